@@ -1,0 +1,2 @@
+// One file per emitting service; add a service's contracts here so consumers import them from one place.
+export { userRegistered, userRoleChanged } from './user.ts'

@@ -1,0 +1,46 @@
+import type { Queryable } from '@myshop/db'
+import type { EventEnvelope } from './envelope.ts'
+import { assertSchemaName } from './schema-name.ts'
+
+/** One outbox row as the relay reads it. */
+export interface OutboxRow {
+  seq: number
+  id: string
+  type: string
+  version: number
+  source: string
+  occurred_at: Date
+  data: unknown
+  traceparent: string | null
+  request_id: string | null
+}
+
+/** Rebuilds the envelope a producer wrote from its outbox row. */
+export const envelopeFromRow = (row: OutboxRow): EventEnvelope => ({
+  id: row.id,
+  type: row.type,
+  version: row.version,
+  occurredAt: new Date(row.occurred_at).toISOString(),
+  source: row.source,
+  data: row.data,
+  ...(row.traceparent !== null && { traceparent: row.traceparent }),
+  ...(row.request_id !== null && { requestId: row.request_id }),
+})
+
+/**
+ * Writes an event into `<schema>.outbox`. Pass the transaction that makes the state change, so the
+ * event exists if and only if the change committed.
+ */
+const add = async (tx: Queryable, schema: string, envelope: EventEnvelope): Promise<void> => {
+  const table = `${assertSchemaName(schema)}.outbox`
+  await tx`
+    insert into ${tx(table)} (id, type, version, source, occurred_at, data, traceparent, request_id)
+    values (
+      ${envelope.id}, ${envelope.type}, ${envelope.version}, ${envelope.source}, ${envelope.occurredAt},
+      ${tx.json(envelope.data as Parameters<typeof tx.json>[0])}, ${envelope.traceparent ?? null},
+      ${envelope.requestId ?? null}
+    )`
+}
+
+/** The producer side of the outbox pattern. */
+export const outbox = { add }

@@ -1,0 +1,246 @@
+import type { Redis } from 'ioredis'
+import {
+  type DeadLetter,
+  type DeliveryOutcome,
+  deliver,
+  type EventBus,
+  type EventHandler,
+  resolveSubscribeOptions,
+  retryDelay,
+  type SubscribeOptions,
+  type Subscription,
+  unacknowledgedError,
+} from './bus.ts'
+import type { AnyEventContract, EventEnvelope } from './envelope.ts'
+
+export interface RedisStreamsBusOptions {
+  /** Key prefix: streams are `<prefix>:events:<type>`, dead letters `<prefix>:dlq:<group>` (default `myshop`). */
+  prefix?: string
+  /** Approximate entries kept per stream (`MAXLEN ~`, default 100 000). */
+  maxLen?: number
+}
+
+type StreamEntry = [id: string, fields: string[] | null]
+
+const field = (fields: string[] | null, name: string): string | undefined => {
+  if (!fields) return undefined
+  for (let i = 0; i < fields.length - 1; i += 2) if (fields[i] === name) return fields[i + 1]
+  return undefined
+}
+
+const isBusyGroup = (e: unknown) => e instanceof Error && e.message.startsWith('BUSYGROUP')
+
+/**
+ * The distributed bus on Redis Streams: one stream per event type, consumer groups, XACK after success, failed
+ * messages retried with backoff through XAUTOCLAIM, and a dead-letter stream per group. `redis` is used for
+ * writes; each subscription opens its own duplicate connection for the blocking XREADGROUP.
+ */
+export const redisStreamsBus = (
+  redis: Redis,
+  { prefix = 'myshop', maxLen = 100_000 }: RedisStreamsBusOptions = {},
+): EventBus => {
+  const streamKey = (type: string) => `${prefix}:events:${type}`
+  const dlqKey = (group: string) => `${prefix}:dlq:${group}`
+  const subscriptions = new Set<Subscription>()
+
+  const publish = async (envelope: EventEnvelope): Promise<void> => {
+    await redis.call(
+      'XADD',
+      streamKey(envelope.type),
+      'MAXLEN',
+      '~',
+      maxLen,
+      '*',
+      'type',
+      envelope.type,
+      'envelope',
+      JSON.stringify(envelope),
+    )
+  }
+
+  const subscribe = async <C extends AnyEventContract>(
+    group: string,
+    consumer: string,
+    contracts: readonly C[],
+    handler: EventHandler<C>,
+    subscribeOptions?: SubscribeOptions,
+  ): Promise<Subscription> => {
+    const options = resolveSubscribeOptions(subscribeOptions)
+    const keys = [...new Set(contracts.map((c) => streamKey(c.type)))]
+    for (const key of keys) {
+      try {
+        await redis.call('XGROUP', 'CREATE', key, group, options.from === 'latest' ? '$' : '0', 'MKSTREAM')
+      } catch (e) {
+        // The group already exists: another consumer or an earlier run created it, and its position stands.
+        if (!isBusyGroup(e)) throw e
+      }
+    }
+    const blocking = redis.duplicate()
+
+    const settle = async (
+      key: string,
+      id: string,
+      raw: string | undefined,
+      deliveries: number,
+      outcome: DeliveryOutcome,
+    ) => {
+      if (outcome.kind === 'ack') {
+        await redis.call('XACK', key, group, id)
+      } else if (outcome.kind === 'dead') {
+        // Copy and ack in one MULTI so a crash cannot leave the message both dead-lettered and pending.
+        await redis
+          .multi()
+          .call(
+            'XADD',
+            dlqKey(group),
+            'MAXLEN',
+            '~',
+            maxLen,
+            '*',
+            'stream',
+            key,
+            'messageId',
+            id,
+            'group',
+            group,
+            'consumer',
+            consumer,
+            'deliveries',
+            deliveries,
+            'error',
+            outcome.error,
+            'failedAt',
+            new Date().toISOString(),
+            'envelope',
+            raw ?? '',
+          )
+          .call('XACK', key, group, id)
+          .exec()
+      } else {
+        // Leave it pending, but backdate its idle time so XAUTOCLAIM (which waits for the visibility timeout)
+        // picks it up once the retry delay has passed. JUSTID keeps the delivery count unchanged.
+        const idle = Math.max(0, options.visibilityTimeoutMs - retryDelay(options, deliveries))
+        await redis.call('XCLAIM', key, group, consumer, 0, id, 'IDLE', idle, 'JUSTID')
+      }
+    }
+
+    const handle = async (key: string, id: string, fields: string[] | null, deliveries: number) => {
+      const raw = field(fields, 'envelope')
+      const outcome: DeliveryOutcome =
+        raw === undefined
+          ? { kind: 'dead', error: 'message has no envelope field' }
+          : await deliver(contracts, handler, raw, { group, consumer, messageId: id, deliveries }, options)
+      await settle(key, id, raw, deliveries, outcome)
+    }
+
+    // Takes over messages idle past the visibility timeout: failed ones (backdated in `settle`) and those whose
+    // consumer died. Delivery counts come from XPENDING, since XAUTOCLAIM does not report them.
+    const claimStale = async () => {
+      for (const key of keys) {
+        const [, entries] = (await redis.call(
+          'XAUTOCLAIM',
+          key,
+          group,
+          consumer,
+          options.visibilityTimeoutMs,
+          '0-0',
+          'COUNT',
+          options.batchSize,
+        )) as [string, StreamEntry[], string[]?]
+        for (const [id, fields] of entries) {
+          if (stopped) return
+          const info = (await redis.call('XPENDING', key, group, id, id, 1)) as [
+            string,
+            string,
+            number,
+            number,
+          ][]
+          const deliveries = info[0]?.[3] ?? 1
+          if (deliveries > options.maxDeliveries) {
+            await settle(key, id, field(fields, 'envelope'), deliveries - 1, {
+              kind: 'dead',
+              error: unacknowledgedError(deliveries - 1),
+            })
+          } else {
+            await handle(key, id, fields, deliveries)
+          }
+        }
+      }
+    }
+
+    let stopped = false
+    const loop = async () => {
+      while (!stopped) {
+        try {
+          await claimStale()
+          if (stopped) break
+          const read = (await blocking.call(
+            'XREADGROUP',
+            'GROUP',
+            group,
+            consumer,
+            'COUNT',
+            options.batchSize,
+            'BLOCK',
+            options.blockMs,
+            'STREAMS',
+            ...keys,
+            ...keys.map(() => '>'),
+          )) as [string, StreamEntry[]][] | null
+          for (const [key, entries] of read ?? []) {
+            // Once stopping, unhandled entries stay pending and are claimed by another consumer after the timeout.
+            for (const [id, fields] of entries) if (!stopped) await handle(key, id, fields, 1)
+          }
+        } catch (e) {
+          if (stopped) break
+          options.logger?.error({ group, consumer, error: String(e) }, 'event consumer loop failed; retrying')
+          await Bun.sleep(Math.min(options.retryDelayMs, 1_000))
+        }
+      }
+    }
+    const running = loop()
+
+    const subscription: Subscription = {
+      stop: async () => {
+        stopped = true
+        await running
+        blocking.disconnect()
+        subscriptions.delete(subscription)
+      },
+    }
+    subscriptions.add(subscription)
+    return subscription
+  }
+
+  const deadLetters = async (group: string): Promise<DeadLetter[]> => {
+    const entries = (await redis.call('XRANGE', dlqKey(group), '-', '+')) as StreamEntry[]
+    return entries.map(([, fields]) => {
+      const raw = field(fields, 'envelope') ?? ''
+      let envelope: unknown = raw
+      try {
+        envelope = JSON.parse(raw)
+      } catch {
+        // A message that was dead-lettered for being malformed is shown as it arrived.
+      }
+      return {
+        group: field(fields, 'group') ?? group,
+        consumer: field(fields, 'consumer') ?? '',
+        stream: field(fields, 'stream') ?? '',
+        messageId: field(fields, 'messageId') ?? '',
+        deliveries: Number(field(fields, 'deliveries') ?? 0),
+        error: field(fields, 'error') ?? '',
+        failedAt: field(fields, 'failedAt') ?? '',
+        envelope,
+      }
+    })
+  }
+
+  return {
+    publish,
+    subscribe,
+    deadLetters,
+    close: async () => {
+      await Promise.all([...subscriptions].map((s) => s.stop()))
+    },
+  }
+}
