@@ -1,0 +1,247 @@
+import type { CredentialStore, Credentials } from './credentials.ts'
+import { CliError, notSignedIn, unreachable } from './errors.ts'
+
+export type User = {
+  id: string
+  email: string
+  name: string
+  roles: string[]
+  createdAt: string
+  updatedAt: string
+}
+
+export type NewUser = { email: string; password: string; name: string; roles: string[] }
+
+export type Page<T> = { items: T[]; nextCursor: string | null }
+
+export type UserFilter = { limit?: number; role?: string; q?: string; cursor?: string }
+
+export type AuthTokens = {
+  accessToken: string
+  refreshToken: string
+  /** Seconds until the access token expires. */
+  expiresIn: number
+  tokenType: 'Bearer'
+}
+
+export type ServiceHealth = { status: 'ok' | 'down'; latencyMs?: number; error?: string }
+
+export type Health = { status: 'ok' | 'degraded'; services: Record<string, ServiceHealth> }
+
+export type FieldError = { path: string; message: string }
+
+/** An RFC 9457 problem answered by MyShop. */
+export class ApiError extends Error {
+  readonly status: number
+  readonly code: string
+  readonly title: string
+  readonly detail: string | undefined
+  readonly requestId: string | undefined
+  readonly type: string
+  readonly errors: FieldError[]
+  constructor(problem: {
+    status: number
+    code: string
+    title: string
+    detail?: string | undefined
+    requestId?: string | undefined
+    type?: string | undefined
+    errors?: FieldError[] | undefined
+  }) {
+    super(problem.detail ? `${problem.title}: ${problem.detail}` : problem.title)
+    this.name = 'ApiError'
+    this.status = problem.status
+    this.code = problem.code
+    this.title = problem.title
+    this.detail = problem.detail
+    this.requestId = problem.requestId
+    this.type = problem.type ?? 'about:blank'
+    this.errors = problem.errors ?? []
+  }
+}
+
+export type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>
+
+export type ApiClientOptions = {
+  /** Gateway base URL without a trailing slash. */
+  url: string
+  fetch: Fetch
+  credentials: CredentialStore
+  now: () => Date
+  /** Cancels in-flight requests (Ctrl-C). */
+  signal?: AbortSignal | undefined
+  timeoutMs?: number
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>
+
+type RequestOptions = {
+  body?: unknown
+  query?: Record<string, string | number | undefined>
+  token?: string
+}
+
+const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined)
+
+const fieldErrors = (value: unknown): FieldError[] =>
+  Array.isArray(value)
+    ? value.flatMap((e) => {
+        const path = str((e as Record<string, unknown>)?.path)
+        const message = str((e as Record<string, unknown>)?.message)
+        return message === undefined ? [] : [{ path: path ?? '', message }]
+      })
+    : []
+
+// Anything not problem+json (a proxy's HTML 502, an empty body) still becomes an ApiError, so callers
+// handle one error type for every failed response.
+const toApiError = async (response: Response): Promise<ApiError> => {
+  const headerRequestId = response.headers.get('x-request-id') ?? undefined
+  const text = await response.text().catch(() => '')
+  let body: Record<string, unknown> = {}
+  try {
+    const parsed: unknown = JSON.parse(text)
+    if (typeof parsed === 'object' && parsed !== null) body = parsed as Record<string, unknown>
+  } catch {}
+  return new ApiError({
+    status: response.status,
+    code: str(body.code) ?? `http_${response.status}`,
+    title: str(body.title) ?? (response.statusText || `HTTP ${response.status}`),
+    detail: str(body.detail),
+    requestId: str(body.requestId) ?? headerRequestId,
+    type: str(body.type),
+    errors: fieldErrors(body.errors),
+  })
+}
+
+/** Turns the token pair MyShop returns into what the CLI keeps on disk. */
+export const toCredentials = (tokens: AuthTokens, url: string, email: string, now: Date): Credentials => ({
+  accessToken: tokens.accessToken,
+  refreshToken: tokens.refreshToken,
+  expiresAt: new Date(now.getTime() + tokens.expiresIn * 1000).toISOString(),
+  url,
+  email,
+})
+
+const isHealth = (value: unknown): value is Health =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as Health).status === 'string' &&
+  typeof (value as Health).services === 'object'
+
+/** Typed access to the MyShop HTTP API through the gateway. */
+export const createApiClient = ({
+  url,
+  fetch,
+  credentials,
+  now,
+  signal,
+  timeoutMs = 15_000,
+}: ApiClientOptions) => {
+  const send = async (method: string, path: string, options: RequestOptions = {}): Promise<Response> => {
+    const target = new URL(`${url}${path}`)
+    for (const [key, value] of Object.entries(options.query ?? {})) {
+      if (value !== undefined && value !== '') target.searchParams.set(key, String(value))
+    }
+    const headers: Record<string, string> = { accept: 'application/json, application/problem+json' }
+    if (options.body !== undefined) headers['content-type'] = 'application/json'
+    if (options.token) headers.authorization = `Bearer ${options.token}`
+    const timeout = AbortSignal.timeout(timeoutMs)
+    try {
+      return await fetch(target, {
+        method,
+        headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+      })
+    } catch (error) {
+      if (signal?.aborted) throw error
+      if (timeout.aborted) throw unreachable(url, `no answer within ${timeoutMs / 1000}s`)
+      throw unreachable(url)
+    }
+  }
+
+  const json = async <T>(response: Response): Promise<T> => {
+    if (!response.ok) throw await toApiError(response)
+    if (response.status === 204) return undefined as T
+    return (await response.json()) as T
+  }
+
+  const session = async (): Promise<Credentials> => {
+    const stored = await credentials.read()
+    if (!stored) throw notSignedIn()
+    // A token is only ever sent to the server that issued it; --url pointing elsewhere must not leak it.
+    if (stored.url !== url) {
+      throw new CliError(
+        'not_signed_in',
+        `signed in to ${stored.url}, not ${url}: run \`myshop login --url ${url}\` first`,
+      )
+    }
+    return stored
+  }
+
+  const refresh = async (used: Credentials): Promise<Credentials> => {
+    // Another myshop process may have rotated the pair already; presenting the old refresh token
+    // again would count as reuse and revoke the whole session, so take its result instead.
+    const latest = await credentials.read()
+    if (latest && latest.url === used.url && latest.refreshToken !== used.refreshToken) return latest
+    const response = await send('POST', '/api/v1/auth/refresh', { body: { refreshToken: used.refreshToken } })
+    if (response.status === 401 || response.status === 403) {
+      throw new CliError('session_expired', 'your session has expired: run `myshop login` again')
+    }
+    const tokens = await json<AuthTokens>(response)
+    const next = toCredentials(tokens, used.url, used.email, now())
+    await credentials.write(next)
+    return next
+  }
+
+  /** Sends with the stored bearer; on a 401 refreshes the pair once and retries once. */
+  const authed = async <T>(method: string, path: string, options: RequestOptions = {}): Promise<T> => {
+    const current = await session()
+    let response = await send(method, path, { ...options, token: current.accessToken })
+    if (response.status === 401) {
+      await response.body?.cancel()
+      const next = await refresh(current)
+      response = await send(method, path, { ...options, token: next.accessToken })
+    }
+    return json<T>(response)
+  }
+
+  return {
+    url,
+    login: async (email: string, password: string): Promise<AuthTokens> =>
+      json<AuthTokens>(await send('POST', '/api/v1/auth/login', { body: { email, password } })),
+
+    /** Revokes the stored session on the server. */
+    logout: async (): Promise<void> => {
+      const current = await session()
+      await authed<unknown>('POST', '/api/v1/auth/logout', { body: { refreshToken: current.refreshToken } })
+    },
+
+    me: () => authed<User>('GET', '/api/v1/users/me'),
+
+    listUsers: (filter: UserFilter = {}) =>
+      authed<Page<User>>('GET', '/api/v1/users', {
+        query: { limit: filter.limit, role: filter.role, q: filter.q, cursor: filter.cursor },
+      }),
+
+    getUser: (id: string) => authed<User>('GET', `/api/v1/users/${encodeURIComponent(id)}`),
+
+    createUser: (input: NewUser) => authed<User>('POST', '/api/v1/users', { body: input }),
+
+    setRoles: (id: string, roles: string[]) =>
+      authed<User>('PUT', `/api/v1/users/${encodeURIComponent(id)}/roles`, { body: { roles } }),
+
+    /** The gateway's aggregate health; a degraded answer (often a 503) is a result, not an error. */
+    health: async (): Promise<Health> => {
+      const response = await send('GET', '/health')
+      if (response.ok || response.status === 503) {
+        const body: unknown = await response
+          .clone()
+          .json()
+          .catch(() => null)
+        if (isHealth(body)) return body
+      }
+      throw await toApiError(response)
+    },
+  }
+}

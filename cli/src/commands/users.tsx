@@ -1,0 +1,146 @@
+import { isRole, roles } from '@myshop/auth'
+import { type Command, InvalidArgumentError } from 'commander'
+import type { ApiClient, User, UserFilter } from '../api-client.ts'
+import type { CommandContext } from '../command.ts'
+import { CliError } from '../errors.ts'
+import { type Column, Details, Table } from '../output.tsx'
+import { readSecret } from '../prompt.tsx'
+
+const userColumns: Column<User>[] = [
+  { header: 'id', value: (u) => u.id },
+  { header: 'email', value: (u) => u.email },
+  { header: 'name', value: (u) => u.name },
+  { header: 'roles', value: (u) => u.roles.join(',') },
+  { header: 'createdAt', value: (u) => u.createdAt },
+]
+
+export const userDetails = (user: User): [string, string][] => [
+  ['id', user.id],
+  ['email', user.email],
+  ['name', user.name],
+  ['roles', user.roles.join(', ') || '(none)'],
+  ['created', user.createdAt],
+  ['updated', user.updatedAt],
+]
+
+/** Checked before any request so a typo never reaches the server half-applied. */
+const checkRoles = (given: string[]): string[] => {
+  const unknown = given.filter((role) => !isRole(role))
+  if (unknown.length) {
+    throw new CliError(
+      'unknown_role',
+      `unknown role${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (valid: ${roles.join(', ')})`,
+    )
+  }
+  return given
+}
+
+const positiveInt = (value: string): number => {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive whole number')
+  return n
+}
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value]
+
+/** Finds a user by id, or by exact email when the argument looks like one. */
+const resolveUser = async (api: ApiClient, idOrEmail: string): Promise<User> => {
+  if (!idOrEmail.includes('@')) return api.getUser(idOrEmail)
+  const wanted = idOrEmail.toLowerCase()
+  // The search is fuzzy (it also matches names and parts of addresses), so keep only the exact address.
+  const page = await api.listUsers({ q: idOrEmail })
+  const user = page.items.find((u) => u.email.toLowerCase() === wanted)
+  if (!user) throw new CliError('user_not_found', `no user with email ${idOrEmail}`)
+  return user
+}
+
+type ListOptions = { limit?: number; role?: string; query?: string; cursor?: string; all?: boolean }
+type CreateOptions = { email: string; name: string; password?: string; role?: string[] }
+type GrantOptions = { revoke?: boolean }
+
+/** users list / create / grant: administration through the admin API. */
+export const registerUsers = (program: Command, { action }: CommandContext): void => {
+  const users = program.command('users').description('manage user accounts and roles (admin)')
+
+  action<ListOptions>(
+    users
+      .command('list')
+      .description('list users, newest first')
+      .option('--limit <n>', 'page size', positiveInt)
+      .option('--role <role>', 'only users with this role')
+      .option('--query <q>', 'search email and name')
+      .option('--cursor <cursor>', 'continue from a previous page')
+      .option('--all', 'follow every page'),
+    async ({ opts, api, out }) => {
+      const { limit, role, query, cursor, all } = opts
+      if (role !== undefined) checkRoles([role])
+      const filter: UserFilter = { limit, role, q: query, cursor }
+      const fetchAll = async () => {
+        let page = await api.listUsers(filter)
+        const items = [...page.items]
+        const seen = new Set<string>()
+        // A cursor seen twice would loop forever; stop instead of trusting the server blindly.
+        while (all && page.nextCursor && !seen.has(page.nextCursor)) {
+          seen.add(page.nextCursor)
+          page = await api.listUsers({ ...filter, cursor: page.nextCursor })
+          items.push(...page.items)
+        }
+        return { items, nextCursor: all ? null : page.nextCursor }
+      }
+      const result = await out.during('Loading users', fetchAll)
+      if (out.json) {
+        out.printJson(result)
+        return undefined
+      }
+      out.print(<Table columns={userColumns} rows={result.items} color={out.color} />)
+      if (result.nextCursor) out.note(`more users: --cursor ${result.nextCursor} (or --all)`)
+      return undefined
+    },
+  )
+
+  action<CreateOptions>(
+    users
+      .command('create')
+      .description('create a user')
+      .requiredOption('--email <email>', 'email address')
+      .requiredOption('--name <name>', 'display name')
+      .option('--password <password>', 'password (prompted, or read from piped stdin, when omitted)')
+      .option('--role <role>', 'role to grant, repeatable (default: customer)', collect),
+    async ({ opts, api, out, deps }) => {
+      const { email, name, password, role } = opts
+      const chosen = checkRoles(role?.length ? role : ['customer'])
+      const secret = password ?? (await readSecret(deps, 'Password:'))
+      const user = await api.createUser({ email, name, password: secret, roles: chosen })
+      if (out.json) {
+        out.printJson(user)
+        return undefined
+      }
+      out.line(`Created user ${user.email}`)
+      out.print(<Details entries={userDetails(user)} color={out.color} />)
+      return undefined
+    },
+  )
+
+  action<GrantOptions>(
+    users
+      .command('grant')
+      .description('grant roles to a user, or take them away with --revoke')
+      .argument('<user>', 'user id (usr_...) or email')
+      .argument('<role...>', `one or more of: ${roles.join(', ')}`)
+      .option('--revoke', 'remove the roles instead of adding them'),
+    async ({ opts, args, api, out }) => {
+      const [target, given] = args as [string, string[]]
+      const { revoke } = opts
+      checkRoles(given)
+      const user = await resolveUser(api, target)
+      // The API replaces the whole role set, so the change is computed from what the user has now.
+      const next = revoke
+        ? user.roles.filter((r) => !given.includes(r))
+        : [...user.roles, ...given.filter((r) => !user.roles.includes(r))]
+      const updated = await api.setRoles(user.id, next)
+      if (out.json) out.printJson(updated)
+      else out.line(`Roles of ${updated.email}: ${updated.roles.join(', ') || '(none)'}`)
+      return undefined
+    },
+  )
+}

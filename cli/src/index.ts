@@ -1,0 +1,31 @@
+#!/usr/bin/env bun
+import { ConfigError } from '@myshop/config'
+import { readConfig } from './config.ts'
+import { exitCodes } from './errors.ts'
+import { createProgram } from './program.ts'
+
+const main = async (): Promise<number> => {
+  let config: ReturnType<typeof readConfig>
+  try {
+    config = readConfig(process.env)
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error
+    process.stderr.write(`error: ${error.message}\n`)
+    return exitCodes.usage
+  }
+  // The first Ctrl-C asks commands to stop cleanly (watch loops, requests); a second one kills as usual.
+  const interrupt = new AbortController()
+  process.once('SIGINT', () => interrupt.abort())
+  const cli = createProgram({
+    config,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    fetch,
+    now: () => new Date(),
+    signal: interrupt.signal,
+  })
+  return cli.run(process.argv.slice(2))
+}
+
+process.exit(await main())
