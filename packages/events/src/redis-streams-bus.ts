@@ -28,6 +28,20 @@ const field = (fields: string[] | null, name: string): string | undefined => {
   return undefined
 }
 
+// XREADGROUP answers a map: nested pairs on RESP2, a flat [key, entries, …] array under ioredis' default
+// RESP3 "legacy" mapping, or an object with the "resp3" mapping. The bus accepts whatever the caller's client uses.
+const streamsReply = (reply: unknown): [string, StreamEntry[]][] => {
+  if (reply === null || reply === undefined) return []
+  if (!Array.isArray(reply)) return Object.entries(reply as Record<string, StreamEntry[]>)
+  if (reply.length > 0 && !Array.isArray(reply[0])) {
+    const pairs: [string, StreamEntry[]][] = []
+    for (let i = 0; i < reply.length - 1; i += 2)
+      pairs.push([String(reply[i]), reply[i + 1] as StreamEntry[]])
+    return pairs
+  }
+  return reply as [string, StreamEntry[]][]
+}
+
 const isBusyGroup = (e: unknown) => e instanceof Error && e.message.startsWith('BUSYGROUP')
 
 /**
@@ -77,16 +91,31 @@ export const redisStreamsBus = (
     }
     const blocking = redis.duplicate()
 
+    const pendingInfo = async (key: string, id: string) => {
+      const info = (await redis.call('XPENDING', key, group, id, id, 1)) as [string, string, number, number][]
+      const entry = info[0]
+      return entry && { consumer: String(entry[1]), deliveries: Number(entry[3]) }
+    }
+
+    // `deliveries` is the delivery this consumer holds, as Redis counts it; `attempts` is what the dead letter
+    // reports, one less for a message claimed only to be buried, since that claim never ran the handler.
     const settle = async (
       key: string,
       id: string,
       raw: string | undefined,
       deliveries: number,
       outcome: DeliveryOutcome,
+      attempts = deliveries,
     ) => {
       if (outcome.kind === 'ack') {
         await redis.call('XACK', key, group, id)
-      } else if (outcome.kind === 'dead') {
+        return
+      }
+      // A handler that outlived the visibility timeout may have lost the message to another consumer; its failure
+      // must not dead-letter or reschedule a delivery that is now someone else's.
+      const owner = await pendingInfo(key, id)
+      if (owner?.consumer !== consumer || owner.deliveries !== deliveries) return
+      if (outcome.kind === 'dead') {
         // Copy and ack in one MULTI so a crash cannot leave the message both dead-lettered and pending.
         await redis
           .multi()
@@ -106,7 +135,7 @@ export const redisStreamsBus = (
             'consumer',
             consumer,
             'deliveries',
-            deliveries,
+            attempts,
             'error',
             outcome.error,
             'failedAt',
@@ -116,12 +145,12 @@ export const redisStreamsBus = (
           )
           .call('XACK', key, group, id)
           .exec()
-      } else {
-        // Leave it pending, but backdate its idle time so XAUTOCLAIM (which waits for the visibility timeout)
-        // picks it up once the retry delay has passed. JUSTID keeps the delivery count unchanged.
-        const idle = Math.max(0, options.visibilityTimeoutMs - retryDelay(options, deliveries))
-        await redis.call('XCLAIM', key, group, consumer, 0, id, 'IDLE', idle, 'JUSTID')
+        return
       }
+      // Leave it pending, but backdate its idle time so XAUTOCLAIM (which waits for the visibility timeout)
+      // picks it up once the retry delay has passed. JUSTID keeps the delivery count unchanged.
+      const idle = Math.max(0, options.visibilityTimeoutMs - retryDelay(options, deliveries))
+      await redis.call('XCLAIM', key, group, consumer, 0, id, 'IDLE', idle, 'JUSTID')
     }
 
     const handle = async (key: string, id: string, fields: string[] | null, deliveries: number) => {
@@ -149,18 +178,17 @@ export const redisStreamsBus = (
         )) as [string, StreamEntry[], string[]?]
         for (const [id, fields] of entries) {
           if (stopped) return
-          const info = (await redis.call('XPENDING', key, group, id, id, 1)) as [
-            string,
-            string,
-            number,
-            number,
-          ][]
-          const deliveries = info[0]?.[3] ?? 1
+          const deliveries = (await pendingInfo(key, id))?.deliveries ?? 1
           if (deliveries > options.maxDeliveries) {
-            await settle(key, id, field(fields, 'envelope'), deliveries - 1, {
-              kind: 'dead',
-              error: unacknowledgedError(deliveries - 1),
-            })
+            const error = unacknowledgedError(deliveries - 1)
+            await settle(
+              key,
+              id,
+              field(fields, 'envelope'),
+              deliveries,
+              { kind: 'dead', error },
+              deliveries - 1,
+            )
           } else {
             await handle(key, id, fields, deliveries)
           }
@@ -174,7 +202,7 @@ export const redisStreamsBus = (
         try {
           await claimStale()
           if (stopped) break
-          const read = (await blocking.call(
+          const read = await blocking.call(
             'XREADGROUP',
             'GROUP',
             group,
@@ -186,8 +214,8 @@ export const redisStreamsBus = (
             'STREAMS',
             ...keys,
             ...keys.map(() => '>'),
-          )) as [string, StreamEntry[]][] | null
-          for (const [key, entries] of read ?? []) {
+          )
+          for (const [key, entries] of streamsReply(read)) {
             // Once stopping, unhandled entries stay pending and are claimed by another consumer after the timeout.
             for (const [id, fields] of entries) if (!stopped) await handle(key, id, fields, 1)
           }
