@@ -1,0 +1,245 @@
+import { isRole } from '@myshop/auth'
+import type { Health, User } from '../src/api-client.ts'
+
+// A stand-in for the gateway that speaks the same HTTP contract (problem+json errors, rotating
+// refresh tokens, cursor pages, RBAC), with real state, so CLI tests observe real effects.
+
+type StoredUser = User & { password: string }
+type AccessToken = { userId: string; expiresAt: number }
+type RefreshToken = { userId: string; family: string; used: boolean }
+
+export type FakeRequest = { method: string; path: string; search: string; authorization: string | null }
+
+export type FakeMyShop = {
+  url: string
+  users: Map<string, StoredUser>
+  requests: FakeRequest[]
+  /** Makes every access token issued so far expired, as if time had passed. */
+  expireAccessTokens: () => void
+  setHealth: (health: Health, status?: number) => void
+  addUser: (input: { email: string; name: string; password: string; roles: string[] }) => StoredUser
+  /** How many times a path was requested (any method). */
+  count: (path: string) => number
+  stop: () => Promise<void>
+}
+
+export const adminEmail = 'admin@myshop.test'
+export const adminPassword = 'correct horse battery'
+
+export const startFakeMyShop = (): FakeMyShop => {
+  const users = new Map<string, StoredUser>()
+  const accessTokens = new Map<string, AccessToken>()
+  const refreshTokens = new Map<string, RefreshToken>()
+  const revokedFamilies = new Set<string>()
+  const requests: FakeRequest[] = []
+  let health: { body: Health; status: number } = {
+    body: { status: 'ok', services: { user: { status: 'ok', latencyMs: 3 } } },
+    status: 200,
+  }
+  let sequence = 0
+  let clock = Date.parse('2030-01-01T00:00:00.000Z')
+
+  const nextId = (prefix: string) => `${prefix}_${String(++sequence).padStart(6, '0')}`
+
+  const addUser = (input: { email: string; name: string; password: string; roles: string[] }): StoredUser => {
+    clock += 1000
+    const at = new Date(clock).toISOString()
+    const user: StoredUser = { id: nextId('usr'), ...input, createdAt: at, updatedAt: at }
+    users.set(user.id, user)
+    return user
+  }
+  addUser({ email: adminEmail, name: 'Ada Admin', password: adminPassword, roles: ['admin'] })
+
+  const publicUser = ({ password: _, ...user }: StoredUser): User => user
+
+  const problem = (
+    status: number,
+    code: string,
+    title: string,
+    detail?: string,
+    errors?: { path: string; message: string }[],
+  ) => {
+    const requestId = nextId('req')
+    return Response.json(
+      { type: `https://myshop.dev/problems/${code}`, title, status, code, detail, requestId, errors },
+      { status, headers: { 'content-type': 'application/problem+json', 'x-request-id': requestId } },
+    )
+  }
+
+  const issue = (userId: string, family = nextId('fam')) => {
+    const accessToken = `at_${crypto.randomUUID()}`
+    const refreshToken = `rt_${crypto.randomUUID()}`
+    accessTokens.set(accessToken, { userId, expiresAt: Date.now() + 900_000 })
+    refreshTokens.set(refreshToken, { userId, family, used: false })
+    return Response.json({ accessToken, refreshToken, expiresIn: 900, tokenType: 'Bearer' })
+  }
+
+  const principal = (request: Request): StoredUser | Response => {
+    const header = request.headers.get('authorization')
+    const token = header?.startsWith('Bearer ') ? header.slice(7) : undefined
+    if (!token) return problem(401, 'unauthorized', 'Authentication required', 'missing bearer token')
+    const access = accessTokens.get(token)
+    if (!access) return problem(401, 'unauthorized', 'Authentication required', 'unknown token')
+    if (access.expiresAt <= Date.now()) return problem(401, 'token_expired', 'Token expired')
+    const user = users.get(access.userId)
+    if (!user) return problem(401, 'unauthorized', 'Authentication required', 'unknown user')
+    return user
+  }
+
+  const admin = (request: Request): StoredUser | Response => {
+    const user = principal(request)
+    if (user instanceof Response) return user
+    if (!user.roles.includes('admin')) return problem(403, 'forbidden', 'Forbidden', 'requires users:write')
+    return user
+  }
+
+  const body = async (request: Request): Promise<Record<string, unknown>> => {
+    try {
+      const parsed: unknown = await request.json()
+      return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {}
+    } catch {
+      return {}
+    }
+  }
+
+  const invalidRoles = (roles: unknown) =>
+    !Array.isArray(roles) || roles.some((r) => typeof r !== 'string' || !isRole(r))
+
+  const handle = async (request: Request): Promise<Response> => {
+    const url = new URL(request.url)
+    const path = url.pathname
+    requests.push({
+      method: request.method,
+      path,
+      search: url.search,
+      authorization: request.headers.get('authorization'),
+    })
+    const route = `${request.method} ${path}`
+
+    if (route === 'GET /health') return Response.json(health.body, { status: health.status })
+
+    if (route === 'POST /api/v1/auth/login') {
+      const { email, password } = await body(request)
+      if (typeof email !== 'string' || typeof password !== 'string') {
+        return problem(422, 'validation_failed', 'Invalid request', undefined, [
+          { path: '/email', message: 'required' },
+        ])
+      }
+      const user = [...users.values()].find((u) => u.email === email.toLowerCase())
+      if (!user || user.password !== password) {
+        return problem(401, 'invalid_credentials', 'Invalid credentials', 'email or password is wrong')
+      }
+      return issue(user.id)
+    }
+
+    if (route === 'POST /api/v1/auth/refresh') {
+      const { refreshToken } = await body(request)
+      const stored = typeof refreshToken === 'string' ? refreshTokens.get(refreshToken) : undefined
+      if (!stored || revokedFamilies.has(stored.family)) {
+        return problem(401, 'invalid_refresh_token', 'Invalid refresh token')
+      }
+      if (stored.used) {
+        revokedFamilies.add(stored.family)
+        return problem(401, 'refresh_token_reused', 'Refresh token reused', 'the session has been revoked')
+      }
+      stored.used = true
+      return issue(stored.userId, stored.family)
+    }
+
+    if (route === 'POST /api/v1/auth/logout') {
+      const user = principal(request)
+      if (user instanceof Response) return user
+      const { refreshToken } = await body(request)
+      const stored = typeof refreshToken === 'string' ? refreshTokens.get(refreshToken) : undefined
+      if (stored) revokedFamilies.add(stored.family)
+      return new Response(null, { status: 204 })
+    }
+
+    if (route === 'GET /api/v1/users/me') {
+      const user = principal(request)
+      return user instanceof Response ? user : Response.json(publicUser(user))
+    }
+
+    if (route === 'GET /api/v1/users') {
+      const caller = admin(request)
+      if (caller instanceof Response) return caller
+      const limit = Number(url.searchParams.get('limit') ?? 20)
+      if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
+        return problem(422, 'validation_failed', 'Invalid request', undefined, [
+          { path: '/limit', message: 'must be 1..100' },
+        ])
+      }
+      const role = url.searchParams.get('role')
+      const q = url.searchParams.get('q')?.toLowerCase()
+      const cursor = url.searchParams.get('cursor')
+      // Newest first; the cursor is the id of the last item returned (ids sort by creation).
+      let all = [...users.values()].sort((a, b) => b.id.localeCompare(a.id))
+      if (role) all = all.filter((u) => u.roles.includes(role))
+      if (q) all = all.filter((u) => u.email.includes(q) || u.name.toLowerCase().includes(q))
+      if (cursor) all = all.filter((u) => u.id < cursor)
+      const items = all.slice(0, limit)
+      const nextCursor = all.length > limit ? (items.at(-1)?.id ?? null) : null
+      return Response.json({ items: items.map(publicUser), nextCursor })
+    }
+
+    if (route === 'POST /api/v1/users') {
+      const caller = admin(request)
+      if (caller instanceof Response) return caller
+      const { email, password, name, roles } = await body(request)
+      const errors: { path: string; message: string }[] = []
+      if (typeof email !== 'string' || !email.includes('@')) errors.push({ path: '/email', message: 'invalid email' })
+      if (typeof password !== 'string' || password.length < 8) {
+        errors.push({ path: '/password', message: 'must be at least 8 characters' })
+      }
+      if (typeof name !== 'string' || !name) errors.push({ path: '/name', message: 'required' })
+      if (invalidRoles(roles)) errors.push({ path: '/roles', message: 'unknown role' })
+      if (errors.length) return problem(422, 'validation_failed', 'Invalid request', undefined, errors)
+      const lower = (email as string).toLowerCase()
+      if ([...users.values()].some((u) => u.email === lower)) {
+        return problem(409, 'email_taken', 'Email already registered', `${lower} already has an account`)
+      }
+      const user = addUser({ email: lower, password: password as string, name: name as string, roles: roles as string[] })
+      return Response.json(publicUser(user), { status: 201 })
+    }
+
+    const one = path.match(/^\/api\/v1\/users\/([^/]+)(\/roles)?$/)
+    if (one) {
+      const caller = admin(request)
+      if (caller instanceof Response) return caller
+      const user = users.get(decodeURIComponent(one[1] ?? ''))
+      if (!user) return problem(404, 'not_found', 'Not found', `no user ${one[1]}`)
+      if (request.method === 'GET' && !one[2]) return Response.json(publicUser(user))
+      if (request.method === 'PUT' && one[2]) {
+        const { roles } = await body(request)
+        if (invalidRoles(roles)) {
+          return problem(422, 'validation_failed', 'Invalid request', undefined, [
+            { path: '/roles', message: 'unknown role' },
+          ])
+        }
+        clock += 1000
+        user.roles = [...new Set(roles as string[])]
+        user.updatedAt = new Date(clock).toISOString()
+        return Response.json(publicUser(user))
+      }
+    }
+
+    return problem(404, 'not_found', 'Not found', `${route} is not a route`)
+  }
+
+  const server = Bun.serve({ port: 0, hostname: '127.0.0.1', fetch: handle })
+
+  return {
+    url: `http://127.0.0.1:${server.port}`,
+    users,
+    requests,
+    expireAccessTokens: () => {
+      for (const token of accessTokens.values()) token.expiresAt = 0
+    },
+    setHealth: (body, status = 200) => {
+      health = { body, status }
+    },
+    addUser,
+    count: (path) => requests.filter((r) => r.path === path).length,
+    stop: () => server.stop(true),
+  }
+}
