@@ -1,0 +1,114 @@
+import { tokenAudience } from '@myshop/auth'
+import { loadConfig, vars, z } from '@myshop/config'
+
+/** The services the gateway routes to; a service without a URL answers 503 on its routes. */
+export const serviceNames = [
+  'user',
+  'product',
+  'order',
+  'payment',
+  'inventory',
+  'notification',
+  'analytics',
+] as const
+export type ServiceName = (typeof serviceNames)[number]
+
+const schema = {
+  GATEWAY_PORT: vars.port(8080),
+  USER_SERVICE_URL: vars.url().default('http://127.0.0.1:8081'),
+  PRODUCT_SERVICE_URL: vars.optionalUrl(),
+  ORDER_SERVICE_URL: vars.optionalUrl(),
+  PAYMENT_SERVICE_URL: vars.optionalUrl(),
+  INVENTORY_SERVICE_URL: vars.optionalUrl(),
+  NOTIFICATION_SERVICE_URL: vars.optionalUrl(),
+  ANALYTICS_SERVICE_URL: vars.optionalUrl(),
+  JWT_ISSUER: z.string().min(1).default('myshop'),
+  JWT_AUDIENCE: z.string().min(1).default(tokenAudience),
+  JWKS_URL: vars.optionalUrl(),
+  JWT_CLOCK_SKEW_SECONDS: vars.int(30),
+  JWT_CACHE_SIZE: vars.int(10_000),
+  REDIS_URL: vars.optionalUrl(),
+  RATE_LIMIT_WINDOW_MS: vars.int(60_000, 1),
+  RATE_LIMIT_PER_IP: vars.int(300, 1),
+  RATE_LIMIT_PER_USER: vars.int(600, 1),
+  RATE_LIMIT_AUTH_PER_IP: vars.int(10, 1),
+  /** Used for auth routes while Redis is unreachable: each gateway instance counts alone, so keep it low. */
+  RATE_LIMIT_AUTH_FALLBACK_PER_IP: vars.int(3, 1),
+  RATE_LIMIT_TIMEOUT_MS: vars.int(50, 1),
+  CORS_ORIGINS: vars.list([]),
+  BODY_LIMIT_BYTES: vars.int(1024 * 1024, 1),
+  UPSTREAM_TIMEOUT_MS: vars.int(10_000, 1),
+  TRUST_PROXY: vars.bool(false),
+  LOG_LEVEL: vars.logLevel(),
+}
+
+/** A rate limit: `limit` requests per `windowMs`. */
+export interface Limit {
+  limit: number
+  windowMs: number
+}
+
+export interface GatewayConfig {
+  port: number
+  services: Partial<Record<ServiceName, string>>
+  jwt: { issuer: string; audience: string; jwksUrl: string; clockSkewSeconds: number; cacheSize: number }
+  redisUrl: string | undefined
+  rateLimit: {
+    perIp: Limit
+    perUser: Limit
+    authPerIp: Limit
+    authFallbackPerIp: Limit
+    storeTimeoutMs: number
+  }
+  corsOrigins: string[]
+  bodyLimitBytes: number
+  upstreamTimeoutMs: number
+  trustProxy: boolean
+  logLevel: string
+}
+
+const trimSlash = (url: string) => url.replace(/\/+$/, '')
+
+/** Reads and validates the gateway's configuration from an environment record, reporting every problem at once. */
+export const gatewayConfig = (env: Record<string, string | undefined>): GatewayConfig => {
+  const e = loadConfig(schema, env)
+  const window = e.RATE_LIMIT_WINDOW_MS
+  const services: Partial<Record<ServiceName, string>> = {}
+  const urls: Record<ServiceName, string | undefined> = {
+    user: e.USER_SERVICE_URL,
+    product: e.PRODUCT_SERVICE_URL,
+    order: e.ORDER_SERVICE_URL,
+    payment: e.PAYMENT_SERVICE_URL,
+    inventory: e.INVENTORY_SERVICE_URL,
+    notification: e.NOTIFICATION_SERVICE_URL,
+    analytics: e.ANALYTICS_SERVICE_URL,
+  }
+  for (const name of serviceNames) {
+    const url = urls[name]
+    if (url) services[name] = trimSlash(url)
+  }
+  return {
+    port: e.GATEWAY_PORT,
+    services,
+    jwt: {
+      issuer: e.JWT_ISSUER,
+      audience: e.JWT_AUDIENCE,
+      jwksUrl: e.JWKS_URL ?? `${trimSlash(e.USER_SERVICE_URL)}/.well-known/jwks.json`,
+      clockSkewSeconds: e.JWT_CLOCK_SKEW_SECONDS,
+      cacheSize: e.JWT_CACHE_SIZE,
+    },
+    redisUrl: e.REDIS_URL,
+    rateLimit: {
+      perIp: { limit: e.RATE_LIMIT_PER_IP, windowMs: window },
+      perUser: { limit: e.RATE_LIMIT_PER_USER, windowMs: window },
+      authPerIp: { limit: e.RATE_LIMIT_AUTH_PER_IP, windowMs: window },
+      authFallbackPerIp: { limit: e.RATE_LIMIT_AUTH_FALLBACK_PER_IP, windowMs: window },
+      storeTimeoutMs: e.RATE_LIMIT_TIMEOUT_MS,
+    },
+    corsOrigins: e.CORS_ORIGINS,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
+    trustProxy: e.TRUST_PROXY,
+    logLevel: e.LOG_LEVEL,
+  }
+}

@@ -1,0 +1,83 @@
+import type { Principal } from '@myshop/auth'
+import { type ErrorCode, problem, problemResponse } from '@myshop/errors'
+import type { Context } from 'hono'
+import type { GatewayConfig } from './config.ts'
+import type { GatewayMetrics } from './metrics.ts'
+
+/** The subset of pino the gateway uses, so Workers can pass a console-backed logger. */
+export interface GatewayLogger {
+  debug(obj: object, msg?: string): void
+  info(obj: object, msg?: string): void
+  warn(obj: object, msg?: string): void
+  error(obj: object, msg?: string): void
+}
+
+/** Per-request values set by the gateway's middleware. */
+export interface GatewayEnv {
+  Variables: {
+    requestId: string
+    /** The `traceparent` to send upstream: the caller's trace, our span. */
+    traceparent: string
+    traceId: string
+    clientIp: string
+    /** The socket peer: the client itself, or the proxy in front of us. */
+    peerIp: string
+    /** The route pattern, used as the metrics label so cardinality stays bounded. */
+    routeLabel: string
+    principal: Principal | undefined
+  }
+}
+
+export type GatewayContext = Context<GatewayEnv>
+
+/** Reads the caller's address; each runtime entry supplies its own (socket address, `cf-connecting-ip`, ...). */
+export type ClientIpResolver = (c: Context) => string | undefined
+
+/** The one fetch signature the gateway needs; narrower than a runtime's `typeof fetch`. */
+export type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>
+
+export interface Shared {
+  config: GatewayConfig
+  logger: GatewayLogger
+  metrics: GatewayMetrics
+  fetch: Fetch
+  now: () => number
+}
+
+/** Answers with an RFC 9457 problem carrying the request id. */
+export const fail = (
+  c: GatewayContext,
+  code: ErrorCode,
+  detail?: string,
+  headers: Record<string, string> = {},
+) =>
+  problemResponse(
+    problem(code, {
+      ...(detail !== undefined && { detail }),
+      instance: new URL(c.req.url).pathname,
+      requestId: c.get('requestId'),
+    }),
+    headers,
+  )
+
+export const noopLogger: GatewayLogger = { debug() {}, info() {}, warn() {}, error() {} }
+
+/** JSON lines on the console, for runtimes where pino is not at home (Workers, Deno). */
+export const consoleLogger = (service: string, level = 'info'): GatewayLogger => {
+  const order = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']
+  const min = order.indexOf(level)
+  const at =
+    (name: string, sink: (line: string) => void) =>
+    (obj: object, msg?: string): void => {
+      if (order.indexOf(name) < min) return
+      sink(
+        JSON.stringify({ level: name, time: new Date().toISOString(), service, ...obj, ...(msg && { msg }) }),
+      )
+    }
+  return {
+    debug: at('debug', console.debug),
+    info: at('info', console.log),
+    warn: at('warn', console.warn),
+    error: at('error', console.error),
+  }
+}

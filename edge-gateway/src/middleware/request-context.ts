@@ -1,0 +1,73 @@
+import { newId } from '@myshop/ids'
+import type { MiddlewareHandler } from 'hono'
+import type { ClientIpResolver, GatewayEnv, Shared } from '../context.ts'
+
+// Callers may bring their own id (a client retry, an upstream proxy), but it ends up in logs and
+// headers, so only a short, plain one is kept.
+const requestIdPattern = /^[A-Za-z0-9._:-]{8,128}$/
+const traceparentPattern = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/
+
+const hex = (bytes: number) =>
+  [...crypto.getRandomValues(new Uint8Array(bytes))].map((b) => b.toString(16).padStart(2, '0')).join('')
+
+/**
+ * Continues the caller's W3C trace with a new span for this hop, or starts one. An invalid header
+ * (version ff, all-zero ids) is dropped as the spec says, not propagated.
+ */
+export const nextTraceparent = (
+  incoming: string | null | undefined,
+): { traceparent: string; traceId: string } => {
+  const m = incoming ? traceparentPattern.exec(incoming.trim()) : null
+  const valid = m && m[1] !== 'ff' && !/^0+$/.test(m[2]!) && !/^0+$/.test(m[3]!)
+  let span = hex(8)
+  while (/^0+$/.test(span)) span = hex(8)
+  if (valid) return { traceparent: `00-${m[2]}-${span}-${m[4]}`, traceId: m[2]! }
+  const traceId = hex(16)
+  // Sampled: a trace started at the edge is one the operators asked for by deploying the gateway.
+  return { traceparent: `00-${traceId}-${span}-01`, traceId }
+}
+
+/**
+ * The client address: the runtime's socket address, or, behind a trusted proxy, the last
+ * X-Forwarded-For hop (the one our proxy appended; earlier entries are whatever the client sent).
+ */
+export const clientIp = (
+  c: Parameters<ClientIpResolver>[0],
+  trustProxy: boolean,
+  resolve?: ClientIpResolver,
+) => {
+  if (trustProxy) {
+    const xff = c.req.header('x-forwarded-for')
+    const last = xff?.split(',').pop()?.trim()
+    if (last) return last
+  }
+  return resolve?.(c) ?? 'unknown'
+}
+
+/** Sets the request id, trace context and client address; logs and counts every request. */
+export const requestContext =
+  (shared: Shared, resolveIp?: ClientIpResolver): MiddlewareHandler<GatewayEnv> =>
+  async (c, next) => {
+    const started = shared.now()
+    const incoming = c.req.header('x-request-id')
+    const requestId = incoming && requestIdPattern.test(incoming) ? incoming : newId('req')
+    const { traceparent, traceId } = nextTraceparent(c.req.header('traceparent'))
+    c.set('requestId', requestId)
+    c.set('traceparent', traceparent)
+    c.set('traceId', traceId)
+    c.set('clientIp', clientIp(c, shared.config.trustProxy, resolveIp))
+    c.set('peerIp', resolveIp?.(c) ?? 'unknown')
+    c.set('routeLabel', 'unmatched')
+    c.set('principal', undefined)
+    await next()
+    c.res.headers.set('x-request-id', requestId)
+    const status = c.res.status
+    const route = c.get('routeLabel')
+    const seconds = (shared.now() - started) / 1000
+    shared.metrics.requests.inc({ route, method: c.req.method, status: String(status) })
+    shared.metrics.duration.observe({ route }, seconds)
+    shared.logger.info(
+      { requestId, traceId, method: c.req.method, route, status, ms: Math.round(seconds * 1e4) / 10 },
+      'request',
+    )
+  }

@@ -1,0 +1,127 @@
+import type { ServiceName } from './config.ts'
+import type { Shared } from './context.ts'
+
+type Json = Record<string, unknown>
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']
+const componentKinds = [
+  'schemas',
+  'responses',
+  'parameters',
+  'examples',
+  'requestBodies',
+  'headers',
+  'securitySchemes',
+  'links',
+  'callbacks',
+  'pathItems',
+]
+
+/** Rewrites local `$ref`s to components under the service's prefix, so two services' `User` do not collide. */
+const prefixRefs = (value: unknown, prefix: string): unknown => {
+  if (Array.isArray(value)) return value.map((v) => prefixRefs(v, prefix))
+  if (!isObject(value)) return value
+  const out: Json = {}
+  for (const [k, v] of Object.entries(value)) {
+    if (k === '$ref' && typeof v === 'string') {
+      out[k] = v.replace(/^#\/components\/([^/]+)\//, `#/components/$1/${prefix}_`)
+    } else out[k] = prefixRefs(v, prefix)
+  }
+  return out
+}
+
+/**
+ * Merges the services' OpenAPI 3.1 documents into one: paths kept as-is (services serve the same
+ * paths the gateway exposes), operationIds, tags and component names prefixed by service.
+ */
+export const mergeOpenApi = (docs: Partial<Record<ServiceName, Json>>, unavailable: ServiceName[]): Json => {
+  const paths: Json = {}
+  const components: Record<string, Json> = {
+    securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+  }
+  const tags: Json[] = []
+  for (const [service, raw] of Object.entries(docs) as [ServiceName, Json][]) {
+    const doc = prefixRefs(raw, service) as Json
+    for (const t of Array.isArray(doc.tags) ? doc.tags : []) {
+      if (isObject(t) && typeof t.name === 'string') tags.push({ ...t, name: `${service}:${t.name}` })
+    }
+    for (const [path, item] of Object.entries(isObject(doc.paths) ? doc.paths : {})) {
+      if (!isObject(item)) continue
+      const merged: Json = isObject(paths[path]) ? { ...(paths[path] as Json) } : {}
+      for (const [key, op] of Object.entries(item)) {
+        if (!methods.includes(key) || !isObject(op)) {
+          merged[key] = op
+          continue
+        }
+        merged[key] = {
+          ...op,
+          ...(typeof op.operationId === 'string' && { operationId: `${service}_${op.operationId}` }),
+          tags: (Array.isArray(op.tags) && op.tags.length ? op.tags : [service]).map(
+            (t) => `${service}:${t}`,
+          ),
+        }
+      }
+      paths[path] = merged
+    }
+    const comps = isObject(doc.components) ? doc.components : {}
+    for (const kind of componentKinds) {
+      const entries = comps[kind]
+      if (!isObject(entries)) continue
+      components[kind] ??= {}
+      for (const [name, value] of Object.entries(entries)) components[kind]![`${service}_${name}`] = value
+    }
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'MyShop API',
+      version: '1.0.0',
+      description: 'The public API of MyShop, merged by the edge gateway from every service.',
+    },
+    servers: [{ url: '/' }],
+    tags,
+    paths,
+    components,
+    ...(unavailable.length && { 'x-myshop-unavailable-services': unavailable }),
+  }
+}
+
+const cacheMs = 30_000
+const fetchTimeoutMs = 2_000
+
+/** Fetches and merges the services' documents, caching the result briefly; a down service is left out. */
+export const openApiSource = (shared: Shared) => {
+  let cached: { at: number; doc: Json } | undefined
+  let inFlight: Promise<Json> | undefined
+  const load = async (): Promise<Json> => {
+    const docs: Partial<Record<ServiceName, Json>> = {}
+    const unavailable: ServiceName[] = []
+    await Promise.all(
+      (Object.entries(shared.config.services) as [ServiceName, string][]).map(async ([name, base]) => {
+        try {
+          const res = await shared.fetch(`${base}/openapi.json`, {
+            signal: AbortSignal.timeout(fetchTimeoutMs),
+          })
+          const body: unknown = res.ok ? await res.json() : null
+          if (isObject(body)) docs[name] = body
+          else unavailable.push(name)
+        } catch {
+          unavailable.push(name)
+        }
+      }),
+    )
+    const doc = mergeOpenApi(docs, unavailable.sort())
+    // A partial document is cached too, but only briefly, so a restarted service shows up soon.
+    cached = { at: shared.now() - (unavailable.length ? cacheMs - 5_000 : 0), doc }
+    return doc
+  }
+  return async (): Promise<Json> => {
+    if (cached && shared.now() - cached.at < cacheMs) return cached.doc
+    inFlight ??= load().finally(() => {
+      inFlight = undefined
+    })
+    return inFlight
+  }
+}

@@ -1,0 +1,50 @@
+import type { Permission } from '@myshop/auth'
+import type { ServiceName } from './config.ts'
+
+/** Who may call a route: anyone, any signed-in user, or a user holding a permission. */
+export type Policy = 'public' | 'authenticated' | { permission: Permission }
+
+/** Which per-IP limit applies: `auth` routes are brute-force targets and fail closed when Redis is down. */
+export type LimitClass = 'auth' | 'default'
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+export interface Route {
+  method: Method
+  /** A Hono path pattern; the request path is forwarded to the service unchanged. */
+  path: string
+  service: ServiceName
+  policy: Policy
+  limit: LimitClass
+}
+
+const r = (
+  method: Method,
+  path: string,
+  service: ServiceName,
+  policy: Policy,
+  limit: LimitClass = 'default',
+): Route => ({
+  method,
+  path,
+  service,
+  policy,
+  limit,
+})
+
+const v1 = '/api/v1'
+
+/** Every route the gateway exposes. A new service adds one line per route. */
+export const routes: Route[] = [
+  r('POST', `${v1}/auth/register`, 'user', 'public', 'auth'),
+  r('POST', `${v1}/auth/login`, 'user', 'public', 'auth'),
+  r('POST', `${v1}/auth/refresh`, 'user', 'public', 'auth'),
+  r('POST', `${v1}/auth/logout`, 'user', 'authenticated', 'auth'),
+  r('GET', `${v1}/users/me`, 'user', 'authenticated'),
+  r('PATCH', `${v1}/users/me`, 'user', 'authenticated'),
+  r('GET', `${v1}/users`, 'user', { permission: 'users:read' }),
+  r('POST', `${v1}/users`, 'user', { permission: 'users:write' }),
+  r('PUT', `${v1}/users/:id/roles`, 'user', { permission: 'roles:write' }),
+  r('GET', '/.well-known/jwks.json', 'user', 'public'),
+  r('GET', `${v1}/.well-known/jwks.json`, 'user', 'public'),
+]
