@@ -1,0 +1,195 @@
+import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
+import { createVerifier } from '@myshop/auth'
+import { redisStore } from '@myshop/rate-limit'
+import Redis from 'ioredis'
+import { createGateway } from '../src/app.ts'
+import { gatewayConfig } from '../src/config.ts'
+import { createRegistry } from '../src/metrics.ts'
+import { bearer, type Echo, echoUpstream, signingKeys, testGateway } from './helpers.ts'
+
+let keys: Awaited<ReturnType<typeof signingKeys>>
+let upstream: ReturnType<typeof echoUpstream>
+
+beforeAll(async () => {
+  keys = await signingKeys()
+  upstream = echoUpstream()
+})
+afterAll(() => {
+  keys.stop()
+  upstream.stop()
+})
+
+const run = `${Date.now()}${Math.random().toString(36).slice(2, 8)}`
+const login = () => new Request('http://gateway.test/api/v1/auth/login', { method: 'POST', body: '{}' })
+
+describe('rate-limit headers (in-process store)', () => {
+  test('every limited response carries RateLimit headers; the 429 adds Retry-After', async () => {
+    const app = testGateway({ USER_SERVICE_URL: upstream.url, RATE_LIMIT_AUTH_PER_IP: '2' }, keys.jwksUrl)
+    const first = await app.fetch(login())
+    expect(first.status).toBe(200)
+    expect(Object.fromEntries([...first.headers].filter(([k]) => k.startsWith('ratelimit')))).toEqual({
+      'ratelimit-limit': '2',
+      'ratelimit-remaining': '1',
+      'ratelimit-reset': '30',
+      'ratelimit-policy': '2;w=60',
+    })
+    expect(((await first.json()) as Echo).path).toBe('/api/v1/auth/login')
+    expect((await app.fetch(login())).status).toBe(200)
+    const limited = await app.fetch(login())
+    expect(limited.status).toBe(429)
+    expect(limited.headers.get('retry-after')).toBe('30')
+    expect(limited.headers.get('ratelimit-remaining')).toBe('0')
+    expect(limited.headers.get('ratelimit-limit')).toBe('2')
+    expect(await limited.json()).toMatchObject({ status: 429, code: 'rate_limited' })
+  })
+
+  test('authenticated routes are limited per user too, and report the tighter limit', async () => {
+    const app = testGateway(
+      { USER_SERVICE_URL: upstream.url, RATE_LIMIT_PER_IP: '100', RATE_LIMIT_PER_USER: '1' },
+      keys.jwksUrl,
+    )
+    const token = await keys.sign({ sub: 'usr_limited' })
+    const me = () => app.fetch(new Request('http://gateway.test/api/v1/users/me', { headers: bearer(token) }))
+    const ok = await me()
+    expect(ok.status).toBe(200)
+    expect(ok.headers.get('ratelimit-policy')).toBe('100;w=60, 1;w=60')
+    expect(ok.headers.get('ratelimit-limit')).toBe('1')
+    expect(ok.headers.get('ratelimit-remaining')).toBe('0')
+    await ok.body?.cancel()
+    const limited = await me()
+    expect(limited.status).toBe(429)
+    expect(await limited.json()).toMatchObject({ code: 'rate_limited' })
+    // Another user from the same IP is unaffected.
+    const other = await app.fetch(
+      new Request('http://gateway.test/api/v1/users/me', {
+        headers: bearer(await keys.sign({ sub: 'usr_other' })),
+      }),
+    )
+    expect(other.status).toBe(200)
+    expect(((await other.json()) as Echo).path).toBe('/api/v1/users/me')
+  })
+})
+
+const redisUrl = process.env.REDIS_URL
+
+describe.skipIf(!redisUrl)('rate limiting on real Redis (REDIS_URL)', () => {
+  test('200 concurrent clients of one user never get more than limit + 1%, and none is refused early', async () => {
+    const redis = new Redis(redisUrl ?? '', { enableOfflineQueue: true, maxRetriesPerRequest: 0 })
+    const limit = 500
+    const config = gatewayConfig({
+      USER_SERVICE_URL: upstream.url,
+      JWKS_URL: keys.jwksUrl,
+      RATE_LIMIT_PER_IP: '1000000',
+      RATE_LIMIT_PER_USER: String(limit),
+      // A long window so refills during the test are negligible (one per 7.2 s).
+      RATE_LIMIT_WINDOW_MS: String(3_600_000),
+      RATE_LIMIT_TIMEOUT_MS: '2000',
+    })
+    const app = createGateway({
+      config,
+      store: redisStore(redis, { prefix: `test:${run}:`, timeoutMs: 2000 }),
+      verifier: createVerifier({
+        issuer: 'myshop',
+        audience: 'myshop-api',
+        jwksUrl: keys.jwksUrl,
+        cacheSize: 100,
+      }),
+      getClientIp: () => '198.51.100.20',
+    })
+    const token = await keys.sign({ sub: `usr_hammer_${run}` })
+    const statuses: number[] = []
+    const client = async () => {
+      for (let i = 0; i < 5; i++) {
+        const res = await app.fetch(
+          new Request('http://gateway.test/api/v1/users/me', { headers: bearer(token) }),
+        )
+        statuses.push(res.status)
+        await res.body?.cancel()
+      }
+    }
+    await Promise.all(Array.from({ length: 200 }, client))
+    redis.disconnect()
+    const allowed = statuses.filter((s) => s === 200).length
+    const limited = statuses.filter((s) => s === 429).length
+    expect(allowed + limited).toBe(1000)
+    expect(allowed).toBeLessThanOrEqual(limit * 1.01)
+    expect(allowed).toBeGreaterThanOrEqual(limit * 0.9)
+  })
+
+  test('with Redis stopped, default routes fail open and auth routes fail closed', async () => {
+    const port = 20_000 + Math.floor(Math.random() * 20_000)
+    const server = Bun.spawn(['redis-server', '--port', String(port), '--save', '', '--appendonly', 'no'], {
+      stdout: 'ignore',
+      stderr: 'ignore',
+    })
+    const redis = new Redis({ port, enableOfflineQueue: false, maxRetriesPerRequest: 0, lazyConnect: true })
+    redis.on('error', () => {})
+    for (let i = 0; i < 50; i++) {
+      if (
+        await redis.connect().then(
+          () => true,
+          () => false,
+        )
+      )
+        break
+      await Bun.sleep(50)
+    }
+    expect(redis.status).toBe('ready')
+
+    const registry = createRegistry()
+    const config = gatewayConfig({
+      USER_SERVICE_URL: upstream.url,
+      JWKS_URL: keys.jwksUrl,
+      RATE_LIMIT_PER_IP: '1000',
+      RATE_LIMIT_AUTH_PER_IP: '10',
+      RATE_LIMIT_AUTH_FALLBACK_PER_IP: '3',
+    })
+    const app = createGateway({
+      config,
+      store: redisStore(redis, { prefix: `test:${run}:outage:`, timeoutMs: 100 }),
+      verifier: createVerifier({
+        issuer: 'myshop',
+        audience: 'myshop-api',
+        jwksUrl: keys.jwksUrl,
+        cacheSize: 100,
+      }),
+      getClientIp: () => '198.51.100.30',
+      registry,
+    })
+    const token = await keys.sign()
+    const me = () => app.fetch(new Request('http://gateway.test/api/v1/users/me', { headers: bearer(token) }))
+
+    // Healthy: the shared limit applies (10 logins).
+    const healthy = await app.fetch(login())
+    expect(healthy.status).toBe(200)
+    expect(healthy.headers.get('ratelimit-limit')).toBe('10')
+    await healthy.body?.cancel()
+
+    server.kill()
+    await server.exited
+    await Bun.sleep(100)
+
+    const started = performance.now()
+    const reads = await Promise.all(Array.from({ length: 20 }, me))
+    expect(performance.now() - started).toBeLessThan(2000)
+    expect(reads.map((r) => r.status)).toEqual(Array(20).fill(200))
+    expect(((await reads[0]!.json()) as Echo).path).toBe('/api/v1/users/me')
+
+    const logins: number[] = []
+    for (let i = 0; i < 6; i++) {
+      const res = await app.fetch(login())
+      logins.push(res.status)
+      if (res.status === 429) {
+        expect(res.headers.get('ratelimit-limit')).toBe('3')
+        expect(await res.json()).toMatchObject({ code: 'rate_limited' })
+      } else await res.body?.cancel()
+    }
+    expect(logins).toEqual([200, 200, 200, 429, 429, 429])
+
+    const metrics = await (await app.fetch(new Request('http://gateway.test/metrics'))).text()
+    expect(metrics).toContain('gateway_rate_limit_fallbacks_total{class="default"} 40')
+    expect(metrics).toContain('gateway_rate_limit_fallbacks_total{class="auth"} 6')
+    expect(metrics).toContain('gateway_rate_limit_rejections_total{class="auth",scope="ip"} 3')
+    redis.disconnect()
+  })
+})
