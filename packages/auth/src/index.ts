@@ -1,5 +1,19 @@
-export { permissionsFor, roles, permissions, hasPermission, isRole, type Role, type Permission } from './rbac.ts'
-export { createVerifier, type Verifier, type VerifierOptions, type Principal, type VerifyResult } from './verify.ts'
-export { memorySessionStore, redisSessionStore, type SessionStore } from './sessions.ts'
 export { bearerToken } from './bearer.ts'
 export { tokenAlgorithm, tokenAudience } from './constants.ts'
+export {
+  hasPermission,
+  isRole,
+  type Permission,
+  permissions,
+  permissionsFor,
+  type Role,
+  roles,
+} from './rbac.ts'
+export { memorySessionStore, redisSessionStore, type SessionStore } from './sessions.ts'
+export {
+  createVerifier,
+  type Principal,
+  type Verifier,
+  type VerifierOptions,
+  type VerifyResult,
+} from './verify.ts'

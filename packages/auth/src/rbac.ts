@@ -1,5 +1,12 @@
 // Roles map to permissions here and nowhere else; routes ask for permissions, never for roles.
-export const roles = ['customer', 'admin', 'catalog_manager', 'inventory_manager', 'support', 'analyst'] as const
+export const roles = [
+  'customer',
+  'admin',
+  'catalog_manager',
+  'inventory_manager',
+  'support',
+  'analyst',
+] as const
 export type Role = (typeof roles)[number]
 
 export const permissions = [
@@ -19,6 +26,7 @@ export const permissions = [
   'sagas:manage',
   'notifications:send',
   'reports:read',
+  'keys:rotate',
 ] as const
 export type Permission = (typeof permissions)[number]
 
@@ -26,7 +34,14 @@ const grants: Record<Role, readonly Permission[]> = {
   customer: ['profile:read', 'profile:write', 'orders:read_own', 'orders:write_own'],
   catalog_manager: ['profile:read', 'profile:write', 'catalog:write', 'inventory:read'],
   inventory_manager: ['profile:read', 'profile:write', 'inventory:read', 'inventory:write'],
-  support: ['profile:read', 'profile:write', 'users:read', 'orders:read_all', 'orders:write_all', 'payments:refund'],
+  support: [
+    'profile:read',
+    'profile:write',
+    'users:read',
+    'orders:read_all',
+    'orders:write_all',
+    'payments:refund',
+  ],
   analyst: ['profile:read', 'profile:write', 'reports:read'],
   admin: permissions,
 }

@@ -1,6 +1,14 @@
-import { createLocalJWKSet, createRemoteJWKSet, customFetch, errors, type JSONWebKeySet, type JWTPayload, jwtVerify } from 'jose'
-import { isRole, type Permission, permissionsFor, type Role } from './rbac.ts'
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  customFetch,
+  errors,
+  type JSONWebKeySet,
+  type JWTPayload,
+  jwtVerify,
+} from 'jose'
 import { tokenAlgorithm } from './constants.ts'
+import { isRole, type Permission, permissionsFor, type Role } from './rbac.ts'
 
 /** Who a verified access token speaks for. */
 export interface Principal {
@@ -14,7 +22,18 @@ export interface Principal {
 
 export type VerifyResult =
   | { ok: true; principal: Principal }
-  | { ok: false; reason: 'malformed' | 'bad_kid' | 'expired' | 'not_yet_valid' | 'invalid' | 'claims' | 'revoked' | 'jwks_unavailable' }
+  | {
+      ok: false
+      reason:
+        | 'malformed'
+        | 'bad_kid'
+        | 'expired'
+        | 'not_yet_valid'
+        | 'invalid'
+        | 'claims'
+        | 'revoked'
+        | 'jwks_unavailable'
+    }
 
 export interface VerifierOptions {
   issuer: string
@@ -99,7 +118,8 @@ export const createVerifier = (options: VerifierOptions): Verifier => {
     if (!header) return { ok: false, reason: 'malformed' }
     if (header.alg !== tokenAlgorithm) return { ok: false, reason: 'invalid' }
     // A kid is looked up, never used as a path or URL; refuse odd ones before they cost a JWKS refetch.
-    if (typeof header.kid !== 'string' || !kidPattern.test(header.kid)) return { ok: false, reason: 'bad_kid' }
+    if (typeof header.kid !== 'string' || !kidPattern.test(header.kid))
+      return { ok: false, reason: 'bad_kid' }
     try {
       const keys = await getKeys()
       const { payload } = await jwtVerify(token, keys, {
@@ -114,10 +134,12 @@ export const createVerifier = (options: VerifierOptions): Verifier => {
       return principal ? { ok: true, principal } : { ok: false, reason: 'claims' }
     } catch (e) {
       if (e instanceof errors.JWTExpired) return { ok: false, reason: 'expired' }
-      if (e instanceof errors.JWTClaimValidationFailed && e.claim === 'nbf') return { ok: false, reason: 'not_yet_valid' }
+      if (e instanceof errors.JWTClaimValidationFailed && e.claim === 'nbf')
+        return { ok: false, reason: 'not_yet_valid' }
       if (e instanceof errors.JWTClaimValidationFailed) return { ok: false, reason: 'claims' }
       if (e instanceof errors.JWKSNoMatchingKey) return { ok: false, reason: 'bad_kid' }
-      if (e instanceof errors.JWKSTimeout || e instanceof errors.JWKSInvalid) return { ok: false, reason: 'jwks_unavailable' }
+      if (e instanceof errors.JWKSTimeout || e instanceof errors.JWKSInvalid)
+        return { ok: false, reason: 'jwks_unavailable' }
       if (e instanceof errors.JOSEError) return { ok: false, reason: 'invalid' }
       if (e instanceof TypeError || e instanceof SyntaxError) return { ok: false, reason: 'malformed' }
       return { ok: false, reason: 'jwks_unavailable' }

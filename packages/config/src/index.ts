@@ -26,9 +26,7 @@ export const loadConfig = <S extends z.ZodRawShape>(shape: S, env: Env): z.infer
   }
   const result = z.object(shape).safeParse(cleaned)
   if (!result.success) {
-    throw new ConfigError(
-      result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
-    )
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`))
   }
   return result.data
 }

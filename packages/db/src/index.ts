@@ -1,3 +1,3 @@
-export { connect, type Db, type Queryable, type Tx, type ConnectOptions } from './connect.ts'
-export { startEmbeddedPostgres, type EmbeddedPostgres, type EmbeddedPostgresOptions } from './embedded.ts'
-export { migrate, readMigrations, type Migration, type MigrateResult } from './migrate.ts'
+export { type ConnectOptions, connect, type Db, type Queryable, type Tx } from './connect.ts'
+export { type EmbeddedPostgres, type EmbeddedPostgresOptions, startEmbeddedPostgres } from './embedded.ts'
+export { type MigrateResult, type Migration, migrate, readMigrations } from './migrate.ts'

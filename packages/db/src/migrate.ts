@@ -35,7 +35,8 @@ export const readMigrations = (dir: string): Migration[] => {
     })
     .sort((a, b) => a.version - b.version)
   migrations.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`migrations in ${dir} must be numbered 0001, 0002, … without gaps`)
+    if (m.version !== i + 1)
+      throw new Error(`migrations in ${dir} must be numbered 0001, 0002, … without gaps`)
   })
   return migrations
 }
@@ -62,7 +63,8 @@ export const migrate = async (sql: Db, schema: string, dir: string): Promise<Mig
     )
     for (const row of done) {
       const file = migrations.find((m) => m.version === row.version)
-      if (!file) throw new Error(`${schema}: applied migration ${row.version}_${row.name} is missing from ${dir}`)
+      if (!file)
+        throw new Error(`${schema}: applied migration ${row.version}_${row.name} is missing from ${dir}`)
       if (file.checksum !== row.checksum)
         throw new Error(`${schema}: migration ${row.version}_${row.name} was edited after it was applied`)
     }

@@ -2,7 +2,23 @@
 // (Crockford base32, ULID layout), so ids sort by creation time as plain strings.
 const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
 
-export const idPrefixes = ['usr', 'evt', 'ses', 'fam', 'key', 'req', 'idk', 'prd', 'var', 'cat', 'ord', 'pay', 'res', 'adj', 'ntf'] as const
+export const idPrefixes = [
+  'usr',
+  'evt',
+  'ses',
+  'fam',
+  'key',
+  'req',
+  'idk',
+  'prd',
+  'var',
+  'cat',
+  'ord',
+  'pay',
+  'res',
+  'adj',
+  'ntf',
+] as const
 export type IdPrefix = (typeof idPrefixes)[number]
 
 let lastTime = 0

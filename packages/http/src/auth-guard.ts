@@ -1,0 +1,31 @@
+import { bearerToken, type Permission, type Principal, type Verifier } from '@myshop/auth'
+import { AppError } from '@myshop/errors'
+import { Elysia } from 'elysia'
+
+const challenge = { 'www-authenticate': 'Bearer realm="myshop"' }
+
+/**
+ * Adds the `auth` route option: `auth: true` needs a valid access token, `auth: 'users:read'` also needs
+ * that permission. Services verify tokens themselves; a request that bypassed the gateway is not trusted.
+ */
+export const authGuard = (verifier: Verifier) =>
+  new Elysia({ name: 'myshop-auth-guard' }).macro({
+    auth: (requirement: true | Permission) => ({
+      detail: { security: [{ bearer: [] }] },
+      async resolve({ headers }): Promise<{ principal: Principal; accessToken: string }> {
+        const token = bearerToken(headers.authorization)
+        if (!token) throw new AppError('unauthenticated', { headers: challenge })
+        const result = await verifier.verify(token)
+        if (!result.ok) {
+          throw new AppError('invalid_token', {
+            detail: result.reason === 'revoked' ? 'The session has ended' : 'The access token is not valid',
+            headers: { 'www-authenticate': 'Bearer realm="myshop", error="invalid_token"' },
+          })
+        }
+        if (requirement !== true && !result.principal.permissions.has(requirement)) {
+          throw new AppError('forbidden', { detail: `Requires the ${requirement} permission` })
+        }
+        return { principal: result.principal, accessToken: token }
+      },
+    }),
+  })

@@ -1,0 +1,6 @@
+export { t } from 'elysia'
+export { createHttpApp, type HttpAppOptions, type ReadinessCheck } from './app.ts'
+export { authGuard } from './auth-guard.ts'
+export { clientIp } from './client-ip.ts'
+export { type RequestMeta, requestMeta } from './request-meta.ts'
+export { errorResponses, problemSchema } from './schemas.ts'

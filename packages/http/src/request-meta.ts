@@ -1,0 +1,33 @@
+import { newId } from '@myshop/ids'
+
+/** Per-request facts every log line and problem document carries. */
+export interface RequestMeta {
+  requestId: string
+  /** The W3C `traceparent` this service continues, with its own span id. */
+  traceparent: string
+  traceId: string
+  startedAt: number
+}
+
+const requestIdPattern = /^[A-Za-z0-9._:-]{8,128}$/
+const traceparentPattern = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/
+
+const hex = (bytes: number) =>
+  Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) => b.toString(16).padStart(2, '0')).join('')
+
+// Keyed by the Request itself so the error handler finds it even when parsing failed before `derive` ran.
+const metas = new WeakMap<Request, RequestMeta>()
+
+/** Reads (or creates on first call) the request id and trace context of a request. */
+export const requestMeta = (request: Request): RequestMeta => {
+  let meta = metas.get(request)
+  if (meta) return meta
+  const incomingId = request.headers.get('x-request-id')
+  const requestId = incomingId && requestIdPattern.test(incomingId) ? incomingId : newId('req')
+  const parent = traceparentPattern.exec(request.headers.get('traceparent') ?? '')
+  const traceId = parent && parent[1] !== '0'.repeat(32) ? parent[1]! : hex(16)
+  const flags = parent?.[3] ?? '01'
+  meta = { requestId, traceId, traceparent: `00-${traceId}-${hex(8)}-${flags}`, startedAt: performance.now() }
+  metas.set(request, meta)
+  return meta
+}

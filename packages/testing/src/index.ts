@@ -1,0 +1,90 @@
+import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { connect, type Db, startEmbeddedPostgres } from '@myshop/db'
+import Redis from 'ioredis'
+
+const templateDir = join(import.meta.dir, '../../../.myshop/cache/pglite-template')
+
+// A fresh PGlite runs initdb, which takes seconds; copying an initialised data directory takes
+// milliseconds, so the template is made once per checkout and copied for every test process.
+const pgliteCopy = async (): Promise<string> => {
+  if (!existsSync(templateDir)) {
+    const building = `${templateDir}.${process.pid}`
+    const embedded = await startEmbeddedPostgres({ dataDir: building })
+    await embedded.stop()
+    try {
+      renameSync(building, templateDir)
+    } catch {
+      rmSync(building, { recursive: true, force: true })
+    }
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'myshop-pglite-'))
+  cpSync(templateDir, dir, { recursive: true })
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }))
+  return dir
+}
+
+export interface TestDatabase {
+  sql: Db
+  url: string
+  /** `postgres` when DATABASE_URL points at a real server, `pglite` for the embedded one. */
+  kind: 'postgres' | 'pglite'
+}
+
+let database: Promise<TestDatabase> | undefined
+
+/**
+ * The database for this test process. With DATABASE_URL: a fresh database on that server, created once
+ * per process and dropped at exit. Without: an in-memory PGlite behind its socket server, one connection.
+ */
+export const testDatabase = (): Promise<TestDatabase> => {
+  database ??= (async (): Promise<TestDatabase> => {
+    const serverUrl = process.env.DATABASE_URL
+    if (serverUrl) {
+      const name = `myshop_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`
+      const admin = connect(serverUrl, { max: 1 })
+      await admin.unsafe(`create database ${name}`)
+      await admin.end()
+      const url = new URL(serverUrl)
+      url.pathname = `/${name}`
+      const sql = connect(url.toString(), { max: 20, applicationName: 'myshop-test' })
+      process.once('beforeExit', async () => {
+        await sql.end({ timeout: 1 })
+        const drop = connect(serverUrl, { max: 1 })
+        await drop.unsafe(`drop database if exists ${name} with (force)`).catch(() => {})
+        await drop.end()
+      })
+      return { sql, url: url.toString(), kind: 'postgres' }
+    }
+    const embedded = await startEmbeddedPostgres({ dataDir: await pgliteCopy() })
+    return { sql: connect(embedded.url, { max: 1 }), url: embedded.url, kind: 'pglite' }
+  })()
+  return database
+}
+
+/** A Redis client for REDIS_URL, or null when the suite runs on in-process equivalents. */
+export const testRedis = (): Redis | null => {
+  const url = process.env.REDIS_URL
+  return url ? new Redis(url, { maxRetriesPerRequest: 1 }) : null
+}
+
+/** True when the suite runs against real PostgreSQL and Redis (the concurrency suites need both). */
+export const hasRealInfrastructure = (): boolean => Boolean(process.env.DATABASE_URL && process.env.REDIS_URL)
+
+/** A unique, valid email for a test account. */
+export const uniqueEmail = (label = 'user'): string =>
+  `${label}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}@example.com`
+
+/** Sends a JSON request to an in-process app (`app.handle`) or any fetch-like handler. */
+export const jsonRequest = (
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Request =>
+  new Request(`http://localhost${path}`, {
+    method,
+    headers: { ...(body !== undefined && { 'content-type': 'application/json' }), ...headers },
+    ...(body !== undefined && { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+  })

@@ -1,0 +1,98 @@
+import { authGuard, clientIp, errorResponses, requestMeta } from '@myshop/http'
+import { Elysia, t } from 'elysia'
+import type { ClientContext, UserDeps } from '../deps.ts'
+import { emailSchema, nameSchema, passwordSchema, userSchema } from '../users/model.ts'
+import { createAccount, login, logout, refresh } from './service.ts'
+
+const tokenPairSchema = t.Object({
+  accessToken: t.String(),
+  refreshToken: t.String(),
+  expiresIn: t.Integer({ description: 'Seconds until the access token expires' }),
+  tokenType: t.Literal('Bearer'),
+})
+
+/** The caller's address and trace, as auth decisions and events need them. */
+export const clientContext = (
+  request: Request,
+  server: Parameters<typeof clientIp>[1],
+  trustProxy: boolean,
+): ClientContext => {
+  const meta = requestMeta(request)
+  return {
+    ip: clientIp(request, server, trustProxy),
+    userAgent: request.headers.get('user-agent'),
+    requestId: meta.requestId,
+    traceparent: meta.traceparent,
+  }
+}
+
+export const authRoutes = (deps: UserDeps, trustProxy: boolean) =>
+  new Elysia({ prefix: '/api/v1/auth', tags: ['auth'] })
+    .use(authGuard(deps.verifier))
+    .onAfterHandle(({ set }) => {
+      set.headers['cache-control'] = 'no-store'
+    })
+    .post(
+      '/register',
+      async ({ body, request, server, set }) => {
+        const user = await createAccount(
+          deps,
+          { ...body, roles: ['customer'] },
+          clientContext(request, server, trustProxy),
+        )
+        set.status = 201
+        set.headers.location = `/api/v1/users/${user.id}`
+        return user
+      },
+      {
+        body: t.Object({ email: emailSchema, password: passwordSchema, name: nameSchema }),
+        response: { 201: userSchema, ...errorResponses(400, 409, 422) },
+        detail: { summary: 'Create a customer account' },
+      },
+    )
+    .post(
+      '/login',
+      async ({ body, request, server }) => login(deps, body, clientContext(request, server, trustProxy)),
+      {
+        body: t.Object({
+          email: t.String({ minLength: 1, maxLength: 254 }),
+          password: passwordSchema,
+          deviceToken: t.Optional(t.String({ maxLength: 4096 })),
+        }),
+        response: {
+          200: t.Composite([
+            tokenPairSchema,
+            t.Object({
+              deviceToken: t.String({ description: 'Send it back on later sign-ins from this device' }),
+            }),
+          ]),
+          ...errorResponses(400, 401, 422, 429),
+        },
+        detail: { summary: 'Sign in with email and password' },
+      },
+    )
+    .post('/refresh', async ({ body }) => refresh(deps, body.refreshToken), {
+      body: t.Object({ refreshToken: t.String({ minLength: 1, maxLength: 512 }) }),
+      response: { 200: tokenPairSchema, ...errorResponses(400, 401, 422) },
+      detail: { summary: 'Rotate a refresh token for a new token pair' },
+    })
+    .post(
+      '/logout',
+      async ({ principal, body, set }) => {
+        await logout(deps, principal, body?.refreshToken)
+        set.status = 204
+      },
+      {
+        auth: true,
+        body: t.Optional(t.Object({ refreshToken: t.Optional(t.String({ maxLength: 512 })) })),
+        detail: { summary: 'End the current session' },
+      },
+    )
+    .post('/keys/rotate', async () => deps.keys.rotate(), {
+      auth: 'keys:rotate',
+      response: {
+        200: t.Object({ kid: t.String(), retiring: t.Array(t.String()) }),
+        ...errorResponses(401, 403),
+      },
+      detail: { summary: 'Rotate the access-token signing key (admin)' },
+    })

@@ -1,0 +1,240 @@
+import { createHash } from 'node:crypto'
+import type { Tx } from '@myshop/db'
+import { AppError } from '@myshop/errors'
+import { outbox, userRegistered } from '@myshop/events'
+import { newId } from '@myshop/ids'
+import type { ClientContext, UserDeps } from '../deps.ts'
+import { schema, source } from '../deps.ts'
+import type { User } from '../users/repository.ts'
+import * as users from '../users/repository.ts'
+import * as repo from './repository.ts'
+import { hashToken, newRefreshToken, readDeviceToken, signAccessToken, signDeviceToken } from './tokens.ts'
+
+export interface TokenPair {
+  accessToken: string
+  refreshToken: string
+  expiresIn: number
+  tokenType: 'Bearer'
+}
+
+export interface Credentials {
+  email: string
+  password: string
+  deviceToken?: string | undefined
+}
+
+const normalizeEmail = (email: string) => email.trim()
+
+/** Refuses weak passwords with a 422 that says why. */
+export const assertStrongPassword = async (deps: UserDeps, password: string, inputs: string[]) => {
+  const reason = await deps.passwordPolicy.check(password, inputs)
+  if (reason)
+    throw new AppError('weak_password', { detail: reason, errors: [{ path: '/password', message: reason }] })
+}
+
+/** Creates an account with the given roles and emits `user.registered` in the same transaction. */
+export const createAccount = async (
+  deps: UserDeps,
+  input: { email: string; password: string; name: string; roles: string[] },
+  ctx: ClientContext,
+): Promise<User> => {
+  const email = normalizeEmail(input.email)
+  const name = input.name.trim()
+  await assertStrongPassword(deps, input.password, [email, name, email.split('@')[0] ?? ''])
+  const passwordHash = await deps.hasher.hash(input.password)
+  const user = await deps.sql.begin(async (tx) => {
+    const created = await users.insert(tx, {
+      id: newId('usr', deps.now()),
+      email,
+      name,
+      passwordHash,
+      roles: input.roles,
+    })
+    if (!created) throw new AppError('email_taken', { detail: 'An account with this email already exists' })
+    await outbox.add(
+      tx,
+      schema,
+      userRegistered.create(
+        {
+          userId: created.id,
+          email: created.email,
+          name: created.name,
+          roles: created.roles,
+          registeredAt: created.createdAt,
+        },
+        {
+          source,
+          occurredAt: new Date(deps.now()),
+          ...(ctx.traceparent && { traceparent: ctx.traceparent }),
+          ...(ctx.requestId && { requestId: ctx.requestId }),
+        },
+      ),
+    )
+    return created
+  })
+  deps.eventsWritten()
+  return user
+}
+
+const issue = async (
+  deps: UserDeps,
+  user: { id: string; roles: string[] },
+  familyId: string,
+  tx: Tx,
+  parentHash: string | null,
+  expiresAt: Date,
+): Promise<TokenPair> => {
+  const now = deps.now()
+  const refreshToken = newRefreshToken()
+  await repo.insertToken(tx, {
+    tokenHash: hashToken(refreshToken),
+    familyId,
+    parentHash,
+    expiresAt,
+    at: new Date(now),
+  })
+  const accessToken = await signAccessToken(
+    deps.keys,
+    deps.settings,
+    { userId: user.id, sessionId: familyId, roles: user.roles },
+    now,
+  )
+  return { accessToken, refreshToken, expiresIn: deps.settings.accessTtlSeconds, tokenType: 'Bearer' }
+}
+
+const emailKey = (email: string) =>
+  createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 32)
+
+/**
+ * Signs in with email and password. Failures are counted per account and client (or per known device),
+ * and per account overall for unknown clients only, so an attacker can slow guessing without locking
+ * the owner's own devices out.
+ */
+export const login = async (
+  deps: UserDeps,
+  creds: Credentials,
+  ctx: ClientContext,
+): Promise<TokenPair & { deviceToken: string }> => {
+  const { settings } = deps
+  const account = await users.findByEmail(deps.sql, creds.email.trim())
+  const deviceId =
+    account && creds.deviceToken
+      ? await readDeviceToken(deps.keys, settings.issuer, creds.deviceToken, account.id, deps.now())
+      : null
+  const base = emailKey(creds.email)
+  const counters = deviceId
+    ? [{ key: `${base}:device:${deviceId}`, max: settings.maxFailuresPerClient }]
+    : [
+        { key: `${base}:ip:${ctx.ip ?? 'unknown'}`, max: settings.maxFailuresPerClient },
+        { key: base, max: settings.maxFailuresPerAccount },
+      ]
+  const states = await Promise.all(counters.map((c) => deps.attempts.peek(c.key)))
+  const blocked = states.filter((s, i) => s.count >= counters[i]!.max)
+  if (blocked.length > 0) {
+    const retryAfter = Math.max(...blocked.map((s) => s.ttlSeconds))
+    throw new AppError('too_many_attempts', {
+      detail: 'Too many failed sign-ins; try again later',
+      headers: { 'retry-after': String(retryAfter) },
+    })
+  }
+
+  // Unknown emails cost a full verification too, so response time does not reveal which accounts exist.
+  if (!account) await deps.hasher.burn(creds.password)
+  const valid = account ? await deps.hasher.verify(creds.password, account.passwordHash) : false
+  if (!account || !valid) {
+    await Promise.all(counters.map((c) => deps.attempts.fail(c.key, settings.lockSeconds)))
+    throw new AppError('invalid_credentials', { detail: 'The email or password is incorrect' })
+  }
+  await deps.attempts.reset(counters[0]!.key)
+
+  const now = deps.now()
+  const familyId = newId('ses', now)
+  const expiresAt = new Date(now + settings.refreshTtlSeconds * 1000)
+  const pair = await deps.sql.begin(async (tx) => {
+    await repo.insertFamily(tx, {
+      id: familyId,
+      userId: account.id,
+      expiresAt,
+      userAgent: ctx.userAgent,
+      ip: ctx.ip,
+      at: new Date(now),
+    })
+    return issue(deps, account, familyId, tx, null, expiresAt)
+  })
+  await deps.sessions.add(familyId, account.id, settings.refreshTtlSeconds)
+  const deviceToken =
+    deviceId && creds.deviceToken
+      ? creds.deviceToken
+      : await signDeviceToken(deps.keys, settings.issuer, account.id, now)
+  return { ...pair, deviceToken }
+}
+
+type RefreshOutcome =
+  | { ok: true; pair: TokenPair; familyId: string; userId: string; expiresAt: Date }
+  | { ok: false; revoked?: string; detail: string }
+
+/**
+ * Rotates a refresh token. A token used again after the grace window is treated as stolen and its
+ * whole family is revoked; within the window (two tabs refreshing at once) each caller gets a new pair.
+ */
+export const refresh = async (deps: UserDeps, refreshToken: string): Promise<TokenPair> => {
+  const { settings } = deps
+  const now = deps.now()
+  const outcome = await deps.sql.begin(async (tx): Promise<RefreshOutcome> => {
+    const row = await repo.lockToken(tx, hashToken(refreshToken))
+    if (!row) return { ok: false, detail: 'Unknown refresh token' }
+    if (row.familyRevokedAt) return { ok: false, detail: 'The session has ended' }
+    if (row.expiresAt.getTime() <= now || row.familyExpiresAt.getTime() <= now)
+      return { ok: false, detail: 'The refresh token has expired' }
+    if (row.usedAt && now - row.usedAt.getTime() > settings.refreshReuseGraceSeconds * 1000) {
+      await repo.revokeFamily(tx, row.familyId, 'refresh_token_reuse', new Date(now))
+      return {
+        ok: false,
+        revoked: row.familyId,
+        detail: 'This refresh token was already used; the session has been revoked',
+      }
+    }
+    const user = await users.findById(tx, row.userId)
+    if (!user) return { ok: false, detail: 'Unknown refresh token' }
+    if (!row.usedAt) await repo.markUsed(tx, row.tokenHash, new Date(now))
+    await repo.touchFamily(tx, row.familyId, new Date(now))
+    const pair = await issue(deps, user, row.familyId, tx, row.tokenHash, row.familyExpiresAt)
+    return { ok: true, pair, familyId: row.familyId, userId: user.id, expiresAt: row.familyExpiresAt }
+  })
+  if (!outcome.ok) {
+    if (outcome.revoked) {
+      await deps.sessions.revoke(outcome.revoked)
+      deps.logger.warn({ sessionId: outcome.revoked }, 'refresh token reuse: session family revoked')
+    }
+    throw new AppError('invalid_token', { detail: outcome.detail })
+  }
+  // Re-registering keeps a session alive if the store lost it (Redis flushed, embedded restart).
+  const ttl = Math.ceil((outcome.expiresAt.getTime() - now) / 1000)
+  await deps.sessions.add(outcome.familyId, outcome.userId, ttl)
+  return outcome.pair
+}
+
+/** Ends the session the access token belongs to (and the refresh token's, if one is given and it is the same user's). */
+export const logout = async (
+  deps: UserDeps,
+  principal: { userId: string; sessionId: string },
+  refreshToken?: string,
+) => {
+  const now = new Date(deps.now())
+  const families = new Set([principal.sessionId])
+  await deps.sql.begin(async (tx) => {
+    if (refreshToken) {
+      const row = await repo.lockToken(tx, hashToken(refreshToken))
+      if (row && row.userId === principal.userId) families.add(row.familyId)
+    }
+    for (const id of families) await repo.revokeFamily(tx, id, 'logout', now)
+  })
+  for (const id of families) await deps.sessions.revoke(id)
+}
+
+/** Revokes every session of a user except `keep`, in the database and in the session store. */
+export const revokeSessions = async (deps: UserDeps, userId: string, reason: string, keep?: string) => {
+  const ids = await repo.revokeUserFamilies(deps.sql, userId, reason, new Date(deps.now()), keep)
+  await Promise.all(ids.map((id) => deps.sessions.revoke(id)))
+  return ids.length
+}

@@ -1,0 +1,38 @@
+import { loadConfig, vars, z } from '@myshop/config'
+
+const shape = {
+  USER_PORT: vars.port(8081),
+  USER_HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: vars.optionalUrl(),
+  /** The user service's own database, when it differs from DATABASE_URL. */
+  USER_DATABASE_URL: vars.optionalUrl(),
+  REDIS_URL: vars.optionalUrl(),
+  MYSHOP_DATA_DIR: z.string().default('./.myshop'),
+  JWT_ISSUER: z.string().default('myshop'),
+  JWT_AUDIENCE: z.string().default('myshop-api'),
+  ACCESS_TOKEN_TTL_SECONDS: vars.int(900, 60),
+  REFRESH_TOKEN_TTL_SECONDS: vars.int(30 * 24 * 3600, 300),
+  /** Two refreshes of one token within this window are a race, not a theft. */
+  REFRESH_REUSE_GRACE_SECONDS: vars.int(10, 0),
+  /** How long a rotated-out key keeps verifying; must exceed the access-token lifetime. */
+  KEY_RETIRE_AFTER_SECONDS: vars.int(3600, 60),
+  PASSWORD_HASH_CONCURRENCY: vars.int(4, 1),
+  LOGIN_MAX_FAILURES_PER_CLIENT: vars.int(5, 1),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: vars.int(50, 1),
+  LOGIN_LOCK_SECONDS: vars.int(900, 1),
+  TRUST_PROXY: vars.bool(true),
+  MYSHOP_ADMIN_EMAIL: z.email().optional(),
+  MYSHOP_ADMIN_PASSWORD: z.string().min(8).optional(),
+  LOG_LEVEL: vars.logLevel(),
+}
+
+export type UserConfig = ReturnType<typeof loadUserConfig>
+
+/** Reads the user service's configuration once; every problem is reported together. */
+export const loadUserConfig = (env: Record<string, string | undefined>) => {
+  const config = loadConfig(shape, env)
+  if (config.KEY_RETIRE_AFTER_SECONDS <= config.ACCESS_TOKEN_TTL_SECONDS) {
+    config.KEY_RETIRE_AFTER_SECONDS = config.ACCESS_TOKEN_TTL_SECONDS * 2
+  }
+  return config
+}

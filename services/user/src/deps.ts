@@ -1,0 +1,44 @@
+import type { SessionStore, Verifier } from '@myshop/auth'
+import type { Db } from '@myshop/db'
+import type { Logger } from '@myshop/logger'
+import type { PasswordHasher } from './auth/passwords.ts'
+import type { AttemptStore } from './auth/throttle.ts'
+import type { KeyRing } from './keys/service.ts'
+
+/** Everything the user service's features need, passed in so tests supply their own. */
+export interface UserDeps {
+  sql: Db
+  now: () => number
+  logger: Logger
+  keys: KeyRing
+  sessions: SessionStore
+  attempts: AttemptStore
+  hasher: PasswordHasher
+  passwordPolicy: { check(password: string, userInputs: string[]): Promise<string | null> }
+  verifier: Verifier
+  /** Wakes the outbox relay after a commit that wrote events. */
+  eventsWritten: () => void
+  settings: UserSettings
+}
+
+export interface UserSettings {
+  issuer: string
+  audience: string
+  accessTtlSeconds: number
+  refreshTtlSeconds: number
+  refreshReuseGraceSeconds: number
+  maxFailuresPerClient: number
+  maxFailuresPerAccount: number
+  lockSeconds: number
+}
+
+/** Facts about the caller that auth decisions and audit fields use. */
+export interface ClientContext {
+  ip: string | null
+  userAgent: string | null
+  requestId?: string
+  traceparent?: string
+}
+
+export const source = 'user'
+export const schema = 'users'

@@ -1,0 +1,137 @@
+#!/usr/bin/env bun
+import { fileURLToPath } from 'node:url'
+import type { SessionStore } from '@myshop/auth'
+import { connect, type Db, migrate, startEmbeddedPostgres } from '@myshop/db'
+import { createRelay, type EventBus, memoryBus, redisStreamsBus } from '@myshop/events'
+import { createLogger, type Logger } from '@myshop/logger'
+import Redis from 'ioredis'
+import { createApp } from './app.ts'
+import { createAccount } from './auth/service.ts'
+import type { AttemptStore } from './auth/throttle.ts'
+import { loadUserConfig, type UserConfig } from './config.ts'
+import { schema, type UserDeps } from './deps.ts'
+import * as users from './users/repository.ts'
+import { createUserDeps } from './wiring.ts'
+
+export const migrationsDir = fileURLToPath(new URL('../../../db/migrations/user', import.meta.url))
+
+/** What an embedding process (the `myshop start` supervisor, tests) may share with the service. */
+export interface Shared {
+  sql?: Db
+  redis?: Redis
+  bus?: EventBus
+  sessions?: SessionStore
+  attempts?: AttemptStore
+  logger?: Logger
+}
+
+export interface RunningUserService {
+  url: string
+  port: number
+  deps: UserDeps
+  stop(): Promise<void>
+}
+
+/** Creates or promotes the first administrator from MYSHOP_ADMIN_EMAIL / MYSHOP_ADMIN_PASSWORD. */
+export const ensureAdmin = async (deps: UserDeps, email: string, password: string) => {
+  const existing = await users.findByEmail(deps.sql, email)
+  if (!existing) {
+    await createAccount(
+      deps,
+      { email, password, name: 'Administrator', roles: ['admin'] },
+      { ip: null, userAgent: 'boot' },
+    )
+    return 'created' as const
+  }
+  const roles = existing.roles.includes('admin') ? existing.roles : [...existing.roles, 'admin']
+  const samePassword = await deps.hasher.verify(password, existing.passwordHash)
+  await users.update(
+    deps.sql,
+    existing.id,
+    { roles, ...(!samePassword && { passwordHash: await deps.hasher.hash(password) }) },
+    new Date(deps.now()),
+  )
+  return 'updated' as const
+}
+
+/**
+ * Boots the user service: database (own or shared), migrations, signing keys, first admin, outbox relay,
+ * then the HTTP server.
+ */
+export const startUserService = async (
+  config: UserConfig,
+  shared: Shared = {},
+): Promise<RunningUserService> => {
+  const logger =
+    shared.logger?.child({ service: 'user' }) ?? createLogger({ service: 'user', level: config.LOG_LEVEL })
+  const cleanups: (() => Promise<unknown>)[] = []
+
+  let sql = shared.sql
+  if (!sql) {
+    const url = config.USER_DATABASE_URL ?? config.DATABASE_URL
+    if (url) sql = connect(url, { applicationName: 'myshop-user' })
+    else {
+      const embedded = await startEmbeddedPostgres({ dataDir: `${config.MYSHOP_DATA_DIR}/user-db` })
+      cleanups.push(() => embedded.stop())
+      sql = connect(embedded.url, { max: 1, applicationName: 'myshop-user' })
+    }
+    const own = sql
+    cleanups.unshift(() => own.end({ timeout: 5 }))
+  }
+
+  let redis = shared.redis
+  if (!redis && config.REDIS_URL) {
+    redis = new Redis(config.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 2 })
+    const own = redis
+    cleanups.unshift(() => own.quit())
+  }
+
+  const result = await migrate(sql, schema, migrationsDir)
+  if (result.applied.length > 0) logger.info({ applied: result.applied }, 'migrations applied')
+
+  const bus = shared.bus ?? (redis ? redisStreamsBus(redis) : memoryBus())
+  const relay = createRelay({ sql, schema, publisher: bus, logger })
+  const deps = createUserDeps({
+    config,
+    sql,
+    redis,
+    logger,
+    eventsWritten: () => relay.notify(),
+    sessions: shared.sessions,
+    attempts: shared.attempts,
+  })
+  await deps.keys.ensure()
+
+  if (config.MYSHOP_ADMIN_EMAIL && config.MYSHOP_ADMIN_PASSWORD) {
+    const outcome = await ensureAdmin(deps, config.MYSHOP_ADMIN_EMAIL, config.MYSHOP_ADMIN_PASSWORD)
+    logger.info({ outcome }, 'administrator account ensured')
+  }
+
+  relay.start()
+  const readiness: Record<string, () => Promise<unknown>> = redis ? { redis: () => redis.ping() } : {}
+  const app = createApp(deps, { trustProxy: config.TRUST_PROXY, readiness })
+  const server = Bun.serve({ hostname: config.USER_HOST, port: config.USER_PORT, fetch: app.fetch })
+  const url = `http://${config.USER_HOST}:${server.port}`
+  logger.info({ url }, 'user service listening')
+
+  return {
+    url,
+    port: server.port ?? config.USER_PORT,
+    deps,
+    async stop() {
+      await server.stop(true)
+      await relay.stop()
+      for (const cleanup of cleanups) await cleanup()
+    },
+  }
+}
+
+if (import.meta.main) {
+  const service = await startUserService(loadUserConfig(process.env))
+  const shutdown = async () => {
+    await service.stop()
+    process.exit(0)
+  }
+  process.on('SIGINT', shutdown)
+  process.on('SIGTERM', shutdown)
+}

@@ -1,0 +1,104 @@
+import { tokenAlgorithm } from '@myshop/auth'
+import type { Db } from '@myshop/db'
+import { newId } from '@myshop/ids'
+import { exportJWK, generateKeyPair, importJWK, type JSONWebKeySet, type JWK } from 'jose'
+import * as keys from './repository.ts'
+
+export interface KeyRingOptions {
+  sql: Db
+  now: () => number
+  /** How long a rotated-out key stays in the JWKS. */
+  retireAfterSeconds: number
+  /** How long a loaded key set is trusted before the database is read again (other instances may rotate). */
+  reloadAfterMs?: number
+}
+
+export interface SigningKey {
+  kid: string
+  key: CryptoKey
+}
+
+/** The access-token signing keys: created on first boot, persisted, and rotatable without downtime. */
+export interface KeyRing {
+  /** Makes sure an active key exists (first boot generates one). */
+  ensure(): Promise<void>
+  signingKey(): Promise<SigningKey>
+  jwks(): Promise<JSONWebKeySet>
+  /** Generates a new active key; the previous one keeps verifying until it retires. */
+  rotate(): Promise<{ kid: string; retiring: string[] }>
+}
+
+const publicOnly = ({ kty, crv, x, y }: JWK, kid: string): JWK => ({
+  kty,
+  crv,
+  x,
+  y,
+  kid,
+  alg: tokenAlgorithm,
+  use: 'sig',
+})
+
+export const createKeyRing = ({
+  sql,
+  now,
+  retireAfterSeconds,
+  reloadAfterMs = 30_000,
+}: KeyRingOptions): KeyRing => {
+  let loaded: { at: number; signing: SigningKey; jwks: JSONWebKeySet } | undefined
+
+  const generate = async () => {
+    const { publicKey, privateKey } = await generateKeyPair(tokenAlgorithm, { extractable: true })
+    const kid = newId('key').slice(4)
+    return {
+      kid,
+      alg: tokenAlgorithm,
+      publicJwk: publicOnly(await exportJWK(publicKey), kid),
+      privateJwk: await exportJWK(privateKey),
+    }
+  }
+
+  const load = async () => {
+    await sql.begin(async (tx) => {
+      await keys.lockKeys(tx)
+      const cutoff = new Date(now() - retireAfterSeconds * 1000)
+      await keys.retireOlderThan(tx, cutoff, new Date(now()))
+      const rows = await keys.listUsable(tx)
+      if (!rows.some((r) => r.status === 'active')) await keys.insertActive(tx, await generate())
+    })
+    const rows = await keys.listUsable(sql)
+    const active = rows.find((r) => r.status === 'active')
+    if (!active) throw new Error('no active signing key after ensure')
+    loaded = {
+      at: now(),
+      signing: { kid: active.kid, key: (await importJWK(active.privateJwk, tokenAlgorithm)) as CryptoKey },
+      jwks: { keys: rows.map((r) => publicOnly(r.publicJwk, r.kid)) },
+    }
+    return loaded
+  }
+
+  const current = async () => (loaded && now() - loaded.at < reloadAfterMs ? loaded : load())
+
+  return {
+    async ensure() {
+      await load()
+    },
+    async signingKey() {
+      return (await current()).signing
+    },
+    async jwks() {
+      return (await current()).jwks
+    },
+    async rotate() {
+      const fresh = await generate()
+      let retiring: string[] = []
+      await sql.begin(async (tx) => {
+        await keys.lockKeys(tx)
+        retiring = (await keys.listUsable(tx)).filter((r) => r.status === 'active').map((r) => r.kid)
+        await keys.demoteActive(tx, new Date(now()))
+        await keys.insertActive(tx, fresh)
+      })
+      await load()
+      return { kid: fresh.kid, retiring }
+    },
+  }
+}

@@ -1,0 +1,25 @@
+import { roles } from '@myshop/auth'
+import { t } from 'elysia'
+
+export const userSchema = t.Object(
+  {
+    id: t.String({ examples: ['usr_01JDX8Q6Z3N1V7K2M4P5R6S7T8'] }),
+    email: t.String({ format: 'email' }),
+    name: t.String(),
+    roles: t.Array(t.String()),
+    createdAt: t.String({ format: 'date-time' }),
+    updatedAt: t.String({ format: 'date-time' }),
+  },
+  { description: 'A MyShop account' },
+)
+
+export const roleSchema = t.Union(roles.map((r) => t.Literal(r)))
+export const emailSchema = t.String({ format: 'email', maxLength: 254 })
+export const nameSchema = t.String({ minLength: 1, maxLength: 100, pattern: '\\S' })
+/** Length is judged by the password policy, which explains itself; the schema only bounds the size. */
+export const passwordSchema = t.String({ minLength: 1, maxLength: 1024 })
+
+export const userListSchema = t.Object({
+  items: t.Array(userSchema),
+  nextCursor: t.Union([t.String(), t.Null()]),
+})

@@ -1,0 +1,90 @@
+import { authGuard, errorResponses } from '@myshop/http'
+import { Elysia, t } from 'elysia'
+import { clientContext } from '../auth/routes.ts'
+import { createAccount } from '../auth/service.ts'
+import type { UserDeps } from '../deps.ts'
+import { emailSchema, nameSchema, passwordSchema, roleSchema, userListSchema, userSchema } from './model.ts'
+import { getUser, listUsers, setRoles, updateProfile } from './service.ts'
+
+const userIdParam = t.Object({
+  id: t.String({ pattern: '^usr_[0-9A-HJKMNP-TV-Z]{26}$', description: 'A user id' }),
+})
+
+export const userRoutes = (deps: UserDeps, trustProxy: boolean) =>
+  new Elysia({ prefix: '/api/v1/users', tags: ['users'] })
+    .use(authGuard(deps.verifier))
+    .get('/me', async ({ principal }) => getUser(deps, principal.userId), {
+      auth: 'profile:read',
+      response: { 200: userSchema, ...errorResponses(401, 404) },
+      detail: { summary: 'The signed-in user' },
+    })
+    .patch('/me', async ({ principal, body }) => updateProfile(deps, principal, body), {
+      auth: 'profile:write',
+      body: t.Object(
+        {
+          name: t.Optional(nameSchema),
+          password: t.Optional(passwordSchema),
+          currentPassword: t.Optional(passwordSchema),
+        },
+        { minProperties: 1, additionalProperties: false },
+      ),
+      response: { 200: userSchema, ...errorResponses(400, 401, 422) },
+      detail: { summary: 'Update the signed-in user; a password change ends the other sessions' },
+    })
+    .get(
+      '/',
+      async ({ query }) =>
+        listUsers(deps, {
+          limit: query.limit ?? 20,
+          ...(query.cursor !== undefined && { cursor: query.cursor }),
+          ...(query.q !== undefined && { q: query.q }),
+          ...(query.role !== undefined && { role: query.role }),
+        }),
+      {
+        auth: 'users:read',
+        query: t.Object({
+          limit: t.Optional(t.Integer({ minimum: 1, maximum: 100 })),
+          cursor: t.Optional(t.String({ pattern: '^usr_[0-9A-HJKMNP-TV-Z]{26}$' })),
+          q: t.Optional(t.String({ minLength: 1, maxLength: 254 })),
+          role: t.Optional(roleSchema),
+        }),
+        response: { 200: userListSchema, ...errorResponses(400, 401, 403, 422) },
+        detail: { summary: 'List users (admin)' },
+      },
+    )
+    .post(
+      '/',
+      async ({ body, request, server, set }) => {
+        const user = await createAccount(
+          deps,
+          { ...body, roles: body.roles ?? ['customer'] },
+          clientContext(request, server, trustProxy),
+        )
+        set.status = 201
+        set.headers.location = `/api/v1/users/${user.id}`
+        return user
+      },
+      {
+        auth: 'users:write',
+        body: t.Object({
+          email: emailSchema,
+          password: passwordSchema,
+          name: nameSchema,
+          roles: t.Optional(t.Array(roleSchema, { minItems: 1, maxItems: 6, uniqueItems: true })),
+        }),
+        response: { 201: userSchema, ...errorResponses(400, 401, 403, 409, 422) },
+        detail: { summary: 'Create a user with roles (admin)' },
+      },
+    )
+    .put(
+      '/:id/roles',
+      async ({ principal, params, body, request, server }) =>
+        setRoles(deps, principal, params.id, body.roles, clientContext(request, server, trustProxy)),
+      {
+        auth: 'roles:write',
+        params: userIdParam,
+        body: t.Object({ roles: t.Array(roleSchema, { minItems: 1, maxItems: 6, uniqueItems: true }) }),
+        response: { 200: userSchema, ...errorResponses(400, 401, 403, 404, 409, 422) },
+        detail: { summary: "Replace a user's roles (admin); removing a role ends their sessions" },
+      },
+    )

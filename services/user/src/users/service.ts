@@ -1,0 +1,117 @@
+import { isRole } from '@myshop/auth'
+import { AppError } from '@myshop/errors'
+import { outbox, userRoleChanged } from '@myshop/events'
+import { assertStrongPassword, revokeSessions } from '../auth/service.ts'
+import type { ClientContext, UserDeps } from '../deps.ts'
+import { schema, source } from '../deps.ts'
+import type { User, UserFilter } from './repository.ts'
+import * as users from './repository.ts'
+
+const notFound = () => new AppError('not_found', { detail: 'No such user' })
+
+export const getUser = async (deps: UserDeps, id: string): Promise<User> => {
+  const user = await users.findById(deps.sql, id)
+  if (!user) throw notFound()
+  const { passwordHash: _, ...rest } = user
+  return rest
+}
+
+export interface ProfileChanges {
+  name?: string | undefined
+  password?: string | undefined
+  currentPassword?: string | undefined
+}
+
+/** Updates the caller's own profile; a new password needs the current one and ends the other sessions. */
+export const updateProfile = async (
+  deps: UserDeps,
+  principal: { userId: string; sessionId: string },
+  changes: ProfileChanges,
+): Promise<User> => {
+  const current = await users.findById(deps.sql, principal.userId)
+  if (!current) throw notFound()
+  let passwordHash: string | undefined
+  if (changes.password !== undefined) {
+    if (
+      !changes.currentPassword ||
+      !(await deps.hasher.verify(changes.currentPassword, current.passwordHash))
+    ) {
+      throw new AppError('invalid_credentials', {
+        detail: 'The current password is required to set a new one',
+        errors: [{ path: '/currentPassword', message: 'does not match' }],
+      })
+    }
+    await assertStrongPassword(deps, changes.password, [current.email, current.name])
+    passwordHash = await deps.hasher.hash(changes.password)
+  }
+  const name = changes.name?.trim()
+  const updated = await users.update(
+    deps.sql,
+    principal.userId,
+    { ...(name && { name }), ...(passwordHash && { passwordHash }) },
+    new Date(deps.now()),
+  )
+  if (!updated) throw notFound()
+  if (passwordHash) await revokeSessions(deps, principal.userId, 'password_changed', principal.sessionId)
+  return updated
+}
+
+export const listUsers = async (deps: UserDeps, filter: UserFilter) => {
+  const rows = await users.list(deps.sql, { ...filter, limit: filter.limit + 1 })
+  const items = rows.slice(0, filter.limit)
+  return { items, nextCursor: rows.length > filter.limit ? (items.at(-1)?.id ?? null) : null }
+}
+
+/**
+ * Replaces a user's roles and emits `user.role_changed`. Taking a role away ends the user's sessions at
+ * once, so the lost permissions do not live on in unexpired access tokens.
+ */
+export const setRoles = async (
+  deps: UserDeps,
+  actor: { userId: string },
+  userId: string,
+  roles: string[],
+  ctx: ClientContext,
+): Promise<User> => {
+  const unknown = roles.filter((r) => !isRole(r))
+  if (unknown.length > 0) {
+    throw new AppError('validation_failed', {
+      detail: `Unknown role: ${unknown.join(', ')}`,
+      errors: [{ path: '/roles', message: 'unknown role' }],
+    })
+  }
+  const next = [...new Set(roles)].sort()
+  if (actor.userId === userId && !next.includes('admin')) {
+    throw new AppError('conflict', { detail: 'Administrators cannot remove their own admin role' })
+  }
+  const now = new Date(deps.now())
+  const { user, removed } = await deps.sql.begin(async (tx) => {
+    const before = await users.findById(tx, userId, true)
+    if (!before) throw notFound()
+    const user = await users.update(tx, userId, { roles: next }, now)
+    if (!user) throw notFound()
+    await outbox.add(
+      tx,
+      schema,
+      userRoleChanged.create(
+        {
+          userId,
+          roles: next,
+          previousRoles: before.roles,
+          changedBy: actor.userId,
+          changedAt: now.toISOString(),
+        },
+        {
+          source,
+          occurredAt: now,
+          ...(ctx.traceparent && { traceparent: ctx.traceparent }),
+          ...(ctx.requestId && { requestId: ctx.requestId }),
+        },
+      ),
+    )
+    return { user, removed: before.roles.some((r) => !next.includes(r)) }
+  })
+  deps.eventsWritten()
+  if (removed) await revokeSessions(deps, userId, 'roles_reduced')
+  return user
+}

@@ -1,0 +1,66 @@
+import { createVerifier, memorySessionStore, redisSessionStore, type SessionStore } from '@myshop/auth'
+import type { Db } from '@myshop/db'
+import type { Logger } from '@myshop/logger'
+import type Redis from 'ioredis'
+import { createPasswordHasher, createPasswordPolicy, type PasswordHasherOptions } from './auth/passwords.ts'
+import { type AttemptStore, memoryAttemptStore, redisAttemptStore } from './auth/throttle.ts'
+import type { UserConfig } from './config.ts'
+import type { UserDeps } from './deps.ts'
+import { createKeyRing } from './keys/service.ts'
+
+export interface WiringOptions {
+  config: UserConfig
+  sql: Db
+  redis?: Redis | undefined
+  logger: Logger
+  eventsWritten?: () => void
+  sessions?: SessionStore | undefined
+  attempts?: AttemptStore | undefined
+  now?: () => number
+  /** Cheaper argon2 parameters, for tests only. */
+  hashing?: Partial<PasswordHasherOptions>
+}
+
+/** Assembles the user service's dependencies from configuration: Redis-backed when REDIS_URL is set, in-process otherwise. */
+export const createUserDeps = ({
+  config,
+  sql,
+  redis,
+  logger,
+  eventsWritten = () => {},
+  sessions: givenSessions,
+  attempts,
+  now = Date.now,
+  hashing,
+}: WiringOptions): UserDeps => {
+  const keys = createKeyRing({ sql, now, retireAfterSeconds: config.KEY_RETIRE_AFTER_SECONDS })
+  const sessions = givenSessions ?? (redis ? redisSessionStore(redis) : memorySessionStore(now))
+  return {
+    sql,
+    now,
+    logger,
+    keys,
+    sessions,
+    attempts: attempts ?? (redis ? redisAttemptStore(redis) : memoryAttemptStore(now)),
+    hasher: createPasswordHasher({ concurrency: config.PASSWORD_HASH_CONCURRENCY, ...hashing }),
+    passwordPolicy: createPasswordPolicy(),
+    verifier: createVerifier({
+      issuer: config.JWT_ISSUER,
+      audience: config.JWT_AUDIENCE,
+      jwks: () => keys.jwks(),
+      isSessionActive: (id) => sessions.isActive(id),
+      now,
+    }),
+    eventsWritten,
+    settings: {
+      issuer: config.JWT_ISSUER,
+      audience: config.JWT_AUDIENCE,
+      accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTtlSeconds: config.REFRESH_TOKEN_TTL_SECONDS,
+      refreshReuseGraceSeconds: config.REFRESH_REUSE_GRACE_SECONDS,
+      maxFailuresPerClient: config.LOGIN_MAX_FAILURES_PER_CLIENT,
+      maxFailuresPerAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      lockSeconds: config.LOGIN_LOCK_SECONDS,
+    },
+  }
+}

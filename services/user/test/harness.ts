@@ -1,0 +1,95 @@
+import { migrate } from '@myshop/db'
+import { silentLogger } from '@myshop/logger'
+import { jsonRequest, testDatabase, testRedis, uniqueEmail } from '@myshop/testing'
+import { createApp } from '../src/app.ts'
+import { loadUserConfig } from '../src/config.ts'
+import { migrationsDir } from '../src/index.ts'
+import { createUserDeps } from '../src/wiring.ts'
+
+export const strongPassword = 'violet-Harbor-93-lantern'
+
+export interface HarnessOptions {
+  env?: Record<string, string>
+  /** Use Redis for sessions and login counters when REDIS_URL is set (default true). */
+  redis?: boolean
+}
+
+/** A user service app on the test database, with a controllable clock. */
+export const userHarness = async ({ env = {}, redis: useRedis = true }: HarnessOptions = {}) => {
+  const { sql } = await testDatabase()
+  await migrate(sql, 'users', migrationsDir)
+  const config = loadUserConfig({ LOG_LEVEL: 'silent', ...env })
+  const clock = { offsetMs: 0 }
+  const now = () => Date.now() + clock.offsetMs
+  const redis = useRedis ? testRedis() : null
+  let eventsWritten = 0
+  const deps = createUserDeps({
+    config,
+    sql,
+    redis: redis ?? undefined,
+    logger: silentLogger(),
+    now,
+    eventsWritten: () => eventsWritten++,
+    hashing: { memoryCost: 4096, timeCost: 1 },
+  })
+  await deps.keys.ensure()
+  const app = createApp(deps, { trustProxy: true })
+
+  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const res = await app.handle(jsonRequest(method, path, body, headers))
+    const text = await res.text()
+    let json: unknown = null
+    try {
+      json = text ? JSON.parse(text) : null
+    } catch {
+      json = text
+    }
+    // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary response bodies
+    return { status: res.status, headers: res.headers, body: json as any }
+  }
+  const bearer = (token: string) => ({ authorization: `Bearer ${token}` })
+
+  const register = async (overrides: { email?: string; name?: string; password?: string } = {}) => {
+    const email = overrides.email ?? uniqueEmail()
+    const password = overrides.password ?? strongPassword
+    const res = await call('POST', '/api/v1/auth/register', {
+      email,
+      password,
+      name: overrides.name ?? 'Test User',
+    })
+    if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`)
+    return { user: res.body as { id: string; email: string; roles: string[] }, email, password }
+  }
+
+  const login = async (email: string, password = strongPassword, headers: Record<string, string> = {}) => {
+    const res = await call('POST', '/api/v1/auth/login', { email, password }, headers)
+    if (res.status !== 200) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`)
+    return res.body as { accessToken: string; refreshToken: string; deviceToken: string }
+  }
+
+  /** Registers a user with the given roles (set directly in the database) and signs them in. */
+  const userWithRoles = async (roles: string[]) => {
+    const { user, email } = await register()
+    await sql`update users.accounts set roles = ${roles} where id = ${user.id}`
+    return { user: { ...user, roles }, email, tokens: await login(email) }
+  }
+
+  return {
+    app,
+    deps,
+    sql,
+    config,
+    clock,
+    call,
+    bearer,
+    register,
+    login,
+    userWithRoles,
+    eventsWritten: () => eventsWritten,
+    close: async () => {
+      await redis?.quit()
+    },
+  }
+}
+
+export type UserHarness = Awaited<ReturnType<typeof userHarness>>
