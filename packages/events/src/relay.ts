@@ -94,13 +94,14 @@ export const createRelay = ({
     return result
   }
 
-  const drain = async (): Promise<number> => {
+  const drainWhile = async (go: () => boolean): Promise<number> => {
     let total = 0
-    for (;;) {
+    while (go()) {
       const { published, full } = await runBatch()
       total += published
-      if (!full || published === 0) return total
+      if (!full || published === 0) break
     }
+    return total
   }
 
   let running: Promise<void> | undefined
@@ -122,7 +123,8 @@ export const createRelay = ({
       poked = false
       let failed = false
       try {
-        await drain()
+        // Checked between batches, so stop() waits for at most the batch in hand.
+        await drainWhile(() => !stopped)
       } catch (e) {
         failed = true
         logger?.error({ schema, error: String(e) }, 'outbox relay batch failed; retrying')
@@ -146,7 +148,7 @@ export const createRelay = ({
       await running
       running = undefined
     },
-    drain,
+    drain: () => drainWhile(() => true),
     notify: () => {
       poked = true
       wake()
