@@ -28,4 +28,10 @@ const main = async (): Promise<number> => {
   return cli.run(process.argv.slice(2))
 }
 
-process.exit(await main())
+// Ending the streams first matters: process.exit drops whatever a pipe has not yet taken (a large
+// `users list --all --json | jq` would be cut at 64 KiB), and end() calls back once all of it is written.
+const finish = (stream: NodeJS.WriteStream) => new Promise<void>((resolve) => stream.end(resolve))
+
+const code = await main()
+await Promise.all([finish(process.stdout), finish(process.stderr)])
+process.exit(code)

@@ -16,14 +16,21 @@ const readLine = async (stdin: NodeJS.ReadableStream): Promise<string> => {
 const askHidden = (deps: CliDeps, label: string): Promise<string> =>
   new Promise((resolve, reject) => {
     let answer: string | undefined
+    const submit = (value: string) => {
+      if (answer !== undefined) return
+      answer = value
+      app.unmount()
+    }
     // The prompt goes to stderr so `--json` keeps stdout to its single document.
     const app = render(
       <Box>
         <Text>{label} </Text>
         <PasswordInput
-          onSubmit={(value) => {
-            answer = value
-            app.unmount()
+          onSubmit={submit}
+          // A paste arrives as one chunk, so its trailing Enter lands inside the value instead of submitting.
+          onChange={(value) => {
+            const end = value.search(/[\r\n]/)
+            if (end >= 0) submit(value.slice(0, end))
           }}
         />
       </Box>,

@@ -45,7 +45,12 @@ const closedPortUrl = async () => {
 
 const seedUsers = (n: number) => {
   for (let i = 1; i <= n; i++) {
-    fake.addUser({ email: `shopper${i}@example.com`, name: `Shopper ${i}`, password: 'password1', roles: ['customer'] })
+    fake.addUser({
+      email: `shopper${i}@example.com`,
+      name: `Shopper ${i}`,
+      password: 'password1',
+      roles: ['customer'],
+    })
   }
 }
 
@@ -82,7 +87,9 @@ describe('login', () => {
     const url = await closedPortUrl()
     const result = await runCli(['login', '--email', adminEmail, '--password', 'x', '--url', url], { home })
     expect(result.code).toBe(3)
-    expect(result.stderr.trim()).toBe(`error: cannot reach MyShop at ${url}: is it running? (\`myshop start\`)`)
+    expect(result.stderr.trim()).toBe(
+      `error: cannot reach MyShop at ${url}: is it running? (\`myshop start\`)`,
+    )
   })
 
   test('uses MYSHOP_URL when --url is not given', async () => {
@@ -271,6 +278,15 @@ describe('users', () => {
     expect(cursors[1]).toContain('cursor=usr_')
   })
 
+  test('list --all --json gathers many pages into one document', async () => {
+    seedUsers(500)
+    await signIn()
+    const result = await cli(['users', 'list', '--limit', '100', '--all', '--json'])
+    expect(result.code).toBe(0)
+    expect(result.stdout.length).toBeGreaterThan(65_536)
+    expect(JSON.parse(result.stdout).items).toHaveLength(501)
+  })
+
   test('list passes role and query filters to the API', async () => {
     seedUsers(3)
     await signIn()
@@ -316,7 +332,11 @@ describe('users', () => {
     ])
     expect(result.code).toBe(0)
     const user = JSON.parse(result.stdout)
-    expect(user).toMatchObject({ email: 'new@example.com', name: 'New Person', roles: ['support', 'analyst'] })
+    expect(user).toMatchObject({
+      email: 'new@example.com',
+      name: 'New Person',
+      roles: ['support', 'analyst'],
+    })
     expect(fake.users.get(user.id)?.password).toBe('password1')
     const created = fake.requests.find((r) => r.method === 'POST' && r.path === '/api/v1/users')
     expect(created).toBeDefined()
@@ -347,7 +367,16 @@ describe('users', () => {
 
   test('create prints field errors of a 422', async () => {
     await signIn()
-    const result = await cli(['users', 'create', '--email', 'x@example.com', '--password', 'short', '--name', 'X'])
+    const result = await cli([
+      'users',
+      'create',
+      '--email',
+      'x@example.com',
+      '--password',
+      'short',
+      '--name',
+      'X',
+    ])
     expect(result.code).toBe(1)
     expect(result.stderr).toContain('Invalid request (validation_failed, request id req_')
     expect(result.stderr).toContain('  /password: must be at least 8 characters')
@@ -428,11 +457,14 @@ describe('health', () => {
   })
 
   test('--watch keeps checking until interrupted, then exits with the last status', async () => {
-    const child = Bun.spawn(['bun', join(import.meta.dir, '../src/index.ts'), 'health', '--watch', '--url', fake.url], {
-      env: { ...process.env, MYSHOP_HOME: home, NO_COLOR: '1' },
-      stdout: 'pipe',
-      stderr: 'pipe',
-    })
+    const child = Bun.spawn(
+      ['bun', join(import.meta.dir, '../src/index.ts'), 'health', '--watch', '--url', fake.url],
+      {
+        env: { ...process.env, MYSHOP_HOME: home, NO_COLOR: '1' },
+        stdout: 'pipe',
+        stderr: 'pipe',
+      },
+    )
     const reader = child.stdout.getReader()
     const first = new TextDecoder().decode((await reader.read()).value)
     expect(first).toMatch(/gateway=ok user=ok/)

@@ -187,7 +187,8 @@ export const startFakeMyShop = (): FakeMyShop => {
       if (caller instanceof Response) return caller
       const { email, password, name, roles } = await body(request)
       const errors: { path: string; message: string }[] = []
-      if (typeof email !== 'string' || !email.includes('@')) errors.push({ path: '/email', message: 'invalid email' })
+      if (typeof email !== 'string' || !email.includes('@'))
+        errors.push({ path: '/email', message: 'invalid email' })
       if (typeof password !== 'string' || password.length < 8) {
         errors.push({ path: '/password', message: 'must be at least 8 characters' })
       }
@@ -198,7 +199,12 @@ export const startFakeMyShop = (): FakeMyShop => {
       if ([...users.values()].some((u) => u.email === lower)) {
         return problem(409, 'email_taken', 'Email already registered', `${lower} already has an account`)
       }
-      const user = addUser({ email: lower, password: password as string, name: name as string, roles: roles as string[] })
+      const user = addUser({
+        email: lower,
+        password: password as string,
+        name: name as string,
+        roles: roles as string[],
+      })
       return Response.json(publicUser(user), { status: 201 })
     }
 

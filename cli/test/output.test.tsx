@@ -23,7 +23,9 @@ describe('Table', () => {
       />,
     )
     expect(lastFrame()).toBe(
-      ['SKU           NAME        QTY', 'TSHIRT-RED-M  Tee         3', 'MUG           Enamel mug  120'].join('\n'),
+      ['SKU           NAME        QTY', 'TSHIRT-RED-M  Tee         3', 'MUG           Enamel mug  120'].join(
+        '\n',
+      ),
     )
   })
 

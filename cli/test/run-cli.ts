@@ -10,7 +10,12 @@ export type RunOptions = { home: string; stdin?: string; env?: Record<string, st
 
 /** Runs the real CLI as a subprocess, as an operator's shell would. */
 export const runCli = async (args: string[], { home, stdin, env = {} }: RunOptions): Promise<CliResult> => {
-  const childEnv: Record<string, string | undefined> = { ...process.env, MYSHOP_HOME: home, NO_COLOR: '1', ...env }
+  const childEnv: Record<string, string | undefined> = {
+    ...process.env,
+    MYSHOP_HOME: home,
+    NO_COLOR: '1',
+    ...env,
+  }
   // The developer's own MYSHOP_URL must not steer a test towards a real installation.
   if (!('MYSHOP_URL' in env)) delete childEnv.MYSHOP_URL
   const child = Bun.spawn(['bun', entry, ...args], {

@@ -1,0 +1,88 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { memorySessionStore } from '@myshop/auth'
+import { connect, type Db, type EmbeddedPostgres, startEmbeddedPostgres } from '@myshop/db'
+import { startGateway } from '@myshop/edge-gateway/bun'
+import { gatewayConfig } from '@myshop/edge-gateway/config'
+import { createLogger } from '@myshop/logger'
+import { startUserService } from '@myshop/user-service'
+import { loadUserConfig } from '@myshop/user-service/config'
+
+type Env = Record<string, string | undefined>
+
+export interface RunningPlatform {
+  mode: 'embedded' | 'distributed'
+  gatewayUrl: string
+  services: Record<string, string>
+  /** The embedded database's URL (connect with one connection), when MyShop runs one. */
+  databaseUrl?: string
+  stop(): Promise<void>
+}
+
+const pidFile = (dataDir: string) => join(dataDir, 'myshop.pid')
+
+/** The pid of a MyShop already running on this data directory, if any. */
+export const runningPid = (dataDir: string): number | null => {
+  try {
+    const pid = Number(readFileSync(pidFile(dataDir), 'utf8').trim())
+    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return null
+    process.kill(pid, 0)
+    return pid
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Boots MyShop in one process: the gateway and the services. Without DATABASE_URL the services share one
+ * embedded PostgreSQL (PGlite, data under MYSHOP_DATA_DIR) through a single connection; without REDIS_URL
+ * sessions, limits and events stay in process. Each service still listens on its own port and the gateway
+ * reaches it over HTTP, exactly as in distributed mode.
+ */
+export const startPlatform = async (env: Env): Promise<RunningPlatform> => {
+  const userConfig = loadUserConfig(env)
+  const dataDir = userConfig.MYSHOP_DATA_DIR
+  const logger = createLogger({ service: 'myshop', level: userConfig.LOG_LEVEL })
+  const embedded = !userConfig.DATABASE_URL && !userConfig.USER_DATABASE_URL
+
+  let pg: EmbeddedPostgres | undefined
+  let sql: Db | undefined
+  if (embedded) {
+    const other = runningPid(dataDir)
+    if (other) throw new Error(`MyShop is already running on ${dataDir} (pid ${other}); stop it first`)
+    mkdirSync(dataDir, { recursive: true })
+    pg = await startEmbeddedPostgres({ dataDir: join(dataDir, 'pg'), port: Number(env.MYSHOP_PG_PORT ?? 0) })
+    sql = connect(pg.url, { max: 1, applicationName: 'myshop' })
+    writeFileSync(pidFile(dataDir), String(process.pid))
+  }
+  // Without Redis the gateway must see the same sessions the user service revokes.
+  const sessions = userConfig.REDIS_URL ? undefined : memorySessionStore()
+
+  const stops: (() => Promise<unknown>)[] = []
+  try {
+    const user = await startUserService(userConfig, { ...(sql && { sql }), ...(sessions && { sessions }), logger })
+    stops.unshift(() => user.stop())
+    const gateway = await startGateway(gatewayConfig({ ...env, USER_SERVICE_URL: user.url }), {
+      ...(sessions && { isSessionActive: (id: string) => sessions.isActive(id) }),
+    })
+    stops.unshift(() => gateway.stop())
+    return {
+      mode: embedded ? 'embedded' : 'distributed',
+      gatewayUrl: gateway.url,
+      services: { user: user.url },
+      ...(pg && { databaseUrl: pg.url }),
+      async stop() {
+        for (const stop of stops) await stop()
+        await sql?.end({ timeout: 5 })
+        await pg?.stop()
+        if (embedded) rmSync(pidFile(dataDir), { force: true })
+      },
+    }
+  } catch (error) {
+    for (const stop of stops) await stop().catch(() => {})
+    await sql?.end({ timeout: 1 }).catch(() => {})
+    await pg?.stop().catch(() => {})
+    if (embedded) rmSync(pidFile(dataDir), { force: true })
+    throw error
+  }
+}
