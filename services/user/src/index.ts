@@ -71,7 +71,7 @@ export const startUserService = async (
     const url = config.USER_DATABASE_URL ?? config.DATABASE_URL
     if (url) sql = connect(url, { applicationName: 'myshop-user' })
     else {
-      const embedded = await startEmbeddedPostgres({ dataDir: `${config.MYSHOP_DATA_DIR}/user-db` })
+      const embedded = await startEmbeddedPostgres({ dataDir: `${config.MYSHOP_DATA_DIR}/pg` })
       cleanups.push(() => embedded.stop())
       sql = connect(embedded.url, { max: 1, applicationName: 'myshop-user' })
     }
