@@ -8,7 +8,7 @@ const templateDir = join(import.meta.dir, '../../../.myshop/cache/pglite-templat
 
 // A fresh PGlite runs initdb, which takes seconds; copying an initialised data directory takes
 // milliseconds, so the template is made once per checkout and copied for every test process.
-const pgliteCopy = async (): Promise<string> => {
+const pgliteCopy = async (target?: string): Promise<string> => {
   if (!existsSync(templateDir)) {
     const building = `${templateDir}.${process.pid}`
     const embedded = await startEmbeddedPostgres({ dataDir: building })
@@ -19,11 +19,14 @@ const pgliteCopy = async (): Promise<string> => {
       rmSync(building, { recursive: true, force: true })
     }
   }
-  const dir = mkdtempSync(join(tmpdir(), 'myshop-pglite-'))
+  const dir = target ?? mkdtempSync(join(tmpdir(), 'myshop-pglite-'))
   cpSync(templateDir, dir, { recursive: true })
   process.once('exit', () => rmSync(dir, { recursive: true, force: true }))
   return dir
 }
+
+/** Fills `dir` with a freshly initialised embedded database (removed when the process exits). */
+export const freshPgliteDir = (dir: string): Promise<string> => pgliteCopy(dir)
 
 export interface TestDatabase {
   sql: Db

@@ -1,0 +1,184 @@
+// End to end: MyShop booted as `myshop start` boots it (gateway + user service on real ports), driven over
+// HTTP and through the real CLI. With DATABASE_URL / REDIS_URL it runs in distributed mode on a fresh
+// database; without, in embedded mode on PGlite.
+import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { freshPgliteDir, testDatabase, uniqueEmail } from '@myshop/testing'
+import { base64url } from 'jose'
+import { type RunningPlatform, startPlatform } from '../src/platform.ts'
+
+const adminEmail = uniqueEmail('admin')
+const adminPassword = 'copper-Meadow-71-falcon'
+const home = mkdtempSync(join(tmpdir(), 'myshop-cli-e2e-'))
+let platform: RunningPlatform
+
+beforeAll(async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'myshop-e2e-'))
+  const env: Record<string, string> = {
+    GATEWAY_PORT: '0',
+    USER_PORT: '0',
+    MYSHOP_DATA_DIR: dataDir,
+    MYSHOP_ADMIN_EMAIL: adminEmail,
+    MYSHOP_ADMIN_PASSWORD: adminPassword,
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_AUTH_PER_IP: '1000',
+  }
+  if (process.env.DATABASE_URL) env.USER_DATABASE_URL = (await testDatabase()).url
+  else await freshPgliteDir(join(dataDir, 'pg'))
+  if (process.env.REDIS_URL) env.REDIS_URL = process.env.REDIS_URL
+  platform = await startPlatform(env)
+}, 120_000)
+afterAll(async () => {
+  await platform?.stop()
+})
+
+const api = async (method: string, path: string, body?: unknown, token?: string) => {
+  const res = await fetch(`${platform.gatewayUrl}${path}`, {
+    method,
+    headers: {
+      ...(body !== undefined && { 'content-type': 'application/json' }),
+      ...(token && { authorization: `Bearer ${token}` }),
+    },
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  })
+  const text = await res.text()
+  // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary bodies
+  let json: any = null
+  try {
+    json = text ? JSON.parse(text) : null
+  } catch {
+    json = text
+  }
+  return { status: res.status, headers: res.headers, body: json }
+}
+
+const cli = async (...args: string[]) => {
+  const proc = Bun.spawn(
+    ['bun', join(import.meta.dir, '../src/index.ts'), ...args, '--url', platform.gatewayUrl],
+    {
+      env: { ...process.env, MYSHOP_HOME: home, NO_COLOR: '1' },
+      stdout: 'pipe',
+      stderr: 'pipe',
+      stdin: 'ignore',
+    },
+  )
+  const [stdout, stderr, code] = await Promise.all([
+    new Response(proc.stdout).text(),
+    new Response(proc.stderr).text(),
+    proc.exited,
+  ])
+  return { stdout, stderr, code }
+}
+
+describe('through the gateway', () => {
+  test('a shopper registers, signs in, reads and edits their profile, refreshes and signs out', async () => {
+    const email = uniqueEmail('shopper')
+    const password = 'amber-Willow-44-harbor'
+    const reg = await api('POST', '/api/v1/auth/register', { email, password, name: 'Shopper' })
+    expect(reg.status).toBe(201)
+    expect(reg.headers.get('x-request-id')).toBeString()
+    const login = await api('POST', '/api/v1/auth/login', { email, password })
+    expect(login.status).toBe(200)
+    expect(login.headers.get('ratelimit-limit')).toBeString()
+    const me = await api('GET', '/api/v1/users/me', undefined, login.body.accessToken)
+    expect(me.status).toBe(200)
+    expect(me.body.email).toBe(email)
+    expect(
+      (await api('PATCH', '/api/v1/users/me', { name: 'Renamed' }, login.body.accessToken)).body.name,
+    ).toBe('Renamed')
+    const refreshed = await api('POST', '/api/v1/auth/refresh', { refreshToken: login.body.refreshToken })
+    expect(refreshed.status).toBe(200)
+    expect((await api('POST', '/api/v1/auth/logout', {}, refreshed.body.accessToken)).status).toBe(204)
+    expect((await api('GET', '/api/v1/users/me', undefined, refreshed.body.accessToken)).status).toBe(401)
+  })
+
+  test('customers cannot reach admin routes; the administrator from MYSHOP_ADMIN_* can', async () => {
+    const email = uniqueEmail('customer')
+    await api('POST', '/api/v1/auth/register', { email, password: 'amber-Willow-44-harbor', name: 'C' })
+    const customer = (await api('POST', '/api/v1/auth/login', { email, password: 'amber-Willow-44-harbor' }))
+      .body
+    expect((await api('GET', '/api/v1/users', undefined, customer.accessToken)).status).toBe(403)
+    expect((await api('GET', '/api/v1/users')).status).toBe(401)
+    const admin = (await api('POST', '/api/v1/auth/login', { email: adminEmail, password: adminPassword }))
+      .body
+    const list = await api('GET', '/api/v1/users?limit=100', undefined, admin.accessToken)
+    expect(list.status).toBe(200)
+  })
+
+  test('forged tokens are refused at the gateway', async () => {
+    const email = uniqueEmail('victim')
+    await api('POST', '/api/v1/auth/register', { email, password: 'amber-Willow-44-harbor', name: 'V' })
+    const { accessToken } = (
+      await api('POST', '/api/v1/auth/login', { email, password: 'amber-Willow-44-harbor' })
+    ).body
+    const [h, p, s] = accessToken.split('.')
+    const payload = JSON.parse(new TextDecoder().decode(base64url.decode(p)))
+    const raised = base64url.encode(JSON.stringify({ ...payload, roles: ['admin'] }))
+    expect((await api('GET', '/api/v1/users', undefined, `${h}.${raised}.${s}`)).status).toBe(401)
+    const none = `${base64url.encode(JSON.stringify({ alg: 'none' }))}.${raised}.`
+    expect((await api('GET', '/api/v1/users', undefined, none)).status).toBe(401)
+  })
+
+  test('bad input is a 4xx problem, unknown routes 404', async () => {
+    const bad = await api('POST', '/api/v1/auth/register', { email: 'nope' })
+    expect(bad.status).toBe(422)
+    expect(bad.headers.get('content-type')).toContain('application/problem+json')
+    expect((await api('GET', '/api/v1/does-not-exist')).status).toBe(404)
+  })
+
+  test('health, merged OpenAPI, API reference and metrics are served', async () => {
+    const health = await api('GET', '/health')
+    expect(health.status).toBe(200)
+    expect(health.body.services.user.status).toBe('ok')
+    const spec = await api('GET', '/openapi.json')
+    expect(spec.status).toBe(200)
+    expect(Object.keys(spec.body.paths)).toContain('/api/v1/auth/register')
+    const docs = await fetch(`${platform.gatewayUrl}/docs`)
+    expect(docs.status).toBe(200)
+    expect(docs.headers.get('content-type')).toContain('text/html')
+    const metrics = await fetch(`${platform.gatewayUrl}/metrics`)
+    expect(await metrics.text()).toContain('# TYPE')
+  })
+})
+
+describe('the myshop CLI against a running MyShop', () => {
+  test('signs in, lists, creates and grants users, and checks health', async () => {
+    const bad = await cli('login', '--email', adminEmail, '--password', 'wrong-password-123')
+    expect(bad.code).toBe(1)
+    const login = await cli('login', '--email', adminEmail, '--password', adminPassword)
+    expect(login.code).toBe(0)
+    expect(login.stdout).toContain(adminEmail)
+
+    const staff = uniqueEmail('staff')
+    const created = await cli(
+      'users',
+      'create',
+      '--email',
+      staff,
+      '--password',
+      'granite-Orchid-62-meadow',
+      '--name',
+      'Staff Member',
+      '--json',
+    )
+    expect(created.code).toBe(0)
+    const user = JSON.parse(created.stdout)
+    expect(user.email).toBe(staff)
+
+    const granted = await cli('users', 'grant', staff, 'catalog_manager', '--json')
+    expect(granted.code).toBe(0)
+    expect(JSON.parse(granted.stdout).roles).toContain('catalog_manager')
+
+    const list = await cli('users', 'list', '--all', '--json')
+    expect(list.code).toBe(0)
+    const emails = JSON.parse(list.stdout).items.map((u: { email: string }) => u.email)
+    expect(emails).toContain(staff)
+    expect(emails).toContain(adminEmail)
+
+    const health = await cli('health', '--json')
+    expect(health.code).toBe(0)
+    expect(JSON.parse(health.stdout).status).toBe('ok')
+  }, 60_000)
+})
