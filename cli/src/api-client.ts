@@ -24,7 +24,7 @@ export type AuthTokens = {
   tokenType: 'Bearer'
 }
 
-export type ServiceHealth = { status: 'ok' | 'down'; latencyMs?: number; error?: string }
+export type ServiceHealth = { status: 'ok' | 'down'; latencyMs?: number; httpStatus?: number; error?: string }
 
 export type Health = { status: 'ok' | 'degraded'; services: Record<string, ServiceHealth> }
 
@@ -223,8 +223,6 @@ export const createApiClient = ({
       authed<Page<User>>('GET', '/api/v1/users', {
         query: { limit: filter.limit, role: filter.role, q: filter.q, cursor: filter.cursor },
       }),
-
-    getUser: (id: string) => authed<User>('GET', `/api/v1/users/${encodeURIComponent(id)}`),
 
     createUser: (input: NewUser) => authed<User>('POST', '/api/v1/users', { body: input }),
 

@@ -60,7 +60,11 @@ export const startPlatform = async (env: Env): Promise<RunningPlatform> => {
 
   const stops: (() => Promise<unknown>)[] = []
   try {
-    const user = await startUserService(userConfig, { ...(sql && { sql }), ...(sessions && { sessions }), logger })
+    const user = await startUserService(userConfig, {
+      ...(sql && { sql }),
+      ...(sessions && { sessions }),
+      logger,
+    })
     stops.unshift(() => user.stop())
     const gateway = await startGateway(gatewayConfig({ ...env, USER_SERVICE_URL: user.url }), {
       ...(sessions && { isSessionActive: (id: string) => sessions.isActive(id) }),

@@ -244,10 +244,10 @@ describe('users', () => {
     expect(result.code).toBe(0)
     const page = JSON.parse(result.stdout)
     expect(page.items).toHaveLength(2)
-    expect(page.items[0]).toEqual({
-      id: expect.any(String),
-      email: 'shopper3@example.com',
-      name: 'Shopper 3',
+    expect(page.items[1]).toEqual({
+      id: expect.stringMatching(/^usr_[0-9A-Z]{26}$/),
+      email: 'shopper1@example.com',
+      name: 'Shopper 1',
       roles: ['customer'],
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
@@ -260,7 +260,7 @@ describe('users', () => {
     await signIn()
     const result = await cli(['users', 'list', '--limit', '2'])
     expect(result.code).toBe(0)
-    expect(result.stderr).toMatch(/more users: --cursor usr_\d+ \(or --all\)/)
+    expect(result.stderr).toMatch(/more users: --cursor usr_[0-9A-Z]{26} \(or --all\)/)
   })
 
   test('list --all follows cursors to the last page', async () => {
@@ -406,6 +406,27 @@ describe('users', () => {
     expect(result.code).toBe(0)
     expect(JSON.parse(result.stdout)).toMatchObject({ id: user.id, roles: ['customer'] })
     expect(fake.users.get(user.id)?.roles).toEqual(['customer'])
+  })
+
+  test('grant finds a user by id through the id-ordered list, not by a neighbour', async () => {
+    seedUsers(40)
+    const target = [...fake.users.values()][32]!
+    await signIn()
+    const result = await cli(['users', 'grant', target.id, 'analyst', '--json'])
+    expect(result.code).toBe(0)
+    expect(JSON.parse(result.stdout)).toMatchObject({ id: target.id, roles: ['customer', 'analyst'] })
+    expect(fake.requests.filter((r) => r.method === 'PUT').map((r) => r.path)).toEqual([
+      `/api/v1/users/${target.id}/roles`,
+    ])
+  })
+
+  test('grant to an unknown id says so and changes nothing', async () => {
+    seedUsers(2)
+    await signIn()
+    const result = await cli(['users', 'grant', 'usr_ZZZZZZZZZZZZZZZZZZZZZZZZZZ', 'support'])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('no user with id usr_ZZZZZZZZZZZZZZZZZZZZZZZZZZ')
+    expect(fake.requests.some((r) => r.method === 'PUT')).toBe(false)
   })
 
   test('grant rejects an unknown role before any request', async () => {

@@ -40,11 +40,22 @@ export const startFakeMyShop = (): FakeMyShop => {
   let clock = Date.parse('2030-01-01T00:00:00.000Z')
 
   const nextId = (prefix: string) => `${prefix}_${String(++sequence).padStart(6, '0')}`
+  // User ids look like the real ones (26 Crockford base32 characters, sorting in creation order),
+  // because the CLI relies on the cursor following id order.
+  const nextUserId = () => {
+    let n = ++sequence
+    let digits = ''
+    while (digits.length < 26) {
+      digits = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'[n % 32] + digits
+      n = Math.floor(n / 32)
+    }
+    return `usr_${digits}`
+  }
 
   const addUser = (input: { email: string; name: string; password: string; roles: string[] }): StoredUser => {
     clock += 1000
     const at = new Date(clock).toISOString()
-    const user: StoredUser = { id: nextId('usr'), ...input, createdAt: at, updatedAt: at }
+    const user: StoredUser = { id: nextUserId(), ...input, createdAt: at, updatedAt: at }
     users.set(user.id, user)
     return user
   }
@@ -71,7 +82,13 @@ export const startFakeMyShop = (): FakeMyShop => {
     const refreshToken = `rt_${crypto.randomUUID()}`
     accessTokens.set(accessToken, { userId, expiresAt: Date.now() + 900_000 })
     refreshTokens.set(refreshToken, { userId, family, used: false })
-    return Response.json({ accessToken, refreshToken, expiresIn: 900, tokenType: 'Bearer' })
+    return Response.json({
+      accessToken,
+      refreshToken,
+      expiresIn: 900,
+      tokenType: 'Bearer',
+      deviceToken: 'dev_1',
+    })
   }
 
   const principal = (request: Request): StoredUser | Response => {
@@ -164,19 +181,23 @@ export const startFakeMyShop = (): FakeMyShop => {
       const caller = admin(request)
       if (caller instanceof Response) return caller
       const limit = Number(url.searchParams.get('limit') ?? 20)
-      if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
-        return problem(422, 'validation_failed', 'Invalid request', undefined, [
-          { path: '/limit', message: 'must be 1..100' },
-        ])
-      }
       const role = url.searchParams.get('role')
       const q = url.searchParams.get('q')?.toLowerCase()
       const cursor = url.searchParams.get('cursor')
-      // Newest first; the cursor is the id of the last item returned (ids sort by creation).
-      let all = [...users.values()].sort((a, b) => b.id.localeCompare(a.id))
+      const errors: { path: string; message: string }[] = []
+      if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+        errors.push({ path: '/limit', message: 'must be 1..100' })
+      if (cursor !== null && !/^usr_[0-9A-HJKMNP-TV-Z]{26}$/.test(cursor)) {
+        errors.push({ path: '/cursor', message: 'must be a user id' })
+      }
+      if (role !== null && !isRole(role)) errors.push({ path: '/role', message: 'unknown role' })
+      if (q === '') errors.push({ path: '/q', message: 'must not be empty' })
+      if (errors.length) return problem(422, 'validation_failed', 'Invalid request', undefined, errors)
+      // Id order, which is creation order; the cursor is the id of the last item returned.
+      let all = [...users.values()].sort((a, b) => a.id.localeCompare(b.id))
       if (role) all = all.filter((u) => u.roles.includes(role))
       if (q) all = all.filter((u) => u.email.includes(q) || u.name.toLowerCase().includes(q))
-      if (cursor) all = all.filter((u) => u.id < cursor)
+      if (cursor) all = all.filter((u) => u.id > cursor)
       const items = all.slice(0, limit)
       const nextCursor = all.length > limit ? (items.at(-1)?.id ?? null) : null
       return Response.json({ items: items.map(publicUser), nextCursor })
@@ -208,14 +229,14 @@ export const startFakeMyShop = (): FakeMyShop => {
       return Response.json(publicUser(user), { status: 201 })
     }
 
-    const one = path.match(/^\/api\/v1\/users\/([^/]+)(\/roles)?$/)
-    if (one) {
+    // Like the user service, there is no GET by id: only the roles of one user can be addressed.
+    const one = path.match(/^\/api\/v1\/users\/([^/]+)\/roles$/)
+    if (one && request.method === 'PUT') {
       const caller = admin(request)
       if (caller instanceof Response) return caller
       const user = users.get(decodeURIComponent(one[1] ?? ''))
       if (!user) return problem(404, 'not_found', 'Not found', `no user ${one[1]}`)
-      if (request.method === 'GET' && !one[2]) return Response.json(publicUser(user))
-      if (request.method === 'PUT' && one[2]) {
+      {
         const { roles } = await body(request)
         if (invalidRoles(roles)) {
           return problem(422, 'validation_failed', 'Invalid request', undefined, [

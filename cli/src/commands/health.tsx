@@ -13,7 +13,11 @@ const toItems = (health: Health): StatusItem[] => [
   ...Object.entries(health.services).map(([name, service]) => ({
     name,
     status: service.status,
-    detail: [service.latencyMs === undefined ? '' : `${service.latencyMs}ms`, service.error ?? '']
+    detail: [
+      service.latencyMs === undefined ? '' : `${service.latencyMs}ms`,
+      service.status !== 'ok' && service.httpStatus ? `HTTP ${service.httpStatus}` : '',
+      service.error ?? '',
+    ]
       .filter(Boolean)
       .join('  '),
   })),

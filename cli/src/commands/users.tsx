@@ -43,14 +43,45 @@ const positiveInt = (value: string): number => {
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value]
 
+const crockford = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
+
+/**
+ * The id that sorts immediately before `id` (`usr_…01` → `usr_…00`, `usr_…A0` → `usr_…9Z`), or
+ * undefined for the smallest id. The list endpoint pages by `id > cursor` in id order, so a cursor
+ * of this value with `limit=1` returns exactly that user when it exists: the API has no GET by id.
+ */
+export const idBefore = (id: string): string | undefined => {
+  const match = /^([a-z]+_)([0-9A-HJKMNP-TV-Z]+)$/.exec(id)
+  if (!match) return undefined
+  const [, prefix, body] = match as unknown as [string, string, string]
+  const chars = [...body]
+  for (let i = chars.length - 1; i >= 0; i--) {
+    const value = crockford.indexOf(chars[i] ?? '')
+    if (value > 0) {
+      chars[i] = crockford[value - 1] ?? '0'
+      return prefix + chars.join('')
+    }
+    chars[i] = 'Z'
+  }
+  return undefined
+}
+
 /** Finds a user by id, or by exact email when the argument looks like one. */
 const resolveUser = async (api: ApiClient, idOrEmail: string): Promise<User> => {
-  if (!idOrEmail.includes('@')) return api.getUser(idOrEmail)
-  const wanted = idOrEmail.toLowerCase()
-  // The search is fuzzy (it also matches names and parts of addresses), so keep only the exact address.
-  const page = await api.listUsers({ q: idOrEmail })
-  const user = page.items.find((u) => u.email.toLowerCase() === wanted)
-  if (!user) throw new CliError('user_not_found', `no user with email ${idOrEmail}`)
+  if (idOrEmail.includes('@')) {
+    const wanted = idOrEmail.toLowerCase()
+    // The search is a substring match on email and name, so keep only the exact address.
+    const page = await api.listUsers({ q: idOrEmail, limit: 100 })
+    const user = page.items.find((u) => u.email.toLowerCase() === wanted)
+    if (!user) throw new CliError('user_not_found', `no user with email ${idOrEmail}`)
+    return user
+  }
+  if (!/^usr_[0-9A-HJKMNP-TV-Z]+$/.test(idOrEmail)) {
+    throw new CliError('usage_error', `${idOrEmail} is neither a user id (usr_…) nor an email`)
+  }
+  const page = await api.listUsers({ cursor: idBefore(idOrEmail), limit: 1 })
+  const user = page.items[0]
+  if (user?.id !== idOrEmail) throw new CliError('user_not_found', `no user with id ${idOrEmail}`)
   return user
 }
 
@@ -65,7 +96,7 @@ export const registerUsers = (program: Command, { action }: CommandContext): voi
   action<ListOptions>(
     users
       .command('list')
-      .description('list users, newest first')
+      .description('list users in creation order')
       .option('--limit <n>', 'page size', positiveInt)
       .option('--role <role>', 'only users with this role')
       .option('--query <q>', 'search email and name')
