@@ -26,7 +26,7 @@ export interface DeliveryContext {
 export type EventHandler<C extends AnyEventContract> = (
   envelope: EnvelopeOf<C>,
   context: DeliveryContext,
-) => Promise<void> | void
+) => unknown
 
 export interface SubscribeOptions {
   /** Deliveries before a failing message is dead-lettered (default 5). */
