@@ -14,6 +14,8 @@ export type CliDeps = {
   now: () => Date
   /** Aborted on Ctrl-C: watch loops stop and requests in flight are cancelled. */
   signal: AbortSignal
+  /** The environment, handed whole to the services `myshop start` boots (each parses its own part once). */
+  env: Record<string, string | undefined>
 }
 
 /** Options every command accepts. */

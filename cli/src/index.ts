@@ -24,6 +24,7 @@ const main = async (): Promise<number> => {
     fetch,
     now: () => new Date(),
     signal: interrupt.signal,
+    env: process.env,
   })
   return cli.run(process.argv.slice(2))
 }

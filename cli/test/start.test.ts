@@ -1,0 +1,89 @@
+// `myshop start` and `myshop db migrate` as an operator runs them: real subprocesses on a fresh data directory.
+import { describe, expect, test } from 'bun:test'
+import { existsSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { freshPgliteDir, testDatabase } from '@myshop/testing'
+
+const cliPath = join(import.meta.dir, '../src/index.ts')
+
+/** An environment for one MyShop: embedded on a fresh data directory, or on a fresh database when DATABASE_URL is set. */
+const freshEnv = async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'myshop-start-'))
+  const env: Record<string, string> = { MYSHOP_DATA_DIR: dataDir, LOG_LEVEL: 'silent', NO_COLOR: '1' }
+  if (process.env.DATABASE_URL) env.USER_DATABASE_URL = (await testDatabase()).url
+  else await freshPgliteDir(join(dataDir, 'pg'))
+  const { DATABASE_URL: _, REDIS_URL: __, ...base } = process.env
+  return { dataDir, env: { ...base, ...env } }
+}
+
+const run = async (args: string[], env: Record<string, string | undefined>) => {
+  const proc = Bun.spawn(['bun', cliPath, ...args], { env, stdout: 'pipe', stderr: 'pipe', stdin: 'ignore' })
+  const [stdout, stderr, code] = await Promise.all([
+    new Response(proc.stdout).text(),
+    new Response(proc.stderr).text(),
+    proc.exited,
+  ])
+  return { stdout, stderr, code }
+}
+
+describe('myshop db migrate', () => {
+  test('applies the migrations once, then reports the schema up to date', async () => {
+    const { env } = await freshEnv()
+    const first = await run(['db', 'migrate', '--json'], env)
+    expect(first.code).toBe(0)
+    const [row] = JSON.parse(first.stdout)
+    expect(row).toMatchObject({ service: 'user', schema: 'users', applied: '0001_init', current: '0001' })
+    const second = await run(['db', 'migrate', '--json'], env)
+    expect(JSON.parse(second.stdout)[0].applied).toBe('none (up to date)')
+  }, 60_000)
+
+  test('fails clearly on a database it cannot reach', async () => {
+    const { env } = await freshEnv()
+    const res = await run(['db', 'migrate'], {
+      ...env,
+      USER_DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nowhere',
+    })
+    expect(res.code).not.toBe(0)
+    expect(res.stderr).toContain('error')
+  }, 60_000)
+})
+
+describe('myshop start', () => {
+  test('boots the gateway and the user service, serves requests, and stops cleanly on SIGINT', async () => {
+    const { env, dataDir } = await freshEnv()
+    const proc = Bun.spawn(['bun', cliPath, 'start', '--json'], {
+      env: { ...env, GATEWAY_PORT: '0', USER_PORT: '0' },
+      stdout: 'pipe',
+      stderr: 'pipe',
+      stdin: 'ignore',
+    })
+    const reader = proc.stdout.getReader()
+    let text = ''
+    let summary: { mode: string; gateway: string; services: Record<string, string> } | undefined
+    while (!summary) {
+      const { value, done } = await reader.read()
+      if (done) throw new Error(`myshop start exited early: ${await new Response(proc.stderr).text()}`)
+      text += new TextDecoder().decode(value)
+      try {
+        summary = JSON.parse(text)
+      } catch {}
+    }
+    expect(summary.mode).toBe(process.env.DATABASE_URL ? 'distributed' : 'embedded')
+    const health = await fetch(`${summary.gateway}/health`)
+    expect(health.status).toBe(200)
+    expect(
+      ((await health.json()) as { services: Record<string, { status: string }> }).services.user?.status,
+    ).toBe('ok')
+    if (!process.env.DATABASE_URL) {
+      expect(existsSync(join(dataDir, 'myshop.pid'))).toBe(true)
+      // A second MyShop on the same data directory is refused instead of corrupting it.
+      const second = await run(['start'], { ...env, GATEWAY_PORT: '0', USER_PORT: '0' })
+      expect(second.code).toBe(1)
+      expect(second.stderr).toContain('already running')
+    }
+    proc.kill('SIGINT')
+    expect(await proc.exited).toBe(0)
+    expect(existsSync(join(dataDir, 'myshop.pid'))).toBe(false)
+  }, 90_000)
+})
