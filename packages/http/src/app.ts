@@ -3,6 +3,7 @@ import { AppError, type ErrorCode, type FieldError, problem, problemResponse } f
 import type { Logger } from '@myshop/logger'
 import { Elysia, type ValidationError } from 'elysia'
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client'
+import { settleIdempotency } from './idempotent.ts'
 import { requestMeta } from './request-meta.ts'
 
 /** A dependency probe for `/ready`: resolves when the dependency answers, rejects otherwise. */
@@ -86,6 +87,41 @@ export const createHttpApp = ({
     )
   }
 
+  const renderError = (code: string | number, error: unknown, request: Request): Response => {
+    if (error instanceof AppError) {
+      if (error.status >= 500)
+        logger.error({ err: error.cause ?? error, requestId: requestMeta(request).requestId }, error.message)
+      return render(
+        request,
+        error.code,
+        {
+          ...(error.detail !== undefined && { detail: error.detail }),
+          ...(error.errors && { errors: error.errors }),
+        },
+        error.headers,
+      )
+    }
+    switch (code) {
+      case 'VALIDATION':
+        return render(request, 'validation_failed', {
+          detail: 'The request does not match the schema',
+          errors: fieldErrors(error as ValidationError),
+        })
+      case 'PARSE':
+        return render(request, 'malformed_json', { detail: 'The request body could not be parsed' })
+      case 'NOT_FOUND':
+        return render(request, 'route_not_found', {
+          detail: `${request.method} ${new URL(request.url).pathname} does not exist`,
+        })
+      case 'INVALID_COOKIE_SIGNATURE':
+      case 'INVALID_FILE_TYPE':
+        return render(request, 'bad_request')
+      default:
+        logger.error({ err: error, requestId: requestMeta(request).requestId }, 'unhandled error')
+        return render(request, 'internal')
+    }
+  }
+
   return new Elysia({ name: `myshop-http-${service}` })
     .decorate('metricsRegistry', registry)
     .onRequest(({ request, set }) => {
@@ -96,42 +132,11 @@ export const createHttpApp = ({
       if (length > maxBodyBytes)
         return render(request, 'payload_too_large', { detail: `Bodies are limited to ${maxBodyBytes} bytes` })
     })
-    .onError({ as: 'global' }, ({ code, error, request }) => {
-      if (error instanceof AppError) {
-        if (error.status >= 500)
-          logger.error(
-            { err: error.cause ?? error, requestId: requestMeta(request).requestId },
-            error.message,
-          )
-        return render(
-          request,
-          error.code,
-          {
-            ...(error.detail !== undefined && { detail: error.detail }),
-            ...(error.errors && { errors: error.errors }),
-          },
-          error.headers,
-        )
-      }
-      switch (code) {
-        case 'VALIDATION':
-          return render(request, 'validation_failed', {
-            detail: 'The request does not match the schema',
-            errors: fieldErrors(error),
-          })
-        case 'PARSE':
-          return render(request, 'malformed_json', { detail: 'The request body could not be parsed' })
-        case 'NOT_FOUND':
-          return render(request, 'route_not_found', {
-            detail: `${request.method} ${new URL(request.url).pathname} does not exist`,
-          })
-        case 'INVALID_COOKIE_SIGNATURE':
-        case 'INVALID_FILE_TYPE':
-          return render(request, 'bad_request')
-        default:
-          logger.error({ err: error, requestId: requestMeta(request).requestId }, 'unhandled error')
-          return render(request, 'internal')
-      }
+    .onError({ as: 'global' }, async ({ code, error, request }) => {
+      const response = renderError(code, error, request)
+      // An idempotent request that failed: a 4xx is its answer and is replayed, a 5xx frees the key for a retry.
+      await settleIdempotency(request, response)
+      return response
     })
     .onAfterResponse({ as: 'global' }, ({ request, route, set }) => {
       const meta = requestMeta(request)

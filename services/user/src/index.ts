@@ -110,7 +110,13 @@ export const startUserService = async (
   relay.start()
   const readiness: Record<string, () => Promise<unknown>> = redis ? { redis: () => redis.ping() } : {}
   const app = createApp(deps, { trustProxy: config.TRUST_PROXY, readiness })
-  const server = Bun.serve({ hostname: config.USER_HOST, port: config.USER_PORT, fetch: app.fetch })
+  const server = Bun.serve({
+    hostname: config.USER_HOST,
+    port: config.USER_PORT,
+    // Bodies without a Content-Length are cut off here; the app refuses declared oversizes with a 413 problem.
+    maxRequestBodySize: 1024 * 1024,
+    fetch: app.fetch,
+  })
   const url = `http://${config.USER_HOST}:${server.port}`
   logger.info({ url }, 'user service listening')
 

@@ -1,0 +1,100 @@
+import type { Principal } from '@myshop/auth'
+import { AppError } from '@myshop/errors'
+import {
+  fingerprint,
+  type Idempotency,
+  idempotencyError,
+  isValidIdempotencyKey,
+  type Proceed,
+} from '@myshop/idempotency'
+import { Elysia } from 'elysia'
+import { clientIp } from './client-ip.ts'
+
+// The claim a request holds while its handler runs; the response (or error) settles it.
+const pending = new WeakMap<Request, Proceed>()
+
+const replayedHeader = 'idempotent-replayed'
+
+/** Stores the final response of an idempotent request, or releases the key when it failed with a 5xx. */
+export const settleIdempotency = async (request: Request, response: Response): Promise<void> => {
+  const claim = pending.get(request)
+  if (!claim) return
+  pending.delete(request)
+  if (response.status >= 500) return claim.abandon()
+  const headers: Record<string, string> = {}
+  for (const name of ['content-type', 'location']) {
+    const value = response.headers.get(name)
+    if (value) headers[name] = value
+  }
+  await claim.complete({ status: response.status, headers, body: await response.clone().text() })
+}
+
+/**
+ * Adds the `idempotent: true` route option (ARCHITECTURE §4): a request carrying `Idempotency-Key` runs once
+ * per caller and key; a retry with the same body gets the stored response, with another body 422, and while the
+ * first is still running 409. Requests without the header run normally. Place it after `authGuard` so the key
+ * is scoped to the signed-in user; anonymous callers are scoped by address.
+ */
+export const idempotent = (idempotency: Idempotency, { trustProxy = true }: { trustProxy?: boolean } = {}) =>
+  new Elysia({ name: 'myshop-idempotent' })
+    .macro({
+      idempotent: (enabled: boolean) => ({
+        detail: {
+          parameters: enabled
+            ? [
+                {
+                  in: 'header',
+                  name: 'Idempotency-Key',
+                  required: false,
+                  description: 'Makes retries safe: the same key and body return the first response',
+                  schema: { type: 'string', maxLength: 255 },
+                },
+              ]
+            : [],
+        },
+        async beforeHandle(ctx) {
+          if (!enabled) return
+          const { request, body, server } = ctx
+          const key = request.headers.get('idempotency-key')
+          if (key === null) return
+          if (!isValidIdempotencyKey(key)) {
+            throw new AppError('bad_request', {
+              detail: 'Idempotency-Key must be 1–255 visible ASCII characters',
+            })
+          }
+          const principal = (ctx as { principal?: Principal }).principal
+          const scope = principal
+            ? `user:${principal.userId}`
+            : `ip:${clientIp(request, server, trustProxy) ?? 'unknown'}`
+          const url = new URL(request.url)
+          const started = await idempotency.begin({
+            scope,
+            key,
+            fingerprint: fingerprint(request.method, url.pathname + url.search, JSON.stringify(body ?? null)),
+          })
+          if (started.kind === 'replay') {
+            return new Response(started.response.body, {
+              status: started.response.status,
+              headers: { ...started.response.headers, [replayedHeader]: 'true' },
+            })
+          }
+          if (started.kind !== 'proceed') throw idempotencyError(started.kind)
+          pending.set(request, started)
+        },
+      }),
+    })
+    .mapResponse({ as: 'global' }, async ({ request, response, set }) => {
+      if (!pending.has(request)) return
+      const res =
+        response instanceof Response
+          ? response
+          : new Response(response === undefined ? null : JSON.stringify(response), {
+              status: typeof set.status === 'number' ? set.status : 200,
+              headers: {
+                ...(set.headers as Record<string, string>),
+                ...(response !== undefined && { 'content-type': 'application/json' }),
+              },
+            })
+      await settleIdempotency(request, res)
+      return res
+    })

@@ -1,0 +1,100 @@
+import { describe, expect, test } from 'bun:test'
+import { AppError } from '@myshop/errors'
+import { silentLogger } from '@myshop/logger'
+import { jsonRequest } from '@myshop/testing'
+import { t } from 'elysia'
+import { createHttpApp } from '../src/index.ts'
+
+const app = createHttpApp({
+  service: 'demo',
+  logger: silentLogger(),
+  maxBodyBytes: 64,
+  readiness: { ok: async () => true, broken: async () => Promise.reject(new Error('connection refused')) },
+})
+  .post('/things', ({ body }) => ({ name: body.name }), {
+    body: t.Object({ name: t.String({ minLength: 2 }) }),
+  })
+  .get('/teapot', () => {
+    throw new AppError('conflict', { detail: 'already brewing' })
+  })
+  .get('/bug', () => {
+    throw new Error('secret internals')
+  })
+
+describe('createHttpApp', () => {
+  test('echoes a well-formed x-request-id and continues the incoming trace', async () => {
+    const res = await app.handle(
+      jsonRequest(
+        'POST',
+        '/things',
+        { name: 'ok' },
+        {
+          'x-request-id': 'req-abcdefgh-1234',
+          traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+        },
+      ),
+    )
+    expect(res.status).toBe(200)
+    expect(res.headers.get('x-request-id')).toBe('req-abcdefgh-1234')
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+  })
+
+  test('replaces a malformed request id with its own', async () => {
+    const res = await app.handle(jsonRequest('GET', '/health', undefined, { 'x-request-id': 'bad id\n' }))
+    expect(res.headers.get('x-request-id')).toMatch(/^req_/)
+  })
+
+  test('renders AppError, validation, parse, not-found and unknown errors as problem+json', async () => {
+    const cases: [Request, number, string][] = [
+      [jsonRequest('GET', '/teapot'), 409, 'conflict'],
+      [jsonRequest('POST', '/things', { name: 'x' }), 422, 'validation_failed'],
+      [jsonRequest('POST', '/things', '{"name":'), 400, 'malformed_json'],
+      [jsonRequest('GET', '/nowhere'), 404, 'route_not_found'],
+      [jsonRequest('GET', '/bug'), 500, 'internal'],
+    ]
+    for (const [request, status, code] of cases) {
+      const res = await app.handle(request)
+      expect(res.status).toBe(status)
+      expect(res.headers.get('content-type')).toBe('application/problem+json')
+      const body = (await res.json()) as { code: string; requestId: string; detail?: string }
+      expect(body.code).toBe(code)
+      expect(body.requestId).toBe(res.headers.get('x-request-id')!)
+      expect(JSON.stringify(body)).not.toContain('secret internals')
+    }
+  })
+
+  test('refuses bodies over the limit with 413', async () => {
+    const body = JSON.stringify({ name: 'x'.repeat(200) })
+    const res = await app.handle(
+      jsonRequest('POST', '/things', body, { 'content-length': String(body.length) }),
+    )
+    expect(res.status).toBe(413)
+  })
+
+  test('/health is live, /ready reports each dependency and 503 when one fails', async () => {
+    expect((await app.handle(jsonRequest('GET', '/health'))).status).toBe(200)
+    const ready = await app.handle(jsonRequest('GET', '/ready'))
+    expect(ready.status).toBe(503)
+    expect(await ready.json()).toMatchObject({
+      status: 'not_ready',
+      checks: { ok: 'ok', broken: 'connection refused' },
+    })
+  })
+
+  test('/metrics exposes request counters in Prometheus format', async () => {
+    await app.handle(jsonRequest('GET', '/health'))
+    const text = await (await app.handle(jsonRequest('GET', '/metrics'))).text()
+    expect(text).toContain('http_requests_total')
+    expect(text).toContain('service="demo"')
+  })
+
+  test('/openapi.json documents the routes and hides the operational ones', async () => {
+    const spec = (await (await app.handle(jsonRequest('GET', '/openapi.json'))).json()) as {
+      openapi: string
+      paths: Record<string, unknown>
+    }
+    expect(spec.openapi).toStartWith('3.')
+    expect(Object.keys(spec.paths)).toContain('/things')
+    expect(Object.keys(spec.paths)).not.toContain('/metrics')
+  })
+})

@@ -1,0 +1,104 @@
+import { beforeAll, describe, expect, test } from 'bun:test'
+import { AppError } from '@myshop/errors'
+import { createIdempotency, idempotencyTableSql } from '@myshop/idempotency'
+import { silentLogger } from '@myshop/logger'
+import { jsonRequest, testDatabase } from '@myshop/testing'
+import { t } from 'elysia'
+import { createHttpApp, idempotent } from '../src/index.ts'
+
+const schema = `http_idem_${Math.random().toString(36).slice(2, 8)}`
+let app: ReturnType<typeof buildApp>
+let sql: Awaited<ReturnType<typeof testDatabase>>['sql']
+let release: () => void = () => {}
+
+const buildApp = (db: typeof sql) =>
+  createHttpApp({ service: 'test', logger: silentLogger() })
+    .use(idempotent(createIdempotency({ sql: db, schema })))
+    .post(
+      '/charges',
+      async ({ body, set }) => {
+        if (body.amount === 13) throw new AppError('validation_failed', { detail: 'unlucky amount' })
+        if (body.amount === 500) throw new Error('provider exploded')
+        if (body.amount === 777) await new Promise<void>((r) => (release = r))
+        const [row] = await db.unsafe(`insert into ${schema}.charges (amount) values ($1) returning id`, [
+          body.amount,
+        ])
+        set.status = 201
+        return { id: row!.id, amount: body.amount }
+      },
+      { idempotent: true, body: t.Object({ amount: t.Integer() }) },
+    )
+
+const charges = async () =>
+  Number((await sql.unsafe(`select count(*)::int as n from ${schema}.charges`))[0]!.n)
+const post = (body: unknown, key?: string) =>
+  app.handle(jsonRequest('POST', '/charges', body, key === undefined ? {} : { 'idempotency-key': key }))
+const key = () => `key-${crypto.randomUUID()}`
+
+beforeAll(async () => {
+  sql = (await testDatabase()).sql
+  await sql.unsafe(`create schema ${schema}`)
+  await sql.unsafe(idempotencyTableSql(schema))
+  await sql.unsafe(`create table ${schema}.charges (id serial primary key, amount int not null)`)
+  app = buildApp(sql)
+}, 60_000)
+
+describe('Idempotency-Key on an idempotent route', () => {
+  test('a retry with the same key and body replays the first response and charges once', async () => {
+    const k = key()
+    const before = await charges()
+    const first = await post({ amount: 100 }, k)
+    const firstBody = await first.json()
+    const second = await post({ amount: 100 }, k)
+    expect(first.status).toBe(201)
+    expect(second.status).toBe(201)
+    expect(await second.json()).toEqual(firstBody)
+    expect(second.headers.get('idempotent-replayed')).toBe('true')
+    expect(await charges()).toBe(before + 1)
+  })
+
+  test('the same key with a different body is 422 and charges nothing more', async () => {
+    const k = key()
+    await post({ amount: 100 }, k)
+    const before = await charges()
+    const res = await post({ amount: 200 }, k)
+    expect(res.status).toBe(422)
+    expect(((await res.json()) as { code: string }).code).toBe('idempotency_mismatch')
+    expect(await charges()).toBe(before)
+  })
+
+  test('a retry while the first is still running is 409', async () => {
+    const k = key()
+    const first = post({ amount: 777 }, k)
+    await Bun.sleep(50)
+    const second = await post({ amount: 777 }, k)
+    expect(second.status).toBe(409)
+    release()
+    expect((await first).status).toBe(201)
+    expect((await post({ amount: 777 }, k)).headers.get('idempotent-replayed')).toBe('true')
+  })
+
+  test('a 4xx answer is stored and replayed; a 5xx frees the key for a retry', async () => {
+    const k = key()
+    expect((await post({ amount: 13 }, k)).status).toBe(422)
+    const replay = await post({ amount: 13 }, k)
+    expect(replay.status).toBe(422)
+    expect(replay.headers.get('idempotent-replayed')).toBe('true')
+    const k5 = key()
+    expect((await post({ amount: 500 }, k5)).status).toBe(500)
+    const [row] = await sql.unsafe(
+      `select count(*)::int as n from ${schema}.idempotency_keys where key = $1`,
+      [k5],
+    )
+    expect(row!.n).toBe(0)
+  })
+
+  test('without a key the route runs every time; a malformed key is 400', async () => {
+    const before = await charges()
+    await post({ amount: 1 })
+    await post({ amount: 1 })
+    expect(await charges()).toBe(before + 2)
+    expect((await post({ amount: 1 }, 'bad\u0001key')).status).toBe(400)
+    expect((await post({ amount: 1 }, 'x'.repeat(300))).status).toBe(400)
+  })
+})
