@@ -136,6 +136,22 @@ describe('admin user management', () => {
     expect(row?.roles).toEqual(['customer'])
   })
 
+  test('GET /users/:id returns one user to staff; 404 unknown, 422 malformed id, 403 customers', async () => {
+    const support = await h.userWithRoles(['support'])
+    const customer = await h.userWithRoles(['customer'])
+    const target = await h.register({ name: 'Looked Up' })
+    const auth = h.bearer(support.tokens.accessToken)
+    const res = await h.call('GET', `/api/v1/users/${target.user.id}`, undefined, auth)
+    expect(res.status).toBe(200)
+    expect(res.body).toMatchObject({ id: target.user.id, name: 'Looked Up', email: target.email })
+    expect(
+      (await h.call('GET', '/api/v1/users/usr_00000000000000000000000000', undefined, auth)).status,
+    ).toBe(404)
+    expect((await h.call('GET', '/api/v1/users/42', undefined, auth)).status).toBe(422)
+    const own = h.bearer(customer.tokens.accessToken)
+    expect((await h.call('GET', `/api/v1/users/${target.user.id}`, undefined, own)).status).toBe(403)
+  })
+
   test('POST /users creates a user with roles; duplicate 409; customers 403', async () => {
     const admin = await h.userWithRoles(['admin'])
     const customer = await h.userWithRoles(['customer'])

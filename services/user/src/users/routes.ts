@@ -76,6 +76,12 @@ export const userRoutes = (deps: UserDeps, trustProxy: boolean) =>
         detail: { summary: 'Create a user with roles (admin)' },
       },
     )
+    .get('/:id', async ({ params }) => getUser(deps, params.id), {
+      auth: 'users:read',
+      params: userIdParam,
+      response: { 200: userSchema, ...errorResponses(401, 403, 404, 422) },
+      detail: { summary: 'One user by id (admin, support)' },
+    })
     .put(
       '/:id/roles',
       async ({ principal, params, body, request, server }) =>
