@@ -1,4 +1,5 @@
-import { connect, type Db, startEmbeddedPostgres } from '@myshop/db'
+import type { Db } from '@myshop/db'
+import { openTestDatabase } from '@myshop/testing'
 import { Redis } from 'ioredis'
 
 const suffix = () => crypto.randomUUID().replaceAll('-', '').slice(0, 12)
@@ -13,39 +14,10 @@ export interface TestDb {
   close(): Promise<void>
 }
 
-/**
- * A database of its own for one test file: a fresh database on the server named by DATABASE_URL (dropped at the
- * end), or an in-memory PGlite when DATABASE_URL is unset.
- */
+/** A database of its own for one test file (see `openTestDatabase` in @myshop/testing). */
 export const openTestDb = async (): Promise<TestDb> => {
-  const serverUrl = process.env.DATABASE_URL
-  if (!serverUrl) {
-    const pg = await startEmbeddedPostgres()
-    const sql = connect(pg.url, { max: 1 })
-    return {
-      sql,
-      embedded: true,
-      close: async () => {
-        await sql.end({ timeout: 5 })
-        await pg.stop()
-      },
-    }
-  }
-  const name = freshName('myshop_test')
-  const admin = connect(serverUrl, { max: 1 })
-  await admin.unsafe(`create database ${name}`)
-  const url = new URL(serverUrl)
-  url.pathname = `/${name}`
-  const sql = connect(url.toString(), { max: 10 })
-  return {
-    sql,
-    embedded: false,
-    close: async () => {
-      await sql.end({ timeout: 5 })
-      await admin.unsafe(`drop database if exists ${name} with (force)`)
-      await admin.end({ timeout: 5 })
-    },
-  }
+  const db = await openTestDatabase()
+  return { sql: db.sql, embedded: db.kind === 'pglite', close: db.close }
 }
 
 /** A Redis client plus a fresh key prefix; `close()` deletes every key under the prefix. */

@@ -35,34 +35,60 @@ export interface TestDatabase {
   kind: 'postgres' | 'pglite'
 }
 
+/** A database of one's own, with `close()` to drop it (real server) or stop it (PGlite). */
+export interface OwnTestDatabase extends TestDatabase {
+  close(): Promise<void>
+}
+
+/**
+ * A fresh database: on the server named by DATABASE_URL a new `myshop_test_…` database (dropped by `close`),
+ * otherwise an embedded PGlite copied from an initialised template, reached through one connection.
+ */
+export const openTestDatabase = async (): Promise<OwnTestDatabase> => {
+  const serverUrl = process.env.DATABASE_URL
+  if (serverUrl) {
+    const name = `myshop_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`
+    const admin = connect(serverUrl, { max: 1 })
+    await admin.unsafe(`create database ${name}`)
+    const url = new URL(serverUrl)
+    url.pathname = `/${name}`
+    const sql = connect(url.toString(), { max: 20, applicationName: 'myshop-test' })
+    return {
+      sql,
+      url: url.toString(),
+      kind: 'postgres',
+      close: async () => {
+        await sql.end({ timeout: 5 })
+        await admin.unsafe(`drop database if exists ${name} with (force)`).catch(() => {})
+        await admin.end({ timeout: 5 })
+      },
+    }
+  }
+  const embedded = await startEmbeddedPostgres({ dataDir: await pgliteCopy() })
+  const sql = connect(embedded.url, { max: 1 })
+  return {
+    sql,
+    url: embedded.url,
+    kind: 'pglite',
+    close: async () => {
+      await sql.end({ timeout: 5 })
+      await embedded.stop()
+    },
+  }
+}
+
 let database: Promise<TestDatabase> | undefined
 
 /**
- * The database for this test process. With DATABASE_URL: a fresh database on that server, created once
- * per process and dropped at exit. Without: an in-memory PGlite behind its socket server, one connection.
+ * The database shared by this test process (created on first use). Tests keep out of each other's way with
+ * fresh ids and names; a suite that needs a database to itself uses `openTestDatabase`.
  */
 export const testDatabase = (): Promise<TestDatabase> => {
-  database ??= (async (): Promise<TestDatabase> => {
-    const serverUrl = process.env.DATABASE_URL
-    if (serverUrl) {
-      const name = `myshop_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`
-      const admin = connect(serverUrl, { max: 1 })
-      await admin.unsafe(`create database ${name}`)
-      await admin.end()
-      const url = new URL(serverUrl)
-      url.pathname = `/${name}`
-      const sql = connect(url.toString(), { max: 20, applicationName: 'myshop-test' })
-      process.once('beforeExit', async () => {
-        await sql.end({ timeout: 1 })
-        const drop = connect(serverUrl, { max: 1 })
-        await drop.unsafe(`drop database if exists ${name} with (force)`).catch(() => {})
-        await drop.end()
-      })
-      return { sql, url: url.toString(), kind: 'postgres' }
-    }
-    const embedded = await startEmbeddedPostgres({ dataDir: await pgliteCopy() })
-    return { sql: connect(embedded.url, { max: 1 }), url: embedded.url, kind: 'pglite' }
-  })()
+  database ??= openTestDatabase().then((db) => {
+    // Dropped when the process ends; CI also sweeps `myshop_test_%` databases left by killed runs.
+    process.once('beforeExit', () => void db.close())
+    return db
+  })
   return database
 }
 
