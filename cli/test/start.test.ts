@@ -1,18 +1,27 @@
 // `myshop start` and `myshop db migrate` as an operator runs them: real subprocesses on a fresh data directory.
-import { describe, expect, test } from 'bun:test'
+import { afterAll, describe, expect, test } from 'bun:test'
 import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { freshPgliteDir, testDatabase } from '@myshop/testing'
+import { freshPgliteDir, type OwnTestDatabase, openTestDatabase } from '@myshop/testing'
 
 const cliPath = join(import.meta.dir, '../src/index.ts')
+const databases: OwnTestDatabase[] = []
+afterAll(async () => {
+  for (const db of databases) await db.close()
+})
 
 /** An environment for one MyShop: embedded on a fresh data directory, or on a fresh database when DATABASE_URL is set. */
 const freshEnv = async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'myshop-start-'))
   const env: Record<string, string> = { MYSHOP_DATA_DIR: dataDir, LOG_LEVEL: 'silent', NO_COLOR: '1' }
-  if (process.env.DATABASE_URL) env.USER_DATABASE_URL = (await testDatabase()).url
-  else await freshPgliteDir(join(dataDir, 'pg'))
+  if (process.env.DATABASE_URL) {
+    // A database of its own: the migration test must see it empty.
+    const db = await openTestDatabase()
+    databases.push(db)
+    await db.sql.end()
+    env.USER_DATABASE_URL = db.url
+  } else await freshPgliteDir(join(dataDir, 'pg'))
   const { DATABASE_URL: _, REDIS_URL: __, ...base } = process.env
   return { dataDir, env: { ...base, ...env } }
 }
