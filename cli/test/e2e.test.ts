@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { freshPgliteDir, testDatabase, uniqueEmail } from '@myshop/testing'
 import { base64url } from 'jose'
 import { type RunningPlatform, startPlatform } from '../src/platform.ts'
+import { runCli } from './run-cli.ts'
 
 const adminEmail = uniqueEmail('admin')
 const adminPassword = 'copper-Meadow-71-falcon'
@@ -54,23 +55,7 @@ const api = async (method: string, path: string, body?: unknown, token?: string)
   return { status: res.status, headers: res.headers, body: json }
 }
 
-const cli = async (...args: string[]) => {
-  const proc = Bun.spawn(
-    ['bun', join(import.meta.dir, '../src/index.ts'), ...args, '--url', platform.gatewayUrl],
-    {
-      env: { ...process.env, MYSHOP_HOME: home, NO_COLOR: '1' },
-      stdout: 'pipe',
-      stderr: 'pipe',
-      stdin: 'ignore',
-    },
-  )
-  const [stdout, stderr, code] = await Promise.all([
-    new Response(proc.stdout).text(),
-    new Response(proc.stderr).text(),
-    proc.exited,
-  ])
-  return { stdout, stderr, code }
-}
+const cli = (...args: string[]) => runCli([...args, '--url', platform.gatewayUrl], { home })
 
 describe('through the gateway', () => {
   test('a shopper registers, signs in, reads and edits their profile, refreshes and signs out', async () => {

@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { freshPgliteDir, type OwnTestDatabase, openTestDatabase } from '@myshop/testing'
+import { runCli } from './run-cli.ts'
 
 const cliPath = join(import.meta.dir, '../src/index.ts')
 const databases: OwnTestDatabase[] = []
@@ -22,19 +23,11 @@ const freshEnv = async () => {
     await db.sql.end()
     env.USER_DATABASE_URL = db.url
   } else await freshPgliteDir(join(dataDir, 'pg'))
-  const { DATABASE_URL: _, REDIS_URL: __, ...base } = process.env
-  return { dataDir, env: { ...base, ...env } }
+  // The suite's own DATABASE_URL / REDIS_URL must not leak into a MyShop meant to use only USER_DATABASE_URL.
+  return { dataDir, env: { ...env, DATABASE_URL: '', REDIS_URL: '' } }
 }
 
-const run = async (args: string[], env: Record<string, string | undefined>) => {
-  const proc = Bun.spawn(['bun', cliPath, ...args], { env, stdout: 'pipe', stderr: 'pipe', stdin: 'ignore' })
-  const [stdout, stderr, code] = await Promise.all([
-    new Response(proc.stdout).text(),
-    new Response(proc.stderr).text(),
-    proc.exited,
-  ])
-  return { stdout, stderr, code }
-}
+const run = (args: string[], env: Record<string, string>) => runCli(args, { home: env.MYSHOP_DATA_DIR!, env })
 
 describe('myshop db migrate', () => {
   test('applies the migrations once, then reports the schema up to date', async () => {
@@ -62,7 +55,7 @@ describe('myshop start', () => {
   test('boots the gateway and the user service, serves requests, and stops cleanly on SIGINT', async () => {
     const { env, dataDir } = await freshEnv()
     const proc = Bun.spawn(['bun', cliPath, 'start', '--json'], {
-      env: { ...env, GATEWAY_PORT: '0', USER_PORT: '0' },
+      env: { ...process.env, ...env, GATEWAY_PORT: '0', USER_PORT: '0' },
       stdout: 'pipe',
       stderr: 'pipe',
       stdin: 'ignore',
