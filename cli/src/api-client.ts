@@ -22,6 +22,8 @@ export type AuthTokens = {
   /** Seconds until the access token expires. */
   expiresIn: number
   tokenType: 'Bearer'
+  /** Identifies this machine at later sign-ins, so failed attempts elsewhere cannot lock it out. */
+  deviceToken?: string
 }
 
 export type ServiceHealth = { status: 'ok' | 'down'; latencyMs?: number; httpStatus?: number; error?: string }
@@ -208,8 +210,12 @@ export const createApiClient = ({
 
   return {
     url,
-    login: async (email: string, password: string): Promise<AuthTokens> =>
-      json<AuthTokens>(await send('POST', '/api/v1/auth/login', { body: { email, password } })),
+    login: async (email: string, password: string, deviceToken?: string): Promise<AuthTokens> =>
+      json<AuthTokens>(
+        await send('POST', '/api/v1/auth/login', {
+          body: { email, password, ...(deviceToken && { deviceToken }) },
+        }),
+      ),
 
     /** Revokes the stored session on the server. */
     logout: async (): Promise<void> => {

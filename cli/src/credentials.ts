@@ -16,7 +16,12 @@ export type CredentialStore = {
   read: () => Promise<Credentials | null>
   write: (credentials: Credentials) => Promise<void>
   remove: () => Promise<void>
+  /** The device token MyShop gave this machine for an account; kept across logouts so the owner stays recognised. */
+  readDevice: (url: string, email: string) => Promise<string | undefined>
+  writeDevice: (url: string, email: string, token: string) => Promise<void>
 }
+
+const deviceKey = (url: string, email: string) => `${url} ${email.trim().toLowerCase()}`
 
 const isCredentials = (value: unknown): value is Credentials => {
   if (typeof value !== 'object' || value === null) return false
@@ -24,9 +29,33 @@ const isCredentials = (value: unknown): value is Credentials => {
   return ['accessToken', 'refreshToken', 'expiresAt', 'url', 'email'].every((k) => typeof v[k] === 'string')
 }
 
-/** Token storage in `<home>/credentials.json`, readable by the owner only. */
+// Write beside and rename so a crash never leaves half a file, and the tokens are never
+// readable by others, not even for the instant between create and chmod.
+const writePrivateJson = async (home: string, path: string, value: unknown) => {
+  await mkdir(home, { recursive: true, mode: 0o700 })
+  const temp = `${path}.${process.pid}.tmp`
+  await writeFile(temp, `${JSON.stringify(value, null, 2)}\n`, { mode: 0o600 })
+  await chmod(temp, 0o600)
+  await rename(temp, path)
+}
+
+const readJson = async (path: string): Promise<unknown> => {
+  try {
+    return JSON.parse(await readFile(path, 'utf8'))
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || error instanceof SyntaxError) return null
+    throw error
+  }
+}
+
+/** Token storage in `<home>/credentials.json` and `<home>/devices.json`, readable by the owner only. */
 export const credentialStore = (home: string): CredentialStore => {
   const path = join(home, 'credentials.json')
+  const devicesPath = join(home, 'devices.json')
+  const devices = async (): Promise<Record<string, string>> => {
+    const parsed = await readJson(devicesPath)
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, string>) : {}
+  }
   return {
     path,
     read: async () => {
@@ -45,17 +74,15 @@ export const credentialStore = (home: string): CredentialStore => {
         return null
       }
     },
-    write: async (credentials) => {
-      await mkdir(home, { recursive: true, mode: 0o700 })
-      // Write beside and rename so a crash never leaves half a file, and the tokens are never
-      // readable by others, not even for the instant between create and chmod.
-      const temp = `${path}.${process.pid}.tmp`
-      await writeFile(temp, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 })
-      await chmod(temp, 0o600)
-      await rename(temp, path)
-    },
+    write: (credentials) => writePrivateJson(home, path, credentials),
     remove: async () => {
       await rm(path, { force: true })
     },
+    readDevice: async (url, email) => {
+      const token = (await devices())[deviceKey(url, email)]
+      return typeof token === 'string' ? token : undefined
+    },
+    writeDevice: async (url, email, token) =>
+      writePrivateJson(home, devicesPath, { ...(await devices()), [deviceKey(url, email)]: token }),
   }
 }

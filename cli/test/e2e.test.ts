@@ -2,7 +2,7 @@
 // HTTP and through the real CLI. With DATABASE_URL / REDIS_URL it runs in distributed mode on a fresh
 // database; without, in embedded mode on PGlite.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, readFileSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { freshPgliteDir, testDatabase, uniqueEmail } from '@myshop/testing'
@@ -165,5 +165,23 @@ describe('the myshop CLI against a running MyShop', () => {
     const health = await cli('health', '--json')
     expect(health.code).toBe(0)
     expect(JSON.parse(health.stdout).status).toBe('ok')
+  }, 60_000)
+
+  test('the CLI keeps its device token, so a password-guessing spree does not lock the operator out', async () => {
+    expect((await cli('login', '--email', adminEmail, '--password', adminPassword)).code).toBe(0)
+    const devices = join(home, 'devices.json')
+    expect(statSync(devices).mode & 0o777).toBe(0o600)
+    expect(Object.values(JSON.parse(readFileSync(devices, 'utf8')))).toHaveLength(1)
+    // Someone on the same address guesses until sign-ins without a device token are refused...
+    for (let i = 0; i < 6; i++)
+      await api('POST', '/api/v1/auth/login', { email: adminEmail, password: `guess-${i}-xyz` })
+    expect(
+      (await api('POST', '/api/v1/auth/login', { email: adminEmail, password: adminPassword })).status,
+    ).toBe(429)
+    // ...while the operator's CLI, presenting its device token, still signs in.
+    expect((await cli('logout')).code).toBe(0)
+    const again = await cli('login', '--email', adminEmail, '--password', adminPassword)
+    expect(again.stderr).toBe('')
+    expect(again.code).toBe(0)
   }, 60_000)
 })

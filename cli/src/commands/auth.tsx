@@ -19,9 +19,11 @@ export const registerAuth = (program: Command, { action }: CommandContext): void
     async ({ opts, api, url, credentials, out, deps }) => {
       const { email, password } = opts
       const secret = password ?? (await readSecret(deps, 'Password:'))
-      const tokens = await out.during(`Signing in to ${url}`, () => api.login(email, secret))
+      const device = await credentials.readDevice(url, email)
+      const tokens = await out.during(`Signing in to ${url}`, () => api.login(email, secret, device))
       const stored = toCredentials(tokens, url, email, deps.now())
       await credentials.write(stored)
+      if (tokens.deviceToken) await credentials.writeDevice(url, email, tokens.deviceToken)
       if (out.json) out.printJson({ email, url, expiresAt: stored.expiresAt })
       else out.line(`Signed in as ${email}`)
       return undefined
