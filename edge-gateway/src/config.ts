@@ -15,6 +15,8 @@ export type ServiceName = (typeof serviceNames)[number]
 
 const schema = {
   GATEWAY_PORT: vars.port(8080),
+  /** Bun only: processes sharing the port via SO_REUSEPORT, one event loop each. */
+  GATEWAY_WORKERS: vars.int(1, 1),
   USER_SERVICE_URL: vars.url().default('http://127.0.0.1:8081'),
   PRODUCT_SERVICE_URL: vars.optionalUrl(),
   ORDER_SERVICE_URL: vars.optionalUrl(),
@@ -50,6 +52,7 @@ export interface Limit {
 
 export interface GatewayConfig {
   port: number
+  workers: number
   services: Partial<Record<ServiceName, string>>
   jwt: { issuer: string; audience: string; jwksUrl: string; clockSkewSeconds: number; cacheSize: number }
   redisUrl: string | undefined
@@ -89,6 +92,7 @@ export const gatewayConfig = (env: Record<string, string | undefined>): GatewayC
   }
   return {
     port: e.GATEWAY_PORT,
+    workers: e.GATEWAY_WORKERS,
     services,
     jwt: {
       issuer: e.JWT_ISSUER,

@@ -1,0 +1,39 @@
+import { createVerifier, redisSessionStore } from '@myshop/auth'
+import { redisStore } from '@myshop/rate-limit'
+import Redis from 'ioredis'
+import type { GatewayDeps } from '../app.ts'
+import type { GatewayConfig } from '../config.ts'
+
+/** Dependencies for runtimes with TCP (Bun, Deno): ioredis for limits and sessions when REDIS_URL is set. */
+export const tcpDeps = (config: GatewayConfig) => {
+  const verifier = createVerifier({
+    issuer: config.jwt.issuer,
+    audience: config.jwt.audience,
+    jwksUrl: config.jwt.jwksUrl,
+    clockToleranceSeconds: config.jwt.clockSkewSeconds,
+    cacheSize: config.jwt.cacheSize,
+  })
+  if (!config.redisUrl) {
+    return { deps: { verifier, store: null } satisfies Partial<GatewayDeps>, close: async () => {} }
+  }
+  const redis = new Redis(config.redisUrl, {
+    // A dead Redis must fail fast so the limiter falls back, not queue commands until it returns.
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    commandTimeout: config.rateLimit.storeTimeoutMs * 2,
+    // The limiter pipeline and the session lookup of one request leave in one write.
+    enableAutoPipelining: true,
+  })
+  redis.on('error', () => {})
+  const sessions = redisSessionStore(redis)
+  return {
+    deps: {
+      verifier,
+      store: redisStore(redis, { timeoutMs: config.rateLimit.storeTimeoutMs }),
+      isSessionActive: (sid: string) => sessions.isActive(sid),
+    } satisfies Partial<GatewayDeps>,
+    close: async () => {
+      redis.disconnect()
+    },
+  }
+}
