@@ -21,6 +21,8 @@ const shape = {
   LOGIN_MAX_FAILURES_PER_ACCOUNT: vars.int(50, 1),
   LOGIN_LOCK_SECONDS: vars.int(900, 1),
   TRUST_PROXY: vars.bool(true),
+  /** Encrypts the private signing keys stored in the database (AES-256-GCM); keep it out of the database's reach. */
+  KEY_ENCRYPTION_SECRET: z.string().min(16).optional(),
   MYSHOP_ADMIN_EMAIL: z.email().optional(),
   MYSHOP_ADMIN_PASSWORD: z.string().min(8).optional(),
   LOG_LEVEL: vars.logLevel(),

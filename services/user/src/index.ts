@@ -10,6 +10,7 @@ import { createAccount } from './auth/service.ts'
 import type { AttemptStore } from './auth/throttle.ts'
 import { loadUserConfig, type UserConfig } from './config.ts'
 import { schema, type UserDeps } from './deps.ts'
+import { createSealer } from './keys/sealing.ts'
 import * as users from './users/repository.ts'
 import { createUserDeps } from './wiring.ts'
 
@@ -99,6 +100,7 @@ export const startUserService = async (
     eventsWritten: () => relay.notify(),
     sessions: shared.sessions,
     attempts: shared.attempts,
+    sealer: config.KEY_ENCRYPTION_SECRET ? await createSealer(config.KEY_ENCRYPTION_SECRET) : undefined,
   })
   await deps.keys.ensure()
 

@@ -6,9 +6,12 @@ import { createPasswordHasher, createPasswordPolicy, type PasswordHasherOptions 
 import { type AttemptStore, memoryAttemptStore, redisAttemptStore } from './auth/throttle.ts'
 import type { UserConfig } from './config.ts'
 import type { UserDeps } from './deps.ts'
+import type { Sealer } from './keys/sealing.ts'
 import { createKeyRing } from './keys/service.ts'
 
 export interface WiringOptions {
+  /** From KEY_ENCRYPTION_SECRET, when set. */
+  sealer?: Sealer | undefined
   config: UserConfig
   sql: Db
   redis?: Redis | undefined
@@ -32,8 +35,14 @@ export const createUserDeps = ({
   attempts,
   now = Date.now,
   hashing,
+  sealer,
 }: WiringOptions): UserDeps => {
-  const keys = createKeyRing({ sql, now, retireAfterSeconds: config.KEY_RETIRE_AFTER_SECONDS })
+  const keys = createKeyRing({
+    sql,
+    now,
+    retireAfterSeconds: config.KEY_RETIRE_AFTER_SECONDS,
+    ...(sealer && { sealer }),
+  })
   const sessions = givenSessions ?? (redis ? redisSessionStore(redis) : memorySessionStore(now))
   return {
     sql,

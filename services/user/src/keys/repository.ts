@@ -1,11 +1,12 @@
 import type { Queryable } from '@myshop/db'
 import type { JWK } from 'jose'
+import type { SealedJwk } from './sealing.ts'
 
 export interface SigningKeyRow {
   kid: string
   alg: string
   publicJwk: JWK
-  privateJwk: JWK
+  privateJwk: JWK | SealedJwk
   status: 'active' | 'retiring' | 'retired'
   createdAt: Date
   retiringAt: Date | null
@@ -24,7 +25,7 @@ export const listUsable = (sql: Queryable) =>
 
 export const insertActive = (
   sql: Queryable,
-  key: { kid: string; alg: string; publicJwk: JWK; privateJwk: JWK },
+  key: { kid: string; alg: string; publicJwk: JWK; privateJwk: JWK | SealedJwk },
 ) =>
   sql`insert into users.signing_keys (kid, alg, public_jwk, private_jwk, status)
       values (${key.kid}, ${key.alg}, ${sql.json(key.publicJwk as never)}, ${sql.json(key.privateJwk as never)}, 'active')`

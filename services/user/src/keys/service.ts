@@ -3,6 +3,7 @@ import type { Db } from '@myshop/db'
 import { newId } from '@myshop/ids'
 import { exportJWK, generateKeyPair, importJWK, type JSONWebKeySet, type JWK } from 'jose'
 import * as keys from './repository.ts'
+import { isSealed, type SealedJwk, type Sealer } from './sealing.ts'
 
 export interface KeyRingOptions {
   sql: Db
@@ -11,6 +12,8 @@ export interface KeyRingOptions {
   retireAfterSeconds: number
   /** How long a loaded key set is trusted before the database is read again (other instances may rotate). */
   reloadAfterMs?: number
+  /** Encrypts private keys at rest (KEY_ENCRYPTION_SECRET); without it they are stored as plain JWKs. */
+  sealer?: Sealer
 }
 
 export interface SigningKey {
@@ -43,6 +46,7 @@ export const createKeyRing = ({
   now,
   retireAfterSeconds,
   reloadAfterMs = 30_000,
+  sealer,
 }: KeyRingOptions): KeyRing => {
   let loaded: { at: number; signing: SigningKey; jwks: JSONWebKeySet } | undefined
 
@@ -53,7 +57,20 @@ export const createKeyRing = ({
       kid,
       alg: tokenAlgorithm,
       publicJwk: publicOnly(await exportJWK(publicKey), kid),
-      privateJwk: await exportJWK(privateKey),
+      privateJwk: sealer ? await sealer.seal(await exportJWK(privateKey)) : await exportJWK(privateKey),
+    }
+  }
+
+  const unseal = async (stored: JWK | SealedJwk): Promise<JWK> => {
+    if (!isSealed(stored)) return stored
+    if (!sealer)
+      throw new Error(
+        'signing keys are encrypted: set KEY_ENCRYPTION_SECRET to the secret they were sealed with',
+      )
+    try {
+      return await sealer.open(stored)
+    } catch {
+      throw new Error('KEY_ENCRYPTION_SECRET does not open the stored signing keys')
     }
   }
 
@@ -70,7 +87,10 @@ export const createKeyRing = ({
     if (!active) throw new Error('no active signing key after ensure')
     loaded = {
       at: now(),
-      signing: { kid: active.kid, key: (await importJWK(active.privateJwk, tokenAlgorithm)) as CryptoKey },
+      signing: {
+        kid: active.kid,
+        key: (await importJWK(await unseal(active.privateJwk), tokenAlgorithm)) as CryptoKey,
+      },
       jwks: { keys: rows.map((r) => publicOnly(r.publicJwk, r.kid)) },
     }
     return loaded
