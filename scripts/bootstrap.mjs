@@ -7,7 +7,7 @@
 //   node scripts/bootstrap.mjs <args>    any other `bun` invocation, e.g. `run lint`
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { delimiter, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -53,8 +53,13 @@ const findBun = () => {
 }
 
 const bun = findBun()
+// Whatever the suite or the services spawn finds the same Bun on PATH.
+const env =
+  bun === 'bun'
+    ? process.env
+    : { ...process.env, PATH: `${dirname(bun)}${delimiter}${process.env.PATH ?? ''}` }
 const run = (args) => {
-  const r = spawnSync(bun, args, { stdio: 'inherit', cwd: root })
+  const r = spawnSync(bun, args, { stdio: 'inherit', cwd: root, env })
   if (r.status !== 0) process.exit(r.status ?? 1)
 }
 

@@ -479,7 +479,7 @@ describe('health', () => {
 
   test('--watch keeps checking until interrupted, then exits with the last status', async () => {
     const child = Bun.spawn(
-      ['bun', join(import.meta.dir, '../src/index.ts'), 'health', '--watch', '--url', fake.url],
+      [process.execPath, join(import.meta.dir, '../src/index.ts'), 'health', '--watch', '--url', fake.url],
       {
         env: { ...process.env, MYSHOP_HOME: home, NO_COLOR: '1' },
         stdout: 'pipe',

@@ -18,7 +18,7 @@ export const runCli = async (args: string[], { home, stdin, env = {} }: RunOptio
   }
   // The developer's own MYSHOP_URL must not steer a test towards a real installation.
   if (!('MYSHOP_URL' in env)) delete childEnv.MYSHOP_URL
-  const child = Bun.spawn(['bun', entry, ...args], {
+  const child = Bun.spawn([process.execPath, entry, ...args], {
     env: childEnv,
     stdin: stdin === undefined ? 'ignore' : new Blob([stdin]),
     stdout: 'pipe',

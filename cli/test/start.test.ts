@@ -54,7 +54,7 @@ describe('myshop db migrate', () => {
 describe('myshop start', () => {
   test('boots the gateway and the user service, serves requests, and stops cleanly on SIGINT', async () => {
     const { env, dataDir } = await freshEnv()
-    const proc = Bun.spawn(['bun', cliPath, 'start', '--json'], {
+    const proc = Bun.spawn([process.execPath, cliPath, 'start', '--json'], {
       env: { ...process.env, ...env, GATEWAY_PORT: '0', USER_PORT: '0' },
       stdout: 'pipe',
       stderr: 'pipe',
