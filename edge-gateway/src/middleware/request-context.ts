@@ -7,8 +7,12 @@ import type { ClientIpResolver, GatewayEnv, Shared } from '../context.ts'
 const requestIdPattern = /^[A-Za-z0-9._:-]{8,128}$/
 const traceparentPattern = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/
 
-const hex = (bytes: number) =>
-  [...crypto.getRandomValues(new Uint8Array(bytes))].map((b) => b.toString(16).padStart(2, '0')).join('')
+const byteHex = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'))
+const hex = (bytes: number) => {
+  let out = ''
+  for (const b of crypto.getRandomValues(new Uint8Array(bytes))) out += byteHex[b]
+  return out
+}
 
 /**
  * Continues the caller's W3C trace with a new span for this hop, or starts one. An invalid header
@@ -31,17 +35,13 @@ export const nextTraceparent = (
  * The client address: the runtime's socket address, or, behind a trusted proxy, the last
  * X-Forwarded-For hop (the one our proxy appended; earlier entries are whatever the client sent).
  */
-export const clientIp = (
-  c: Parameters<ClientIpResolver>[0],
-  trustProxy: boolean,
-  resolve?: ClientIpResolver,
-) => {
+export const clientIp = (c: Parameters<ClientIpResolver>[0], trustProxy: boolean, peer: string) => {
   if (trustProxy) {
     const xff = c.req.header('x-forwarded-for')
     const last = xff?.split(',').pop()?.trim()
     if (last) return last
   }
-  return resolve?.(c) ?? 'unknown'
+  return peer
 }
 
 /** Sets the request id, trace context and client address; logs and counts every request. */
@@ -55,8 +55,10 @@ export const requestContext =
     c.set('requestId', requestId)
     c.set('traceparent', traceparent)
     c.set('traceId', traceId)
-    c.set('clientIp', clientIp(c, shared.config.trustProxy, resolveIp))
-    c.set('peerIp', resolveIp?.(c) ?? 'unknown')
+    // Asking the runtime for the socket address is not free (a native call on Bun); ask once.
+    const peer = resolveIp?.(c) ?? 'unknown'
+    c.set('clientIp', clientIp(c, shared.config.trustProxy, peer))
+    c.set('peerIp', peer)
     c.set('routeLabel', 'unmatched')
     c.set('principal', undefined)
     await next()

@@ -1,32 +1,47 @@
 // The Redis half of the limiter, kept as a string so every runtime (Workers has no filesystem) can
 // send it. It mirrors `gcra.ts` line for line; change both or neither.
 
-/** GCRA as a Redis script: KEYS[1]; ARGV limit, windowMs, cost[, nowUs]. */
+/**
+ * GCRA as a Redis script over one or more keys, each consumed independently, so a request's per-IP
+ * and per-user limits cost one round trip. KEYS[1..n]; ARGV[1] nowUs ('' for the server clock);
+ * then limit, windowMs, cost for each key. Returns the four numbers of each key, flattened.
+ */
 export const gcraLua = `-- GCRA, the Redis twin of gcra.ts: same inputs, same answer. Keep the two in step.
--- KEYS[1] the key; ARGV limit, windowMs, cost[, nowUs (tests only; otherwise the server clock,
--- so every gateway instance shares one notion of time)].
--- Returns { allowed (1|0), remaining, resetMs, retryAfterMs }.
-local limit = tonumber(ARGV[1])
-local windowMs = tonumber(ARGV[2])
-local cost = tonumber(ARGV[3])
+-- ARGV[1] is nowUs for tests; empty means the server clock, so every gateway shares one notion of time.
+-- For key i: ARGV[3i-1] limit, ARGV[3i] windowMs, ARGV[3i+1] cost.
+-- Returns, per key, { allowed (1|0), remaining, resetMs, retryAfterMs }.
 local now
-if ARGV[4] then
-  now = tonumber(ARGV[4])
+if ARGV[1] ~= '' then
+  now = tonumber(ARGV[1])
 else
   local t = redis.call('TIME')
   now = tonumber(t[1]) * 1000000 + tonumber(t[2])
 end
-local interval = math.max(1, math.floor(windowMs * 1000 / limit))
-local tolerance = interval * limit
-local tat = tonumber(redis.call('GET', KEYS[1]))
-if tat == nil or tat < now then tat = now end
-local newTat = tat + cost * interval
-local allowAt = newTat - tolerance
-if allowAt > now then
-  local remaining = math.max(0, math.floor((now - (tat - tolerance)) / interval))
-  return { 0, remaining, math.ceil((tat - now) / 1000), math.ceil((allowAt - now) / 1000) }
+local out = {}
+for i, key in ipairs(KEYS) do
+  local limit = tonumber(ARGV[3 * i - 1])
+  local windowMs = tonumber(ARGV[3 * i])
+  local cost = tonumber(ARGV[3 * i + 1])
+  local interval = math.max(1, math.floor(windowMs * 1000 / limit))
+  local tolerance = interval * limit
+  local tat = tonumber(redis.call('GET', key))
+  if tat == nil or tat < now then tat = now end
+  local newTat = tat + cost * interval
+  local allowAt = newTat - tolerance
+  if allowAt > now then
+    local remaining = math.max(0, math.floor((now - (tat - tolerance)) / interval))
+    table.insert(out, 0)
+    table.insert(out, remaining)
+    table.insert(out, math.ceil((tat - now) / 1000))
+    table.insert(out, math.ceil((allowAt - now) / 1000))
+  else
+    local resetMs = math.ceil((newTat - now) / 1000)
+    redis.call('SET', key, string.format('%d', newTat), 'PX', math.max(1, resetMs))
+    table.insert(out, 1)
+    table.insert(out, math.floor((now - allowAt) / interval))
+    table.insert(out, resetMs)
+    table.insert(out, 0)
+  end
 end
-local resetMs = math.ceil((newTat - now) / 1000)
-redis.call('SET', KEYS[1], string.format('%d', newTat), 'PX', math.max(1, resetMs))
-return { 1, math.floor((now - allowAt) / interval), resetMs, 0 }
+return out
 `

@@ -1,12 +1,11 @@
 import type Redis from 'ioredis'
-import type { RateLimitOptions } from './gcra.ts'
 import { gcraLua } from './gcra-lua.ts'
 import {
   failure,
   fromScriptReply,
   isNoScript,
-  type RateLimitCheck,
   type RateLimitStore,
+  scriptCall,
   scriptSha,
   withTimeout,
 } from './store.ts'
@@ -20,12 +19,6 @@ export interface RedisStoreOptions {
   now?: () => number
 }
 
-const args = (o: RateLimitOptions, now?: () => number): (string | number)[] => {
-  const a: (string | number)[] = [o.limit, o.windowMs, o.cost ?? 1]
-  if (now) a.push(Math.floor(now() * 1000))
-  return a
-}
-
 /**
  * The limiter on Redis via ioredis. Create the client with `enableOfflineQueue: false` and
  * `maxRetriesPerRequest: 0` so a dead Redis fails at once instead of queueing commands.
@@ -35,29 +28,21 @@ export const redisStore = (redis: Redis, options: RedisStoreOptions = {}): RateL
   const timeoutMs = options.timeoutMs ?? 100
   const sha = scriptSha(gcraLua)
 
-  const run = async (checks: RateLimitCheck[], useEval: boolean) => {
-    const hash = await sha
-    const p = redis.pipeline()
-    for (const c of checks) {
-      const a = args(c.options, options.now)
-      if (useEval) p.eval(gcraLua, 1, prefix + c.key, ...a)
-      else p.evalsha(hash, 1, prefix + c.key, ...a)
-    }
-    const replies = (await p.exec()) ?? []
-    return replies
-  }
-
   const checkMany: RateLimitStore['checkMany'] = async (checks) => {
+    const { keys, args } = scriptCall(checks, prefix, options.now)
     try {
       return await withTimeout(
         (async () => {
-          let replies = await run(checks, false)
-          // First call after a Redis restart or flush: the script cache is empty, send the source once.
-          if (replies.some(([err]) => isNoScript(err))) replies = await run(checks, true)
-          return replies.map(([err, reply], i) => {
-            if (err) throw err
-            return fromScriptReply(reply, checks[i]!.options.limit)
-          })
+          let reply: unknown
+          try {
+            // A plain command, not a pipeline: with `enableAutoPipelining` concurrent requests share writes.
+            reply = await redis.evalsha(await sha, keys.length, ...keys, ...args)
+          } catch (e) {
+            // First call after a Redis restart or flush: the script cache is empty, send the source once.
+            if (!isNoScript(e)) throw e
+            reply = await redis.eval(gcraLua, keys.length, ...keys, ...args)
+          }
+          return fromScriptReply(reply, checks)
         })(),
         timeoutMs,
         'redis rate-limit check',

@@ -33,12 +33,27 @@ export const withTimeout = <T>(promise: Promise<T>, ms: number, what: string): P
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
 }
 
-/** Converts the script's `[allowed, remaining, resetMs, retryAfterMs]` reply into a result. */
-export const fromScriptReply = (reply: unknown, limit: number): RateLimitResult => {
-  if (!Array.isArray(reply) || reply.length !== 4)
+/** The script's keys and arguments for some checks: one EVALSHA answers them all. */
+export const scriptCall = (checks: RateLimitCheck[], prefix: string, now?: () => number) => {
+  const args: string[] = [now ? String(Math.floor(now() * 1000)) : '']
+  for (const c of checks)
+    args.push(String(c.options.limit), String(c.options.windowMs), String(c.options.cost ?? 1))
+  return { keys: checks.map((c) => prefix + c.key), args }
+}
+
+/** Converts the script's flattened `[allowed, remaining, resetMs, retryAfterMs]*` reply into results. */
+export const fromScriptReply = (reply: unknown, checks: RateLimitCheck[]): RateLimitResult[] => {
+  if (!Array.isArray(reply) || reply.length !== checks.length * 4)
     throw new Error(`unexpected rate-limit reply: ${String(reply)}`)
-  const [allowed, remaining, resetMs, retryAfterMs] = reply.map(Number) as [number, number, number, number]
-  return { ok: true, allowed: allowed === 1, limit, remaining, resetMs, retryAfterMs }
+  const n = reply.map(Number)
+  return checks.map((c, i) => ({
+    ok: true,
+    allowed: n[i * 4] === 1,
+    limit: c.options.limit,
+    remaining: n[i * 4 + 1]!,
+    resetMs: n[i * 4 + 2]!,
+    retryAfterMs: n[i * 4 + 3]!,
+  }))
 }
 
 /** SHA-1 of the script in hex, for EVALSHA; Web Crypto so it works on every runtime. */

@@ -1,12 +1,11 @@
 import type { Redis } from '@upstash/redis'
-import type { RateLimitOptions } from './gcra.ts'
 import { gcraLua } from './gcra-lua.ts'
 import {
   failure,
   fromScriptReply,
   isNoScript,
-  type RateLimitCheck,
   type RateLimitStore,
+  scriptCall,
   scriptSha,
   withTimeout,
 } from './store.ts'
@@ -19,35 +18,29 @@ export interface UpstashStoreOptions {
   now?: () => number
 }
 
-const args = (o: RateLimitOptions, now?: () => number): string[] => {
-  const a = [String(o.limit), String(o.windowMs), String(o.cost ?? 1)]
-  if (now) a.push(String(Math.floor(now() * 1000)))
-  return a
-}
-
 /** The same limiter over Upstash's HTTP API, for runtimes without TCP sockets (Workers). */
 export const upstashStore = (redis: Redis, options: UpstashStoreOptions = {}): RateLimitStore => {
   const prefix = options.prefix ?? 'myshop:rl:'
   const timeoutMs = options.timeoutMs ?? 500
   const sha = scriptSha(gcraLua)
 
-  const one = async (c: RateLimitCheck) => {
-    const keys = [prefix + c.key]
-    const a = args(c.options, options.now)
-    let reply: unknown
-    try {
-      reply = await redis.evalsha(await sha, keys, a)
-    } catch (e) {
-      if (!isNoScript(e)) throw e
-      reply = await redis.eval(gcraLua, keys, a)
-    }
-    return fromScriptReply(reply, c.options.limit)
-  }
-
   const checkMany: RateLimitStore['checkMany'] = async (checks) => {
+    const { keys, args } = scriptCall(checks, prefix, options.now)
     try {
-      // The REST client sends concurrent commands as separate requests; that is its pipeline.
-      return await withTimeout(Promise.all(checks.map(one)), timeoutMs, 'upstash rate-limit check')
+      return await withTimeout(
+        (async () => {
+          let reply: unknown
+          try {
+            reply = await redis.evalsha(await sha, keys, args)
+          } catch (e) {
+            if (!isNoScript(e)) throw e
+            reply = await redis.eval(gcraLua, keys, args)
+          }
+          return fromScriptReply(reply, checks)
+        })(),
+        timeoutMs,
+        'upstash rate-limit check',
+      )
     } catch (e) {
       return failure(e)
     }

@@ -57,6 +57,8 @@ export const createUserDeps = ({
       issuer: config.JWT_ISSUER,
       audience: config.JWT_AUDIENCE,
       jwks: () => keys.jwks(),
+      // Signatures are checked once per token; the session is still asked on every request.
+      cacheSize: 10_000,
       isSessionActive: (id) => sessions.isActive(id),
       now,
     }),
