@@ -1,48 +1,45 @@
-// Gateway cost: the same client hits an upstream directly and through the edge gateway (JWT verify,
-// session lookup and rate limits on Redis), in one run; only 2xx responses count.
-// Usage: bun run bench:gateway   (env: REDIS_URL, BENCH_SECONDS, BENCH_CONNECTIONS, GATEWAY_WORKERS)
+// Gateway cost. The same load hits GET /api/v1/users/me on the real user service (PostgreSQL + Redis) three
+// ways in one run: directly, through a plain proxy (Bun.serve + fetch, nothing else), and through the edge
+// gateway (JWT verification, session check, per-IP and per-user limits on Redis, request ids, metrics).
+// Runs are interleaved round by round so drift on a shared machine hits all three alike; medians are
+// reported with the CPU each proxy process spent per request, and the ratios. Only 2xx responses count.
+//
+// Usage: bun run bench:gateway
+//   env: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres), REDIS_URL (default
+//   redis://127.0.0.1:6379), BENCH_SECONDS (5), BENCH_ROUNDS (3), BENCH_CONNECTIONS (50), GATEWAY_WORKERS (1).
+// Needs `wrk` (apt-get install wrk). Every target is on 127.0.0.1; each run is bounded by BENCH_SECONDS.
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { createVerifier } from '@myshop/auth'
-import Redis from 'ioredis'
-import { exportJWK, generateKeyPair, SignJWT } from 'jose'
+import { connect } from '@myshop/db'
 
 const root = join(import.meta.dir, '..')
 
-// The upstream role: answers GET /api/v1/users/me after verifying the token like a service would.
-if (process.argv[2] === '--upstream') {
-  const jwks = JSON.parse(process.env.BENCH_JWKS!)
-  const verifier = createVerifier({
-    issuer: 'myshop',
-    audience: 'myshop-api',
-    jwks: () => jwks,
-    cacheSize: 10_000,
-  })
-  const server = Bun.serve({
-    port: Number(process.env.BENCH_PORT),
+if (process.argv[2] === '--plain-proxy') {
+  // The reference: the least a proxy on this runtime can do.
+  const upstream = process.env.UPSTREAM!
+  Bun.serve({
+    port: Number(process.env.PORT),
     hostname: '127.0.0.1',
     async fetch(req) {
-      const path = new URL(req.url).pathname
-      if (path === '/.well-known/jwks.json') return Response.json(jwks)
-      if (path === '/health') return Response.json({ status: 'ok' })
-      const token = req.headers.get('authorization')?.slice(7) ?? ''
-      const v = await verifier.verify(token)
-      if (!v.ok) return Response.json({ code: 'invalid_token' }, { status: 401 })
-      return Response.json({
-        id: v.principal.userId,
-        email: 'bench@example.test',
-        name: 'Bench',
-        roles: v.principal.roles,
-      })
+      const url = new URL(req.url)
+      const res = await fetch(`${upstream}${url.pathname}${url.search}`, { headers: req.headers })
+      return new Response(res.body, { status: res.status, headers: res.headers })
     },
   })
-  console.log(`upstream on ${server.port}`)
   await new Promise(() => {})
 }
 
-const seconds = Number(process.env.BENCH_SECONDS ?? 10)
+const seconds = Number(process.env.BENCH_SECONDS ?? 5)
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3)
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50)
-const workers = Number(process.env.GATEWAY_WORKERS ?? 2)
+const workers = process.env.GATEWAY_WORKERS ?? '1'
+const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
+
+if (Bun.spawnSync(['wrk', '--version']).exitCode === null) {
+  console.error('bench:gateway needs wrk: apt-get install wrk')
+  process.exit(1)
+}
 
 const freePort = () => {
   const s = Bun.serve({ port: 0, hostname: '127.0.0.1', fetch: () => new Response() })
@@ -52,110 +49,182 @@ const freePort = () => {
 }
 
 const waitFor = async (url: string) => {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 300; i++) {
     try {
       if ((await fetch(url)).status < 500) return
     } catch {}
-    await Bun.sleep(50)
+    await Bun.sleep(100)
   }
   throw new Error(`${url} never came up`)
 }
 
+/** CPU seconds (user + system, all threads) a process has used so far. */
+const cpuSeconds = (pid: number) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+  return (Number(fields[11]) + Number(fields[12])) / 100
+}
+
 interface Run {
   rps: number
-  ok: number
-  non2xx: number
   p50: number
   p99: number
+  /** CPU microseconds the measured proxy spent per 2xx response (0 for the direct runs). */
+  cpuUs: number
 }
 
-const cannon = async (url: string, token: string, extra: string[] = [], duration = seconds): Promise<Run> => {
-  const proc = Bun.spawn(
-    [
-      'node',
-      join(root, 'node_modules/autocannon/autocannon.js'),
-      '--json',
-      '-c',
-      String(connections),
-      '-d',
-      String(duration),
-      '-H',
-      `authorization=Bearer ${token}`,
-      ...extra,
-      url,
-    ],
-    { stdout: 'pipe', stderr: 'ignore' },
-  )
-  const out = JSON.parse(await new Response(proc.stdout).text())
-  const ok = out['2xx'] as number
-  return { rps: ok / duration, ok, non2xx: out.non2xx, p50: out.latency.p50, p99: out.latency.p99 }
+const parseMs = (value: string) => {
+  const n = Number.parseFloat(value)
+  if (value.endsWith('us')) return n / 1000
+  if (value.endsWith('ms')) return n
+  return n * 1000
 }
 
-const { privateKey, publicKey } = await generateKeyPair('ES256')
-const jwks = { keys: [{ ...(await exportJWK(publicKey)), kid: 'bench-1', alg: 'ES256', use: 'sig' }] }
-const token = await new SignJWT({ sid: 'ses_bench', roles: ['customer'] })
-  .setProtectedHeader({ alg: 'ES256', kid: 'bench-1' })
-  .setIssuer('myshop')
-  .setAudience('myshop-api')
-  .setSubject('usr_bench')
-  .setIssuedAt()
-  .setExpirationTime('1h')
-  .sign(privateKey)
+const wrk = async (url: string, token: string, pid?: number, ratePerSecond?: number): Promise<Run> => {
+  const script = join(root, 'bench/out/pace.lua')
+  const args = [
+    'wrk',
+    '-t1',
+    `-c${connections}`,
+    `-d${seconds}s`,
+    '--latency',
+    '-H',
+    `authorization: Bearer ${token}`,
+  ]
+  if (ratePerSecond) {
+    // Closed-loop pacing: each connection waits so that all of them together send about this rate.
+    await Bun.write(
+      script,
+      `function delay() return ${Math.round((connections * 1000) / ratePerSecond)} end\n`,
+    )
+    args.push('-s', script)
+  }
+  const before = pid ? cpuSeconds(pid) : 0
+  const proc = Bun.spawn([...args, url], { stdout: 'pipe', stderr: 'pipe' })
+  const out = await new Response(proc.stdout).text()
+  await proc.exited
+  const cpu = pid ? cpuSeconds(pid) - before : 0
+  const total = Number(/(\d+) requests in/.exec(out)?.[1] ?? 0)
+  const bad = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0)
+  const ok = total - bad
+  return {
+    rps: ok / seconds,
+    p50: parseMs(/^\s+50%\s+(\S+)/m.exec(out)?.[1] ?? '0'),
+    p99: parseMs(/^\s+99%\s+(\S+)/m.exec(out)?.[1] ?? '0'),
+    cpuUs: pid && ok ? (cpu * 1e6) / ok : 0,
+  }
+}
 
-// The gateway asks Redis whether the session is active, as in production.
-const redis = new Redis(redisUrl)
-await redis.set('myshop:session:ses_bench', 'usr_bench', 'EX', 3600)
-await redis.del('myshop:rl:ip:default:127.0.0.1', 'myshop:rl:user:usr_bench')
-redis.disconnect()
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+const summarize = (runs: Run[]): Run => ({
+  rps: median(runs.map((r) => r.rps)),
+  p50: median(runs.map((r) => r.p50)),
+  p99: median(runs.map((r) => r.p99)),
+  cpuUs: median(runs.map((r) => r.cpuUs)),
+})
 
-const upPort = freePort()
-const gwPort = freePort()
-const env = { ...process.env, LOG_LEVEL: 'warn' }
-const upstream = Bun.spawn([process.execPath, import.meta.path, '--upstream'], {
-  env: { ...env, BENCH_PORT: String(upPort), BENCH_JWKS: JSON.stringify(jwks) },
-  stdout: 'ignore',
-  stderr: 'inherit',
-})
-const gateway = Bun.spawn([process.execPath, join(root, 'edge-gateway/src/entry/bun.ts')], {
-  env: {
-    ...env,
-    GATEWAY_PORT: String(gwPort),
-    GATEWAY_WORKERS: String(workers),
-    USER_SERVICE_URL: `http://127.0.0.1:${upPort}`,
-    REDIS_URL: redisUrl,
-    RATE_LIMIT_PER_IP: '1000000000',
-    RATE_LIMIT_PER_USER: '1000000000',
-  },
-  stdout: 'ignore',
-  stderr: 'inherit',
-})
+// A database of its own, dropped at the end.
+const dbName = `myshop_bench_${Date.now().toString(36)}`
+const admin = connect(serverUrl, { max: 1 })
+await admin.unsafe(`create database ${dbName}`)
+const dbUrl = new URL(serverUrl)
+dbUrl.pathname = `/${dbName}`
+
+const userPort = freePort()
+const proxyPort = freePort()
+const gatewayPort = freePort()
+const env = { ...process.env, LOG_LEVEL: 'warn', REDIS_URL: redisUrl }
+const children = [
+  Bun.spawn([process.execPath, join(root, 'services/user/src/index.ts')], {
+    env: { ...env, USER_PORT: String(userPort), DATABASE_URL: dbUrl.toString() },
+    stdout: 'ignore',
+    stderr: 'inherit',
+  }),
+  Bun.spawn([process.execPath, import.meta.path, '--plain-proxy'], {
+    env: { ...env, PORT: String(proxyPort), UPSTREAM: `http://127.0.0.1:${userPort}` },
+    stdout: 'ignore',
+    stderr: 'inherit',
+  }),
+  Bun.spawn([process.execPath, join(root, 'edge-gateway/src/entry/bun.ts')], {
+    env: {
+      ...env,
+      GATEWAY_PORT: String(gatewayPort),
+      GATEWAY_WORKERS: workers,
+      USER_SERVICE_URL: `http://127.0.0.1:${userPort}`,
+      RATE_LIMIT_PER_IP: '1000000000',
+      RATE_LIMIT_PER_USER: '1000000000',
+    },
+    stdout: 'ignore',
+    stderr: 'inherit',
+  }),
+]
+const [, plainProxy, gateway] = children
 
 try {
-  const direct = `http://127.0.0.1:${upPort}/api/v1/users/me`
-  const edge = `http://127.0.0.1:${gwPort}/api/v1/users/me`
-  await waitFor(`http://127.0.0.1:${upPort}/health`)
-  await waitFor(`http://127.0.0.1:${gwPort}/health`)
-  await cannon(direct, token, [], 2)
-  await cannon(edge, token, [], 2)
+  const direct = `http://127.0.0.1:${userPort}`
+  await waitFor(`${direct}/health`)
+  await waitFor(`http://127.0.0.1:${gatewayPort}/health`)
+  const email = `bench.${Date.now()}@example.com`
+  const password = 'violet-Harbor-93-lantern'
+  const post = (path: string, body: unknown) =>
+    fetch(`${direct}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
+  await post('/api/v1/auth/register', { email, password, name: 'Bench' })
+  const { accessToken } = (await (await post('/api/v1/auth/login', { email, password })).json()) as {
+    accessToken: string
+  }
 
-  const maxDirect = await cannon(direct, token)
-  const maxEdge = await cannon(edge, token)
-  // Latency is compared at half the direct maximum, where neither side is saturated.
-  const rate = ['--overallRate', String(Math.round(maxDirect.rps / 2))]
-  const halfDirect = await cannon(direct, token, rate)
-  const halfEdge = await cannon(edge, token, rate)
+  const path = '/api/v1/users/me'
+  const targets = {
+    direct: { url: `${direct}${path}`, pid: undefined as number | undefined },
+    'plain proxy': { url: `http://127.0.0.1:${proxyPort}${path}`, pid: plainProxy!.pid },
+    gateway: { url: `http://127.0.0.1:${gatewayPort}${path}`, pid: gateway!.pid },
+  }
+  for (const t of Object.values(targets)) await wrk(t.url, accessToken) // warm-up: JIT, pools, caches
+
+  const max: Record<string, Run[]> = { direct: [], 'plain proxy': [], gateway: [] }
+  for (let r = 0; r < rounds; r++)
+    for (const [name, t] of Object.entries(targets)) max[name]!.push(await wrk(t.url, accessToken, t.pid))
+  const m = Object.fromEntries(Object.entries(max).map(([k, v]) => [k, summarize(v)])) as Record<string, Run>
+
+  // Latency is compared at half the direct maximum, where the service itself is not saturated.
+  const half = Math.round(m.direct!.rps / 2)
+  const at: Record<string, Run[]> = { direct: [], 'plain proxy': [], gateway: [] }
+  for (let r = 0; r < rounds; r++)
+    for (const [name, t] of Object.entries(targets))
+      at[name]!.push(await wrk(t.url, accessToken, t.pid, half))
+  const h = Object.fromEntries(Object.entries(at).map(([k, v]) => [k, summarize(v)])) as Record<string, Run>
 
   const row = (name: string, r: Run) =>
-    `${name.padEnd(28)} ${r.rps.toFixed(0).padStart(8)} req/s 2xx  p50 ${String(r.p50).padStart(3)} ms  p99 ${String(r.p99).padStart(3)} ms  non-2xx ${r.non2xx}`
-  console.log(`connections ${connections}, ${seconds} s per run, gateway processes ${workers} (reusePort)`)
-  console.log(row('direct (max)', maxDirect))
-  console.log(row('through gateway (max)', maxEdge))
-  console.log(`throughput ratio gateway/direct: ${(maxEdge.rps / maxDirect.rps).toFixed(2)}`)
-  console.log(row(`direct @ ${rate[1]} req/s`, halfDirect))
-  console.log(row(`through gateway @ ${rate[1]} req/s`, halfEdge))
-  console.log(`added p99 at half load: ${halfEdge.p99 - halfDirect.p99} ms`)
+    `| ${name.padEnd(12)} | ${r.rps.toFixed(0).padStart(8)} | ${r.p50.toFixed(2).padStart(7)} | ${r.p99.toFixed(2).padStart(7)} | ${r.cpuUs ? r.cpuUs.toFixed(0).padStart(6) : '     –'} |`
+  const header =
+    '| target       | 2xx/s    | p50 ms  | p99 ms  | CPU µs/req in the proxy |\n|---|---:|---:|---:|---:|'
+  console.log(
+    `wrk -t1 -c${connections}, ${seconds} s per run, median of ${rounds} interleaved rounds, gateway processes: ${workers}`,
+  )
+  console.log('\nmaximum throughput')
+  console.log(header)
+  for (const [k, v] of Object.entries(m)) console.log(row(k, v))
+  console.log(`\npaced at ~${half} req/s (half the direct maximum)`)
+  console.log(header)
+  for (const [k, v] of Object.entries(h)) console.log(row(k, v))
+  console.log('')
+  console.log(
+    `throughput gateway/direct:      ${(m.gateway!.rps / m.direct!.rps).toFixed(2)}  (target >= 0.8)`,
+  )
+  console.log(`throughput plain proxy/direct:  ${(m['plain proxy']!.rps / m.direct!.rps).toFixed(2)}`)
+  console.log(`throughput gateway/plain proxy: ${(m.gateway!.rps / m['plain proxy']!.rps).toFixed(2)}`)
+  console.log(
+    `CPU per request gateway/plain proxy: ${(m.gateway!.cpuUs / m['plain proxy']!.cpuUs).toFixed(2)}`,
+  )
+  console.log(
+    `added p99 at half load: gateway ${(h.gateway!.p99 - h.direct!.p99).toFixed(2)} ms, plain proxy ${(h['plain proxy']!.p99 - h.direct!.p99).toFixed(2)} ms  (target <= 1 ms)`,
+  )
 } finally {
-  gateway.kill()
-  upstream.kill()
-  await Promise.all([gateway.exited, upstream.exited])
+  for (const c of children) c.kill()
+  await Promise.all(children.map((c) => c.exited))
+  await admin.unsafe(`drop database if exists ${dbName} with (force)`)
+  await admin.end()
 }
