@@ -90,6 +90,24 @@ describe('through the gateway', () => {
       .body
     const list = await api('GET', '/api/v1/users?limit=100', undefined, admin.accessToken)
     expect(list.status).toBe(200)
+    const someone = list.body.items[0]
+    expect((await api('GET', `/api/v1/users/${someone.id}`, undefined, admin.accessToken)).body.email).toBe(
+      someone.email,
+    )
+    expect((await api('GET', `/api/v1/users/${someone.id}`, undefined, customer.accessToken)).status).toBe(
+      403,
+    )
+    // Key rotation through the gateway: the old token keeps working, the gateway learns the new kid.
+    const rotated = await api('POST', '/api/v1/auth/keys/rotate', undefined, admin.accessToken)
+    expect(rotated.status).toBe(200)
+    expect((await api('POST', '/api/v1/auth/keys/rotate', undefined, customer.accessToken)).status).toBe(403)
+    expect((await api('GET', '/api/v1/users/me', undefined, admin.accessToken)).status).toBe(200)
+    const fresh = (await api('POST', '/api/v1/auth/login', { email: adminEmail, password: adminPassword }))
+      .body
+    expect(JSON.parse(new TextDecoder().decode(base64url.decode(fresh.accessToken.split('.')[0]))).kid).toBe(
+      rotated.body.kid,
+    )
+    expect((await api('GET', '/api/v1/users/me', undefined, fresh.accessToken)).status).toBe(200)
   })
 
   test('forged tokens are refused at the gateway', async () => {

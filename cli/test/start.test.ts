@@ -35,7 +35,12 @@ describe('myshop db migrate', () => {
     const first = await run(['db', 'migrate', '--json'], env)
     expect(first.code).toBe(0)
     const [row] = JSON.parse(first.stdout)
-    expect(row).toMatchObject({ service: 'user', schema: 'users', applied: '0001_init', current: '0001' })
+    expect(row).toMatchObject({
+      service: 'user',
+      schema: 'users',
+      applied: '0001_init, 0002_next_signing_key',
+      current: '0002',
+    })
     const second = await run(['db', 'migrate', '--json'], env)
     expect(JSON.parse(second.stdout)[0].applied).toBe('none (up to date)')
   }, 60_000)

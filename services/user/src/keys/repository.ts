@@ -7,7 +7,7 @@ export interface SigningKeyRow {
   alg: string
   publicJwk: JWK
   privateJwk: JWK | SealedJwk
-  status: 'active' | 'retiring' | 'retired'
+  status: 'next' | 'active' | 'retiring' | 'retired'
   createdAt: Date
   retiringAt: Date | null
 }
@@ -23,12 +23,16 @@ export const listUsable = (sql: Queryable) =>
     SigningKeyRow[]
   >`select ${columns(sql)} from users.signing_keys where status <> 'retired' order by created_at desc`
 
-export const insertActive = (
+export const insertKey = (
   sql: Queryable,
   key: { kid: string; alg: string; publicJwk: JWK; privateJwk: JWK | SealedJwk },
+  status: 'next' | 'active',
 ) =>
   sql`insert into users.signing_keys (kid, alg, public_jwk, private_jwk, status)
-      values (${key.kid}, ${key.alg}, ${sql.json(key.publicJwk as never)}, ${sql.json(key.privateJwk as never)}, 'active')`
+      values (${key.kid}, ${key.alg}, ${sql.json(key.publicJwk as never)}, ${sql.json(key.privateJwk as never)}, ${status})`
+
+export const promoteNext = (sql: Queryable) =>
+  sql`update users.signing_keys set status = 'active' where status = 'next'`
 
 export const demoteActive = (sql: Queryable, at: Date) =>
   sql`update users.signing_keys set status = 'retiring', retiring_at = ${at} where status = 'active'`

@@ -27,7 +27,10 @@ export interface KeyRing {
   ensure(): Promise<void>
   signingKey(): Promise<SigningKey>
   jwks(): Promise<JSONWebKeySet>
-  /** Generates a new active key; the previous one keeps verifying until it retires. */
+  /**
+   * Promotes the already-published `next` key to signing and publishes a fresh `next`; the previous key keeps
+   * verifying until it retires. Verifiers that cache the JWKS therefore never see a token with a kid they lack.
+   */
   rotate(): Promise<{ kid: string; retiring: string[] }>
 }
 
@@ -80,7 +83,8 @@ export const createKeyRing = ({
       const cutoff = new Date(now() - retireAfterSeconds * 1000)
       await keys.retireOlderThan(tx, cutoff, new Date(now()))
       const rows = await keys.listUsable(tx)
-      if (!rows.some((r) => r.status === 'active')) await keys.insertActive(tx, await generate())
+      if (!rows.some((r) => r.status === 'active')) await keys.insertKey(tx, await generate(), 'active')
+      if (!rows.some((r) => r.status === 'next')) await keys.insertKey(tx, await generate(), 'next')
     })
     const rows = await keys.listUsable(sql)
     const active = rows.find((r) => r.status === 'active')
@@ -111,14 +115,25 @@ export const createKeyRing = ({
     async rotate() {
       const fresh = await generate()
       let retiring: string[] = []
+      let promoted = ''
       await sql.begin(async (tx) => {
         await keys.lockKeys(tx)
-        retiring = (await keys.listUsable(tx)).filter((r) => r.status === 'active').map((r) => r.kid)
+        const rows = await keys.listUsable(tx)
+        retiring = rows.filter((r) => r.status === 'active').map((r) => r.kid)
         await keys.demoteActive(tx, new Date(now()))
-        await keys.insertActive(tx, fresh)
+        const next = rows.find((r) => r.status === 'next')
+        if (next) {
+          // The published next key signs from now on; verifiers have had it in their key sets already.
+          await keys.promoteNext(tx)
+          promoted = next.kid
+          await keys.insertKey(tx, fresh, 'next')
+        } else {
+          await keys.insertKey(tx, fresh, 'active')
+          promoted = fresh.kid
+        }
       })
       await load()
-      return { kid: fresh.kid, retiring }
+      return { kid: promoted, retiring }
     },
   }
 }
