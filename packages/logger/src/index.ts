@@ -1,4 +1,4 @@
-import pino, { type Logger } from 'pino'
+import pino, { type DestinationStream, type Logger } from 'pino'
 
 export type { Logger }
 
@@ -32,15 +32,21 @@ const redactPaths = [
   'req.headers.cookie',
 ]
 
-/** A JSON logger for one service with secrets and PII redacted. */
-export const createLogger = ({ service, level = 'info' }: LoggerOptions): Logger =>
-  pino({
-    level,
-    base: { service },
-    redact: { paths: redactPaths, censor: '[redacted]' },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    formatters: { level: (label) => ({ level: label }) },
-  })
+/** A JSON logger for one service with secrets and PII redacted; writes to stdout unless given a stream. */
+export const createLogger = (
+  { service, level = 'info' }: LoggerOptions,
+  destination?: DestinationStream,
+): Logger =>
+  pino(
+    {
+      level,
+      base: { service },
+      redact: { paths: redactPaths, censor: '[redacted]' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+    },
+    destination,
+  )
 
 /** A logger that discards everything, for tests. */
 export const silentLogger = (): Logger => pino({ level: 'silent' })
