@@ -18,6 +18,7 @@ export const idPrefixes = [
   'res',
   'adj',
   'ntf',
+  'img',
 ] as const
 export type IdPrefix = (typeof idPrefixes)[number]
 

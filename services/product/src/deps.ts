@@ -1,0 +1,30 @@
+import type { Verifier } from '@myshop/auth'
+import type { Db } from '@myshop/db'
+import type { Logger } from '@myshop/logger'
+import type { ResponseCache } from './cache/response-cache.ts'
+import type { MediaStorage } from './media/storage.ts'
+import type { SearchEngine } from './search/engine.ts'
+
+/** Everything the product service's features need, passed in so tests supply their own. */
+export interface ProductDeps {
+  sql: Db
+  now: () => number
+  logger: Logger
+  verifier: Verifier
+  search: SearchEngine
+  storage: MediaStorage
+  cache: ResponseCache
+  /** Wakes the outbox relay after a commit that wrote events. */
+  eventsWritten: () => void
+  settings: ProductSettings
+}
+
+export interface ProductSettings {
+  /** Largest accepted image upload, in bytes. */
+  maxImageBytes: number
+  /** Seconds shared caches (a CDN) may keep public catalog reads. */
+  publicMaxAgeSeconds: number
+}
+
+export const source = 'product'
+export const schema = 'catalog'

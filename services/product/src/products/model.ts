@@ -1,0 +1,91 @@
+// The catalog's shapes as the API and the search engines see them. Money is integer minor units with an
+// ISO-4217 currency; timestamps are ISO-8601 UTC.
+
+export type ProductStatus = 'draft' | 'active' | 'archived'
+
+export interface Money {
+  amount: number
+  currency: string
+}
+
+export interface Variant {
+  id: string
+  sku: string
+  options: Record<string, string>
+  price: Money
+  compareAtPrice: Money | null
+  position: number
+}
+
+export interface CategoryRef {
+  id: string
+  name: string
+  slug: string
+  path: string
+}
+
+export interface ImageUrls {
+  original: string
+  medium: string
+  thumbnail: string
+}
+
+export interface ProductImage {
+  id: string
+  contentType: string
+  width: number
+  height: number
+  urls: ImageUrls
+  position: number
+}
+
+export interface Product {
+  id: string
+  slug: string
+  name: string
+  description: string
+  brand: string | null
+  attributes: Record<string, string | number | boolean>
+  status: ProductStatus
+  categories: CategoryRef[]
+  variants: Variant[]
+  images: ProductImage[]
+  /** The cheapest variant's price. */
+  price: Money | null
+  createdAt: string
+  updatedAt: string
+}
+
+/** What a search engine indexes for one product; built from the rows by `toSearchDocument`. */
+export interface SearchDocument {
+  id: string
+  slug: string
+  name: string
+  description: string
+  brand: string | null
+  status: ProductStatus
+  /** Ids of the product's categories and of all their ancestors, so a parent category finds its children's products. */
+  categoryIds: string[]
+  categoryPaths: string[]
+  skus: string[]
+  minPrice: number | null
+  currency: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+export const toSearchDocument = (p: Product, ancestorIds: string[]): SearchDocument => ({
+  id: p.id,
+  slug: p.slug,
+  name: p.name,
+  description: p.description,
+  brand: p.brand,
+  status: p.status,
+  categoryIds: [...new Set([...p.categories.map((c) => c.id), ...ancestorIds])],
+  categoryPaths: p.categories.map((c) => c.path),
+  skus: p.variants.map((v) => v.sku),
+  minPrice: p.price?.amount ?? null,
+  currency: p.price?.currency ?? null,
+  createdAt: p.createdAt,
+  updatedAt: p.updatedAt,
+})

@@ -1,0 +1,65 @@
+import type { SearchDocument } from '../products/model.ts'
+
+export type SearchSort = 'relevance' | 'price_asc' | 'price_desc' | 'newest'
+
+/** A shopper's query. Only `active` products are ever returned, whatever the engine. */
+export interface SearchQuery {
+  q?: string
+  /** A category id; products in it or in any of its descendants match. */
+  category?: string
+  brand?: string
+  /** Minor units, inclusive. */
+  minPrice?: number
+  maxPrice?: number
+  sort: SearchSort
+  limit: number
+  /** Opaque, from a previous page's `nextCursor`. */
+  cursor?: string
+}
+
+export interface FacetBucket {
+  value: string
+  label: string
+  count: number
+}
+
+export interface PriceBucket {
+  /** Minor units, inclusive lower bound. */
+  from: number
+  /** Minor units, exclusive upper bound; null for the open-ended top bucket. */
+  to: number | null
+  count: number
+}
+
+export interface SearchFacets {
+  categories: FacetBucket[]
+  brands: FacetBucket[]
+  prices: PriceBucket[]
+}
+
+export interface SearchResult {
+  /** Product ids in order; the service loads the products. */
+  ids: string[]
+  total: number
+  facets: SearchFacets
+  nextCursor: string | null
+}
+
+/** The boundaries of the price facet, in minor units: [0,1000), [1000,2500), … [100000, ∞). */
+export const priceBuckets = [0, 1_000, 2_500, 5_000, 10_000, 25_000, 50_000, 100_000] as const
+
+/**
+ * One interface, two engines: Postgres full-text + pg_trgm (default, embedded) and Elasticsearch. Facet
+ * counts are computed over the whole filtered result (query + filters), not just the page.
+ */
+export interface SearchEngine {
+  readonly name: 'postgres' | 'elasticsearch'
+  search(query: SearchQuery): Promise<SearchResult>
+  /** Product names for autocomplete, best first. */
+  suggest(prefix: string, limit: number): Promise<string[]>
+  /** Keeps the index in step with a product (no-op for Postgres, which searches the tables). */
+  index(doc: SearchDocument): Promise<void>
+  remove(id: string): Promise<void>
+  /** Rebuilds the whole index with no downtime (for Elasticsearch: a new index swapped in by alias). */
+  reindex(docs: AsyncIterable<SearchDocument[]>): Promise<{ indexed: number }>
+}
