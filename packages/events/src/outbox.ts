@@ -42,5 +42,17 @@ const add = async (tx: Queryable, schema: string, envelope: EventEnvelope): Prom
     )`
 }
 
+/** Writes many events in one statement (bulk imports), in array order; same transaction rule as `add`. */
+const addMany = async (tx: Queryable, schema: string, envelopes: EventEnvelope[]): Promise<void> => {
+  if (envelopes.length === 0) return
+  const table = `${assertSchemaName(schema)}.outbox`
+  await tx`
+    insert into ${tx(table)} (id, type, version, source, occurred_at, data, traceparent, request_id)
+    select e->>'id', e->>'type', (e->>'version')::int, e->>'source', (e->>'occurredAt')::timestamptz, e->'data',
+           e->>'traceparent', e->>'requestId'
+    from jsonb_array_elements(${tx.json(envelopes as unknown as Parameters<typeof tx.json>[0])}) with ordinality as x(e, n)
+    order by n`
+}
+
 /** The producer side of the outbox pattern. */
-export const outbox = { add }
+export const outbox = { add, addMany }

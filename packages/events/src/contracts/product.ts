@@ -1,0 +1,56 @@
+import { z } from 'zod'
+import { defineEvent } from '../envelope.ts'
+
+const money = z.object({ amount: z.number().int().nonnegative(), currency: z.string().length(3) })
+
+const variant = z.object({
+  id: z.string().min(1),
+  sku: z.string().min(1),
+  options: z.record(z.string(), z.string()),
+  price: money,
+  compareAtPrice: money.nullable(),
+})
+
+/** The product as consumers (inventory, search, analytics) need it, without calling back. */
+const productSnapshot = z.object({
+  productId: z.string().min(1),
+  slug: z.string().min(1),
+  name: z.string(),
+  brand: z.string().nullable(),
+  status: z.enum(['draft', 'active', 'archived']),
+  categoryIds: z.array(z.string()),
+  variants: z.array(variant),
+  occurredAt: z.iso.datetime(),
+})
+
+/** A product was created (any status); inventory creates stock records for its SKUs from this. */
+export const productCreated = defineEvent({ type: 'product.created', version: 1, schema: productSnapshot })
+
+/** A product changed; carries the full new state and which top-level fields changed. */
+export const productUpdated = defineEvent({
+  type: 'product.updated',
+  version: 1,
+  schema: productSnapshot.extend({ changed: z.array(z.string()) }),
+})
+
+/** A product was deleted; its SKUs are listed so stock and analytics can close them out. */
+export const productDeleted = defineEvent({
+  type: 'product.deleted',
+  version: 1,
+  schema: z.object({ productId: z.string().min(1), skus: z.array(z.string()), occurredAt: z.iso.datetime() }),
+})
+
+/** A variant's price changed; one event per SKU, with the old and new price. */
+export const priceChanged = defineEvent({
+  type: 'price.changed',
+  version: 1,
+  schema: z.object({
+    productId: z.string().min(1),
+    variantId: z.string().min(1),
+    sku: z.string().min(1),
+    previous: money,
+    current: money,
+    compareAtPrice: money.nullable(),
+    occurredAt: z.iso.datetime(),
+  }),
+})

@@ -1,0 +1,39 @@
+import { loadConfig, vars, z } from '@myshop/config'
+
+const shape = {
+  PRODUCT_PORT: vars.port(8082),
+  PRODUCT_HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: vars.optionalUrl(),
+  /** The product service's own database, when it differs from DATABASE_URL. */
+  PRODUCT_DATABASE_URL: vars.optionalUrl(),
+  REDIS_URL: vars.optionalUrl(),
+  MYSHOP_DATA_DIR: z.string().default('./.myshop'),
+  /** Where the user service publishes its token keys. */
+  USER_SERVICE_URL: vars.url().default('http://127.0.0.1:8081'),
+  JWKS_URL: vars.optionalUrl(),
+  JWT_ISSUER: z.string().default('myshop'),
+  JWT_AUDIENCE: z.string().default('myshop-api'),
+  /** Search with Elasticsearch instead of PostgreSQL full-text search. */
+  ELASTICSEARCH_URL: vars.optionalUrl(),
+  ELASTICSEARCH_INDEX: z
+    .string()
+    .regex(/^[a-z0-9_-]+$/)
+    .default('myshop-products'),
+  /** Media on S3 (any S3-compatible endpoint) instead of the local filesystem. */
+  S3_BUCKET: z.string().optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ENDPOINT: vars.optionalUrl(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  /** The public base URL media is served from (a CDN in front of the bucket, or the service itself). */
+  MEDIA_PUBLIC_URL: vars.optionalUrl(),
+  MAX_IMAGE_BYTES: vars.int(10 * 1024 * 1024, 1024),
+  PUBLIC_MAX_AGE_SECONDS: vars.int(60, 0),
+  TRUST_PROXY: vars.bool(true),
+  LOG_LEVEL: vars.logLevel(),
+}
+
+export type ProductConfig = ReturnType<typeof loadProductConfig>
+
+/** Reads the product service's configuration once; every problem is reported together. */
+export const loadProductConfig = (env: Record<string, string | undefined>) => loadConfig(shape, env)

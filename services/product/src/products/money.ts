@@ -1,0 +1,30 @@
+const currencies = new Set(Intl.supportedValuesOf('currency'))
+
+/** True for an ISO-4217 code this runtime knows (e.g. EUR, USD, JPY). */
+export const isCurrency = (code: string): boolean => currencies.has(code)
+
+/** Digits after the decimal point in the currency's minor unit (EUR 2, JPY 0, KWD 3). */
+export const minorDigits = (currency: string): number =>
+  new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
+
+/**
+ * Parses a decimal string such as "12.99" into minor units for the currency, exactly (no floating
+ * point). Returns null for anything that is not a plain non-negative decimal with at most the
+ * currency's number of fraction digits.
+ */
+export const parseDecimalPrice = (value: string, currency: string): number | null => {
+  const digits = minorDigits(currency)
+  const m = /^(\d{1,12})(?:\.(\d+))?$/.exec(value.trim())
+  if (!m) return null
+  const fraction = m[2] ?? ''
+  if (fraction.length > digits) return null
+  return Number(m[1]) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0')
+}
+
+/** Formats minor units back to a decimal string ("1299", EUR → "12.99"). */
+export const formatDecimalPrice = (amount: number, currency: string): string => {
+  const digits = minorDigits(currency)
+  if (digits === 0) return String(amount)
+  const s = String(amount).padStart(digits + 1, '0')
+  return `${s.slice(0, -digits)}.${s.slice(-digits)}`
+}

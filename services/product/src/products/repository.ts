@@ -1,0 +1,189 @@
+import type { Queryable } from '@myshop/db'
+import type { CategoryRef, ProductStatus } from './model.ts'
+
+export interface ProductRow {
+  id: string
+  slug: string
+  name: string
+  description: string
+  brand: string | null
+  attributes: Record<string, string | number | boolean>
+  status: ProductStatus
+  minPriceAmount: number | null
+  currency: string | null
+  createdAt: Date
+  updatedAt: Date
+}
+
+export interface VariantRow {
+  id: string
+  productId: string
+  sku: string
+  options: Record<string, string>
+  priceAmount: number
+  currency: string
+  compareAtAmount: number | null
+  position: number
+}
+
+export interface ImageRow {
+  id: string
+  productId: string
+  contentType: string
+  width: number
+  height: number
+  keys: { original: string; medium: string; thumbnail: string }
+  position: number
+}
+
+export interface NewVariant {
+  id: string
+  sku: string
+  options: Record<string, string>
+  priceAmount: number
+  currency: string
+  compareAtAmount: number | null
+  position: number
+}
+
+const productColumns = (sql: Queryable) => sql`
+  id, slug, name, description, brand, attributes, status, min_price_amount as "minPriceAmount", currency,
+  created_at as "createdAt", updated_at as "updatedAt"`
+
+export const findRow = async (
+  sql: Queryable,
+  idOrSlug: string,
+  forUpdate = false,
+): Promise<ProductRow | null> => {
+  const [row] = await sql<ProductRow[]>`
+    select ${productColumns(sql)} from catalog.products where id = ${idOrSlug} or slug = ${idOrSlug}
+    ${forUpdate ? sql`for update` : sql``}`
+  return row ?? null
+}
+
+/** Products with their categories, variants and images, in the order of `ids`. */
+export const loadMany = async (sql: Queryable, ids: string[]) => {
+  if (ids.length === 0) return []
+  const [products, categories, variants, images] = await Promise.all([
+    sql<ProductRow[]>`select ${productColumns(sql)} from catalog.products where id = any(${ids})`,
+    sql<(CategoryRef & { productId: string })[]>`
+      select pc.product_id as "productId", c.id, c.name, c.slug, c.path
+      from catalog.product_categories pc join catalog.categories c on c.id = pc.category_id
+      where pc.product_id = any(${ids}) order by c.path`,
+    sql<VariantRow[]>`
+      select id, product_id as "productId", sku, options, price_amount as "priceAmount", currency,
+             compare_at_amount as "compareAtAmount", position
+      from catalog.variants where product_id = any(${ids}) order by position, sku`,
+    sql<ImageRow[]>`
+      select id, product_id as "productId", content_type as "contentType", width, height, keys, position
+      from catalog.images where product_id = any(${ids}) order by position, id`,
+  ])
+  const byId = new Map(products.map((p) => [p.id, p]))
+  const group = <T extends { productId: string }>(rows: T[]) => {
+    const m = new Map<string, T[]>()
+    for (const r of rows) m.set(r.productId, [...(m.get(r.productId) ?? []), r])
+    return m
+  }
+  const cats = group(categories)
+  const vars = group(variants)
+  const imgs = group(images)
+  return ids.flatMap((id) => {
+    const p = byId.get(id)
+    return p
+      ? [{ row: p, categories: cats.get(id) ?? [], variants: vars.get(id) ?? [], images: imgs.get(id) ?? [] }]
+      : []
+  })
+}
+
+export type LoadedProduct = Awaited<ReturnType<typeof loadMany>>[number]
+
+export const insertProduct = (
+  sql: Queryable,
+  p: Omit<ProductRow, 'createdAt' | 'updatedAt' | 'minPriceAmount' | 'currency'> & { at: Date },
+) =>
+  sql`insert into catalog.products (id, slug, name, description, brand, attributes, status, created_at, updated_at)
+      values (${p.id}, ${p.slug}, ${p.name}, ${p.description}, ${p.brand}, ${sql.json(p.attributes)}, ${p.status}, ${p.at}, ${p.at})`
+
+export const updateProduct = (
+  sql: Queryable,
+  id: string,
+  p: Pick<ProductRow, 'slug' | 'name' | 'description' | 'brand' | 'attributes' | 'status'> & { at: Date },
+) =>
+  sql`update catalog.products set slug = ${p.slug}, name = ${p.name}, description = ${p.description},
+        brand = ${p.brand}, attributes = ${sql.json(p.attributes)}, status = ${p.status}, updated_at = ${p.at}
+      where id = ${id}`
+
+export const setCategories = async (sql: Queryable, productId: string, categoryIds: string[]) => {
+  await sql`delete from catalog.product_categories where product_id = ${productId}`
+  if (categoryIds.length)
+    await sql`insert into catalog.product_categories ${sql(categoryIds.map((category_id) => ({ product_id: productId, category_id })))}`
+}
+
+export const existingCategoryIds = async (sql: Queryable, ids: string[]) =>
+  ids.length
+    ? (await sql<{ id: string }[]>`select id from catalog.categories where id = any(${ids})`).map((r) => r.id)
+    : []
+
+export const variantsOf = (sql: Queryable, productId: string) =>
+  sql<VariantRow[]>`
+    select id, product_id as "productId", sku, options, price_amount as "priceAmount", currency,
+           compare_at_amount as "compareAtAmount", position
+    from catalog.variants where product_id = ${productId} order by position, sku`
+
+export const deleteVariants = (sql: Queryable, ids: string[]) =>
+  ids.length ? sql`delete from catalog.variants where id = any(${ids})` : Promise.resolve()
+
+export const upsertVariants = async (sql: Queryable, productId: string, variants: NewVariant[], at: Date) => {
+  if (variants.length === 0) return
+  await sql`
+    insert into catalog.variants ${sql(
+      variants.map((v) => ({
+        id: v.id,
+        product_id: productId,
+        sku: v.sku,
+        options: sql.json(v.options) as unknown as string,
+        price_amount: v.priceAmount,
+        currency: v.currency,
+        compare_at_amount: v.compareAtAmount,
+        position: v.position,
+        created_at: at,
+        updated_at: at,
+      })),
+    )}
+    on conflict (id) do update set sku = excluded.sku, options = excluded.options, price_amount = excluded.price_amount,
+      currency = excluded.currency, compare_at_amount = excluded.compare_at_amount, position = excluded.position,
+      updated_at = excluded.updated_at`
+}
+
+/** Recomputes the cheapest-variant columns the search reads. */
+export const refreshMinPrice = (sql: Queryable, productId: string) =>
+  sql`update catalog.products p set
+        min_price_amount = v.amount, currency = v.currency
+      from (select min(price_amount) as amount, min(currency) as currency from catalog.variants where product_id = ${productId}) v
+      where p.id = ${productId}`
+
+export const deleteProduct = (sql: Queryable, id: string) =>
+  sql`delete from catalog.products where id = ${id}`
+
+/** Which of these SKUs belong to a product other than `productId`. */
+export const skusTakenElsewhere = async (sql: Queryable, skus: string[], productId: string | null) =>
+  skus.length
+    ? (
+        await sql<{ sku: string }[]>`
+          select sku from catalog.variants where sku = any(${skus}) ${productId ? sql`and product_id <> ${productId}` : sql``}`
+      ).map((r) => r.sku)
+    : []
+
+/** Every product id in id order, a page at a time (export, reindex). */
+export const pageIds = async (sql: Queryable, after: string | null, limit: number) =>
+  (
+    await sql<{ id: string }[]>`
+      select id from catalog.products ${after ? sql`where id > ${after}` : sql``} order by id limit ${limit}`
+  ).map((r) => r.id)
+
+export const productIdForSku = async (sql: Queryable, sku: string) => {
+  const [row] = await sql<
+    { productId: string }[]
+  >`select product_id as "productId" from catalog.variants where sku = ${sku}`
+  return row?.productId ?? null
+}

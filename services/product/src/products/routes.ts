@@ -1,0 +1,286 @@
+import { createHash } from 'node:crypto'
+import { bearerToken } from '@myshop/auth'
+import { AppError } from '@myshop/errors'
+import { authGuard, errorResponses, problemSchema, requestMeta } from '@myshop/http'
+import { Elysia, type TSchema, t } from 'elysia'
+import type { OpenAPIV3 } from 'openapi-types'
+import { type CachedResponse, etagOf } from '../cache/response-cache.ts'
+import * as categories from '../categories/repository.ts'
+import type { ProductDeps } from '../deps.ts'
+import type { SearchQuery } from '../search/engine.ts'
+import { type ImportRow, importRows } from './import.ts'
+import {
+  importRowSchema,
+  productChangesSchema,
+  productInputSchema,
+  productSchema,
+  searchQuerySchema,
+  searchResultSchema,
+} from './schemas.ts'
+import {
+  allProductPages,
+  createProduct,
+  deleteProduct,
+  getProduct,
+  loadProducts,
+  searchDocuments,
+  updateProduct,
+} from './service.ts'
+
+const cacheTtlSeconds = 300
+
+// OpenAPI's types want its own schema objects; TypeBox schemas are JSON Schema, which is what they are.
+const documented = (schema: TSchema): OpenAPIV3.ResponsesObject => ({
+  200: {
+    description: 'OK (ETag; 304 when If-None-Match matches)',
+    content: { 'application/json': { schema: schema as OpenAPIV3.SchemaObject } },
+  },
+  304: { description: 'Not modified' },
+  404: {
+    description: 'Not found',
+    content: { 'application/problem+json': { schema: problemSchema as OpenAPIV3.SchemaObject } },
+  },
+})
+const idParam = t.Object({ id: t.String({ minLength: 1, maxLength: 120 }) })
+
+/** Whether the request carries a valid token allowed to manage the catalog (drafts visible, no shared cache). */
+const canManage = async (deps: ProductDeps, authorization: string | undefined) => {
+  const token = bearerToken(authorization)
+  if (!token) return false
+  const result = await deps.verifier.verify(token)
+  return result.ok && result.principal.permissions.has('catalog:write')
+}
+
+/**
+ * Serves a JSON body from the response cache (or renders and stores it), with an ETag, a 304 for a
+ * matching If-None-Match, and Cache-Control a CDN may honour.
+ */
+const cachedJson = async (
+  deps: ProductDeps,
+  request: Request,
+  key: string,
+  render: () => Promise<unknown>,
+): Promise<Response> => {
+  let entry: CachedResponse | null = await deps.cache.get(key)
+  const hit = entry !== null
+  if (!entry) {
+    const body = JSON.stringify(await render())
+    entry = { body, etag: etagOf(body) }
+    await deps.cache.set(key, entry, cacheTtlSeconds)
+  }
+  const headers = {
+    etag: entry.etag,
+    'cache-control': `public, max-age=${deps.settings.publicMaxAgeSeconds}, stale-while-revalidate=${deps.settings.publicMaxAgeSeconds * 5}`,
+    vary: 'Authorization',
+    'x-cache': hit ? 'HIT' : 'MISS',
+    'x-request-id': requestMeta(request).requestId,
+  }
+  const match = request.headers.get('if-none-match')
+  if (match && match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === entry.etag)) {
+    return new Response(null, { status: 304, headers })
+  }
+  return new Response(entry.body, {
+    status: 200,
+    headers: { ...headers, 'content-type': 'application/json' },
+  })
+}
+
+const eventContext = (request: Request) => {
+  const meta = requestMeta(request)
+  return { requestId: meta.requestId, traceparent: meta.traceparent }
+}
+
+const searchKey = (query: Record<string, unknown>, generation: number) => {
+  const normalized = JSON.stringify(
+    Object.entries(query)
+      .filter(([, v]) => v !== undefined)
+      .sort(),
+  )
+  return `listing:${generation}:${createHash('sha1').update(normalized).digest('base64url')}`
+}
+
+export const productRoutes = (deps: ProductDeps) =>
+  new Elysia({ prefix: '/api/v1', tags: ['products'] })
+    .use(authGuard(deps.verifier))
+    .get(
+      '/products',
+      async ({ query, request }) => {
+        let category: string | undefined
+        if (query.category) {
+          const c = await categories.find(deps.sql, query.category)
+          if (!c)
+            throw new AppError('validation_failed', {
+              detail: 'Unknown category',
+              errors: [{ path: '/category', message: 'unknown category' }],
+            })
+          category = c.id
+        }
+        if (query.minPrice !== undefined && query.maxPrice !== undefined && query.minPrice > query.maxPrice) {
+          throw new AppError('validation_failed', {
+            detail: 'minPrice is above maxPrice',
+            errors: [{ path: '/minPrice', message: 'above maxPrice' }],
+          })
+        }
+        const q = query.q?.trim() || undefined
+        const search: SearchQuery = {
+          ...(q && { q }),
+          ...(category && { category }),
+          ...(query.brand && { brand: query.brand }),
+          ...(query.minPrice !== undefined && { minPrice: query.minPrice }),
+          ...(query.maxPrice !== undefined && { maxPrice: query.maxPrice }),
+          ...(query.cursor && { cursor: query.cursor }),
+          sort: query.sort ?? (q ? 'relevance' : 'newest'),
+          limit: query.limit ?? 24,
+        }
+        const generation = await deps.cache.generation()
+        return cachedJson(deps, request, searchKey({ ...search }, generation), async () => {
+          const result = await deps.search.search(search)
+          return {
+            items: await loadProducts(deps, result.ids),
+            facets: result.facets,
+            total: result.total,
+            nextCursor: result.nextCursor,
+          }
+        })
+      },
+      {
+        query: searchQuerySchema,
+        // Served from the response cache as bytes, so the schema documents rather than validates.
+        detail: {
+          summary: 'Search and browse active products, with facets and cursor pagination',
+          responses: documented(searchResultSchema),
+        },
+      },
+    )
+    .get(
+      '/products/suggest',
+      async ({ query }) => ({ suggestions: await deps.search.suggest(query.q, query.limit ?? 8) }),
+      {
+        query: t.Object({
+          q: t.String({ minLength: 1, maxLength: 100 }),
+          limit: t.Optional(t.Integer({ minimum: 1, maximum: 20 })),
+        }),
+        response: { 200: t.Object({ suggestions: t.Array(t.String()) }), ...errorResponses(422) },
+        detail: { summary: 'Product names for autocomplete' },
+      },
+    )
+    .get(
+      '/products/:id',
+      async ({ params, request, headers, set }) => {
+        if (await canManage(deps, headers.authorization)) {
+          set.headers['cache-control'] = 'private, no-store'
+          return getProduct(deps, params.id, true)
+        }
+        return cachedJson(deps, request, `product:${params.id}`, () => getProduct(deps, params.id, false))
+      },
+      {
+        params: idParam,
+        detail: {
+          summary: 'One product by id or slug (drafts only for catalog managers)',
+          responses: documented(productSchema),
+        },
+      },
+    )
+    .post(
+      '/products',
+      async ({ body, request, set }) => {
+        const product = await createProduct(deps, body, eventContext(request))
+        set.status = 201
+        set.headers.location = `/api/v1/products/${product.id}`
+        return product
+      },
+      {
+        auth: 'catalog:write',
+        body: productInputSchema,
+        response: { 201: productSchema, ...errorResponses(400, 401, 403, 409, 422) },
+        detail: { summary: 'Create a product with its variants' },
+      },
+    )
+    .patch(
+      '/products/:id',
+      async ({ params, body, request }) => updateProduct(deps, params.id, body, eventContext(request)),
+      {
+        auth: 'catalog:write',
+        params: idParam,
+        body: productChangesSchema,
+        response: { 200: productSchema, ...errorResponses(400, 401, 403, 404, 409, 422) },
+        detail: { summary: 'Change a product; variants given replace the set (matched by SKU)' },
+      },
+    )
+    .delete(
+      '/products/:id',
+      async ({ params, request, set }) => {
+        await deleteProduct(deps, params.id, eventContext(request))
+        set.status = 204
+      },
+      { auth: 'catalog:write', params: idParam, detail: { summary: 'Delete a product' } },
+    )
+    .post(
+      '/catalog/import',
+      async ({ body, request }) => importRows(deps, body.rows as ImportRow[], eventContext(request)),
+      {
+        auth: 'catalog:write',
+        body: t.Object({ rows: t.Array(importRowSchema, { minItems: 1, maxItems: 2000 }) }),
+        response: {
+          200: t.Object({
+            created: t.Integer(),
+            updated: t.Integer(),
+            failed: t.Array(
+              t.Object({
+                line: t.Integer(),
+                sku: t.String(),
+                errors: t.Array(t.Object({ path: t.String(), message: t.String() })),
+              }),
+            ),
+          }),
+          ...errorResponses(400, 401, 403, 422),
+        },
+        detail: {
+          summary: 'Upsert products by SKU in bulk; bad rows are reported by line, good ones written',
+        },
+      },
+    )
+    .get(
+      '/catalog/export',
+      async ({ query }) => {
+        const limit = query.limit ?? 500
+        const ids = (
+          await deps.sql<{ id: string }[]>`
+            select id from catalog.products ${query.cursor ? deps.sql`where id > ${query.cursor}` : deps.sql``}
+            order by id limit ${limit + 1}`
+        ).map((r) => r.id)
+        const page = ids.slice(0, limit)
+        return { items: await loadProducts(deps, page), nextCursor: ids.length > limit ? page.at(-1)! : null }
+      },
+      {
+        auth: 'catalog:write',
+        query: t.Object({
+          cursor: t.Optional(t.String({ pattern: '^prd_[0-9A-HJKMNP-TV-Z]{26}$' })),
+          limit: t.Optional(t.Integer({ minimum: 1, maximum: 1000 })),
+        }),
+        response: {
+          200: t.Object({ items: t.Array(productSchema), nextCursor: t.Union([t.String(), t.Null()]) }),
+          ...errorResponses(401, 403, 422),
+        },
+        detail: { summary: 'Every product in every status, in id order (catalog export)' },
+      },
+    )
+    .post(
+      '/catalog/reindex',
+      async () => {
+        const docs = async function* () {
+          for await (const ids of allProductPages(deps)) yield await searchDocuments(deps, ids)
+        }
+        const { indexed } = await deps.search.reindex(docs())
+        await deps.cache.bump()
+        return { engine: deps.search.name, indexed }
+      },
+      {
+        auth: 'catalog:write',
+        response: {
+          200: t.Object({ engine: t.String(), indexed: t.Integer() }),
+          ...errorResponses(401, 403),
+        },
+        detail: { summary: 'Rebuild the search index (Elasticsearch: a new index swapped in by alias)' },
+      },
+    )

@@ -1,0 +1,123 @@
+import { t } from 'elysia'
+import { slugPattern } from './slug.ts'
+
+export const moneySchema = t.Object({
+  amount: t.Integer({ minimum: 0, maximum: 1e12, description: 'Minor units (cents)' }),
+  currency: t.String({ pattern: '^[A-Z]{3}$', description: 'ISO-4217 code' }),
+})
+
+const attributeValue = t.Union([t.String({ maxLength: 500 }), t.Number(), t.Boolean()])
+const status = t.Union([t.Literal('draft'), t.Literal('active'), t.Literal('archived')])
+
+export const variantInputSchema = t.Object(
+  {
+    sku: t.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9][A-Za-z0-9._/-]*$' }),
+    options: t.Optional(t.Record(t.String({ maxLength: 50 }), t.String({ maxLength: 100 }))),
+    price: moneySchema,
+    compareAtPrice: t.Optional(t.Union([moneySchema, t.Null()])),
+  },
+  { additionalProperties: false },
+)
+
+const fields = {
+  name: t.String({ minLength: 1, maxLength: 200, pattern: '\\S' }),
+  slug: t.String({ pattern: slugPattern, maxLength: 120 }),
+  description: t.String({ maxLength: 20_000 }),
+  brand: t.Union([t.String({ maxLength: 100 }), t.Null()]),
+  attributes: t.Record(t.String({ maxLength: 50 }), attributeValue, { maxProperties: 50 }),
+  status,
+  categoryIds: t.Array(t.String({ pattern: '^cat_[0-9A-HJKMNP-TV-Z]{26}$' }), { maxItems: 20 }),
+  variants: t.Array(variantInputSchema, { minItems: 1, maxItems: 100 }),
+}
+
+export const productInputSchema = t.Object(
+  {
+    name: fields.name,
+    slug: t.Optional(fields.slug),
+    description: t.Optional(fields.description),
+    brand: t.Optional(fields.brand),
+    attributes: t.Optional(fields.attributes),
+    status: t.Optional(fields.status),
+    categoryIds: t.Optional(fields.categoryIds),
+    variants: fields.variants,
+  },
+  { additionalProperties: false },
+)
+
+export const productChangesSchema = t.Partial(t.Object(fields), {
+  additionalProperties: false,
+  minProperties: 1,
+})
+
+const imageSchema = t.Object({
+  id: t.String(),
+  contentType: t.String(),
+  width: t.Integer(),
+  height: t.Integer(),
+  position: t.Integer(),
+  urls: t.Object({ original: t.String(), medium: t.String(), thumbnail: t.String() }),
+})
+
+export const productSchema = t.Object({
+  id: t.String(),
+  slug: t.String(),
+  name: t.String(),
+  description: t.String(),
+  brand: t.Union([t.String(), t.Null()]),
+  attributes: t.Record(t.String(), attributeValue),
+  status,
+  categories: t.Array(t.Object({ id: t.String(), name: t.String(), slug: t.String(), path: t.String() })),
+  variants: t.Array(
+    t.Object({
+      id: t.String(),
+      sku: t.String(),
+      options: t.Record(t.String(), t.String()),
+      price: moneySchema,
+      compareAtPrice: t.Union([moneySchema, t.Null()]),
+      position: t.Integer(),
+    }),
+  ),
+  images: t.Array(imageSchema),
+  price: t.Union([moneySchema, t.Null()]),
+  createdAt: t.String({ format: 'date-time' }),
+  updatedAt: t.String({ format: 'date-time' }),
+})
+
+const bucket = t.Object({ value: t.String(), label: t.String(), count: t.Integer() })
+export const searchResultSchema = t.Object({
+  items: t.Array(productSchema),
+  facets: t.Object({
+    categories: t.Array(bucket),
+    brands: t.Array(bucket),
+    prices: t.Array(
+      t.Object({ from: t.Integer(), to: t.Union([t.Integer(), t.Null()]), count: t.Integer() }),
+    ),
+  }),
+  total: t.Integer(),
+  nextCursor: t.Union([t.String(), t.Null()]),
+})
+
+export const searchQuerySchema = t.Object({
+  q: t.Optional(t.String({ maxLength: 200 })),
+  category: t.Optional(t.String({ maxLength: 100 })),
+  brand: t.Optional(t.String({ maxLength: 100 })),
+  minPrice: t.Optional(t.Integer({ minimum: 0 })),
+  maxPrice: t.Optional(t.Integer({ minimum: 0 })),
+  sort: t.Optional(
+    t.Union([t.Literal('relevance'), t.Literal('price_asc'), t.Literal('price_desc'), t.Literal('newest')]),
+  ),
+  limit: t.Optional(t.Integer({ minimum: 1, maximum: 100 })),
+  cursor: t.Optional(t.String({ maxLength: 1000 })),
+})
+
+export const importRowSchema = t.Object({
+  line: t.Integer({ minimum: 1 }),
+  sku: t.String({ maxLength: 200 }),
+  name: t.String({ maxLength: 500 }),
+  description: t.Optional(t.String({ maxLength: 20_000 })),
+  brand: t.Optional(t.String({ maxLength: 200 })),
+  category: t.Optional(t.String({ maxLength: 500 })),
+  price: t.String({ maxLength: 50 }),
+  currency: t.String({ maxLength: 10 }),
+  status: t.Optional(t.String({ maxLength: 20 })),
+})

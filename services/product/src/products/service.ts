@@ -1,0 +1,377 @@
+import type { Tx } from '@myshop/db'
+import { AppError, type FieldError } from '@myshop/errors'
+import { outbox, priceChanged, productCreated, productDeleted, productUpdated } from '@myshop/events'
+import { newId } from '@myshop/ids'
+import * as categories from '../categories/repository.ts'
+import { type ProductDeps, schema, source } from '../deps.ts'
+import type { MediaStorage } from '../media/storage.ts'
+import { type Money, type Product, type ProductStatus, toSearchDocument } from './model.ts'
+import { isCurrency } from './money.ts'
+import * as products from './repository.ts'
+import { slugify } from './slug.ts'
+
+export interface VariantInput {
+  sku: string
+  options?: Record<string, string> | undefined
+  price: Money
+  compareAtPrice?: Money | null | undefined
+}
+
+export interface ProductInput {
+  name: string
+  slug?: string | undefined
+  description?: string | undefined
+  brand?: string | null | undefined
+  attributes?: Record<string, string | number | boolean> | undefined
+  status?: ProductStatus | undefined
+  categoryIds?: string[] | undefined
+  variants: VariantInput[]
+}
+
+export type ProductChanges = Partial<ProductInput>
+
+export interface EventContext {
+  requestId?: string
+  traceparent?: string
+}
+
+const notFound = () => new AppError('not_found', { detail: 'No such product' })
+
+/** Assembles the API shape of loaded rows. */
+export const toProduct = (p: products.LoadedProduct, storage: MediaStorage): Product => {
+  const variants = p.variants.map((v) => ({
+    id: v.id,
+    sku: v.sku,
+    options: v.options,
+    price: { amount: v.priceAmount, currency: v.currency },
+    compareAtPrice: v.compareAtAmount === null ? null : { amount: v.compareAtAmount, currency: v.currency },
+    position: v.position,
+  }))
+  return {
+    id: p.row.id,
+    slug: p.row.slug,
+    name: p.row.name,
+    description: p.row.description,
+    brand: p.row.brand,
+    attributes: p.row.attributes,
+    status: p.row.status,
+    categories: p.categories.map(({ id, name, slug, path }) => ({ id, name, slug, path })),
+    variants,
+    images: p.images.map((i) => ({
+      id: i.id,
+      contentType: i.contentType,
+      width: i.width,
+      height: i.height,
+      position: i.position,
+      urls: {
+        original: storage.url(i.keys.original),
+        medium: storage.url(i.keys.medium),
+        thumbnail: storage.url(i.keys.thumbnail),
+      },
+    })),
+    price: p.row.minPriceAmount === null ? null : { amount: p.row.minPriceAmount, currency: p.row.currency! },
+    createdAt: p.row.createdAt.toISOString(),
+    updatedAt: p.row.updatedAt.toISOString(),
+  }
+}
+
+export const loadProducts = async (
+  deps: ProductDeps,
+  ids: string[],
+  sql: Tx | ProductDeps['sql'] = deps.sql,
+) => (await products.loadMany(sql, ids)).map((p) => toProduct(p, deps.storage))
+
+/** Business rules the schema cannot express; every problem is reported at once, nothing is written. */
+const validate = (input: ProductChanges) => {
+  const errors: FieldError[] = []
+  const skus = new Set<string>()
+  input.variants?.forEach((v, i) => {
+    if (!isCurrency(v.price.currency))
+      errors.push({ path: `/variants/${i}/price/currency`, message: `unknown currency ${v.price.currency}` })
+    if (v.compareAtPrice && v.compareAtPrice.currency !== v.price.currency)
+      errors.push({
+        path: `/variants/${i}/compareAtPrice/currency`,
+        message: 'must match the price currency',
+      })
+    if (skus.has(v.sku))
+      errors.push({ path: `/variants/${i}/sku`, message: `duplicate SKU ${v.sku} in the request` })
+    skus.add(v.sku)
+  })
+  const currencies = new Set(input.variants?.map((v) => v.price.currency))
+  if (currencies.size > 1)
+    errors.push({ path: '/variants', message: 'all variants of a product share one currency' })
+  if (errors.length)
+    throw new AppError('validation_failed', { detail: errors.map((e) => e.message).join('; '), errors })
+}
+
+const snapshot = (p: Product, occurredAt: string) => ({
+  productId: p.id,
+  slug: p.slug,
+  name: p.name,
+  brand: p.brand,
+  status: p.status,
+  categoryIds: p.categories.map((c) => c.id),
+  variants: p.variants.map(({ id, sku, options, price, compareAtPrice }) => ({
+    id,
+    sku,
+    options,
+    price,
+    compareAtPrice,
+  })),
+  occurredAt,
+})
+
+const meta = (deps: ProductDeps, ctx: EventContext) => ({
+  source,
+  occurredAt: new Date(deps.now()),
+  ...(ctx.traceparent && { traceparent: ctx.traceparent }),
+  ...(ctx.requestId && { requestId: ctx.requestId }),
+})
+
+const isUnique = (e: unknown, constraint?: string) =>
+  (e as { code?: string }).code === '23505' &&
+  (!constraint || (e as { constraint_name?: string }).constraint_name === constraint)
+
+const assertCategories = async (tx: Tx, ids: string[]) => {
+  const found = new Set(await products.existingCategoryIds(tx, ids))
+  const missing = ids.filter((id) => !found.has(id))
+  if (missing.length)
+    throw new AppError('validation_failed', {
+      detail: `Unknown categories: ${missing.join(', ')}`,
+      errors: missing.map(() => ({ path: '/categoryIds', message: 'unknown category' })),
+    })
+}
+
+const assertSkusFree = async (tx: Tx, skus: string[], productId: string | null) => {
+  const taken = await products.skusTakenElsewhere(tx, skus, productId)
+  if (taken.length)
+    throw new AppError('conflict', { detail: `SKU already used by another product: ${taken.join(', ')}` })
+}
+
+const uniqueSlug = async (tx: Tx, wanted: string | undefined, name: string, productId: string | null) => {
+  if (wanted) {
+    const owner = await products.findRow(tx, wanted)
+    if (owner && owner.id !== productId)
+      throw new AppError('conflict', { detail: `The slug ${wanted} is taken` })
+    return wanted
+  }
+  const base = slugify(name)
+  const owner = await products.findRow(tx, base)
+  return owner && owner.id !== productId ? `${base}-${newId('prd').slice(-6).toLowerCase()}` : base
+}
+
+/** Writes variants for a product, keeping the ids of SKUs it already had; returns price changes. */
+const writeVariants = async (tx: Tx, productId: string, input: VariantInput[], at: Date) => {
+  const existing = await products.variantsOf(tx, productId)
+  const bySku = new Map(existing.map((v) => [v.sku, v]))
+  const next = input.map((v, position) => ({
+    id: bySku.get(v.sku)?.id ?? newId('var', at.getTime()),
+    sku: v.sku,
+    options: v.options ?? {},
+    priceAmount: v.price.amount,
+    currency: v.price.currency,
+    compareAtAmount: v.compareAtPrice?.amount ?? null,
+    position,
+  }))
+  const keep = new Set(next.map((v) => v.sku))
+  await products.deleteVariants(
+    tx,
+    existing.filter((v) => !keep.has(v.sku)).map((v) => v.id),
+  )
+  await products.upsertVariants(tx, productId, next, at)
+  await products.refreshMinPrice(tx, productId)
+  return next.flatMap((v) => {
+    const before = bySku.get(v.sku)
+    return before && (before.priceAmount !== v.priceAmount || before.currency !== v.currency)
+      ? [{ variant: v, previous: { amount: before.priceAmount, currency: before.currency } }]
+      : []
+  })
+}
+
+/** Drops cached reads of the product and every cached listing. */
+const invalidate = async (deps: ProductDeps, ...keys: string[]) => {
+  await deps.cache.delete(keys.flatMap((k) => [`product:${k}`]))
+  await deps.cache.bump()
+}
+
+export const createProduct = async (
+  deps: ProductDeps,
+  input: ProductInput,
+  ctx: EventContext = {},
+): Promise<Product> => {
+  validate(input)
+  const at = new Date(deps.now())
+  const id = newId('prd', at.getTime())
+  try {
+    const product = await deps.sql.begin(async (tx) => {
+      const categoryIds = [...new Set(input.categoryIds ?? [])]
+      await assertCategories(tx, categoryIds)
+      await assertSkusFree(
+        tx,
+        input.variants.map((v) => v.sku),
+        null,
+      )
+      await products.insertProduct(tx, {
+        id,
+        slug: await uniqueSlug(tx, input.slug, input.name, null),
+        name: input.name.trim(),
+        description: input.description ?? '',
+        brand: input.brand?.trim() || null,
+        attributes: input.attributes ?? {},
+        status: input.status ?? 'draft',
+        at,
+      })
+      await products.setCategories(tx, id, categoryIds)
+      await writeVariants(tx, id, input.variants, at)
+      const [p] = await loadProducts(deps, [id], tx)
+      await outbox.add(tx, schema, productCreated.create(snapshot(p!, at.toISOString()), meta(deps, ctx)))
+      return p!
+    })
+    deps.eventsWritten()
+    await invalidate(deps, product.id, product.slug)
+    return product
+  } catch (e) {
+    if (isUnique(e)) throw new AppError('conflict', { detail: 'The SKU or slug is already taken' })
+    throw e
+  }
+}
+
+export const updateProduct = async (
+  deps: ProductDeps,
+  idOrSlug: string,
+  changes: ProductChanges,
+  ctx: EventContext = {},
+): Promise<Product> => {
+  validate(changes)
+  const at = new Date(deps.now())
+  let previousSlug = ''
+  try {
+    const product = await deps.sql.begin(async (tx) => {
+      const current = await products.findRow(tx, idOrSlug, true)
+      if (!current) throw notFound()
+      previousSlug = current.slug
+      const changed = Object.keys(changes).filter((k) => changes[k as keyof ProductChanges] !== undefined)
+      await products.updateProduct(tx, current.id, {
+        slug:
+          changes.slug !== undefined
+            ? await uniqueSlug(tx, changes.slug, current.name, current.id)
+            : current.slug,
+        name: changes.name?.trim() ?? current.name,
+        description: changes.description ?? current.description,
+        brand: changes.brand === undefined ? current.brand : changes.brand?.trim() || null,
+        attributes: changes.attributes ?? current.attributes,
+        status: changes.status ?? current.status,
+        at,
+      })
+      if (changes.categoryIds) {
+        const ids = [...new Set(changes.categoryIds)]
+        await assertCategories(tx, ids)
+        await products.setCategories(tx, current.id, ids)
+      }
+      let priceChanges: Awaited<ReturnType<typeof writeVariants>> = []
+      if (changes.variants) {
+        await assertSkusFree(
+          tx,
+          changes.variants.map((v) => v.sku),
+          current.id,
+        )
+        priceChanges = await writeVariants(tx, current.id, changes.variants, at)
+      }
+      const [p] = await loadProducts(deps, [current.id], tx)
+      await outbox.add(
+        tx,
+        schema,
+        productUpdated.create({ ...snapshot(p!, at.toISOString()), changed }, meta(deps, ctx)),
+      )
+      for (const { variant, previous } of priceChanges) {
+        await outbox.add(
+          tx,
+          schema,
+          priceChanged.create(
+            {
+              productId: p!.id,
+              variantId: variant.id,
+              sku: variant.sku,
+              previous,
+              current: { amount: variant.priceAmount, currency: variant.currency },
+              compareAtPrice:
+                variant.compareAtAmount === null
+                  ? null
+                  : { amount: variant.compareAtAmount, currency: variant.currency },
+              occurredAt: at.toISOString(),
+            },
+            meta(deps, ctx),
+          ),
+        )
+      }
+      return p!
+    })
+    deps.eventsWritten()
+    await invalidate(deps, product.id, product.slug, previousSlug)
+    return product
+  } catch (e) {
+    if (isUnique(e)) throw new AppError('conflict', { detail: 'The SKU or slug is already taken' })
+    throw e
+  }
+}
+
+export const deleteProduct = async (deps: ProductDeps, idOrSlug: string, ctx: EventContext = {}) => {
+  const at = new Date(deps.now())
+  const gone = await deps.sql.begin(async (tx) => {
+    const current = await products.findRow(tx, idOrSlug, true)
+    if (!current) throw notFound()
+    const skus = (await products.variantsOf(tx, current.id)).map((v) => v.sku)
+    await products.deleteProduct(tx, current.id)
+    await outbox.add(
+      tx,
+      schema,
+      productDeleted.create({ productId: current.id, skus, occurredAt: at.toISOString() }, meta(deps, ctx)),
+    )
+    return current
+  })
+  deps.eventsWritten()
+  await invalidate(deps, gone.id, gone.slug)
+}
+
+/**
+ * One product by id or slug. Shoppers see active products only; a draft or archived one is a 404 unless
+ * the caller may manage the catalog.
+ */
+export const getProduct = async (
+  deps: ProductDeps,
+  idOrSlug: string,
+  canManage: boolean,
+): Promise<Product> => {
+  const row = await products.findRow(deps.sql, idOrSlug)
+  if (!row || (row.status !== 'active' && !canManage)) throw notFound()
+  const [p] = await loadProducts(deps, [row.id])
+  if (!p) throw notFound()
+  return p
+}
+
+/** Search documents for products, with the ancestors of their categories. */
+export const searchDocuments = async (deps: ProductDeps, ids: string[]) => {
+  const loaded = await loadProducts(deps, ids)
+  return Promise.all(
+    loaded.map(async (p) =>
+      toSearchDocument(
+        p,
+        await categories.ancestorIds(
+          deps.sql,
+          p.categories.map((c) => c.id),
+        ),
+      ),
+    ),
+  )
+}
+
+/** Every product in id order, a page at a time. */
+export async function* allProductPages(deps: ProductDeps, pageSize = 500) {
+  let after: string | null = null
+  while (true) {
+    const ids = await products.pageIds(deps.sql, after, pageSize)
+    if (ids.length === 0) return
+    yield ids
+    after = ids.at(-1)!
+  }
+}

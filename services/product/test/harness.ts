@@ -1,0 +1,108 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createVerifier } from '@myshop/auth'
+import { migrate } from '@myshop/db'
+import { silentLogger } from '@myshop/logger'
+import { jsonRequest, testDatabase } from '@myshop/testing'
+import { exportJWK, generateKeyPair, SignJWT } from 'jose'
+import { createApp } from '../src/app.ts'
+import { memoryResponseCache } from '../src/cache/response-cache.ts'
+import type { ProductDeps } from '../src/deps.ts'
+import { fileStorage } from '../src/media/fs-storage.ts'
+import { postgresSearch } from '../src/search/postgres.ts'
+
+export const migrationsDir = join(import.meta.dir, '../../../db/migrations/product')
+
+/** Signs access tokens the way the user service does, with a key the harness's verifier trusts. */
+export const tokenIssuer = async () => {
+  const { privateKey, publicKey } = await generateKeyPair('ES256')
+  const jwks = { keys: [{ ...(await exportJWK(publicKey)), kid: 'test-key', alg: 'ES256', use: 'sig' }] }
+  const sign = (
+    roles: string[],
+    userId = `usr_${crypto.randomUUID().replaceAll('-', '').slice(0, 26).toUpperCase()}`,
+  ) =>
+    new SignJWT({ sid: 'ses_test', roles })
+      .setProtectedHeader({ alg: 'ES256', kid: 'test-key' })
+      .setIssuer('myshop')
+      .setAudience('myshop-api')
+      .setSubject(userId)
+      .setIssuedAt()
+      .setExpirationTime('10m')
+      .sign(privateKey)
+  return { jwks, sign }
+}
+
+/** A product service app on the test database with the Postgres search engine and an in-process cache. */
+export const productHarness = async (overrides: Partial<ProductDeps> = {}) => {
+  const { sql } = await testDatabase()
+  await migrate(sql, 'catalog', migrationsDir)
+  const issuer = await tokenIssuer()
+  let eventsWritten = 0
+  const deps: ProductDeps = {
+    sql,
+    now: Date.now,
+    logger: silentLogger(),
+    verifier: createVerifier({ issuer: 'myshop', audience: 'myshop-api', jwks: () => issuer.jwks }),
+    search: postgresSearch(sql),
+    storage: fileStorage({
+      dir: mkdtempSync(join(tmpdir(), 'myshop-media-')),
+      publicBaseUrl: 'http://localhost/media',
+    }),
+    cache: memoryResponseCache(),
+    eventsWritten: () => eventsWritten++,
+    settings: { maxImageBytes: 2 * 1024 * 1024, publicMaxAgeSeconds: 60 },
+    ...overrides,
+  }
+  const app = createApp(deps)
+  const manager = await issuer.sign(['catalog_manager'])
+  const customer = await issuer.sign(['customer'])
+
+  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const res = await app.handle(jsonRequest(method, path, body, headers))
+    const text = await res.text()
+    let json: unknown = null
+    try {
+      json = text ? JSON.parse(text) : null
+    } catch {
+      json = text
+    }
+    // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary response bodies
+    return { status: res.status, headers: res.headers, body: json as any }
+  }
+  const as = (token: string) => ({ authorization: `Bearer ${token}` })
+  const unique = (label: string) => `${label}-${crypto.randomUUID().slice(0, 8)}`
+
+  /** Creates a product as a catalog manager and returns it. */
+  const product = async (overrides: Record<string, unknown> = {}) => {
+    const res = await call(
+      'POST',
+      '/api/v1/products',
+      {
+        name: unique('Widget'),
+        status: 'active',
+        variants: [{ sku: unique('SKU').toUpperCase(), price: { amount: 1999, currency: 'EUR' } }],
+        ...overrides,
+      },
+      as(manager),
+    )
+    if (res.status !== 201) throw new Error(`create failed: ${res.status} ${JSON.stringify(res.body)}`)
+    return res.body
+  }
+
+  return {
+    app,
+    deps,
+    sql,
+    call,
+    as,
+    manager,
+    customer,
+    issuer,
+    product,
+    unique,
+    eventsWritten: () => eventsWritten,
+  }
+}
+
+export type ProductHarness = Awaited<ReturnType<typeof productHarness>>

@@ -1,0 +1,404 @@
+import { beforeAll, describe, expect, test } from 'bun:test'
+import { type ProductHarness, productHarness } from './harness.ts'
+
+let h: ProductHarness
+beforeAll(async () => {
+  h = await productHarness()
+}, 60_000)
+
+const count = async (table: string, where: string, value: string) =>
+  Number(
+    (await h.sql.unsafe(`select count(*)::int as n from catalog.${table} where ${where} = $1`, [value]))[0]!
+      .n,
+  )
+
+describe('POST /api/v1/products', () => {
+  test('creates a product with variants and categories, emits product.created through the outbox', async () => {
+    const cat = (await h.call('POST', '/api/v1/categories', { name: h.unique('Shoes') }, h.as(h.manager)))
+      .body
+    const sku = h.unique('RUN').toUpperCase()
+    const res = await h.call(
+      'POST',
+      '/api/v1/products',
+      {
+        name: 'Trail Runner 2',
+        brand: 'Stride',
+        description: 'A light shoe for rough paths',
+        attributes: { waterproof: true },
+        status: 'active',
+        categoryIds: [cat.id],
+        variants: [
+          {
+            sku: `${sku}-42`,
+            options: { size: '42' },
+            price: { amount: 12900, currency: 'EUR' },
+            compareAtPrice: { amount: 15900, currency: 'EUR' },
+          },
+          { sku: `${sku}-43`, options: { size: '43' }, price: { amount: 11900, currency: 'EUR' } },
+        ],
+      },
+      h.as(h.manager),
+    )
+    expect(res.status).toBe(201)
+    expect(res.body).toMatchObject({
+      name: 'Trail Runner 2',
+      slug: expect.stringMatching(/^trail-runner-2/),
+      brand: 'Stride',
+      status: 'active',
+      price: { amount: 11900, currency: 'EUR' },
+      categories: [{ id: cat.id, path: cat.path }],
+    })
+    expect(res.body.variants.map((v: { sku: string }) => v.sku)).toEqual([`${sku}-42`, `${sku}-43`])
+    expect(res.body.variants[0].compareAtPrice).toEqual({ amount: 15900, currency: 'EUR' })
+    const [event] =
+      await h.sql`select type, data from catalog.outbox where data->>'productId' = ${res.body.id}`
+    expect(event?.type).toBe('product.created')
+    expect(event?.data.variants).toHaveLength(2)
+  })
+
+  test('a duplicate SKU is 409 and writes nothing', async () => {
+    const first = await h.product()
+    const sku = first.variants[0].sku
+    const name = h.unique('Copy')
+    const res = await h.call(
+      'POST',
+      '/api/v1/products',
+      { name, variants: [{ sku, price: { amount: 1, currency: 'EUR' } }] },
+      h.as(h.manager),
+    )
+    expect(res.status).toBe(409)
+    expect(await count('products', 'name', name)).toBe(0)
+  })
+
+  test.each([
+    ['a negative price', { variants: [{ sku: 'NEG-1', price: { amount: -1, currency: 'EUR' } }] }],
+    ['an unknown currency', { variants: [{ sku: 'CUR-1', price: { amount: 100, currency: 'ABC' } }] }],
+    ['a lower-case currency', { variants: [{ sku: 'CUR-2', price: { amount: 100, currency: 'eur' } }] }],
+    ['no variants', { variants: [] }],
+    ['a missing price', { variants: [{ sku: 'NOP-1' }] }],
+    [
+      'mixed currencies',
+      {
+        variants: [
+          { sku: 'MIX-1', price: { amount: 1, currency: 'EUR' } },
+          { sku: 'MIX-2', price: { amount: 1, currency: 'USD' } },
+        ],
+      },
+    ],
+    [
+      'the same SKU twice',
+      {
+        variants: [
+          { sku: 'DUP-1', price: { amount: 1, currency: 'EUR' } },
+          { sku: 'DUP-1', price: { amount: 2, currency: 'EUR' } },
+        ],
+      },
+    ],
+    [
+      'an unknown category',
+      {
+        categoryIds: ['cat_00000000000000000000000000'],
+        variants: [{ sku: 'CAT-1', price: { amount: 1, currency: 'EUR' } }],
+      },
+    ],
+  ])('rejects %s with 422 and writes nothing', async (_, extra) => {
+    const name = h.unique('Bad')
+    const res = await h.call('POST', '/api/v1/products', { name, ...extra }, h.as(h.manager))
+    expect(res.status).toBe(422)
+    expect(res.headers.get('content-type')).toContain('application/problem+json')
+    expect(await count('products', 'name', name)).toBe(0)
+  })
+
+  test('a missing name is 422; malformed JSON is 400', async () => {
+    expect(
+      (
+        await h.call(
+          'POST',
+          '/api/v1/products',
+          { variants: [{ sku: 'X-1', price: { amount: 1, currency: 'EUR' } }] },
+          h.as(h.manager),
+        )
+      ).status,
+    ).toBe(422)
+    expect((await h.call('POST', '/api/v1/products', '{"name":', h.as(h.manager))).status).toBe(400)
+  })
+})
+
+describe('RBAC on every write route', () => {
+  const writes = (id: string, catId: string): [string, string, unknown][] => [
+    [
+      'POST',
+      '/api/v1/products',
+      { name: 'X', variants: [{ sku: 'RBAC-1', price: { amount: 1, currency: 'EUR' } }] },
+    ],
+    ['PATCH', `/api/v1/products/${id}`, { name: 'Renamed' }],
+    ['DELETE', `/api/v1/products/${id}`, undefined],
+    ['POST', '/api/v1/categories', { name: 'X' }],
+    ['PATCH', `/api/v1/categories/${catId}`, { name: 'Y' }],
+    ['DELETE', `/api/v1/categories/${catId}`, undefined],
+    [
+      'POST',
+      '/api/v1/catalog/import',
+      { rows: [{ line: 1, sku: 'RBAC-2', name: 'X', price: '1.00', currency: 'EUR' }] },
+    ],
+    ['GET', '/api/v1/catalog/export', undefined],
+    ['POST', '/api/v1/catalog/reindex', undefined],
+  ]
+
+  test('anonymous callers get 401 and customers 403, and nothing changes', async () => {
+    const p = await h.product()
+    const cat = (await h.call('POST', '/api/v1/categories', { name: h.unique('Rbac') }, h.as(h.manager))).body
+    for (const [method, path, body] of writes(p.id, cat.id)) {
+      expect([method, path, (await h.call(method, path, body)).status]).toEqual([method, path, 401])
+      expect([method, path, (await h.call(method, path, body, h.as(h.customer))).status]).toEqual([
+        method,
+        path,
+        403,
+      ])
+    }
+    expect((await h.call('GET', `/api/v1/products/${p.id}`)).body.name).toBe(p.name)
+    expect(await count('categories', 'id', cat.id)).toBe(1)
+  })
+
+  test('admins may write too', async () => {
+    const admin = await h.issuer.sign(['admin'])
+    const res = await h.call('POST', '/api/v1/categories', { name: h.unique('ByAdmin') }, h.as(admin))
+    expect(res.status).toBe(201)
+  })
+})
+
+describe('GET /api/v1/products/:id', () => {
+  test('finds a product by id or slug, with ETag, Cache-Control and 304 on If-None-Match', async () => {
+    const p = await h.product()
+    const byId = await h.call('GET', `/api/v1/products/${p.id}`)
+    expect(byId.status).toBe(200)
+    expect(byId.body.id).toBe(p.id)
+    expect(byId.headers.get('cache-control')).toContain('public')
+    const etag = byId.headers.get('etag')!
+    expect(etag).toMatch(/^".+"$/)
+    expect((await h.call('GET', `/api/v1/products/${p.slug}`)).body.id).toBe(p.id)
+    const again = await h.call('GET', `/api/v1/products/${p.id}`, undefined, { 'if-none-match': etag })
+    expect(again.status).toBe(304)
+    expect(again.headers.get('x-cache')).toBe('HIT')
+  })
+
+  test('drafts and archived products are invisible to shoppers but visible to managers', async () => {
+    const draft = await h.product({ status: 'draft' })
+    expect((await h.call('GET', `/api/v1/products/${draft.id}`)).status).toBe(404)
+    expect((await h.call('GET', `/api/v1/products/${draft.id}`, undefined, h.as(h.customer))).status).toBe(
+      404,
+    )
+    const seen = await h.call('GET', `/api/v1/products/${draft.id}`, undefined, h.as(h.manager))
+    expect(seen.status).toBe(200)
+    expect(seen.headers.get('cache-control')).toBe('private, no-store')
+  })
+
+  test('an unknown product is 404 problem+json', async () => {
+    const res = await h.call('GET', '/api/v1/products/prd_00000000000000000000000000')
+    expect(res.status).toBe(404)
+    expect(res.body.code).toBe('not_found')
+  })
+})
+
+describe('PATCH and DELETE /api/v1/products/:id', () => {
+  test('an update is visible on the next read (cache invalidated) and emits product.updated and price.changed', async () => {
+    const p = await h.product()
+    await h.call('GET', `/api/v1/products/${p.id}`) // warm the cache
+    expect((await h.call('GET', `/api/v1/products/${p.id}`)).headers.get('x-cache')).toBe('HIT')
+    const sku = p.variants[0].sku
+    const res = await h.call(
+      'PATCH',
+      `/api/v1/products/${p.id}`,
+      { name: 'Renamed Widget', variants: [{ sku, price: { amount: 2499, currency: 'EUR' } }] },
+      h.as(h.manager),
+    )
+    expect(res.status).toBe(200)
+    const read = await h.call('GET', `/api/v1/products/${p.id}`)
+    expect(read.headers.get('x-cache')).toBe('MISS')
+    expect(read.body).toMatchObject({ name: 'Renamed Widget', price: { amount: 2499, currency: 'EUR' } })
+    expect(read.body.variants[0].id).toBe(p.variants[0].id)
+    const events =
+      await h.sql`select type, data from catalog.outbox where data->>'productId' = ${p.id} order by seq`
+    expect(events.map((e) => e.type)).toEqual(['product.created', 'product.updated', 'price.changed'])
+    expect(events[2]!.data).toMatchObject({ sku, previous: { amount: 1999 }, current: { amount: 2499 } })
+  })
+
+  test('an invalid patch is 422 and changes nothing; an unknown product is 404', async () => {
+    const p = await h.product()
+    expect(
+      (await h.call('PATCH', `/api/v1/products/${p.id}`, { status: 'gone' }, h.as(h.manager))).status,
+    ).toBe(422)
+    expect((await h.call('PATCH', `/api/v1/products/${p.id}`, {}, h.as(h.manager))).status).toBe(422)
+    expect(
+      (
+        await h.call(
+          'PATCH',
+          `/api/v1/products/${p.id}`,
+          { variants: [{ sku: 'Z-1', price: { amount: -5, currency: 'EUR' } }] },
+          h.as(h.manager),
+        )
+      ).status,
+    ).toBe(422)
+    expect((await h.call('GET', `/api/v1/products/${p.id}`)).body.variants[0].sku).toBe(p.variants[0].sku)
+    expect(
+      (
+        await h.call(
+          'PATCH',
+          '/api/v1/products/prd_00000000000000000000000000',
+          { name: 'X' },
+          h.as(h.manager),
+        )
+      ).status,
+    ).toBe(404)
+  })
+
+  test('delete removes the product and its variants and emits product.deleted with the SKUs', async () => {
+    const p = await h.product()
+    await h.call('GET', `/api/v1/products/${p.id}`)
+    expect((await h.call('DELETE', `/api/v1/products/${p.id}`, undefined, h.as(h.manager))).status).toBe(204)
+    expect((await h.call('GET', `/api/v1/products/${p.id}`)).status).toBe(404)
+    expect(await count('variants', 'product_id', p.id)).toBe(0)
+    const [event] =
+      await h.sql`select data from catalog.outbox where type = 'product.deleted' and data->>'productId' = ${p.id}`
+    expect(event?.data.skus).toEqual([p.variants[0].sku])
+    expect((await h.call('DELETE', `/api/v1/products/${p.id}`, undefined, h.as(h.manager))).status).toBe(404)
+  })
+})
+
+describe('categories', () => {
+  test('a tree: child paths follow a renamed parent; non-empty categories cannot be deleted', async () => {
+    const root = (
+      await h.call('POST', '/api/v1/categories', { name: h.unique('Electronics') }, h.as(h.manager))
+    ).body
+    const child = (
+      await h.call('POST', '/api/v1/categories', { name: 'Phones', parentId: root.id }, h.as(h.manager))
+    ).body
+    expect(child.path).toBe(`${root.name} > Phones`)
+    const renamed = await h.call(
+      'PATCH',
+      `/api/v1/categories/${root.id}`,
+      { name: `${root.name} Store` },
+      h.as(h.manager),
+    )
+    expect(renamed.status).toBe(200)
+    expect((await h.call('GET', `/api/v1/categories/${child.id}`)).body.path).toBe(
+      `${root.name} Store > Phones`,
+    )
+    expect((await h.call('DELETE', `/api/v1/categories/${root.id}`, undefined, h.as(h.manager))).status).toBe(
+      409,
+    )
+    expect(
+      (await h.call('PATCH', `/api/v1/categories/${root.id}`, { parentId: child.id }, h.as(h.manager)))
+        .status,
+    ).toBe(409)
+    expect(
+      (await h.call('DELETE', `/api/v1/categories/${child.id}`, undefined, h.as(h.manager))).status,
+    ).toBe(204)
+    expect((await h.call('DELETE', `/api/v1/categories/${root.id}`, undefined, h.as(h.manager))).status).toBe(
+      204,
+    )
+    const list = (await h.call('GET', '/api/v1/categories')).body.items.map((c: { id: string }) => c.id)
+    expect(list).not.toContain(root.id)
+  })
+
+  test('bad input: 422 for an empty name or unknown parent, 409 for a duplicate slug, 404 unknown', async () => {
+    expect((await h.call('POST', '/api/v1/categories', { name: '' }, h.as(h.manager))).status).toBe(422)
+    expect(
+      (
+        await h.call(
+          'POST',
+          '/api/v1/categories',
+          { name: 'X', parentId: 'cat_00000000000000000000000000' },
+          h.as(h.manager),
+        )
+      ).status,
+    ).toBe(422)
+    const slug = h.unique('dup').toLowerCase()
+    expect((await h.call('POST', '/api/v1/categories', { name: 'A', slug }, h.as(h.manager))).status).toBe(
+      201,
+    )
+    expect((await h.call('POST', '/api/v1/categories', { name: 'B', slug }, h.as(h.manager))).status).toBe(
+      409,
+    )
+    expect((await h.call('GET', '/api/v1/categories/nope')).status).toBe(404)
+  })
+})
+
+describe('POST /api/v1/catalog/import', () => {
+  test('upserts by SKU, creates category paths, keeps going past bad rows and reports them by line', async () => {
+    const sku = h.unique('IMP').toUpperCase()
+    const top = h.unique('Garden')
+    const rows = [
+      {
+        line: 2,
+        sku: `${sku}-1`,
+        name: 'Hose 20 m',
+        brand: 'Flow',
+        category: `${top} > Watering`,
+        price: '24.99',
+        currency: 'EUR',
+      },
+      { line: 3, sku: `${sku}-2`, name: 'Rake', category: `${top} > Tools`, price: '12', currency: 'EUR' },
+      { line: 4, sku: `${sku}-3`, name: 'Bad price', price: '-3.00', currency: 'EUR' },
+      { line: 5, sku: `${sku}-4`, name: 'Bad currency', price: '3.00', currency: 'XYZ' },
+      { line: 6, sku: '', name: 'No SKU', price: '3.00', currency: 'EUR' },
+      { line: 7, sku: `${sku}-5`, name: 'Too precise', price: '1.999', currency: 'EUR' },
+    ]
+    const res = await h.call('POST', '/api/v1/catalog/import', { rows }, h.as(h.manager))
+    expect(res.status).toBe(200)
+    expect(res.body.created).toBe(2)
+    expect(res.body.failed.map((f: { line: number }) => f.line)).toEqual([4, 5, 6, 7])
+    const hose = (
+      await h.sql`select p.name, p.min_price_amount, p.status from catalog.products p join catalog.variants v on v.product_id = p.id where v.sku = ${`${sku}-1`}`
+    )[0]
+    expect(hose).toMatchObject({ name: 'Hose 20 m', min_price_amount: 2499, status: 'active' })
+    const paths = (
+      await h.sql`select path from catalog.categories where path like ${`${top}%`} order by path`
+    ).map((r) => r.path)
+    expect(paths).toEqual([top, `${top} > Tools`, `${top} > Watering`])
+
+    const again = await h.call(
+      'POST',
+      '/api/v1/catalog/import',
+      { rows: [{ ...rows[0], name: 'Hose 25 m', price: '29.99' }] },
+      h.as(h.manager),
+    )
+    expect(again.body).toMatchObject({ created: 0, updated: 1, failed: [] })
+    const updated = (
+      await h.sql`select p.name, p.min_price_amount from catalog.products p join catalog.variants v on v.product_id = p.id where v.sku = ${`${sku}-1`}`
+    )[0]
+    expect(updated).toMatchObject({ name: 'Hose 25 m', min_price_amount: 2999 })
+    const types = (
+      await h.sql`select type from catalog.outbox where data->>'sku' = ${`${sku}-1`} or data->'variants'->0->>'sku' = ${`${sku}-1`} order by seq`
+    ).map((r) => r.type)
+    expect(types).toEqual(['product.created', 'product.updated', 'price.changed'])
+  })
+
+  test('an empty or oversized batch is 422', async () => {
+    expect((await h.call('POST', '/api/v1/catalog/import', { rows: [] }, h.as(h.manager))).status).toBe(422)
+  })
+})
+
+describe('GET /api/v1/catalog/export', () => {
+  test('pages through every product in every status', async () => {
+    const draft = await h.product({ status: 'draft' })
+    const seen: string[] = []
+    let cursor: string | null = null
+    do {
+      const res: { status: number; body: { items: { id: string }[]; nextCursor: string | null } } =
+        await h.call(
+          'GET',
+          `/api/v1/catalog/export?limit=50${cursor ? `&cursor=${cursor}` : ''}`,
+          undefined,
+          h.as(h.manager),
+        )
+      expect(res.status).toBe(200)
+      seen.push(...res.body.items.map((p) => p.id))
+      cursor = res.body.nextCursor
+    } while (cursor)
+    expect(seen).toContain(draft.id)
+    expect(new Set(seen).size).toBe(seen.length)
+    const [row] = await h.sql`select count(*)::int as n from catalog.products`
+    expect(seen.length).toBe(row!.n)
+  })
+})
