@@ -1,0 +1,239 @@
+import type { Db } from '@myshop/db'
+import type postgres from 'postgres'
+import { decodeCursor, effectiveSort, encodeCursor, queryWords } from './cursor.ts'
+import {
+  type FacetBucket,
+  type PriceBucket,
+  priceBuckets,
+  type SearchEngine,
+  type SearchQuery,
+  type SearchResult,
+  type SearchSort,
+} from './engine.ts'
+
+type Fragment = postgres.PendingQuery<postgres.Row[]>
+
+/**
+ * How close a query word must be to a word of the name to count as a typo of it (pg_trgm
+ * `word_similarity`). 0.42 lets a transposition in a six-letter word through ("iphnoe" → "iphone" scores
+ * 0.43) while a four-letter word sharing only its first two letters ("lamp" → "laptop", 0.40) stays out.
+ */
+const typoThreshold = 0.42
+/** Words shorter than this are matched as prefixes only: their few trigrams make fuzzy matches noise. */
+const typoMinLength = 4
+/** Facet lists are cut to their most frequent values. */
+const facetSize = 100
+/** Stands in for a missing price so keyset comparisons never meet a null (prices stay far below). */
+const noPriceLast = Number.MAX_SAFE_INTEGER
+
+interface SortPlan {
+  key: Fragment
+  order: Fragment
+  /** Rows strictly after the cursor's (key, id), in this sort's order. */
+  after: (key: string, id: string) => Fragment
+}
+
+/**
+ * Product search over the catalog tables themselves: full-text on the weighted `search` column, prefix
+ * matching for words being typed, pg_trgm similarity on the name for typos. Nothing to keep in step, so
+ * `index`/`remove` do nothing.
+ */
+export const postgresSearch = (sql: Db): SearchEngine => {
+  const sortPlans: Record<SearchSort, SortPlan> = {
+    relevance: {
+      key: sql`score`,
+      order: sql`score desc, id asc`,
+      after: (k, id) => sql`(score < ${k}::float8 or (score = ${k}::float8 and id > ${id}))`,
+    },
+    price_asc: {
+      key: sql`price_key`,
+      order: sql`price_key asc, id asc`,
+      after: (k, id) => sql`(price_key > ${k}::bigint or (price_key = ${k}::bigint and id > ${id}))`,
+    },
+    price_desc: {
+      key: sql`price_key`,
+      order: sql`price_key desc, id asc`,
+      after: (k, id) => sql`(price_key < ${k}::bigint or (price_key = ${k}::bigint and id > ${id}))`,
+    },
+    newest: {
+      key: sql`created_at`,
+      order: sql`created_at desc, id desc`,
+      after: (k, id) =>
+        sql`(created_at < ${k}::timestamptz or (created_at = ${k}::timestamptz and id < ${id}))`,
+    },
+  }
+
+  const and = (parts: Fragment[]): Fragment => parts.reduce((all, part) => sql`${all} and ${part}`)
+
+  /** The query's text-matching condition and relevance score, with every piece of user text a parameter. */
+  const textMatch = (q: string, words: string[]) => {
+    // Words are letter/digit runs only, so `word:*` joined by `&` is always a valid tsquery.
+    const prefixQuery = words.map((w) => `${w}:*`).join(' & ')
+    const match = sql`(
+      p.search @@ websearch_to_tsquery('simple', ${q})
+      or not exists (
+        select from unnest(${words}::text[]) as w(word)
+        where not (
+          p.search @@ to_tsquery('simple', w.word || ':*')
+          or (length(w.word) >= ${typoMinLength} and word_similarity(w.word, lower(p.name)) > ${typoThreshold})
+        )
+      )
+    )`
+    // Cover density with weights {D, C, B, A}: name (A) above brand (B) above description (C); the whole
+    // name's similarity to the query lifts close and exact names and orders typo-only matches; an exact name
+    // comes first. Rounded so the score survives the trip through a cursor exactly.
+    const score = sql`round((
+      ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', p.search, to_tsquery('simple', ${prefixQuery}))
+      + ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', p.search, websearch_to_tsquery('simple', ${q}))
+      + similarity(lower(p.name), lower(${q}))
+      + 0.5 * word_similarity(lower(${q}), lower(p.name))
+      + case when lower(p.name) = lower(${q}) then 1 else 0 end
+    )::numeric, 6)::float8`
+    return { match, score }
+  }
+
+  /** `with recursive …, matched as (…)`: the filtered, active products with what sorting and facets need. */
+  const matched = (query: SearchQuery): Fragment => {
+    const q = query.q?.trim() ?? ''
+    const words = queryWords(q)
+    const text = words.length > 0 ? textMatch(q, words) : null
+    const where: Fragment[] = [sql`p.status = 'active'`]
+    if (text) where.push(text.match)
+    if (query.brand !== undefined) where.push(sql`lower(p.brand) = lower(${query.brand})`)
+    if (query.minPrice !== undefined) where.push(sql`p.min_price_amount >= ${query.minPrice}`)
+    if (query.maxPrice !== undefined) where.push(sql`p.min_price_amount <= ${query.maxPrice}`)
+    if (query.category !== undefined)
+      where.push(sql`exists (
+        select from catalog.product_categories pc
+        where pc.product_id = p.id and pc.category_id in (select id from tree)
+      )`)
+    const tree =
+      query.category === undefined
+        ? sql`tree(id) as (select null::text where false)`
+        : sql`tree(id) as (
+            select id from catalog.categories where id = ${query.category}
+            union all
+            select c.id from catalog.categories c join tree on c.parent_id = tree.id
+          )`
+    return sql`with recursive ${tree}, matched as (
+      select p.id, p.brand, p.min_price_amount, p.created_at,
+        coalesce(p.min_price_amount, ${noPriceLast}) as price_asc_key,
+        coalesce(p.min_price_amount, -1) as price_desc_key,
+        ${text ? text.score : sql`0::float8`} as score
+      from catalog.products p
+      where ${and(where)}
+    )`
+  }
+
+  const page = async (query: SearchQuery) => {
+    const sort = effectiveSort(query.sort, query.q)
+    const plan = sortPlans[sort]
+    const after = query.cursor ? decodeCursor(query.cursor, sort, 2) : null
+    const priceKey =
+      sort === 'price_desc'
+        ? sql`price_desc_key`
+        : sort === 'price_asc'
+          ? sql`price_asc_key`
+          : sql`null::bigint`
+    const rows = await sql<{ id: string; key: string }[]>`
+      ${matched(query)}
+      select id, key::text as key from (
+        select id, score, created_at, ${priceKey} as price_key from matched
+      ) m
+      cross join lateral (select ${plan.key} as key) k
+      where ${after ? plan.after(String(after[0]), String(after[1])) : sql`true`}
+      order by ${plan.order}
+      limit ${query.limit + 1}
+    `
+    const ids = rows.slice(0, query.limit).map((r) => r.id)
+    const last = rows.length > query.limit ? rows[query.limit - 1] : undefined
+    return { ids, nextCursor: last ? encodeCursor({ sort, after: [last.key, last.id] }) : null }
+  }
+
+  const totalsAndFacets = async (query: SearchQuery) => {
+    const rows = await sql<{ facet: string; value: string | null; label: string | null; count: number }[]>`
+      ${matched(query)}
+      select 'total' as facet, null::text as value, null::text as label, count(*) as count from matched
+      union all
+      (select 'brand', lower(brand), min(brand), count(*) from matched
+        where brand is not null group by lower(brand) order by 4 desc, 2 limit ${facetSize})
+      union all
+      (select 'category', c.id, c.path, count(*) from matched m
+        join catalog.product_categories pc on pc.product_id = m.id
+        join catalog.categories c on c.id = pc.category_id
+        group by c.id, c.path order by 4 desc, 2 limit ${facetSize})
+      union all
+      select 'price', width_bucket(min_price_amount, ${[...priceBuckets]}::bigint[])::text, null, count(*)
+      from matched where min_price_amount is not null group by 2
+    `
+    const buckets = (facet: string): FacetBucket[] =>
+      rows
+        .filter((r) => r.facet === facet)
+        .map((r) => ({ value: r.value ?? '', label: r.label ?? '', count: r.count }))
+        .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
+    const priceCounts = new Map(
+      rows.filter((r) => r.facet === 'price').map((r) => [Number(r.value), r.count]),
+    )
+    const prices: PriceBucket[] = priceBuckets.map((from, i) => ({
+      from,
+      to: priceBuckets[i + 1] ?? null,
+      // width_bucket numbers the buckets from 1.
+      count: priceCounts.get(i + 1) ?? 0,
+    }))
+    return {
+      total: rows.find((r) => r.facet === 'total')?.count ?? 0,
+      facets: { categories: buckets('category'), brands: buckets('brand'), prices },
+    }
+  }
+
+  return {
+    name: 'postgres',
+
+    async search(query: SearchQuery): Promise<SearchResult> {
+      const [{ ids, nextCursor }, { total, facets }] = await Promise.all([
+        page(query),
+        totalsAndFacets(query),
+      ])
+      return { ids, total, facets, nextCursor }
+    },
+
+    async suggest(prefix: string, limit: number): Promise<string[]> {
+      const text = prefix.trim().toLowerCase()
+      const words = queryWords(text)
+      if (words.length === 0 || limit <= 0) return []
+      const startsWith = `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+      const prefixQuery = words.map((w) => `${w}:*`).join(' & ')
+      const rows = await sql<{ name: string }[]>`
+        select name from (
+          select name,
+            max(case
+              when lower(name) like ${startsWith} then 2
+              when to_tsvector('simple', name) @@ to_tsquery('simple', ${prefixQuery}) then 1
+              else 0
+            end) as tier,
+            max(word_similarity(${text}, lower(name))) as closeness
+          from catalog.products
+          where status = 'active' and (
+            lower(name) like ${startsWith}
+            or to_tsvector('simple', name) @@ to_tsquery('simple', ${prefixQuery})
+            or (length(${text}) >= ${typoMinLength} and word_similarity(${text}, lower(name)) > ${typoThreshold})
+          )
+          group by name
+        ) s
+        order by tier desc, closeness desc, length(name), name
+        limit ${limit}
+      `
+      return rows.map((r) => r.name)
+    },
+
+    async index(): Promise<void> {},
+
+    async remove(): Promise<void> {},
+
+    async reindex(docs: AsyncIterable<unknown[]>): Promise<{ indexed: number }> {
+      let indexed = 0
+      for await (const batch of docs) indexed += batch.length
+      return { indexed }
+    },
+  }
+}

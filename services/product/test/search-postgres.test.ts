@@ -1,0 +1,307 @@
+import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
+import { migrate } from '@myshop/db'
+import { AppError } from '@myshop/errors'
+import { type OwnTestDatabase, openTestDatabase } from '@myshop/testing'
+import { priceBuckets, type SearchEngine, type SearchQuery } from '../src/search/engine.ts'
+import { postgresSearch } from '../src/search/postgres.ts'
+import {
+  baseTime,
+  catalogMigrations,
+  categoryTree,
+  generatedCatalog,
+  insertProducts,
+  known,
+  productId,
+  seedCatalog,
+} from './search-fixtures.ts'
+
+let db: OwnTestDatabase
+let engine: SearchEngine
+
+beforeAll(async () => {
+  db = await openTestDatabase()
+  await migrate(db.sql, 'catalog', catalogMigrations)
+  await seedCatalog(db.sql, generatedCatalog(300))
+  engine = postgresSearch(db.sql)
+}, 60_000)
+afterAll(() => db.close())
+
+const search = (query: Partial<SearchQuery>) => engine.search({ sort: 'relevance', limit: 20, ...query })
+
+/** Every id of a search, page by page; `between` runs after each page (to change the catalog meanwhile). */
+const walk = async (query: Partial<SearchQuery>, limit = 7, between?: (page: number) => Promise<void>) => {
+  const ids: string[] = []
+  let cursor: string | undefined
+  for (let page = 0; page < 1000; page++) {
+    const result = await search({ ...query, limit, ...(cursor && { cursor }) })
+    ids.push(...result.ids)
+    if (!result.nextCursor) return ids
+    expect(result.ids).toHaveLength(limit)
+    cursor = result.nextCursor
+    await between?.(page)
+  }
+  throw new Error('pagination did not end')
+}
+
+const descendants = (id: string): string[] => [
+  id,
+  ...categoryTree.filter((c) => c.parentId === id).flatMap((c) => descendants(c.id)),
+]
+
+interface Filter {
+  category?: string
+  brand?: string
+  minPrice?: number
+  maxPrice?: number
+}
+
+/** The filtered active products, written the plain way, independently of the engine's SQL. */
+const groundTruth = async ({ category, brand, minPrice, maxPrice }: Filter) => {
+  const { sql } = db
+  const rows = await sql<{ id: string; brand: string | null; price: number | null }[]>`
+    select id, brand, min_price_amount as price from catalog.products p
+    where status = 'active'
+      and (${category ?? null}::text is null or exists (
+        select from catalog.product_categories pc
+        where pc.product_id = p.id and pc.category_id = any(${category ? descendants(category) : []}::text[])))
+      and (${brand ?? null}::text is null or lower(brand) = lower(${brand ?? null}::text))
+      and (${minPrice ?? null}::bigint is null or min_price_amount >= ${minPrice ?? null}::bigint)
+      and (${maxPrice ?? null}::bigint is null or min_price_amount <= ${maxPrice ?? null}::bigint)
+  `
+  return rows
+}
+
+const facetsOf = async (ids: string[]) => {
+  const { sql } = db
+  const brands = await sql<{ value: string; label: string; count: number }[]>`
+    select lower(brand) as value, min(brand) as label, count(*) as count from catalog.products
+    where id = any(${ids}::text[]) and brand is not null group by 1`
+  const categories = await sql<{ value: string; label: string; count: number }[]>`
+    select c.id as value, c.path as label, count(*) as count from catalog.product_categories pc
+    join catalog.categories c on c.id = pc.category_id
+    where pc.product_id = any(${ids}::text[]) group by 1, 2`
+  const prices = await sql<{ price: number }[]>`
+    select min_price_amount as price from catalog.products
+    where id = any(${ids}::text[]) and min_price_amount is not null`
+  const byCount = <T extends { value: string; count: number }>(xs: T[]) =>
+    [...xs].sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1))
+  return {
+    brands: byCount(brands).map(({ value, label, count }) => ({ value, label, count })),
+    categories: byCount(categories).map(({ value, label, count }) => ({ value, label, count })),
+    prices: priceBuckets.map((from, i) => {
+      const to = priceBuckets[i + 1] ?? null
+      return {
+        from,
+        to,
+        count: prices.filter((p) => p.price >= from && (to === null || p.price < to)).length,
+      }
+    }),
+  }
+}
+
+describe('postgres search: relevance', () => {
+  test('an exact name comes first', async () => {
+    const result = await search({ q: 'iPhone 15' })
+    expect(result.ids[0]).toBe(known.iphone15.id)
+    expect(result.ids).toContain(known.iphone15Pro.id)
+    expect(result.ids).toContain(known.iphoneCase.id)
+  })
+
+  test('a typo finds the product ("iphnoe" → iPhone 15)', async () => {
+    const result = await search({ q: 'iphnoe' })
+    expect(result.ids.slice(0, 3).sort()).toEqual(
+      [known.iphone15.id, known.iphone15Pro.id, known.iphoneCase.id].sort(),
+    )
+    expect(result.ids[0]).toBe(known.iphone15.id)
+  })
+
+  test('a word being typed matches as a prefix ("galax")', async () => {
+    const result = await search({ q: 'galax' })
+    expect(result.ids).toEqual(
+      expect.arrayContaining([known.galaxyS24.id, known.galaxyA55.id, known.galaxyTab.id]),
+    )
+    // Names first, the description that mentions a galaxy last.
+    expect(result.ids.at(-1)).toBe(known.galaxyProjector.id)
+  })
+
+  test('every word of a multi-word query matters ("samsung galaxy")', async () => {
+    const result = await search({ q: 'samsung galaxy' })
+    expect(result.ids.slice(0, 2).sort()).toEqual([known.galaxyS24.id, known.galaxyA55.id].sort())
+    expect(result.ids).toContain(known.galaxyTab.id)
+    // Samsung without galaxy, or galaxy without Samsung, is not what was asked for.
+    expect(result.ids).not.toContain(known.samsungTv.id)
+    expect(result.ids).not.toContain(known.galaxyProjector.id)
+  })
+
+  test('a name match outranks a description match', async () => {
+    const result = await search({ q: 'aurora' })
+    expect(result.ids).toEqual([known.auroraLamp.id, known.lampWithAurora.id])
+  })
+
+  test('user text never reaches SQL or tsquery syntax', async () => {
+    for (const q of ["'; drop table catalog.products; --", 'a & b | !c:* (', '"unclosed', '%_\\', '-', '🙂'])
+      await expect(search({ q })).resolves.toMatchObject({ ids: expect.any(Array) })
+    expect(await engine.suggest("%'_\\", 5)).toEqual([])
+    expect((await search({})).total).toBeGreaterThan(200)
+  })
+})
+
+describe('postgres search: only active products', () => {
+  test('drafts and archived products are never returned, counted or suggested', async () => {
+    const iphones = await walk({ q: 'iphone' })
+    expect(iphones).not.toContain(known.draftIphone.id)
+    expect(iphones).not.toContain(known.archivedIphone.id)
+    const zephyr = await search({ q: 'zephyr' })
+    expect(zephyr).toMatchObject({ ids: [], total: 0, nextCursor: null })
+    const all = await search({})
+    expect(all.facets.brands.map((b) => b.value)).not.toContain('zephyr')
+    expect(all.total).toBe((await groundTruth({})).length)
+    const suggestions = await engine.suggest('iph', 10)
+    expect(suggestions).not.toContain('iPhone 16 Prototype')
+    expect(suggestions).not.toContain('iPhone 12 Classic')
+    expect(await engine.suggest('zephyr', 10)).toEqual([])
+  })
+})
+
+describe('postgres search: filters and facets', () => {
+  const combos: Filter[] = [
+    {},
+    { category: 'cat_electronics' },
+    { category: 'cat_phones' },
+    { brand: 'SONY' },
+    { minPrice: 1_000, maxPrice: 50_000 },
+    { category: 'cat_home', brand: 'philips', minPrice: 2_500 },
+    { category: 'cat_sports', maxPrice: 999 },
+  ]
+  for (const filter of combos)
+    test(`total, ids and facets equal a plain count for ${JSON.stringify(filter)}`, async () => {
+      const truth = await groundTruth(filter)
+      const result = await search({ ...filter, limit: 5 })
+      expect(result.total).toBe(truth.length)
+      expect(result.facets).toEqual(await facetsOf(truth.map((r) => r.id)))
+      const ids = await walk({ ...filter, sort: 'newest' }, 25)
+      expect(ids.sort()).toEqual(truth.map((r) => r.id).sort())
+    })
+
+  test('facets with a query are computed over the whole result, not the page', async () => {
+    const ids = await walk({ q: 'smart', category: 'cat_electronics' }, 10)
+    expect(ids.length).toBeGreaterThan(10)
+    const result = await search({ q: 'smart', category: 'cat_electronics', limit: 3 })
+    expect(result.total).toBe(ids.length)
+    expect(result.facets).toEqual(await facetsOf(ids))
+  })
+
+  test('a category includes its descendants', async () => {
+    const phones = await walk({ category: 'cat_phones' }, 50)
+    expect(phones).toContain(known.iphone15.id)
+    expect(phones).toContain(known.iphoneCase.id)
+    const smartphones = await walk({ category: 'cat_smartphones' }, 50)
+    expect(smartphones).not.toContain(known.iphoneCase.id)
+    expect(await walk({ category: 'cat_nope' })).toEqual([])
+  })
+
+  test('the brand filter ignores case and prices are inclusive', async () => {
+    expect((await search({ q: 'galaxy', brand: 'SAMSUNG' })).ids).not.toContain(known.galaxyProjector.id)
+    const exact = await search({ q: 'iphone', minPrice: 94_900, maxPrice: 94_900 })
+    expect(exact.ids).toEqual([known.iphone15.id])
+  })
+})
+
+describe('postgres search: sorting and pagination', () => {
+  const prices = async (ids: string[]) => {
+    const rows = await db.sql<{ id: string; price: number | null; created: Date }[]>`
+      select id, min_price_amount as price, created_at as created from catalog.products where id = any(${ids})`
+    const byId = new Map(rows.map((r) => [r.id, r]))
+    return ids.map((id) => byId.get(id)!)
+  }
+
+  test('price ascending, price descending (products without a price last) and newest', async () => {
+    const asc = await prices(await walk({ sort: 'price_asc' }, 40))
+    const desc = await prices(await walk({ sort: 'price_desc' }, 40))
+    const newest = await prices(await walk({ sort: 'newest' }, 40))
+    const key = (p: number | null, missing: number) => p ?? missing
+    for (let i = 1; i < asc.length; i++) {
+      const [a, b] = [asc[i - 1]!, asc[i]!]
+      expect(key(a.price, Infinity) < key(b.price, Infinity) || (a.price === b.price && a.id < b.id)).toBe(
+        true,
+      )
+      const [c, d] = [desc[i - 1]!, desc[i]!]
+      expect(key(c.price, -1) > key(d.price, -1) || (c.price === d.price && c.id < d.id)).toBe(true)
+      const [e, f] = [newest[i - 1]!, newest[i]!]
+      const [te, tf] = [e.created.getTime(), f.created.getTime()]
+      expect(te > tf || (te === tf && e.id > f.id)).toBe(true)
+    }
+    expect(asc.at(-1)!.price).toBeNull()
+    expect(desc.at(-1)!.price).toBeNull()
+    // Ties on the creation time exist, so the id really is the tiebreak.
+    expect(new Set(newest.map((p) => p.created.getTime())).size).toBeLessThan(newest.length)
+  })
+
+  test('a cursor from another sort, or not ours, is refused', async () => {
+    const first = await search({ sort: 'price_asc', limit: 2 })
+    const refused = search({ sort: 'price_desc', limit: 2, cursor: first.nextCursor! })
+    await expect(refused).rejects.toBeInstanceOf(AppError)
+    await expect(refused).rejects.toMatchObject({ code: 'validation_failed' })
+    await expect(search({ cursor: 'garbage!' })).rejects.toMatchObject({ code: 'validation_failed' })
+    const forged = Buffer.from(JSON.stringify({ s: 'newest', a: [{ x: 1 }, 'id'] })).toString('base64url')
+    await expect(search({ cursor: forged })).rejects.toMatchObject({ code: 'validation_failed' })
+  })
+
+  test('walking every page yields each product exactly once while products are being added', async () => {
+    const queries: Partial<SearchQuery>[] = [
+      { sort: 'newest' },
+      { q: 'smart', sort: 'relevance' },
+      { sort: 'price_asc', category: 'cat_electronics' },
+      { sort: 'price_desc', brand: 'anker' },
+    ]
+    let n = 0
+    for (const query of queries) {
+      const before = await walk(query, 1000)
+      // Between pages, new products that match each query land before, inside and after the walk's position.
+      const seen = await walk(query, 9, async (page) => {
+        const at = (minutes: number) => new Date(baseTime + (page % 2 ? 1 : -1) * minutes * 60_000)
+        await insertProducts(db.sql, [
+          {
+            id: productId('late'),
+            name: `Anker Smart Charger Late ${++n}`,
+            brand: 'Anker',
+            price: (n * 7_919) % 150_000,
+            categories: ['cat_phone_acc'],
+            createdAt: at(n * 37),
+          },
+          {
+            id: productId('late'),
+            name: `Anker Smart Cable Late ${++n}`,
+            brand: 'Anker',
+            price: null,
+            categories: ['cat_phone_acc'],
+            createdAt: at(n * 3),
+          },
+        ])
+      })
+      expect(new Set(seen).size).toBe(seen.length)
+      expect(seen).toEqual(expect.arrayContaining(before))
+    }
+  })
+
+  test('reindex counts, index and remove are no-ops', async () => {
+    async function* batches() {
+      yield [{}, {}]
+      yield [{}]
+    }
+    // biome-ignore lint/suspicious/noExplicitAny: the Postgres engine only counts the documents
+    expect(await engine.reindex(batches() as any)).toEqual({ indexed: 3 })
+  })
+})
+
+describe('postgres suggest', () => {
+  test('names by prefix first, then words by prefix, then typos; only active', async () => {
+    expect(await engine.suggest('iph', 3)).toEqual(['iPhone 15', 'iPhone 15 Pro', 'Clear Case for iPhone 15'])
+    expect((await engine.suggest('gala', 5))[0]).toBe('Galaxy Tab S9')
+    expect(await engine.suggest('gala', 5)).toEqual(
+      expect.arrayContaining(['Samsung Galaxy S24', 'Samsung Galaxy A55']),
+    )
+    expect((await engine.suggest('iphnoe', 5))[0]).toBe('iPhone 15')
+    expect(await engine.suggest('   ', 5)).toEqual([])
+  })
+})
