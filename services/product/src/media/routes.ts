@@ -40,7 +40,11 @@ const tooLarge = (limit: number) =>
 
 // Reads the body up to `limit` bytes and stops there, so a client that lies about (or omits) Content-Length
 // cannot make the service buffer more than one image's worth.
-const readBody = async (request: Request, limit: number, maxImageBytes: number): Promise<Uint8Array> => {
+const readBody = async (
+  request: Request,
+  limit: number,
+  maxImageBytes: number,
+): Promise<Uint8Array<ArrayBuffer>> => {
   const declared = Number(request.headers.get('content-length'))
   if (Number.isFinite(declared) && declared > limit) throw tooLarge(maxImageBytes)
   if (!request.body) return new Uint8Array()
@@ -66,7 +70,7 @@ const readBody = async (request: Request, limit: number, maxImageBytes: number):
   return body
 }
 
-const uploadedFile = async (request: Request, maxImageBytes: number): Promise<Uint8Array> => {
+const uploadedFile = async (request: Request, maxImageBytes: number): Promise<Uint8Array<ArrayBuffer>> => {
   const contentType = request.headers.get('content-type') ?? ''
   if (!/^multipart\/form-data\s*;/i.test(contentType))
     throw new AppError('unsupported_media_type', {

@@ -103,11 +103,14 @@ const storeAndRecord = async (
   const { renditions } = processed
   let change: ImagesChange
   try {
-    await Promise.all([
+    // allSettled, not all: cleanup must wait for every write, or a late one would outlive the delete.
+    const puts = await Promise.allSettled([
       deps.storage.put(keys.original, renditions.original.data, renditions.original.contentType),
       deps.storage.put(keys.medium, renditions.medium.data, renditions.medium.contentType),
       deps.storage.put(keys.thumbnail, renditions.thumbnail.data, renditions.thumbnail.contentType),
     ])
+    const failed = puts.find((p) => p.status === 'rejected')
+    if (failed) throw failed.reason
     change = await deps.sql.begin(async (tx) => {
       // Locks the product: concurrent uploads take consecutive positions, and a product deleted meanwhile is a 404.
       if (!(await images.productExists(tx, productId, true))) throw notFound(productId)
