@@ -179,7 +179,7 @@ describe('postgres search: filters and facets', () => {
       const result = await search({ ...filter, limit: 5 })
       expect(result.total).toBe(truth.length)
       expect(result.facets).toEqual(await facetsOf(truth.map((r) => r.id)))
-      const ids = await walk({ ...filter, sort: 'newest' }, 25)
+      const ids = await walk({ ...filter, sort: 'newest' }, 60)
       expect(ids.sort()).toEqual(truth.map((r) => r.id).sort())
     })
 
@@ -216,9 +216,9 @@ describe('postgres search: sorting and pagination', () => {
   }
 
   test('price ascending, price descending (products without a price last) and newest', async () => {
-    const asc = await prices(await walk({ sort: 'price_asc' }, 40))
-    const desc = await prices(await walk({ sort: 'price_desc' }, 40))
-    const newest = await prices(await walk({ sort: 'newest' }, 40))
+    const asc = await prices(await walk({ sort: 'price_asc' }, 90))
+    const desc = await prices(await walk({ sort: 'price_desc' }, 90))
+    const newest = await prices(await walk({ sort: 'newest' }, 90))
     const key = (p: number | null, missing: number) => p ?? missing
     for (let i = 1; i < asc.length; i++) {
       const [a, b] = [asc[i - 1]!, asc[i]!]
@@ -258,7 +258,7 @@ describe('postgres search: sorting and pagination', () => {
     for (const query of queries) {
       const before = await walk(query, 1000)
       // Between pages, new products that match each query land before, inside and after the walk's position.
-      const seen = await walk(query, 9, async (page) => {
+      const seen = await walk(query, 15, async (page) => {
         const at = (minutes: number) => new Date(baseTime + (page % 2 ? 1 : -1) * minutes * 60_000)
         await insertProducts(db.sql, [
           {

@@ -65,31 +65,42 @@ export const postgresSearch = (sql: Db): SearchEngine => {
 
   const and = (parts: Fragment[]): Fragment => parts.reduce((all, part) => sql`${all} and ${part}`)
 
-  /** The query's text-matching condition and relevance score, with every piece of user text a parameter. */
+  /**
+   * The query's terms, parsed once per statement (a `materialized` CTE, not once per row), its matching
+   * condition and its relevance score; every piece of user text is a parameter.
+   */
   const textMatch = (q: string, words: string[]) => {
     // Words are letter/digit runs only, so `word:*` joined by `&` is always a valid tsquery.
     const prefixQuery = words.map((w) => `${w}:*`).join(' & ')
+    const terms = sql`
+      terms as materialized (
+        select to_tsquery('simple', ${prefixQuery}) as prefix_q, websearch_to_tsquery('simple', ${q}) as web_q,
+          lower(${q}) as q
+      ),
+      words as materialized (
+        select word, to_tsquery('simple', word || ':*') as prefix_q, length(word) >= ${typoMinLength} as fuzzy
+        from unnest(${words}::text[]) as word
+      ),`
+    // A product matches the whole query as the shopper wrote it (quotes, "or", "-"), or every word matches as
+    // a prefix of a word of its name, brand or description, or (for longer words) as a typo of a name word.
     const match = sql`(
-      p.search @@ websearch_to_tsquery('simple', ${q})
+      p.search @@ t.web_q
       or not exists (
-        select from unnest(${words}::text[]) as w(word)
-        where not (
-          p.search @@ to_tsquery('simple', w.word || ':*')
-          or (length(w.word) >= ${typoMinLength} and word_similarity(w.word, lower(p.name)) > ${typoThreshold})
-        )
+        select from words w
+        where not (p.search @@ w.prefix_q or (w.fuzzy and word_similarity(w.word, lower(p.name)) > ${typoThreshold}))
       )
     )`
     // Cover density with weights {D, C, B, A}: name (A) above brand (B) above description (C); the whole
     // name's similarity to the query lifts close and exact names and orders typo-only matches; an exact name
     // comes first. Rounded so the score survives the trip through a cursor exactly.
     const score = sql`round((
-      ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', p.search, to_tsquery('simple', ${prefixQuery}))
-      + ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', p.search, websearch_to_tsquery('simple', ${q}))
-      + similarity(lower(p.name), lower(${q}))
-      + 0.5 * word_similarity(lower(${q}), lower(p.name))
-      + case when lower(p.name) = lower(${q}) then 1 else 0 end
+      ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', p.search, t.prefix_q)
+      + ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', p.search, t.web_q)
+      + similarity(lower(p.name), t.q)
+      + 0.5 * word_similarity(t.q, lower(p.name))
+      + case when lower(p.name) = t.q then 1 else 0 end
     )::numeric, 6)::float8`
-    return { match, score }
+    return { terms, match, score }
   }
 
   /** `with recursive …, matched as (…)`: the filtered, active products with what sorting and facets need. */
@@ -115,12 +126,12 @@ export const postgresSearch = (sql: Db): SearchEngine => {
             union all
             select c.id from catalog.categories c join tree on c.parent_id = tree.id
           )`
-    return sql`with recursive ${tree}, matched as (
+    return sql`with recursive ${tree}, ${text ? text.terms : sql``} matched as (
       select p.id, p.brand, p.min_price_amount, p.created_at,
         coalesce(p.min_price_amount, ${noPriceLast}) as price_asc_key,
         coalesce(p.min_price_amount, -1) as price_desc_key,
         ${text ? text.score : sql`0::float8`} as score
-      from catalog.products p
+      from catalog.products p ${text ? sql`cross join terms t` : sql``}
       where ${and(where)}
     )`
   }
