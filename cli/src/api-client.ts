@@ -32,6 +32,44 @@ export type Health = { status: 'ok' | 'degraded'; services: Record<string, Servi
 
 export type FieldError = { path: string; message: string }
 
+export type Money = { amount: number; currency: string }
+
+/** A product as the catalog export returns it (the fields the CLI reads). */
+export type CatalogProduct = {
+  id: string
+  slug: string
+  name: string
+  description: string
+  brand: string | null
+  status: 'draft' | 'active' | 'archived'
+  categories: { id: string; name: string; slug: string; path: string }[]
+  variants: { id: string; sku: string; price: Money; position: number }[]
+  price: Money | null
+  createdAt: string
+  updatedAt: string
+}
+
+/** One row of `POST /api/v1/catalog/import`; `line` is echoed back in failures. */
+export type CatalogImportRow = {
+  line: number
+  sku: string
+  name: string
+  description?: string
+  brand?: string
+  category?: string
+  price: string
+  currency: string
+  status?: string
+}
+
+export type CatalogImportResult = {
+  created: number
+  updated: number
+  failed: { line: number; sku: string; errors: FieldError[] }[]
+}
+
+export type ReindexResult = { engine: string; indexed: number }
+
 /** An RFC 9457 problem answered by MyShop. */
 export class ApiError extends Error {
   readonly status: number
@@ -234,6 +272,18 @@ export const createApiClient = ({
 
     setRoles: (id: string, roles: string[]) =>
       authed<User>('PUT', `/api/v1/users/${encodeURIComponent(id)}/roles`, { body: { roles } }),
+
+    /** Upserts up to 2000 products by SKU; bad rows come back by line, the others are written. */
+    importCatalog: (rows: CatalogImportRow[]) =>
+      authed<CatalogImportResult>('POST', '/api/v1/catalog/import', { body: { rows } }),
+
+    /** One page of every product in every status, in id order. */
+    exportCatalog: (page: { cursor?: string | undefined; limit?: number } = {}) =>
+      authed<Page<CatalogProduct>>('GET', '/api/v1/catalog/export', {
+        query: { cursor: page.cursor, limit: page.limit },
+      }),
+
+    reindexCatalog: () => authed<ReindexResult>('POST', '/api/v1/catalog/reindex'),
 
     /** The gateway's aggregate health; a degraded answer (often a 503) is a result, not an error. */
     health: async (): Promise<Health> => {

@@ -4,7 +4,10 @@ import { memorySessionStore } from '@myshop/auth'
 import { connect, type Db, type EmbeddedPostgres, startEmbeddedPostgres } from '@myshop/db'
 import { startGateway } from '@myshop/edge-gateway/bun'
 import { gatewayConfig } from '@myshop/edge-gateway/config'
+import { memoryBus } from '@myshop/events'
 import { createLogger } from '@myshop/logger'
+import { startProductService } from '@myshop/product-service'
+import { loadProductConfig } from '@myshop/product-service/config'
 import { startUserService } from '@myshop/user-service'
 import { loadUserConfig } from '@myshop/user-service/config'
 
@@ -55,25 +58,31 @@ export const startPlatform = async (env: Env): Promise<RunningPlatform> => {
     sql = connect(pg.url, { max: 1, applicationName: 'myshop' })
     writeFileSync(pidFile(dataDir), String(process.pid))
   }
-  // Without Redis the gateway must see the same sessions the user service revokes.
+  // Without Redis every service and the gateway must see the same sessions and the same event bus.
   const sessions = userConfig.REDIS_URL ? undefined : memorySessionStore()
+  const bus = userConfig.REDIS_URL ? undefined : memoryBus()
 
   const stops: (() => Promise<unknown>)[] = []
   try {
-    const user = await startUserService(userConfig, {
-      ...(sql && { sql }),
-      ...(sessions && { sessions }),
-      logger,
-    })
+    const shared = { ...(sql && { sql }), ...(sessions && { sessions }), ...(bus && { bus }) }
+    const user = await startUserService(userConfig, shared)
     stops.unshift(() => user.stop())
-    const gateway = await startGateway(gatewayConfig({ ...env, USER_SERVICE_URL: user.url }), {
-      ...(sessions && { isSessionActive: (id: string) => sessions.isActive(id) }),
-    })
+    const product = await startProductService(
+      loadProductConfig({ ...env, USER_SERVICE_URL: user.url }),
+      shared,
+    )
+    stops.unshift(() => product.stop())
+    const gateway = await startGateway(
+      gatewayConfig({ ...env, USER_SERVICE_URL: user.url, PRODUCT_SERVICE_URL: product.url }),
+      {
+        ...(sessions && { isSessionActive: (id: string) => sessions.isActive(id) }),
+      },
+    )
     stops.unshift(() => gateway.stop())
     return {
       mode: embedded ? 'embedded' : 'distributed',
       gatewayUrl: gateway.url,
-      services: { user: user.url },
+      services: { user: user.url, product: product.url },
       ...(pg && { databaseUrl: pg.url }),
       async stop() {
         for (const stop of stops) await stop()

@@ -20,14 +20,17 @@ beforeAll(async () => {
   const env: Record<string, string> = {
     GATEWAY_PORT: '0',
     USER_PORT: '0',
+    PRODUCT_PORT: '0',
     MYSHOP_DATA_DIR: dataDir,
     MYSHOP_ADMIN_EMAIL: adminEmail,
     MYSHOP_ADMIN_PASSWORD: adminPassword,
     LOG_LEVEL: 'silent',
     RATE_LIMIT_AUTH_PER_IP: '1000',
   }
-  if (process.env.DATABASE_URL) env.USER_DATABASE_URL = (await testDatabase()).url
-  else await freshPgliteDir(join(dataDir, 'pg'))
+  if (process.env.DATABASE_URL) {
+    env.USER_DATABASE_URL = (await testDatabase()).url
+    env.PRODUCT_DATABASE_URL = env.USER_DATABASE_URL
+  } else await freshPgliteDir(join(dataDir, 'pg'))
   if (process.env.REDIS_URL) env.REDIS_URL = process.env.REDIS_URL
   platform = await startPlatform(env)
 }, 120_000)
@@ -143,6 +146,48 @@ describe('through the gateway', () => {
     expect(docs.headers.get('content-type')).toContain('text/html')
     const metrics = await fetch(`${platform.gatewayUrl}/metrics`)
     expect(await metrics.text()).toContain('# TYPE')
+  })
+})
+
+describe('the catalog through the gateway', () => {
+  test('a catalog manager creates products; shoppers search, browse and read them; drafts stay hidden', async () => {
+    const admin = (await api('POST', '/api/v1/auth/login', { email: adminEmail, password: adminPassword }))
+      .body.accessToken
+    const category = await api('POST', '/api/v1/categories', { name: `Phones ${Date.now()}` }, admin)
+    expect(category.status).toBe(201)
+    const make = (name: string, sku: string, status: string) =>
+      api(
+        'POST',
+        '/api/v1/products',
+        {
+          name,
+          brand: 'Apex',
+          status,
+          categoryIds: [category.body.id],
+          variants: [{ sku, price: { amount: 79900, currency: 'EUR' } }],
+        },
+        admin,
+      )
+    const phone = await make('Apex Nebula 9', `NEB-${Date.now()}`, 'active')
+    expect(phone.status).toBe(201)
+    const draft = await make('Apex Nebula 10 Prototype', `PROTO-${Date.now()}`, 'draft')
+    expect(draft.status).toBe(201)
+    const anon = await api('POST', '/api/v1/products', {
+      name: 'X',
+      variants: [{ sku: 'ANON-1', price: { amount: 1, currency: 'EUR' } }],
+    })
+    expect(anon.status).toBe(401)
+
+    const found = await api('GET', `/api/v1/products?q=nebula&category=${category.body.id}`)
+    expect(found.status).toBe(200)
+    expect(found.body.items.map((p: { id: string }) => p.id)).toEqual([phone.body.id])
+    expect(found.body.total).toBe(1)
+    const typo = await api('GET', '/api/v1/products?q=nebual')
+    expect(typo.body.items.map((p: { id: string }) => p.id)).toContain(phone.body.id)
+    const detail = await api('GET', `/api/v1/products/${phone.body.slug}`)
+    expect(detail.status).toBe(200)
+    expect(detail.headers.get('etag')).toBeString()
+    expect((await api('GET', `/api/v1/products/${draft.body.id}`)).status).toBe(404)
   })
 })
 

@@ -10,7 +10,7 @@ const cliPath = join(import.meta.dir, '../src/index.ts')
 const databases: OwnTestDatabase[] = []
 afterAll(async () => {
   for (const db of databases) await db.close()
-})
+}, 60_000)
 
 /** An environment for one MyShop: embedded on a fresh data directory, or on a fresh database when DATABASE_URL is set. */
 const freshEnv = async () => {
@@ -22,6 +22,7 @@ const freshEnv = async () => {
     databases.push(db)
     await db.sql.end()
     env.USER_DATABASE_URL = db.url
+    env.PRODUCT_DATABASE_URL = db.url
   } else await freshPgliteDir(join(dataDir, 'pg'))
   // The suite's own DATABASE_URL / REDIS_URL must not leak into a MyShop meant to use only USER_DATABASE_URL.
   return { dataDir, env: { ...env, DATABASE_URL: '', REDIS_URL: '' } }
@@ -34,15 +35,15 @@ describe('myshop db migrate', () => {
     const { env } = await freshEnv()
     const first = await run(['db', 'migrate', '--json'], env)
     expect(first.code).toBe(0)
-    const [row] = JSON.parse(first.stdout)
-    expect(row).toMatchObject({
-      service: 'user',
-      schema: 'users',
-      applied: '0001_init, 0002_next_signing_key',
-      current: '0002',
-    })
+    expect(JSON.parse(first.stdout)).toEqual([
+      { service: 'user', schema: 'users', applied: '0001_init, 0002_next_signing_key', current: '0002' },
+      { service: 'product', schema: 'catalog', applied: '0001_init', current: '0001' },
+    ])
     const second = await run(['db', 'migrate', '--json'], env)
-    expect(JSON.parse(second.stdout)[0].applied).toBe('none (up to date)')
+    expect(JSON.parse(second.stdout).map((r: { applied: string }) => r.applied)).toEqual([
+      'none (up to date)',
+      'none (up to date)',
+    ])
   }, 60_000)
 
   test('fails clearly on a database it cannot reach', async () => {
@@ -60,7 +61,7 @@ describe('myshop start', () => {
   test('boots the gateway and the user service, serves requests, and stops cleanly on SIGINT', async () => {
     const { env, dataDir } = await freshEnv()
     const proc = Bun.spawn([process.execPath, cliPath, 'start', '--json'], {
-      env: { ...process.env, ...env, GATEWAY_PORT: '0', USER_PORT: '0' },
+      env: { ...process.env, ...env, GATEWAY_PORT: '0', USER_PORT: '0', PRODUCT_PORT: '0' },
       stdout: 'pipe',
       stderr: 'pipe',
       stdin: 'ignore',
@@ -85,7 +86,7 @@ describe('myshop start', () => {
     if (!process.env.DATABASE_URL) {
       expect(existsSync(join(dataDir, 'myshop.pid'))).toBe(true)
       // A second MyShop on the same data directory is refused instead of corrupting it.
-      const second = await run(['start'], { ...env, GATEWAY_PORT: '0', USER_PORT: '0' })
+      const second = await run(['start'], { ...env, GATEWAY_PORT: '0', USER_PORT: '0', PRODUCT_PORT: '0' })
       expect(second.code).toBe(1)
       expect(second.stderr).toContain('already running')
     }

@@ -13,6 +13,12 @@ const loadServices = async () => [
     dir: (await import('@myshop/user-service')).migrationsDir,
     databaseVar: 'USER_DATABASE_URL',
   },
+  {
+    service: 'product',
+    schema: 'catalog',
+    dir: (await import('@myshop/product-service')).migrationsDir,
+    databaseVar: 'PRODUCT_DATABASE_URL',
+  },
 ]
 
 type Row = { service: string; schema: string; applied: string; current: string }

@@ -1,7 +1,9 @@
 import type { RegisterCommand } from '../command.ts'
 import { registerAuth } from './auth.tsx'
+import { registerCatalog } from './catalog.tsx'
 import { registerDb } from './db.tsx'
 import { registerHealth } from './health.tsx'
+import { registerSeed } from './seed.tsx'
 import { registerStart } from './start.tsx'
 import { registerUsers } from './users.tsx'
 
@@ -12,4 +14,6 @@ export const commands: RegisterCommand[] = [
   registerAuth,
   registerUsers,
   registerHealth,
+  registerCatalog,
+  registerSeed,
 ]

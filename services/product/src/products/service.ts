@@ -375,3 +375,25 @@ export async function* allProductPages(deps: ProductDeps, pageSize = 500) {
     after = ids.at(-1)!
   }
 }
+
+/**
+ * Hooks for the media feature: an image added or removed is a product change, so it is announced as
+ * `product.updated` in the same transaction and the product's cached reads are dropped after commit.
+ */
+export const imageHooks = (deps: ProductDeps) => ({
+  inTransaction: async (tx: Tx, change: { productId: string }) => {
+    const [p] = await loadProducts(deps, [change.productId], tx)
+    if (!p) return
+    const at = new Date(deps.now())
+    await outbox.add(
+      tx,
+      schema,
+      productUpdated.create({ ...snapshot(p, at.toISOString()), changed: ['images'] }, meta(deps, {})),
+    )
+  },
+  afterCommit: async (change: { productId: string }) => {
+    deps.eventsWritten()
+    const [p] = await loadProducts(deps, [change.productId])
+    await invalidate(deps, change.productId, ...(p ? [p.slug] : []))
+  },
+})

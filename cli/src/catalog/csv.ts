@@ -1,0 +1,165 @@
+import type { Readable } from 'node:stream'
+import { type CsvError, parse } from 'csv-parse'
+import { CliError, exitCodes } from '../errors.ts'
+import { checkColumns, type SourceItem, toSourceItem } from './rows.ts'
+
+export type CsvScan = {
+  /** Data records after the header (blank lines not counted). */
+  records: number
+  /** The line of a quote that is never closed, when the file ends inside a quoted field. */
+  unclosedQuoteLine: number | null
+}
+
+enum State {
+  FieldStart,
+  Unquoted,
+  Quoted,
+  /** A quote inside a quoted field: the next byte says whether it was `""` or the closing quote. */
+  QuoteInQuoted,
+}
+
+const quote = 0x22
+const comma = 0x2c
+const newline = 0x0a
+const carriageReturn = 0x0d
+
+/**
+ * Counts a CSV file's records and finds an unclosed quote without parsing fields, fast enough to run before
+ * an import starts (about 0.1 s for 100,000 rows): the progress bar gets its total and a broken file is
+ * refused before anything is sent. Quotes follow csv-parse with `relax_quotes`: a quote opens a quoted field
+ * only at the start of a field; `""` inside one is a quote.
+ */
+export const scanCsv = async (chunks: AsyncIterable<Uint8Array>): Promise<CsvScan> => {
+  let state = State.FieldStart
+  let line = 1
+  let lines = 0
+  let lineHasContent = false
+  let openedAt = 0
+  let first = true
+  for await (const chunk of chunks) {
+    let i = 0
+    if (first) {
+      first = false
+      if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) i = 3
+    }
+    for (; i < chunk.length; i++) {
+      const byte = chunk[i]
+      if (state === State.Quoted) {
+        if (byte === quote) state = State.QuoteInQuoted
+        else if (byte === newline) line++
+        continue
+      }
+      if (state === State.QuoteInQuoted) {
+        if (byte === quote) {
+          state = State.Quoted
+          continue
+        }
+        state = State.Unquoted
+      }
+      if (byte === newline) {
+        if (lineHasContent) lines++
+        lineHasContent = false
+        line++
+        state = State.FieldStart
+      } else if (byte === comma) {
+        lineHasContent = true
+        state = State.FieldStart
+      } else if (byte === quote && state === State.FieldStart) {
+        lineHasContent = true
+        openedAt = line
+        state = State.Quoted
+      } else if (byte !== carriageReturn) {
+        lineHasContent = true
+        state = State.Unquoted
+      }
+    }
+  }
+  if (state === State.Quoted) return { records: Math.max(0, lines - 1), unclosedQuoteLine: openedAt }
+  if (lineHasContent) lines++
+  return { records: Math.max(0, lines - 1), unclosedQuoteLine: null }
+}
+
+const newlines = (values: readonly unknown[]): number => {
+  let n = 0
+  for (const value of values) {
+    if (typeof value !== 'string') continue
+    for (let i = value.indexOf('\n'); i !== -1; i = value.indexOf('\n', i + 1)) n++
+  }
+  return n
+}
+
+const headerError = (problems: string[]) =>
+  new CliError(
+    'usage_error',
+    `the CSV header is not a catalog header: ${problems.join('; ')}`,
+    exitCodes.usage,
+  )
+
+/**
+ * Streams catalog rows out of CSV with a header line (`sku,name,description,brand,category,price,currency`
+ * and optionally `status`, any order, case-insensitive). Each row carries the line its record starts on.
+ * A record with the wrong number of fields becomes a failure; a quote never closed ends the stream with a
+ * CliError naming its line; a bad header throws a usage error before the first row.
+ */
+export async function* parseCsv(input: Readable): AsyncGenerator<SourceItem> {
+  const skipped: SourceItem[] = []
+  let fatal: Error | undefined
+  let lastEnd = 1
+  const parser = parse({
+    bom: true,
+    columns: (header: string[]) => {
+      const names = header.map((h) => h.trim().toLowerCase())
+      const problems = checkColumns(names)
+      if (problems.length) throw headerError(problems)
+      return names
+    },
+    info: true,
+    relax_column_count: false,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    on_skip: (error: CsvError | undefined) => {
+      if (!error) return
+      if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
+        fatal = new CliError('malformed_csv', `line ${lastEnd + 1}: a quoted field is never closed`)
+        throw fatal
+      }
+      const record = Array.isArray(error.record) ? (error.record as unknown[]) : []
+      const end = typeof error.lines === 'number' ? error.lines : lastEnd + 1
+      const line = end - newlines(record)
+      lastEnd = end
+      const columns = Array.isArray(error.columns) ? (error.columns as { name: string }[]) : []
+      const skuAt = columns.findIndex((c) => c?.name === 'sku')
+      const sku = typeof record[skuAt] === 'string' ? (record[skuAt] as string) : ''
+      const message =
+        error.code === 'CSV_RECORD_INCONSISTENT_COLUMNS'
+          ? `has ${record.length} fields, the header has ${columns.length}`
+          : error.message
+      skipped.push({ failure: { line, sku, errors: [{ path: '', message }] } })
+    },
+  })
+  input.on('error', (error) => parser.destroy(error))
+  try {
+    for await (const item of input.pipe(parser) as AsyncIterable<{
+      record: Record<string, string>
+      info: { lines: number }
+    }>) {
+      while (skipped.length) yield skipped.shift() as SourceItem
+      const { record, info } = item
+      lastEnd = info.lines
+      yield toSourceItem(record, info.lines - newlines(Object.values(record)))
+    }
+  } catch (error) {
+    if (fatal) throw fatal
+    // csv-parse wraps nothing it did not raise itself: a header problem arrives as thrown.
+    if (error instanceof CliError) throw error
+    throw new CliError('malformed_csv', `cannot read the CSV: ${(error as Error).message}`)
+  }
+  while (skipped.length) yield skipped.shift() as SourceItem
+}
+
+const needsQuotes = /[",\r\n]|^\s|\s$/
+
+/** One CSV record: fields quoted only when they must be (RFC 4180), no line ending. */
+export const csvLine = (fields: readonly string[]): string =>
+  fields.map((f) => (needsQuotes.test(f) ? `"${f.replaceAll('"', '""')}"` : f)).join(',')

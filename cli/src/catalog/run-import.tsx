@@ -1,0 +1,100 @@
+import type { Instance } from 'ink'
+import type { ApiClient } from '../api-client.ts'
+import { exitCodes } from '../errors.ts'
+import { type Output, Table } from '../output.tsx'
+import { ImportProgress } from './progress.tsx'
+import type { ImportResult, SourceItem } from './rows.ts'
+import { type ImportTally, importBatches } from './send.ts'
+
+export type RunImportOptions = {
+  label: string
+  source: AsyncIterable<SourceItem>
+  total: number | null
+  batchSize: number
+  api: ApiClient
+  out: Output
+  now?: () => number
+}
+
+type FailureLine = { line: number; sku: string; path: string; message: string }
+
+/**
+ * Sends rows to the import endpoint with a live progress bar, then reports the counts and every failed row
+ * by line (a table, or `{ created, updated, failed }` under --json). Exit 1 when any row failed.
+ */
+export const runImport = async ({
+  label,
+  source,
+  total,
+  batchSize,
+  api,
+  out,
+  now = () => performance.now(),
+}: RunImportOptions): Promise<number> => {
+  const started = now()
+  let tally: ImportTally = { done: 0, created: 0, updated: 0, failed: 0 }
+  const view = () => (
+    <ImportProgress label={label} tally={tally} total={total} elapsedMs={now() - started} color={out.color} />
+  )
+  const live: Instance | null = out.live(view())
+  // Redrawn on a clock as well, so the rate keeps moving while a slow batch is on the server.
+  const timer = live ? setInterval(() => live.rerender(view()), 250) : undefined
+  let result: ImportResult
+  try {
+    result = await importBatches({
+      source,
+      batchSize,
+      send: (rows) => api.importCatalog(rows),
+      onProgress: (next) => {
+        tally = next
+      },
+    })
+  } catch (error) {
+    // Batches already answered are written; say how far it got so a re-run (an upsert by SKU) is understood.
+    if (tally.done) {
+      out.note(
+        `import stopped after ${tally.done} rows (${tally.created} created, ${tally.updated} updated, ${tally.failed} failed)`,
+      )
+    }
+    throw error
+  } finally {
+    clearInterval(timer)
+    live?.rerender(view())
+    live?.unmount()
+  }
+  const seconds = (now() - started) / 1000
+  if (out.json) {
+    out.printJson(result)
+  } else {
+    const rows = result.created + result.updated + result.failed.length
+    const rate = seconds > 0 ? Math.round(rows / seconds) : rows
+    out.line(
+      `${rows.toLocaleString('en')} rows in ${seconds.toFixed(1)} s (${rate.toLocaleString('en')} rows/s): ` +
+        `${result.created.toLocaleString('en')} created, ${result.updated.toLocaleString('en')} updated, ` +
+        `${result.failed.length.toLocaleString('en')} failed`,
+    )
+    if (result.failed.length) {
+      const lines: FailureLine[] = result.failed.flatMap((f) =>
+        (f.errors.length ? f.errors : [{ path: '', message: 'rejected' }]).map((e) => ({
+          line: f.line,
+          sku: f.sku,
+          path: e.path,
+          message: e.message,
+        })),
+      )
+      out.print(
+        <Table
+          columns={[
+            { header: 'line', value: (r: FailureLine) => String(r.line) },
+            { header: 'sku', value: (r: FailureLine) => r.sku || '-' },
+            { header: 'field', value: (r: FailureLine) => r.path.replace(/^\//, '') || '-' },
+            { header: 'error', value: (r: FailureLine) => r.message },
+          ]}
+          rows={lines}
+          color={out.color}
+        />,
+      )
+    }
+  }
+  return result.failed.length ? exitCodes.failure : exitCodes.ok
+}

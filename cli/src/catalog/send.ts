@@ -1,0 +1,92 @@
+import { ApiError } from '../api-client.ts'
+import type { ImportResult, ImportRow, SourceItem } from './rows.ts'
+
+export type ImportTally = { done: number; created: number; updated: number; failed: number }
+
+export type ImportBatchesOptions = {
+  source: AsyncIterable<SourceItem>
+  /** One `POST /api/v1/catalog/import`. */
+  send: (rows: ImportRow[]) => Promise<ImportResult>
+  batchSize: number
+  /** Requests in flight at once (default 2): the server writes one batch while the next is on the wire. */
+  concurrency?: number
+  onProgress?: (tally: ImportTally) => void
+}
+
+// The whole batch is one transaction on the server, so a batch refused by a conflict or a crash left nothing
+// behind and can be sent again as it is.
+const retryable = (error: unknown) =>
+  error instanceof ApiError && (error.status === 409 || error.status >= 500)
+
+/**
+ * Sends a stream of rows in batches and adds up the answers; rows failed before sending and rows the server
+ * refused come back together, by line. The first batch goes alone: it creates most of the categories, which
+ * two concurrent batches would otherwise both try to create. A request that fails stops the import.
+ */
+export const importBatches = async ({
+  source,
+  send,
+  batchSize,
+  concurrency = 2,
+  onProgress,
+}: ImportBatchesOptions): Promise<ImportResult> => {
+  const result: ImportResult = { created: 0, updated: 0, failed: [] }
+  const tally: ImportTally = { done: 0, created: 0, updated: 0, failed: 0 }
+  const report = () => onProgress?.({ ...tally })
+  const inFlight = new Set<Promise<void>>()
+  let stopped: { error: unknown } | undefined
+  let batches = 0
+
+  const sendBatch = async (rows: ImportRow[]) => {
+    try {
+      return await send(rows)
+    } catch (error) {
+      if (!retryable(error)) throw error
+      return send(rows)
+    }
+  }
+
+  const launch = (rows: ImportRow[]) => {
+    batches++
+    const request: Promise<void> = sendBatch(rows)
+      .then((answer) => {
+        result.created += answer.created
+        result.updated += answer.updated
+        result.failed.push(...answer.failed)
+        tally.done += rows.length
+        tally.created += answer.created
+        tally.updated += answer.updated
+        tally.failed += answer.failed.length
+        report()
+      })
+      .catch((error: unknown) => {
+        stopped ??= { error }
+      })
+      .finally(() => inFlight.delete(request))
+    inFlight.add(request)
+    return request
+  }
+
+  let batch: ImportRow[] = []
+  for await (const item of source) {
+    if ('failure' in item) {
+      result.failed.push(item.failure)
+      tally.done++
+      tally.failed++
+      report()
+      continue
+    }
+    batch.push(item.row)
+    if (batch.length < batchSize) continue
+    const request = launch(batch)
+    batch = []
+    if (batches === 1) await request
+    while (inFlight.size >= concurrency) await Promise.race(inFlight)
+    if (stopped) break
+  }
+  if (!stopped && batch.length) launch(batch)
+  await Promise.all(inFlight)
+  if (stopped) throw stopped.error
+  result.failed.sort((a, b) => a.line - b.line)
+  return result
+}

@@ -1,0 +1,145 @@
+#!/usr/bin/env bun
+import { fileURLToPath } from 'node:url'
+import type { SessionStore } from '@myshop/auth'
+import { connect, type Db, migrate, startEmbeddedPostgres } from '@myshop/db'
+import {
+  createRelay,
+  type EventBus,
+  memoryBus,
+  productCreated,
+  productDeleted,
+  productUpdated,
+  redisStreamsBus,
+} from '@myshop/events'
+import { createLogger, type Logger } from '@myshop/logger'
+import Redis from 'ioredis'
+import { createApp } from './app.ts'
+import { loadProductConfig, type ProductConfig } from './config.ts'
+import { schema } from './deps.ts'
+import { mediaFileRoutes, mediaRoutes } from './media/routes.ts'
+import { imageHooks, searchDocuments } from './products/service.ts'
+import { createProductDeps } from './wiring.ts'
+
+export const migrationsDir = fileURLToPath(new URL('../../../db/migrations/product', import.meta.url))
+
+/** What an embedding process (the `myshop start` supervisor, tests) may share with the service. */
+export interface Shared {
+  sql?: Db
+  redis?: Redis
+  bus?: EventBus
+  sessions?: SessionStore
+  logger?: Logger
+}
+
+export interface RunningProductService {
+  url: string
+  port: number
+  stop(): Promise<void>
+}
+
+/**
+ * Boots the product service: database (own or shared), migrations, search engine, media storage, outbox
+ * relay, the search indexer fed by product events (Elasticsearch only), then the HTTP server.
+ */
+export const startProductService = async (
+  config: ProductConfig,
+  shared: Shared = {},
+): Promise<RunningProductService> => {
+  const logger =
+    shared.logger?.child({ service: 'product' }) ??
+    createLogger({ service: 'product', level: config.LOG_LEVEL })
+  const cleanups: (() => Promise<unknown>)[] = []
+
+  let sql = shared.sql
+  if (!sql) {
+    const url = config.PRODUCT_DATABASE_URL ?? config.DATABASE_URL
+    if (url) sql = connect(url, { applicationName: 'myshop-product' })
+    else {
+      const embedded = await startEmbeddedPostgres({ dataDir: `${config.MYSHOP_DATA_DIR}/pg` })
+      cleanups.push(() => embedded.stop())
+      sql = connect(embedded.url, { max: 1, applicationName: 'myshop-product' })
+    }
+    const own = sql
+    cleanups.unshift(() => own.end({ timeout: 5 }))
+  }
+  let redis = shared.redis
+  if (!redis && config.REDIS_URL) {
+    redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 })
+    const own = redis
+    cleanups.unshift(() => own.quit())
+  }
+
+  const result = await migrate(sql, schema, migrationsDir)
+  if (result.applied.length > 0) logger.info({ applied: result.applied }, 'migrations applied')
+
+  const bus = shared.bus ?? (redis ? redisStreamsBus(redis) : memoryBus())
+  const relay = createRelay({ sql, schema, publisher: bus, logger })
+  // Bind the port first: filesystem media URLs point at the service itself.
+  const server = Bun.serve({
+    hostname: config.PRODUCT_HOST,
+    port: config.PRODUCT_PORT,
+    maxRequestBodySize: config.MAX_IMAGE_BYTES + 64 * 1024,
+    fetch: () => new Response(null, { status: 503 }),
+  })
+  const url = `http://${config.PRODUCT_HOST}:${server.port}`
+  const { deps, files, elastic } = createProductDeps({
+    config,
+    sql,
+    redis,
+    logger,
+    publicUrl: url,
+    eventsWritten: () => relay.notify(),
+    sessions: shared.sessions,
+  })
+
+  if (elastic) {
+    await elastic.ensureIndex()
+    // The index follows the catalog through its own events: at-least-once, and indexing is idempotent.
+    const subscription = await bus.subscribe(
+      'product-search-indexer',
+      `product-${process.pid}`,
+      [productCreated, productUpdated, productDeleted],
+      async (event) => {
+        if (event.type === 'product.deleted') return elastic.remove(event.data.productId)
+        const [doc] = await searchDocuments(deps, [event.data.productId])
+        if (doc) await elastic.index(doc)
+        else await elastic.remove(event.data.productId)
+      },
+    )
+    cleanups.unshift(() => subscription.stop())
+  }
+
+  relay.start()
+  const app = createApp(deps, {
+    readiness: {
+      ...(redis && { redis: () => redis.ping() }),
+      ...(elastic && { search: () => elastic.suggest('a', 1) }),
+    },
+    extra: [mediaRoutes(deps, imageHooks(deps)), ...(files ? [mediaFileRoutes(files)] : [])],
+  })
+  server.reload({ fetch: app.fetch })
+  logger.info(
+    { url, search: deps.search.name, media: files ? 'filesystem' : 's3' },
+    'product service listening',
+  )
+
+  return {
+    url,
+    port: server.port ?? config.PRODUCT_PORT,
+    async stop() {
+      await server.stop(true)
+      await relay.stop()
+      for (const cleanup of cleanups) await cleanup()
+    },
+  }
+}
+
+if (import.meta.main) {
+  const service = await startProductService(loadProductConfig(process.env))
+  const shutdown = async () => {
+    await service.stop()
+    process.exit(0)
+  }
+  process.on('SIGINT', shutdown)
+  process.on('SIGTERM', shutdown)
+}
