@@ -75,6 +75,28 @@ describe('processImage', () => {
     }
   })
 
+  test('an animated GIF keeps its frames in the original; the renditions are its first frame', async () => {
+    const frame = (colour: string) =>
+      sharp({ create: { width: 60, height: 40, channels: 3, background: colour } })
+        .raw()
+        .toBuffer()
+    const strip = Buffer.concat([await frame('#f00'), await frame('#00f'), await frame('#0f0')])
+    const gif = await sharp(strip, { raw: { width: 60, height: 120, channels: 3, pageHeight: 40 } })
+      .gif({ delay: [100, 100, 100], loop: 0 })
+      .toBuffer()
+    const out = await processImage(new Uint8Array(gif), { maxBytes })
+    expect([out.contentType, out.width, out.height]).toEqual(['image/gif', 60, 40])
+    const original = await sharp(out.renditions.original.data, { animated: true }).metadata()
+    expect([original.format, original.pages, original.pageHeight]).toEqual(['gif', 3, 40])
+    const thumbnail = await sharp(out.renditions.thumbnail.data).metadata()
+    expect([thumbnail.format, thumbnail.width, thumbnail.height, thumbnail.pages]).toEqual([
+      'webp',
+      200,
+      200,
+      undefined,
+    ])
+  })
+
   test('refuses a file over the limit before looking at it', async () => {
     const e = await rejection(processImage(new Uint8Array(101), { maxBytes: 100 }))
     expect(e.code).toBe('payload_too_large')
