@@ -5,7 +5,6 @@ import { connect, type Db, type EmbeddedPostgres, startEmbeddedPostgres } from '
 import { startGateway } from '@myshop/edge-gateway/bun'
 import { gatewayConfig } from '@myshop/edge-gateway/config'
 import { memoryBus } from '@myshop/events'
-import { createLogger } from '@myshop/logger'
 import { startProductService } from '@myshop/product-service'
 import { loadProductConfig } from '@myshop/product-service/config'
 import { startUserService } from '@myshop/user-service'
@@ -45,7 +44,6 @@ export const runningPid = (dataDir: string): number | null => {
 export const startPlatform = async (env: Env): Promise<RunningPlatform> => {
   const userConfig = loadUserConfig(env)
   const dataDir = userConfig.MYSHOP_DATA_DIR
-  const logger = createLogger({ service: 'myshop', level: userConfig.LOG_LEVEL })
   const embedded = !userConfig.DATABASE_URL && !userConfig.USER_DATABASE_URL
 
   let pg: EmbeddedPostgres | undefined

@@ -76,7 +76,7 @@ const cachedJson = async (
     'x-request-id': requestMeta(request).requestId,
   }
   const match = request.headers.get('if-none-match')
-  if (match && match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === entry.etag)) {
+  if (match?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === entry.etag)) {
     return new Response(null, { status: 304, headers })
   }
   return new Response(entry.body, {
