@@ -1,2 +1,7 @@
+import { setDefaultTimeout } from 'bun:test'
+
 // Loaded before every test file (bunfig.toml): tests run quietly unless LOG_LEVEL asks otherwise.
 process.env.LOG_LEVEL ??= 'silent'
+
+// Suites boot embedded databases and servers on ports; 5 s (Bun's default) flakes on a busy two-core machine.
+setDefaultTimeout(30_000)
