@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
+import { testRedis } from '@myshop/testing'
+import { memoryResponseCache, type ResponseCache, redisResponseCache } from '../src/cache/response-cache.ts'
+import { type ProductHarness, productHarness } from './harness.ts'
+
+const redis = testRedis()
+const caches: [string, () => ResponseCache][] = [
+  ['in process', () => memoryResponseCache()],
+  ...(redis ? ([['Redis', () => redisResponseCache(redis)]] as [string, () => ResponseCache][]) : []),
+]
+afterAll(() => redis?.quit())
+
+describe.each(caches)('catalog read cache (%s)', (_, makeCache) => {
+  let h: ProductHarness
+  beforeAll(async () => {
+    h = await productHarness({ cache: makeCache() })
+  }, 60_000)
+
+  test('an update is visible on the next read of the product and of listings', async () => {
+    const p = await h.product({ name: h.unique('Cachey Lamp') })
+    const q = `/api/v1/products?q=${encodeURIComponent(p.name)}`
+    expect((await h.call('GET', `/api/v1/products/${p.id}`)).headers.get('x-cache')).toBe('MISS')
+    expect((await h.call('GET', `/api/v1/products/${p.id}`)).headers.get('x-cache')).toBe('HIT')
+    expect((await h.call('GET', q)).body.items.map((i: { id: string }) => i.id)).toContain(p.id)
+    expect((await h.call('GET', q)).headers.get('x-cache')).toBe('HIT')
+
+    await h.call('PATCH', `/api/v1/products/${p.id}`, { status: 'archived' }, h.as(h.manager))
+    expect((await h.call('GET', `/api/v1/products/${p.id}`)).status).toBe(404)
+    const after = await h.call('GET', q)
+    expect(after.headers.get('x-cache')).toBe('MISS')
+    expect(after.body.items.map((i: { id: string }) => i.id)).not.toContain(p.id)
+  })
+
+  test('the ETag changes when the product does, and a stale If-None-Match gets the new body', async () => {
+    const p = await h.product()
+    const first = await h.call('GET', `/api/v1/products/${p.id}`)
+    const etag = first.headers.get('etag')!
+    await h.call(
+      'PATCH',
+      `/api/v1/products/${p.id}`,
+      { description: 'Now with more detail' },
+      h.as(h.manager),
+    )
+    const second = await h.call('GET', `/api/v1/products/${p.id}`, undefined, { 'if-none-match': etag })
+    expect(second.status).toBe(200)
+    expect(second.headers.get('etag')).not.toBe(etag)
+    expect(second.body.description).toBe('Now with more detail')
+  })
+})
