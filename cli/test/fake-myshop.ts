@@ -1,5 +1,5 @@
 import { isRole } from '@myshop/auth'
-import type { Health, User } from '../src/api-client.ts'
+import type { CatalogProduct, Health, User } from '../src/api-client.ts'
 
 // A stand-in for the gateway that speaks the same HTTP contract (problem+json errors, rotating
 // refresh tokens, cursor pages, RBAC), with real state, so CLI tests observe real effects.
@@ -18,9 +18,61 @@ export type FakeMyShop = {
   expireAccessTokens: () => void
   setHealth: (health: Health, status?: number) => void
   addUser: (input: { email: string; name: string; password: string; roles: string[] }) => StoredUser
+  /** The catalog by product id, as the import/export endpoints keep it. */
+  products: Map<string, CatalogProduct>
+  /** Bodies of every `POST /api/v1/catalog/import`, in order. */
+  imports: { rows: Record<string, unknown>[] }[]
+  /** Empties the catalog and forgets requests, so tests can share one signed-in fake. */
+  resetCatalog: () => void
   /** How many times a path was requested (any method). */
   count: (path: string) => number
   stop: () => Promise<void>
+}
+
+// The import row schema of the product service: field, maximum length, required.
+const importFields: [string, number, boolean][] = [
+  ['sku', 200, true],
+  ['name', 500, true],
+  ['description', 20_000, false],
+  ['brand', 200, false],
+  ['category', 500, false],
+  ['price', 50, true],
+  ['currency', 10, true],
+  ['status', 20, false],
+]
+
+const currencies = new Set(Intl.supportedValuesOf('currency'))
+
+const minorDigits = (currency: string) =>
+  new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
+
+// Exact decimal → minor units, as the product service parses prices: no floating point, no extra digits.
+const parseDecimalPrice = (value: string, currency: string): number | null => {
+  const digits = minorDigits(currency)
+  const m = /^(\d{1,12})(?:\.(\d+))?$/.exec(value.trim())
+  if (!m) return null
+  const fraction = m[2] ?? ''
+  if (fraction.length > digits) return null
+  return Number(m[1]) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0')
+}
+
+// The product service's per-row rules: these fail the row, not the request.
+const checkImportRow = (row: Record<string, unknown>): { path: string; message: string }[] => {
+  const errors: { path: string; message: string }[] = []
+  const sku = typeof row.sku === 'string' ? row.sku : ''
+  const name = typeof row.name === 'string' ? row.name : ''
+  const currency = typeof row.currency === 'string' ? row.currency : ''
+  const price = typeof row.price === 'string' ? row.price : ''
+  if (!sku.trim()) errors.push({ path: '/sku', message: 'is required' })
+  else if (sku.length > 64) errors.push({ path: '/sku', message: 'is longer than 64 characters' })
+  if (!name.trim()) errors.push({ path: '/name', message: 'is required' })
+  if (!currency || !currencies.has(currency))
+    errors.push({ path: '/currency', message: `unknown currency ${currency}`.trim() })
+  else if (parseDecimalPrice(price, currency) === null)
+    errors.push({ path: '/price', message: `"${price}" is not a non-negative price in ${currency}` })
+  if (row.status && !['draft', 'active', 'archived'].includes(row.status as string))
+    errors.push({ path: '/status', message: 'must be draft, active or archived' })
+  return errors
 }
 
 export const adminEmail = 'admin@myshop.test'
@@ -39,18 +91,24 @@ export const startFakeMyShop = (): FakeMyShop => {
   let sequence = 0
   let clock = Date.parse('2030-01-01T00:00:00.000Z')
 
+  const products = new Map<string, CatalogProduct>()
+  const productIdBySku = new Map<string, string>()
+  const categories = new Map<string, CatalogProduct['categories'][number]>()
+  const imports: { rows: Record<string, unknown>[] }[] = []
+
   const nextId = (prefix: string) => `${prefix}_${String(++sequence).padStart(6, '0')}`
   // User ids look like the real ones (26 Crockford base32 characters, sorting in creation order),
   // because the CLI relies on the cursor following id order.
-  const nextUserId = () => {
+  const nextSortableId = (prefix: string) => {
     let n = ++sequence
     let digits = ''
     while (digits.length < 26) {
       digits = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'[n % 32] + digits
       n = Math.floor(n / 32)
     }
-    return `usr_${digits}`
+    return `${prefix}_${digits}`
   }
+  const nextUserId = () => nextSortableId('usr')
 
   const addUser = (input: { email: string; name: string; password: string; roles: string[] }): StoredUser => {
     clock += 1000
@@ -117,6 +175,129 @@ export const startFakeMyShop = (): FakeMyShop => {
     } catch {
       return {}
     }
+  }
+
+  const catalogManager = (request: Request): StoredUser | Response => {
+    const user = principal(request)
+    if (user instanceof Response) return user
+    if (!user.roles.includes('admin') && !user.roles.includes('catalog_manager'))
+      return problem(403, 'forbidden', 'Forbidden', 'requires catalog:write')
+    return user
+  }
+
+  const catalogImport = (rows: unknown): Response => {
+    // The request schema first, as Elysia checks it: one bad field refuses the whole request.
+    const schemaErrors: { path: string; message: string }[] = []
+    if (!Array.isArray(rows) || rows.length < 1 || rows.length > 2000) {
+      return problem(422, 'validation_failed', 'Invalid request', undefined, [
+        { path: '/rows', message: 'must be an array of 1..2000 rows' },
+      ])
+    }
+    rows.forEach((row: Record<string, unknown>, i) => {
+      if (typeof row !== 'object' || row === null) {
+        schemaErrors.push({ path: `/rows/${i}`, message: 'must be an object' })
+        return
+      }
+      if (!Number.isInteger(row.line) || (row.line as number) < 1)
+        schemaErrors.push({ path: `/rows/${i}/line`, message: 'must be an integer >= 1' })
+      for (const [key, max, required] of importFields) {
+        const value = row[key]
+        if (value === undefined && !required) continue
+        if (typeof value !== 'string')
+          schemaErrors.push({ path: `/rows/${i}/${key}`, message: 'must be a string' })
+        else if (value.length > max)
+          schemaErrors.push({ path: `/rows/${i}/${key}`, message: `must be at most ${max} characters` })
+      }
+    })
+    if (schemaErrors.length)
+      return problem(422, 'validation_failed', 'Invalid request', undefined, schemaErrors)
+
+    const failed: { line: number; sku: string; errors: { path: string; message: string }[] }[] = []
+    const seen = new Map<string, number>()
+    let created = 0
+    let updated = 0
+    clock += 1000
+    const at = new Date(clock).toISOString()
+    const valid: { row: Record<string, string | number | undefined>; sku: string; amount: number }[] = []
+    for (const row of rows as Record<string, string | number | undefined>[]) {
+      const errors = checkImportRow(row)
+      const sku = String(row.sku ?? '').trim()
+      if (sku && seen.has(sku)) errors.push({ path: '/sku', message: `duplicate of line ${seen.get(sku)}` })
+      if (errors.length) {
+        failed.push({ line: row.line as number, sku: String(row.sku ?? ''), errors })
+        continue
+      }
+      seen.set(sku, row.line as number)
+      valid.push({
+        row,
+        sku,
+        amount: parseDecimalPrice(row.price as string, row.currency as string) as number,
+      })
+    }
+    for (const { row, sku, amount } of valid) {
+      const category =
+        typeof row.category === 'string' && row.category.trim() ? ensureCategory(row.category) : null
+      const price = { amount, currency: row.currency as string }
+      const brand = typeof row.brand === 'string' ? row.brand.trim() || null : null
+      const existingId = productIdBySku.get(sku)
+      const existing = existingId ? products.get(existingId) : undefined
+      if (existing) {
+        updated++
+        existing.name = String(row.name).trim()
+        if (typeof row.description === 'string') existing.description = row.description
+        existing.brand = brand ?? existing.brand
+        if (row.status) existing.status = row.status as CatalogProduct['status']
+        for (const variant of existing.variants) if (variant.sku === sku) variant.price = price
+        if (category && !existing.categories.some((c) => c.id === category.id))
+          existing.categories.push(category)
+        existing.price = existing.variants.map((v) => v.price).sort((a, b) => a.amount - b.amount)[0] ?? null
+        existing.updatedAt = at
+        continue
+      }
+      created++
+      const id = nextSortableId('prd')
+      products.set(id, {
+        id,
+        slug: `${String(row.name)
+          .trim()
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')}-${sku.toLowerCase()}`,
+        name: String(row.name).trim(),
+        description: typeof row.description === 'string' ? row.description : '',
+        brand,
+        status: (row.status as CatalogProduct['status'] | undefined) ?? 'active',
+        categories: category ? [category] : [],
+        variants: [{ id: nextSortableId('var'), sku, price, position: 0 }],
+        price,
+        createdAt: at,
+        updatedAt: at,
+      })
+      productIdBySku.set(sku, id)
+    }
+    return Response.json({ created, updated, failed })
+  }
+
+  const ensureCategory = (path: string) => {
+    const names = path
+      .split('>')
+      .map((n) => n.trim())
+      .filter(Boolean)
+    let full = ''
+    let category: CatalogProduct['categories'][number] | undefined
+    for (const name of names) {
+      full = full ? `${full} > ${name}` : name
+      category = categories.get(full.toLowerCase())
+      if (!category) {
+        category = {
+          id: nextSortableId('cat'),
+          name,
+          slug: full.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
+          path: full,
+        }
+        categories.set(full.toLowerCase(), category)
+      }
+    }
+    return category ?? null
   }
 
   const invalidRoles = (roles: unknown) =>
@@ -229,6 +410,38 @@ export const startFakeMyShop = (): FakeMyShop => {
       return Response.json(publicUser(user), { status: 201 })
     }
 
+    if (route === 'POST /api/v1/catalog/import') {
+      const caller = catalogManager(request)
+      if (caller instanceof Response) return caller
+      const payload = await body(request)
+      imports.push({ rows: Array.isArray(payload.rows) ? (payload.rows as Record<string, unknown>[]) : [] })
+      return catalogImport(payload.rows)
+    }
+
+    if (route === 'GET /api/v1/catalog/export') {
+      const caller = catalogManager(request)
+      if (caller instanceof Response) return caller
+      const limit = Number(url.searchParams.get('limit') ?? 500)
+      const cursor = url.searchParams.get('cursor')
+      const errors: { path: string; message: string }[] = []
+      if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+        errors.push({ path: '/limit', message: 'must be 1..1000' })
+      if (cursor !== null && !/^prd_[0-9A-HJKMNP-TV-Z]{26}$/.test(cursor))
+        errors.push({ path: '/cursor', message: 'must be a product id' })
+      if (errors.length) return problem(422, 'validation_failed', 'Invalid request', undefined, errors)
+      const all = [...products.values()]
+        .sort((a, b) => a.id.localeCompare(b.id))
+        .filter((p) => !cursor || p.id > cursor)
+      const items = all.slice(0, limit)
+      return Response.json({ items, nextCursor: all.length > limit ? (items.at(-1)?.id ?? null) : null })
+    }
+
+    if (route === 'POST /api/v1/catalog/reindex') {
+      const caller = catalogManager(request)
+      if (caller instanceof Response) return caller
+      return Response.json({ engine: 'memory', indexed: products.size })
+    }
+
     // Like the user service, there is no GET by id: only the roles of one user can be addressed.
     const one = path.match(/^\/api\/v1\/users\/([^/]+)\/roles$/)
     if (one && request.method === 'PUT') {
@@ -258,6 +471,15 @@ export const startFakeMyShop = (): FakeMyShop => {
   return {
     url: `http://127.0.0.1:${server.port}`,
     users,
+    products,
+    imports,
+    resetCatalog: () => {
+      products.clear()
+      productIdBySku.clear()
+      categories.clear()
+      imports.length = 0
+      requests.length = 0
+    },
     requests,
     expireAccessTokens: () => {
       for (const token of accessTokens.values()) token.expiresAt = 0

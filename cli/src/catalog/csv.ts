@@ -114,10 +114,17 @@ export async function* parseCsv(input: Readable): AsyncGenerator<SourceItem> {
       return names
     },
     info: true,
+    // Files edited on different systems mix line endings; auto-detection would take the first one only.
+    record_delimiter: ['\r\n', '\n'],
     relax_column_count: false,
     relax_quotes: true,
     skip_empty_lines: true,
     skip_records_with_error: true,
+    // Records are parsed a chunk ahead of the loop below, so the last line reached is tracked here.
+    on_record: (record: unknown, context: { lines: number }) => {
+      lastEnd = context.lines
+      return record
+    },
     on_skip: (error: CsvError | undefined) => {
       if (!error) return
       if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
@@ -146,7 +153,6 @@ export async function* parseCsv(input: Readable): AsyncGenerator<SourceItem> {
     }>) {
       while (skipped.length) yield skipped.shift() as SourceItem
       const { record, info } = item
-      lastEnd = info.lines
       yield toSourceItem(record, info.lines - newlines(Object.values(record)))
     }
   } catch (error) {

@@ -1,0 +1,324 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'bun:test'
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { adminEmail, adminPassword, type FakeMyShop, startFakeMyShop } from './fake-myshop.ts'
+import { removeHome, runCli, tempHome } from './run-cli.ts'
+
+// One fake and one signed-in admin for the file (each CLI run is a process start); the catalog is emptied
+// before each test. Tests about other sessions use a home of their own.
+let fake: FakeMyShop
+let home: string
+
+beforeAll(async () => {
+  fake = startFakeMyShop()
+  home = await tempHome()
+  await signIn()
+})
+
+beforeEach(() => fake.resetCatalog())
+
+afterAll(async () => {
+  await fake.stop()
+  await removeHome(home)
+})
+
+const cli = (args: string[], target: FakeMyShop = fake, at = home) =>
+  runCli([...args, '--url', target.url], { home: at })
+
+async function signIn(email = adminEmail, password = adminPassword, target: FakeMyShop = fake, at = home) {
+  expect((await cli(['login', '--email', email, '--password', password], target, at)).code).toBe(0)
+}
+
+/** A separate home (credentials) for tests that need another session. */
+const withHome = async (use: (at: string) => Promise<void>) => {
+  const at = await tempHome()
+  try {
+    await use(at)
+  } finally {
+    await removeHome(at)
+  }
+}
+
+const file = async (name: string, text: string) => {
+  const path = join(home, name)
+  await writeFile(path, text)
+  return path
+}
+
+const header = 'sku,name,description,brand,category,price,currency,status'
+
+const goodCsv = [
+  header,
+  'PH-1,"Apex Nova 2, 128 GB","A phone.\nWith a second line",Apex,Electronics > Phones,499.00,EUR,active',
+  'PH-2,Apex Nova 2 Pro,,Apex,Electronics > Phones,699.99,EUR,draft',
+  'KT-1,Kitchora Crema 3,"Says ""espresso""",Kitchora,Home > Kitchen,129.5,EUR,',
+  'JP-1,Yen Thing,,,,1500,JPY,',
+].join('\n')
+
+describe('catalog import', () => {
+  test('creates products from a CSV, says how many, and exits 0', async () => {
+    const path = await file('catalog.csv', `${goodCsv}\n`)
+    const result = await cli(['catalog', 'import', path])
+    expect(result.stderr).toBe('')
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(
+      /^4 rows in \d+\.\d s \([\d,]+ rows\/s\): 4 created, 0 updated, 0 failed\n$/,
+    )
+    const products = [...fake.products.values()]
+    expect(products.map((p) => p.variants[0]?.sku)).toEqual(['PH-1', 'PH-2', 'KT-1', 'JP-1'])
+    expect(products[0]).toMatchObject({
+      name: 'Apex Nova 2, 128 GB',
+      description: 'A phone.\nWith a second line',
+      brand: 'Apex',
+      status: 'active',
+      categories: [{ path: 'Electronics > Phones' }],
+      price: { amount: 49900, currency: 'EUR' },
+    })
+    expect(products[2]?.price).toEqual({ amount: 12950, currency: 'EUR' })
+    expect(products[3]?.price).toEqual({ amount: 1500, currency: 'JPY' })
+    // Rows carry their source line: PH-1 spans lines 2-3, so KT-1 starts on line 5.
+    expect(fake.imports[0]?.rows.map((r) => r.line)).toEqual([2, 4, 5, 6])
+  })
+
+  test('importing again updates by SKU', async () => {
+    const path = await file('catalog.csv', goodCsv)
+    expect((await cli(['catalog', 'import', path])).code).toBe(0)
+    const result = await cli(['catalog', 'import', path, '--json'])
+    expect(result.code).toBe(0)
+    expect(JSON.parse(result.stdout)).toEqual({ created: 0, updated: 4, failed: [] })
+    expect(fake.products.size).toBe(4)
+  })
+
+  test('reports bad rows by line with their field errors, imports the rest, and exits 1', async () => {
+    const path = await file(
+      'bad.csv',
+      [
+        header,
+        'OK-1,Fine,,,,1.00,EUR,',
+        'BAD-1,Too precise,,,,1.999,EUR,',
+        ',No sku,,,,1.00,EUR,',
+        'BAD-3,Money,,,,1.00,XXY,',
+        'BAD-4,short row',
+        'OK-2,Also fine,,,,2.00,USD,archived',
+        'OK-1,Duplicate,,,,3.00,EUR,',
+      ].join('\n'),
+    )
+    const result = await cli(['catalog', 'import', path])
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain('7 rows in')
+    expect(result.stdout).toContain('2 created, 0 updated, 5 failed')
+    const table = result.stdout.split('\n').filter((l) => /^\d+ {2}/.test(l))
+    expect(table).toEqual([
+      expect.stringMatching(/^3\s+BAD-1\s+price\s+"1\.999" is not a non-negative price in EUR$/),
+      expect.stringMatching(/^4\s+-\s+sku\s+is required$/),
+      expect.stringMatching(/^5\s+BAD-3\s+currency\s+unknown currency XXY$/),
+      expect.stringMatching(/^6\s+BAD-4\s+-\s+has 2 fields, the header has 8$/),
+      expect.stringMatching(/^8\s+OK-1\s+sku\s+duplicate of line 2$/),
+    ])
+    expect(result.stdout).toMatch(/LINE\s+SKU\s+FIELD\s+ERROR/)
+    expect(fake.products.size).toBe(2)
+  })
+
+  test('--json prints { created, updated, failed } with failures by line', async () => {
+    const path = await file(
+      'bad.jsonl',
+      '{"sku":"J-1","name":"One","price":"1","currency":"EUR"}\n\n{"sku":"J-2","name":"","price":"x","currency":"EUR"}\n',
+    )
+    const result = await cli(['catalog', 'import', path, '--json'])
+    expect(result.code).toBe(1)
+    expect(JSON.parse(result.stdout)).toEqual({
+      created: 1,
+      updated: 0,
+      failed: [
+        {
+          line: 3,
+          sku: 'J-2',
+          errors: [
+            { path: '/name', message: 'is required' },
+            { path: '/price', message: '"x" is not a non-negative price in EUR' },
+          ],
+        },
+      ],
+    })
+  })
+
+  test('sends batches of --batch-size rows', async () => {
+    const lines = [header]
+    for (let i = 1; i <= 25; i++) lines.push(`B-${i},Product ${i},,,Home,${i}.00,EUR,`)
+    const path = await file('many.csv', lines.join('\n'))
+    const result = await cli(['catalog', 'import', path, '--batch-size', '10', '--json'])
+    expect(result.code).toBe(0)
+    expect(fake.imports.map((i) => i.rows.length)).toEqual([10, 10, 5])
+    expect(JSON.parse(result.stdout)).toMatchObject({ created: 25 })
+  })
+
+  test('unknown columns are a usage error and nothing is sent', async () => {
+    const path = await file('typo.csv', 'sku,name,prise,currency\nA,a,1,EUR\n')
+    const result = await cli(['catalog', 'import', path])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('unknown column "prise"')
+    expect(fake.count('/api/v1/catalog/import')).toBe(0)
+  })
+
+  test('a quote never closed is refused with its line before anything is sent', async () => {
+    const path = await file('broken.csv', `${header}\nA,a,,,,1,EUR,\nB,"b,,,,1,EUR,\nC,c,,,,1,EUR,\n`)
+    const result = await cli(['catalog', 'import', path])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toBe(
+      `error: ${path}: line 3: a quoted field is never closed (nothing was imported)\n`,
+    )
+    expect(fake.count('/api/v1/catalog/import')).toBe(0)
+  })
+
+  test('a missing file or an unknown extension are explained', async () => {
+    expect((await cli(['catalog', 'import', join(home, 'nope.csv')])).stderr).toContain('no such file')
+    const txt = await file('catalog.txt', goodCsv)
+    const result = await cli(['catalog', 'import', txt])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('--format csv')
+    expect((await cli(['catalog', 'import', txt, '--format', 'csv'])).code).toBe(0)
+  })
+
+  test('a signed-in user without catalog rights gets the 403 explained, exit 1', async () => {
+    fake.addUser({
+      email: 'shopper@example.com',
+      name: 'Shopper',
+      password: 'password1',
+      roles: ['customer'],
+    })
+    const path = await file('catalog.csv', goodCsv)
+    await withHome(async (at) => {
+      await signIn('shopper@example.com', 'password1', fake, at)
+      const result = await cli(['catalog', 'import', path], fake, at)
+      expect(result.code).toBe(1)
+      expect(result.stderr).toMatch(
+        /^error: Forbidden: requires catalog:write \(forbidden, request id req_\d+\)\n$/,
+      )
+      const json = await cli(['catalog', 'reindex', '--json'], fake, at)
+      expect(JSON.parse(json.stderr)).toMatchObject({ status: 403, code: 'forbidden' })
+    })
+  })
+
+  test('a session the server no longer accepts (401) asks for a new login', async () => {
+    const path = await file('catalog.csv', goodCsv)
+    await withHome(async (at) => {
+      const stored = JSON.parse(await readFile(join(home, 'credentials.json'), 'utf8'))
+      await writeFile(
+        join(at, 'credentials.json'),
+        JSON.stringify({ ...stored, accessToken: 'at_bogus', refreshToken: 'rt_bogus' }),
+      )
+      const result = await cli(['catalog', 'import', path], fake, at)
+      expect(result.code).toBe(1)
+      expect(result.stderr).toContain('session has expired: run `myshop login`')
+    })
+  })
+
+  test('exits 3 when MyShop is unreachable', async () => {
+    const path = await file('catalog.csv', goodCsv)
+    const gone = startFakeMyShop()
+    await withHome(async (at) => {
+      await signIn(adminEmail, adminPassword, gone, at)
+      await gone.stop()
+      const result = await cli(['catalog', 'import', path], gone, at)
+      expect(result.code).toBe(3)
+      expect(result.stderr).toContain(`cannot reach MyShop at ${gone.url}`)
+    })
+  })
+})
+
+describe('catalog export', () => {
+  test('export then import into an empty shop gives the same rows back', async () => {
+    expect((await cli(['catalog', 'import', await file('catalog.csv', goodCsv)])).code).toBe(0)
+    const first = await cli(['catalog', 'export'])
+    expect(first.code).toBe(0)
+    const lines = first.stdout.trimEnd().split('\n')
+    expect(lines).toHaveLength(4)
+    expect(JSON.parse(lines[0] as string)).toEqual({
+      sku: 'PH-1',
+      name: 'Apex Nova 2, 128 GB',
+      description: 'A phone.\nWith a second line',
+      brand: 'Apex',
+      category: 'Electronics > Phones',
+      price: '499.00',
+      currency: 'EUR',
+      status: 'active',
+    })
+    expect(JSON.parse(lines[2] as string).price).toBe('129.50')
+    expect(JSON.parse(lines[3] as string)).toEqual({
+      sku: 'JP-1',
+      name: 'Yen Thing',
+      price: '1500',
+      currency: 'JPY',
+      status: 'active',
+    })
+
+    const csvPath = join(home, 'export.csv')
+    const exported = await cli(['catalog', 'export', '--output', csvPath, '--json'])
+    expect(exported.code).toBe(0)
+    expect(JSON.parse(exported.stdout)).toEqual({ products: 4, rows: 4, output: csvPath, format: 'csv' })
+
+    const other = startFakeMyShop()
+    try {
+      await withHome(async (at) => {
+        await signIn(adminEmail, adminPassword, other, at)
+        const imported = await cli(['catalog', 'import', csvPath, '--json'], other, at)
+        expect(JSON.parse(imported.stdout)).toEqual({ created: 4, updated: 0, failed: [] })
+        const again = await cli(['catalog', 'export'], other, at)
+        expect(again.stdout).toBe(first.stdout)
+      })
+    } finally {
+      await other.stop()
+    }
+  })
+
+  test('pages through the whole catalog and writes CSV with the import header', async () => {
+    expect((await cli(['seed', '--products', '1200', '--batch-size', '2000'])).code).toBe(0)
+    const result = await cli(['catalog', 'export', '--format', 'csv'])
+    expect(result.code).toBe(0)
+    expect(result.stdout.startsWith(`${header}\n`)).toBe(true)
+    expect(fake.count('/api/v1/catalog/export')).toBe(2)
+    const path = await file('roundtrip.csv', result.stdout)
+    const reimport = await cli(['catalog', 'import', path, '--json'])
+    expect(JSON.parse(reimport.stdout)).toEqual({ created: 0, updated: 1200, failed: [] })
+  })
+
+  test('human output names the file', async () => {
+    const path = join(home, 'out.jsonl')
+    const result = await cli(['catalog', 'export', '--output', path])
+    expect(result.stdout).toBe(`Exported 0 rows (0 products) to ${path}\n`)
+    expect(await readFile(path, 'utf8')).toBe('')
+  })
+})
+
+describe('catalog reindex', () => {
+  test('prints the engine and how many products were indexed', async () => {
+    await cli(['catalog', 'import', await file('catalog.csv', goodCsv)])
+    const result = await cli(['catalog', 'reindex'])
+    expect(result).toMatchObject({ code: 0, stdout: 'Reindexed 4 products (memory)\n' })
+    expect(JSON.parse((await cli(['catalog', 'reindex', '--json'])).stdout)).toEqual({
+      engine: 'memory',
+      indexed: 4,
+    })
+  })
+})
+
+describe('seed', () => {
+  test('generates N products through the import endpoint in batches, the same for the same seed', async () => {
+    const result = await cli(['seed', '--products', '2500', '--seed', '7', '--json'])
+    expect(result.code).toBe(0)
+    expect(JSON.parse(result.stdout)).toEqual({ created: 2500, updated: 0, failed: [] })
+    expect(fake.imports.map((i) => i.rows.length)).toEqual([1000, 1000, 500])
+    const products = [...fake.products.values()]
+    expect(new Set(products.map((p) => p.variants[0]?.sku)).size).toBe(2500)
+    expect(products.map((p) => p.name)).toContain('iPhone 15 128 GB')
+    expect(products.filter((p) => p.status === 'draft').length).toBeGreaterThan(50)
+    const again = await cli(['seed', '--products', '2500', '--seed', '7', '--json'])
+    expect(JSON.parse(again.stdout)).toEqual({ created: 0, updated: 2500, failed: [] })
+  })
+
+  test('--products is required and must be a positive number', async () => {
+    expect((await cli(['seed'])).code).toBe(2)
+    expect((await cli(['seed', '--products', '0'])).code).toBe(2)
+    expect(fake.requests).toHaveLength(0)
+  })
+})
