@@ -117,3 +117,31 @@ export const jsonRequest = (
     headers: { ...(body !== undefined && { 'content-type': 'application/json' }), ...headers },
     ...(body !== undefined && { body: typeof body === 'string' ? body : JSON.stringify(body) }),
   })
+
+/** A JSON response as tests read it: status, headers, and the body parsed when it is JSON. */
+export interface TestResponse {
+  status: number
+  headers: Headers
+  // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary response bodies
+  body: any
+}
+
+/** Calls an in-process app (`app.handle`) with a JSON request and reads the response. */
+export const appCaller =
+  (app: { handle(request: Request): Promise<Response> }) =>
+  async (
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<TestResponse> => {
+    const res = await app.handle(jsonRequest(method, path, body, headers))
+    const text = await res.text()
+    let parsed: unknown = null
+    try {
+      parsed = text ? JSON.parse(text) : null
+    } catch {
+      parsed = text
+    }
+    return { status: res.status, headers: res.headers, body: parsed }
+  }

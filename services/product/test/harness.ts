@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { createVerifier } from '@myshop/auth'
 import { migrate } from '@myshop/db'
 import { silentLogger } from '@myshop/logger'
-import { jsonRequest, testDatabase } from '@myshop/testing'
+import { appCaller, testDatabase } from '@myshop/testing'
 import { exportJWK, generateKeyPair, SignJWT } from 'jose'
 import { createApp } from '../src/app.ts'
 import { memoryResponseCache } from '../src/cache/response-cache.ts'
@@ -58,18 +58,7 @@ export const productHarness = async (overrides: Partial<ProductDeps> = {}) => {
   const manager = await issuer.sign(['catalog_manager'])
   const customer = await issuer.sign(['customer'])
 
-  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const res = await app.handle(jsonRequest(method, path, body, headers))
-    const text = await res.text()
-    let json: unknown = null
-    try {
-      json = text ? JSON.parse(text) : null
-    } catch {
-      json = text
-    }
-    // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary response bodies
-    return { status: res.status, headers: res.headers, body: json as any }
-  }
+  const call = appCaller(app)
   const as = (token: string) => ({ authorization: `Bearer ${token}` })
   const unique = (label: string) => `${label}-${crypto.randomUUID().slice(0, 8)}`
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bun
 import { fileURLToPath } from 'node:url'
 import type { SessionStore } from '@myshop/auth'
-import { connect, type Db, migrate, startEmbeddedPostgres } from '@myshop/db'
+import { type Db, openServiceDatabase } from '@myshop/db'
 import { createRelay, type EventBus, memoryBus, redisStreamsBus } from '@myshop/events'
 import { createLogger, type Logger } from '@myshop/logger'
 import Redis from 'ioredis'
@@ -67,18 +67,17 @@ export const startUserService = async (
     shared.logger?.child({ service: 'user' }) ?? createLogger({ service: 'user', level: config.LOG_LEVEL })
   const cleanups: (() => Promise<unknown>)[] = []
 
-  let sql = shared.sql
-  if (!sql) {
-    const url = config.USER_DATABASE_URL ?? config.DATABASE_URL
-    if (url) sql = connect(url, { applicationName: 'myshop-user' })
-    else {
-      const embedded = await startEmbeddedPostgres({ dataDir: `${config.MYSHOP_DATA_DIR}/pg` })
-      cleanups.push(() => embedded.stop())
-      sql = connect(embedded.url, { max: 1, applicationName: 'myshop-user' })
-    }
-    const own = sql
-    cleanups.unshift(() => own.end({ timeout: 5 }))
-  }
+  const db = await openServiceDatabase({
+    shared: shared.sql,
+    url: config.USER_DATABASE_URL ?? config.DATABASE_URL,
+    dataDir: config.MYSHOP_DATA_DIR,
+    schema,
+    migrationsDir,
+    applicationName: 'myshop-user',
+  })
+  const sql = db.sql
+  cleanups.push(() => db.close())
+  if (db.applied.length > 0) logger.info({ applied: db.applied }, 'migrations applied')
 
   let redis = shared.redis
   if (!redis && config.REDIS_URL) {
@@ -86,9 +85,6 @@ export const startUserService = async (
     const own = redis
     cleanups.unshift(() => own.quit())
   }
-
-  const result = await migrate(sql, schema, migrationsDir)
-  if (result.applied.length > 0) logger.info({ applied: result.applied }, 'migrations applied')
 
   const bus = shared.bus ?? (redis ? redisStreamsBus(redis) : memoryBus())
   const relay = createRelay({ sql, schema, publisher: bus, logger })

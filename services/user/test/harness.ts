@@ -1,6 +1,6 @@
 import { migrate } from '@myshop/db'
 import { silentLogger } from '@myshop/logger'
-import { jsonRequest, testDatabase, testRedis, uniqueEmail } from '@myshop/testing'
+import { appCaller, testDatabase, testRedis, uniqueEmail } from '@myshop/testing'
 import { createApp } from '../src/app.ts'
 import { loadUserConfig } from '../src/config.ts'
 import { migrationsDir } from '../src/index.ts'
@@ -35,18 +35,7 @@ export const userHarness = async ({ env = {}, redis: useRedis = true }: HarnessO
   await deps.keys.ensure()
   const app = createApp(deps, { trustProxy: true })
 
-  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const res = await app.handle(jsonRequest(method, path, body, headers))
-    const text = await res.text()
-    let json: unknown = null
-    try {
-      json = text ? JSON.parse(text) : null
-    } catch {
-      json = text
-    }
-    // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary response bodies
-    return { status: res.status, headers: res.headers, body: json as any }
-  }
+  const call = appCaller(app)
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` })
 
   const register = async (overrides: { email?: string; name?: string; password?: string } = {}) => {
