@@ -119,6 +119,8 @@ type RequestOptions = {
   body?: unknown
   query?: Record<string, string | number | undefined>
   token?: string
+  /** Overrides the client's timeout for a request known to be slow (bulk import, reindex). */
+  timeoutMs?: number
 }
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined)
@@ -185,7 +187,8 @@ export const createApiClient = ({
     const headers: Record<string, string> = { accept: 'application/json, application/problem+json' }
     if (options.body !== undefined) headers['content-type'] = 'application/json'
     if (options.token) headers.authorization = `Bearer ${options.token}`
-    const timeout = AbortSignal.timeout(timeoutMs)
+    const limitMs = options.timeoutMs ?? timeoutMs
+    const timeout = AbortSignal.timeout(limitMs)
     try {
       return await fetch(target, {
         method,
@@ -195,7 +198,7 @@ export const createApiClient = ({
       })
     } catch (error) {
       if (signal?.aborted) throw error
-      if (timeout.aborted) throw unreachable(url, `no answer within ${timeoutMs / 1000}s`)
+      if (timeout.aborted) throw unreachable(url, `no answer within ${limitMs / 1000}s`)
       throw unreachable(url)
     }
   }
@@ -275,7 +278,7 @@ export const createApiClient = ({
 
     /** Upserts up to 2000 products by SKU; bad rows come back by line, the others are written. */
     importCatalog: (rows: CatalogImportRow[]) =>
-      authed<CatalogImportResult>('POST', '/api/v1/catalog/import', { body: { rows } }),
+      authed<CatalogImportResult>('POST', '/api/v1/catalog/import', { body: { rows }, timeoutMs: 120_000 }),
 
     /** One page of every product in every status, in id order. */
     exportCatalog: (page: { cursor?: string | undefined; limit?: number } = {}) =>
@@ -283,7 +286,8 @@ export const createApiClient = ({
         query: { cursor: page.cursor, limit: page.limit },
       }),
 
-    reindexCatalog: () => authed<ReindexResult>('POST', '/api/v1/catalog/reindex'),
+    /** Rebuilds the search index; minutes on a large catalog. */
+    reindexCatalog: () => authed<ReindexResult>('POST', '/api/v1/catalog/reindex', { timeoutMs: 600_000 }),
 
     /** The gateway's aggregate health; a degraded answer (often a 503) is a result, not an error. */
     health: async (): Promise<Health> => {

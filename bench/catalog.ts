@@ -1,0 +1,310 @@
+// Catalog at scale, on the real platform as `myshop start` boots it (gateway + user + product services in one
+// process, PostgreSQL + Redis): how fast `myshop seed` imports through the gateway, search latency over that
+// catalog, product detail throughput through the gateway with the response cache warm and cold, and the
+// Elysia product service against a raw Bun.serve answering the same cached bytes.
+//
+// Usage: bun run bench:catalog
+//   env: BENCH_PRODUCTS (100000), BENCH_SECONDS (5 per wrk run), BENCH_CONNECTIONS (50),
+//   DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres; a fresh database is created and
+//   dropped), REDIS_URL (default redis://127.0.0.1:6379). Needs wrk. Everything listens on 127.0.0.1.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { connect } from '@myshop/db'
+import { startPlatform } from '../cli/src/platform.ts'
+
+const root = join(import.meta.dir, '..')
+
+if (process.argv[2] === '--raw-server') {
+  // The floor: a server that does nothing but answer the bytes the product service's cache holds.
+  const body = await Bun.file(process.env.BODY_FILE!).text()
+  const headers = JSON.parse(process.env.HEADERS!) as Record<string, string>
+  Bun.serve({
+    port: Number(process.env.PORT),
+    hostname: '127.0.0.1',
+    fetch: () => new Response(body, { headers }),
+  })
+  await new Promise(() => {})
+}
+
+const products = Number(process.env.BENCH_PRODUCTS ?? 100_000)
+const seconds = Number(process.env.BENCH_SECONDS ?? 5)
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 50)
+const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
+
+if (Bun.spawnSync(['wrk', '--version']).exitCode === null) {
+  console.error('bench:catalog needs wrk: apt-get install wrk')
+  process.exit(1)
+}
+
+const freePort = () => {
+  const s = Bun.serve({ port: 0, hostname: '127.0.0.1', fetch: () => new Response() })
+  const p = s.port!
+  s.stop(true)
+  return p
+}
+
+const parseMs = (value: string) => {
+  const n = Number.parseFloat(value)
+  if (value.endsWith('us')) return n / 1000
+  if (value.endsWith('ms')) return n
+  return n * 1000
+}
+
+type WrkRun = { rps: number; p50: number; p99: number; non2xx: number }
+
+const work = mkdtempSync(join(tmpdir(), 'myshop-bench-catalog-'))
+
+const wrk = async (url: string, options: { token?: string; script?: string } = {}): Promise<WrkRun> => {
+  const args = ['wrk', '-t1', `-c${connections}`, `-d${seconds}s`, '--latency']
+  if (options.token) args.push('-H', `Authorization: Bearer ${options.token}`)
+  if (options.script) args.push('-s', options.script)
+  const proc = Bun.spawn([...args, url], { stdout: 'pipe', stderr: 'pipe' })
+  const out = await new Response(proc.stdout).text()
+  await proc.exited
+  const total = Number(/(\d+) requests in/.exec(out)?.[1] ?? 0)
+  const bad = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0)
+  return {
+    rps: (total - bad) / seconds,
+    p50: parseMs(/^\s+50%\s+(\S+)/m.exec(out)?.[1] ?? '0'),
+    p99: parseMs(/^\s+99%\s+(\S+)/m.exec(out)?.[1] ?? '0'),
+    non2xx: bad,
+  }
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!
+
+// A database of its own, dropped at the end.
+const dbName = `myshop_bench_${Date.now().toString(36)}`
+const admin = connect(serverUrl, { max: 1 })
+await admin.unsafe(`create database ${dbName}`)
+const dbUrl = new URL(serverUrl)
+dbUrl.pathname = `/${dbName}`
+
+const adminEmail = 'bench-admin@myshop.test'
+const adminPassword = 'bench-Copper-Meadow-71'
+const limit = '1000000000'
+const platform = await startPlatform({
+  ...process.env,
+  GATEWAY_PORT: '0',
+  USER_PORT: '0',
+  PRODUCT_PORT: '0',
+  MYSHOP_DATA_DIR: join(work, 'data'),
+  USER_DATABASE_URL: dbUrl.toString(),
+  PRODUCT_DATABASE_URL: dbUrl.toString(),
+  REDIS_URL: redisUrl,
+  MYSHOP_ADMIN_EMAIL: adminEmail,
+  MYSHOP_ADMIN_PASSWORD: adminPassword,
+  LOG_LEVEL: 'warn',
+  RATE_LIMIT_PER_IP: limit,
+  RATE_LIMIT_PER_USER: limit,
+  RATE_LIMIT_AUTH_PER_IP: limit,
+})
+const gateway = platform.gatewayUrl
+const productService = platform.services.product!
+const children: ReturnType<typeof Bun.spawn>[] = []
+
+const lines: string[] = []
+const say = (line = '') => {
+  lines.push(line)
+  console.log(line)
+}
+
+try {
+  // 1. Import: the real CLI, `myshop seed`, through the gateway.
+  const home = join(work, 'home')
+  // Asynchronous: the platform answering the CLI runs on this process's event loop.
+  const cli = async (...args: string[]) => {
+    const proc = Bun.spawn([process.execPath, join(root, 'cli/src/index.ts'), ...args, '--url', gateway], {
+      env: { ...process.env, MYSHOP_HOME: home, NO_COLOR: '1' },
+      stdout: 'pipe',
+      stderr: 'pipe',
+    })
+    const [stdout, stderr, exitCode] = await Promise.all([
+      new Response(proc.stdout).text(),
+      new Response(proc.stderr).text(),
+      proc.exited,
+    ])
+    return { stdout, stderr, exitCode }
+  }
+  const login = await cli('login', '--email', adminEmail, '--password', adminPassword)
+  if (login.exitCode !== 0) throw new Error(`login failed: ${login.stderr}`)
+  const started = performance.now()
+  const seeded = await cli('seed', '--products', String(products), '--seed', '1', '--json')
+  const importSeconds = (performance.now() - started) / 1000
+  if (seeded.exitCode !== 0) throw new Error(`seed failed: ${seeded.stderr}`)
+  const counts = JSON.parse(seeded.stdout) as {
+    created: number
+    updated: number
+    failed: unknown[]
+  }
+  const token = (
+    (await (
+      await fetch(`${gateway}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: adminEmail, password: adminPassword }),
+      })
+    ).json()) as { accessToken: string }
+  ).accessToken
+
+  // Straight to the product service: a reindex of a large catalog outlasts the gateway's 10 s upstream and
+  // idle timeouts (see RESULTS.md), so `myshop catalog reindex` through the gateway cannot be timed here.
+  const reindexStarted = performance.now()
+  const reindexResponse = await fetch(`${productService}/api/v1/catalog/reindex`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+  })
+  const reindexSeconds = (performance.now() - reindexStarted) / 1000
+  if (!reindexResponse.ok)
+    throw new Error(`reindex failed: ${reindexResponse.status} ${await reindexResponse.text()}`)
+  const reindexed = (await reindexResponse.json()) as { engine: string; indexed: number }
+
+  say(
+    `products: ${products}, wrk -t1 -c${connections} ${seconds} s per run, search engine: ${reindexed.engine}`,
+  )
+  say()
+  say('import (myshop seed through the gateway, batches of 1000, 2 in flight)')
+  say(
+    `  ${counts.created} created, ${counts.updated} updated, ${counts.failed.length} failed in ${importSeconds.toFixed(1)} s: ${Math.round(products / importSeconds)} rows/s`,
+  )
+  say(`  reindex (${reindexed.engine}): ${reindexed.indexed} products in ${reindexSeconds.toFixed(1)} s`)
+
+  // 2. Search latency, sequential, through the gateway. Each request has a distinct price floor so it
+  // misses the listing cache and reaches the search engine; a second pass repeats them from the cache.
+  const queries = [
+    'iphone 15',
+    'samsung galaxy',
+    'headphones',
+    'noise cancelling',
+    'espresso machine',
+    'running shoe',
+    'waterproof jacket',
+    'laptop 16 GB',
+    'nordvik',
+    'tent',
+    'coffee beans',
+    'kettlebel',
+  ]
+  const perQuery = 15
+  const timeSearch = async (path: string) => {
+    const t = performance.now()
+    const res = await fetch(`${gateway}${path}`)
+    await res.arrayBuffer()
+    if (!res.ok) throw new Error(`${path}: ${res.status}`)
+    return performance.now() - t
+  }
+  const paths = queries.flatMap((q) =>
+    Array.from({ length: perQuery }, (_, i) => `/api/v1/products?q=${encodeURIComponent(q)}&minPrice=${i}`),
+  )
+  paths.push(...Array.from({ length: perQuery }, (_, i) => `/api/v1/products?minPrice=${i}&sort=price_asc`))
+  const cold: number[] = []
+  for (const path of paths) cold.push(await timeSearch(path))
+  const warm: number[] = []
+  for (const path of paths) warm.push(await timeSearch(path))
+  cold.sort((a, b) => a - b)
+  warm.sort((a, b) => a - b)
+  say()
+  say(
+    `search through the gateway (${queries.length} queries + a browse, ${paths.length} requests, one at a time)`,
+  )
+  say('| cache | p50 ms | p95 ms | p99 ms |')
+  say('|---|---:|---:|---:|')
+  for (const [name, xs] of [
+    ['miss (search engine)', cold],
+    ['hit', warm],
+  ] as const) {
+    say(
+      `| ${name} | ${percentile(xs, 0.5).toFixed(2)} | ${percentile(xs, 0.95).toFixed(2)} | ${percentile(xs, 0.99).toFixed(2)} |`,
+    )
+  }
+
+  // 3. Product detail throughput. Warm: one product over and over (response cache hit). Cold: a different
+  // product each request, from a shuffled list of every id (cache miss, a few queries each).
+  const ids: string[] = []
+  {
+    let cursor: string | null = null
+    do {
+      const page = (await (
+        await fetch(`${gateway}/api/v1/catalog/export?limit=1000${cursor ? `&cursor=${cursor}` : ''}`, {
+          headers: { authorization: `Bearer ${token}` },
+        })
+      ).json()) as { items: { id: string; status: string }[]; nextCursor: string | null }
+      for (const p of page.items) if (p.status === 'active') ids.push(p.id)
+      cursor = page.nextCursor
+    } while (cursor)
+  }
+  for (let i = ids.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1))
+    ;[ids[i], ids[j]] = [ids[j]!, ids[i]!]
+  }
+  const script = join(work, 'unique-ids.lua')
+  writeFileSync(
+    script,
+    `local ids = {${ids.map((id) => `"${id}"`).join(',')}}\nlocal i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format("GET", "/api/v1/products/" .. ids[(i % #ids) + 1])\nend\n`,
+  )
+  const one = ids[0]!
+  await fetch(`${gateway}/api/v1/products/${one}`).then((r) => r.arrayBuffer()) // fill the cache
+  await wrk(`${gateway}/api/v1/products/${one}`) // warm-up: JIT, pools
+  const gatewayWarm = await wrk(`${gateway}/api/v1/products/${one}`)
+  const gatewayCold = await wrk(gateway, { script })
+  const managerBypass = await wrk(`${gateway}/api/v1/products/${one}`, { token })
+
+  // 4. The product service directly (Elysia, cache hit) against a raw Bun.serve with the same bytes.
+  const direct = await fetch(`${productService}/api/v1/products/${one}`)
+  const body = await direct.text()
+  const bodyFile = join(work, 'body.json')
+  writeFileSync(bodyFile, body)
+  const headers: Record<string, string> = {}
+  for (const name of ['content-type', 'etag', 'cache-control', 'vary', 'x-cache']) {
+    const value = direct.headers.get(name)
+    if (value) headers[name] = value
+  }
+  const rawPort = freePort()
+  children.push(
+    Bun.spawn([process.execPath, import.meta.path, '--raw-server'], {
+      env: { ...process.env, PORT: String(rawPort), BODY_FILE: bodyFile, HEADERS: JSON.stringify(headers) },
+      stdout: 'ignore',
+      stderr: 'inherit',
+    }),
+  )
+  for (let i = 0; i < 100; i++) {
+    if (
+      await fetch(`http://127.0.0.1:${rawPort}/`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break
+    await Bun.sleep(50)
+  }
+  await wrk(`${productService}/api/v1/products/${one}`)
+  const elysia = await wrk(`${productService}/api/v1/products/${one}`)
+  const raw = await wrk(`http://127.0.0.1:${rawPort}/api/v1/products/${one}`)
+
+  say()
+  say(`GET /api/v1/products/:id (${body.length} bytes)`)
+  say('| target | 2xx/s | p50 ms | p99 ms | non-2xx |')
+  say('|---|---:|---:|---:|---:|')
+  const row = (name: string, r: WrkRun) =>
+    say(`| ${name} | ${Math.round(r.rps)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.non2xx} |`)
+  row('gateway, cache warm (same product)', gatewayWarm)
+  row(`gateway, cache cold (unique products, ${ids.length} ids)`, gatewayCold)
+  row('gateway, manager token (cache bypassed)', managerBypass)
+  row('product service direct (Elysia, cache hit)', elysia)
+  row('raw Bun.serve, same bytes', raw)
+  say()
+  say(`throughput gateway warm/cold:        ${(gatewayWarm.rps / gatewayCold.rps).toFixed(2)}`)
+  say(`throughput gateway warm/bypass:      ${(gatewayWarm.rps / managerBypass.rps).toFixed(2)}`)
+  say(`throughput Elysia/raw Bun.serve:     ${(elysia.rps / raw.rps).toFixed(2)}`)
+  say(`throughput gateway warm/Elysia:      ${(gatewayWarm.rps / elysia.rps).toFixed(2)}`)
+  writeFileSync(join(root, 'bench/out/catalog.txt'), `${lines.join('\n')}\n`)
+} finally {
+  for (const child of children) child.kill()
+  await platform.stop()
+  await admin.unsafe(`drop database if exists ${dbName} with (force)`).catch(() => {})
+  await admin.end({ timeout: 5 })
+  rmSync(work, { recursive: true, force: true })
+}
