@@ -70,6 +70,15 @@ export type CatalogImportResult = {
 
 export type ReindexResult = { engine: string; indexed: number }
 
+/** A background reindex as the product service reports it. */
+export type ReindexJob = {
+  jobId: string
+  engine: string
+  status: 'running' | 'succeeded' | 'failed'
+  indexed: number
+  error: string | null
+}
+
 /** An RFC 9457 problem answered by MyShop. */
 export class ApiError extends Error {
   readonly status: number
@@ -286,8 +295,12 @@ export const createApiClient = ({
         query: { cursor: page.cursor, limit: page.limit },
       }),
 
-    /** Rebuilds the search index; minutes on a large catalog. */
-    reindexCatalog: () => authed<ReindexResult>('POST', '/api/v1/catalog/reindex', { timeoutMs: 600_000 }),
+    /** Starts rebuilding the search index in the background (or returns the reindex already running). */
+    startReindex: () => authed<ReindexJob>('POST', '/api/v1/catalog/reindex'),
+
+    /** The progress of a reindex started with `startReindex`. */
+    reindexJob: (jobId: string) =>
+      authed<ReindexJob>('GET', `/api/v1/catalog/reindex/${encodeURIComponent(jobId)}`),
 
     /** The gateway's aggregate health; a degraded answer (often a 503) is a result, not an error. */
     health: async (): Promise<Health> => {

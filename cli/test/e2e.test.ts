@@ -230,6 +230,37 @@ describe('the myshop CLI against a running MyShop', () => {
     expect(JSON.parse(health.stdout).status).toBe('ok')
   }, 60_000)
 
+  test('imports a CSV catalog, reports bad rows by line, reindexes and exports through the real product service', async () => {
+    expect((await cli('login', '--email', adminEmail, '--password', adminPassword)).code).toBe(0)
+    const tag = Date.now().toString(36).toUpperCase()
+    const csv = join(home, 'products.csv')
+    await Bun.write(
+      csv,
+      [
+        'sku,name,description,brand,category,price,currency',
+        `E2E-${tag}-1,"Kettle, steel",Boils fast,Hearth,Home > Kitchen,39.90,EUR`,
+        `E2E-${tag}-2,Toaster,,Hearth,Home > Kitchen,24.50,EUR`,
+        `E2E-${tag}-3,Broken,,Hearth,Home > Kitchen,-1,EUR`,
+      ].join('\n'),
+    )
+    const imported = await cli('catalog', 'import', csv, '--json')
+    expect(imported.code).toBe(1)
+    const result = JSON.parse(imported.stdout)
+    expect(result).toMatchObject({ created: 2, updated: 0 })
+    expect(result.failed.map((f: { line: number }) => f.line)).toEqual([4])
+    const found = await api('GET', `/api/v1/products?q=kettle`)
+    expect(found.body.items.map((p: { name: string }) => p.name)).toContain('Kettle, steel')
+
+    const reindexed = await cli('catalog', 'reindex', '--json')
+    expect(reindexed.code).toBe(0)
+    expect(JSON.parse(reindexed.stdout).indexed).toBeGreaterThanOrEqual(2)
+
+    const out = join(home, 'export.csv')
+    expect((await cli('catalog', 'export', '--format', 'csv', '--output', out)).code).toBe(0)
+    const exported = await Bun.file(out).text()
+    expect(exported).toContain(`E2E-${tag}-1,"Kettle, steel",Boils fast,Hearth,Home > Kitchen,39.90,EUR`)
+  }, 60_000)
+
   test('the CLI keeps its device token, so a password-guessing spree does not lock the operator out', async () => {
     expect((await cli('login', '--email', adminEmail, '--password', adminPassword)).code).toBe(0)
     const devices = join(home, 'devices.json')

@@ -92,6 +92,10 @@ export const startFakeMyShop = (): FakeMyShop => {
   let clock = Date.parse('2030-01-01T00:00:00.000Z')
 
   const products = new Map<string, CatalogProduct>()
+  const reindexJobs = new Map<
+    string,
+    { jobId: string; engine: string; status: string; indexed: number; error: string | null; polls: number }
+  >()
   const productIdBySku = new Map<string, string>()
   const categories = new Map<string, CatalogProduct['categories'][number]>()
   const imports: { rows: Record<string, unknown>[] }[] = []
@@ -436,10 +440,32 @@ export const startFakeMyShop = (): FakeMyShop => {
       return Response.json({ items, nextCursor: all.length > limit ? (items.at(-1)?.id ?? null) : null })
     }
 
+    // Like the product service: the reindex runs in the background; the first poll finds it running.
     if (route === 'POST /api/v1/catalog/reindex') {
       const caller = catalogManager(request)
       if (caller instanceof Response) return caller
-      return Response.json({ engine: 'memory', indexed: products.size })
+      const job = {
+        jobId: `rix_${reindexJobs.size + 1}`,
+        engine: 'memory',
+        status: 'running',
+        indexed: 0,
+        error: null,
+        polls: 0,
+      }
+      reindexJobs.set(job.jobId, job)
+      const { polls: _, ...body } = job
+      return Response.json(body, { status: 202 })
+    }
+    const reindexPoll = path.match(/^\/api\/v1\/catalog\/reindex\/([^/]+)$/)
+    if (reindexPoll && request.method === 'GET') {
+      const caller = catalogManager(request)
+      if (caller instanceof Response) return caller
+      const job = reindexJobs.get(decodeURIComponent(reindexPoll[1] ?? ''))
+      if (!job) return problem(404, 'not_found', 'No such reindex job')
+      job.polls++
+      if (job.polls > 1) Object.assign(job, { status: 'succeeded', indexed: products.size })
+      const { polls: _, ...body } = job
+      return Response.json(body)
     }
 
     // Like the user service, there is no GET by id: only the roles of one user can be addressed.

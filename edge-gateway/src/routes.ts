@@ -65,6 +65,7 @@ export const routes: Route[] = [
   r('POST', `${v1}/catalog/import`, 'product', { permission: 'catalog:write' }),
   r('GET', `${v1}/catalog/export`, 'product', { permission: 'catalog:write' }),
   r('POST', `${v1}/catalog/reindex`, 'product', { permission: 'catalog:write' }),
+  r('GET', `${v1}/catalog/reindex/:jobId`, 'product', { permission: 'catalog:write' }),
   r('GET', '/media/*', 'product', 'public'),
   r('GET', '/.well-known/jwks.json', 'user', 'public'),
   r('GET', `${v1}/.well-known/jwks.json`, 'user', 'public'),

@@ -3,7 +3,7 @@ import { createReadStream, createWriteStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { extname } from 'node:path'
 import { type Command, InvalidArgumentError, Option } from 'commander'
-import type { CatalogProduct } from '../api-client.ts'
+import type { CatalogProduct, ReindexResult } from '../api-client.ts'
 import { csvLine, parseCsv, scanCsv } from '../catalog/csv.ts'
 import { countJsonl, parseJsonl } from '../catalog/jsonl.ts'
 import { formatPrice } from '../catalog/money.ts'
@@ -53,6 +53,8 @@ export const exportRows = (product: CatalogProduct): Record<(typeof catalogColum
 
 type ImportOptions = { batchSize: number; format?: Format }
 type ExportOptions = { format?: Format; output?: string }
+
+const reindexPollMs = 500
 
 /** catalog import / export / reindex: bulk catalog work for catalog managers. */
 export const registerCatalog = (program: Command, { action, deps }: CommandContext): void => {
@@ -160,8 +162,21 @@ export const registerCatalog = (program: Command, { action, deps }: CommandConte
 
   action(
     catalog.command('reindex').description('rebuild the search index from the catalog'),
-    async ({ api, out }) => {
-      const result = await out.during('Reindexing', () => api.reindexCatalog())
+    async ({ api, out, deps }) => {
+      // A large catalog takes minutes: the service works in the background and is polled here.
+      const job = await out.during('Reindexing', async () => {
+        let current = await api.startReindex()
+        while (current.status === 'running') {
+          await new Promise((resolve) => setTimeout(resolve, reindexPollMs))
+          if (deps.signal.aborted)
+            throw new CliError('interrupted', 'interrupted; the reindex goes on in the background')
+          current = await api.reindexJob(current.jobId)
+        }
+        return current
+      })
+      if (job.status === 'failed')
+        throw new CliError('reindex_failed', `reindex failed: ${job.error ?? 'unknown error'}`)
+      const result: ReindexResult = { engine: job.engine, indexed: job.indexed }
       if (out.json) out.printJson(result)
       else out.line(`Reindexed ${result.indexed} products (${result.engine})`)
       return undefined

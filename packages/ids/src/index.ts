@@ -19,6 +19,7 @@ export const idPrefixes = [
   'adj',
   'ntf',
   'img',
+  'rix',
 ] as const
 export type IdPrefix = (typeof idPrefixes)[number]
 

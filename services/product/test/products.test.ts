@@ -379,6 +379,34 @@ describe('POST /api/v1/catalog/import', () => {
   })
 })
 
+describe('POST /api/v1/catalog/reindex', () => {
+  test('runs in the background: 202 with a job, then the job reports every product indexed', async () => {
+    await h.product()
+    const started = await h.call('POST', '/api/v1/catalog/reindex', undefined, h.as(h.manager))
+    expect(started.status).toBe(202)
+    expect(started.body).toMatchObject({ engine: 'postgres', status: 'running' })
+    expect(started.headers.get('location')).toBe(`/api/v1/catalog/reindex/${started.body.jobId}`)
+    let job = started.body
+    for (let i = 0; i < 100 && job.status === 'running'; i++) {
+      await Bun.sleep(50)
+      job = (await h.call('GET', `/api/v1/catalog/reindex/${started.body.jobId}`, undefined, h.as(h.manager)))
+        .body
+    }
+    const [row] = await h.sql`select count(*)::int as n from catalog.products`
+    expect(job).toMatchObject({ status: 'succeeded', indexed: row!.n, error: null })
+    expect(job.finishedAt).toBeString()
+  })
+
+  test('an unknown job is 404; customers cannot read jobs', async () => {
+    expect(
+      (await h.call('GET', '/api/v1/catalog/reindex/rix_unknown', undefined, h.as(h.manager))).status,
+    ).toBe(404)
+    expect(
+      (await h.call('GET', '/api/v1/catalog/reindex/rix_unknown', undefined, h.as(h.customer))).status,
+    ).toBe(403)
+  })
+})
+
 describe('GET /api/v1/catalog/export', () => {
   test('pages through every product in every status', async () => {
     const draft = await h.product({ status: 'draft' })

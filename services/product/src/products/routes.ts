@@ -9,6 +9,7 @@ import * as categories from '../categories/repository.ts'
 import type { ProductDeps } from '../deps.ts'
 import type { SearchQuery } from '../search/engine.ts'
 import { type ImportRow, importRows } from './import.ts'
+import { createReindexJobs, type ReindexJobs } from './reindex-jobs.ts'
 import {
   importRowSchema,
   productChangesSchema,
@@ -17,15 +18,7 @@ import {
   searchQuerySchema,
   searchResultSchema,
 } from './schemas.ts'
-import {
-  allProductPages,
-  createProduct,
-  deleteProduct,
-  getProduct,
-  loadProducts,
-  searchDocuments,
-  updateProduct,
-} from './service.ts'
+import { createProduct, deleteProduct, getProduct, loadProducts, updateProduct } from './service.ts'
 
 const cacheTtlSeconds = 300
 
@@ -42,6 +35,16 @@ const documented = (schema: TSchema): OpenAPIV3.ResponsesObject => ({
   },
 })
 const idParam = t.Object({ id: t.String({ minLength: 1, maxLength: 120 }) })
+
+const reindexJobSchema = t.Object({
+  jobId: t.String(),
+  engine: t.String(),
+  status: t.Union([t.Literal('running'), t.Literal('succeeded'), t.Literal('failed')]),
+  indexed: t.Integer(),
+  error: t.Union([t.String(), t.Null()]),
+  startedAt: t.String({ format: 'date-time' }),
+  finishedAt: t.Union([t.String({ format: 'date-time' }), t.Null()]),
+})
 
 /** Whether the request carries a valid token allowed to manage the catalog (drafts visible, no shared cache). */
 const canManage = async (deps: ProductDeps, authorization: string | undefined) => {
@@ -99,7 +102,7 @@ const searchKey = (query: Record<string, unknown>, generation: number) => {
   return `listing:${generation}:${createHash('sha1').update(normalized).digest('base64url')}`
 }
 
-export const productRoutes = (deps: ProductDeps) =>
+export const productRoutes = (deps: ProductDeps, reindex: ReindexJobs = createReindexJobs(deps)) =>
   new Elysia({ prefix: '/api/v1', tags: ['products'] })
     .use(authGuard(deps.verifier))
     .get(
@@ -267,20 +270,32 @@ export const productRoutes = (deps: ProductDeps) =>
     )
     .post(
       '/catalog/reindex',
-      async () => {
-        const docs = async function* () {
-          for await (const ids of allProductPages(deps)) yield await searchDocuments(deps, ids)
-        }
-        const { indexed } = await deps.search.reindex(docs())
-        await deps.cache.bump()
-        return { engine: deps.search.name, indexed }
+      async ({ set }) => {
+        const job = reindex.start()
+        set.status = 202
+        set.headers.location = `/api/v1/catalog/reindex/${job.jobId}`
+        return job
       },
       {
         auth: 'catalog:write',
-        response: {
-          200: t.Object({ engine: t.String(), indexed: t.Integer() }),
-          ...errorResponses(401, 403),
+        response: { 202: reindexJobSchema, ...errorResponses(401, 403) },
+        detail: {
+          summary:
+            'Start rebuilding the search index in the background (Elasticsearch: a new index swapped in by alias); a reindex already running is returned instead',
         },
-        detail: { summary: 'Rebuild the search index (Elasticsearch: a new index swapped in by alias)' },
+      },
+    )
+    .get(
+      '/catalog/reindex/:jobId',
+      async ({ params }) => {
+        const job = reindex.get(params.jobId)
+        if (!job) throw new AppError('not_found', { detail: 'No such reindex job on this instance' })
+        return job
+      },
+      {
+        auth: 'catalog:write',
+        params: t.Object({ jobId: t.String({ maxLength: 40 }) }),
+        response: { 200: reindexJobSchema, ...errorResponses(401, 403, 404) },
+        detail: { summary: 'Progress of a reindex job' },
       },
     )
