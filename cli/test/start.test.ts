@@ -37,7 +37,7 @@ describe('myshop db migrate', () => {
     expect(first.code).toBe(0)
     expect(JSON.parse(first.stdout)).toEqual([
       { service: 'user', schema: 'users', applied: '0001_init, 0002_next_signing_key', current: '0002' },
-      { service: 'product', schema: 'catalog', applied: '0001_init', current: '0001' },
+      { service: 'product', schema: 'catalog', applied: '0001_init, 0002_search_indexes', current: '0002' },
     ])
     const second = await run(['db', 'migrate', '--json'], env)
     expect(JSON.parse(second.stdout).map((r: { applied: string }) => r.applied)).toEqual([

@@ -45,15 +45,19 @@ export const postgresSearch = (sql: Db): SearchEngine => {
       order: sql`score desc, id asc`,
       after: (k, id) => sql`(score < ${k}::float8 or (score = ${k}::float8 and id > ${id}))`,
     },
+    // The cursor carries the price with a stand-in for a missing one; the order is the column's own, nulls
+    // last, which is the same order and the one the (status, min_price_amount …) indexes keep.
     price_asc: {
-      key: sql`price_key`,
-      order: sql`price_key asc, id asc`,
-      after: (k, id) => sql`(price_key > ${k}::bigint or (price_key = ${k}::bigint and id > ${id}))`,
+      key: sql`coalesce(min_price_amount, ${noPriceLast})`,
+      order: sql`min_price_amount asc nulls last, id asc`,
+      after: (k, id) => sql`(coalesce(min_price_amount, ${noPriceLast}) > ${k}::bigint
+        or (coalesce(min_price_amount, ${noPriceLast}) = ${k}::bigint and id > ${id}))`,
     },
     price_desc: {
-      key: sql`price_key`,
-      order: sql`price_key desc, id asc`,
-      after: (k, id) => sql`(price_key < ${k}::bigint or (price_key = ${k}::bigint and id > ${id}))`,
+      key: sql`coalesce(min_price_amount, -1)`,
+      order: sql`min_price_amount desc nulls last, id asc`,
+      after: (k, id) => sql`(coalesce(min_price_amount, -1) < ${k}::bigint
+        or (coalesce(min_price_amount, -1) = ${k}::bigint and id > ${id}))`,
     },
     newest: {
       key: sql`created_at`,
@@ -66,8 +70,9 @@ export const postgresSearch = (sql: Db): SearchEngine => {
   const and = (parts: Fragment[]): Fragment => parts.reduce((all, part) => sql`${all} and ${part}`)
 
   /**
-   * The query's terms, parsed once per statement (a `materialized` CTE, not once per row), its matching
-   * condition and its relevance score; every piece of user text is a parameter.
+   * The query's terms, parsed once per statement (a `materialized` CTE, not once per row) for the score; the
+   * matching condition repeats them as parameters so the planner can answer it from the GIN indexes (a
+   * bitmap OR/AND of `search @@ …` and `lower(name) %> word`). Every piece of user text is a parameter.
    */
   const textMatch = (q: string, words: string[]) => {
     // Words are letter/digit runs only, so `word:*` joined by `&` is always a valid tsquery.
@@ -76,19 +81,19 @@ export const postgresSearch = (sql: Db): SearchEngine => {
       terms as materialized (
         select to_tsquery('simple', ${prefixQuery}) as prefix_q, websearch_to_tsquery('simple', ${q}) as web_q,
           lower(${q}) as q
-      ),
-      words as materialized (
-        select word, to_tsquery('simple', word || ':*') as prefix_q, length(word) >= ${typoMinLength} as fuzzy
-        from unnest(${words}::text[]) as word
       ),`
     // A product matches the whole query as the shopper wrote it (quotes, "or", "-"), or every word matches as
     // a prefix of a word of its name, brand or description, or (for longer words) as a typo of a name word.
+    // `%>` is the indexable form of `word_similarity(word, name) >= pg_trgm.word_similarity_threshold` (set
+    // to the typo threshold for the statement); the exact `>` comparison rechecks its candidates.
+    const wordMatch = (word: string) =>
+      word.length >= typoMinLength
+        ? sql`(p.search @@ to_tsquery('simple', ${`${word}:*`})
+            or (lower(p.name) %> ${word}::text and word_similarity(${word}::text, lower(p.name)) > ${typoThreshold}))`
+        : sql`p.search @@ to_tsquery('simple', ${`${word}:*`})`
     const match = sql`(
-      p.search @@ t.web_q
-      or not exists (
-        select from words w
-        where not (p.search @@ w.prefix_q or (w.fuzzy and word_similarity(w.word, lower(p.name)) > ${typoThreshold}))
-      )
+      p.search @@ websearch_to_tsquery('simple', ${q})
+      or (${and(words.map(wordMatch))})
     )`
     // Cover density with weights {D, C, B, A}: name (A) above brand (B) above description (C); the whole
     // name's similarity to the query lifts close and exact names and orders typo-only matches; an exact name
@@ -100,11 +105,11 @@ export const postgresSearch = (sql: Db): SearchEngine => {
       + 0.5 * word_similarity(t.q, lower(p.name))
       + case when lower(p.name) = t.q then 1 else 0 end
     )::numeric, 6)::float8`
-    return { terms, match, score }
+    return { terms, match, score, fuzzy: words.some((w) => w.length >= typoMinLength) }
   }
 
   /** `with recursive …, matched as (…)`: the filtered, active products with what sorting and facets need. */
-  const matched = (query: SearchQuery): Fragment => {
+  const matched = (query: SearchQuery, materialized: boolean) => {
     const q = query.q?.trim() ?? ''
     const words = queryWords(q)
     const text = words.length > 0 ? textMatch(q, words) : null
@@ -126,57 +131,69 @@ export const postgresSearch = (sql: Db): SearchEngine => {
             union all
             select c.id from catalog.categories c join tree on c.parent_id = tree.id
           )`
-    return sql`with recursive ${tree}, ${text ? text.terms : sql``} matched as (
+    const cte = sql`with recursive ${tree}, ${text ? text.terms : sql``} matched as ${materialized ? sql`materialized` : sql``} (
       select p.id, p.brand, p.min_price_amount, p.created_at,
-        coalesce(p.min_price_amount, ${noPriceLast}) as price_asc_key,
-        coalesce(p.min_price_amount, -1) as price_desc_key,
         ${text ? text.score : sql`0::float8`} as score
       from catalog.products p ${text ? sql`cross join terms t` : sql``}
       where ${and(where)}
     )`
+    return { cte, fuzzy: text?.fuzzy ?? false }
+  }
+
+  /**
+   * Runs a statement with the typo threshold in force for `%>` (only when a word is long enough to be
+   * matched fuzzily: otherwise no transaction is needed).
+   */
+  const run = async <T extends postgres.Row[]>(fuzzy: boolean, statement: Fragment): Promise<T> => {
+    if (!fuzzy) return (await statement) as unknown as T
+    return (await sql.begin(async (tx) => {
+      await tx`select set_config('pg_trgm.word_similarity_threshold', ${String(typoThreshold)}, true)`
+      return await tx`${statement}`
+    })) as unknown as T
   }
 
   const page = async (query: SearchQuery) => {
     const sort = effectiveSort(query.sort, query.q)
     const plan = sortPlans[sort]
     const after = query.cursor ? decodeCursor(query.cursor, sort, 2) : null
-    const priceKey =
-      sort === 'price_desc'
-        ? sql`price_desc_key`
-        : sort === 'price_asc'
-          ? sql`price_asc_key`
-          : sql`null::bigint`
-    const rows = await sql<{ id: string; key: string }[]>`
-      ${matched(query)}
-      select id, key::text as key from (
-        select id, score, created_at, ${priceKey} as price_key from matched
-      ) m
-      cross join lateral (select ${plan.key} as key) k
+    const { cte, fuzzy } = matched(query, false)
+    const rows = await run<{ id: string; key: string }[]>(
+      fuzzy,
+      sql`
+      ${cte}
+      select id, (${plan.key})::text as key from matched
       where ${after ? plan.after(String(after[0]), String(after[1])) : sql`true`}
       order by ${plan.order}
       limit ${query.limit + 1}
-    `
+    `,
+    )
     const ids = rows.slice(0, query.limit).map((r) => r.id)
     const last = rows.length > query.limit ? rows[query.limit - 1] : undefined
     return { ids, nextCursor: last ? encodeCursor({ sort, after: [last.key, last.id] }) : null }
   }
 
   const totalsAndFacets = async (query: SearchQuery) => {
-    const rows = await sql<{ facet: string; value: string | null; label: string | null; count: number }[]>`
-      ${matched(query)}
+    const { cte, fuzzy } = matched(query, true)
+    const rows = await run<{ facet: string; value: string | null; label: string | null; count: number }[]>(
+      fuzzy,
+      sql`
+      ${cte}
       select 'total' as facet, null::text as value, null::text as label, count(*) as count from matched
       union all
       (select 'brand', lower(brand), min(brand), count(*) from matched
         where brand is not null group by lower(brand) order by 4 desc, 2 limit ${facetSize})
       union all
-      (select 'category', c.id, c.path, count(*) from matched m
-        join catalog.product_categories pc on pc.product_id = m.id
-        join catalog.categories c on c.id = pc.category_id
-        group by c.id, c.path order by 4 desc, 2 limit ${facetSize})
+      (select 'category', c.id, c.path, n from (
+          select pc.category_id, count(*) as n from matched m
+          join catalog.product_categories pc on pc.product_id = m.id
+          group by pc.category_id
+        ) counted join catalog.categories c on c.id = counted.category_id
+        order by 4 desc, 2 limit ${facetSize})
       union all
       select 'price', width_bucket(min_price_amount, ${[...priceBuckets]}::bigint[])::text, null, count(*)
       from matched where min_price_amount is not null group by 2
-    `
+    `,
+    )
     const buckets = (facet: string): FacetBucket[] =>
       rows
         .filter((r) => r.facet === facet)
