@@ -122,91 +122,108 @@ export const createHttpApp = ({
     }
   }
 
-  return new Elysia({ name: `myshop-http-${service}` })
-    .decorate('metricsRegistry', registry)
-    .onRequest(({ request, set }) => {
-      const meta = requestMeta(request)
-      set.headers['x-request-id'] = meta.requestId
-      Object.assign(set.headers, securityHeaders)
-      const length = Number(request.headers.get('content-length') ?? 0)
-      if (length > maxBodyBytes)
-        return render(request, 'payload_too_large', { detail: `Bodies are limited to ${maxBodyBytes} bytes` })
-    })
-    .onError({ as: 'global' }, async ({ code, error, request }) => {
-      const response = renderError(code, error, request)
-      // An idempotent request that failed: a 4xx is its answer and is replayed, a 5xx frees the key for a retry.
-      await settleIdempotency(request, response)
-      return response
-    })
-    .onAfterResponse({ as: 'global' }, ({ request, route, set }) => {
-      const meta = requestMeta(request)
-      const status = typeof set.status === 'number' ? set.status : 200
-      const elapsed = (performance.now() - meta.startedAt) / 1000
-      const label = route || 'unmatched'
-      requests.inc({ method: request.method, route: label, status: String(status) })
-      duration.observe({ method: request.method, route: label }, elapsed)
-      logger.debug(
-        {
-          requestId: meta.requestId,
-          traceId: meta.traceId,
-          method: request.method,
-          route: label,
-          status,
-          ms: Math.round(elapsed * 1000),
-        },
-        'request',
-      )
-    })
-    .use(
-      openapi({
-        path: '/docs',
-        specPath: '/openapi.json',
-        documentation: {
-          info: { title: `MyShop ${service} service`, version, ...(description && { description }) },
-          components: {
-            securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+  return (
+    new Elysia({ name: `myshop-http-${service}` })
+      .decorate('metricsRegistry', registry)
+      .onRequest(({ request }) => {
+        const length = Number(request.headers.get('content-length') ?? 0)
+        if (length > maxBodyBytes)
+          return render(request, 'payload_too_large', {
+            detail: `Bodies are limited to ${maxBodyBytes} bytes`,
+          })
+      })
+      // Headers go straight onto a Response a handler built (cached catalog reads): filling `set.headers` for
+      // those makes Elysia rebuild the response, which cost more than the handler itself.
+      .mapResponse({ as: 'global' }, ({ request, response, set }) => {
+        const meta = requestMeta(request)
+        if (response instanceof Response) {
+          try {
+            response.headers.set('x-request-id', meta.requestId)
+            for (const [name, value] of Object.entries(securityHeaders)) response.headers.set(name, value)
+            return response
+          } catch {
+            // Immutable headers (a fetched response): fall through to the general path.
+          }
+        }
+        set.headers['x-request-id'] = meta.requestId
+        Object.assign(set.headers, securityHeaders)
+      })
+      .onError({ as: 'global' }, async ({ code, error, request }) => {
+        const response = renderError(code, error, request)
+        // An idempotent request that failed: a 4xx is its answer and is replayed, a 5xx frees the key for a retry.
+        await settleIdempotency(request, response)
+        return response
+      })
+      .onAfterResponse({ as: 'global' }, ({ request, route, set }) => {
+        const meta = requestMeta(request)
+        const status = typeof set.status === 'number' ? set.status : 200
+        const elapsed = (performance.now() - meta.startedAt) / 1000
+        const label = route || 'unmatched'
+        requests.inc({ method: request.method, route: label, status: String(status) })
+        duration.observe({ method: request.method, route: label }, elapsed)
+        logger.debug(
+          {
+            requestId: meta.requestId,
+            traceId: meta.traceId,
+            method: request.method,
+            route: label,
+            status,
+            ms: Math.round(elapsed * 1000),
           },
-        },
-        exclude: { paths: ['/health', '/ready', '/metrics', '/docs', '/openapi.json'] },
-      }),
-    )
-    .get(
-      '/health',
-      () => ({
-        status: 'ok' as const,
-        service,
-        version,
-        uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
-      }),
-      {
-        detail: { hide: true },
-      },
-    )
-    .get(
-      '/ready',
-      async ({ set }) => {
-        const results = await Promise.all(
-          Object.entries(readiness).map(async ([name, check]) => {
-            try {
-              await withTimeout(check(), readinessTimeoutMs)
-              return [name, 'ok'] as const
-            } catch (e) {
-              return [name, e instanceof Error ? e.message : 'failed'] as const
-            }
-          }),
+          'request',
         )
-        const ok = results.every(([, r]) => r === 'ok')
-        set.status = ok ? 200 : 503
-        return { status: ok ? 'ready' : 'not_ready', service, checks: Object.fromEntries(results) }
-      },
-      { detail: { hide: true } },
-    )
-    .get(
-      '/metrics',
-      async ({ set }) => {
-        set.headers['content-type'] = registry.contentType
-        return registry.metrics()
-      },
-      { detail: { hide: true } },
-    )
+      })
+      .use(
+        openapi({
+          path: '/docs',
+          specPath: '/openapi.json',
+          documentation: {
+            info: { title: `MyShop ${service} service`, version, ...(description && { description }) },
+            components: {
+              securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+            },
+          },
+          exclude: { paths: ['/health', '/ready', '/metrics', '/docs', '/openapi.json'] },
+        }),
+      )
+      .get(
+        '/health',
+        () => ({
+          status: 'ok' as const,
+          service,
+          version,
+          uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+        }),
+        {
+          detail: { hide: true },
+        },
+      )
+      .get(
+        '/ready',
+        async ({ set }) => {
+          const results = await Promise.all(
+            Object.entries(readiness).map(async ([name, check]) => {
+              try {
+                await withTimeout(check(), readinessTimeoutMs)
+                return [name, 'ok'] as const
+              } catch (e) {
+                return [name, e instanceof Error ? e.message : 'failed'] as const
+              }
+            }),
+          )
+          const ok = results.every(([, r]) => r === 'ok')
+          set.status = ok ? 200 : 503
+          return { status: ok ? 'ready' : 'not_ready', service, checks: Object.fromEntries(results) }
+        },
+        { detail: { hide: true } },
+      )
+      .get(
+        '/metrics',
+        async ({ set }) => {
+          set.headers['content-type'] = registry.contentType
+          return registry.metrics()
+        },
+        { detail: { hide: true } },
+      )
+  )
 }
