@@ -108,8 +108,12 @@ export const postgresSearch = (sql: Db): SearchEngine => {
     return { terms, match, score, fuzzy: words.some((w) => w.length >= typoMinLength) }
   }
 
-  /** `with recursive …, matched as (…)`: the filtered, active products with what sorting and facets need. */
-  const matched = (query: SearchQuery, materialized: boolean) => {
+  /**
+   * `with recursive …, matched as (…)`: the filtered, active products with what sorting and facets need.
+   * For the facets the set is materialized once for its four aggregates and carries no score (ranking every
+   * match is the page's work, not theirs).
+   */
+  const matched = (query: SearchQuery, forFacets: boolean) => {
     const q = query.q?.trim() ?? ''
     const words = queryWords(q)
     const text = words.length > 0 ? textMatch(q, words) : null
@@ -131,10 +135,10 @@ export const postgresSearch = (sql: Db): SearchEngine => {
             union all
             select c.id from catalog.categories c join tree on c.parent_id = tree.id
           )`
-    const cte = sql`with recursive ${tree}, ${text ? text.terms : sql``} matched as ${materialized ? sql`materialized` : sql``} (
+    const cte = sql`with recursive ${tree}, ${text ? text.terms : sql``} matched as ${forFacets ? sql`materialized` : sql``} (
       select p.id, p.brand, p.min_price_amount, p.created_at,
-        ${text ? text.score : sql`0::float8`} as score
-      from catalog.products p ${text ? sql`cross join terms t` : sql``}
+        ${text && !forFacets ? text.score : sql`0::float8`} as score
+      from catalog.products p ${text && !forFacets ? sql`cross join terms t` : sql``}
       where ${and(where)}
     )`
     return { cte, fuzzy: text?.fuzzy ?? false }
