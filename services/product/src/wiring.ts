@@ -3,7 +3,7 @@ import { createVerifier, memorySessionStore, redisSessionStore, type SessionStor
 import type { Db } from '@myshop/db'
 import type { Logger } from '@myshop/logger'
 import type Redis from 'ioredis'
-import { memoryResponseCache, redisResponseCache } from './cache/response-cache.ts'
+import { layeredResponseCache, memoryResponseCache, redisResponseCache } from './cache/response-cache.ts'
 import type { ProductConfig } from './config.ts'
 import type { ProductDeps } from './deps.ts'
 import { type FileStorage, fileStorage } from './media/fs-storage.ts'
@@ -75,7 +75,7 @@ export const createProductDeps = ({
     }),
     search: elastic ?? postgresSearch(sql),
     storage,
-    cache: redis ? redisResponseCache(redis) : memoryResponseCache(),
+    cache: redis ? layeredResponseCache(redisResponseCache(redis)) : memoryResponseCache(),
     eventsWritten,
     settings: { maxImageBytes: config.MAX_IMAGE_BYTES, publicMaxAgeSeconds: config.PUBLIC_MAX_AGE_SECONDS },
   }

@@ -1,14 +1,39 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import { testRedis } from '@myshop/testing'
-import { memoryResponseCache, type ResponseCache, redisResponseCache } from '../src/cache/response-cache.ts'
+import {
+  layeredResponseCache,
+  memoryResponseCache,
+  type ResponseCache,
+  redisResponseCache,
+} from '../src/cache/response-cache.ts'
 import { type ProductHarness, productHarness } from './harness.ts'
 
 const redis = testRedis()
 const caches: [string, () => ResponseCache][] = [
   ['in process', () => memoryResponseCache()],
-  ...(redis ? ([['Redis', () => redisResponseCache(redis)]] as [string, () => ResponseCache][]) : []),
+  ...(redis
+    ? ([
+        ['Redis', () => redisResponseCache(redis)],
+        ['Redis behind an in-process layer', () => layeredResponseCache(redisResponseCache(redis))],
+      ] as [string, () => ResponseCache][])
+    : []),
 ]
 afterAll(() => redis?.quit())
+
+test('the in-process layer expires, so other instances see a change within its lifetime', async () => {
+  let clock = 0
+  const shared = memoryResponseCache({ now: () => clock })
+  const a = layeredResponseCache(shared, { localTtlMs: 1_000, now: () => clock })
+  const b = layeredResponseCache(shared, { localTtlMs: 1_000, now: () => clock })
+  await a.set('product:x', { body: 'v1', etag: '"1"' }, 60)
+  expect((await b.get('product:x'))?.body).toBe('v1')
+  await a.delete(['product:x'])
+  await a.set('product:x', { body: 'v2', etag: '"2"' }, 60)
+  expect((await a.get('product:x'))?.body).toBe('v2')
+  expect((await b.get('product:x'))?.body).toBe('v1')
+  clock += 1_001
+  expect((await b.get('product:x'))?.body).toBe('v2')
+})
 
 describe.each(caches)('catalog read cache (%s)', (_, makeCache) => {
   let h: ProductHarness

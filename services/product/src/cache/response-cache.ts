@@ -82,3 +82,46 @@ export const memoryResponseCache = ({ maxEntries = 10_000, now = Date.now } = {}
     },
   }
 }
+
+/**
+ * A short-lived in-process layer in front of a shared cache: hot catalog reads are answered without a
+ * network round trip. This instance drops its own entries when it writes, so it reads its writes; other
+ * instances may serve an entry up to `localTtlMs` old, well inside the `max-age` shared caches already get.
+ */
+export const layeredResponseCache = (
+  remote: ResponseCache,
+  { localTtlMs = 1_000, maxEntries = 5_000, now = Date.now } = {},
+): ResponseCache => {
+  const local = new Map<string, { value: CachedResponse; expiresAt: number }>()
+  let generation: { value: number; expiresAt: number } | null = null
+  return {
+    async get(key) {
+      const hit = local.get(key)
+      if (hit && hit.expiresAt > now()) return hit.value
+      const value = await remote.get(key)
+      if (value) {
+        if (local.size >= maxEntries) local.delete(local.keys().next().value as string)
+        local.set(key, { value, expiresAt: now() + localTtlMs })
+      }
+      return value
+    },
+    async set(key, value, ttlSeconds) {
+      local.set(key, { value, expiresAt: now() + Math.min(localTtlMs, ttlSeconds * 1000) })
+      await remote.set(key, value, ttlSeconds)
+    },
+    async delete(keys) {
+      for (const k of keys) local.delete(k)
+      await remote.delete(keys)
+    },
+    async generation() {
+      if (generation && generation.expiresAt > now()) return generation.value
+      const value = await remote.generation()
+      generation = { value, expiresAt: now() + localTtlMs }
+      return value
+    },
+    async bump() {
+      generation = null
+      await remote.bump()
+    },
+  }
+}
