@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { connect } from '@myshop/db'
 import { startPlatform } from '../cli/src/platform.ts'
+import { freePort, parseWrk, requireWrk } from './lib.ts'
 
 const root = join(import.meta.dir, '..')
 
@@ -33,24 +34,7 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 50)
 const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
 
-if (Bun.spawnSync(['wrk', '--version']).exitCode === null) {
-  console.error('bench:catalog needs wrk: apt-get install wrk')
-  process.exit(1)
-}
-
-const freePort = () => {
-  const s = Bun.serve({ port: 0, hostname: '127.0.0.1', fetch: () => new Response() })
-  const p = s.port!
-  s.stop(true)
-  return p
-}
-
-const parseMs = (value: string) => {
-  const n = Number.parseFloat(value)
-  if (value.endsWith('us')) return n / 1000
-  if (value.endsWith('ms')) return n
-  return n * 1000
-}
+requireWrk('bench:catalog')
 
 type WrkRun = { rps: number; p50: number; p99: number; non2xx: number }
 
@@ -63,14 +47,8 @@ const wrk = async (url: string, options: { token?: string; script?: string } = {
   const proc = Bun.spawn([...args, url], { stdout: 'pipe', stderr: 'pipe' })
   const out = await new Response(proc.stdout).text()
   await proc.exited
-  const total = Number(/(\d+) requests in/.exec(out)?.[1] ?? 0)
-  const bad = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0)
-  return {
-    rps: (total - bad) / seconds,
-    p50: parseMs(/^\s+50%\s+(\S+)/m.exec(out)?.[1] ?? '0'),
-    p99: parseMs(/^\s+99%\s+(\S+)/m.exec(out)?.[1] ?? '0'),
-    non2xx: bad,
-  }
+  const { total, non2xx, p50, p99 } = parseWrk(out)
+  return { rps: (total - non2xx) / seconds, p50, p99, non2xx }
 }
 
 const percentile = (sorted: number[], p: number) =>

@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { connect } from '@myshop/db'
+import { freePort, parseWrk, requireWrk, waitFor } from './lib.ts'
 
 const root = join(import.meta.dir, '..')
 
@@ -36,27 +37,7 @@ const workers = process.env.GATEWAY_WORKERS ?? '1'
 const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
 
-if (Bun.spawnSync(['wrk', '--version']).exitCode === null) {
-  console.error('bench:gateway needs wrk: apt-get install wrk')
-  process.exit(1)
-}
-
-const freePort = () => {
-  const s = Bun.serve({ port: 0, hostname: '127.0.0.1', fetch: () => new Response() })
-  const p = s.port!
-  s.stop(true)
-  return p
-}
-
-const waitFor = async (url: string) => {
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(url)).status < 500) return
-    } catch {}
-    await Bun.sleep(100)
-  }
-  throw new Error(`${url} never came up`)
-}
+requireWrk('bench:gateway')
 
 /** CPU seconds (user + system, all threads) a process has used so far. */
 const cpuSeconds = (pid: number) => {
@@ -70,13 +51,6 @@ interface Run {
   p99: number
   /** CPU microseconds the measured proxy spent per 2xx response (0 for the direct runs). */
   cpuUs: number
-}
-
-const parseMs = (value: string) => {
-  const n = Number.parseFloat(value)
-  if (value.endsWith('us')) return n / 1000
-  if (value.endsWith('ms')) return n
-  return n * 1000
 }
 
 const wrk = async (url: string, token: string, pid?: number, ratePerSecond?: number): Promise<Run> => {
@@ -103,13 +77,12 @@ const wrk = async (url: string, token: string, pid?: number, ratePerSecond?: num
   const out = await new Response(proc.stdout).text()
   await proc.exited
   const cpu = pid ? cpuSeconds(pid) - before : 0
-  const total = Number(/(\d+) requests in/.exec(out)?.[1] ?? 0)
-  const bad = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0)
-  const ok = total - bad
+  const { total, non2xx, p50, p99 } = parseWrk(out)
+  const ok = total - non2xx
   return {
     rps: ok / seconds,
-    p50: parseMs(/^\s+50%\s+(\S+)/m.exec(out)?.[1] ?? '0'),
-    p99: parseMs(/^\s+99%\s+(\S+)/m.exec(out)?.[1] ?? '0'),
+    p50,
+    p99,
     cpuUs: pid && ok ? (cpu * 1e6) / ok : 0,
   }
 }

@@ -1,0 +1,44 @@
+// Helpers the benchmarks share: loopback ports, readiness waits and wrk's output.
+
+/** Stops the benchmark with a clear message when wrk is not installed. */
+export const requireWrk = (bench: string) => {
+  if (Bun.spawnSync(['wrk', '--version']).exitCode === null) {
+    console.error(`${bench} needs wrk: apt-get install wrk`)
+    process.exit(1)
+  }
+}
+
+/** A free TCP port on 127.0.0.1. */
+export const freePort = (): number => {
+  const s = Bun.serve({ port: 0, hostname: '127.0.0.1', fetch: () => new Response() })
+  const p = s.port!
+  s.stop(true)
+  return p
+}
+
+/** Resolves once `url` answers with anything below 500; gives up after 30 s. */
+export const waitFor = async (url: string) => {
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(url)).status < 500) return
+    } catch {}
+    await Bun.sleep(100)
+  }
+  throw new Error(`${url} never came up`)
+}
+
+/** A wrk latency such as `812.00us`, `6.01ms` or `1.20s`, in milliseconds. */
+export const parseMs = (value: string): number => {
+  const n = Number.parseFloat(value)
+  if (value.endsWith('us')) return n / 1000
+  if (value.endsWith('ms')) return n
+  return n * 1000
+}
+
+/** Requests, non-2xx count and p50/p99 from `wrk --latency` output. */
+export const parseWrk = (out: string) => ({
+  total: Number(/(\d+) requests in/.exec(out)?.[1] ?? 0),
+  non2xx: Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0),
+  p50: parseMs(/^\s+50%\s+(\S+)/m.exec(out)?.[1] ?? '0'),
+  p99: parseMs(/^\s+99%\s+(\S+)/m.exec(out)?.[1] ?? '0'),
+})
