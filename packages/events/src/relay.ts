@@ -13,6 +13,8 @@ export interface RelayOptions {
   batchSize?: number
   /** Polling period when nothing calls `notify()`, and the pause after a failure (default 1 s). */
   intervalMs?: number
+  /** Published rows older than this are deleted, so the outbox does not grow for ever (default 7 days). */
+  retentionMs?: number
   logger?: Logger
 }
 
@@ -26,6 +28,8 @@ export interface Relay {
   drain(): Promise<number>
   /** Hint that a transaction just committed outbox rows, so the relay runs now instead of at the next poll. */
   notify(): void
+  /** Deletes published rows older than the retention; the running relay does it about once a minute. */
+  purge(): Promise<number>
 }
 
 interface BatchResult {
@@ -47,6 +51,7 @@ export const createRelay = ({
   publisher,
   batchSize = 100,
   intervalMs = 1_000,
+  retentionMs = 7 * 24 * 3600 * 1000,
   logger,
 }: RelayOptions): Relay => {
   const table = `${assertSchemaName(schema)}.outbox`
@@ -78,6 +83,22 @@ export const createRelay = ({
       if (done.length > 0) await tx`update ${tx(table)} set published_at = now() where seq in ${tx(done)}`
       return { published: done.length, full: rows.length === batchSize, failure }
     })
+
+  // Bounded deletes keep each statement short however much history has piled up.
+  const purge = async (): Promise<number> => {
+    let total = 0
+    for (;;) {
+      const deleted = await sql`
+        delete from ${sql(table)} where seq in (
+          select seq from ${sql(table)}
+          where published_at is not null and published_at < now() - ${`${Math.floor(retentionMs / 1000)} seconds`}::interval
+          order by seq limit 5000)`
+      total += deleted.count
+      if (deleted.count < 5000) return total
+    }
+  }
+  const purgeEveryMs = 60_000
+  let lastPurge = 0
 
   // Batches of one relay never overlap, whether they come from the loop or from drain().
   let chain: Promise<unknown> = Promise.resolve()
@@ -130,6 +151,10 @@ export const createRelay = ({
         logger?.error({ schema, error: String(e) }, 'outbox relay batch failed; retrying')
       }
       if (stopped) break
+      if (Date.now() - lastPurge >= purgeEveryMs) {
+        lastPurge = Date.now()
+        await exclusive(purge).catch((e) => logger?.warn({ schema, error: String(e) }, 'outbox purge failed'))
+      }
       // A notify() that arrived while draining means rows may have committed after our last read.
       if (poked && !failed) continue
       await sleep(intervalMs)
@@ -153,5 +178,6 @@ export const createRelay = ({
       poked = true
       wake()
     },
+    purge: () => exclusive(purge),
   }
 }

@@ -265,6 +265,36 @@ describe.skipIf(!process.env.REDIS_URL)('outbox, relay and inbox over redisStrea
   relaySuite(() => redisStreamsBus(r!.redis, { prefix: `${r!.prefix}:${freshName('t')}` }))
 })
 
+describe('outbox retention', () => {
+  test('purge deletes published rows past the retention and keeps unpublished and recent ones', async () => {
+    const { sql } = db
+    const schema = await freshSchema(sql)
+    const published: EventEnvelope[] = []
+    const relay = createRelay({
+      sql,
+      schema,
+      publisher: { publish: async (e) => void published.push(e) },
+      retentionMs: 60_000,
+    })
+    await writeEvents(sql, schema, 0, 3)
+    expect(await relay.drain()).toBe(3)
+    await sql.unsafe(
+      `update ${schema}.outbox set published_at = now() - interval '2 minutes' where (data->>'n')::int < 2`,
+    )
+    await writeEvents(sql, schema, 3, 4)
+    expect(await relay.purge()).toBe(2)
+    const left = (
+      await sql.unsafe<{ n: number; published: boolean }[]>(
+        `select (data->>'n')::int as n, published_at is not null as published from ${schema}.outbox order by seq`,
+      )
+    ).map((r) => [r.n, r.published])
+    expect(left).toEqual([
+      [2, true],
+      [3, false],
+    ])
+  })
+})
+
 describe('inbox', () => {
   test('a redelivered event has exactly one effect', async () => {
     const { sql } = db
