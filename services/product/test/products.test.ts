@@ -430,3 +430,28 @@ describe('GET /api/v1/catalog/export', () => {
     expect(seen.length).toBe(row!.n)
   })
 })
+
+describe('GET /api/v1/products: totals and facets across pages', () => {
+  test('later pages carry the first page facets, and a write recounts them', async () => {
+    const brand = h.unique('Pager').replace('-', '')
+    for (let i = 0; i < 5; i++) await h.product({ brand, name: `${brand} lamp ${i}` })
+    const first = await h.call('GET', `/api/v1/products?brand=${brand}&limit=2&sort=price_asc`)
+    expect(first.body.total).toBe(5)
+    const second = await h.call(
+      'GET',
+      `/api/v1/products?brand=${brand}&limit=2&sort=price_asc&cursor=${first.body.nextCursor}`,
+    )
+    expect(second.status).toBe(200)
+    expect(second.body.total).toBe(5)
+    expect(second.body.facets).toEqual(first.body.facets)
+    expect(second.body.items.map((p: { id: string }) => p.id)).not.toContain(first.body.items[0].id)
+    const newest = await h.call('GET', `/api/v1/products?brand=${brand}&limit=2&sort=newest`)
+    expect(newest.body.total).toBe(5)
+    await h.product({ brand, name: `${brand} lamp 5` })
+    const after = await h.call(
+      'GET',
+      `/api/v1/products?brand=${brand}&limit=2&sort=price_asc&cursor=${first.body.nextCursor}`,
+    )
+    expect(after.body.total).toBe(6)
+  })
+})

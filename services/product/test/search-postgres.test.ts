@@ -305,3 +305,15 @@ describe('postgres suggest', () => {
     expect(await engine.suggest('   ', 5)).toEqual([])
   })
 })
+
+describe('postgres search: counting skipped on request', () => {
+  test('facets: false returns the same page without counting', async () => {
+    const query = { q: 'galaxy', sort: 'relevance' as const, limit: 5 }
+    const full = await engine.search(query)
+    const lean = await engine.search({ ...query, facets: false })
+    expect(lean.ids).toEqual(full.ids)
+    expect(lean.nextCursor).toEqual(full.nextCursor)
+    expect(lean.facets).toEqual({ categories: [], brands: [], prices: [] })
+    expect(full.total).toBeGreaterThan(0)
+  })
+})

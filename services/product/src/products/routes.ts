@@ -7,7 +7,7 @@ import type { OpenAPIV3 } from 'openapi-types'
 import { type CachedResponse, etagOf } from '../cache/response-cache.ts'
 import * as categories from '../categories/repository.ts'
 import type { ProductDeps } from '../deps.ts'
-import type { SearchQuery } from '../search/engine.ts'
+import type { SearchQuery, SearchResult } from '../search/engine.ts'
 import { type ImportRow, importRows } from './import.ts'
 import { createReindexJobs, type ReindexJobs } from './reindex-jobs.ts'
 import {
@@ -137,13 +137,18 @@ export const productRoutes = (deps: ProductDeps, reindex: ReindexJobs = createRe
         }
         const generation = await deps.cache.generation()
         return cachedJson(deps, request, searchKey({ ...search }, generation), async () => {
-          const result = await deps.search.search(search)
-          return {
-            items: await loadProducts(deps, result.ids),
-            facets: result.facets,
-            total: result.total,
-            nextCursor: result.nextCursor,
-          }
+          // Total and facets depend on the filters only, not on the page or the sort: computed once per
+          // filter set and generation, every further page and sort of it skips the counting.
+          const { cursor: _, sort: __, limit: ___, ...filters } = search
+          const summaryKey = `summary:${searchKey(filters, generation)}`
+          const known = await deps.cache.get(summaryKey)
+          const result = await deps.search.search(known ? { ...search, facets: false } : search)
+          const summary: { total: number; facets: SearchResult['facets'] } = known
+            ? JSON.parse(known.body)
+            : { total: result.total, facets: result.facets }
+          if (!known)
+            await deps.cache.set(summaryKey, { body: JSON.stringify(summary), etag: '' }, cacheTtlSeconds)
+          return { items: await loadProducts(deps, result.ids), ...summary, nextCursor: result.nextCursor }
         })
       },
       {

@@ -15,6 +15,11 @@ export interface SearchQuery {
   limit: number
   /** Opaque, from a previous page's `nextCursor`. */
   cursor?: string
+  /**
+   * `false` when the caller already holds `total` and `facets` for these filters (a later page, another sort):
+   * an engine may then skip counting and return zero and empty facets. Default true.
+   */
+  facets?: boolean
 }
 
 export interface FacetBucket {
