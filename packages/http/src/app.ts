@@ -73,6 +73,16 @@ export const createHttpApp = ({
     registers: [registry],
   })
   const startedAt = Date.now()
+  // prom-client hashes the labels on every call; routes are few, so each label set's child is kept.
+  const children = new Map<string, { inc(): void } | { observe(v: number): void }>()
+  const child = <T extends { inc(): void } | { observe(v: number): void }>(key: string, make: () => T): T => {
+    let c = children.get(key) as T | undefined
+    if (!c) {
+      c = make()
+      children.set(key, c)
+    }
+    return c
+  }
 
   const render = (
     request: Request,
@@ -159,8 +169,12 @@ export const createHttpApp = ({
         const status = typeof set.status === 'number' ? set.status : 200
         const elapsed = (performance.now() - meta.startedAt) / 1000
         const label = route || 'unmatched'
-        requests.inc({ method: request.method, route: label, status: String(status) })
-        duration.observe({ method: request.method, route: label }, elapsed)
+        child(`count ${request.method} ${label} ${status}`, () =>
+          requests.labels({ method: request.method, route: label, status: String(status) }),
+        ).inc()
+        child(`duration ${request.method} ${label}`, () =>
+          duration.labels({ method: request.method, route: label }),
+        ).observe(elapsed)
         logger.debug(
           {
             requestId: meta.requestId,

@@ -12,8 +12,12 @@ export interface RequestMeta {
 const requestIdPattern = /^[A-Za-z0-9._:-]{8,128}$/
 const traceparentPattern = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/
 
-const hex = (bytes: number) =>
-  Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) => b.toString(16).padStart(2, '0')).join('')
+const byteHex = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'))
+const hex = (bytes: number) => {
+  let out = ''
+  for (const b of crypto.getRandomValues(new Uint8Array(bytes))) out += byteHex[b]
+  return out
+}
 
 // Keyed by the Request itself so the error handler finds it even when parsing failed before `derive` ran.
 const metas = new WeakMap<Request, RequestMeta>()
@@ -24,10 +28,25 @@ export const requestMeta = (request: Request): RequestMeta => {
   if (meta) return meta
   const incomingId = request.headers.get('x-request-id')
   const requestId = incomingId && requestIdPattern.test(incomingId) ? incomingId : newId('req')
-  const parent = traceparentPattern.exec(request.headers.get('traceparent') ?? '')
-  const traceId = parent && parent[1] !== '0'.repeat(32) ? parent[1]! : hex(16)
-  const flags = parent?.[3] ?? '01'
-  meta = { requestId, traceId, traceparent: `00-${traceId}-${hex(8)}-${flags}`, startedAt: performance.now() }
+  // The trace context is worked out on first use: most requests are answered without anyone asking for it.
+  let trace: { traceId: string; traceparent: string } | undefined
+  const traceContext = () => {
+    if (trace) return trace
+    const parent = traceparentPattern.exec(request.headers.get('traceparent') ?? '')
+    const traceId = parent && parent[1] !== '0'.repeat(32) ? parent[1]! : hex(16)
+    trace = { traceId, traceparent: `00-${traceId}-${hex(8)}-${parent?.[3] ?? '01'}` }
+    return trace
+  }
+  meta = {
+    requestId,
+    get traceId() {
+      return traceContext().traceId
+    },
+    get traceparent() {
+      return traceContext().traceparent
+    },
+    startedAt: performance.now(),
+  }
   metas.set(request, meta)
   return meta
 }
