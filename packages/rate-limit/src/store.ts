@@ -63,3 +63,54 @@ export const scriptSha = async (script: string): Promise<string> => {
 }
 
 export const isNoScript = (e: unknown): boolean => e instanceof Error && e.message.includes('NOSCRIPT')
+
+/** How a Redis client runs the limiter script: by its SHA, or from source after a NOSCRIPT. */
+export interface ScriptRunner {
+  evalsha(sha: string, keys: string[], args: string[]): Promise<unknown>
+  eval(source: string, keys: string[], args: string[]): Promise<unknown>
+}
+
+export interface ScriptStoreOptions {
+  prefix?: string | undefined
+  timeoutMs: number
+  now?: (() => number) | undefined
+  /** Names the store in timeout errors. */
+  name: string
+}
+
+/**
+ * A store running the GCRA script through any Redis client: every check of a request in one EVALSHA, the
+ * source sent once when the server's script cache is empty (after a restart or flush), failures returned.
+ */
+export const scriptStore = (run: ScriptRunner, source: string, o: ScriptStoreOptions): RateLimitStore => {
+  const prefix = o.prefix ?? 'myshop:rl:'
+  const sha = scriptSha(source)
+  const checkMany: RateLimitStore['checkMany'] = async (checks) => {
+    const { keys, args } = scriptCall(checks, prefix, o.now)
+    try {
+      return await withTimeout(
+        (async () => {
+          let reply: unknown
+          try {
+            reply = await run.evalsha(await sha, keys, args)
+          } catch (e) {
+            if (!isNoScript(e)) throw e
+            reply = await run.eval(source, keys, args)
+          }
+          return fromScriptReply(reply, checks)
+        })(),
+        o.timeoutMs,
+        `${o.name} rate-limit check`,
+      )
+    } catch (e) {
+      return failure(e)
+    }
+  }
+  return {
+    async check(key, options) {
+      const r = await checkMany([{ key, options }])
+      return Array.isArray(r) ? r[0]! : r
+    },
+    checkMany,
+  }
+}

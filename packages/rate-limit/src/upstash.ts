@@ -1,14 +1,6 @@
 import type { Redis } from '@upstash/redis'
 import { gcraLua } from './gcra-lua.ts'
-import {
-  failure,
-  fromScriptReply,
-  isNoScript,
-  type RateLimitStore,
-  scriptCall,
-  scriptSha,
-  withTimeout,
-} from './store.ts'
+import { type RateLimitStore, scriptStore } from './store.ts'
 
 export interface UpstashStoreOptions {
   prefix?: string
@@ -19,38 +11,12 @@ export interface UpstashStoreOptions {
 }
 
 /** The same limiter over Upstash's HTTP API, for runtimes without TCP sockets (Workers). */
-export const upstashStore = (redis: Redis, options: UpstashStoreOptions = {}): RateLimitStore => {
-  const prefix = options.prefix ?? 'myshop:rl:'
-  const timeoutMs = options.timeoutMs ?? 500
-  const sha = scriptSha(gcraLua)
-
-  const checkMany: RateLimitStore['checkMany'] = async (checks) => {
-    const { keys, args } = scriptCall(checks, prefix, options.now)
-    try {
-      return await withTimeout(
-        (async () => {
-          let reply: unknown
-          try {
-            reply = await redis.evalsha(await sha, keys, args)
-          } catch (e) {
-            if (!isNoScript(e)) throw e
-            reply = await redis.eval(gcraLua, keys, args)
-          }
-          return fromScriptReply(reply, checks)
-        })(),
-        timeoutMs,
-        'upstash rate-limit check',
-      )
-    } catch (e) {
-      return failure(e)
-    }
-  }
-
-  return {
-    async check(key, opts) {
-      const r = await checkMany([{ key, options: opts }])
-      return Array.isArray(r) ? r[0]! : r
+export const upstashStore = (redis: Redis, options: UpstashStoreOptions = {}): RateLimitStore =>
+  scriptStore(
+    {
+      evalsha: (sha, keys, args) => redis.evalsha(sha, keys, args),
+      eval: (source, keys, args) => redis.eval(source, keys, args),
     },
-    checkMany,
-  }
-}
+    gcraLua,
+    { prefix: options.prefix, timeoutMs: options.timeoutMs ?? 500, now: options.now, name: 'upstash' },
+  )
