@@ -2,9 +2,8 @@ import { afterAll, describe, expect, test } from 'bun:test'
 import { z } from 'zod'
 import type { DeliveryContext, EventBus, EventEnvelope } from '../src/index.ts'
 import { defineEvent, memoryBus, PoisonMessageError, redisStreamsBus, userRegistered } from '../src/index.ts'
-import { freshName, openTestRedis, waitFor } from './support.ts'
+import { collect, fast, freshName, openTestRedis, pinged, waitFor } from './support.ts'
 
-const pinged = defineEvent({ type: 'test.pinged', version: 1, schema: z.object({ n: z.number().int() }) })
 const pingedV2 = defineEvent({
   type: 'test.pinged',
   version: 2,
@@ -14,7 +13,6 @@ const pingedV2 = defineEvent({
 const ping = (n: number) => pinged.create({ n }, { source: 'test' })
 
 // Fast retries so the suite stays quick; blockMs bounds how late Redis notices a due retry.
-const fast = { retryDelayMs: 20, visibilityTimeoutMs: 400, blockMs: 50 }
 
 const busSuite = (makeBus: () => EventBus) => {
   test('delivers a published event to a subscriber with its validated payload', async () => {
@@ -38,16 +36,7 @@ const busSuite = (makeBus: () => EventBus) => {
 
   test('keeps the publishing order within one event type', async () => {
     const bus = makeBus()
-    const seen: number[] = []
-    await bus.subscribe(
-      'g',
-      'c1',
-      [pinged],
-      (e) => {
-        seen.push(e.data.n)
-      },
-      fast,
-    )
+    const seen = await collect(bus)
     for (let n = 0; n < 30; n++) await bus.publish(ping(n))
     await waitFor(() => seen.length === 30)
     expect(seen).toEqual(Array.from({ length: 30 }, (_, n) => n))

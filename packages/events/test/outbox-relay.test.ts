@@ -1,21 +1,19 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import type { Db } from '@myshop/db'
-import { z } from 'zod'
 import type { EventBus, EventEnvelope, Publisher } from '../src/index.ts'
+import { createRelay, eventTablesSql, inbox, memoryBus, outbox, redisStreamsBus } from '../src/index.ts'
 import {
-  createRelay,
-  defineEvent,
-  eventTablesSql,
-  inbox,
-  memoryBus,
-  outbox,
-  redisStreamsBus,
-} from '../src/index.ts'
-import { freshName, openTestDb, openTestRedis, type TestDb, waitFor } from './support.ts'
+  collect,
+  fast,
+  freshName,
+  openTestDb,
+  openTestRedis,
+  pinged,
+  type TestDb,
+  waitFor,
+} from './support.ts'
 
-const pinged = defineEvent({ type: 'test.pinged', version: 1, schema: z.object({ n: z.number().int() }) })
 const ping = (n: number) => pinged.create({ n }, { source: 'test', requestId: `req_${n}` })
-const fast = { retryDelayMs: 20, visibilityTimeoutMs: 400, blockMs: 50 }
 
 let db: TestDb
 
@@ -73,16 +71,7 @@ const relaySuite = (makeBus: () => EventBus) => {
     const { sql } = db
     const schema = await freshSchema(sql)
     const bus = makeBus()
-    const seen: number[] = []
-    await bus.subscribe(
-      'g',
-      'c1',
-      [pinged],
-      (e) => {
-        seen.push(e.data.n)
-      },
-      fast,
-    )
+    const seen = await collect(bus)
     await expect(
       sql.begin(async (tx) => {
         await outbox.add(tx, schema, ping(1))
@@ -183,16 +172,7 @@ const relaySuite = (makeBus: () => EventBus) => {
     const { sql } = db
     const schema = await freshSchema(sql)
     const bus = makeBus()
-    const seen: number[] = []
-    await bus.subscribe(
-      'g',
-      'c1',
-      [pinged],
-      (e) => {
-        seen.push(e.data.n)
-      },
-      fast,
-    )
+    const seen = await collect(bus)
     await writeEvents(sql, schema, 0, 5)
     let calls = 0
     const flaky: Publisher = {
@@ -214,16 +194,7 @@ const relaySuite = (makeBus: () => EventBus) => {
     const { sql } = db
     const schema = await freshSchema(sql)
     const bus = makeBus()
-    const seen: number[] = []
-    await bus.subscribe(
-      'g',
-      'c1',
-      [pinged],
-      (e) => {
-        seen.push(e.data.n)
-      },
-      fast,
-    )
+    const seen = await collect(bus)
     const relay = createRelay({ sql, schema, publisher: bus, intervalMs: 60_000 })
     relay.start()
     await Bun.sleep(50)

@@ -1,6 +1,8 @@
 import type { Db } from '@myshop/db'
 import { openTestDatabase } from '@myshop/testing'
 import { Redis } from 'ioredis'
+import { z } from 'zod'
+import { defineEvent, type EventBus } from '../src/index.ts'
 
 const suffix = () => crypto.randomUUID().replaceAll('-', '').slice(0, 12)
 
@@ -50,4 +52,29 @@ export const waitFor = async (
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${label}`)
     await Bun.sleep(10)
   }
+}
+
+/** A test event carrying a number. */
+export const pinged = defineEvent({
+  type: 'test.pinged',
+  version: 1,
+  schema: z.object({ n: z.number().int() }),
+})
+
+/** Subscription options that retry and reclaim within a test's patience. */
+export const fast = { retryDelayMs: 20, visibilityTimeoutMs: 400, blockMs: 50 }
+
+/** Subscribes one consumer to `pinged` and collects the numbers it receives, in delivery order. */
+export const collect = async (bus: EventBus, group = 'g', consumer = 'c1') => {
+  const seen: number[] = []
+  await bus.subscribe(
+    group,
+    consumer,
+    [pinged],
+    (e) => {
+      seen.push(e.data.n)
+    },
+    fast,
+  )
+  return seen
 }
