@@ -44,6 +44,17 @@ export interface SubscribeOptions {
   logger?: Logger
 }
 
+/** Handles one validated event of a broadcast subscription; a failure is logged and the event skipped. */
+export type BroadcastHandler<C extends AnyEventContract> = (envelope: EnvelopeOf<C>) => unknown
+
+export interface BroadcastOptions {
+  /** Messages fetched per read (default 16). */
+  batchSize?: number
+  /** Redis only: how long one XREAD blocks before it is issued again (default 2 s). */
+  blockMs?: number
+  logger?: Logger
+}
+
 /** A running consumer; `stop()` lets the message in hand finish and then returns. */
 export interface Subscription {
   stop(): Promise<void>
@@ -80,9 +91,22 @@ export interface EventBus extends Publisher {
     handler: EventHandler<C>,
     options?: SubscribeOptions,
   ): Promise<Subscription>
+  /**
+   * Starts a broadcast subscription: this process sees every event of the contracts' types published from now on,
+   * next to (and unseen by) the consumer groups. Nothing is stored per subscriber, so nothing is left behind when
+   * a process dies. Delivery is at-most-once: no acknowledgement, retry or dead letter; an invalid message or a
+   * failing handler is logged and skipped, and events published while the process is down are never seen. Meant
+   * for effects that are safe to miss, such as dropping an in-process cache entry that expires anyway.
+   * Resolves once listening, so events published afterwards reach it.
+   */
+  subscribeBroadcast<C extends AnyEventContract>(
+    contracts: readonly C[],
+    handler: BroadcastHandler<C>,
+    options?: BroadcastOptions,
+  ): Promise<Subscription>
   /** The dead letters of a group, oldest first. */
   deadLetters(group: string): Promise<DeadLetter[]>
-  /** Stops every subscription; the bus does not close connections it was given. */
+  /** Stops every subscription, broadcast ones included; the bus does not close connections it was given. */
   close(): Promise<void>
 }
 
@@ -117,6 +141,17 @@ export type DeliveryOutcome =
 
 const describe = (e: unknown): string => (e instanceof Error ? `${e.name}: ${e.message}` : String(e))
 
+const parse = <C extends AnyEventContract>(
+  contracts: readonly C[],
+  raw: string,
+): { envelope: EnvelopeOf<C> } | { error: string } => {
+  try {
+    return { envelope: validateEnvelope(contracts, JSON.parse(raw)) }
+  } catch (e) {
+    return { error: e instanceof SyntaxError ? `malformed JSON: ${e.message}` : describe(e) }
+  }
+}
+
 /**
  * One delivery attempt, shared by every transport so they agree on semantics: parse, validate against the
  * contracts, run the handler, and decide between ack, retry and dead-letter.
@@ -128,14 +163,13 @@ export const deliver = async <C extends AnyEventContract>(
   context: DeliveryContext,
   options: ResolvedSubscribeOptions,
 ): Promise<DeliveryOutcome> => {
-  let envelope: EnvelopeOf<C>
-  try {
-    envelope = validateEnvelope(contracts, JSON.parse(raw))
-  } catch (e) {
-    const error = e instanceof SyntaxError ? `malformed JSON: ${e.message}` : describe(e)
+  const parsed = parse(contracts, raw)
+  if ('error' in parsed) {
+    const { error } = parsed
     options.logger?.warn({ group: context.group, messageId: context.messageId, error }, 'event dead-lettered')
     return { kind: 'dead', error }
   }
+  const { envelope } = parsed
   try {
     await handler(envelope, context)
     return { kind: 'ack' }
@@ -159,3 +193,27 @@ export const deliver = async <C extends AnyEventContract>(
 /** The error recorded for a message whose consumers kept dying before they could acknowledge it. */
 export const unacknowledgedError = (deliveries: number): string =>
   `not acknowledged after ${deliveries} deliveries (consumer crashed or timed out)`
+
+/** One broadcast delivery, shared by every transport: validate, run the handler, and log rather than retry. */
+export const deliverBroadcast = async <C extends AnyEventContract>(
+  contracts: readonly C[],
+  handler: BroadcastHandler<C>,
+  raw: string,
+  messageId: string,
+  logger: Logger | undefined,
+): Promise<void> => {
+  const parsed = parse(contracts, raw)
+  if ('error' in parsed) {
+    logger?.warn({ messageId, error: parsed.error }, 'broadcast event skipped')
+    return
+  }
+  const { envelope } = parsed
+  try {
+    await handler(envelope)
+  } catch (e) {
+    logger?.warn(
+      { eventId: envelope.id, type: envelope.type, error: describe(e) },
+      'broadcast handler failed; event skipped',
+    )
+  }
+}

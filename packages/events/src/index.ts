@@ -1,4 +1,6 @@
 export type {
+  BroadcastHandler,
+  BroadcastOptions,
   DeadLetter,
   DeliveryContext,
   EventBus,

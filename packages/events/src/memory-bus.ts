@@ -1,6 +1,9 @@
 import {
+  type BroadcastHandler,
+  type BroadcastOptions,
   type DeadLetter,
   deliver,
+  deliverBroadcast,
   type EventBus,
   type EventHandler,
   resolveSubscribeOptions,
@@ -39,16 +42,24 @@ interface Group {
   wakers: Set<() => void>
 }
 
+/** A broadcast subscriber: its own queue, fed by publish, drained by its loop. */
+interface Listener {
+  queue: Entry[]
+  wake: () => void
+}
+
 interface Stream {
   entries: Entry[]
   nextSeq: number
   groups: Map<string, Group>
+  listeners: Set<Listener>
 }
 
 /**
  * The embedded-mode bus: Redis Streams semantics in process. Each event type is a stream, each group reads every
  * event, consumers of a group share them, unacknowledged messages come back after a retry delay or the visibility
- * timeout, and messages that keep failing land in the group's dead-letter list.
+ * timeout, and messages that keep failing land in the group's dead-letter list. Broadcast subscribers each get
+ * their own copy of every event, once.
  */
 export const memoryBus = ({ maxLen = 10_000 }: MemoryBusOptions = {}): MemoryBus => {
   const streams = new Map<string, Stream>()
@@ -58,7 +69,7 @@ export const memoryBus = ({ maxLen = 10_000 }: MemoryBusOptions = {}): MemoryBus
   const stream = (name: string): Stream => {
     let s = streams.get(name)
     if (!s) {
-      s = { entries: [], nextSeq: 1, groups: new Map() }
+      s = { entries: [], nextSeq: 1, groups: new Map(), listeners: new Set() }
       streams.set(name, s)
     }
     return s
@@ -71,11 +82,17 @@ export const memoryBus = ({ maxLen = 10_000 }: MemoryBusOptions = {}): MemoryBus
   const publish = async (envelope: EventEnvelope): Promise<void> => {
     const s = stream(envelope.type)
     const seq = s.nextSeq++
-    s.entries.push({ seq, id: `${seq}-0`, raw: JSON.stringify(envelope) })
+    const entry = { seq, id: `${seq}-0`, raw: JSON.stringify(envelope) }
+    s.entries.push(entry)
     if (s.entries.length > maxLen) s.entries.splice(0, s.entries.length - maxLen)
     // Delivery happens on the consumers' own loops: publish never waits for handlers, so a relay holding a
     // transaction on the single embedded connection cannot deadlock against a handler that needs it.
     for (const group of s.groups.values()) wakeAll(group)
+    for (const listener of s.listeners) {
+      // A listener that falls this far behind loses its oldest events, as a Redis reader would to trimming.
+      if (listener.queue.push(entry) > maxLen) listener.queue.shift()
+      listener.wake()
+    }
   }
 
   const subscribe = async <C extends AnyEventContract>(
@@ -203,9 +220,46 @@ export const memoryBus = ({ maxLen = 10_000 }: MemoryBusOptions = {}): MemoryBus
     return subscription
   }
 
+  const subscribeBroadcast = async <C extends AnyEventContract>(
+    contracts: readonly C[],
+    handler: BroadcastHandler<C>,
+    options: BroadcastOptions = {},
+  ): Promise<Subscription> => {
+    const listened = [...new Set(contracts.map((c) => c.type))].map(stream)
+    let stopped = false
+    let resume = () => {}
+    const listener: Listener = { queue: [], wake: () => resume() }
+    for (const s of listened) s.listeners.add(listener)
+
+    const loop = async () => {
+      while (!stopped) {
+        const entry = listener.queue.shift()
+        if (entry) await deliverBroadcast(contracts, handler, entry.raw, entry.id, options.logger)
+        else
+          await new Promise<void>((resolve) => {
+            resume = resolve
+          })
+      }
+    }
+    const running = loop()
+
+    const subscription: Subscription = {
+      stop: async () => {
+        stopped = true
+        for (const s of listened) s.listeners.delete(listener)
+        resume()
+        await running
+        subscriptions.delete(subscription)
+      },
+    }
+    subscriptions.add(subscription)
+    return subscription
+  }
+
   return {
     publish,
     subscribe,
+    subscribeBroadcast,
     deadLetters: async (group) => [...(deadLetters.get(group) ?? [])],
     close: async () => {
       await Promise.all([...subscriptions].map((s) => s.stop()))

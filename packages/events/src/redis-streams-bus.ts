@@ -1,8 +1,11 @@
 import type { Redis } from 'ioredis'
 import {
+  type BroadcastHandler,
+  type BroadcastOptions,
   type DeadLetter,
   type DeliveryOutcome,
   deliver,
+  deliverBroadcast,
   type EventBus,
   type EventHandler,
   resolveSubscribeOptions,
@@ -28,7 +31,7 @@ const field = (fields: string[] | null, name: string): string | undefined => {
   return undefined
 }
 
-// XREADGROUP answers a map: nested pairs on RESP2, a flat [key, entries, …] array under ioredis' default
+// XREAD and XREADGROUP answer a map: nested pairs on RESP2, a flat [key, entries, …] array under ioredis' default
 // RESP3 "legacy" mapping, or an object with the "resp3" mapping. The bus accepts whatever the caller's client uses.
 const streamsReply = (reply: unknown): [string, StreamEntry[]][] => {
   if (reply === null || reply === undefined) return []
@@ -46,8 +49,9 @@ const isBusyGroup = (e: unknown) => e instanceof Error && e.message.startsWith('
 
 /**
  * The distributed bus on Redis Streams: one stream per event type, consumer groups, XACK after success, failed
- * messages retried with backoff through XAUTOCLAIM, and a dead-letter stream per group. `redis` is used for
- * writes; each subscription opens its own duplicate connection for the blocking XREADGROUP.
+ * messages retried with backoff through XAUTOCLAIM, and a dead-letter stream per group. Broadcast subscriptions
+ * read the same streams with a plain XREAD, outside any group. `redis` is used for writes; each subscription
+ * opens its own duplicate connection for its blocking reads.
  */
 export const redisStreamsBus = (
   redis: Redis,
@@ -240,6 +244,68 @@ export const redisStreamsBus = (
     return subscription
   }
 
+  const subscribeBroadcast = async <C extends AnyEventContract>(
+    contracts: readonly C[],
+    handler: BroadcastHandler<C>,
+    { batchSize = 16, blockMs = 2_000, logger }: BroadcastOptions = {},
+  ): Promise<Subscription> => {
+    const keys = [...new Set(contracts.map((c) => streamKey(c.type)))]
+    // XREAD's `$` means "the last entry when this read runs", so an event published between this call and the
+    // first read would be missed: start from the last entry each stream holds now (0-0 for one not created yet).
+    const after = new Map<string, string>()
+    for (const key of keys) {
+      const [last] = (await redis.call('XREVRANGE', key, '+', '-', 'COUNT', 1)) as StreamEntry[]
+      after.set(key, last?.[0] ?? '0-0')
+    }
+    const blocking = redis.duplicate()
+
+    let stopped = false
+    const loop = async () => {
+      while (!stopped) {
+        try {
+          const read = await blocking.call(
+            'XREAD',
+            'COUNT',
+            batchSize,
+            'BLOCK',
+            blockMs,
+            'STREAMS',
+            ...keys,
+            ...keys.map((key) => after.get(key)!),
+          )
+          for (const [key, entries] of streamsReply(read)) {
+            for (const [id, fields] of entries) {
+              if (stopped) return
+              // The position moves before the handler runs: a failure is skipped, never read again.
+              after.set(key, id)
+              const raw = field(fields, 'envelope')
+              if (raw === undefined) logger?.warn({ stream: key, messageId: id }, 'broadcast event skipped')
+              else await deliverBroadcast(contracts, handler, raw, id, logger)
+            }
+          }
+        } catch (e) {
+          if (stopped) break
+          // After a lost connection the read resumes from the last position, so only trimmed events are lost.
+          logger?.error({ streams: keys, error: String(e) }, 'broadcast loop failed; retrying')
+          await Bun.sleep(1_000)
+        }
+      }
+    }
+    const running = loop()
+
+    const subscription: Subscription = {
+      stop: async () => {
+        stopped = true
+        // Nothing is pending on a broadcast read, so it is cut short rather than waited out.
+        blocking.disconnect()
+        await running
+        subscriptions.delete(subscription)
+      },
+    }
+    subscriptions.add(subscription)
+    return subscription
+  }
+
   const deadLetters = async (group: string): Promise<DeadLetter[]> => {
     const entries = (await redis.call('XRANGE', dlqKey(group), '-', '+')) as StreamEntry[]
     return entries.map(([, fields]) => {
@@ -266,6 +332,7 @@ export const redisStreamsBus = (
   return {
     publish,
     subscribe,
+    subscribeBroadcast,
     deadLetters,
     close: async () => {
       await Promise.all([...subscriptions].map((s) => s.stop()))

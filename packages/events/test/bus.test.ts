@@ -1,8 +1,9 @@
 import { afterAll, describe, expect, test } from 'bun:test'
+import { Redis } from 'ioredis'
 import { z } from 'zod'
 import type { DeliveryContext, EventBus, EventEnvelope } from '../src/index.ts'
 import { defineEvent, memoryBus, PoisonMessageError, redisStreamsBus, userRegistered } from '../src/index.ts'
-import { collect, fast, freshName, openTestRedis, pinged, waitFor } from './support.ts'
+import { collect, collectBroadcast, fast, freshName, openTestRedis, pinged, waitFor } from './support.ts'
 
 const pingedV2 = defineEvent({
   type: 'test.pinged',
@@ -220,6 +221,62 @@ const busSuite = (makeBus: () => EventBus) => {
     await bus.close()
   })
 
+  test('every broadcast subscriber receives every event, beside a consumer group that still gets them too', async () => {
+    const bus = makeBus()
+    const grouped = await collect(bus)
+    const heard = [(await collectBroadcast(bus)).seen, (await collectBroadcast(bus)).seen]
+    for (let n = 0; n < 20; n++) await bus.publish(ping(n))
+    const all = Array.from({ length: 20 }, (_, n) => n)
+    await waitFor(() => grouped.length === 20 && heard.every((seen) => seen.length === 20))
+    expect(heard).toEqual([all, all])
+    expect(grouped).toEqual(all)
+    await bus.close()
+  })
+
+  test('a broadcast subscriber sees events from its start on, and skips failures and invalid messages once', async () => {
+    const bus = makeBus()
+    await bus.publish(ping(0))
+    const calls: number[] = []
+    await bus.subscribeBroadcast(
+      [pinged],
+      (e) => {
+        calls.push(e.data.n)
+        if (e.data.n === 1) throw new Error('handler broke')
+      },
+      fast,
+    )
+    await bus.publish(ping(1))
+    await bus.publish({ ...ping(2), data: { n: 'not a number' } } as EventEnvelope)
+    await bus.publish(pingedV2.create({ n: 3, note: 'v2' }, { source: 'test' }))
+    await bus.publish(ping(4))
+    await waitFor(() => calls.includes(4))
+    await Bun.sleep(100)
+    expect(calls).toEqual([1, 4])
+    await bus.close()
+  })
+
+  test('a stopped broadcast subscription hears nothing more, and other subscribers are unaffected', async () => {
+    const bus = makeBus()
+    const { seen: stopped, subscription: first } = await collectBroadcast(bus)
+    const running: number[] = []
+    await bus.subscribeBroadcast(
+      [pinged, userRegistered],
+      (e) => {
+        if (e.type === 'test.pinged') running.push(e.data.n)
+      },
+      fast,
+    )
+    await bus.publish(ping(1))
+    await waitFor(() => stopped.length === 1 && running.length === 1)
+    await first.stop()
+    await bus.publish(ping(2))
+    await waitFor(() => running.length === 2)
+    await Bun.sleep(50)
+    expect(stopped).toEqual([1])
+    expect(running).toEqual([1, 2])
+    await bus.close()
+  })
+
   test('a consumer that stops with a message unacknowledged loses nothing: another takes it over', async () => {
     const bus = makeBus()
     let release = () => {}
@@ -292,5 +349,39 @@ describe.skipIf(!process.env.REDIS_URL)('redisStreamsBus', () => {
     const pending = (await r!.redis.call('XPENDING', `${prefix}:events:test.pinged`, 'billing')) as [number]
     expect(pending[0]).toBe(0)
     await bus.close()
+  })
+
+  test('a broadcast subscription leaves no group, consumer or key behind in Redis', async () => {
+    const prefix = `${r!.prefix}:${freshName('t')}`
+    const bus = redisStreamsBus(r!.redis, { prefix })
+    const { seen, subscription } = await collectBroadcast(bus)
+    await bus.publish(ping(1))
+    await waitFor(() => seen.length === 1)
+    const started = Date.now()
+    await subscription.stop()
+    // The blocking read is cut short instead of waited out.
+    expect(Date.now() - started).toBeLessThan(1_000)
+    expect(await r!.redis.call('XINFO', 'GROUPS', `${prefix}:events:test.pinged`)).toEqual([])
+    expect(await r!.redis.keys(`${prefix}:*`)).toEqual([`${prefix}:events:test.pinged`])
+    await bus.close()
+  })
+
+  test('a broadcast subscriber resumes where it was after its connection drops', async () => {
+    // A client of its own, named so the test can find (and kill) only its subscription's connection.
+    const name = freshName('broadcast')
+    const own = new Redis(redisUrl, { connectionName: name, maxRetriesPerRequest: 3 })
+    const bus = redisStreamsBus(own, { prefix: `${r!.prefix}:${freshName('t')}` })
+    const { seen } = await collectBroadcast(bus)
+    await bus.publish(ping(1))
+    await waitFor(() => seen.length === 1)
+    const clients = (await r!.redis.call('CLIENT', 'LIST', 'TYPE', 'normal')) as string
+    const reader = clients.split('\n').find((l) => l.includes(` name=${name} `) && l.includes(' cmd=xread '))
+    await r!.redis.call('CLIENT', 'KILL', 'ID', reader!.match(/id=(\d+)/)![1]!)
+    await bus.publish(ping(2))
+    await bus.publish(ping(3))
+    await waitFor(() => seen.length === 3, 5_000, 'events after the reconnect')
+    expect(seen).toEqual([1, 2, 3])
+    await bus.close()
+    await own.quit()
   })
 })

@@ -78,3 +78,16 @@ export const collect = async (bus: EventBus, group = 'g', consumer = 'c1') => {
   )
   return seen
 }
+
+/** Starts a broadcast subscription to `pinged` and collects the numbers it hears, in delivery order. */
+export const collectBroadcast = async (bus: EventBus) => {
+  const seen: number[] = []
+  const subscription = await bus.subscribeBroadcast(
+    [pinged],
+    (e) => {
+      seen.push(e.data.n)
+    },
+    fast,
+  )
+  return { seen, subscription }
+}

@@ -29,6 +29,11 @@ const shape = {
   MEDIA_PUBLIC_URL: vars.optionalUrl(),
   MAX_IMAGE_BYTES: vars.int(10 * 1024 * 1024, 1024),
   PUBLIC_MAX_AGE_SECONDS: vars.int(60, 0),
+  /**
+   * With Redis: how long catalog reads are also kept in process memory. Writes on other instances drop them
+   * through product events, so this only bounds staleness when an event is missed (0 turns the layer off).
+   */
+  CACHE_LOCAL_TTL_MS: vars.int(1_000, 0),
   TRUST_PROXY: vars.bool(true),
   LOG_LEVEL: vars.logLevel(),
 }

@@ -17,6 +17,7 @@ import { createApp } from './app.ts'
 import { loadProductConfig, type ProductConfig } from './config.ts'
 import { schema } from './deps.ts'
 import { mediaFileRoutes, mediaRoutes } from './media/routes.ts'
+import { cacheInvalidation } from './products/cache-invalidation.ts'
 import { imageHooks, searchDocuments } from './products/service.ts'
 import { createProductDeps } from './wiring.ts'
 
@@ -39,7 +40,8 @@ export interface RunningProductService {
 
 /**
  * Boots the product service: database (own or shared), migrations, search engine, media storage, outbox
- * relay, the search indexer fed by product events (Elasticsearch only), then the HTTP server.
+ * relay, the search indexer fed by product events (Elasticsearch only), the in-process cache layer's
+ * invalidation by the same events (Redis only), then the HTTP server.
  */
 export const startProductService = async (
   config: ProductConfig,
@@ -79,7 +81,7 @@ export const startProductService = async (
     fetch: () => new Response(null, { status: 503 }),
   })
   const url = `http://${config.PRODUCT_HOST}:${server.port}`
-  const { deps, files, elastic } = createProductDeps({
+  const { deps, files, elastic, localCache } = createProductDeps({
     config,
     sql,
     redis,
@@ -88,6 +90,11 @@ export const startProductService = async (
     eventsWritten: () => relay.notify(),
     sessions: shared.sessions,
   })
+
+  if (localCache) {
+    const invalidation = await cacheInvalidation(bus, localCache, logger)
+    cleanups.unshift(() => invalidation.stop())
+  }
 
   if (elastic) {
     await elastic.ensureIndex()

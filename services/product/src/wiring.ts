@@ -3,7 +3,12 @@ import { createVerifier, memorySessionStore, redisSessionStore, type SessionStor
 import type { Db } from '@myshop/db'
 import type { Logger } from '@myshop/logger'
 import type Redis from 'ioredis'
-import { layeredResponseCache, memoryResponseCache, redisResponseCache } from './cache/response-cache.ts'
+import {
+  type LayeredResponseCache,
+  layeredResponseCache,
+  memoryResponseCache,
+  redisResponseCache,
+} from './cache/response-cache.ts'
 import type { ProductConfig } from './config.ts'
 import type { ProductDeps } from './deps.ts'
 import { type FileStorage, fileStorage } from './media/fs-storage.ts'
@@ -25,7 +30,8 @@ export interface WiringOptions {
 /**
  * Assembles the product service's dependencies from configuration: Elasticsearch when ELASTICSEARCH_URL is
  * set (else PostgreSQL search), S3 when S3_BUCKET is set (else the filesystem), Redis for the cache and the
- * session check when REDIS_URL is set (else in process).
+ * session check when REDIS_URL is set (else in process). With Redis the cache has an in-process layer in front,
+ * returned as `localCache` so the caller can keep it in step with other instances' events.
  */
 export const createProductDeps = ({
   config,
@@ -62,6 +68,9 @@ export const createProductDeps = ({
         index: config.ELASTICSEARCH_INDEX,
       })
     : null
+  const localCache: LayeredResponseCache | null = redis
+    ? layeredResponseCache(redisResponseCache(redis), { localTtlMs: config.CACHE_LOCAL_TTL_MS })
+    : null
   const deps: ProductDeps = {
     sql,
     now: Date.now,
@@ -75,9 +84,9 @@ export const createProductDeps = ({
     }),
     search: elastic ?? postgresSearch(sql),
     storage,
-    cache: redis ? layeredResponseCache(redisResponseCache(redis)) : memoryResponseCache(),
+    cache: localCache ?? memoryResponseCache(),
     eventsWritten,
     settings: { maxImageBytes: config.MAX_IMAGE_BYTES, publicMaxAgeSeconds: config.PUBLIC_MAX_AGE_SECONDS },
   }
-  return { deps, files, elastic }
+  return { deps, files, elastic, localCache }
 }

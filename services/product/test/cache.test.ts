@@ -35,6 +35,60 @@ test('the in-process layer expires, so other instances see a change within its l
   expect((await b.get('product:x'))?.body).toBe('v2')
 })
 
+test('forgetLocal drops only this process’s copies: the entry and the listing generation come from the shared cache again', async () => {
+  const shared = memoryResponseCache()
+  const a = layeredResponseCache(shared, { localTtlMs: 60_000 })
+  const b = layeredResponseCache(shared, { localTtlMs: 60_000 })
+  await a.set('product:x', { body: 'v1', etag: '"1"' }, 60)
+  expect((await b.get('product:x'))?.body).toBe('v1')
+  expect(await b.generation()).toBe(0)
+  await a.delete(['product:x'])
+  await a.set('product:x', { body: 'v2', etag: '"2"' }, 60)
+  await a.bump()
+  expect((await b.get('product:x'))?.body).toBe('v1')
+  expect(await b.generation()).toBe(0)
+  b.forgetLocal(['product:x'])
+  expect((await b.get('product:x'))?.body).toBe('v2')
+  expect(await b.generation()).toBe(1)
+  expect((await shared.get('product:x'))?.body).toBe('v2')
+})
+
+test('a shared-cache read in flight when forgetLocal runs is answered but not kept', async () => {
+  const shared = memoryResponseCache()
+  await shared.set('product:x', { body: 'old', etag: '"1"' }, 60)
+  let release = () => {}
+  const gate = new Promise<void>((resolve) => {
+    release = resolve
+  })
+  let reads = 0
+  const slow: ResponseCache = {
+    ...shared,
+    get: async (key) => {
+      reads++
+      const value = await shared.get(key)
+      if (reads === 1) await gate
+      return value
+    },
+    generation: async () => {
+      const value = await shared.generation()
+      if (reads === 1) await gate
+      return value
+    },
+  }
+  const b = layeredResponseCache(slow, { localTtlMs: 60_000 })
+  const entry = b.get('product:x')
+  const generation = b.generation()
+  await shared.set('product:x', { body: 'new', etag: '"2"' }, 60)
+  await shared.bump()
+  b.forgetLocal(['product:x'])
+  release()
+  expect((await entry)?.body).toBe('old')
+  expect(await generation).toBe(0)
+  expect((await b.get('product:x'))?.body).toBe('new')
+  expect(await b.generation()).toBe(1)
+  expect(reads).toBe(2)
+})
+
 describe.each(caches)('catalog read cache (%s)', (_, makeCache) => {
   let h: ProductHarness
   beforeAll(async () => {

@@ -26,18 +26,28 @@ const productSnapshot = z.object({
 /** A product was created (any status); inventory creates stock records for its SKUs from this. */
 export const productCreated = defineEvent({ type: 'product.created', version: 1, schema: productSnapshot })
 
-/** A product changed; carries the full new state and which top-level fields changed. */
+/** A product changed; carries the full new state, which top-level fields changed and, on a rename, the old slug. */
 export const productUpdated = defineEvent({
   type: 'product.updated',
   version: 1,
-  schema: productSnapshot.extend({ changed: z.array(z.string()) }),
+  schema: productSnapshot.extend({
+    changed: z.array(z.string()),
+    // Optional so events written before it was added still validate.
+    previousSlug: z.string().min(1).optional(),
+  }),
 })
 
 /** A product was deleted; its SKUs are listed so stock and analytics can close them out. */
 export const productDeleted = defineEvent({
   type: 'product.deleted',
   version: 1,
-  schema: z.object({ productId: z.string().min(1), skus: z.array(z.string()), occurredAt: z.iso.datetime() }),
+  schema: z.object({
+    productId: z.string().min(1),
+    // Optional so events written before it was added still validate.
+    slug: z.string().min(1).optional(),
+    skus: z.array(z.string()),
+    occurredAt: z.iso.datetime(),
+  }),
 })
 
 /** A variant's price changed; one event per SKU, with the old and new price. */

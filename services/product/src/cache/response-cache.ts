@@ -83,23 +83,41 @@ export const memoryResponseCache = ({ maxEntries = 10_000, now = Date.now } = {}
   }
 }
 
+/** A shared cache with an in-process layer in front, which other instances' writes reach through events. */
+export interface LayeredResponseCache extends ResponseCache {
+  /** Drops this process's copies of `keys` and of the listing generation; the shared cache is left alone. */
+  forgetLocal(keys: string[]): void
+}
+
+export interface LayeredResponseCacheOptions {
+  /** How long an entry (and the listing generation) is served from process memory (default 1 s). */
+  localTtlMs?: number
+  maxEntries?: number
+  now?: () => number
+}
+
 /**
- * A short-lived in-process layer in front of a shared cache: hot catalog reads are answered without a
- * network round trip. This instance drops its own entries when it writes, so it reads its writes; other
- * instances may serve an entry up to `localTtlMs` old, well inside the `max-age` shared caches already get.
+ * An in-process layer in front of a shared cache: hot catalog reads are answered without a network round trip.
+ * This instance drops its own entries when it writes, so it reads its writes; other instances drop theirs when
+ * the change's event reaches them (`forgetLocal`), and `localTtlMs` bounds how long one may serve an entry
+ * whose event it missed.
  */
 export const layeredResponseCache = (
   remote: ResponseCache,
-  { localTtlMs = 1_000, maxEntries = 5_000, now = Date.now } = {},
-): ResponseCache => {
+  { localTtlMs = 1_000, maxEntries = 5_000, now = Date.now }: LayeredResponseCacheOptions = {},
+): LayeredResponseCache => {
   const local = new Map<string, { value: CachedResponse; expiresAt: number }>()
   let generation: { value: number; expiresAt: number } | null = null
+  // Counts `forgetLocal` calls: a remote read that was in flight across one may have fetched what it dropped,
+  // so its answer is returned but not kept.
+  let forgets = 0
   return {
     async get(key) {
       const hit = local.get(key)
       if (hit && hit.expiresAt > now()) return hit.value
+      const before = forgets
       const value = await remote.get(key)
-      if (value) {
+      if (value && before === forgets) {
         if (local.size >= maxEntries) local.delete(local.keys().next().value as string)
         local.set(key, { value, expiresAt: now() + localTtlMs })
       }
@@ -115,13 +133,19 @@ export const layeredResponseCache = (
     },
     async generation() {
       if (generation && generation.expiresAt > now()) return generation.value
+      const before = forgets
       const value = await remote.generation()
-      generation = { value, expiresAt: now() + localTtlMs }
+      if (before === forgets) generation = { value, expiresAt: now() + localTtlMs }
       return value
     },
     async bump() {
       generation = null
       await remote.bump()
+    },
+    forgetLocal(keys) {
+      forgets++
+      for (const k of keys) local.delete(k)
+      generation = null
     },
   }
 }

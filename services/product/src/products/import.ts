@@ -4,6 +4,7 @@ import { outbox, priceChanged, productCreated, productUpdated } from '@myshop/ev
 import { newId } from '@myshop/ids'
 import * as categories from '../categories/repository.ts'
 import { type ProductDeps, schema, source } from '../deps.ts'
+import { productCacheKey } from './cache-invalidation.ts'
 import type { ProductStatus } from './model.ts'
 import { isCurrency, parseDecimalPrice } from './money.ts'
 import { slugify } from './slug.ts'
@@ -304,14 +305,15 @@ export const importRows = async (
     ]
     await outbox.addMany(tx, schema, events)
     const stale = known.flatMap((r) => [
-      `product:${bySku.get(r.sku)!.productId}`,
-      `product:${bySku.get(r.sku)!.slug}`,
+      productCacheKey(bySku.get(r.sku)!.productId),
+      productCacheKey(bySku.get(r.sku)!.slug),
     ])
     return { created: created.length, updated: known.length, stale }
   })
-  deps.eventsWritten()
   const { stale, ...counts } = result
+  // The shared cache is invalidated before the relay is woken: see `invalidate` in service.ts.
   await deps.cache.delete(stale)
   await deps.cache.bump()
+  deps.eventsWritten()
   return { ...counts, failed }
 }

@@ -8,6 +8,7 @@ import { type CachedResponse, etagOf } from '../cache/response-cache.ts'
 import * as categories from '../categories/repository.ts'
 import type { ProductDeps } from '../deps.ts'
 import type { SearchQuery, SearchResult } from '../search/engine.ts'
+import { productCacheKey } from './cache-invalidation.ts'
 import { type ImportRow, importRows } from './import.ts'
 import { createReindexJobs, type ReindexJobs } from './reindex-jobs.ts'
 import {
@@ -179,7 +180,7 @@ export const productRoutes = (deps: ProductDeps, reindex: ReindexJobs = createRe
           set.headers['cache-control'] = 'private, no-store'
           return getProduct(deps, params.id, true)
         }
-        return cachedJson(deps, request, `product:${params.id}`, () => getProduct(deps, params.id, false))
+        return cachedJson(deps, request, productCacheKey(params.id), () => getProduct(deps, params.id, false))
       },
       {
         params: idParam,

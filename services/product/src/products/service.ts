@@ -5,6 +5,7 @@ import { newId } from '@myshop/ids'
 import * as categories from '../categories/repository.ts'
 import { type ProductDeps, schema, source } from '../deps.ts'
 import type { MediaStorage } from '../media/storage.ts'
+import { productCacheKey } from './cache-invalidation.ts'
 import { type Money, type Product, type ProductStatus, toSearchDocument } from './model.ts'
 import { isCurrency } from './money.ts'
 import * as products from './repository.ts'
@@ -188,10 +189,15 @@ const writeVariants = async (tx: Tx, productId: string, input: VariantInput[], a
   })
 }
 
-/** Drops cached reads of the product and every cached listing. */
-const invalidate = async (deps: ProductDeps, ...keys: string[]) => {
-  await deps.cache.delete(keys.flatMap((k) => [`product:${k}`]))
+/**
+ * After a commit: drops cached reads of the product and every cached listing, then wakes the relay. In that order
+ * because other instances drop their in-process copies when the event arrives and then read the shared cache,
+ * which must no longer hold what the change replaced.
+ */
+const invalidate = async (deps: ProductDeps, ...idsOrSlugs: string[]) => {
+  await deps.cache.delete(idsOrSlugs.map(productCacheKey))
   await deps.cache.bump()
+  deps.eventsWritten()
 }
 
 export const createProduct = async (
@@ -227,7 +233,6 @@ export const createProduct = async (
       await outbox.add(tx, schema, productCreated.create(snapshot(p!, at.toISOString()), meta(deps, ctx)))
       return p!
     })
-    deps.eventsWritten()
     await invalidate(deps, product.id, product.slug)
     return product
   } catch (e) {
@@ -281,7 +286,14 @@ export const updateProduct = async (
       await outbox.add(
         tx,
         schema,
-        productUpdated.create({ ...snapshot(p!, at.toISOString()), changed }, meta(deps, ctx)),
+        productUpdated.create(
+          {
+            ...snapshot(p!, at.toISOString()),
+            changed,
+            ...(p!.slug !== current.slug && { previousSlug: current.slug }),
+          },
+          meta(deps, ctx),
+        ),
       )
       for (const { variant, previous } of priceChanges) {
         await outbox.add(
@@ -306,7 +318,6 @@ export const updateProduct = async (
       }
       return p!
     })
-    deps.eventsWritten()
     await invalidate(deps, product.id, product.slug, previousSlug)
     return product
   } catch (e) {
@@ -325,11 +336,13 @@ export const deleteProduct = async (deps: ProductDeps, idOrSlug: string, ctx: Ev
     await outbox.add(
       tx,
       schema,
-      productDeleted.create({ productId: current.id, skus, occurredAt: at.toISOString() }, meta(deps, ctx)),
+      productDeleted.create(
+        { productId: current.id, slug: current.slug, skus, occurredAt: at.toISOString() },
+        meta(deps, ctx),
+      ),
     )
     return current
   })
-  deps.eventsWritten()
   await invalidate(deps, gone.id, gone.slug)
 }
 
@@ -392,7 +405,6 @@ export const imageHooks = (deps: ProductDeps) => ({
     )
   },
   afterCommit: async (change: { productId: string }) => {
-    deps.eventsWritten()
     const [p] = await loadProducts(deps, [change.productId])
     await invalidate(deps, change.productId, ...(p ? [p.slug] : []))
   },

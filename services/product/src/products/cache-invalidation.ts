@@ -1,0 +1,49 @@
+import {
+  type EnvelopeOf,
+  type EventBus,
+  priceChanged,
+  productCreated,
+  productDeleted,
+  productUpdated,
+  type Subscription,
+} from '@myshop/events'
+import type { Logger } from '@myshop/logger'
+import type { LayeredResponseCache } from '../cache/response-cache.ts'
+
+/** The response-cache key of one product's detail, read by id or by slug. */
+export const productCacheKey = (idOrSlug: string): string => `product:${idOrSlug}`
+
+const catalogEvents = [productCreated, productUpdated, productDeleted, priceChanged] as const
+
+type CatalogEvent = EnvelopeOf<(typeof catalogEvents)[number]>
+
+/** The product detail keys an event makes stale: the product's id and every slug it was or is read by. */
+const staleProductKeys = (event: CatalogEvent): string[] => {
+  const slugs = (() => {
+    switch (event.type) {
+      case 'product.created':
+        return [event.data.slug]
+      case 'product.updated':
+        return [event.data.slug, ...(event.data.previousSlug ? [event.data.previousSlug] : [])]
+      case 'product.deleted':
+        return event.data.slug ? [event.data.slug] : []
+      // A price change is committed with a product.updated that names the slug.
+      case 'price.changed':
+        return []
+    }
+  })()
+  return [event.data.productId, ...slugs].map(productCacheKey)
+}
+
+/**
+ * Keeps this instance's in-process cache layer in step with writes made on other instances: every catalog event
+ * drops the product's local entries and the local listing generation, so the next read goes to the shared cache,
+ * which the writing instance invalidated before the event was published. Every instance needs every event, so
+ * this is a broadcast subscription rather than a consumer group; a missed event costs at most the layer's TTL.
+ */
+export const cacheInvalidation = (
+  bus: EventBus,
+  cache: LayeredResponseCache,
+  logger?: Logger,
+): Promise<Subscription> =>
+  bus.subscribeBroadcast(catalogEvents, (event) => cache.forgetLocal(staleProductKeys(event)), { logger })
