@@ -18,6 +18,7 @@ describe.skipIf(!hasRealInfrastructure())('two product-service instances', () =>
   let jwks: ReturnType<typeof Bun.serve>
   let manager: string
   const clients: Redis[] = []
+  const prefix = `myshop_test_${crypto.randomUUID().slice(0, 8)}`
   let a: RunningProductService
   let b: RunningProductService
 
@@ -28,7 +29,6 @@ describe.skipIf(!hasRealInfrastructure())('two product-service instances', () =>
     const sessions = memorySessionStore()
     await sessions.add('ses_test', 'usr_test', 3600)
     manager = await issuer.sign(['catalog_manager'])
-    const prefix = `myshop_test_${crypto.randomUUID().slice(0, 8)}`
     const start = () => {
       // Each instance its own connection and bus, as separate processes would have; events on a fresh prefix.
       const redis = new Redis(process.env.REDIS_URL!, { maxRetriesPerRequest: 2 })
@@ -51,6 +51,9 @@ describe.skipIf(!hasRealInfrastructure())('two product-service instances', () =>
   afterAll(async () => {
     await a?.stop()
     await b?.stop()
+    const redis = clients[0]
+    const streams = redis ? await redis.keys(`${prefix}:*`) : []
+    if (streams.length > 0) await redis?.del(...streams)
     for (const redis of clients) await redis.quit()
     await jwks?.stop(true)
     await db?.close()
