@@ -37,7 +37,12 @@ describe('myshop db migrate', () => {
     expect(first.code).toBe(0)
     expect(JSON.parse(first.stdout)).toEqual([
       { service: 'user', schema: 'users', applied: '0001_init, 0002_next_signing_key', current: '0002' },
-      { service: 'product', schema: 'catalog', applied: '0001_init, 0002_search_indexes', current: '0002' },
+      {
+        service: 'product',
+        schema: 'catalog',
+        applied: '0001_init, 0002_search_indexes, 0003_search_versions, 0004_reindex_jobs',
+        current: '0004',
+      },
     ])
     const second = await run(['db', 'migrate', '--json'], env)
     expect(JSON.parse(second.stdout).map((r: { applied: string }) => r.applied)).toEqual([

@@ -18,7 +18,7 @@ import { loadProductConfig, type ProductConfig } from './config.ts'
 import { schema } from './deps.ts'
 import { mediaFileRoutes, mediaRoutes } from './media/routes.ts'
 import { cacheInvalidation } from './products/cache-invalidation.ts'
-import { imageHooks, searchDocuments } from './products/service.ts'
+import { imageHooks, syncSearchIndex } from './products/service.ts'
 import { createProductDeps } from './wiring.ts'
 
 export const migrationsDir = fileURLToPath(new URL('../../../db/migrations/product', import.meta.url))
@@ -98,17 +98,13 @@ export const startProductService = async (
 
   if (elastic) {
     await elastic.ensureIndex()
-    // The index follows the catalog through its own events: at-least-once, and indexing is idempotent.
+    // The index follows the catalog through its own events, delivered at least once and in any order: each one
+    // writes the product as it is now, with its version, so a late or repeated one changes nothing.
     const subscription = await bus.subscribe(
       'product-search-indexer',
       `product-${process.pid}`,
       [productCreated, productUpdated, productDeleted],
-      async (event) => {
-        if (event.type === 'product.deleted') return elastic.remove(event.data.productId)
-        const [doc] = await searchDocuments(deps, [event.data.productId])
-        if (doc) await elastic.index(doc)
-        else await elastic.remove(event.data.productId)
-      },
+      (event) => syncSearchIndex(deps, event.data.productId),
     )
     cleanups.unshift(() => subscription.stop())
   }

@@ -1,36 +1,13 @@
 import { describe, expect, test } from 'bun:test'
-import { createRequire } from 'node:module'
 import { Client } from '@elastic/elasticsearch'
 import Mock from '@elastic/elasticsearch-mock'
 import { AppError } from '@myshop/errors'
 import type { SearchDocument } from '../src/products/model.ts'
 import { elasticsearchSearch, productIndexSettings, productMappings } from '../src/search/elasticsearch.ts'
-import type { SearchQuery } from '../src/search/engine.ts'
+import type { Deletion, ReindexSource, SearchQuery } from '../src/search/engine.ts'
+import { type Call, errorReply, fakeCluster, type Reply } from './elasticsearch-cluster.ts'
 
-interface Call {
-  method: string
-  path: string
-  querystring: Record<string, string>
-  body: unknown
-}
-
-// The mock recognises error replies by `instanceof` against the CommonJS build of the client, which is not
-// the class an ESM import gives.
-const { errors } = createRequire(import.meta.url)(
-  '@elastic/elasticsearch',
-) as typeof import('@elastic/elasticsearch')
-
-type Reply = Record<string, unknown> | InstanceType<typeof errors.ResponseError>
-
-const notFound = (type = 'index_not_found_exception') =>
-  new errors.ResponseError({
-    body: { error: { type }, status: 404 },
-    statusCode: 404,
-    headers: {},
-    warnings: null,
-    // biome-ignore lint/suspicious/noExplicitAny: the client's diagnostic metadata is irrelevant to the mock
-    meta: {} as any,
-  })
+const notFound = (type = 'index_not_found_exception') => errorReply(404, { error: { type }, status: 404 })
 
 /**
  * The official client on `@elastic/elasticsearch-mock`: no server, every request recorded in order, replies
@@ -122,6 +99,7 @@ const doc = (id: string, overrides: Partial<SearchDocument> = {}): SearchDocumen
   currency: 'EUR',
   createdAt: '2024-06-01T12:00:00.000Z',
   updatedAt: '2024-06-02T12:00:00.000Z',
+  version: 1_000,
   ...overrides,
 })
 
@@ -411,19 +389,71 @@ describe('elasticsearch search: keeping the index in step', () => {
     createdAt: '2024-06-01T12:00:00.000Z',
     updatedAt: '2024-06-02T12:00:00.000Z',
   }
+  const indexedAs = (id: string, overrides: Record<string, unknown> = {}) => ({
+    ...indexed,
+    id,
+    slug: `slug-${id}`,
+    name: `Product ${id}`,
+    skus: [`${id}-128`],
+    ...overrides,
+  })
+  const external = (version: number) => ({ version: String(version), version_type: 'external' })
 
-  test('index writes the document through the alias; remove deletes it, and a missing one is fine', async () => {
-    const es = fakeElasticsearch({ 'DELETE /:index/_doc/:id': () => notFound('not_found') })
+  /** The index behind the alias before a reindex, and the one the reindex builds at `now`. */
+  const live = 'myshop-products-20240101000000000'
+  const now = () => Date.parse('2024-06-01T12:00:00.123Z')
+  const next = 'myshop-products-20240601120000123'
+  const lookUpBuilding = {
+    method: 'GET',
+    path: '/_alias/myshop-products-building',
+    querystring: {},
+    body: null,
+  }
+
+  /** A cluster whose alias points at `live`, holding the given documents. */
+  const clusterWith = async (docs: SearchDocument[], options?: Parameters<typeof fakeCluster>[0]) => {
+    const es = fakeCluster(options)
+    es.createIndex(live, ['myshop-products'])
+    const engine = elasticsearchSearch(es.client, { index: 'myshop-products' })
+    for (const d of docs) await engine.index(d)
+    es.calls.length = 0
+    return es
+  }
+
+  const sourceOf = (
+    documents: () => AsyncIterable<SearchDocument[]>,
+    changes: { documents: SearchDocument[]; deletions: Deletion[] }[] = [],
+  ): ReindexSource => ({
+    position: async () => 1_000,
+    documents,
+    async *changesSince() {
+      yield* changes
+    },
+  })
+
+  test('index writes the versioned document through the alias; remove deletes with the deletion version', async () => {
+    const es = await clusterWith([])
     const engine = elasticsearchSearch(es.client, { index: 'myshop-products', refresh: 'wait_for' })
     await engine.index(doc('prd_1'))
+    await engine.remove('prd_1', 1_001)
     await engine.remove('prd_gone')
     expect(es.calls).toEqual([
+      lookUpBuilding,
       {
         method: 'PUT',
         path: '/myshop-products/_doc/prd_1',
-        querystring: { refresh: 'wait_for' },
+        querystring: { ...external(1_000), require_alias: 'true', refresh: 'wait_for' },
         body: indexed,
       },
+      lookUpBuilding,
+      {
+        method: 'DELETE',
+        path: '/myshop-products/_doc/prd_1',
+        querystring: { ...external(1_001), refresh: 'wait_for' },
+        body: null,
+      },
+      lookUpBuilding,
+      // A deletion no longer recorded removes whatever is there; a missing one is fine.
       {
         method: 'DELETE',
         path: '/myshop-products/_doc/prd_gone',
@@ -431,70 +461,168 @@ describe('elasticsearch search: keeping the index in step', () => {
         body: null,
       },
     ])
+    expect(es.documents('myshop-products')).toEqual({})
   })
 
   test('a draft is indexed too (the searches filter it out), without refresh unless asked', async () => {
-    const es = fakeElasticsearch()
+    const es = await clusterWith([])
     await elasticsearchSearch(es.client, { index: 'myshop-products' }).index(
       doc('prd_1', { status: 'draft' }),
     )
-    expect(es.calls[0]).toMatchObject({ querystring: {}, body: { ...indexed, status: 'draft' } })
+    expect(es.calls[1]).toEqual({
+      method: 'PUT',
+      path: '/myshop-products/_doc/prd_1',
+      querystring: { ...external(1_000), require_alias: 'true' },
+      body: { ...indexed, status: 'draft' },
+    })
   })
 
-  test('reindex builds a new index, swaps the alias atomically, then drops the old index', async () => {
-    const es = fakeElasticsearch({
-      'POST /:index/_bulk': (call) => ({
-        errors: false,
-        items: (call.body as unknown[]).filter((_, i) => i % 2 === 0).map(() => ({ index: { status: 201 } })),
-      }),
-      'GET /_alias/:name': () => ({
-        'myshop-products-20240101000000000': { aliases: { 'myshop-products': {} } },
-      }),
+  test('an older write arriving late changes nothing and is no error, nor brings a deleted product back', async () => {
+    const es = await clusterWith([])
+    const engine = elasticsearchSearch(es.client, { index: 'myshop-products' })
+    await engine.index(doc('prd_1', { name: 'Newer', version: 2_000 }))
+    await engine.index(doc('prd_1', { name: 'Older', version: 1_000 }))
+    expect(es.documents('myshop-products')).toEqual({
+      prd_1: { version: 2_000, source: { ...indexed, name: 'Newer' } },
     })
-    const engine = elasticsearchSearch(es.client, {
-      index: 'myshop-products',
-      now: () => Date.parse('2024-06-01T12:00:00.123Z'),
-    })
-    async function* batches() {
-      yield [doc('prd_1'), doc('prd_2', { brand: null, categoryIds: [], categoryPaths: [] })]
-      yield []
-      yield [doc('prd_3', { status: 'archived' })]
-    }
-    expect(await engine.reindex(batches())).toEqual({ indexed: 3 })
+    await engine.remove('prd_1', 2_001)
+    await engine.index(doc('prd_1', { version: 2_000 }))
+    expect(es.documents('myshop-products')).toEqual({})
+  })
 
-    const next = 'myshop-products-20240601120000123'
-    expect(es.calls.map((c) => `${c.method} ${c.path}`)).toEqual([
+  test('reindex fills a new index under the building alias, catches up, then swaps both aliases in one step', async () => {
+    const es = await clusterWith([doc('prd_1'), doc('prd_9')])
+    const engine = elasticsearchSearch(es.client, { index: 'myshop-products', now })
+    let caughtUpSince: number | undefined
+    const source: ReindexSource = {
+      position: async () => 1_000,
+      async *documents() {
+        yield [doc('prd_1'), doc('prd_2', { brand: null, categoryIds: [], categoryPaths: [] })]
+        yield []
+        yield [doc('prd_3', { status: 'archived' })]
+      },
+      async *changesSince(position) {
+        caughtUpSince = position
+        yield { documents: [doc('prd_4', { version: 1_001 })], deletions: [{ id: 'prd_3', version: 1_002 }] }
+      },
+    }
+    expect(await engine.reindex(source)).toEqual({ indexed: 3 })
+
+    expect(es.requests()).toEqual([
+      'GET /myshop-products-*/_alias',
       `PUT /${next}`,
+      `POST /${next}/_bulk`,
       `POST /${next}/_bulk`,
       `POST /${next}/_bulk`,
       `GET /${next}/_refresh`,
       'HEAD /_alias/myshop-products',
       'GET /_alias/myshop-products',
       'POST /_aliases',
-      'DELETE /myshop-products-20240101000000000',
+      `DELETE /${live}`,
     ])
-    expect(es.calls[0]!.body).toEqual({ settings: productIndexSettings, mappings: productMappings })
-    expect(es.calls[1]!.body).toEqual([
-      { index: { _id: 'prd_1' } },
+    expect(es.calls[1]!.body).toEqual({
+      settings: productIndexSettings,
+      mappings: productMappings,
+      aliases: { 'myshop-products-building': {} },
+    })
+    expect(es.calls[2]!.body).toEqual([
+      { index: { _id: 'prd_1', version: 1_000, version_type: 'external' } },
       indexed,
-      { index: { _id: 'prd_2' } },
-      {
-        ...indexed,
-        id: 'prd_2',
-        slug: 'slug-prd_2',
-        name: 'Product prd_2',
-        skus: ['prd_2-128'],
-        brand: null,
-        categoryIds: [],
-        categories: [],
-      },
+      { index: { _id: 'prd_2', version: 1_000, version_type: 'external' } },
+      indexedAs('prd_2', { brand: null, categoryIds: [], categories: [] }),
     ])
-    expect((es.calls[2]!.body as unknown[])[0]).toEqual({ index: { _id: 'prd_3' } })
-    expect(es.calls[6]!.body).toEqual({
+    expect((es.calls[3]!.body as unknown[])[0]).toEqual({
+      index: { _id: 'prd_3', version: 1_000, version_type: 'external' },
+    })
+    // The catch-up: what changed since the position taken before the new index existed.
+    expect(caughtUpSince).toBe(1_000)
+    expect(es.calls[4]!.body).toEqual([
+      { index: { _id: 'prd_4', version: 1_001, version_type: 'external' } },
+      indexedAs('prd_4'),
+      { delete: { _id: 'prd_3', version: 1_002, version_type: 'external' } },
+    ])
+    expect(es.calls[8]!.body).toEqual({
       actions: [
-        { remove: { index: 'myshop-products-20240101000000000', alias: 'myshop-products' } },
+        { remove: { index: next, alias: 'myshop-products-building', must_exist: true } },
+        { remove: { index: live, alias: 'myshop-products' } },
         { add: { index: next, alias: 'myshop-products' } },
       ],
+    })
+    expect(es.indexNames()).toEqual([next])
+    expect(es.aliased('myshop-products-building')).toEqual([])
+    expect(Object.keys(es.documents('myshop-products')).sort()).toEqual(['prd_1', 'prd_2', 'prd_4'])
+  })
+
+  test('a write and a delete made by another instance during a reindex are in the new index after the swap', async () => {
+    const es = await clusterWith([doc('prd_1'), doc('prd_2'), doc('prd_3')])
+    // Another instance's indexer, reacting to product events while this one reindexes.
+    const indexer = elasticsearchSearch(es.client, { index: 'myshop-products' })
+    const engine = elasticsearchSearch(es.client, { index: 'myshop-products', now })
+    let during: Call[] = []
+    const source = sourceOf(async function* () {
+      // A page read from the catalog just before the product changes below...
+      const page = [doc('prd_1'), doc('prd_2'), doc('prd_3')]
+      const from = es.calls.length
+      await indexer.index(doc('prd_2', { name: 'Renamed', version: 1_001 }))
+      await indexer.remove('prd_3', 1_002)
+      during = es.calls.slice(from)
+      // ...and written after them.
+      yield page
+    })
+    await engine.reindex(source)
+
+    // The indexer found the index being built from Elasticsearch itself and wrote to it as well.
+    expect(during).toEqual([
+      lookUpBuilding,
+      {
+        method: 'PUT',
+        path: '/myshop-products/_doc/prd_2',
+        querystring: { ...external(1_001), require_alias: 'true' },
+        body: indexedAs('prd_2', { name: 'Renamed' }),
+      },
+      {
+        method: 'PUT',
+        path: `/${next}/_doc/prd_2`,
+        querystring: external(1_001),
+        body: indexedAs('prd_2', { name: 'Renamed' }),
+      },
+      lookUpBuilding,
+      { method: 'DELETE', path: '/myshop-products/_doc/prd_3', querystring: external(1_002), body: null },
+      { method: 'DELETE', path: `/${next}/_doc/prd_3`, querystring: external(1_002), body: null },
+    ])
+    expect(es.aliased('myshop-products')).toEqual([next])
+    expect(es.documents('myshop-products')).toEqual({
+      prd_1: { version: 1_000, source: indexed },
+      prd_2: { version: 1_001, source: indexedAs('prd_2', { name: 'Renamed' }) },
+    })
+  })
+
+  test('the catch-up repairs what dual writes cannot: a collected tombstone, a write that reached the old index only', async () => {
+    const es = await clusterWith([doc('prd_1'), doc('prd_2')])
+    const indexer = elasticsearchSearch(es.client, { index: 'myshop-products' })
+    const engine = elasticsearchSearch(es.client, { index: 'myshop-products', now })
+    const late = doc('prd_1', { name: 'Late', version: 1_003 })
+    const source = sourceOf(
+      async function* () {
+        const page = [doc('prd_1'), doc('prd_2')]
+        await indexer.remove('prd_2', 1_002)
+        // More than `index.gc_deletes` passes before the page is written: the stale prd_2 is taken.
+        es.collectTombstones()
+        // An instance still running code that writes through the alias only.
+        await es.client.index({
+          index: 'myshop-products',
+          id: 'prd_1',
+          document: indexedAs('prd_1', { name: 'Late' }),
+          version: 1_003,
+          version_type: 'external',
+        })
+        yield page
+      },
+      [{ documents: [late], deletions: [{ id: 'prd_2', version: 1_002 }] }],
+    )
+    await engine.reindex(source)
+    expect(es.documents('myshop-products')).toEqual({
+      prd_1: { version: 1_003, source: indexedAs('prd_1', { name: 'Late' }) },
     })
   })
 
@@ -518,32 +646,72 @@ describe('elasticsearch search: keeping the index in step', () => {
   })
 
   test('a failed reindex drops its half-built index and leaves the alias alone', async () => {
-    const es = fakeElasticsearch({
-      'POST /:index/_bulk': () => ({
-        errors: true,
-        items: [{ index: { _id: 'prd_1', status: 400, error: { type: 'mapper_parsing_exception' } } }],
-      }),
-    })
+    const es = await clusterWith([doc('prd_1')], { refuses: (id) => id === 'prd_1' })
     const engine = elasticsearchSearch(es.client, { index: 'myshop-products', now: () => 0 })
-    async function* batches() {
-      yield [doc('prd_1')]
-    }
-    await expect(engine.reindex(batches())).rejects.toThrow(/prd_1/)
-    expect(es.calls.map((c) => `${c.method} ${c.path}`)).toEqual([
+    await expect(
+      engine.reindex(
+        sourceOf(async function* () {
+          yield [doc('prd_1')]
+        }),
+      ),
+    ).rejects.toThrow(/prd_1/)
+    expect(es.requests()).toEqual([
+      'GET /myshop-products-*/_alias',
       'PUT /myshop-products-19700101000000000',
       'POST /myshop-products-19700101000000000/_bulk',
       'DELETE /myshop-products-19700101000000000',
     ])
+    expect(es.indexNames()).toEqual([live])
+    expect(es.aliased('myshop-products')).toEqual([live])
+  })
+
+  test('a reindex whose index a newer one dropped (it was thought dead) does not swap it in', async () => {
+    const es = await clusterWith([doc('prd_1')])
+    const engine = elasticsearchSearch(es.client, { index: 'myshop-products', now })
+    const source = sourceOf(async function* () {
+      yield [doc('prd_1')]
+      es.dropIndex(next)
+      // This bulk request re-creates the index, without the building alias.
+      yield [doc('prd_2')]
+    })
+    await expect(engine.reindex(source)).rejects.toThrow()
+    expect(es.aliased('myshop-products')).toEqual([live])
+    expect(es.indexNames()).toEqual([live])
   })
 
   test('reindexing the first time only adds the alias', async () => {
-    const es = fakeElasticsearch({ 'HEAD /_alias/:name': () => notFound() })
+    const es = fakeCluster()
     const engine = elasticsearchSearch(es.client, { index: 'myshop-products', now: () => 0 })
-    await engine.reindex((async function* () {})())
+    await engine.reindex(sourceOf(async function* () {}))
     expect(es.calls.at(-1)).toMatchObject({
       path: '/_aliases',
-      body: { actions: [{ add: { index: 'myshop-products-19700101000000000', alias: 'myshop-products' } }] },
+      body: {
+        actions: [
+          {
+            remove: {
+              index: 'myshop-products-19700101000000000',
+              alias: 'myshop-products-building',
+              must_exist: true,
+            },
+          },
+          { add: { index: 'myshop-products-19700101000000000', alias: 'myshop-products' } },
+        ],
+      },
     })
+  })
+
+  test('the indices of reindexes that died are dropped before building, never one behind the alias', async () => {
+    const es = await clusterWith([doc('prd_1')])
+    es.createIndex('myshop-products-20240301000000000', ['myshop-products-building'])
+    es.createIndex('myshop-products-20240401000000000')
+    es.createIndex('myshop-products-archive')
+    const engine = elasticsearchSearch(es.client, { index: 'myshop-products', now })
+    await engine.reindex(sourceOf(async function* () {}))
+    expect(es.calls[1]).toMatchObject({
+      method: 'DELETE',
+      path: '/myshop-products-20240301000000000,myshop-products-20240401000000000',
+    })
+    expect(es.indexNames()).toEqual([next, 'myshop-products-archive'])
   })
 
   test('ensureIndex creates the first index behind the alias only when the alias is missing', async () => {

@@ -289,8 +289,13 @@ describe('postgres search: sorting and pagination', () => {
       yield [{}, {}]
       yield [{}]
     }
-    // biome-ignore lint/suspicious/noExplicitAny: the Postgres engine only counts the documents
-    expect(await engine.reindex(batches() as any)).toEqual({ indexed: 3 })
+    const source = {
+      position: async () => 0,
+      // biome-ignore lint/suspicious/noExplicitAny: the Postgres engine only counts the documents
+      documents: () => batches() as any,
+      changesSince: async function* () {},
+    }
+    expect(await engine.reindex(source)).toEqual({ indexed: 3 })
   })
 })
 

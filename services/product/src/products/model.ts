@@ -72,9 +72,11 @@ export interface SearchDocument {
   currency: string | null
   createdAt: string
   updatedAt: string
+  /** The product's version when the document was read: an index keeps the document with the highest. */
+  version: number
 }
 
-export const toSearchDocument = (p: Product, ancestorIds: string[]): SearchDocument => ({
+export const toSearchDocument = (p: Product, ancestorIds: string[], version: number): SearchDocument => ({
   id: p.id,
   slug: p.slug,
   name: p.name,
@@ -88,4 +90,5 @@ export const toSearchDocument = (p: Product, ancestorIds: string[]): SearchDocum
   currency: p.price?.currency ?? null,
   createdAt: p.createdAt,
   updatedAt: p.updatedAt,
+  version,
 })

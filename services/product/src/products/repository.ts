@@ -13,6 +13,8 @@ export interface ProductRow {
   currency: string | null
   createdAt: Date
   updatedAt: Date
+  /** Grows with every write to the product (set by the database); search documents carry it. */
+  version: number
 }
 
 export interface VariantRow {
@@ -48,7 +50,7 @@ export interface NewVariant {
 
 const productColumns = (sql: Queryable) => sql`
   id, slug, name, description, brand, attributes, status, min_price_amount as "minPriceAmount", currency,
-  created_at as "createdAt", updated_at as "updatedAt"`
+  created_at as "createdAt", updated_at as "updatedAt", version`
 
 export const findRow = async (
   sql: Queryable,
@@ -99,7 +101,7 @@ export type LoadedProduct = Awaited<ReturnType<typeof loadMany>>[number]
 
 export const insertProduct = (
   sql: Queryable,
-  p: Omit<ProductRow, 'createdAt' | 'updatedAt' | 'minPriceAmount' | 'currency'> & { at: Date },
+  p: Omit<ProductRow, 'createdAt' | 'updatedAt' | 'minPriceAmount' | 'currency' | 'version'> & { at: Date },
 ) =>
   sql`insert into catalog.products (id, slug, name, description, brand, attributes, status, created_at, updated_at)
       values (${p.id}, ${p.slug}, ${p.name}, ${p.description}, ${p.brand}, ${sql.json(p.attributes)}, ${p.status}, ${p.at}, ${p.at})`
@@ -180,6 +182,36 @@ export const pageIds = async (sql: Queryable, after: string | null, limit: numbe
     await sql<{ id: string }[]>`
       select id from catalog.products ${after ? sql`where id > ${after}` : sql``} order by id limit ${limit}`
   ).map((r) => r.id)
+
+/** Where the catalog's change history stands: every write and deletion from now on gets a greater version. */
+export const versionPosition = async (sql: Queryable) => {
+  const [row] = await sql<{ position: number }[]>`select last_value as position from catalog.product_versions`
+  return row!.position
+}
+
+/** Products written in the version range (after, until], in version order, `limit` at a time. */
+export const writtenBetween = (sql: Queryable, after: number, until: number, limit: number) =>
+  sql<{ id: string; version: number }[]>`
+    select id, version from catalog.products where version > ${after} and version <= ${until}
+    order by version limit ${limit}`
+
+/** Products deleted in the version range (after, until], in version order, `limit` at a time. */
+export const deletedBetween = (sql: Queryable, after: number, until: number, limit: number) =>
+  sql<{ id: string; version: number }[]>`
+    select product_id as id, version from catalog.product_tombstones
+    where version > ${after} and version <= ${until}
+    order by version limit ${limit}`
+
+/** The version a deleted product's deletion was given, or null when it is not (or no longer) recorded. */
+export const deletionVersion = async (sql: Queryable, productId: string) => {
+  const [row] = await sql<{ version: number }[]>`
+    select version from catalog.product_tombstones where product_id = ${productId}`
+  return row?.version ?? null
+}
+
+/** Forgets deletions up to `position` (a finished reindex built its index without those products). */
+export const pruneDeletions = (sql: Queryable, position: number) =>
+  sql`delete from catalog.product_tombstones where version <= ${position}`
 
 export const productIdForSku = async (sql: Queryable, sku: string) => {
   const [row] = await sql<

@@ -277,7 +277,7 @@ export const productRoutes = (deps: ProductDeps, reindex: ReindexJobs = createRe
     .post(
       '/catalog/reindex',
       async ({ set }) => {
-        const job = reindex.start()
+        const job = await reindex.start()
         set.status = 202
         set.headers.location = `/api/v1/catalog/reindex/${job.jobId}`
         return job
@@ -287,21 +287,21 @@ export const productRoutes = (deps: ProductDeps, reindex: ReindexJobs = createRe
         response: { 202: reindexJobSchema, ...errorResponses(401, 403) },
         detail: {
           summary:
-            'Start rebuilding the search index in the background (Elasticsearch: a new index swapped in by alias); a reindex already running is returned instead',
+            'Start rebuilding the search index in the background (Elasticsearch: a new index, kept in step with writes made meanwhile, swapped in by alias); one runs at a time across all instances, and one already running is returned instead',
         },
       },
     )
     .get(
       '/catalog/reindex/:jobId',
       async ({ params }) => {
-        const job = reindex.get(params.jobId)
-        if (!job) throw new AppError('not_found', { detail: 'No such reindex job on this instance' })
+        const job = await reindex.get(params.jobId)
+        if (!job) throw new AppError('not_found', { detail: 'No such reindex job' })
         return job
       },
       {
         auth: 'catalog:write',
         params: t.Object({ jobId: t.String({ maxLength: 40 }) }),
         response: { 200: reindexJobSchema, ...errorResponses(401, 403, 404) },
-        detail: { summary: 'Progress of a reindex job' },
+        detail: { summary: 'Progress of a reindex job, started on any instance' },
       },
     )

@@ -362,20 +362,37 @@ export const getProduct = async (
   return p
 }
 
-/** Search documents for products, with the ancestors of their categories. */
-export const searchDocuments = async (deps: ProductDeps, ids: string[]) => {
-  const loaded = await loadProducts(deps, ids)
-  return Promise.all(
-    loaded.map(async (p) =>
-      toSearchDocument(
-        p,
-        await categories.ancestorIds(
-          deps.sql,
-          p.categories.map((c) => c.id),
+/**
+ * Search documents for products, with the ancestors of their categories and their versions. Read in one
+ * snapshot: a document mixing two states of a product would carry the newer version, and the newer state could
+ * then never replace it.
+ */
+export const searchDocuments = (deps: ProductDeps, ids: string[]) =>
+  deps.sql.begin('isolation level repeatable read, read only', async (tx) => {
+    const loaded = await products.loadMany(tx, ids)
+    return Promise.all(
+      loaded.map(async (p) =>
+        toSearchDocument(
+          toProduct(p, deps.storage),
+          await categories.ancestorIds(
+            tx,
+            p.categories.map((c) => c.id),
+          ),
+          p.row.version,
         ),
       ),
-    ),
-  )
+    )
+  })
+
+/**
+ * Brings the search index in step with a product as it is now: its document, or its deletion. Versioned writes
+ * make this safe to run for any event, any number of times, in any order.
+ */
+export const syncSearchIndex = async (deps: ProductDeps, productId: string) => {
+  const [doc] = await searchDocuments(deps, [productId])
+  if (doc) return deps.search.index(doc)
+  const version = await products.deletionVersion(deps.sql, productId)
+  return deps.search.remove(productId, version ?? undefined)
 }
 
 /** Every product in id order, a page at a time. */

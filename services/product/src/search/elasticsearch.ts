@@ -4,6 +4,7 @@ import { decodeCursor, effectiveSort, encodeCursor } from './cursor.ts'
 import {
   type FacetBucket,
   priceBuckets,
+  type ReindexSource,
   type SearchEngine,
   type SearchQuery,
   type SearchResult,
@@ -11,7 +12,10 @@ import {
 } from './engine.ts'
 
 export interface ElasticsearchSearchOptions {
-  /** The alias searches and writes go through; the physical indices behind it are `<alias>-<timestamp>`. */
+  /**
+   * The alias searches and writes go through; the physical indices behind it are `<alias>-<timestamp>`, and the
+   * one a reindex is filling also carries `<alias>-building` until it is swapped in.
+   */
   index: string
   /** Refresh after each `index`/`remove` (`'wait_for'` in tests that search right after a write). */
   refresh?: boolean | 'wait_for'
@@ -270,14 +274,40 @@ export const toSearchResult = (query: SearchQuery, response: estypes.SearchRespo
 
 const stamp = (ms: number): string => new Date(ms).toISOString().replace(/[-:.TZ]/g, '')
 
+/** Writes carry the product's version: Elasticsearch keeps a document only over a lower version. */
+const versioned = (version: number) => ({ version, version_type: 'external' as const })
+
+const indexOperation = (doc: SearchDocument): (estypes.BulkOperationContainer | IndexedProduct)[] => [
+  { index: { _id: doc.id, ...versioned(doc.version) } },
+  toIndexedProduct(doc),
+]
+
 /**
- * Product search on Elasticsearch through an alias: `index`/`remove` write through it, `reindex` builds a
- * fresh physical index and swaps the alias over in one atomic step, so searches never see a half-built index.
+ * Product search on Elasticsearch through an alias. `index`/`remove` write through it with external versions;
+ * `reindex` builds a fresh physical index and swaps the alias over in one atomic step, so searches never see a
+ * half-built index.
+ *
+ * No write is lost to a reindex, whichever instance runs it and however writes interleave with it:
+ * - every document carries its product's version and every deletion its own, later, version, so an index keeps
+ *   the newest state of each product whatever order writes arrive in (an older one is a conflict, taken as
+ *   done);
+ * - the index being built carries the building alias from the moment it exists, and every write looks that
+ *   alias up and goes to both indices; a write looked up before it existed reacts to a change committed before
+ *   the bulk load started reading, so the bulk load has that change;
+ * - the bulk load can still read a product just before it is deleted and write it after the deletion: the
+ *   deletion's tombstone refuses it, and the catch-up pass re-applies every change recorded since the reindex
+ *   took its position (deletions included, in case the tombstone was already collected), before the swap;
+ * - the swap is one `_aliases` call that also removes the building alias, and fails if the index lost it (a
+ *   newer reindex took over from this one), so searches move from a complete index to a complete index.
  */
 export const elasticsearchSearch = (
   client: Client,
   { index: alias, refresh, now = Date.now }: ElasticsearchSearchOptions,
 ): ElasticsearchSearch => {
+  // On the index a reindex is filling, while it fills it.
+  const building = `${alias}-building`
+  const refreshed = refresh !== undefined ? { refresh } : {}
+
   const createIndex = (index: string, aliases?: Record<string, estypes.IndicesAlias>) =>
     client.indices.create({
       index,
@@ -290,6 +320,37 @@ export const elasticsearchSearch = (
     (await client.indices.existsAlias({ name: alias }))
       ? Object.keys(await client.indices.getAlias({ name: alias }))
       : []
+
+  /**
+   * Where a write goes: the alias, and the index a reindex is filling, if one is. That one by its name: should a
+   * failed reindex drop it meanwhile, the write re-creates it, and the next reindex drops it as a leftover.
+   */
+  const writeTargets = async (): Promise<string[]> => {
+    const found = await client.indices.getAlias({ name: building }, { ignore: [404], meta: true })
+    return [alias, ...(found.statusCode === 404 ? [] : Object.keys(found.body))]
+  }
+
+  /** Indices of earlier reindexes that never got behind the alias: their process died, or a late write made one. */
+  const dropLeftovers = async () => {
+    const ours = new RegExp(`^${alias}-(\\d{17}|initial)$`)
+    const indices = await client.indices.getAlias({ index: `${alias}-*` })
+    const stale = Object.entries(indices)
+      .filter(([name, { aliases }]) => ours.test(name) && !(aliases && alias in aliases))
+      .map(([name]) => name)
+    if (stale.length > 0) await client.indices.delete({ index: stale }, { ignore: [404] })
+  }
+
+  const bulk = async (index: string, operations: (estypes.BulkOperationContainer | IndexedProduct)[]) => {
+    if (operations.length === 0) return
+    const response = await client.bulk({ index, operations })
+    if (!response.errors) return
+    // A conflict means the index already holds a newer version of that product, which is what it should hold.
+    const failed = response.items
+      .map((item) => Object.values(item)[0])
+      .find((result) => result?.error && result.error.type !== 'version_conflict_engine_exception')
+    if (failed)
+      throw new Error(`reindex: bulk write into ${index} failed for ${failed._id}`, { cause: failed.error })
+  }
 
   return {
     name: 'elasticsearch',
@@ -332,44 +393,67 @@ export const elasticsearchSearch = (
     },
 
     async index(doc: SearchDocument): Promise<void> {
-      await client.index({
-        index: alias,
-        id: doc.id,
-        document: toIndexedProduct(doc),
-        ...(refresh !== undefined && { refresh }),
-      })
+      const document = toIndexedProduct(doc)
+      await Promise.all(
+        (await writeTargets()).map((index) =>
+          client.index(
+            {
+              index,
+              id: doc.id,
+              document,
+              ...versioned(doc.version),
+              // Through the alias only: never create an index named after it when it is missing.
+              ...(index === alias && { require_alias: true }),
+              ...refreshed,
+            },
+            // The index holds this version or a newer one already.
+            { ignore: [409] },
+          ),
+        ),
+      )
     },
 
-    async remove(id: string): Promise<void> {
-      // Removing what is not there is done already.
-      await client.delete({ index: alias, id, ...(refresh !== undefined && { refresh }) }, { ignore: [404] })
+    async remove(id: string, version?: number): Promise<void> {
+      await Promise.all(
+        (await writeTargets()).map((index) =>
+          // Removing what is not there is done already; a conflict means a newer version is there.
+          client.delete(
+            { index, id, ...(version !== undefined && versioned(version)), ...refreshed },
+            { ignore: [404, 409] },
+          ),
+        ),
+      )
     },
 
-    async reindex(docs: AsyncIterable<SearchDocument[]>): Promise<{ indexed: number }> {
+    async reindex(source: ReindexSource): Promise<{ indexed: number }> {
+      // Taken before the new index exists: every change after it is in the catch-up pass.
+      const since = await source.position()
+      await dropLeftovers()
       const index = `${alias}-${stamp(now())}`
-      await createIndex(index)
+      // From here on every write goes to the new index too.
+      await createIndex(index, { [building]: {} })
       let indexed = 0
       let previous: string[] = []
       try {
-        for await (const batch of docs) {
-          if (batch.length === 0) continue
-          const response = await client.bulk({
-            index,
-            operations: batch.flatMap((doc) => [{ index: { _id: doc.id } }, toIndexedProduct(doc)]),
-          })
-          if (response.errors) {
-            const failed = response.items.find((item) => item.index?.error)?.index
-            throw new Error(`reindex: bulk indexing into ${index} failed for ${failed?._id}`, {
-              cause: failed?.error,
-            })
-          }
+        for await (const batch of source.documents()) {
+          await bulk(index, batch.flatMap(indexOperation))
           indexed += batch.length
+        }
+        for await (const { documents, deletions } of source.changesSince(since)) {
+          await bulk(index, [
+            ...documents.flatMap(indexOperation),
+            ...deletions.map((d) => ({ delete: { _id: d.id, ...versioned(d.version) } })),
+          ])
         }
         await client.indices.refresh({ index })
         previous = await currentIndices()
         // One atomic step: searches see the old index or the new one, never neither.
         await client.indices.updateAliases({
-          actions: [...previous.map((old) => ({ remove: { index: old, alias } })), { add: { index, alias } }],
+          actions: [
+            { remove: { index, alias: building, must_exist: true } },
+            ...previous.map((old) => ({ remove: { index: old, alias } })),
+            { add: { index, alias } },
+          ],
         })
       } catch (error) {
         // Compensation: the new index never got behind the alias, so dropping it loses nothing.

@@ -62,9 +62,32 @@ export interface SearchEngine {
   search(query: SearchQuery): Promise<SearchResult>
   /** Product names for autocomplete, best first. */
   suggest(prefix: string, limit: number): Promise<string[]>
-  /** Keeps the index in step with a product (no-op for Postgres, which searches the tables). */
+  /**
+   * Keeps the index in step with a product (no-op for Postgres, which searches the tables). A document older
+   * than the one indexed (a lower `version`) changes nothing, so writes may arrive late and out of order.
+   */
   index(doc: SearchDocument): Promise<void>
-  remove(id: string): Promise<void>
-  /** Rebuilds the whole index with no downtime (for Elasticsearch: a new index swapped in by alias). */
-  reindex(docs: AsyncIterable<SearchDocument[]>): Promise<{ indexed: number }>
+  /** Removes a deleted product; `version` is its deletion's, when still recorded. */
+  remove(id: string, version?: number): Promise<void>
+  /**
+   * Rebuilds the whole index with no downtime and no lost write (for Elasticsearch: a new index, filled, caught
+   * up with what changed meanwhile and swapped in by alias).
+   */
+  reindex(source: ReindexSource): Promise<{ indexed: number }>
+}
+
+/** A product deleted from the catalog, with the version its deletion was given. */
+export interface Deletion {
+  id: string
+  version: number
+}
+
+/** What a reindex reads from the catalog. */
+export interface ReindexSource {
+  /** Where the catalog's change history stands; what is written or deleted afterwards has a greater version. */
+  position(): Promise<number>
+  /** Every product, a batch at a time. */
+  documents(): AsyncIterable<SearchDocument[]>
+  /** The products written and deleted since `position`, a batch at a time. */
+  changesSince(position: number): AsyncIterable<{ documents: SearchDocument[]; deletions: Deletion[] }>
 }

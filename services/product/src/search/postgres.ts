@@ -5,6 +5,7 @@ import {
   type FacetBucket,
   type PriceBucket,
   priceBuckets,
+  type ReindexSource,
   type SearchEngine,
   type SearchQuery,
   type SearchResult,
@@ -265,9 +266,9 @@ export const postgresSearch = (sql: Db): SearchEngine => {
 
     async remove(): Promise<void> {},
 
-    async reindex(docs: AsyncIterable<unknown[]>): Promise<{ indexed: number }> {
+    async reindex(source: ReindexSource): Promise<{ indexed: number }> {
       let indexed = 0
-      for await (const batch of docs) indexed += batch.length
+      for await (const batch of source.documents()) indexed += batch.length
       return { indexed }
     },
   }
