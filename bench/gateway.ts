@@ -1,7 +1,10 @@
-// Gateway cost. The same load hits GET /api/v1/users/me on the real user service (PostgreSQL + Redis) three
-// ways in one run: directly, through a plain proxy (Bun.serve + fetch, nothing else), and through the edge
-// gateway (JWT verification, session check, per-IP and per-user limits on Redis, request ids, metrics).
-// Runs are interleaved round by round so drift on a shared machine hits all three alike; medians are
+// Gateway cost. The same load hits GET /api/v1/users/me on the real user service (PostgreSQL + Redis) four
+// ways in one run: directly; through a plain proxy (Bun.serve + fetch, nothing else); through the edge gateway
+// in its own process (JWT verification, session check, per-IP and per-user limits on Redis, request ids,
+// metrics), as in a distributed deployment; and through the gateway in the service's process, as `myshop
+// start` runs it (same policy, requests handed to the service's handler without a loopback hop). The user
+// service runs inside a `myshop start` platform process, so every target reaches the same service instance.
+// Runs are interleaved round by round so drift on a shared machine hits all of them alike; medians are
 // reported with the CPU each proxy process spent per request, and the ratios. Only 2xx responses count.
 //
 // Usage: bun run bench:gateway
@@ -27,6 +30,14 @@ if (process.argv[2] === '--plain-proxy') {
       return new Response(res.body, { status: res.status, headers: res.headers })
     },
   })
+  await new Promise(() => {})
+}
+
+if (process.argv[2] === '--platform') {
+  // What `myshop start` runs, with the bench's limits: prints its URLs as one JSON line.
+  const { startPlatform } = await import('../cli/src/platform.ts')
+  const platform = await startPlatform(process.env)
+  console.log(JSON.stringify({ gateway: platform.gatewayUrl, user: platform.services.user }))
   await new Promise(() => {})
 }
 
@@ -102,18 +113,33 @@ await admin.unsafe(`create database ${dbName}`)
 const dbUrl = new URL(serverUrl)
 dbUrl.pathname = `/${dbName}`
 
-const userPort = freePort()
 const proxyPort = freePort()
 const gatewayPort = freePort()
-const env = { ...process.env, LOG_LEVEL: 'warn', REDIS_URL: redisUrl }
+const limits = { RATE_LIMIT_PER_IP: '1000000000', RATE_LIMIT_PER_USER: '1000000000' }
+const env = { ...process.env, LOG_LEVEL: 'warn', REDIS_URL: redisUrl, ...limits }
+const platform = Bun.spawn([process.execPath, import.meta.path, '--platform'], {
+  env: {
+    ...env,
+    DATABASE_URL: dbUrl.toString(),
+    GATEWAY_PORT: String(freePort()),
+    USER_PORT: String(freePort()),
+    PRODUCT_PORT: String(freePort()),
+  },
+  stdout: 'pipe',
+  stderr: 'inherit',
+})
+const reader = platform.stdout.getReader()
+let line = ''
+while (!line.includes('\n')) {
+  const { value, done } = await reader.read()
+  if (done) throw new Error('the platform process exited before it started')
+  line += new TextDecoder().decode(value)
+}
+const urls = JSON.parse(line) as { gateway: string; user: string }
 const children = [
-  Bun.spawn([process.execPath, join(root, 'services/user/src/index.ts')], {
-    env: { ...env, USER_PORT: String(userPort), DATABASE_URL: dbUrl.toString() },
-    stdout: 'ignore',
-    stderr: 'inherit',
-  }),
+  platform,
   Bun.spawn([process.execPath, import.meta.path, '--plain-proxy'], {
-    env: { ...env, PORT: String(proxyPort), UPSTREAM: `http://127.0.0.1:${userPort}` },
+    env: { ...env, PORT: String(proxyPort), UPSTREAM: urls.user },
     stdout: 'ignore',
     stderr: 'inherit',
   }),
@@ -122,9 +148,7 @@ const children = [
       ...env,
       GATEWAY_PORT: String(gatewayPort),
       GATEWAY_WORKERS: workers,
-      USER_SERVICE_URL: `http://127.0.0.1:${userPort}`,
-      RATE_LIMIT_PER_IP: '1000000000',
-      RATE_LIMIT_PER_USER: '1000000000',
+      USER_SERVICE_URL: urls.user,
     },
     stdout: 'ignore',
     stderr: 'inherit',
@@ -133,7 +157,7 @@ const children = [
 const [, plainProxy, gateway] = children
 
 try {
-  const direct = `http://127.0.0.1:${userPort}`
+  const direct = urls.user
   await waitFor(`${direct}/health`)
   await waitFor(`http://127.0.0.1:${gatewayPort}/health`)
   const email = `bench.${Date.now()}@example.com`
@@ -151,20 +175,23 @@ try {
 
   const path = '/api/v1/users/me'
   const targets = {
-    direct: { url: `${direct}${path}`, pid: undefined as number | undefined },
+    // The platform process's CPU: the service alone here, the service and the gateway for 'in process'.
+    direct: { url: `${direct}${path}`, pid: platform.pid as number | undefined },
     'plain proxy': { url: `http://127.0.0.1:${proxyPort}${path}`, pid: plainProxy!.pid },
     gateway: { url: `http://127.0.0.1:${gatewayPort}${path}`, pid: gateway!.pid },
+    // Its CPU column is the whole platform process: the service's work and the gateway's together.
+    'in process': { url: `${urls.gateway}${path}`, pid: platform.pid },
   }
   for (const t of Object.values(targets)) await wrk(t.url, accessToken) // warm-up: JIT, pools, caches
 
-  const max: Record<string, Run[]> = { direct: [], 'plain proxy': [], gateway: [] }
+  const max: Record<string, Run[]> = { direct: [], 'plain proxy': [], gateway: [], 'in process': [] }
   for (let r = 0; r < rounds; r++)
     for (const [name, t] of Object.entries(targets)) max[name]!.push(await wrk(t.url, accessToken, t.pid))
   const m = Object.fromEntries(Object.entries(max).map(([k, v]) => [k, summarize(v)])) as Record<string, Run>
 
   // Latency is compared at half the direct maximum, where the service itself is not saturated.
   const half = Math.round(m.direct!.rps / 2)
-  const at: Record<string, Run[]> = { direct: [], 'plain proxy': [], gateway: [] }
+  const at: Record<string, Run[]> = { direct: [], 'plain proxy': [], gateway: [], 'in process': [] }
   for (let r = 0; r < rounds; r++)
     for (const [name, t] of Object.entries(targets))
       at[name]!.push(await wrk(t.url, accessToken, t.pid, half))
@@ -173,7 +200,7 @@ try {
   const row = (name: string, r: Run) =>
     `| ${name.padEnd(12)} | ${r.rps.toFixed(0).padStart(8)} | ${r.p50.toFixed(2).padStart(7)} | ${r.p99.toFixed(2).padStart(7)} | ${r.cpuUs ? r.cpuUs.toFixed(0).padStart(6) : '     –'} |`
   const header =
-    '| target       | 2xx/s    | p50 ms  | p99 ms  | CPU µs/req in the proxy |\n|---|---:|---:|---:|---:|'
+    '| target       | 2xx/s    | p50 ms  | p99 ms  | CPU µs/req of the process |\n|---|---:|---:|---:|---:|'
   console.log(
     `wrk -t1 -c${connections}, ${seconds} s per run, median of ${rounds} interleaved rounds, gateway processes: ${workers}`,
   )
@@ -184,16 +211,17 @@ try {
   console.log(header)
   for (const [k, v] of Object.entries(h)) console.log(row(k, v))
   console.log('')
-  console.log(
-    `throughput gateway/direct:      ${(m.gateway!.rps / m.direct!.rps).toFixed(2)}  (target >= 0.8)`,
-  )
-  console.log(`throughput plain proxy/direct:  ${(m['plain proxy']!.rps / m.direct!.rps).toFixed(2)}`)
-  console.log(`throughput gateway/plain proxy: ${(m.gateway!.rps / m['plain proxy']!.rps).toFixed(2)}`)
+  const ratio = (a: string, b: string) => (m[a]!.rps / m[b]!.rps).toFixed(2)
+  const addedP99 = (name: string) => (h[name]!.p99 - h.direct!.p99).toFixed(2)
+  console.log(`throughput in process/direct:   ${ratio('in process', 'direct')}  (target >= 0.8)`)
+  console.log(`throughput gateway/direct:      ${ratio('gateway', 'direct')}  (target >= 0.8)`)
+  console.log(`throughput plain proxy/direct:  ${ratio('plain proxy', 'direct')}`)
+  console.log(`throughput gateway/plain proxy: ${ratio('gateway', 'plain proxy')}`)
   console.log(
     `CPU per request gateway/plain proxy: ${(m.gateway!.cpuUs / m['plain proxy']!.cpuUs).toFixed(2)}`,
   )
   console.log(
-    `added p99 at half load: gateway ${(h.gateway!.p99 - h.direct!.p99).toFixed(2)} ms, plain proxy ${(h['plain proxy']!.p99 - h.direct!.p99).toFixed(2)} ms  (target <= 1 ms)`,
+    `added p99 at half load (target <= 1 ms): in process ${addedP99('in process')} ms, gateway ${addedP99('gateway')} ms, plain proxy ${addedP99('plain proxy')} ms`,
   )
 } finally {
   for (const c of children) c.kill()

@@ -38,8 +38,10 @@ export const runningPid = (dataDir: string): number | null => {
 /**
  * Boots MyShop in one process: the gateway and the services. Without DATABASE_URL the services share one
  * embedded PostgreSQL (PGlite, data under MYSHOP_DATA_DIR) through a single connection; without REDIS_URL
- * sessions, limits and events stay in process. Each service still listens on its own port and the gateway
- * reaches it over HTTP, exactly as in distributed mode.
+ * sessions, limits and events stay in process. Each service still listens on its own port (for direct
+ * callers and other services), but the gateway hands requests to the services' handlers in process: the same
+ * Request objects, headers and policy as over HTTP, without a loopback hop that costs as much as the
+ * gateway's own work.
  */
 export const startPlatform = async (env: Env): Promise<RunningPlatform> => {
   const userConfig = loadUserConfig(env)
@@ -74,6 +76,8 @@ export const startPlatform = async (env: Env): Promise<RunningPlatform> => {
       gatewayConfig({ ...env, USER_SERVICE_URL: user.url, PRODUCT_SERVICE_URL: product.url }),
       {
         ...(sessions && { isSessionActive: (id: string) => sessions.isActive(id) }),
+        // The services run in this process: the gateway hands them its requests directly.
+        local: { user: user.handle, product: product.handle },
       },
     )
     stops.unshift(() => gateway.stop())

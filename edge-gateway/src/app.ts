@@ -3,13 +3,14 @@ import type { RateLimitStore } from '@myshop/rate-limit'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
-import type { GatewayConfig } from './config.ts'
+import type { GatewayConfig, ServiceName } from './config.ts'
 import {
   type ClientIpResolver,
   type Fetch,
   fail,
   type GatewayEnv,
   type GatewayLogger,
+  type LocalHandler,
   noopLogger,
   type Shared,
 } from './context.ts'
@@ -17,9 +18,11 @@ import { createLimiter } from './limiter.ts'
 import { createRegistry, gatewayMetrics, type Registry } from './metrics.ts'
 import { guard } from './middleware/guard.ts'
 import { proxy } from './middleware/proxy.ts'
-import { requestContext } from './middleware/request-context.ts'
+import { requestContext, requestScope } from './middleware/request-context.ts'
 import { mountOps } from './ops.ts'
 import { routes as defaultRoutes, type Route } from './routes.ts'
+
+export type { LocalHandler } from './context.ts'
 
 export interface GatewayDeps {
   config: GatewayConfig
@@ -30,6 +33,11 @@ export interface GatewayDeps {
   isSessionActive?: (sessionId: string) => Promise<boolean>
   /** How upstreams are called; tests and runtimes pass their own. */
   fetch?: Fetch
+  /**
+   * Services that run in this process (`myshop start`): their requests go to these handlers, not over HTTP.
+   * Everything else about the request (policy, headers, limits) is the same.
+   */
+  local?: Partial<Record<ServiceName, LocalHandler>>
   /** Milliseconds since the epoch. */
   now?: () => number
   logger?: GatewayLogger
@@ -46,13 +54,20 @@ export const createGateway = (deps: GatewayDeps) => {
     logger: deps.logger ?? noopLogger,
     metrics: gatewayMetrics(deps.registry ?? createRegistry()),
     fetch: deps.fetch ?? ((input, init) => fetch(input, init)),
+    local: deps.local ?? {},
     now: deps.now ?? Date.now,
   }
   const limiter = createLimiter(shared, deps.store)
   const app = new Hono<GatewayEnv>()
 
-  app.use('*', requestContext(shared, deps.getClientIp))
+  // API routes run as one function per request (scope, body limit, guard, proxy): with nothing else matching
+  // them, Hono calls it directly instead of composing a middleware chain. Everything else gets the same
+  // request scope as middleware.
+  const scope = requestScope(shared, deps.getClientIp)
+  const scoped = requestContext(scope)
   if (config.corsOrigins.length) {
+    // Preflights are answered by the CORS middleware itself; they are still counted and carry a request id.
+    app.options('*', scoped)
     app.use(
       '*',
       cors({
@@ -73,24 +88,30 @@ export const createGateway = (deps: GatewayDeps) => {
       }),
     )
   }
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: config.bodyLimitBytes,
-      onError: (c) =>
-        fail(c, 'payload_too_large', `The request body exceeds ${config.bodyLimitBytes} bytes.`),
-    }),
-  )
+  const limitBody = bodyLimit({
+    maxSize: config.bodyLimitBytes,
+    onError: (c) => fail(c, 'payload_too_large', `The request body exceeds ${config.bodyLimitBytes} bytes.`),
+  })
 
-  mountOps(app, shared)
+  mountOps(app, shared, scoped)
 
   const guardDeps = { shared, limiter, verifier: deps.verifier, isSessionActive: deps.isSessionActive }
   for (const route of deps.routes ?? defaultRoutes) {
-    app.on(route.method, route.path, guard(route, guardDeps), proxy(route, shared))
+    const guarded = guard(route, guardDeps, proxy(route, shared))
+    app.on(route.method, route.path, (c) =>
+      scope(c, async () => {
+        if (!c.req.raw.body) return guarded(c)
+        let out: Response | undefined
+        const refused = await limitBody(c, async () => {
+          out = await guarded(c)
+        })
+        return refused ?? out!
+      }),
+    )
   }
 
   app.notFound((c) =>
-    fail(c, 'route_not_found', `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`),
+    scope(c, async () => fail(c, 'route_not_found', `No route for ${c.req.method} ${c.req.path}.`)),
   )
   app.onError((err, c) => {
     shared.logger.error(

@@ -1,4 +1,4 @@
-import { tokenAudience } from '@myshop/auth'
+import { createVerifier, tokenAudience } from '@myshop/auth'
 import { loadConfig, vars, z } from '@myshop/config'
 
 /** The services the gateway routes to; a service without a URL answers 503 on its routes. */
@@ -116,3 +116,13 @@ export const gatewayConfig = (env: Record<string, string | undefined>): GatewayC
     logLevel: e.LOG_LEVEL,
   }
 }
+
+/** The token verifier the configuration asks for: the issuer's JWKS, the allowed skew, a verified-token cache. */
+export const gatewayVerifier = (config: GatewayConfig) =>
+  createVerifier({
+    issuer: config.jwt.issuer,
+    audience: config.jwt.audience,
+    jwksUrl: config.jwt.jwksUrl,
+    clockToleranceSeconds: config.jwt.clockSkewSeconds,
+    cacheSize: config.jwt.cacheSize,
+  })

@@ -1,7 +1,7 @@
 import type { Principal } from '@myshop/auth'
 import { type ErrorCode, problem, problemResponse } from '@myshop/errors'
 import type { Context } from 'hono'
-import type { GatewayConfig } from './config.ts'
+import type { GatewayConfig, ServiceName } from './config.ts'
 import type { GatewayMetrics } from './metrics.ts'
 
 /** The subset of pino the gateway uses, so Workers can pass a console-backed logger. */
@@ -10,6 +10,7 @@ export interface GatewayLogger {
   info(obj: object, msg?: string): void
   warn(obj: object, msg?: string): void
   error(obj: object, msg?: string): void
+  isLevelEnabled?(level: string): boolean
 }
 
 /** Per-request values set by the gateway's middleware. */
@@ -25,6 +26,8 @@ export interface GatewayEnv {
     /** The route pattern, used as the metrics label so cardinality stays bounded. */
     routeLabel: string
     principal: Principal | undefined
+    /** The token's session, when the session store itself (not a fallback) said it is active. */
+    confirmedSession: string | undefined
   }
 }
 
@@ -36,8 +39,13 @@ export type ClientIpResolver = (c: Context) => string | undefined
 /** The one fetch signature the gateway needs; narrower than a runtime's `typeof fetch`. */
 export type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>
 
+/** A service's request handler, called in this process instead of over a socket. */
+export type LocalHandler = (request: Request) => Response | Promise<Response>
+
 export interface Shared {
   config: GatewayConfig
+  /** Services running in the gateway's own process, reached without HTTP. */
+  local: Partial<Record<ServiceName, LocalHandler>>
   logger: GatewayLogger
   metrics: GatewayMetrics
   fetch: Fetch
@@ -54,7 +62,7 @@ export const fail = (
   problemResponse(
     problem(code, {
       ...(detail !== undefined && { detail }),
-      instance: new URL(c.req.url).pathname,
+      instance: c.req.path,
       requestId: c.get('requestId'),
     }),
     headers,

@@ -1,5 +1,5 @@
 import { Scalar } from '@scalar/hono-api-reference'
-import type { Hono } from 'hono'
+import type { Hono, MiddlewareHandler } from 'hono'
 import type { ServiceName } from './config.ts'
 import type { GatewayEnv, Shared } from './context.ts'
 import { openApiSource } from './openapi.ts'
@@ -24,9 +24,9 @@ const probe = async (shared: Shared, url: string): Promise<Probe> => {
 }
 
 /** `/health`, `/ready`, `/metrics`, `/openapi.json` and `/docs`. */
-export const mountOps = (app: Hono<GatewayEnv>, shared: Shared) => {
+export const mountOps = (app: Hono<GatewayEnv>, shared: Shared, scoped: MiddlewareHandler<GatewayEnv>) => {
   for (const path of ['/health', '/ready', '/metrics', '/openapi.json', '/docs']) {
-    app.use(path, async (c, next) => {
+    app.use(path, scoped, async (c, next) => {
       c.set('routeLabel', path)
       await next()
     })

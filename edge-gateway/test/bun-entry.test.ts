@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, test } from 'bun:test'
+import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import { gatewayConfig } from '../src/config.ts'
 import { type RunningGateway, startGateway } from '../src/entry/bun.ts'
 import { bearer, type Echo, echoUpstream, signingKeys } from './helpers.ts'
@@ -38,4 +38,77 @@ test('the Bun entry rejects a bad token over HTTP', async () => {
   const res = await fetch(`${gateway.url}/api/v1/users/me`, { headers: bearer('a.b.c') })
   expect(res.status).toBe(401)
   expect(await res.json()).toMatchObject({ code: 'invalid_token' })
+})
+
+describe.skipIf(!process.env.REDIS_URL)("the Bun entry on Bun's native Redis client", () => {
+  const startRedis = (port: number) =>
+    Bun.spawn(['redis-server', '--port', String(port), '--save', '', '--appendonly', 'no'], {
+      stdout: 'ignore',
+      stderr: 'ignore',
+    })
+  const waitForRedis = async (port: number) => {
+    for (let i = 0; i < 100; i++) {
+      const probe = Bun.spawnSync(['redis-cli', '-p', String(port), 'ping'])
+      if (probe.stdout.toString().trim() === 'PONG') return
+      await Bun.sleep(50)
+    }
+    throw new Error('redis-server did not start')
+  }
+  // The test tokens carry the session `ses_test`; the gateway asks the same Redis whether it is active.
+  const addSession = (port: number) =>
+    Bun.spawnSync(['redis-cli', '-p', String(port), 'set', 'myshop:session:ses_test', 'usr_test'])
+  const limiterKeys = (port: number) =>
+    Bun.spawnSync(['redis-cli', '-p', String(port), '--scan', '--pattern', 'myshop:rl:*'])
+      .stdout.toString()
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+
+  test('sessions and limits live in Redis, reads fail open while it is down, and it is used again once back', async () => {
+    const port = 20_000 + Math.floor(Math.random() * 20_000)
+    let redis = startRedis(port)
+    await waitForRedis(port)
+    const entry = await startGateway(
+      gatewayConfig({
+        GATEWAY_PORT: '0',
+        USER_SERVICE_URL: upstream.url,
+        JWKS_URL: keys.jwksUrl,
+        LOG_LEVEL: 'silent',
+        REDIS_URL: `redis://127.0.0.1:${port}`,
+      }),
+      { hostname: '127.0.0.1' },
+    )
+    const me = async () => {
+      const res = await fetch(`${entry.url}/api/v1/users/me`, { headers: bearer(await keys.sign()) })
+      await res.body?.cancel()
+      return res.status
+    }
+    try {
+      // No such session in Redis: the token's session has ended.
+      expect(await me()).toBe(401)
+      addSession(port)
+      expect(await me()).toBe(200)
+      expect(limiterKeys(port).length).toBeGreaterThan(0)
+
+      redis.kill()
+      await redis.exited
+      const started = performance.now()
+      expect(await Promise.all(Array.from({ length: 10 }, me))).toEqual(Array(10).fill(200))
+      expect(performance.now() - started).toBeLessThan(2_000)
+
+      redis = startRedis(port)
+      await waitForRedis(port)
+      addSession(port)
+      let reconnected = false
+      for (let i = 0; i < 60 && !reconnected; i++) {
+        expect(await me()).toBe(200)
+        reconnected = limiterKeys(port).length > 0
+        if (!reconnected) await Bun.sleep(100)
+      }
+      expect(reconnected).toBe(true)
+    } finally {
+      await entry.stop()
+      redis.kill()
+    }
+  })
 })

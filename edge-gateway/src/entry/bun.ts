@@ -2,7 +2,7 @@ import { createLogger } from '@myshop/logger'
 import type { Server } from 'bun'
 import { createGateway, type GatewayDeps } from '../app.ts'
 import { type GatewayConfig, gatewayConfig } from '../config.ts'
-import { tcpDeps } from './tcp-deps.ts'
+import { bunDeps } from './bun-deps.ts'
 
 export interface RunningGateway {
   port: number
@@ -16,13 +16,13 @@ export const startGateway = async (
   overrides: Partial<GatewayDeps> & { reusePort?: boolean; hostname?: string } = {},
 ): Promise<RunningGateway> => {
   const { reusePort, hostname, ...deps } = overrides
-  const tcp = tcpDeps(config)
+  const redis = await bunDeps(config)
   const app = createGateway({
     config,
     logger: createLogger({ service: 'edge-gateway', level: config.logLevel }),
     // Bun hands the server to fetch as the second argument, which Hono exposes as `c.env`.
     getClientIp: (c) => (c.env as Server<undefined> | undefined)?.requestIP(c.req.raw)?.address,
-    ...tcp.deps,
+    ...redis.deps,
     ...deps,
   })
   const server = Bun.serve({
@@ -36,7 +36,7 @@ export const startGateway = async (
     url: `http://${server.hostname}:${server.port}`,
     stop: async () => {
       await server.stop(true)
-      await tcp.close()
+      await redis.close()
     },
   }
 }

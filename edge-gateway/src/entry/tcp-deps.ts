@@ -1,18 +1,12 @@
-import { createVerifier, redisSessionStore } from '@myshop/auth'
+import { redisSessionStore } from '@myshop/auth'
 import { redisStore } from '@myshop/rate-limit'
 import Redis from 'ioredis'
 import type { GatewayDeps } from '../app.ts'
-import type { GatewayConfig } from '../config.ts'
+import { type GatewayConfig, gatewayVerifier } from '../config.ts'
 
 /** Dependencies for runtimes with TCP (Bun, Deno): ioredis for limits and sessions when REDIS_URL is set. */
 export const tcpDeps = (config: GatewayConfig) => {
-  const verifier = createVerifier({
-    issuer: config.jwt.issuer,
-    audience: config.jwt.audience,
-    jwksUrl: config.jwt.jwksUrl,
-    clockToleranceSeconds: config.jwt.clockSkewSeconds,
-    cacheSize: config.jwt.cacheSize,
-  })
+  const verifier = gatewayVerifier(config)
   if (!config.redisUrl) {
     return { deps: { verifier, store: null } satisfies Partial<GatewayDeps>, close: async () => {} }
   }

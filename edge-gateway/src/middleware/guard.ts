@@ -1,6 +1,5 @@
 import { bearerToken, type Verifier } from '@myshop/auth'
-import type { MiddlewareHandler } from 'hono'
-import { fail, type GatewayEnv, type Shared } from '../context.ts'
+import { fail, type GatewayContext, type GatewayEnv, type Shared } from '../context.ts'
 import { type LimitCheck, type Limiter, rateLimitHeaders } from '../limiter.ts'
 import type { Route } from '../routes.ts'
 
@@ -22,8 +21,12 @@ const challenge = (error?: string) => ({
  * end in 401, so invalid-token floods are limited too.
  */
 export const guard =
-  (route: Route, deps: GuardDeps): MiddlewareHandler<GatewayEnv> =>
-  async (c, next) => {
+  (
+    route: Route,
+    deps: GuardDeps,
+    next: (c: GatewayContext) => Promise<Response>,
+  ): ((c: GatewayContext) => Promise<Response>) =>
+  async (c) => {
     const { config, metrics } = deps.shared
     c.set('routeLabel', route.path)
 
@@ -63,14 +66,18 @@ export const guard =
       })
 
     const sessionId = principal?.sessionId
-    const [outcome, active] = await Promise.all([
+    const [outcome, session] = await Promise.all([
       deps.limiter(checks),
       sessionId && deps.isSessionActive
-        ? // Session store down: the token's signature and expiry still hold and the service checks the
-          // session again, so reads keep working rather than logging everyone out.
-          deps.isSessionActive(sessionId).catch(() => true)
-        : true,
+        ? deps.isSessionActive(sessionId).then(
+            (active) => (active ? 'active' : 'ended'),
+            // Session store down: the token's signature and expiry still hold and the service checks the
+            // session again, so reads keep working rather than logging everyone out.
+            () => 'unknown' as const,
+          )
+        : ('unknown' as const),
     ])
+    const active = session !== 'ended'
     const headers = rateLimitHeaders(outcome)
 
     const rejected = outcome.results.findIndex((r) => !r.allowed)
@@ -97,6 +104,8 @@ export const guard =
     }
 
     c.set('principal', principal)
-    await next()
-    for (const [k, v] of Object.entries(headers)) c.res.headers.set(k, v)
+    if (session === 'active') c.set('confirmedSession', sessionId)
+    const res = await next(c)
+    for (const k in headers) res.headers.set(k, headers[k]!)
+    return res
   }

@@ -1,5 +1,5 @@
-import type { Handler } from 'hono'
-import { fail, type GatewayEnv, type Shared } from '../context.ts'
+import { attestActiveSession } from '@myshop/auth'
+import { fail, type GatewayContext, type Shared } from '../context.ts'
 import type { Route } from '../routes.ts'
 
 // RFC 9110 §7.6.1: connection-specific headers describe one hop and must not be forwarded.
@@ -23,55 +23,86 @@ const stripHopByHop = (headers: Headers) => {
 
 const isTimeout = (e: unknown) => e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError')
 
-/** Forwards the request to the route's service unchanged (method, path, query, body stream). */
-export const proxy =
-  (route: Route, shared: Shared): Handler<GatewayEnv> =>
-  async (c) => {
-    const { config, metrics } = shared
-    const base = config.services[route.service]
-    if (!base) return fail(c, 'unavailable', `The ${route.service} service is not configured.`)
+class LocalTimeout extends Error {
+  override name = 'TimeoutError'
+}
 
-    const url = new URL(c.req.url)
+/** Waits for a handler in this process for at most `ms`; the handler runs on, but the caller is answered. */
+const withinDeadline = (handle: () => Response | Promise<Response>, ms: number): Promise<Response> =>
+  new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new LocalTimeout()), ms)
+    Promise.resolve()
+      .then(handle)
+      .then(resolve, reject)
+      .finally(() => clearTimeout(timer))
+  })
+
+/** The request's headers to edit in place where the runtime allows it (Bun, Deno), else a copy (Workers). */
+const editableHeaders = (req: Request): Headers => {
+  try {
+    req.headers.delete('host')
+    return req.headers
+  } catch {
+    const copy = new Headers(req.headers)
+    copy.delete('host')
+    return copy
+  }
+}
+
+/** `scheme://authority` and `/path?query` of an absolute URL, without a URL object. */
+const splitUrl = (url: string) => {
+  const slash = url.indexOf('/', url.indexOf('//') + 2)
+  return slash < 0 ? { origin: url, target: '/' } : { origin: url.slice(0, slash), target: url.slice(slash) }
+}
+
+/**
+ * Forwards the request to the route's service unchanged (method, path, query, body stream): to a handler
+ * in this process when the service runs here, else over HTTP with `fetch`.
+ */
+export const proxy =
+  (route: Route, shared: Shared) =>
+  async (c: GatewayContext): Promise<Response> => {
+    const { config, metrics } = shared
+    const local = shared.local[route.service]
+    const base = config.services[route.service]
+    if (!local && !base) return fail(c, 'unavailable', `The ${route.service} service is not configured.`)
+
     const req = c.req.raw
-    const headers = new Headers(req.headers)
+    const { origin, target } = splitUrl(req.url)
+    const priorFor = config.trustProxy ? req.headers.get('x-forwarded-for') : null
+    const priorProto = config.trustProxy ? req.headers.get('x-forwarded-proto') : null
+    const priorHost = config.trustProxy ? req.headers.get('x-forwarded-host') : null
+    const headers = editableHeaders(req)
     stripHopByHop(headers)
-    headers.delete('host')
-    headers.delete('content-length')
     // Each hop appends the address it was called from; untrusted chains are replaced, not extended.
     const peer = c.get('peerIp')
-    const priorFor = config.trustProxy ? req.headers.get('x-forwarded-for') : null
     headers.set('x-forwarded-for', priorFor ? `${priorFor}, ${peer}` : peer)
-    headers.set(
-      'x-forwarded-proto',
-      (config.trustProxy && req.headers.get('x-forwarded-proto')) || url.protocol.slice(0, -1),
-    )
-    headers.set('x-forwarded-host', (config.trustProxy && req.headers.get('x-forwarded-host')) || url.host)
+    headers.set('x-forwarded-proto', priorProto || origin.slice(0, origin.indexOf(':')))
+    headers.set('x-forwarded-host', priorHost || origin.slice(origin.indexOf('//') + 2))
     headers.set('x-request-id', c.get('requestId'))
     headers.set('traceparent', c.get('traceparent'))
-    // Runtimes decompress fetched bodies but may keep the content-encoding header; asking the
-    // service for identity keeps headers and body in agreement on every runtime.
-    headers.set('accept-encoding', 'identity')
 
-    // The timeout covers the wait for response headers; a long download after that is not cut off.
-    const controller = new AbortController()
-    let timedOut = false
-    const timer = setTimeout(() => {
-      timedOut = true
-      controller.abort()
-    }, config.upstreamTimeoutMs)
-    const hasBody = req.body !== null && req.method !== 'GET' && req.method !== 'HEAD'
     let upstream: Response
     try {
-      upstream = await shared.fetch(`${base}${url.pathname}${url.search}`, {
-        method: req.method,
-        headers,
-        body: hasBody ? req.body : null,
-        redirect: 'manual',
-        signal: controller.signal,
-        ...(hasBody && { duplex: 'half' }),
-      } as RequestInit)
+      if (local) {
+        // The same Request the service would have parsed from a socket; only this process can vouch that the
+        // gateway found the token's session active a moment ago, so the service need not ask the store again.
+        // Elysia finds the path from character 11 on (`http://x.y/`), so a very short Host gets a longer origin.
+        const inner =
+          headers === req.headers && origin.length >= 11
+            ? req
+            : new Request(`http://127.0.0.1${target}`, {
+                method: req.method,
+                headers,
+                body: req.body,
+                ...(req.body && { duplex: 'half' }),
+              } as RequestInit)
+        const sessionId = c.get('confirmedSession')
+        if (sessionId) attestActiveSession(inner, sessionId)
+        upstream = await withinDeadline(() => local(inner), config.upstreamTimeoutMs)
+      } else upstream = await remote(shared, `${base}${target}`, req, headers)
     } catch (e) {
-      if (timedOut || isTimeout(e)) {
+      if (isTimeout(e)) {
         metrics.upstreamErrors.inc({ service: route.service, kind: 'timeout' })
         return fail(c, 'gateway_timeout', `The ${route.service} service did not answer in time.`)
       }
@@ -81,16 +112,55 @@ export const proxy =
         'upstream failed',
       )
       return fail(c, 'bad_gateway', `The ${route.service} service could not be reached.`)
-    } finally {
-      clearTimeout(timer)
     }
 
+    // A service in this process speaks no hop-by-hop headers; only responses read off a socket are stripped.
+    return forward(upstream, c.get('requestId'), !local)
+  }
+
+/** One call over HTTP. The timeout covers the wait for response headers; a long download is not cut off. */
+const remote = async (shared: Shared, url: string, req: Request, headers: Headers): Promise<Response> => {
+  headers.delete('content-length')
+  // Runtimes decompress fetched bodies but may keep the content-encoding header; asking the
+  // service for identity keeps headers and body in agreement on every runtime.
+  headers.set('accept-encoding', 'identity')
+  const controller = new AbortController()
+  const timer = setTimeout(() => controller.abort(new LocalTimeout()), shared.config.upstreamTimeoutMs)
+  const hasBody = req.body !== null && req.method !== 'GET' && req.method !== 'HEAD'
+  try {
+    return await shared.fetch(url, {
+      method: req.method,
+      headers,
+      body: hasBody ? req.body : null,
+      redirect: 'manual',
+      signal: controller.signal,
+      ...(hasBody && { duplex: 'half' }),
+    } as RequestInit)
+  } catch (e) {
+    throw controller.signal.aborted ? new LocalTimeout() : e
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/**
+ * The upstream response as the client's response. Where the runtime lets us edit its headers (Bun, Deno,
+ * and every response a service built in this process) it is passed on as it is, so the body keeps the
+ * runtime's native path to the socket; where fetched headers are immutable (Workers) a copy is made.
+ */
+const forward = (upstream: Response, requestId: string, strip: boolean): Response => {
+  try {
+    upstream.headers.set('x-request-id', requestId)
+    if (strip) stripHopByHop(upstream.headers)
+    return upstream
+  } catch {
     const out = new Headers(upstream.headers)
     stripHopByHop(out)
-    // A fresh Response: fetched ones have immutable headers on some runtimes (Workers).
+    out.set('x-request-id', requestId)
     return new Response(upstream.body, {
       status: upstream.status,
       statusText: upstream.statusText,
       headers: out,
     })
   }
+}

@@ -1,6 +1,6 @@
 import { newId } from '@myshop/ids'
 import type { MiddlewareHandler } from 'hono'
-import type { ClientIpResolver, GatewayEnv, Shared } from '../context.ts'
+import { type ClientIpResolver, fail, type GatewayContext, type GatewayEnv, type Shared } from '../context.ts'
 
 // Callers may bring their own id (a client retry, an upstream proxy), but it ends up in logs and
 // headers, so only a short, plain one is kept.
@@ -8,9 +8,17 @@ const requestIdPattern = /^[A-Za-z0-9._:-]{8,128}$/
 const traceparentPattern = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/
 
 const byteHex = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'))
+// Random bytes are drawn from the CSPRNG in blocks rather than one small call per id.
+const pool = new Uint8Array(4096)
+let used = pool.length
 const hex = (bytes: number) => {
+  if (used + bytes > pool.length) {
+    crypto.getRandomValues(pool)
+    used = 0
+  }
   let out = ''
-  for (const b of crypto.getRandomValues(new Uint8Array(bytes))) out += byteHex[b]
+  for (let i = used; i < used + bytes; i++) out += byteHex[pool[i]!]
+  used += bytes
   return out
 }
 
@@ -44,10 +52,19 @@ export const clientIp = (c: Parameters<ClientIpResolver>[0], trustProxy: boolean
   return peer
 }
 
-/** Sets the request id, trace context and client address; logs and counts every request. */
-export const requestContext =
-  (shared: Shared, resolveIp?: ClientIpResolver): MiddlewareHandler<GatewayEnv> =>
-  async (c, next) => {
+/** Runs one request's work with its context set; answers with what the work returned. */
+export type RequestScope = (c: GatewayContext, work: () => Promise<Response>) => Promise<Response>
+
+/**
+ * Sets the request id, trace context and client address, runs the work, then stamps the request id on the
+ * response, counts it and logs it. API routes call it inline (one function per request, no middleware
+ * chain); everything else gets it as middleware through `requestContext`.
+ */
+export const requestScope = (shared: Shared, resolveIp?: ClientIpResolver): RequestScope => {
+  const { metrics, logger, config } = shared
+  // pino swaps disabled levels for no-ops, but the log line would still be built first.
+  const logRequests = logger.isLevelEnabled?.('info') ?? true
+  return async (c, work) => {
     const started = shared.now()
     const incoming = c.req.header('x-request-id')
     const requestId = incoming && requestIdPattern.test(incoming) ? incoming : newId('req')
@@ -57,19 +74,39 @@ export const requestContext =
     c.set('traceId', traceId)
     // Asking the runtime for the socket address is not free (a native call on Bun); ask once.
     const peer = resolveIp?.(c) ?? 'unknown'
-    c.set('clientIp', clientIp(c, shared.config.trustProxy, peer))
+    c.set('clientIp', clientIp(c, config.trustProxy, peer))
     c.set('peerIp', peer)
     c.set('routeLabel', 'unmatched')
     c.set('principal', undefined)
-    await next()
-    c.res.headers.set('x-request-id', requestId)
-    const status = c.res.status
+    c.set('confirmedSession', undefined)
+    let res: Response
+    try {
+      res = await work()
+    } catch (err) {
+      logger.error({ requestId, err: (err as Error).message, stack: (err as Error).stack }, 'unhandled error')
+      res = fail(c, 'internal')
+    }
+    res.headers.set('x-request-id', requestId)
+    const status = res.status
     const route = c.get('routeLabel')
     const seconds = (shared.now() - started) / 1000
-    shared.metrics.requests.inc({ route, method: c.req.method, status: String(status) })
-    shared.metrics.duration.observe({ route }, seconds)
-    shared.logger.info(
-      { requestId, traceId, method: c.req.method, route, status, ms: Math.round(seconds * 1e4) / 10 },
-      'request',
-    )
+    metrics.requests.inc({ route, method: c.req.method, status: String(status) })
+    metrics.duration.observe({ route }, seconds)
+    if (logRequests)
+      logger.info(
+        { requestId, traceId, method: c.req.method, route, status, ms: Math.round(seconds * 1e4) / 10 },
+        'request',
+      )
+    return res
+  }
+}
+
+/** `requestScope` as middleware, for the operational routes and unknown paths. */
+export const requestContext =
+  (scope: RequestScope): MiddlewareHandler<GatewayEnv> =>
+  async (c, next) => {
+    c.res = await scope(c, async () => {
+      await next()
+      return c.res
+    })
   }

@@ -1,3 +1,4 @@
+export { attestActiveSession, attestedSession } from './attestation.ts'
 export { bearerToken } from './bearer.ts'
 export { tokenAlgorithm, tokenAudience } from './constants.ts'
 export {
@@ -9,11 +10,12 @@ export {
   type Role,
   roles,
 } from './rbac.ts'
-export { memorySessionStore, redisSessionStore, type SessionStore } from './sessions.ts'
+export { memorySessionStore, redisSessionStore, type SessionStore, sessionKey } from './sessions.ts'
 export {
   createVerifier,
   type Principal,
   type Verifier,
   type VerifierOptions,
+  type VerifyOptions,
   type VerifyResult,
 } from './verify.ts'

@@ -12,7 +12,8 @@ export interface SessionStore {
   listForUser(userId: string): Promise<string[]>
 }
 
-const sessionKey = (id: string) => `myshop:session:${id}`
+/** The Redis key that holds an active session; other Redis clients (the gateway's) read it directly. */
+export const sessionKey = (id: string) => `myshop:session:${id}`
 const userKey = (id: string) => `myshop:user-sessions:${id}`
 
 /** Sessions in Redis: `session:<id>` with a TTL, indexed by user for revoke-all. */

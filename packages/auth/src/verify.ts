@@ -53,8 +53,13 @@ export interface VerifierOptions {
   now?: () => number
 }
 
+export interface VerifyOptions {
+  /** A session this process already found active for the request (see `attestActiveSession`): not asked again. */
+  activeSession?: string | undefined
+}
+
 export interface Verifier {
-  verify(token: string): Promise<VerifyResult>
+  verify(token: string, options?: VerifyOptions): Promise<VerifyResult>
   /** Drops cached verifications (a session was revoked). */
   forget(token?: string): void
 }
@@ -147,7 +152,7 @@ export const createVerifier = (options: VerifierOptions): Verifier => {
   }
 
   return {
-    async verify(token) {
+    async verify(token, verifyOptions) {
       let principal = max > 0 ? cache.get(token) : undefined
       if (principal && principal.exp + tolerance <= now() / 1000) {
         cache.delete(token)
@@ -162,7 +167,11 @@ export const createVerifier = (options: VerifierOptions): Verifier => {
           cache.set(token, principal)
         }
       }
-      if (options.isSessionActive && !(await options.isSessionActive(principal.sessionId))) {
+      if (
+        options.isSessionActive &&
+        principal.sessionId !== verifyOptions?.activeSession &&
+        !(await options.isSessionActive(principal.sessionId))
+      ) {
         cache.delete(token)
         return { ok: false, reason: 'revoked' }
       }

@@ -1,4 +1,4 @@
-import { bearerToken, type Permission, type Principal, type Verifier } from '@myshop/auth'
+import { attestedSession, bearerToken, type Permission, type Principal, type Verifier } from '@myshop/auth'
 import { AppError } from '@myshop/errors'
 import { Elysia } from 'elysia'
 
@@ -12,10 +12,12 @@ export const authGuard = (verifier: Verifier) =>
   new Elysia({ name: 'myshop-auth-guard' }).macro({
     auth: (requirement: true | Permission) => ({
       detail: { security: [{ bearer: [] }] },
-      async resolve({ headers }): Promise<{ principal: Principal; accessToken: string }> {
+      async resolve({ headers, request }): Promise<{ principal: Principal; accessToken: string }> {
         const token = bearerToken(headers.authorization)
         if (!token) throw new AppError('unauthenticated', { headers: challenge })
-        const result = await verifier.verify(token)
+        // The signature and claims are always checked; only the session lookup the gateway in this process
+        // has just made is not repeated.
+        const result = await verifier.verify(token, { activeSession: attestedSession(request) })
         if (!result.ok) {
           throw new AppError('invalid_token', {
             detail: result.reason === 'revoked' ? 'The session has ended' : 'The access token is not valid',

@@ -57,11 +57,19 @@ const nextRandom = (ms: number): Uint8Array => {
 }
 
 /** A new time-sortable id with the given prefix, e.g. `usr_01JD…`. */
+let encodedAt = -1
+let encodedTime = ''
+
 export const newId = (prefix: IdPrefix, now: number = Date.now()): string => {
   const r = nextRandom(now)
   let rand = ''
-  for (const b of r) rand += alphabet[b]
-  return `${prefix}_${encodeTime(now)}${rand}`
+  for (let i = 0; i < r.length; i++) rand += alphabet[r[i]!]
+  // Busy services mint many ids per millisecond; the time part is worked out once for each.
+  if (now !== encodedAt) {
+    encodedAt = now
+    encodedTime = encodeTime(now)
+  }
+  return `${prefix}_${encodedTime}${rand}`
 }
 
 const idPattern = /^[a-z]{3}_[0-9A-HJKMNP-TV-Z]{26}$/

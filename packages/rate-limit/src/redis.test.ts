@@ -1,7 +1,9 @@
 import { afterAll, describe, expect, test } from 'bun:test'
 import { Redis as Upstash } from '@upstash/redis'
+import { RedisClient } from 'bun'
 import Redis from 'ioredis'
 import { redisStore } from './redis.ts'
+import { respStore } from './resp-client.ts'
 import type { RateLimitStore } from './store.ts'
 import { upstashStore } from './upstash.ts'
 import { expectedOutcomes, vectors } from './vectors.ts'
@@ -41,6 +43,7 @@ describe.skipIf(!url)('redis-backed stores (REDIS_URL)', () => {
     maxRetriesPerRequest: 0,
     lazyConnect: false,
   })
+  const native = new RedisClient(url ?? '')
   const standIn = upstashStandIn(redis)
   const upstash = new Upstash({
     url: `http://127.0.0.1:${standIn.port}`,
@@ -50,11 +53,16 @@ describe.skipIf(!url)('redis-backed stores (REDIS_URL)', () => {
   afterAll(() => {
     standIn.stop(true)
     redis.disconnect()
+    native.close()
   })
   const run = `${Date.now()}-${Math.random().toString(36).slice(2)}`
 
   const stores: [string, (now: () => number) => RateLimitStore][] = [
     ['redisStore', (now) => redisStore(redis, { prefix: `test:${run}:ioredis:`, now, timeoutMs: 2000 })],
+    [
+      'respStore (Bun RedisClient)',
+      (now) => respStore(native, { prefix: `test:${run}:native:`, now, timeoutMs: 2000 }),
+    ],
     [
       'upstashStore',
       (now) => upstashStore(upstash, { prefix: `test:${run}:upstash:`, now, timeoutMs: 2000 }),
@@ -115,6 +123,18 @@ describe.skipIf(!url)('redis-backed stores (REDIS_URL)', () => {
     ])
   })
 
+  test('respStore reloads the script after SCRIPT FLUSH', async () => {
+    await redis.script('FLUSH')
+    const r = await respStore(native, { prefix: `test:${run}:nflush:` }).checkMany([
+      { key: 'a', options: { limit: 3, windowMs: 1000 } },
+      { key: 'b', options: { limit: 1, windowMs: 1000 } },
+    ])
+    expect(r).toMatchObject([
+      { ok: true, allowed: true, remaining: 2 },
+      { ok: true, allowed: true, remaining: 0 },
+    ])
+  })
+
   test('upstashStore reloads the script after SCRIPT FLUSH', async () => {
     await redis.script('FLUSH')
     const r = await upstashStore(upstash, { prefix: `test:${run}:uflush:` }).check('a', {
@@ -145,6 +165,16 @@ describe('stores facing a dead Redis', () => {
     if (!r.ok) expect(r.error).toBeInstanceOf(Error)
     expect(performance.now() - started).toBeLessThan(500)
     dead.disconnect()
+  })
+
+  test('respStore returns a failure quickly instead of throwing', async () => {
+    const dead = new RedisClient('redis://127.0.0.1:1', { enableOfflineQueue: false, autoReconnect: false })
+    const started = performance.now()
+    const r = await respStore(dead, { timeoutMs: 200 }).check('k', { limit: 1, windowMs: 1000 })
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.error).toBeInstanceOf(Error)
+    expect(performance.now() - started).toBeLessThan(500)
+    dead.close()
   })
 
   test('upstashStore returns a failure when the REST endpoint is unreachable', async () => {

@@ -145,3 +145,4 @@ export const appCaller =
     }
     return { status: res.status, headers: res.headers, body: parsed }
   }
+export { type TestClaims, testTokens } from './tokens.ts'

@@ -35,6 +35,8 @@ export interface Shared {
 export interface RunningProductService {
   url: string
   port: number
+  /** The HTTP handler the server runs, for callers in this process (the gateway under `myshop start`). */
+  handle(request: Request): Promise<Response>
   stop(): Promise<void>
 }
 
@@ -126,6 +128,7 @@ export const startProductService = async (
   return {
     url,
     port: server.port ?? config.PRODUCT_PORT,
+    handle: (request) => app.fetch(request) as Promise<Response>,
     async stop() {
       await server.stop(true)
       await relay.stop()

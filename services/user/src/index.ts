@@ -30,6 +30,8 @@ export interface RunningUserService {
   url: string
   port: number
   deps: UserDeps
+  /** The HTTP handler the server runs, for callers in this process (the gateway under `myshop start`). */
+  handle(request: Request): Promise<Response>
   stop(): Promise<void>
 }
 
@@ -122,6 +124,7 @@ export const startUserService = async (
     url,
     port: server.port ?? config.USER_PORT,
     deps,
+    handle: (request) => app.fetch(request) as Promise<Response>,
     async stop() {
       await server.stop(true)
       await relay.stop()
