@@ -8,6 +8,7 @@ import {
   type ClientIpResolver,
   type Fetch,
   fail,
+  type GatewayContext,
   type GatewayEnv,
   type GatewayLogger,
   type LocalHandler,
@@ -60,17 +61,13 @@ export const createGateway = (deps: GatewayDeps) => {
   const limiter = createLimiter(shared, deps.store)
   const app = new Hono<GatewayEnv>()
 
-  // API routes run as one function per request (scope, body limit, guard, proxy): with nothing else matching
-  // them, Hono calls it directly instead of composing a middleware chain. Everything else gets the same
-  // request scope as middleware.
+  // API routes run as one function per request (scope, CORS, body limit, guard, proxy): with nothing else
+  // matching them, Hono calls it directly instead of composing a middleware chain. Everything else gets the
+  // same steps as middleware.
   const scope = requestScope(shared, deps.getClientIp)
   const scoped = requestContext(scope)
-  if (config.corsOrigins.length) {
-    // Preflights are answered by the CORS middleware itself; they are still counted and carry a request id.
-    app.options('*', scoped)
-    app.use(
-      '*',
-      cors({
+  const allowCors = config.corsOrigins.length
+    ? cors({
         origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins,
         allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
         allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id', 'traceparent'],
@@ -85,33 +82,44 @@ export const createGateway = (deps: GatewayDeps) => {
         // Cookies are never used for auth here (Bearer tokens), so credentials stay off.
         credentials: false,
         maxAge: 600,
-      }),
-    )
+      })
+    : null
+  /** Runs `work` inside the CORS middleware when CORS is on: its headers land on whatever `work` answers. */
+  const withCors = async (c: GatewayContext, work: () => Promise<Response>): Promise<Response> => {
+    if (!allowCors) return work()
+    const early = await allowCors(c, async () => {
+      c.res = await work()
+    })
+    return early ?? c.res
   }
+  // Preflights are answered by the CORS middleware itself; they are still counted and carry a request id.
+  if (allowCors) app.options('*', scoped, allowCors)
+
   const limitBody = bodyLimit({
     maxSize: config.bodyLimitBytes,
     onError: (c) => fail(c, 'payload_too_large', `The request body exceeds ${config.bodyLimitBytes} bytes.`),
   })
 
-  mountOps(app, shared, scoped)
+  mountOps(app, shared, allowCors ? [scoped, allowCors] : [scoped])
 
   const guardDeps = { shared, limiter, verifier: deps.verifier, isSessionActive: deps.isSessionActive }
   for (const route of deps.routes ?? defaultRoutes) {
     const guarded = guard(route, guardDeps, proxy(route, shared))
-    app.on(route.method, route.path, (c) =>
-      scope(c, async () => {
-        if (!c.req.raw.body) return guarded(c)
-        let out: Response | undefined
-        const refused = await limitBody(c, async () => {
-          out = await guarded(c)
-        })
-        return refused ?? out!
-      }),
-    )
+    const limited = async (c: GatewayContext): Promise<Response> => {
+      if (!c.req.raw.body) return guarded(c)
+      let out: Response | undefined
+      const refused = await limitBody(c, async () => {
+        out = await guarded(c)
+      })
+      return refused ?? out!
+    }
+    app.on(route.method, route.path, (c) => scope(c, () => withCors(c, () => limited(c))))
   }
 
   app.notFound((c) =>
-    scope(c, async () => fail(c, 'route_not_found', `No route for ${c.req.method} ${c.req.path}.`)),
+    scope(c, () =>
+      withCors(c, async () => fail(c, 'route_not_found', `No route for ${c.req.method} ${c.req.path}.`)),
+    ),
   )
   app.onError((err, c) => {
     shared.logger.error(

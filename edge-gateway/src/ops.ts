@@ -24,9 +24,9 @@ const probe = async (shared: Shared, url: string): Promise<Probe> => {
 }
 
 /** `/health`, `/ready`, `/metrics`, `/openapi.json` and `/docs`. */
-export const mountOps = (app: Hono<GatewayEnv>, shared: Shared, scoped: MiddlewareHandler<GatewayEnv>) => {
+export const mountOps = (app: Hono<GatewayEnv>, shared: Shared, before: MiddlewareHandler<GatewayEnv>[]) => {
   for (const path of ['/health', '/ready', '/metrics', '/openapi.json', '/docs']) {
-    app.use(path, scoped, async (c, next) => {
+    app.use(path, ...before, async (c, next) => {
       c.set('routeLabel', path)
       await next()
     })

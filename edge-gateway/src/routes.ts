@@ -11,8 +11,14 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
 export interface Route {
   method: Method
-  /** A Hono path pattern; the request path is forwarded to the service unchanged. */
+  /**
+   * A Hono path pattern; the request path is forwarded to the service unchanged. Patterns never overlap (a
+   * parameter excludes its fixed siblings, as `:id` excludes `me`), so each request matches one route and
+   * Hono calls its handler directly.
+   */
   path: string
+  /** The pattern without parameter constraints: the metrics label. */
+  label: string
   service: ServiceName
   policy: Policy
   limit: LimitClass
@@ -27,6 +33,7 @@ const r = (
 ): Route => ({
   method,
   path,
+  label: path.replace(/\{[^}]*\}/g, ''),
   service,
   policy,
   limit,
@@ -45,11 +52,11 @@ export const routes: Route[] = [
   r('PATCH', `${v1}/users/me`, 'user', 'authenticated'),
   r('GET', `${v1}/users`, 'user', { permission: 'users:read' }),
   r('POST', `${v1}/users`, 'user', { permission: 'users:write' }),
-  r('GET', `${v1}/users/:id`, 'user', { permission: 'users:read' }),
+  r('GET', `${v1}/users/:id{(?!me$)[^/]+}`, 'user', { permission: 'users:read' }),
   r('PUT', `${v1}/users/:id/roles`, 'user', { permission: 'roles:write' }),
   r('GET', `${v1}/products`, 'product', 'public'),
   r('GET', `${v1}/products/suggest`, 'product', 'public'),
-  r('GET', `${v1}/products/:id`, 'product', 'public'),
+  r('GET', `${v1}/products/:id{(?!suggest$)[^/]+}`, 'product', 'public'),
   r('POST', `${v1}/products`, 'product', { permission: 'catalog:write' }),
   r('PATCH', `${v1}/products/:id`, 'product', { permission: 'catalog:write' }),
   r('DELETE', `${v1}/products/:id`, 'product', { permission: 'catalog:write' }),

@@ -146,7 +146,14 @@ describe('proxying', () => {
     const withProduct = testGateway({ USER_SERVICE_URL: upstream.url }, keys.jwksUrl, {
       routes: [
         ...routes,
-        { method: 'GET', path: '/api/v1/products', service: 'product', policy: 'public', limit: 'default' },
+        {
+          method: 'GET',
+          path: '/api/v1/products',
+          label: '/api/v1/products',
+          service: 'product',
+          policy: 'public',
+          limit: 'default',
+        },
       ],
     })
     const res = await withProduct.fetch(new Request('http://gateway.test/api/v1/products'))
@@ -336,5 +343,33 @@ describe('operations endpoints', () => {
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toContain('text/html')
     expect(await res.text()).toContain('/openapi.json')
+  })
+})
+
+describe('route table', () => {
+  test('every request matches exactly one route, so none shadows another', async () => {
+    const { routes } = await import('../src/routes.ts')
+    for (const route of routes) {
+      // A concrete path for the pattern: each parameter becomes a value no fixed sibling uses.
+      const path = route.label.replace(/:[A-Za-z]+/g, 'x_1').replace('*', 'x_1/y.webp')
+      const handlers = app.router.match(route.method, path)[0]
+      expect({ route: `${route.method} ${route.label}`, matches: handlers.length }).toEqual({
+        route: `${route.method} ${route.label}`,
+        matches: 1,
+      })
+    }
+  })
+
+  test('fixed paths win over parameters beside them, and parameters still take other values', async () => {
+    const me = await call('/api/v1/users/me', { headers: bearer(await keys.sign()) })
+    expect(me.status).toBe(200)
+    // /users/:id needs users:read, which a customer lacks: the 403 proves that route answered.
+    const other = await call('/api/v1/users/usr_other', { headers: bearer(await keys.sign()) })
+    expect(other.status).toBe(403)
+    expect(await other.json()).toMatchObject({ code: 'forbidden' })
+    const suggest = await call('/api/v1/products/suggest?q=ph')
+    expect(suggest.status).toBe(503)
+    const metrics = await (await call('/metrics')).text()
+    expect(metrics).toContain('gateway_requests_total{route="/api/v1/users/:id",method="GET",status="403"}')
   })
 })

@@ -28,7 +28,7 @@ export const guard =
   ): ((c: GatewayContext) => Promise<Response>) =>
   async (c) => {
     const { config, metrics } = deps.shared
-    c.set('routeLabel', route.path)
+    c.set('routeLabel', route.label)
 
     let authProblem: { code: 'unauthenticated' | 'invalid_token'; detail: string } | undefined
     let principal: GatewayEnv['Variables']['principal']
