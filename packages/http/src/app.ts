@@ -2,9 +2,10 @@ import { openapi } from '@elysiajs/openapi'
 import { AppError, type ErrorCode, type FieldError, problem, problemResponse } from '@myshop/errors'
 import type { Logger } from '@myshop/logger'
 import { Elysia, type ValidationError } from 'elysia'
-import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client'
+import { collectDefaultMetrics, Registry } from 'prom-client'
 import { settleIdempotency } from './idempotent.ts'
 import { requestMeta } from './request-meta.ts'
+import { requestMetrics } from './request-metrics.ts'
 
 /** A dependency probe for `/ready`: resolves when the dependency answers, rejects otherwise. */
 export type ReadinessCheck = () => Promise<unknown>
@@ -21,7 +22,8 @@ export interface HttpAppOptions {
 }
 
 const readinessTimeoutMs = 2_000
-const securityHeaders = {
+/** Sent on every response; handlers that build a Response themselves may include them up front. */
+export const securityHeaders = {
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'x-frame-options': 'DENY',
@@ -59,29 +61,31 @@ export const createHttpApp = ({
   const registry = new Registry()
   registry.setDefaultLabels({ service })
   collectDefaultMetrics({ register: registry })
-  const requests = new Counter({
-    name: 'http_requests_total',
-    help: 'HTTP requests handled',
-    labelNames: ['method', 'route', 'status'] as const,
-    registers: [registry],
-  })
-  const duration = new Histogram({
-    name: 'http_request_duration_seconds',
-    help: 'HTTP request latency',
-    labelNames: ['method', 'route'] as const,
-    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
-    registers: [registry],
-  })
+  const metrics = requestMetrics(registry)
   const startedAt = Date.now()
-  // prom-client hashes the labels on every call; routes are few, so each label set's child is kept.
-  const children = new Map<string, { inc(): void } | { observe(v: number): void }>()
-  const child = <T extends { inc(): void } | { observe(v: number): void }>(key: string, make: () => T): T => {
-    let c = children.get(key) as T | undefined
-    if (!c) {
-      c = make()
-      children.set(key, c)
-    }
-    return c
+  // Building a debug line reads the trace context, which is made on first use: skip both when it is off.
+  const logRequests = logger.isLevelEnabled('debug')
+
+  /** Counts and (at debug level) logs a request once, whichever of the response paths reaches it first. */
+  const finish = (request: Request, route: string | undefined, status: number) => {
+    const meta = requestMeta(request)
+    if (meta.finished) return
+    meta.finished = true
+    const elapsed = (performance.now() - meta.startedAt) / 1000
+    const label = route || 'unmatched'
+    metrics.record(request.method, label, status, elapsed)
+    if (!logRequests) return
+    logger.debug(
+      {
+        requestId: meta.requestId,
+        traceId: meta.traceId,
+        method: request.method,
+        route: label,
+        status,
+        ms: Math.round(elapsed * 1000),
+      },
+      'request',
+    )
   }
 
   const render = (
@@ -136,6 +140,8 @@ export const createHttpApp = ({
     new Elysia({ name: `myshop-http-${service}` })
       .decorate('metricsRegistry', registry)
       .onRequest(({ request }) => {
+        // Reading headers makes the runtime build them; reads carry no body, so they are not asked.
+        if (request.method === 'GET' || request.method === 'HEAD') return
         const length = Number(request.headers.get('content-length') ?? 0)
         if (length > maxBodyBytes)
           return render(request, 'payload_too_large', {
@@ -144,48 +150,33 @@ export const createHttpApp = ({
       })
       // Headers go straight onto a Response a handler built (cached catalog reads): filling `set.headers` for
       // those makes Elysia rebuild the response, which cost more than the handler itself.
-      .mapResponse({ as: 'global' }, ({ request, response, set }) => {
+      // The request is counted here, when its response is ready, rather than in an after-response hook, which
+      // Elysia runs on a later tick for every request (a fifth of a cached read's cost).
+      .mapResponse({ as: 'global' }, ({ request, response, set, route }) => {
         const meta = requestMeta(request)
         if (response instanceof Response) {
+          finish(request, route, response.status)
           try {
-            response.headers.set('x-request-id', meta.requestId)
-            for (const [name, value] of Object.entries(securityHeaders)) response.headers.set(name, value)
+            const h = response.headers
+            if (!h.has('x-request-id')) h.set('x-request-id', meta.requestId)
+            if (!h.has('x-frame-options'))
+              for (const name in securityHeaders)
+                h.set(name, securityHeaders[name as keyof typeof securityHeaders])
             return response
           } catch {
             // Immutable headers (a fetched response): fall through to the general path.
           }
         }
+        finish(request, route, typeof set.status === 'number' ? set.status : 200)
         set.headers['x-request-id'] = meta.requestId
         Object.assign(set.headers, securityHeaders)
       })
-      .onError({ as: 'global' }, async ({ code, error, request }) => {
+      .onError({ as: 'global' }, async ({ code, error, request, route }) => {
         const response = renderError(code, error, request)
+        finish(request, route, response.status)
         // An idempotent request that failed: a 4xx is its answer and is replayed, a 5xx frees the key for a retry.
         await settleIdempotency(request, response)
         return response
-      })
-      .onAfterResponse({ as: 'global' }, ({ request, route, set }) => {
-        const meta = requestMeta(request)
-        const status = typeof set.status === 'number' ? set.status : 200
-        const elapsed = (performance.now() - meta.startedAt) / 1000
-        const label = route || 'unmatched'
-        child(`count ${request.method} ${label} ${status}`, () =>
-          requests.labels({ method: request.method, route: label, status: String(status) }),
-        ).inc()
-        child(`duration ${request.method} ${label}`, () =>
-          duration.labels({ method: request.method, route: label }),
-        ).observe(elapsed)
-        logger.debug(
-          {
-            requestId: meta.requestId,
-            traceId: meta.traceId,
-            method: request.method,
-            route: label,
-            status,
-            ms: Math.round(elapsed * 1000),
-          },
-          'request',
-        )
       })
       .use(
         openapi({

@@ -7,6 +7,8 @@ export interface RequestMeta {
   traceparent: string
   traceId: string
   startedAt: number
+  /** Set once the request has been counted and logged. */
+  finished: boolean
 }
 
 const requestIdPattern = /^[A-Za-z0-9._:-]{8,128}$/
@@ -19,12 +21,14 @@ const hex = (bytes: number) => {
   return out
 }
 
-// Keyed by the Request itself so the error handler finds it even when parsing failed before `derive` ran.
-const metas = new WeakMap<Request, RequestMeta>()
+// Kept on the Request itself so the error handler finds it even when parsing failed before `derive` ran. A
+// symbol-keyed property, because a WeakMap entry per request cost more than the rest of a cached read.
+const metaKey = Symbol('myshop.requestMeta')
+type WithMeta = Request & { [metaKey]?: RequestMeta }
 
 /** Reads (or creates on first call) the request id and trace context of a request. */
 export const requestMeta = (request: Request): RequestMeta => {
-  let meta = metas.get(request)
+  let meta = (request as WithMeta)[metaKey]
   if (meta) return meta
   const incomingId = request.headers.get('x-request-id')
   const requestId = incomingId && requestIdPattern.test(incomingId) ? incomingId : newId('req')
@@ -46,7 +50,8 @@ export const requestMeta = (request: Request): RequestMeta => {
       return traceContext().traceparent
     },
     startedAt: performance.now(),
+    finished: false,
   }
-  metas.set(request, meta)
+  ;(request as WithMeta)[metaKey] = meta
   return meta
 }

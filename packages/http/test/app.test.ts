@@ -88,6 +88,39 @@ describe('createHttpApp', () => {
     expect(text).toContain('service="demo"')
   })
 
+  test('/metrics counts every request once, with its route pattern and final status', async () => {
+    const counted = createHttpApp({ service: 'counted', logger: silentLogger() })
+      .post('/things/:id', ({ body }) => ({ name: body.name }), {
+        body: t.Object({ name: t.String({ minLength: 2 }) }),
+      })
+      .get('/teapot', () => {
+        throw new AppError('conflict', { detail: 'already brewing' })
+      })
+      .get('/raw', () => new Response('made by the handler', { status: 202 }))
+    await counted.handle(jsonRequest('POST', '/things/1', { name: 'ok' }))
+    await counted.handle(jsonRequest('POST', '/things/2', { name: 'ok' }))
+    await counted.handle(jsonRequest('POST', '/things/3', { name: 'x' }))
+    await counted.handle(jsonRequest('GET', '/teapot'))
+    await counted.handle(jsonRequest('GET', '/raw'))
+    await counted.handle(jsonRequest('GET', '/nowhere'))
+    const text = await (await counted.handle(jsonRequest('GET', '/metrics'))).text()
+    const count = (labels: string) =>
+      Number(new RegExp(`^http_requests_total\\{${labels},service="counted"\\} (\\d+)$`, 'm').exec(text)?.[1])
+    expect(count('method="POST",route="/things/:id",status="200"')).toBe(2)
+    expect(count('method="POST",route="/things/:id",status="422"')).toBe(1)
+    expect(count('method="GET",route="/teapot",status="409"')).toBe(1)
+    expect(count('method="GET",route="/raw",status="202"')).toBe(1)
+    expect(text).toMatch(
+      /^http_requests_total\{method="GET",route="[^"]*",status="404",service="counted"\} 1$/m,
+    )
+    expect(text).toContain(
+      'http_request_duration_seconds_count{method="POST",route="/things/:id",service="counted"} 3',
+    )
+    expect(text).toContain(
+      'http_request_duration_seconds_bucket{method="POST",route="/things/:id",le="+Inf",service="counted"} 3',
+    )
+  })
+
   test('/openapi.json documents the routes and hides the operational ones', async () => {
     const spec = (await (await app.handle(jsonRequest('GET', '/openapi.json'))).json()) as {
       openapi: string

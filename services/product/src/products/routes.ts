@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { bearerToken } from '@myshop/auth'
 import { AppError } from '@myshop/errors'
-import { authGuard, errorResponses, problemSchema, requestMeta } from '@myshop/http'
+import { authGuard, errorResponses, problemSchema, requestMeta, securityHeaders } from '@myshop/http'
 import { Elysia, type TSchema, t } from 'elysia'
 import type { OpenAPIV3 } from 'openapi-types'
 import { type CachedResponse, etagOf } from '../cache/response-cache.ts'
@@ -59,6 +59,16 @@ const canManage = async (deps: ProductDeps, authorization: string | undefined) =
  * Serves a JSON body from the response cache (or renders and stores it), with an ETag, a 304 for a
  * matching If-None-Match, and Cache-Control a CDN may honour.
  */
+const cacheControls = new Map<number, string>()
+const publicCacheControl = (maxAge: number) => {
+  let value = cacheControls.get(maxAge)
+  if (!value) {
+    value = `public, max-age=${maxAge}, stale-while-revalidate=${maxAge * 5}`
+    cacheControls.set(maxAge, value)
+  }
+  return value
+}
+
 const cachedJson = async (
   deps: ProductDeps,
   request: Request,
@@ -72,9 +82,11 @@ const cachedJson = async (
     entry = { body, etag: etagOf(body) }
     await deps.cache.set(key, entry, cacheTtlSeconds)
   }
+  // Every header the response needs, the kit's included, so nothing is added to it afterwards.
   const headers = {
+    ...securityHeaders,
     etag: entry.etag,
-    'cache-control': `public, max-age=${deps.settings.publicMaxAgeSeconds}, stale-while-revalidate=${deps.settings.publicMaxAgeSeconds * 5}`,
+    'cache-control': publicCacheControl(deps.settings.publicMaxAgeSeconds),
     vary: 'Authorization',
     'x-cache': hit ? 'HIT' : 'MISS',
     'x-request-id': requestMeta(request).requestId,
