@@ -22,6 +22,17 @@ export interface HttpAppOptions {
 }
 
 const readinessTimeoutMs = 2_000
+const completeKey = Symbol('myshop.completeResponse')
+
+/**
+ * Marks a Response its handler built with every header the kit adds (`x-request-id` and the security headers),
+ * so the kit passes it on untouched. Hot cached reads use it; anything else can leave headers to the kit.
+ */
+export const completeResponse = (response: Response): Response => {
+  ;(response as Response & { [completeKey]?: true })[completeKey] = true
+  return response
+}
+
 /** Sent on every response; handlers that build a Response themselves may include them up front. */
 export const securityHeaders = {
   'x-content-type-options': 'nosniff',
@@ -156,6 +167,7 @@ export const createHttpApp = ({
         const meta = requestMeta(request)
         if (response instanceof Response) {
           finish(request, route, response.status)
+          if ((response as Response & { [completeKey]?: true })[completeKey]) return response
           try {
             const h = response.headers
             if (!h.has('x-request-id')) h.set('x-request-id', meta.requestId)

@@ -1,5 +1,11 @@
 export { t } from 'elysia'
-export { createHttpApp, type HttpAppOptions, type ReadinessCheck, securityHeaders } from './app.ts'
+export {
+  completeResponse,
+  createHttpApp,
+  type HttpAppOptions,
+  type ReadinessCheck,
+  securityHeaders,
+} from './app.ts'
 export { authGuard } from './auth-guard.ts'
 export { clientIp } from './client-ip.ts'
 export { idempotent } from './idempotent.ts'

@@ -180,6 +180,36 @@ describe('GET /api/v1/products/:id', () => {
     const again = await h.call('GET', `/api/v1/products/${p.id}`, undefined, { 'if-none-match': etag })
     expect(again.status).toBe(304)
     expect(again.headers.get('x-cache')).toBe('HIT')
+    expect(again.headers.get('etag')).toBe(etag)
+  })
+
+  test('cache hits carry their own request id and every header a fresh response has', async () => {
+    const p = await h.product()
+    const miss = await h.call('GET', `/api/v1/products/${p.id}`, undefined, {
+      'x-request-id': 'client-first-0001',
+    })
+    const hits = await Promise.all(
+      ['client-hit-00001', 'client-hit-00002'].map((id) =>
+        h.call('GET', `/api/v1/products/${p.id}`, undefined, { 'x-request-id': id }),
+      ),
+    )
+    expect(miss.headers.get('x-request-id')).toBe('client-first-0001')
+    expect(hits.map((r) => r.headers.get('x-request-id'))).toEqual(['client-hit-00001', 'client-hit-00002'])
+    for (const res of [miss, ...hits]) {
+      expect(res.headers.get('content-type')).toBe('application/json')
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+      expect(res.headers.get('x-frame-options')).toBe('DENY')
+      expect(res.headers.get('vary')).toBe('Authorization')
+      expect(res.headers.get('etag')).toBe(miss.headers.get('etag'))
+    }
+    expect(hits.map((r) => r.headers.get('x-cache'))).toEqual(['HIT', 'HIT'])
+    const notModified = await h.call('GET', `/api/v1/products/${p.id}`, undefined, {
+      'if-none-match': miss.headers.get('etag')!,
+      'x-request-id': 'client-304-00001',
+    })
+    expect(notModified.status).toBe(304)
+    expect(notModified.headers.get('x-request-id')).toBe('client-304-00001')
+    expect(notModified.headers.get('content-type')).toBeNull()
   })
 
   test('drafts and archived products are invisible to shoppers but visible to managers', async () => {

@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto'
 import { bearerToken } from '@myshop/auth'
 import { AppError } from '@myshop/errors'
-import { authGuard, errorResponses, problemSchema, requestMeta, securityHeaders } from '@myshop/http'
+import {
+  authGuard,
+  completeResponse,
+  errorResponses,
+  problemSchema,
+  requestMeta,
+  securityHeaders,
+} from '@myshop/http'
 import { Elysia, type TSchema, t } from 'elysia'
 import type { OpenAPIV3 } from 'openapi-types'
 import { type CachedResponse, etagOf } from '../cache/response-cache.ts'
@@ -48,7 +55,7 @@ const reindexJobSchema = t.Object({
 })
 
 /** Whether the request carries a valid token allowed to manage the catalog (drafts visible, no shared cache). */
-const canManage = async (deps: ProductDeps, authorization: string | undefined) => {
+const canManage = async (deps: ProductDeps, authorization: string | null | undefined) => {
   const token = bearerToken(authorization)
   if (!token) return false
   const result = await deps.verifier.verify(token)
@@ -82,23 +89,38 @@ const cachedJson = async (
     entry = { body, etag: etagOf(body) }
     await deps.cache.set(key, entry, cacheTtlSeconds)
   }
-  // Every header the response needs, the kit's included, so nothing is added to it afterwards.
-  const headers = {
-    ...securityHeaders,
-    etag: entry.etag,
-    'cache-control': publicCacheControl(deps.settings.publicMaxAgeSeconds),
-    vary: 'Authorization',
-    'x-cache': hit ? 'HIT' : 'MISS',
-    'x-request-id': requestMeta(request).requestId,
-  }
+  const requestId = requestMeta(request).requestId
   const match = request.headers.get('if-none-match')
   if (match?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === entry.etag)) {
-    return new Response(null, { status: 304, headers })
+    const headers = entryHeaders(deps, entry, hit)
+    headers.delete('content-type')
+    headers.set('x-request-id', requestId)
+    return completeResponse(new Response(null, { status: 304, headers }))
   }
-  return new Response(entry.body, {
-    status: 200,
-    headers: { ...headers, 'content-type': 'application/json' },
-  })
+  // Every header the response needs, the kit's included, so nothing is added to it afterwards. An entry
+  // held in process keeps its headers built; each response copies them and adds its request id.
+  const headers = entryHeaders(deps, entry, hit)
+  headers.set('x-request-id', requestId)
+  return completeResponse(new Response(entry.body, { status: 200, headers }))
+}
+
+const headersKey = Symbol('myshop.cachedHeaders')
+type WithHeaders = CachedResponse & { [headersKey]?: Headers }
+
+/** A fresh copy of an entry's response headers (built once per in-process entry for hits). */
+const entryHeaders = (deps: ProductDeps, entry: WithHeaders, hit: boolean): Headers => {
+  const build = (cache: string) =>
+    new Headers({
+      ...securityHeaders,
+      'content-type': 'application/json',
+      etag: entry.etag,
+      'cache-control': publicCacheControl(deps.settings.publicMaxAgeSeconds),
+      vary: 'Authorization',
+      'x-cache': cache,
+    })
+  if (!hit) return build('MISS')
+  entry[headersKey] ??= build('HIT')
+  return new Headers(entry[headersKey])
 }
 
 const eventContext = (request: Request) => {
@@ -187,8 +209,10 @@ export const productRoutes = (deps: ProductDeps, reindex: ReindexJobs = createRe
     )
     .get(
       '/products/:id',
-      async ({ params, request, headers, set }) => {
-        if (await canManage(deps, headers.authorization)) {
+      // The raw header, not Elysia's `headers`: that copies every header into an object on each request.
+      async ({ params, request, set }) => {
+        const authorization = request.headers.get('authorization')
+        if (authorization && (await canManage(deps, authorization))) {
           set.headers['cache-control'] = 'private, no-store'
           return getProduct(deps, params.id, true)
         }
