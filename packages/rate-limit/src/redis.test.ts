@@ -43,7 +43,8 @@ describe.skipIf(!url)('redis-backed stores (REDIS_URL)', () => {
     maxRetriesPerRequest: 0,
     lazyConnect: false,
   })
-  const native = new RedisClient(url ?? '')
+  // The describe body runs even when skipped; Bun's client refuses an empty URL, so it is made only with one.
+  const native = url ? new RedisClient(url) : (null as unknown as RedisClient)
   const standIn = upstashStandIn(redis)
   const upstash = new Upstash({
     url: `http://127.0.0.1:${standIn.port}`,
@@ -53,7 +54,7 @@ describe.skipIf(!url)('redis-backed stores (REDIS_URL)', () => {
   afterAll(() => {
     standIn.stop(true)
     redis.disconnect()
-    native.close()
+    native?.close()
   })
   const run = `${Date.now()}-${Math.random().toString(36).slice(2)}`
 
