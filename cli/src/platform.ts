@@ -16,6 +16,8 @@ export interface RunningPlatform {
   mode: 'embedded' | 'distributed'
   gatewayUrl: string
   services: Record<string, string>
+  /** Each service's HTTP handler, for callers in this process (the gateway uses them). */
+  handlers: Record<string, (request: Request) => Promise<Response>>
   /** The embedded database's URL (connect with one connection), when MyShop runs one. */
   databaseUrl?: string
   stop(): Promise<void>
@@ -85,6 +87,7 @@ export const startPlatform = async (env: Env): Promise<RunningPlatform> => {
       mode: embedded ? 'embedded' : 'distributed',
       gatewayUrl: gateway.url,
       services: { user: user.url, product: product.url },
+      handlers: { user: user.handle, product: product.handle },
       ...(pg && { databaseUrl: pg.url }),
       async stop() {
         for (const stop of stops) await stop()
