@@ -22,6 +22,7 @@ export const resilientRedis = (url: string, { connectTimeoutMs = 1_000 } = {}) =
   let attempt = 0
   let timer: ReturnType<typeof setTimeout> | undefined
   const dial = async (): Promise<void> => {
+    timer = undefined
     try {
       await client.connect()
       attempt = 0
@@ -32,11 +33,9 @@ export const resilientRedis = (url: string, { connectTimeoutMs = 1_000 } = {}) =
     }
   }
   client.onclose = () => {
+    // A dial already waiting (or failing, which also closes) keeps its own schedule.
     if (closed || timer) return
-    timer = setTimeout(() => {
-      timer = undefined
-      void dial()
-    }, 50)
+    timer = setTimeout(dial, 50)
   }
   return {
     client,
