@@ -40,8 +40,9 @@ describe('myshop db migrate', () => {
       {
         service: 'product',
         schema: 'catalog',
-        applied: '0001_init, 0002_search_indexes, 0003_search_versions, 0004_reindex_jobs',
-        current: '0004',
+        applied:
+          '0001_init, 0002_search_indexes, 0003_search_versions, 0004_reindex_jobs, 0005_product_category_ids',
+        current: '0005',
       },
     ])
     const second = await run(['db', 'migrate', '--json'], env)

@@ -485,3 +485,80 @@ describe('GET /api/v1/products: totals and facets across pages', () => {
     expect(after.body.total).toBe(6)
   })
 })
+
+describe('GET /api/v1/products: facets follow every write path', () => {
+  const category = async (name: string): Promise<{ id: string; path: string }> =>
+    (await h.call('POST', '/api/v1/categories', { name: h.unique(name) }, h.as(h.manager))).body
+  /** The category ids kept on the product row, beside the links they are derived from. */
+  const categoryIdsOf = async (productId: string) => {
+    const [row] = await h.sql<{ kept: string[]; linked: string[] }[]>`
+      select p.category_ids as kept,
+        array(select category_id from catalog.product_categories where product_id = p.id order by category_id) as linked
+      from catalog.products p where p.id = ${productId}`
+    return row!
+  }
+
+  test('an update that changes categories, brand and price moves the product between facet counts', async () => {
+    const [lamps, desks, sale] = [await category('Lamps'), await category('Desks'), await category('Sale')]
+    const brand = h.unique('Before').replace('-', '')
+    const newBrand = h.unique('After').replace('-', '')
+    const p = await h.product({ brand, categoryIds: [lamps.id] })
+    expect(await categoryIdsOf(p.id)).toEqual({ kept: [lamps.id], linked: [lamps.id] })
+
+    const res = await h.call(
+      'PATCH',
+      `/api/v1/products/${p.id}`,
+      {
+        brand: newBrand,
+        categoryIds: [sale.id, desks.id],
+        variants: [{ sku: p.variants[0].sku, price: { amount: 30_000, currency: 'EUR' } }],
+      },
+      h.as(h.manager),
+    )
+    expect(res.status).toBe(200)
+    const both = [desks.id, sale.id].sort()
+    expect(await categoryIdsOf(p.id)).toEqual({ kept: both, linked: both })
+
+    expect((await h.call('GET', `/api/v1/products?category=${lamps.id}`)).body.total).toBe(0)
+    expect((await h.call('GET', `/api/v1/products?brand=${brand}`)).body.total).toBe(0)
+    const moved = await h.call('GET', `/api/v1/products?category=${desks.id}`)
+    expect(moved.body.total).toBe(1)
+    expect(moved.body.items.map((i: { id: string }) => i.id)).toEqual([p.id])
+    expect(moved.body.facets.brands).toEqual([{ value: newBrand.toLowerCase(), label: newBrand, count: 1 }])
+    expect(moved.body.facets.categories).toEqual(
+      [desks, sale]
+        .map((c) => ({ value: c.id, label: c.path, count: 1 }))
+        .sort((a, b) => (a.value < b.value ? -1 : 1)),
+    )
+    expect(moved.body.facets.prices.filter((b: { count: number }) => b.count > 0)).toEqual([
+      { from: 25_000, to: 50_000, count: 1 },
+    ])
+  })
+
+  test('a bulk import keeps the category ids of the products it creates and updates', async () => {
+    const sku = h.unique('FACET').toUpperCase()
+    const top = h.unique('Workshop')
+    const importInto = (category: string) =>
+      h.call(
+        'POST',
+        '/api/v1/catalog/import',
+        { rows: [{ line: 2, sku, name: 'Bench vise', price: '49.00', currency: 'EUR', category }] },
+        h.as(h.manager),
+      )
+    expect((await importInto(`${top} > Tools`)).body).toMatchObject({ created: 1, failed: [] })
+    const [product] = await h.sql<{ id: string }[]>`
+      select product_id as id from catalog.variants where sku = ${sku}`
+    const tools = await categoryIdsOf(product!.id)
+    expect(tools.kept).toHaveLength(1)
+    expect(tools.kept).toEqual(tools.linked)
+
+    expect((await importInto(`${top} > Clamps`)).body).toMatchObject({ updated: 1, failed: [] })
+    const both = await categoryIdsOf(product!.id)
+    expect(both.kept).toHaveLength(2)
+    expect(both.kept).toEqual(both.linked)
+    const [root] = await h.sql<{ id: string }[]>`select id from catalog.categories where path = ${top}`
+    const inTree = await h.call('GET', `/api/v1/products?category=${root!.id}`)
+    expect(inTree.body.total).toBe(1)
+    expect(inTree.body.facets.categories.map((c: { count: number }) => c.count)).toEqual([1, 1])
+  })
+})

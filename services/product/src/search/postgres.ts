@@ -110,11 +110,10 @@ export const postgresSearch = (sql: Db): SearchEngine => {
   }
 
   /**
-   * `with recursive …, matched as (…)`: the filtered, active products with what sorting and facets need.
-   * For the facets the set is materialized once for its four aggregates and carries no score (ranking every
-   * match is the page's work, not theirs).
+   * `with …, matched as (…)`: the filtered, active products with what sorting and facets need.
+   * For the facets the set carries no score (ranking every match is the page's work, not theirs).
    */
-  const matched = (query: SearchQuery, forFacets: boolean) => {
+  const matched = (query: SearchQuery, categoryIds: string[] | null, forFacets: boolean) => {
     const q = query.q?.trim() ?? ''
     const words = queryWords(q)
     const text = words.length > 0 ? textMatch(q, words) : null
@@ -123,21 +122,11 @@ export const postgresSearch = (sql: Db): SearchEngine => {
     if (query.brand !== undefined) where.push(sql`lower(p.brand) = lower(${query.brand})`)
     if (query.minPrice !== undefined) where.push(sql`p.min_price_amount >= ${query.minPrice}`)
     if (query.maxPrice !== undefined) where.push(sql`p.min_price_amount <= ${query.maxPrice}`)
-    if (query.category !== undefined)
-      where.push(sql`exists (
-        select from catalog.product_categories pc
-        where pc.product_id = p.id and pc.category_id in (select id from tree)
-      )`)
-    const tree =
-      query.category === undefined
-        ? sql`tree(id) as (select null::text where false)`
-        : sql`tree(id) as (
-            select id from catalog.categories where id = ${query.category}
-            union all
-            select c.id from catalog.categories c join tree on c.parent_id = tree.id
-          )`
-    const cte = sql`with recursive ${tree}, ${text ? text.terms : sql``} matched as ${forFacets ? sql`materialized` : sql``} (
-      select p.id, p.brand, p.min_price_amount, p.created_at,
+    // The product's own category ids, kept on the row by triggers on product_categories (GIN-indexed); the
+    // subtree's ids are a parameter, not a subquery, so the planner weighs them against the column's statistics.
+    if (categoryIds !== null) where.push(sql`p.category_ids && ${categoryIds}::text[]`)
+    const cte = sql`with ${text ? text.terms : sql``} matched as (
+      select p.id, p.brand, p.min_price_amount, p.created_at, p.category_ids,
         ${text && !forFacets ? text.score : sql`0::float8`} as score
       from catalog.products p ${text && !forFacets ? sql`cross join terms t` : sql``}
       where ${and(where)}
@@ -157,11 +146,11 @@ export const postgresSearch = (sql: Db): SearchEngine => {
     })) as unknown as T
   }
 
-  const page = async (query: SearchQuery) => {
+  const page = async (query: SearchQuery, categoryIds: string[] | null) => {
     const sort = effectiveSort(query.sort, query.q)
     const plan = sortPlans[sort]
     const after = query.cursor ? decodeCursor(query.cursor, sort, 2) : null
-    const { cte, fuzzy } = matched(query, false)
+    const { cte, fuzzy } = matched(query, categoryIds, false)
     const rows = await run<{ id: string; key: string }[]>(
       fuzzy,
       sql`
@@ -177,26 +166,36 @@ export const postgresSearch = (sql: Db): SearchEngine => {
     return { ids, nextCursor: last ? encodeCursor({ sort, after: [last.key, last.id] }) : null }
   }
 
-  const totalsAndFacets = async (query: SearchQuery) => {
-    const { cte, fuzzy } = matched(query, true)
+  /**
+   * Exact counts in one pass over the matching products: they are grouped by (brand, category ids, price
+   * bucket), far fewer groups than products, and the total and each facet are sums over those groups. The price bucket comes from a join to the bucket numbers rather than from `width_bucket` itself so
+   * the planner estimates a handful of buckets, not one per distinct price, and hashes instead of sorting.
+   */
+  const totalsAndFacets = async (query: SearchQuery, categoryIds: string[] | null) => {
+    const { cte, fuzzy } = matched(query, categoryIds, true)
     const rows = await run<{ facet: string; value: string | null; label: string | null; count: number }[]>(
       fuzzy,
       sql`
-      ${cte}
-      select 'total' as facet, null::text as value, null::text as label, count(*) as count from matched
+      ${cte},
+      counted as (
+        select m.brand, m.category_ids, b.bucket, count(*) as n
+        from matched m left join generate_series(1, ${priceBuckets.length}::int) b(bucket)
+          on b.bucket = width_bucket(m.min_price_amount, ${[...priceBuckets]}::bigint[])
+        group by 1, 2, 3
+      )
+      select 'total' as facet, null::text as value, null::text as label, coalesce(sum(n), 0)::bigint as count
+      from counted
       union all
-      (select 'brand', lower(brand), min(brand), count(*) from matched
+      (select 'brand', lower(brand), min(brand), sum(n)::bigint from counted
         where brand is not null group by lower(brand) order by 4 desc, 2 limit ${facetSize})
       union all
       (select 'category', c.id, c.path, n from (
-          select pc.category_id, count(*) as n from matched m
-          join catalog.product_categories pc on pc.product_id = m.id
-          group by pc.category_id
-        ) counted join catalog.categories c on c.id = counted.category_id
+          select category_id, sum(n)::bigint as n from counted, unnest(category_ids) category_id
+          group by category_id
+        ) by_category join catalog.categories c on c.id = by_category.category_id
         order by 4 desc, 2 limit ${facetSize})
       union all
-      select 'price', width_bucket(min_price_amount, ${[...priceBuckets]}::bigint[])::text, null, count(*)
-      from matched where min_price_amount is not null group by 2
+      select 'price', bucket::text, null, sum(n)::bigint from counted where bucket is not null group by bucket
     `,
     )
     const buckets = (facet: string): FacetBucket[] =>
@@ -219,16 +218,29 @@ export const postgresSearch = (sql: Db): SearchEngine => {
     }
   }
 
+  /** A category and all its descendants: a product in any of them is in the category. */
+  const subtree = async (id: string): Promise<string[]> => {
+    const [row] = await sql<{ ids: string[] }[]>`
+      with recursive tree(id) as (
+        select id from catalog.categories where id = ${id}
+        union all
+        select c.id from catalog.categories c join tree on c.parent_id = tree.id
+      )
+      select array(select id from tree) as ids`
+    return row?.ids ?? []
+  }
+
   return {
     name: 'postgres',
 
     async search(query: SearchQuery): Promise<SearchResult> {
+      const categoryIds = query.category === undefined ? null : await subtree(query.category)
       const [{ ids, nextCursor }, { total, facets }] = await Promise.all([
-        page(query),
+        page(query, categoryIds),
         // Counting the whole filtered set is the expensive half; a caller holding the counts skips it.
         query.facets === false
           ? { total: 0, facets: { categories: [], brands: [], prices: [] } }
-          : totalsAndFacets(query),
+          : totalsAndFacets(query, categoryIds),
       ])
       return { ids, total, facets, nextCursor }
     },
