@@ -188,8 +188,9 @@ export const importRows = async (
         with rows as (select * from jsonb_to_recordset(${json}) as x(id text, slug text, name text, description text,
           brand text, status text, amount bigint, currency text, variant_id text, sku text, category_id text)),
         p as (
-          insert into catalog.products (id, slug, name, description, brand, status, min_price_amount, currency, created_at, updated_at)
-          select id, slug, name, description, brand, status, amount, currency, ${at}, ${at} from rows
+          insert into catalog.products (id, slug, name, description, brand, status, min_price_amount, currency, category_ids, created_at, updated_at)
+          select id, slug, name, description, brand, status, amount, currency,
+            case when category_id is null then '{}'::text[] else array[category_id] end, ${at}, ${at} from rows
         ),
         v as (
           insert into catalog.variants (id, product_id, sku, price_amount, currency, position, created_at, updated_at)
