@@ -26,6 +26,11 @@ const typoMinLength = 4
 const facetSize = 100
 /** Stands in for a missing price so keyset comparisons never meet a null (prices stay far below). */
 const noPriceLast = Number.MAX_SAFE_INTEGER
+/**
+ * How far under the last bound a relevance page scores exactly: matches whose scores sit this close under their
+ * bounds (the query's words whole in the name) are settled without scoring the rest.
+ */
+const thetaMargin = 0.02
 
 interface SortPlan {
   key: Fragment
@@ -81,7 +86,7 @@ export const postgresSearch = (sql: Db): SearchEngine => {
     const terms = sql`
       terms as materialized (
         select to_tsquery('simple', ${prefixQuery}) as prefix_q, websearch_to_tsquery('simple', ${q}) as web_q,
-          lower(${q}) as q
+          lower(${q}) as q, cardinality(show_trgm(lower(${q}))) as q_trigrams
       ),`
     // A product matches the whole query as the shopper wrote it (quotes, "or", "-"), or every word matches as
     // a prefix of a word of its name, brand or description, or (for longer words) as a typo of a name word.
@@ -98,15 +103,22 @@ export const postgresSearch = (sql: Db): SearchEngine => {
     )`
     // Cover density with weights {D, C, B, A}: name (A) above brand (B) above description (C); the whole
     // name's similarity to the query lifts close and exact names and orders typo-only matches; an exact name
-    // comes first. Rounded so the score survives the trip through a cursor exactly.
+    // comes first. The score is split so that the cheap parts (`rank`, `exact`) are computed for every match and
+    // the trigram similarities only where `score` is asked for, on `matched` rows (alias `m`).
+    const rank = sql`ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', p.search, t.prefix_q)
+      + ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', p.search, t.web_q)`
+    const exact = sql`case when lower(p.name) = t.q then 1 else 0 end`
+    // Above every score a row can have: similarity is common / (query + name - common) trigrams, so at most
+    // min / max of the two counts; word_similarity is at most 1. The slack covers the float4 roundings of the
+    // parts and the rounding to six places.
+    const bound = sql`(${rank}) * 1.00001 + 0.0001
+      + least(p.name_trigrams, t.q_trigrams)::float8 / greatest(p.name_trigrams, t.q_trigrams, 1)
+      + 0.5 + ${exact}`
+    // Rounded so the score survives the trip through a cursor exactly.
     const score = sql`round((
-      ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', p.search, t.prefix_q)
-      + ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', p.search, t.web_q)
-      + similarity(lower(p.name), t.q)
-      + 0.5 * word_similarity(t.q, lower(p.name))
-      + case when lower(p.name) = t.q then 1 else 0 end
+      m.rank + similarity(m.lname, t.q) + 0.5 * word_similarity(t.q, m.lname) + m.exact
     )::numeric, 6)::float8`
-    return { terms, match, score, fuzzy: words.some((w) => w.length >= typoMinLength) }
+    return { terms, match, rank, exact, bound, score, fuzzy: words.some((w) => w.length >= typoMinLength) }
   }
 
   /**
@@ -127,11 +139,15 @@ export const postgresSearch = (sql: Db): SearchEngine => {
     if (categoryIds !== null) where.push(sql`p.category_ids && ${categoryIds}::text[]`)
     const cte = sql`with ${text ? text.terms : sql``} matched as (
       select p.id, p.brand, p.min_price_amount, p.created_at, p.category_ids,
-        ${text && !forFacets ? text.score : sql`0::float8`} as score
+        ${
+          text && !forFacets
+            ? sql`lower(p.name) as lname, ${text.rank} as rank, ${text.exact} as exact, ${text.bound} as bound`
+            : sql`0::float8 as score`
+        }
       from catalog.products p ${text && !forFacets ? sql`cross join terms t` : sql``}
       where ${and(where)}
     )`
-    return { cte, fuzzy: text?.fuzzy ?? false }
+    return { cte, text, fuzzy: text?.fuzzy ?? false }
   }
 
   /**
@@ -150,10 +166,12 @@ export const postgresSearch = (sql: Db): SearchEngine => {
     const sort = effectiveSort(query.sort, query.q)
     const plan = sortPlans[sort]
     const after = query.cursor ? decodeCursor(query.cursor, sort, 2) : null
-    const { cte, fuzzy } = matched(query, categoryIds, false)
+    const { cte, text, fuzzy } = matched(query, categoryIds, false)
     const rows = await run<{ id: string; key: string }[]>(
       fuzzy,
-      sql`
+      sort === 'relevance' && text
+        ? ranked(cte, text.score, query.limit, after)
+        : sql`
       ${cte}
       select id, (${plan.key})::text as key from matched
       where ${after ? plan.after(String(after[0]), String(after[1])) : sql`true`}
@@ -164,6 +182,57 @@ export const postgresSearch = (sql: Db): SearchEngine => {
     const ids = rows.slice(0, query.limit).map((r) => r.id)
     const last = rows.length > query.limit ? rows[query.limit - 1] : undefined
     return { ids, nextCursor: last ? encodeCursor({ sort, after: [last.key, last.id] }) : null }
+  }
+
+  /**
+   * The relevance page without scoring every match. Each match carries a cheap `bound` above its score; only
+   * the matches whose bound reaches `theta` get their exact score, and theta sits just under the bound of the
+   * (limit + 1)-th match that can follow the cursor (one bounded below the cursor's score is certainly after
+   * it). A match left out has a score under theta, so if the page's last row (the one past the limit) scores at
+   * least theta, every match left out ranks strictly after the whole page: the page, and the cursor taken from
+   * it, are exactly those of scoring everything. When that does not hold (scores far under their bounds), the
+   * same statement scores every match instead; it decides with the exact scores it has, so a page is never
+   * approximate, whatever the cursor.
+   */
+  const ranked = (cte: Fragment, score: Fragment, limit: number, after: unknown[] | null): Fragment => {
+    const relevance = sortPlans.relevance
+    const afterCursor = after ? relevance.after(String(after[0]), String(after[1])) : sql`true`
+    return sql`
+      ${cte},
+      bounded as materialized (select id, lname, rank, exact, bound from matched),
+      cut as (
+        select coalesce((
+          select bound from bounded
+          where ${after ? sql`bound < ${String(after[0])}::float8` : sql`true`}
+          order by bound desc offset ${limit} limit 1
+        ) - ${thetaMargin}::float8, '-infinity'::float8) as theta
+      ),
+      first as materialized (
+        select id, score from (
+          select m.id, ${score} as score from bounded m cross join terms t
+          where m.bound >= (select theta from cut)
+        ) scored
+        where ${afterCursor}
+        order by ${relevance.order}
+        limit ${limit + 1}
+      ),
+      sure as (
+        select (select theta from cut) = '-infinity'::float8
+          or (count(*) = ${limit + 1} and min(score) >= (select theta from cut)) as ok
+        from first
+      )
+      select id, score::text as key from (
+        select id, score from first where (select ok from sure)
+        union all
+        (select id, score from (
+            select m.id, ${score} as score from bounded m cross join terms t
+          ) scored
+          where not (select ok from sure) and ${afterCursor}
+          order by ${relevance.order}
+          limit ${limit + 1})
+      ) page
+      order by ${relevance.order}
+    `
   }
 
   /**
