@@ -16,6 +16,8 @@ export interface ProductDeps {
   cache: ResponseCache
   /** Wakes the outbox relay after a commit that wrote events. */
   eventsWritten: () => void
+  /** Told how many rows an import committed, so the planner's statistics follow large imports. */
+  rowsImported?: (rows: number) => void
   settings: ProductSettings
 }
 

@@ -19,6 +19,7 @@ import { schema } from './deps.ts'
 import { mediaFileRoutes, mediaRoutes } from './media/routes.ts'
 import { cacheInvalidation } from './products/cache-invalidation.ts'
 import { imageHooks, syncSearchIndex } from './products/service.ts'
+import { statisticsKeeper } from './products/statistics.ts'
 import { createProductDeps } from './wiring.ts'
 
 export const migrationsDir = fileURLToPath(new URL('../../../db/migrations/product', import.meta.url))
@@ -92,6 +93,11 @@ export const startProductService = async (
     eventsWritten: () => relay.notify(),
     sessions: shared.sessions,
   })
+
+  const statistics = statisticsKeeper(sql, logger)
+  deps.rowsImported = statistics.imported
+  // Before the database closes: a refresh still running is waited for.
+  cleanups.unshift(() => statistics.stop())
 
   if (localCache) {
     const invalidation = await cacheInvalidation(bus, localCache, logger)

@@ -316,5 +316,6 @@ export const importRows = async (
   await deps.cache.delete(stale)
   await deps.cache.bump()
   deps.eventsWritten()
+  deps.rowsImported?.(counts.created + counts.updated)
   return { ...counts, failed }
 }
