@@ -1,4 +1,6 @@
 import { isRole } from '@myshop/auth'
+// The product service's own price parser: the fake must accept and refuse exactly what it does.
+import { isCurrency, parseDecimalPrice } from '@myshop/product-service/money'
 import type { CatalogProduct, Health, User } from '../src/api-client.ts'
 
 // A stand-in for the gateway that speaks the same HTTP contract (problem+json errors, rotating
@@ -41,21 +43,6 @@ const importFields: [string, number, boolean][] = [
   ['status', 20, false],
 ]
 
-const currencies = new Set(Intl.supportedValuesOf('currency'))
-
-const minorDigits = (currency: string) =>
-  new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
-
-// Exact decimal → minor units, as the product service parses prices: no floating point, no extra digits.
-const parseDecimalPrice = (value: string, currency: string): number | null => {
-  const digits = minorDigits(currency)
-  const m = /^(\d{1,12})(?:\.(\d+))?$/.exec(value.trim())
-  if (!m) return null
-  const fraction = m[2] ?? ''
-  if (fraction.length > digits) return null
-  return Number(m[1]) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0')
-}
-
 // The product service's per-row rules: these fail the row, not the request.
 const checkImportRow = (row: Record<string, unknown>): { path: string; message: string }[] => {
   const errors: { path: string; message: string }[] = []
@@ -66,7 +53,7 @@ const checkImportRow = (row: Record<string, unknown>): { path: string; message: 
   if (!sku.trim()) errors.push({ path: '/sku', message: 'is required' })
   else if (sku.length > 64) errors.push({ path: '/sku', message: 'is longer than 64 characters' })
   if (!name.trim()) errors.push({ path: '/name', message: 'is required' })
-  if (!currency || !currencies.has(currency))
+  if (!currency || !isCurrency(currency))
     errors.push({ path: '/currency', message: `unknown currency ${currency}`.trim() })
   else if (parseDecimalPrice(price, currency) === null)
     errors.push({ path: '/price', message: `"${price}" is not a non-negative price in ${currency}` })
