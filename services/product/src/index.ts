@@ -11,6 +11,7 @@ import {
   productUpdated,
   redisStreamsBus,
 } from '@myshop/events'
+import { type RunningService, stopOnSignals } from '@myshop/http'
 import { createLogger, type Logger } from '@myshop/logger'
 import Redis from 'ioredis'
 import { createApp } from './app.ts'
@@ -33,13 +34,7 @@ export interface Shared {
   logger?: Logger
 }
 
-export interface RunningProductService {
-  url: string
-  port: number
-  /** The HTTP handler the server runs, for callers in this process (the gateway under `myshop start`). */
-  handle(request: Request): Promise<Response>
-  stop(): Promise<void>
-}
+export type RunningProductService = RunningService
 
 /**
  * Boots the product service: database (own or shared), migrations, search engine, media storage, outbox
@@ -144,11 +139,5 @@ export const startProductService = async (
 }
 
 if (import.meta.main) {
-  const service = await startProductService(loadProductConfig(process.env))
-  const shutdown = async () => {
-    await service.stop()
-    process.exit(0)
-  }
-  process.on('SIGINT', shutdown)
-  process.on('SIGTERM', shutdown)
+  stopOnSignals(await startProductService(loadProductConfig(process.env)))
 }

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import type { SessionStore } from '@myshop/auth'
 import { type Db, openServiceDatabase } from '@myshop/db'
 import { createRelay, type EventBus, memoryBus, redisStreamsBus } from '@myshop/events'
+import { type RunningService, stopOnSignals } from '@myshop/http'
 import { createLogger, type Logger } from '@myshop/logger'
 import Redis from 'ioredis'
 import { createApp } from './app.ts'
@@ -26,13 +27,8 @@ export interface Shared {
   logger?: Logger
 }
 
-export interface RunningUserService {
-  url: string
-  port: number
+export interface RunningUserService extends RunningService {
   deps: UserDeps
-  /** The HTTP handler the server runs, for callers in this process (the gateway under `myshop start`). */
-  handle(request: Request): Promise<Response>
-  stop(): Promise<void>
 }
 
 /** Creates or promotes the first administrator from MYSHOP_ADMIN_EMAIL / MYSHOP_ADMIN_PASSWORD. */
@@ -134,11 +130,5 @@ export const startUserService = async (
 }
 
 if (import.meta.main) {
-  const service = await startUserService(loadUserConfig(process.env))
-  const shutdown = async () => {
-    await service.stop()
-    process.exit(0)
-  }
-  process.on('SIGINT', shutdown)
-  process.on('SIGTERM', shutdown)
+  stopOnSignals(await startUserService(loadUserConfig(process.env)))
 }

@@ -38,15 +38,8 @@ export interface ImageRow {
   position: number
 }
 
-export interface NewVariant {
-  id: string
-  sku: string
-  options: Record<string, string>
-  priceAmount: number
-  currency: string
-  compareAtAmount: number | null
-  position: number
-}
+/** A variant about to be written: its row without the product it belongs to. */
+export type NewVariant = Omit<VariantRow, 'productId'>
 
 const productColumns = (sql: Queryable) => sql`
   id, slug, name, description, brand, attributes, status, min_price_amount as "minPriceAmount", currency,
