@@ -77,7 +77,6 @@ export const guard =
           )
         : ('unknown' as const),
     ])
-    const active = session !== 'ended'
     const headers = rateLimitHeaders(outcome)
 
     const rejected = outcome.results.findIndex((r) => !r.allowed)
@@ -89,7 +88,7 @@ export const guard =
       const error = authProblem.code === 'invalid_token' ? 'invalid_token' : undefined
       return fail(c, authProblem.code, authProblem.detail, { ...headers, ...challenge(error) })
     }
-    if (principal && !active) {
+    if (principal && session === 'ended') {
       return fail(c, 'invalid_token', 'The session behind this token has ended.', {
         ...headers,
         ...challenge('invalid_token'),
