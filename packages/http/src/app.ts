@@ -150,14 +150,17 @@ export const createHttpApp = ({
   return (
     new Elysia({ name: `myshop-http-${service}` })
       .decorate('metricsRegistry', registry)
+      // Written so that Elysia, which judges a hook by its source and takes any `return f(` for an async one,
+      // calls it without an await on every request.
       .onRequest(({ request }) => {
         // Reading headers makes the runtime build them; reads carry no body, so they are not asked.
         if (request.method === 'GET' || request.method === 'HEAD') return
-        const length = Number(request.headers.get('content-length') ?? 0)
-        if (length > maxBodyBytes)
-          return render(request, 'payload_too_large', {
+        let refusal: Response | undefined
+        if (Number(request.headers.get('content-length') ?? 0) > maxBodyBytes)
+          refusal = render(request, 'payload_too_large', {
             detail: `Bodies are limited to ${maxBodyBytes} bytes`,
           })
+        return refusal
       })
       // Headers go straight onto a Response a handler built (cached catalog reads): filling `set.headers` for
       // those makes Elysia rebuild the response, which cost more than the handler itself.

@@ -26,32 +26,37 @@ const hex = (bytes: number) => {
 const metaKey = Symbol('myshop.requestMeta')
 type WithMeta = Request & { [metaKey]?: RequestMeta }
 
+class Meta implements RequestMeta {
+  readonly startedAt = performance.now()
+  finished = false
+  #trace: { traceId: string; traceparent: string } | undefined
+  constructor(
+    readonly requestId: string,
+    private readonly request: Request,
+  ) {}
+
+  // The trace context is worked out on first use: most requests are answered without anyone asking for it.
+  #context() {
+    if (this.#trace) return this.#trace
+    const parent = traceparentPattern.exec(this.request.headers.get('traceparent') ?? '')
+    const traceId = parent && parent[1] !== '0'.repeat(32) ? parent[1]! : hex(16)
+    this.#trace = { traceId, traceparent: `00-${traceId}-${hex(8)}-${parent?.[3] ?? '01'}` }
+    return this.#trace
+  }
+  get traceId() {
+    return this.#context().traceId
+  }
+  get traceparent() {
+    return this.#context().traceparent
+  }
+}
+
 /** Reads (or creates on first call) the request id and trace context of a request. */
 export const requestMeta = (request: Request): RequestMeta => {
   let meta = (request as WithMeta)[metaKey]
   if (meta) return meta
   const incomingId = request.headers.get('x-request-id')
-  const requestId = incomingId && requestIdPattern.test(incomingId) ? incomingId : newId('req')
-  // The trace context is worked out on first use: most requests are answered without anyone asking for it.
-  let trace: { traceId: string; traceparent: string } | undefined
-  const traceContext = () => {
-    if (trace) return trace
-    const parent = traceparentPattern.exec(request.headers.get('traceparent') ?? '')
-    const traceId = parent && parent[1] !== '0'.repeat(32) ? parent[1]! : hex(16)
-    trace = { traceId, traceparent: `00-${traceId}-${hex(8)}-${parent?.[3] ?? '01'}` }
-    return trace
-  }
-  meta = {
-    requestId,
-    get traceId() {
-      return traceContext().traceId
-    },
-    get traceparent() {
-      return traceContext().traceparent
-    },
-    startedAt: performance.now(),
-    finished: false,
-  }
+  meta = new Meta(incomingId && requestIdPattern.test(incomingId) ? incomingId : newId('req'), request)
   ;(request as WithMeta)[metaKey] = meta
   return meta
 }

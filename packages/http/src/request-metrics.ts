@@ -22,6 +22,11 @@ interface LatencySeries {
 export const requestMetrics = (registry: Registry) => {
   const counts = new Map<string, CountSeries>()
   const latencies = new Map<string, LatencySeries>()
+  // Series are found through nested maps keyed by the parts, so recording builds no key string.
+  const byRoute = new Map<
+    string,
+    Map<string, { latency: LatencySeries; byStatus: Map<number, CountSeries> }>
+  >()
 
   registry.registerMetric({
     name: 'http_requests_total',
@@ -34,7 +39,10 @@ export const requestMetrics = (registry: Registry) => {
       aggregator: 'sum',
       values: [...counts.values()].map((s) => ({ labels: s.labels, value: s.value })),
     }),
-    reset: () => counts.clear(),
+    reset: () => {
+      counts.clear()
+      byRoute.clear()
+    },
   } as never)
   registry.registerMetric({
     name: 'http_request_duration_seconds',
@@ -60,21 +68,39 @@ export const requestMetrics = (registry: Registry) => {
         { metricName: 'http_request_duration_seconds_count', labels: s.labels, value: s.count },
       ]),
     }),
-    reset: () => latencies.clear(),
+    reset: () => {
+      latencies.clear()
+      byRoute.clear()
+    },
   } as never)
+
+  const seriesFor = (method: string, route: string) => {
+    let methods = byRoute.get(route)
+    if (!methods) {
+      methods = new Map()
+      byRoute.set(route, methods)
+    }
+    let series = methods.get(method)
+    if (!series) {
+      const latency = { labels: { method, route }, counts: buckets.map(() => 0), sum: 0, count: 0 }
+      latencies.set(`${method} ${route}`, latency)
+      series = { latency, byStatus: new Map() }
+      methods.set(method, series)
+    }
+    return series
+  }
 
   return {
     record(method: string, route: string, status: number, seconds: number) {
-      const countKey = `${method} ${route} ${status}`
-      const c = counts.get(countKey)
+      const series = seriesFor(method, route)
+      const c = series.byStatus.get(status)
       if (c) c.value++
-      else counts.set(countKey, { labels: { method, route, status: String(status) }, value: 1 })
-      const latencyKey = `${method} ${route}`
-      let l = latencies.get(latencyKey)
-      if (!l) {
-        l = { labels: { method, route }, counts: buckets.map(() => 0), sum: 0, count: 0 }
-        latencies.set(latencyKey, l)
+      else {
+        const count = { labels: { method, route, status: String(status) }, value: 1 }
+        series.byStatus.set(status, count)
+        counts.set(`${method} ${route} ${status}`, count)
       }
+      const l = series.latency
       // Cumulative buckets, as the exposition format wants them.
       for (let i = buckets.length - 1; i >= 0 && seconds <= buckets[i]!; i--) l.counts[i]!++
       l.sum += seconds

@@ -203,6 +203,8 @@ describe('GET /api/v1/products/:id', () => {
       expect(res.headers.get('etag')).toBe(miss.headers.get('etag'))
     }
     expect(hits.map((r) => r.headers.get('x-cache'))).toEqual(['HIT', 'HIT'])
+    // Hits share one built response's body: each still carries all of it.
+    expect(hits.map((r) => r.body)).toEqual([miss.body, miss.body])
     const notModified = await h.call('GET', `/api/v1/products/${p.id}`, undefined, {
       'if-none-match': miss.headers.get('etag')!,
       'x-request-id': 'client-304-00001',

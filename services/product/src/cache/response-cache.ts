@@ -14,6 +14,8 @@ export interface CachedResponse {
  */
 export interface ResponseCache {
   get(key: string): Promise<CachedResponse | null>
+  /** The entry when this process holds it, answered without waiting; null means "ask `get`". */
+  peek(key: string): CachedResponse | null
   set(key: string, value: CachedResponse, ttlSeconds: number): Promise<void>
   delete(keys: string[]): Promise<void>
   generation(): Promise<number>
@@ -35,6 +37,7 @@ export const redisResponseCache = (redis: Redis): ResponseCache => ({
       return null
     }
   },
+  peek: () => null,
   async set(key, value, ttlSeconds) {
     await redis.set(prefix + key, JSON.stringify(value), 'EX', ttlSeconds).catch(() => {})
   },
@@ -57,15 +60,19 @@ export const redisResponseCache = (redis: Redis): ResponseCache => ({
 export const memoryResponseCache = ({ maxEntries = 10_000, now = Date.now } = {}): ResponseCache => {
   const entries = new Map<string, { value: CachedResponse; expiresAt: number }>()
   let gen = 0
+  const peek = (key: string) => {
+    const e = entries.get(key)
+    if (!e) return null
+    if (e.expiresAt <= now()) {
+      entries.delete(key)
+      return null
+    }
+    return e.value
+  }
   return {
+    peek,
     async get(key) {
-      const e = entries.get(key)
-      if (!e) return null
-      if (e.expiresAt <= now()) {
-        entries.delete(key)
-        return null
-      }
-      return e.value
+      return peek(key)
     },
     async set(key, value, ttlSeconds) {
       if (entries.size >= maxEntries) entries.delete(entries.keys().next().value as string)
@@ -111,10 +118,15 @@ export const layeredResponseCache = (
   // Counts `forgetLocal` calls: a remote read that was in flight across one may have fetched what it dropped,
   // so its answer is returned but not kept.
   let forgets = 0
+  const peek = (key: string) => {
+    const hit = local.get(key)
+    return hit && hit.expiresAt > now() ? hit.value : null
+  }
   return {
+    peek,
     async get(key) {
-      const hit = local.get(key)
-      if (hit && hit.expiresAt > now()) return hit.value
+      const held = peek(key)
+      if (held) return held
       const before = forgets
       const value = await remote.get(key)
       if (value && before === forgets) {

@@ -82,33 +82,42 @@ const cachedJson = async (
   key: string,
   render: () => Promise<unknown>,
 ): Promise<Response> => {
-  let entry: CachedResponse | null = await deps.cache.get(key)
-  const hit = entry !== null
-  if (!entry) {
-    const body = JSON.stringify(await render())
-    entry = { body, etag: etagOf(body) }
-    await deps.cache.set(key, entry, cacheTtlSeconds)
-  }
+  const held = await deps.cache.get(key)
+  if (held) return respondFromCache(deps, request, held, true)
+  const body = JSON.stringify(await render())
+  const entry = { body, etag: etagOf(body) }
+  await deps.cache.set(key, entry, cacheTtlSeconds)
+  return respondFromCache(deps, request, entry, false)
+}
+
+/** The response for a cache entry: 304 for a matching If-None-Match, else the body. */
+const respondFromCache = (deps: ProductDeps, request: Request, entry: CachedResponse, hit: boolean) => {
   const requestId = requestMeta(request).requestId
   const match = request.headers.get('if-none-match')
   if (match?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === entry.etag)) {
-    const headers = entryHeaders(deps, entry, hit)
+    const headers = new Headers(entryHeaders(deps, entry, hit))
     headers.delete('content-type')
     headers.set('x-request-id', requestId)
     return completeResponse(new Response(null, { status: 304, headers }))
   }
-  // Every header the response needs, the kit's included, so nothing is added to it afterwards. An entry
-  // held in process keeps its headers built; each response copies them and adds its request id.
-  const headers = entryHeaders(deps, entry, hit)
-  headers.set('x-request-id', requestId)
-  return completeResponse(new Response(entry.body, { status: 200, headers }))
+  // Every header the response needs, the kit's included, so nothing is added to it afterwards. An entry held
+  // in process keeps a response built; each request gets a copy (the body is shared) with its request id.
+  let response: Response
+  if (hit) {
+    const built = entry as WithBuilt
+    built[builtKey] ??= new Response(entry.body, { status: 200, headers: entryHeaders(deps, entry, true) })
+    response = built[builtKey].clone()
+  } else response = new Response(entry.body, { status: 200, headers: entryHeaders(deps, entry, false) })
+  response.headers.set('x-request-id', requestId)
+  return completeResponse(response)
 }
 
 const headersKey = Symbol('myshop.cachedHeaders')
-type WithHeaders = CachedResponse & { [headersKey]?: Headers }
+const builtKey = Symbol('myshop.cachedResponse')
+type WithBuilt = CachedResponse & { [headersKey]?: Headers; [builtKey]?: Response }
 
-/** A fresh copy of an entry's response headers (built once per in-process entry for hits). */
-const entryHeaders = (deps: ProductDeps, entry: WithHeaders, hit: boolean): Headers => {
+/** An entry's response headers, but its request id (kept with an in-process entry for hits). */
+const entryHeaders = (deps: ProductDeps, entry: WithBuilt, hit: boolean): Headers => {
   const build = (cache: string) =>
     new Headers({
       ...securityHeaders,
@@ -120,7 +129,7 @@ const entryHeaders = (deps: ProductDeps, entry: WithHeaders, hit: boolean): Head
     })
   if (!hit) return build('MISS')
   entry[headersKey] ??= build('HIT')
-  return new Headers(entry[headersKey])
+  return entry[headersKey]
 }
 
 const eventContext = (request: Request) => {
@@ -216,7 +225,11 @@ export const productRoutes = (deps: ProductDeps, reindex: ReindexJobs = createRe
           set.headers['cache-control'] = 'private, no-store'
           return getProduct(deps, params.id, true)
         }
-        return cachedJson(deps, request, productCacheKey(params.id), () => getProduct(deps, params.id, false))
+        const key = productCacheKey(params.id)
+        // An entry this process holds is answered without waiting on anything.
+        const held = deps.cache.peek(key)
+        if (held) return respondFromCache(deps, request, held, true)
+        return cachedJson(deps, request, key, () => getProduct(deps, params.id, false))
       },
       {
         params: idParam,
