@@ -23,9 +23,6 @@ export const idPrefixes = [
 ] as const
 export type IdPrefix = (typeof idPrefixes)[number]
 
-let lastTime = 0
-let lastRandom = new Uint8Array(16)
-
 const encodeTime = (ms: number): string => {
   let out = ''
   let t = ms
@@ -36,40 +33,37 @@ const encodeTime = (ms: number): string => {
   return out
 }
 
-// Within one millisecond the random part is incremented, keeping ids from one process monotonic.
-const nextRandom = (ms: number): Uint8Array => {
-  if (ms === lastTime) {
-    const r = lastRandom
-    for (let i = r.length - 1; i >= 0; i--) {
-      if (r[i]! < 31) {
-        r[i]!++
-        return r
-      }
-      r[i] = 0
-    }
-  }
-  lastTime = ms
-  const bytes = crypto.getRandomValues(new Uint8Array(16))
-  lastRandom = bytes.map((b) => b & 31)
-  // Leave headroom so increments within one millisecond never wrap.
-  lastRandom[0] = lastRandom[0]! & 15
-  return lastRandom
-}
+// The current millisecond, its encoding, and the random part's digits and text. Within one millisecond the random
+// part is incremented, keeping ids from one process monotonic; its text is rewritten only from the lowest digit
+// that changed, so busy services mint ids without re-encoding them whole.
+let lastTime = -1
+let timeText = ''
+const digits = new Uint8Array(16)
+let randText = ''
 
 /** A new time-sortable id with the given prefix, e.g. `usr_01JD…`. */
-let encodedAt = -1
-let encodedTime = ''
-
 export const newId = (prefix: IdPrefix, now: number = Date.now()): string => {
-  const r = nextRandom(now)
-  let rand = ''
-  for (let i = 0; i < r.length; i++) rand += alphabet[r[i]!]
-  // Busy services mint many ids per millisecond; the time part is worked out once for each.
-  if (now !== encodedAt) {
-    encodedAt = now
-    encodedTime = encodeTime(now)
+  if (now !== lastTime) {
+    lastTime = now
+    timeText = encodeTime(now)
+    crypto.getRandomValues(digits)
+    randText = ''
+    for (let i = 0; i < digits.length; i++) {
+      digits[i] = digits[i]! & 31
+      // Leave headroom so increments within one millisecond never wrap.
+      if (i === 0) digits[0] = digits[0]! & 15
+      randText += alphabet[digits[i]!]
+    }
+  } else {
+    let i = digits.length - 1
+    while (digits[i] === 31) {
+      digits[i] = 0
+      i--
+    }
+    digits[i]!++
+    randText = randText.slice(0, i) + alphabet[digits[i]!] + '0'.repeat(digits.length - 1 - i)
   }
-  return `${prefix}_${encodedTime}${rand}`
+  return `${prefix}_${timeText}${randText}`
 }
 
 const idPattern = /^[a-z]{3}_[0-9A-HJKMNP-TV-Z]{26}$/
