@@ -5,6 +5,7 @@
 //
 // Usage: bun run bench:catalog
 //   env: BENCH_PRODUCTS (100000), BENCH_SECONDS (5 per wrk run), BENCH_CONNECTIONS (50), BENCH_REINDEX (off),
+//   BENCH_PIN (on with 2+ cores: the servers of part 4 run on core 1 and wrk on core 0, via taskset),
 //   DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres; a fresh database is created and
 //   dropped), REDIS_URL (default redis://127.0.0.1:6379). Needs wrk. Everything listens on 127.0.0.1.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -12,7 +13,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { connect } from '@myshop/db'
 import { startPlatform } from '../cli/src/platform.ts'
-import { freePort, parseWrk, requireWrk } from './lib.ts'
+import { cpuSeconds, freePort, parseWrk, pinnedTo, requireWrk } from './lib.ts'
 
 const root = join(import.meta.dir, '..')
 
@@ -41,10 +42,14 @@ if (process.argv[2] === '--raw-server') {
       return new Response(null, { status: 304, headers: out })
     return new Response(entry.body, { headers: out })
   }
+  // The framework's own floor: a bare Elysia route answering the same fixed bytes.
+  const { Elysia } = await import('elysia')
+  const bareElysia = new Elysia().get(`${prefix}:id`, bytesOnly)
+  const modes = { bytes: bytesOnly, 'same-work': sameWork, 'bare-elysia': bareElysia.fetch }
   Bun.serve({
     port: Number(process.env.PORT),
     hostname: '127.0.0.1',
-    fetch: process.env.RAW_MODE === 'same-work' ? sameWork : bytesOnly,
+    fetch: modes[process.env.RAW_MODE as keyof typeof modes],
   })
   await new Promise(() => {})
 }
@@ -57,19 +62,26 @@ const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
 
 requireWrk('bench:catalog')
 
-type WrkRun = { rps: number; p50: number; p99: number; non2xx: number }
+/** One wrk run; `cpuUs` is the server's CPU time per response when its pid was given. */
+type WrkRun = { rps: number; p50: number; p99: number; non2xx: number; cpuUs?: number }
 
 const work = mkdtempSync(join(tmpdir(), 'myshop-bench-catalog-'))
 
-const wrk = async (url: string, options: { token?: string; script?: string } = {}): Promise<WrkRun> => {
-  const args = ['wrk', '-t1', `-c${connections}`, `-d${seconds}s`, '--latency']
+const wrk = async (
+  url: string,
+  options: { token?: string; script?: string; pid?: number; pin?: string[] } = {},
+): Promise<WrkRun> => {
+  const args = [...(options.pin ?? []), 'wrk', '-t1', `-c${connections}`, `-d${seconds}s`, '--latency']
   if (options.token) args.push('-H', `Authorization: Bearer ${options.token}`)
   if (options.script) args.push('-s', options.script)
+  const cpuBefore = options.pid ? cpuSeconds(options.pid) : 0
   const proc = Bun.spawn([...args, url], { stdout: 'pipe', stderr: 'pipe' })
   const out = await new Response(proc.stdout).text()
   await proc.exited
   const { total, non2xx, p50, p99 } = parseWrk(out)
-  return { rps: (total - non2xx) / seconds, p50, p99, non2xx }
+  const run: WrkRun = { rps: (total - non2xx) / seconds, p50, p99, non2xx }
+  if (options.pid) run.cpuUs = ((cpuSeconds(options.pid) - cpuBefore) * 1e6) / Math.max(1, total)
+  return run
 }
 
 const percentile = (sorted: number[], p: number) =>
@@ -273,24 +285,27 @@ try {
 
   // 4. The product service directly (Elysia, cache hit) against a raw Bun.serve with the same bytes. The service
   // runs in a process of its own, as in a distributed deployment, so neither side shares its thread with the
-  // gateway, the user service or the relay that `myshop start` puts beside it.
+  // gateway, the user service or the relay that `myshop start` puts beside it. With two or more cores each server
+  // runs on core 1 and wrk on core 0, so neither waits for the other's turn on a core; CPU time per response
+  // is measured for each server.
+  const serverCore = pinnedTo(1)
+  const loadCore = pinnedTo(0)
   const servicePort = freePort()
   const standalone = `http://127.0.0.1:${servicePort}`
-  children.push(
-    Bun.spawn([process.execPath, join(root, 'services/product/src/index.ts')], {
-      env: {
-        ...process.env,
-        PRODUCT_PORT: String(servicePort),
-        PRODUCT_DATABASE_URL: dbUrl.toString(),
-        REDIS_URL: redisUrl,
-        USER_SERVICE_URL: platform.services.user!,
-        MYSHOP_DATA_DIR: join(work, 'data'),
-        LOG_LEVEL: 'warn',
-      },
-      stdout: 'ignore',
-      stderr: 'inherit',
-    }),
-  )
+  const service = Bun.spawn([...serverCore, process.execPath, join(root, 'services/product/src/index.ts')], {
+    env: {
+      ...process.env,
+      PRODUCT_PORT: String(servicePort),
+      PRODUCT_DATABASE_URL: dbUrl.toString(),
+      REDIS_URL: redisUrl,
+      USER_SERVICE_URL: platform.services.user!,
+      MYSHOP_DATA_DIR: join(work, 'data'),
+      LOG_LEVEL: 'warn',
+    },
+    stdout: 'ignore',
+    stderr: 'inherit',
+  })
+  children.push(service)
   const direct = await (async () => {
     for (let i = 0; i < 300; i++) {
       const res = await fetch(`${standalone}/api/v1/products/${one}`).catch(() => null)
@@ -306,22 +321,22 @@ try {
   const headers: Record<string, string> = {}
   for (const [name, value] of direct.headers)
     if (!['date', 'content-length', 'x-request-id'].includes(name)) headers[name] = value
-  const rawServer = async (mode: 'bytes' | 'same-work') => {
+  type RawMode = 'bytes' | 'same-work' | 'bare-elysia'
+  const rawServer = async (mode: RawMode) => {
     const port = freePort()
-    children.push(
-      Bun.spawn([process.execPath, import.meta.path, '--raw-server'], {
-        env: {
-          ...process.env,
-          PORT: String(port),
-          RAW_MODE: mode,
-          PRODUCT_ID: one,
-          BODY_FILE: bodyFile,
-          HEADERS: JSON.stringify(headers),
-        },
-        stdout: 'ignore',
-        stderr: 'inherit',
-      }),
-    )
+    const proc = Bun.spawn([...serverCore, process.execPath, import.meta.path, '--raw-server'], {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        RAW_MODE: mode,
+        PRODUCT_ID: one,
+        BODY_FILE: bodyFile,
+        HEADERS: JSON.stringify(headers),
+      },
+      stdout: 'ignore',
+      stderr: 'inherit',
+    })
+    children.push(proc)
     const url = `http://127.0.0.1:${port}/api/v1/products/${one}`
     for (let i = 0; i < 100; i++) {
       if (
@@ -333,20 +348,27 @@ try {
         break
       await Bun.sleep(50)
     }
-    return url
+    return { url, pid: proc.pid }
   }
-  const rawBytes = await rawServer('bytes')
-  const rawSameWork = await rawServer('same-work')
   // Warm-up, then interleaved rounds so drift on a shared machine hits all alike; medians are reported.
-  const targets = { elysia: `${standalone}/api/v1/products/${one}`, raw: rawBytes, sameWork: rawSameWork }
-  const runs: Record<keyof typeof targets, WrkRun[]> = { elysia: [], raw: [], sameWork: [] }
-  for (const url of Object.values(targets)) await wrk(url)
+  const targets = {
+    elysia: { url: `${standalone}/api/v1/products/${one}`, pid: service.pid },
+    raw: await rawServer('bytes'),
+    sameWork: await rawServer('same-work'),
+    bareElysia: await rawServer('bare-elysia'),
+  }
+  type Target = keyof typeof targets
+  const runs: Record<Target, WrkRun[]> = { elysia: [], raw: [], sameWork: [], bareElysia: [] }
+  for (const { url } of Object.values(targets)) await wrk(url, { pin: loadCore })
   for (let round = 0; round < 3; round++)
-    for (const [name, url] of Object.entries(targets)) runs[name as keyof typeof targets].push(await wrk(url))
+    for (const [name, { url, pid }] of Object.entries(targets))
+      runs[name as Target].push(await wrk(url, { pid, pin: loadCore }))
   const median = (xs: WrkRun[]) => [...xs].sort((a, b) => a.rps - b.rps)[1]!
+  const medianCpu = (xs: WrkRun[]) => [...xs].map((r) => r.cpuUs ?? 0).sort((a, b) => a - b)[1]!
   const elysia = median(runs.elysia)
   const raw = median(runs.raw)
   const sameWork = median(runs.sameWork)
+  const bareElysia = median(runs.bareElysia)
 
   say()
   say(`GET /api/v1/products/:id (${body.length} bytes)`)
@@ -357,15 +379,31 @@ try {
   row('gateway, cache warm (same product)', gatewayWarm)
   row(`gateway, cache cold (unique products, ${ids.length} ids)`, gatewayCold)
   row('gateway, manager token (cache bypassed)', managerBypass)
-  row('product service, own process (Elysia, cache hit, median of 3)', elysia)
-  row('raw Bun.serve, same bytes and headers (median of 3)', raw)
-  row('raw Bun.serve doing the same work per read (median of 3)', sameWork)
   say()
-  say(`throughput gateway warm/cold:        ${(gatewayWarm.rps / gatewayCold.rps).toFixed(2)}`)
-  say(`throughput gateway warm/bypass:      ${(gatewayWarm.rps / managerBypass.rps).toFixed(2)}`)
-  say(`throughput Elysia/raw Bun.serve:     ${(elysia.rps / raw.rps).toFixed(2)}  (target >= 0.9)`)
-  say(`throughput Elysia/raw same work:     ${(elysia.rps / sameWork.rps).toFixed(2)}`)
-  say(`throughput gateway warm/Elysia:      ${(gatewayWarm.rps / elysia.rps).toFixed(2)}`)
+  say(
+    `one server each, median of 3 interleaved runs${serverCore.length ? ', server on core 1, wrk on core 0' : ''}`,
+  )
+  say('| target | 2xx/s | p50 ms | p99 ms | non-2xx | CPU µs/req |')
+  say('|---|---:|---:|---:|---:|---:|')
+  const served = (name: string, target: Target) => {
+    const r = median(runs[target])
+    say(
+      `| ${name} | ${Math.round(r.rps)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.non2xx} | ${medianCpu(runs[target]).toFixed(1)} |`,
+    )
+  }
+  served('product service, own process (Elysia, cache hit)', 'elysia')
+  served('raw Bun.serve doing the same work per read', 'sameWork')
+  served('raw Bun.serve, same bytes and headers, request unread', 'raw')
+  served('bare Elysia route, same bytes and headers', 'bareElysia')
+  say()
+  say(`throughput gateway warm/cold:          ${(gatewayWarm.rps / gatewayCold.rps).toFixed(2)}`)
+  say(`throughput gateway warm/bypass:        ${(gatewayWarm.rps / managerBypass.rps).toFixed(2)}`)
+  say(`throughput Elysia/raw bytes:           ${(elysia.rps / raw.rps).toFixed(2)}  (target >= 0.9)`)
+  say(`throughput Elysia/raw same work:       ${(elysia.rps / sameWork.rps).toFixed(2)}`)
+  say(
+    `throughput bare Elysia/raw bytes:      ${(bareElysia.rps / raw.rps).toFixed(2)}  (the framework's floor)`,
+  )
+  say(`throughput gateway warm/Elysia:        ${(gatewayWarm.rps / elysia.rps).toFixed(2)}`)
   writeFileSync(join(root, 'bench/out/catalog.txt'), `${lines.join('\n')}\n`)
 } finally {
   for (const child of children) child.kill()

@@ -11,10 +11,9 @@
 //   env: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres), REDIS_URL (default
 //   redis://127.0.0.1:6379), BENCH_SECONDS (5), BENCH_ROUNDS (3), BENCH_CONNECTIONS (50), GATEWAY_WORKERS (1).
 // Needs `wrk` (apt-get install wrk). Every target is on 127.0.0.1; each run is bounded by BENCH_SECONDS.
-import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { connect } from '@myshop/db'
-import { freePort, parseWrk, requireWrk, waitFor } from './lib.ts'
+import { cpuSeconds, freePort, parseWrk, requireWrk, waitFor } from './lib.ts'
 
 const root = join(import.meta.dir, '..')
 
@@ -49,12 +48,6 @@ const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:543
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
 
 requireWrk('bench:gateway')
-
-/** CPU seconds (user + system, all threads) a process has used so far. */
-const cpuSeconds = (pid: number) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
-  return (Number(fields[11]) + Number(fields[12])) / 100
-}
 
 interface Run {
   rps: number

@@ -1,4 +1,6 @@
-// Helpers the benchmarks share: loopback ports, readiness waits and wrk's output.
+// Helpers the benchmarks share: loopback ports, readiness waits, wrk's output, CPU time and core pinning.
+import { readFileSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 
 /** Stops the benchmark with a clear message when wrk is not installed. */
 export const requireWrk = (bench: string) => {
@@ -42,3 +44,19 @@ export const parseWrk = (out: string) => ({
   p50: parseMs(/^\s+50%\s+(\S+)/m.exec(out)?.[1] ?? '0'),
   p99: parseMs(/^\s+99%\s+(\S+)/m.exec(out)?.[1] ?? '0'),
 })
+
+/** CPU seconds (user + system, all threads) a process has used so far. */
+export const cpuSeconds = (pid: number) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+  return (Number(fields[11]) + Number(fields[12])) / 100
+}
+
+/**
+ * A command prefix that runs a process on one core (`taskset`), so a server under test and the load generator
+ * do not take turns on the same core. Empty when pinning is off (`BENCH_PIN=0`), there are fewer than two
+ * cores, or taskset is missing.
+ */
+export const pinnedTo = (core: number): string[] => {
+  const wanted = process.env.BENCH_PIN !== '0' && availableParallelism() >= 2
+  return wanted && Bun.which('taskset') ? ['taskset', '-c', String(core)] : []
+}
