@@ -1,4 +1,5 @@
 import { openapi } from '@elysiajs/openapi'
+import './formats.ts'
 import { AppError, type ErrorCode, type FieldError, problem, problemResponse } from '@myshop/errors'
 import type { Logger } from '@myshop/logger'
 import { Elysia, type ValidationError } from 'elysia'
