@@ -34,6 +34,11 @@ const shape = {
    * through product events, so this only bounds staleness when an event is missed (0 turns the layer off).
    */
   CACHE_LOCAL_TTL_MS: vars.int(1_000, 0),
+  /**
+   * How long after a write its cached product reads are deleted again, catching a read that rendered the old
+   * row just before the commit and stored it just after the first delete.
+   */
+  CACHE_SETTLE_MS: vars.int(2_000, 10),
   TRUST_PROXY: vars.bool(true),
   LOG_LEVEL: vars.logLevel(),
 }

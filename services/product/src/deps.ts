@@ -26,6 +26,12 @@ export interface ProductSettings {
   maxImageBytes: number
   /** Seconds shared caches (a CDN) may keep public catalog reads. */
   publicMaxAgeSeconds: number
+  /**
+   * Milliseconds after a write at which its product entries are deleted from the cache a second time. A read
+   * that rendered the row before the write committed may store it just after the first delete; the second
+   * removes it. Renders slower than half of this are not stored at all.
+   */
+  cacheSettleMs: number
 }
 
 export const source = 'product'

@@ -86,7 +86,11 @@ export const createProductDeps = ({
     storage,
     cache: localCache ?? memoryResponseCache(),
     eventsWritten,
-    settings: { maxImageBytes: config.MAX_IMAGE_BYTES, publicMaxAgeSeconds: config.PUBLIC_MAX_AGE_SECONDS },
+    settings: {
+      maxImageBytes: config.MAX_IMAGE_BYTES,
+      publicMaxAgeSeconds: config.PUBLIC_MAX_AGE_SECONDS,
+      cacheSettleMs: config.CACHE_SETTLE_MS,
+    },
   }
   return { deps, files, elastic, localCache }
 }

@@ -126,3 +126,50 @@ describe.each(caches)('catalog read cache (%s)', (_, makeCache) => {
     expect(second.body.description).toBe('Now with more detail')
   })
 })
+
+describe('a read that races a write', () => {
+  let h: ProductHarness
+  const shared = memoryResponseCache()
+  // Holds back the store of one chosen key until released, as a slow reader would be held up.
+  let holdKey: string | null = null
+  let reachedStore = () => {}
+  let releaseStore = () => {}
+  const racing: ResponseCache = {
+    ...shared,
+    async set(key, value, ttl) {
+      if (key === holdKey) {
+        holdKey = null
+        const released = new Promise<void>((resolve) => {
+          releaseStore = resolve
+        })
+        reachedStore()
+        await released
+      }
+      await shared.set(key, value, ttl)
+    },
+  }
+  beforeAll(async () => {
+    h = await productHarness({ cache: racing })
+  }, 60_000)
+
+  test('cannot leave the old product cached once the settle delay has passed', async () => {
+    const p = await h.product({ name: h.unique('Racing Kettle') })
+    const key = `product:${p.id}`
+    const reached = new Promise<void>((resolve) => {
+      reachedStore = resolve
+    })
+    holdKey = key
+    // The reader renders the product as it is, then is held up before storing it.
+    const reader = h.call('GET', `/api/v1/products/${p.id}`)
+    await reached
+    // A write commits and deletes the entry meanwhile; then the reader stores what it rendered before the write.
+    await h.call('PATCH', `/api/v1/products/${p.id}`, { description: 'Changed while read' }, h.as(h.manager))
+    releaseStore()
+    expect((await reader).body.description).not.toBe('Changed while read')
+    expect((await shared.get(key))?.body).not.toContain('Changed while read')
+    // The write's second delete (100 ms later in these tests) removes it.
+    await Bun.sleep(300)
+    expect(await shared.get(key)).toBeNull()
+    expect((await h.call('GET', `/api/v1/products/${p.id}`)).body.description).toBe('Changed while read')
+  })
+})

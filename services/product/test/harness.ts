@@ -51,7 +51,7 @@ export const productHarness = async (overrides: Partial<ProductDeps> = {}) => {
     }),
     cache: memoryResponseCache(),
     eventsWritten: () => eventsWritten++,
-    settings: { maxImageBytes: 2 * 1024 * 1024, publicMaxAgeSeconds: 60 },
+    settings: { maxImageBytes: 2 * 1024 * 1024, publicMaxAgeSeconds: 60, cacheSettleMs: 100 },
     ...overrides,
   }
   const app = createApp(deps)

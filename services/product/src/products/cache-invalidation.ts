@@ -9,9 +9,21 @@ import {
 } from '@myshop/events'
 import type { Logger } from '@myshop/logger'
 import type { LayeredResponseCache } from '../cache/response-cache.ts'
+import type { ProductDeps } from '../deps.ts'
 
 /** The response-cache key of one product's detail, read by id or by slug. */
 export const productCacheKey = (idOrSlug: string): string => `product:${idOrSlug}`
+
+/**
+ * Deletes product entries now and once more when `cacheSettleMs` has passed: a read that rendered the old row
+ * before the commit can store it after the first delete (listings need no second pass: their keys carry a
+ * generation that the write has already moved on).
+ */
+export const dropProductEntries = async (deps: ProductDeps, keys: string[]) => {
+  if (keys.length === 0) return
+  await deps.cache.delete(keys)
+  setTimeout(() => void deps.cache.delete(keys), deps.settings.cacheSettleMs).unref()
+}
 
 const catalogEvents = [productCreated, productUpdated, productDeleted, priceChanged] as const
 

@@ -4,7 +4,7 @@ import { outbox, priceChanged, productCreated, productUpdated } from '@myshop/ev
 import { newId } from '@myshop/ids'
 import * as categories from '../categories/repository.ts'
 import { type ProductDeps, schema, source } from '../deps.ts'
-import { productCacheKey } from './cache-invalidation.ts'
+import { dropProductEntries, productCacheKey } from './cache-invalidation.ts'
 import type { ProductStatus } from './model.ts'
 import { isCurrency, parseDecimalPrice } from './money.ts'
 import { slugify } from './slug.ts'
@@ -313,7 +313,7 @@ export const importRows = async (
   })
   const { stale, ...counts } = result
   // The shared cache is invalidated before the relay is woken: see `invalidate` in service.ts.
-  await deps.cache.delete(stale)
+  await dropProductEntries(deps, stale)
   await deps.cache.bump()
   deps.eventsWritten()
   deps.rowsImported?.(counts.created + counts.updated)

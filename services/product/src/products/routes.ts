@@ -81,12 +81,18 @@ const cachedJson = async (
   request: Request,
   key: string,
   render: () => Promise<unknown>,
+  /** Product entries: a write deletes them by key, so a slow render may race it (listings change key instead). */
+  deletedByWrites = false,
 ): Promise<Response> => {
   const held = await deps.cache.get(key)
   if (held) return respondFromCache(deps, request, held, true)
+  const started = performance.now()
   const body = JSON.stringify(await render())
   const entry = { body, etag: etagOf(body) }
-  await deps.cache.set(key, entry, cacheTtlSeconds)
+  // A write that committed while this render ran deletes its entries again after `cacheSettleMs`; a render slow
+  // enough to be storing after that second delete is answered but not kept.
+  if (!deletedByWrites || performance.now() - started < deps.settings.cacheSettleMs / 2)
+    await deps.cache.set(key, entry, cacheTtlSeconds)
   return respondFromCache(deps, request, entry, false)
 }
 
@@ -229,7 +235,7 @@ export const productRoutes = (deps: ProductDeps, reindex: ReindexJobs = createRe
         // An entry this process holds is answered without waiting on anything.
         const held = deps.cache.peek(key)
         if (held) return respondFromCache(deps, request, held, true)
-        return cachedJson(deps, request, key, () => getProduct(deps, params.id, false))
+        return cachedJson(deps, request, key, () => getProduct(deps, params.id, false), true)
       },
       {
         params: idParam,

@@ -5,7 +5,7 @@ import { newId } from '@myshop/ids'
 import * as categories from '../categories/repository.ts'
 import { type ProductDeps, schema, source } from '../deps.ts'
 import type { MediaStorage } from '../media/storage.ts'
-import { productCacheKey } from './cache-invalidation.ts'
+import { dropProductEntries, productCacheKey } from './cache-invalidation.ts'
 import { type Money, type Product, type ProductStatus, toSearchDocument } from './model.ts'
 import { isCurrency } from './money.ts'
 import * as products from './repository.ts'
@@ -195,7 +195,7 @@ const writeVariants = async (tx: Tx, productId: string, input: VariantInput[], a
  * which must no longer hold what the change replaced.
  */
 const invalidate = async (deps: ProductDeps, ...idsOrSlugs: string[]) => {
-  await deps.cache.delete(idsOrSlugs.map(productCacheKey))
+  await dropProductEntries(deps, idsOrSlugs.map(productCacheKey))
   await deps.cache.bump()
   deps.eventsWritten()
 }
