@@ -9,6 +9,6 @@ export {
 export { authGuard } from './auth-guard.ts'
 export { clientIp } from './client-ip.ts'
 export { idempotent } from './idempotent.ts'
-export { type RequestMeta, requestMeta } from './request-meta.ts'
+export { eventContext, type RequestMeta, requestMeta } from './request-meta.ts'
 export { errorResponses, problemSchema } from './schemas.ts'
 export { type RunningService, stopOnSignals } from './service.ts'

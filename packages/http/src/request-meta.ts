@@ -60,3 +60,9 @@ export const requestMeta = (request: Request): RequestMeta => {
   ;(request as WithMeta)[metaKey] = meta
   return meta
 }
+
+/** The request id and trace context an event written while handling the request carries. */
+export const eventContext = (request: Request): { requestId: string; traceparent: string } => {
+  const meta = requestMeta(request)
+  return { requestId: meta.requestId, traceparent: meta.traceparent }
+}

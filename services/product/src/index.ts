@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import type { SessionStore } from '@myshop/auth'
 import { type Db, openServiceDatabase } from '@myshop/db'
 import {
+  categoryChanged,
   createRelay,
   type EventBus,
   memoryBus,
@@ -15,6 +16,7 @@ import { type RunningService, stopOnSignals } from '@myshop/http'
 import { createLogger, type Logger } from '@myshop/logger'
 import Redis from 'ioredis'
 import { createApp } from './app.ts'
+import { syncCategorySearch } from './categories/service.ts'
 import { loadProductConfig, type ProductConfig } from './config.ts'
 import { schema } from './deps.ts'
 import { mediaFileRoutes, mediaRoutes } from './media/routes.ts'
@@ -106,8 +108,11 @@ export const startProductService = async (
     const subscription = await bus.subscribe(
       'product-search-indexer',
       `product-${process.pid}`,
-      [productCreated, productUpdated, productDeleted],
-      (event) => syncSearchIndex(deps, event.data.productId),
+      [productCreated, productUpdated, productDeleted, categoryChanged],
+      (event) =>
+        event.type === 'category.changed'
+          ? syncCategorySearch(deps, event.data.categoryId)
+          : syncSearchIndex(deps, event.data.productId),
     )
     cleanups.unshift(() => subscription.stop())
   }

@@ -168,4 +168,24 @@ describe.skipIf(!hasRealInfrastructure())('two product-service instances', () =>
     const listed = await eventually(listing, (r) => r.body.items.length === 2)
     expect(ids(listed).sort()).toEqual([first.id, second.id].sort())
   })
+
+  test('a category renamed through A shows its new path in B’s cached product reads', async () => {
+    const category = await call(a, 'POST', '/api/v1/categories', { name: unique('Lighting') })
+    const created = await call(a, 'POST', '/api/v1/products', {
+      name: unique('Lamp'),
+      status: 'active',
+      categoryIds: [category.body.id],
+      variants: [{ sku: unique('SKU').toUpperCase(), price: { amount: 999, currency: 'EUR' } }],
+    })
+    const p = created.body
+    expect((await warm(`/api/v1/products/${p.id}`)).body.categories[0].path).toBe(category.body.name)
+
+    const renamed = unique('Lights')
+    expect((await call(a, 'PATCH', `/api/v1/categories/${category.body.id}`, { name: renamed })).status).toBe(
+      200,
+    )
+
+    const after = await eventually(`/api/v1/products/${p.id}`, (r) => r.body.categories[0].path === renamed)
+    expect(after.body.categories[0].path).toBe(renamed)
+  })
 })

@@ -64,3 +64,24 @@ export const priceChanged = defineEvent({
     occurredAt: z.iso.datetime(),
   }),
 })
+
+/**
+ * A category was renamed, moved or given a new slug. Its products did not change, but what is shown and indexed
+ * about them did (their category's name, path and ancestors): consumers holding that re-read the products in the
+ * category's subtree. The products' versions were raised in the same transaction.
+ */
+export const categoryChanged = defineEvent({
+  type: 'category.changed',
+  version: 1,
+  schema: z.object({
+    categoryId: z.string().min(1),
+    name: z.string().min(1),
+    slug: z.string().min(1),
+    path: z.string().min(1),
+    previousPath: z.string().min(1),
+    parentId: z.string().min(1).nullable(),
+    /** How many products are in the category's subtree (what consumers will re-read). */
+    products: z.number().int().nonnegative(),
+    occurredAt: z.iso.datetime(),
+  }),
+})

@@ -94,6 +94,8 @@ export const memoryResponseCache = ({ maxEntries = 10_000, now = Date.now } = {}
 export interface LayeredResponseCache extends ResponseCache {
   /** Drops this process's copies of `keys` and of the listing generation; the shared cache is left alone. */
   forgetLocal(keys: string[]): void
+  /** Drops every copy this process holds. */
+  forgetAllLocal(): void
 }
 
 export interface LayeredResponseCacheOptions {
@@ -157,6 +159,11 @@ export const layeredResponseCache = (
     forgetLocal(keys) {
       forgets++
       for (const k of keys) local.delete(k)
+      generation = null
+    },
+    forgetAllLocal() {
+      forgets++
+      local.clear()
       generation = null
     },
   }

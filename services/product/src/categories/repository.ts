@@ -76,6 +76,30 @@ export const subtreeIds = async (sql: Queryable, id: string): Promise<string[]> 
       select id from tree`
   ).map((r) => r.id)
 
+/**
+ * Gives every product linked to one of the categories a new version (the version trigger does), as a change to
+ * what is indexed about them must; returns how many there are.
+ */
+export const raiseProductVersions = async (sql: Queryable, categoryIds: string[]): Promise<number> => {
+  const rows = await sql`
+    update catalog.products set version = version
+    where id in (select product_id from catalog.product_categories where category_id = any(${categoryIds}))`
+  return rows.count
+}
+
+/** Products linked to any of the categories, by id, a page after `after` (null for the first). */
+export const productsLinkedTo = (
+  sql: Queryable,
+  categoryIds: string[],
+  after: string | null,
+  limit: number,
+) =>
+  sql<{ id: string; slug: string }[]>`
+    select p.id, p.slug from catalog.products p
+    where p.id in (select product_id from catalog.product_categories where category_id = any(${categoryIds}))
+      ${after === null ? sql`` : sql`and p.id > ${after}`}
+    order by p.id limit ${limit}`
+
 /** The ancestors of the given categories (not the categories themselves). */
 export const ancestorIds = async (sql: Queryable, ids: string[]): Promise<string[]> => {
   if (ids.length === 0) return []

@@ -1,4 +1,4 @@
-import { authGuard, errorResponses } from '@myshop/http'
+import { authGuard, errorResponses, eventContext } from '@myshop/http'
 import { Elysia, t } from 'elysia'
 import type { ProductDeps } from '../deps.ts'
 import { slugPattern } from '../products/slug.ts'
@@ -47,16 +47,20 @@ export const categoryRoutes = (deps: ProductDeps) =>
         detail: { summary: 'Create a category' },
       },
     )
-    .patch('/:id', async ({ params, body }) => updateCategory(deps, params.id, body), {
-      auth: 'catalog:write',
-      params: idParam,
-      body: t.Object(
-        { name: t.Optional(name), slug: t.Optional(slug), parentId: t.Optional(parentId) },
-        { minProperties: 1, additionalProperties: false },
-      ),
-      response: { 200: categorySchema, ...errorResponses(401, 403, 404, 409, 422) },
-      detail: { summary: 'Rename or move a category' },
-    })
+    .patch(
+      '/:id',
+      async ({ params, body, request }) => updateCategory(deps, params.id, body, eventContext(request)),
+      {
+        auth: 'catalog:write',
+        params: idParam,
+        body: t.Object(
+          { name: t.Optional(name), slug: t.Optional(slug), parentId: t.Optional(parentId) },
+          { minProperties: 1, additionalProperties: false },
+        ),
+        response: { 200: categorySchema, ...errorResponses(401, 403, 404, 409, 422) },
+        detail: { summary: 'Rename or move a category' },
+      },
+    )
     .delete(
       '/:id',
       async ({ params, set }) => {

@@ -1,6 +1,9 @@
 import { AppError } from '@myshop/errors'
+import { categoryChanged, outbox } from '@myshop/events'
 import { newId } from '@myshop/ids'
-import type { ProductDeps } from '../deps.ts'
+import { type ProductDeps, schema } from '../deps.ts'
+import { dropProductEntries, productCacheKey } from '../products/cache-invalidation.ts'
+import { type EventContext, eventMeta, syncSearchIndex } from '../products/service.ts'
 import { slugify } from '../products/slug.ts'
 import type { Category } from './repository.ts'
 import * as categories from './repository.ts'
@@ -50,12 +53,29 @@ export const createCategory = async (
   }
 }
 
-/** Renames or moves a category; the paths of its descendants follow. A category cannot move under itself. */
+/** Every product linked to one of the categories, a page at a time. */
+export async function* productsLinkedTo(deps: ProductDeps, categoryIds: string[], pageSize = 1000) {
+  let after: string | null = null
+  while (true) {
+    const page = await categories.productsLinkedTo(deps.sql, categoryIds, after, pageSize)
+    if (page.length === 0) return
+    yield page
+    after = page.at(-1)!.id
+  }
+}
+
+/**
+ * Renames or moves a category; the paths of its descendants follow. A category cannot move under itself.
+ * When its name, slug or place changed, the products in its subtree show and index differently: they get new
+ * versions and a `category.changed` event in the same transaction, and their cached reads are dropped.
+ */
 export const updateCategory = async (
   deps: ProductDeps,
   id: string,
   input: { name?: string | undefined; slug?: string | undefined; parentId?: string | null | undefined },
+  ctx: EventContext = {},
 ): Promise<Category> => {
+  let subtree: string[] | null = null
   try {
     const updated = await deps.sql.begin(async (tx) => {
       const current = await categories.find(tx, id)
@@ -83,9 +103,38 @@ export const updateCategory = async (
         at,
       })
       if (path !== current.path) await categories.repathDescendants(tx, current.path, path, at)
+      if (path !== current.path || next.slug !== current.slug) {
+        subtree = await categories.subtreeIds(tx, current.id)
+        const products = await categories.raiseProductVersions(tx, subtree)
+        await outbox.add(
+          tx,
+          schema,
+          categoryChanged.create(
+            {
+              categoryId: next.id,
+              name: next.name,
+              slug: next.slug,
+              path: next.path,
+              previousPath: current.path,
+              parentId: next.parentId,
+              products,
+              occurredAt: at.toISOString(),
+            },
+            eventMeta(deps, ctx),
+          ),
+        )
+      }
       return next
     })
+    // As for product writes: the shared cache first, then the relay, whose event drops other instances' copies.
+    if (subtree)
+      for await (const page of productsLinkedTo(deps, subtree))
+        await dropProductEntries(
+          deps,
+          page.flatMap((p) => [productCacheKey(p.id), productCacheKey(p.slug)]),
+        )
     await deps.cache.bump()
+    if (subtree) deps.eventsWritten()
     return updated
   } catch (e) {
     if (isUnique(e)) throw conflict()
@@ -107,4 +156,15 @@ export const deleteCategory = async (deps: ProductDeps, id: string) => {
     await categories.remove(tx, current.id)
   })
   await deps.cache.bump()
+}
+
+/**
+ * Brings the search index in step with a `category.changed`: every product now in the category's subtree is
+ * indexed again as it is now (with the version the change gave it), a page at a time.
+ */
+export const syncCategorySearch = async (deps: ProductDeps, categoryId: string) => {
+  const subtree = await categories.subtreeIds(deps.sql, categoryId)
+  if (subtree.length === 0) return
+  for await (const page of productsLinkedTo(deps, subtree, 200))
+    await Promise.all(page.map((p) => syncSearchIndex(deps, p.id)))
 }

@@ -1,4 +1,5 @@
 import {
+  categoryChanged,
   type EnvelopeOf,
   type EventBus,
   priceChanged,
@@ -25,12 +26,12 @@ export const dropProductEntries = async (deps: ProductDeps, keys: string[]) => {
   setTimeout(() => void deps.cache.delete(keys), deps.settings.cacheSettleMs).unref()
 }
 
-const catalogEvents = [productCreated, productUpdated, productDeleted, priceChanged] as const
+const catalogEvents = [productCreated, productUpdated, productDeleted, priceChanged, categoryChanged] as const
 
 type CatalogEvent = EnvelopeOf<(typeof catalogEvents)[number]>
 
 /** The product detail keys an event makes stale: the product's id and every slug it was or is read by. */
-const staleProductKeys = (event: CatalogEvent): string[] => {
+const staleProductKeys = (event: Exclude<CatalogEvent, { type: 'category.changed' }>): string[] => {
   const slugs = (() => {
     switch (event.type) {
       case 'product.created':
@@ -58,4 +59,10 @@ export const cacheInvalidation = (
   cache: LayeredResponseCache,
   logger?: Logger,
 ): Promise<Subscription> =>
-  bus.subscribeBroadcast(catalogEvents, (event) => cache.forgetLocal(staleProductKeys(event)), { logger })
+  bus.subscribeBroadcast(
+    catalogEvents,
+    (event) =>
+      // A category change reaches any number of products: the whole layer goes, which is at most a second's worth.
+      event.type === 'category.changed' ? cache.forgetAllLocal() : cache.forgetLocal(staleProductKeys(event)),
+    { logger },
+  )

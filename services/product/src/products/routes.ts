@@ -5,6 +5,7 @@ import {
   authGuard,
   completeResponse,
   errorResponses,
+  eventContext,
   problemSchema,
   requestMeta,
   securityHeaders,
@@ -136,11 +137,6 @@ const entryHeaders = (deps: ProductDeps, entry: WithBuilt, hit: boolean): Header
   if (!hit) return build('MISS')
   entry[headersKey] ??= build('HIT')
   return entry[headersKey]
-}
-
-const eventContext = (request: Request) => {
-  const meta = requestMeta(request)
-  return { requestId: meta.requestId, traceparent: meta.traceparent }
 }
 
 const searchKey = (query: Record<string, unknown>, generation: number) => {

@@ -122,7 +122,8 @@ const snapshot = (p: Product, occurredAt: string) => ({
   occurredAt,
 })
 
-const meta = (deps: ProductDeps, ctx: EventContext) => ({
+/** Envelope fields of an event this service writes. */
+export const eventMeta = (deps: ProductDeps, ctx: EventContext) => ({
   source,
   occurredAt: new Date(deps.now()),
   ...(ctx.traceparent && { traceparent: ctx.traceparent }),
@@ -230,7 +231,11 @@ export const createProduct = async (
       await products.setCategories(tx, id, categoryIds)
       await writeVariants(tx, id, input.variants, at)
       const [p] = await loadProducts(deps, [id], tx)
-      await outbox.add(tx, schema, productCreated.create(snapshot(p!, at.toISOString()), meta(deps, ctx)))
+      await outbox.add(
+        tx,
+        schema,
+        productCreated.create(snapshot(p!, at.toISOString()), eventMeta(deps, ctx)),
+      )
       return p!
     })
     await invalidate(deps, product.id, product.slug)
@@ -292,7 +297,7 @@ export const updateProduct = async (
             changed,
             ...(p!.slug !== current.slug && { previousSlug: current.slug }),
           },
-          meta(deps, ctx),
+          eventMeta(deps, ctx),
         ),
       )
       for (const { variant, previous } of priceChanges) {
@@ -312,7 +317,7 @@ export const updateProduct = async (
                   : { amount: variant.compareAtAmount, currency: variant.currency },
               occurredAt: at.toISOString(),
             },
-            meta(deps, ctx),
+            eventMeta(deps, ctx),
           ),
         )
       }
@@ -338,7 +343,7 @@ export const deleteProduct = async (deps: ProductDeps, idOrSlug: string, ctx: Ev
       schema,
       productDeleted.create(
         { productId: current.id, slug: current.slug, skus, occurredAt: at.toISOString() },
-        meta(deps, ctx),
+        eventMeta(deps, ctx),
       ),
     )
     return current
@@ -418,7 +423,7 @@ export const imageHooks = (deps: ProductDeps) => ({
     await outbox.add(
       tx,
       schema,
-      productUpdated.create({ ...snapshot(p, at.toISOString()), changed: ['images'] }, meta(deps, {})),
+      productUpdated.create({ ...snapshot(p, at.toISOString()), changed: ['images'] }, eventMeta(deps, {})),
     )
   },
   afterCommit: async (change: { productId: string }) => {
