@@ -108,23 +108,17 @@ const respondFromCache = (deps: ProductDeps, request: Request, entry: CachedResp
     return completeResponse(new Response(null, { status: 304, headers }))
   }
   // Every header the response needs, the kit's included, so nothing is added to it afterwards. An entry held
-  // in process keeps a response built; each request gets a copy (the body is shared) with its request id.
-  let response: Response
-  if (hit) {
-    const built = entry as WithBuilt
-    built[builtKey] ??= new Response(entry.body, { status: 200, headers: entryHeaders(deps, entry, true) })
-    response = built[builtKey].clone()
-  } else response = new Response(entry.body, { status: 200, headers: entryHeaders(deps, entry, false) })
+  // in process keeps its headers built; each response is made with them and its own request id.
+  const response = new Response(entry.body, { status: 200, headers: entryHeaders(deps, entry, hit) })
   response.headers.set('x-request-id', requestId)
   return completeResponse(response)
 }
 
 const headersKey = Symbol('myshop.cachedHeaders')
-const builtKey = Symbol('myshop.cachedResponse')
-type WithBuilt = CachedResponse & { [headersKey]?: Headers; [builtKey]?: Response }
+type WithHeaders = CachedResponse & { [headersKey]?: Headers }
 
 /** An entry's response headers, but its request id (kept with an in-process entry for hits). */
-const entryHeaders = (deps: ProductDeps, entry: WithBuilt, hit: boolean): Headers => {
+const entryHeaders = (deps: ProductDeps, entry: WithHeaders, hit: boolean): Headers => {
   const build = (cache: string) =>
     new Headers({
       ...securityHeaders,
