@@ -1,6 +1,6 @@
 import type { Verifier } from '@myshop/auth'
 import type { RateLimitStore } from '@myshop/rate-limit'
-import { Hono } from 'hono'
+import { Hono, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
 import type { GatewayConfig, ServiceName } from './config.ts'
@@ -14,6 +14,7 @@ import {
   type LocalHandler,
   noopLogger,
   type Shared,
+  stateOf,
 } from './context.ts'
 import { createLimiter } from './limiter.ts'
 import { createRegistry, gatewayMetrics, type Registry } from './metrics.ts'
@@ -45,6 +46,18 @@ export interface GatewayDeps {
   getClientIp?: ClientIpResolver
   registry?: Registry
   routes?: Route[]
+}
+
+/** Runs `work` inside the CORS middleware: its headers land on whatever `work` answers. */
+const corsAround = async (
+  allowCors: MiddlewareHandler<GatewayEnv>,
+  c: GatewayContext,
+  work: () => Promise<Response>,
+): Promise<Response> => {
+  const early = await allowCors(c, async () => {
+    c.res = await work()
+  })
+  return early ?? c.res
 }
 
 /** The edge gateway: request context, CORS, body limit, then per route guard + proxy. */
@@ -85,13 +98,8 @@ export const createGateway = (deps: GatewayDeps) => {
       })
     : null
   /** Runs `work` inside the CORS middleware when CORS is on: its headers land on whatever `work` answers. */
-  const withCors = async (c: GatewayContext, work: () => Promise<Response>): Promise<Response> => {
-    if (!allowCors) return work()
-    const early = await allowCors(c, async () => {
-      c.res = await work()
-    })
-    return early ?? c.res
-  }
+  const withCors = (c: GatewayContext, work: () => Promise<Response>): Promise<Response> =>
+    allowCors ? corsAround(allowCors, c, work) : work()
   // Preflights are answered by the CORS middleware itself; they are still counted and carry a request id.
   if (allowCors) app.options('*', scoped, allowCors)
 
@@ -105,15 +113,19 @@ export const createGateway = (deps: GatewayDeps) => {
   const guardDeps = { shared, limiter, verifier: deps.verifier, isSessionActive: deps.isSessionActive }
   for (const route of deps.routes ?? defaultRoutes) {
     const guarded = guard(route, guardDeps, proxy(route, shared))
-    const limited = async (c: GatewayContext): Promise<Response> => {
-      if (!c.req.raw.body) return guarded(c)
+    const limitedBody = async (c: GatewayContext): Promise<Response> => {
       let out: Response | undefined
       const refused = await limitBody(c, async () => {
         out = await guarded(c)
       })
       return refused ?? out!
     }
-    app.on(route.method, route.path, (c) => scope(c, () => withCors(c, () => limited(c))))
+    // Bodiless requests (most of them) skip the body limit without an extra async step.
+    const limited = (c: GatewayContext) => (c.req.raw.body ? limitedBody(c) : guarded(c))
+    const handle = allowCors
+      ? (c: GatewayContext) => scope(c, () => withCors(c, () => limited(c)))
+      : (c: GatewayContext) => scope(c, () => limited(c))
+    app.on(route.method, route.path, handle)
   }
 
   app.notFound((c) =>
@@ -123,7 +135,7 @@ export const createGateway = (deps: GatewayDeps) => {
   )
   app.onError((err, c) => {
     shared.logger.error(
-      { requestId: c.get('requestId'), err: err.message, stack: err.stack },
+      { requestId: stateOf(c)?.requestId, err: err.message, stack: err.stack },
       'unhandled error',
     )
     return fail(c, 'internal')

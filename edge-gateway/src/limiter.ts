@@ -62,21 +62,46 @@ export const createLimiter = (shared: Shared, store: RateLimitStore | null): Lim
   }
 }
 
+// The policy text of each combination of limits, worked out once: the limits are configuration objects.
+const policies = new WeakMap<Limit, { alone: string; withNext: WeakMap<Limit, string> }>()
+const policyOf = (checks: LimitCheck[]): string => {
+  const part = (l: Limit) => `${l.limit};w=${Math.ceil(l.windowMs / 1000)}`
+  if (checks.length === 0 || checks.length > 2) return checks.map((c) => part(c.limit)).join(', ')
+  const first = checks[0]!.limit
+  let entry = policies.get(first)
+  if (!entry) {
+    entry = { alone: part(first), withNext: new WeakMap() }
+    policies.set(first, entry)
+  }
+  if (checks.length === 1) return entry.alone
+  const second = checks[1]!.limit
+  let text = entry.withNext.get(second)
+  if (text === undefined) {
+    text = `${entry.alone}, ${part(second)}`
+    entry.withNext.set(second, text)
+  }
+  return text
+}
+
 /** The IETF RateLimit headers for an outcome: the binding limit's numbers, every limit's policy. */
 export const rateLimitHeaders = (outcome: LimitOutcome): Record<string, string> => {
   const { results, checks } = outcome
-  const rejected = results.filter((r) => !r.allowed)
   // A rejection binds by its wait; otherwise the limit closest to running out.
-  const binding = rejected.length
-    ? rejected.reduce((a, b) => (b.retryAfterMs > a.retryAfterMs ? b : a))
-    : results.reduce((a, b) => (b.remaining < a.remaining ? b : a))
+  let binding = results[0]!
+  for (let i = 1; i < results.length; i++) {
+    const r = results[i]!
+    if (
+      binding.allowed
+        ? !r.allowed || r.remaining < binding.remaining
+        : !r.allowed && r.retryAfterMs > binding.retryAfterMs
+    )
+      binding = r
+  }
   const headers: Record<string, string> = {
     'RateLimit-Limit': String(binding.limit),
     'RateLimit-Remaining': String(binding.remaining),
     'RateLimit-Reset': String(Math.ceil(binding.resetMs / 1000)),
-    'RateLimit-Policy': checks
-      .map((c) => `${c.limit.limit};w=${Math.ceil(c.limit.windowMs / 1000)}`)
-      .join(', '),
+    'RateLimit-Policy': policyOf(checks),
   }
   if (!binding.allowed) headers['Retry-After'] = String(Math.max(1, Math.ceil(binding.retryAfterMs / 1000)))
   return headers

@@ -17,10 +17,14 @@ const keyOf = (labels: Labels) => {
 
 export interface Counter {
   inc(labels: Labels, by?: number): void
+  /** The series for these labels, found once: a hot path keeps it and counts without building a key. */
+  series(labels: Labels): { inc(by?: number): void }
 }
 
 export interface Histogram {
   observe(labels: Labels, value: number): void
+  /** The series for these labels, found once (see `Counter.series`). */
+  series(labels: Labels): { observe(value: number): void }
 }
 
 interface Series {
@@ -47,12 +51,26 @@ export const createRegistry = (): Registry => {
             ...[...values.values()].map((s) => `${name}${labelText(s.labels)} ${s.value}`),
           ].join('\n'),
       })
+      const seriesOf = (labels: Labels) => {
+        const key = keyOf(labels)
+        let s = values.get(key)
+        if (!s) {
+          s = { labels, value: 0 }
+          values.set(key, s)
+        }
+        return s
+      }
       return {
         inc(labels, by = 1) {
-          const key = keyOf(labels)
-          const s = values.get(key)
-          if (s) s.value += by
-          else values.set(key, { labels, value: by })
+          seriesOf(labels).value += by
+        },
+        series(labels) {
+          const s = seriesOf(labels)
+          return {
+            inc(by = 1) {
+              s.value += by
+            },
+          }
         },
       }
     },
@@ -72,18 +90,28 @@ export const createRegistry = (): Registry => {
           return lines.join('\n')
         },
       })
+      const seriesOf = (labels: Labels) => {
+        const key = keyOf(labels)
+        let s = values.get(key)
+        if (!s) {
+          s = { labels, counts: buckets.map(() => 0), sum: 0, count: 0 }
+          values.set(key, s)
+        }
+        return s
+      }
+      const record = (s: { counts: number[]; sum: number; count: number }, value: number) => {
+        // Cumulative buckets, as the exposition format wants them.
+        for (let i = 0; i < buckets.length; i++) if (value <= buckets[i]!) s.counts[i]!++
+        s.sum += value
+        s.count++
+      }
       return {
         observe(labels, value) {
-          const key = keyOf(labels)
-          let s = values.get(key)
-          if (!s) {
-            s = { labels, counts: buckets.map(() => 0), sum: 0, count: 0 }
-            values.set(key, s)
-          }
-          // Cumulative buckets, as the exposition format wants them.
-          for (let i = 0; i < buckets.length; i++) if (value <= buckets[i]!) s.counts[i]!++
-          s.sum += value
-          s.count++
+          record(seriesOf(labels), value)
+        },
+        series(labels) {
+          const s = seriesOf(labels)
+          return { observe: (value: number) => record(s, value) }
         },
       }
     },

@@ -1,7 +1,7 @@
 import { Scalar } from '@scalar/hono-api-reference'
 import type { Hono, MiddlewareHandler } from 'hono'
 import type { ServiceName } from './config.ts'
-import type { GatewayEnv, Shared } from './context.ts'
+import { type GatewayEnv, type Shared, stateOf } from './context.ts'
 import { openApiSource } from './openapi.ts'
 
 const probeTimeoutMs = 2_000
@@ -27,7 +27,8 @@ const probe = async (shared: Shared, url: string): Promise<Probe> => {
 export const mountOps = (app: Hono<GatewayEnv>, shared: Shared, before: MiddlewareHandler<GatewayEnv>[]) => {
   for (const path of ['/health', '/ready', '/metrics', '/openapi.json', '/docs']) {
     app.use(path, ...before, async (c, next) => {
-      c.set('routeLabel', path)
+      const state = stateOf(c)
+      if (state) state.routeLabel = path
       await next()
     })
   }

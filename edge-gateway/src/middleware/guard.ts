@@ -1,5 +1,5 @@
 import { bearerToken, type Verifier } from '@myshop/auth'
-import { fail, type GatewayContext, type GatewayEnv, type Shared } from '../context.ts'
+import { fail, type GatewayContext, type RequestState, type Shared, stateOf } from '../context.ts'
 import { type LimitCheck, type Limiter, rateLimitHeaders } from '../limiter.ts'
 import type { Route } from '../routes.ts'
 
@@ -28,10 +28,11 @@ export const guard =
   ): ((c: GatewayContext) => Promise<Response>) =>
   async (c) => {
     const { config, metrics } = deps.shared
-    c.set('routeLabel', route.label)
+    const state = stateOf(c)!
+    state.routeLabel = route.label
 
     let authProblem: { code: 'unauthenticated' | 'invalid_token'; detail: string } | undefined
-    let principal: GatewayEnv['Variables']['principal']
+    let principal: RequestState['principal']
     if (route.policy !== 'public') {
       const header = c.req.header('authorization')
       const token = bearerToken(header)
@@ -51,7 +52,7 @@ export const guard =
     }
 
     const limits = config.rateLimit
-    const ip = c.get('clientIp')
+    const ip = state.clientIp
     const checks: LimitCheck[] = [
       route.limit === 'auth'
         ? { scope: 'ip', class: 'auth', key: `ip:auth:${ip}`, limit: limits.authPerIp }
@@ -102,8 +103,8 @@ export const guard =
       return fail(c, 'forbidden', `This route needs the ${route.policy.permission} permission.`, headers)
     }
 
-    c.set('principal', principal)
-    if (session === 'active') c.set('confirmedSession', sessionId)
+    state.principal = principal
+    if (session === 'active') state.confirmedSession = sessionId
     const res = await next(c)
     for (const k in headers) res.headers.set(k, headers[k]!)
     return res

@@ -1,5 +1,5 @@
 import { attestActiveSession } from '@myshop/auth'
-import { fail, type GatewayContext, type Shared } from '../context.ts'
+import { fail, type GatewayContext, type Shared, stateOf } from '../context.ts'
 import type { Route } from '../routes.ts'
 
 // RFC 9110 §7.6.1: connection-specific headers describe one hop and must not be forwarded.
@@ -31,10 +31,24 @@ class LocalTimeout extends Error {
 const withinDeadline = (handle: () => Response | Promise<Response>, ms: number): Promise<Response> =>
   new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new LocalTimeout()), ms)
-    Promise.resolve()
-      .then(handle)
-      .then(resolve, reject)
-      .finally(() => clearTimeout(timer))
+    let answer: Response | Promise<Response>
+    try {
+      answer = handle()
+    } catch (e) {
+      clearTimeout(timer)
+      reject(e)
+      return
+    }
+    Promise.resolve(answer).then(
+      (res) => {
+        clearTimeout(timer)
+        resolve(res)
+      },
+      (e) => {
+        clearTimeout(timer)
+        reject(e)
+      },
+    )
   })
 
 /** The request's headers to edit in place where the runtime allows it (Bun, Deno), else a copy (Workers). */
@@ -68,6 +82,7 @@ export const proxy =
     if (!local && !base) return fail(c, 'unavailable', `The ${route.service} service is not configured.`)
 
     const req = c.req.raw
+    const state = stateOf(c)!
     const { origin, target } = splitUrl(req.url)
     const priorFor = config.trustProxy ? req.headers.get('x-forwarded-for') : null
     const priorProto = config.trustProxy ? req.headers.get('x-forwarded-proto') : null
@@ -75,12 +90,12 @@ export const proxy =
     const headers = editableHeaders(req)
     stripHopByHop(headers)
     // Each hop appends the address it was called from; untrusted chains are replaced, not extended.
-    const peer = c.get('peerIp')
+    const peer = state.peerIp
     headers.set('x-forwarded-for', priorFor ? `${priorFor}, ${peer}` : peer)
     headers.set('x-forwarded-proto', priorProto || origin.slice(0, origin.indexOf(':')))
     headers.set('x-forwarded-host', priorHost || origin.slice(origin.indexOf('//') + 2))
-    headers.set('x-request-id', c.get('requestId'))
-    headers.set('traceparent', c.get('traceparent'))
+    headers.set('x-request-id', state.requestId)
+    headers.set('traceparent', state.traceparent)
 
     let upstream: Response
     try {
@@ -97,7 +112,7 @@ export const proxy =
                 body: req.body,
                 ...(req.body && { duplex: 'half' }),
               } as RequestInit)
-        const sessionId = c.get('confirmedSession')
+        const sessionId = state.confirmedSession
         if (sessionId) attestActiveSession(inner, sessionId)
         upstream = await withinDeadline(() => local(inner), config.upstreamTimeoutMs)
       } else upstream = await remote(shared, `${base}${target}`, req, headers)
@@ -108,14 +123,14 @@ export const proxy =
       }
       metrics.upstreamErrors.inc({ service: route.service, kind: 'connect' })
       shared.logger.warn(
-        { requestId: c.get('requestId'), service: route.service, err: String(e) },
+        { requestId: state.requestId, service: route.service, err: String(e) },
         'upstream failed',
       )
       return fail(c, 'bad_gateway', `The ${route.service} service could not be reached.`)
     }
 
     // A service in this process speaks no hop-by-hop headers; only responses read off a socket are stripped.
-    return forward(upstream, c.get('requestId'), !local)
+    return forward(upstream, state.requestId, !local)
   }
 
 /** One call over HTTP. The timeout covers the wait for response headers; a long download is not cut off. */

@@ -1,26 +1,20 @@
-import { newId } from '@myshop/ids'
+import { newId, randomHex } from '@myshop/ids'
 import type { MiddlewareHandler } from 'hono'
-import { type ClientIpResolver, fail, type GatewayContext, type GatewayEnv, type Shared } from '../context.ts'
+import {
+  attachState,
+  type ClientIpResolver,
+  fail,
+  type GatewayContext,
+  type GatewayEnv,
+  type Shared,
+} from '../context.ts'
 
 // Callers may bring their own id (a client retry, an upstream proxy), but it ends up in logs and
 // headers, so only a short, plain one is kept.
 const requestIdPattern = /^[A-Za-z0-9._:-]{8,128}$/
 const traceparentPattern = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/
 
-const byteHex = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'))
-// Random bytes are drawn from the CSPRNG in blocks rather than one small call per id.
-const pool = new Uint8Array(4096)
-let used = pool.length
-const hex = (bytes: number) => {
-  if (used + bytes > pool.length) {
-    crypto.getRandomValues(pool)
-    used = 0
-  }
-  let out = ''
-  for (let i = used; i < used + bytes; i++) out += byteHex[pool[i]!]
-  used += bytes
-  return out
-}
+const hex = randomHex
 
 /**
  * Continues the caller's W3C trace with a new span for this hop, or starts one. An invalid header
@@ -64,21 +58,47 @@ export const requestScope = (shared: Shared, resolveIp?: ClientIpResolver): Requ
   const { metrics, logger, config } = shared
   // pino swaps disabled levels for no-ops, but the log line would still be built first.
   const logRequests = logger.isLevelEnabled?.('info') ?? true
+  // Each route, method and status's series, found once: route → method → status.
+  type Bound = { count: { inc(): void }; duration: { observe(value: number): void } }
+  const bound = new Map<string, Map<string, Map<number, Bound>>>()
+  const seriesFor = (route: string, method: string, status: number): Bound => {
+    let methods = bound.get(route)
+    if (!methods) {
+      methods = new Map()
+      bound.set(route, methods)
+    }
+    let statuses = methods.get(method)
+    if (!statuses) {
+      statuses = new Map()
+      methods.set(method, statuses)
+    }
+    let series = statuses.get(status)
+    if (!series) {
+      series = {
+        count: metrics.requests.series({ route, method, status: String(status) }),
+        duration: metrics.duration.series({ route }),
+      }
+      statuses.set(status, series)
+    }
+    return series
+  }
   return async (c, work) => {
     const started = shared.now()
     const incoming = c.req.header('x-request-id')
     const requestId = incoming && requestIdPattern.test(incoming) ? incoming : newId('req')
     const { traceparent, traceId } = nextTraceparent(c.req.header('traceparent'))
-    c.set('requestId', requestId)
-    c.set('traceparent', traceparent)
-    c.set('traceId', traceId)
     // Asking the runtime for the socket address is not free (a native call on Bun); ask once.
     const peer = resolveIp?.(c) ?? 'unknown'
-    c.set('clientIp', clientIp(c, config.trustProxy, peer))
-    c.set('peerIp', peer)
-    c.set('routeLabel', 'unmatched')
-    c.set('principal', undefined)
-    c.set('confirmedSession', undefined)
+    const state = attachState(c, {
+      requestId,
+      traceparent,
+      traceId,
+      clientIp: clientIp(c, config.trustProxy, peer),
+      peerIp: peer,
+      routeLabel: 'unmatched',
+      principal: undefined,
+      confirmedSession: undefined,
+    })
     let res: Response
     try {
       res = await work()
@@ -88,10 +108,11 @@ export const requestScope = (shared: Shared, resolveIp?: ClientIpResolver): Requ
     }
     res.headers.set('x-request-id', requestId)
     const status = res.status
-    const route = c.get('routeLabel')
+    const route = state.routeLabel
     const seconds = (shared.now() - started) / 1000
-    metrics.requests.inc({ route, method: c.req.method, status: String(status) })
-    metrics.duration.observe({ route }, seconds)
+    const series = seriesFor(route, c.req.method, status)
+    series.count.inc()
+    series.duration.observe(seconds)
     if (logRequests)
       logger.info(
         { requestId, traceId, method: c.req.method, route, status, ms: Math.round(seconds * 1e4) / 10 },

@@ -1,4 +1,4 @@
-import { newId } from '@myshop/ids'
+import { newId, randomHex } from '@myshop/ids'
 
 /** Per-request facts every log line and problem document carries. */
 export interface RequestMeta {
@@ -14,12 +14,7 @@ export interface RequestMeta {
 const requestIdPattern = /^[A-Za-z0-9._:-]{8,128}$/
 const traceparentPattern = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/
 
-const byteHex = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'))
-const hex = (bytes: number) => {
-  let out = ''
-  for (const b of crypto.getRandomValues(new Uint8Array(bytes))) out += byteHex[b]
-  return out
-}
+const hex = randomHex
 
 // Kept on the Request itself so the error handler finds it even when parsing failed before `derive` ran. A
 // symbol-keyed property, because a WeakMap entry per request cost more than the rest of a cached read.

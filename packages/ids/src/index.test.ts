@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'bun:test'
-import { isId, newId } from './index.ts'
+import { isId, newId, randomHex } from './index.ts'
 
 describe('newId', () => {
   test('has the prefix, ten characters of time and sixteen of randomness', () => {
@@ -33,5 +33,19 @@ describe('newId', () => {
     let decoded = 0
     for (const c of time) decoded = decoded * 32 + alphabet.indexOf(c)
     expect(decoded).toBe(ms)
+  })
+})
+
+describe('randomHex', () => {
+  test('gives lowercase hex of twice the byte count, different each time', () => {
+    const values = Array.from({ length: 2_000 }, () => randomHex(16))
+    for (const v of values) expect(v).toMatch(/^[0-9a-f]{32}$/)
+    expect(new Set(values).size).toBe(values.length)
+    expect(randomHex(8)).toMatch(/^[0-9a-f]{16}$/)
+  })
+
+  test('uses every digit over many values (the nibbles are all drawn)', () => {
+    const seen = new Set(Array.from({ length: 200 }, () => randomHex(8)).join(''))
+    expect(seen.size).toBe(16)
   })
 })

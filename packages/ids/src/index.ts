@@ -71,3 +71,33 @@ const idPattern = /^[a-z]{3}_[0-9A-HJKMNP-TV-Z]{26}$/
 /** True when `value` has the shape of an id with the given prefix. */
 export const isId = (value: string, prefix?: IdPrefix): boolean =>
   idPattern.test(value) && (prefix === undefined || value.startsWith(`${prefix}_`))
+
+// Random bytes for `randomHex` are drawn from the CSPRNG in blocks rather than one small call per value.
+const hexPool = new Uint8Array(4096)
+let hexUsed = hexPool.length
+const hexDigits = new TextEncoder().encode('0123456789abcdef')
+const hexChars = new Map<number, Uint8Array>()
+const ascii = new TextDecoder()
+
+/**
+ * `bytes` random bytes as lowercase hex (trace and span ids). The characters are written into a reused buffer
+ * and decoded once: building the string a character at a time allocated a piece per character.
+ */
+export const randomHex = (bytes: number): string => {
+  if (hexUsed + bytes > hexPool.length) {
+    crypto.getRandomValues(hexPool)
+    hexUsed = 0
+  }
+  let chars = hexChars.get(bytes)
+  if (!chars) {
+    chars = new Uint8Array(bytes * 2)
+    hexChars.set(bytes, chars)
+  }
+  for (let i = 0; i < bytes; i++) {
+    const b = hexPool[hexUsed + i]!
+    chars[2 * i] = hexDigits[b >> 4]!
+    chars[2 * i + 1] = hexDigits[b & 15]!
+  }
+  hexUsed += bytes
+  return ascii.decode(chars)
+}
