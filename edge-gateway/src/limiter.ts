@@ -5,10 +5,11 @@ import type { LimitClass } from './routes.ts'
 
 export type Scope = 'ip' | 'user'
 
+/** One limit to check: the store's key and options (the configured limit), and what it limits, for metrics. */
 export interface LimitCheck {
   scope: Scope
   key: string
-  limit: Limit
+  options: Limit
   class: LimitClass
 }
 
@@ -39,7 +40,7 @@ export const createLimiter = (shared: Shared, store: RateLimitStore | null): Lim
   let lastLogged = Number.NEGATIVE_INFINITY
 
   return async (checks) => {
-    const answer = await primary.checkMany(checks.map((c) => ({ key: c.key, options: c.limit })))
+    const answer = await primary.checkMany(checks)
     if (Array.isArray(answer)) return { checks, results: answer, fellBack: false }
 
     if (now() - lastLogged >= logEveryMs) {
@@ -51,12 +52,12 @@ export const createLimiter = (shared: Shared, store: RateLimitStore | null): Lim
     for (const c of checks) {
       shared.metrics.limiterFallbacks.inc({ class: c.class })
       const closed = c.class === 'auth' && c.scope === 'ip'
-      const limit = closed ? authFallbackPerIp : c.limit
-      const r = await (closed ? strict : local).check(c.key, limit)
+      const options = closed ? authFallbackPerIp : c.options
+      const r = await (closed ? strict : local).check(c.key, options)
       // The memory store cannot fail; the type still says it might.
       if (!r.ok) throw r.error
       results.push(r)
-      effective.push({ ...c, limit })
+      effective.push({ ...c, options })
     }
     return { checks: effective, results, fellBack: true }
   }
@@ -66,15 +67,15 @@ export const createLimiter = (shared: Shared, store: RateLimitStore | null): Lim
 const policies = new WeakMap<Limit, { alone: string; withNext: WeakMap<Limit, string> }>()
 const policyOf = (checks: LimitCheck[]): string => {
   const part = (l: Limit) => `${l.limit};w=${Math.ceil(l.windowMs / 1000)}`
-  if (checks.length === 0 || checks.length > 2) return checks.map((c) => part(c.limit)).join(', ')
-  const first = checks[0]!.limit
+  if (checks.length === 0 || checks.length > 2) return checks.map((c) => part(c.options)).join(', ')
+  const first = checks[0]!.options
   let entry = policies.get(first)
   if (!entry) {
     entry = { alone: part(first), withNext: new WeakMap() }
     policies.set(first, entry)
   }
   if (checks.length === 1) return entry.alone
-  const second = checks[1]!.limit
+  const second = checks[1]!.options
   let text = entry.withNext.get(second)
   if (text === undefined) {
     text = `${entry.alone}, ${part(second)}`

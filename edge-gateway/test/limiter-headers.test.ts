@@ -5,8 +5,8 @@ import { type LimitCheck, type LimitOutcome, rateLimitHeaders } from '../src/lim
 const perIp = { limit: 100, windowMs: 60_000 }
 const perUser = { limit: 20, windowMs: 10_000 }
 const checks: LimitCheck[] = [
-  { scope: 'ip', class: 'default', key: 'ip:default:203.0.113.7', limit: perIp },
-  { scope: 'user', class: 'default', key: 'user:usr_1', limit: perUser },
+  { scope: 'ip', class: 'default', key: 'ip:default:203.0.113.7', options: perIp },
+  { scope: 'user', class: 'default', key: 'user:usr_1', options: perUser },
 ]
 const result = (r: Partial<RateLimitResult> & { limit: number }): RateLimitResult =>
   ({ ok: true, allowed: true, remaining: 10, resetMs: 1_000, retryAfterMs: 0, ...r }) as RateLimitResult
@@ -58,7 +58,7 @@ describe('RateLimit headers', () => {
     )
     expect(twice).toEqual(['100;w=60, 20;w=10', '100;w=60, 20;w=10'])
     const other = { limit: 5, windowMs: 1_000 }
-    const swapped: LimitCheck[] = [{ ...checks[0]!, limit: other }, checks[1]!]
+    const swapped: LimitCheck[] = [{ ...checks[0]!, options: other }, checks[1]!]
     expect(
       rateLimitHeaders(outcome([result({ limit: 5 }), result({ limit: 20 })], swapped))['RateLimit-Policy'],
     ).toBe('5;w=1, 20;w=10')

@@ -14,6 +14,11 @@ const challenge = (error?: string) => ({
   'WWW-Authenticate': error ? `Bearer realm="myshop", error="${error}"` : 'Bearer realm="myshop"',
 })
 
+const sessionOutcome = (active: boolean) => (active ? ('active' as const) : ('ended' as const))
+// Session store down: the token's signature and expiry still hold and the service checks the session again, so
+// reads keep working rather than logging everyone out.
+const sessionUnknown = () => 'unknown' as const
+
 /**
  * Authentication, authorisation and rate limiting for one route. The token is verified first
  * (CPU only, usually a cache hit) so the per-IP and per-user limits, and the session lookup, go to
@@ -55,27 +60,22 @@ export const guard =
     const ip = state.clientIp
     const checks: LimitCheck[] = [
       route.limit === 'auth'
-        ? { scope: 'ip', class: 'auth', key: `ip:auth:${ip}`, limit: limits.authPerIp }
-        : { scope: 'ip', class: 'default', key: `ip:default:${ip}`, limit: limits.perIp },
+        ? { scope: 'ip', class: 'auth', key: `ip:auth:${ip}`, options: limits.authPerIp }
+        : { scope: 'ip', class: 'default', key: `ip:default:${ip}`, options: limits.perIp },
     ]
     if (principal)
       checks.push({
         scope: 'user',
         class: route.limit,
         key: `user:${principal.userId}`,
-        limit: limits.perUser,
+        options: limits.perUser,
       })
 
     const sessionId = principal?.sessionId
     const [outcome, session] = await Promise.all([
       deps.limiter(checks),
       sessionId && deps.isSessionActive
-        ? deps.isSessionActive(sessionId).then(
-            (active) => (active ? 'active' : 'ended'),
-            // Session store down: the token's signature and expiry still hold and the service checks the
-            // session again, so reads keep working rather than logging everyone out.
-            () => 'unknown' as const,
-          )
+        ? deps.isSessionActive(sessionId).then(sessionOutcome, sessionUnknown)
         : ('unknown' as const),
     ])
     const headers = rateLimitHeaders(outcome)

@@ -25,13 +25,20 @@ export const failure = (error: unknown): RateLimitFailure => ({
 })
 
 /** Settles `promise` or gives up after `ms`, so a dead store answers fast instead of holding the request. */
-export const withTimeout = <T>(promise: Promise<T>, ms: number, what: string): Promise<T> => {
-  let timer: ReturnType<typeof setTimeout> | undefined
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms)
+export const withTimeout = <T>(promise: Promise<T>, ms: number, what: string): Promise<T> =>
+  new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms)
+    promise.then(
+      (value) => {
+        clearTimeout(timer)
+        resolve(value)
+      },
+      (error) => {
+        clearTimeout(timer)
+        reject(error)
+      },
+    )
   })
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
-}
 
 /** The script's keys and arguments for some checks: one EVALSHA answers them all. */
 export const scriptCall = (checks: RateLimitCheck[], prefix: string, now?: () => number) => {
@@ -84,27 +91,26 @@ export interface ScriptStoreOptions {
  */
 export const scriptStore = (run: ScriptRunner, source: string, o: ScriptStoreOptions): RateLimitStore => {
   const prefix = o.prefix ?? 'myshop:rl:'
-  const sha = scriptSha(source)
-  const checkMany: RateLimitStore['checkMany'] = async (checks) => {
-    const { keys, args } = scriptCall(checks, prefix, o.now)
+  const what = `${o.name} rate-limit check`
+  // Kept once known, so a check does not wait on the digest's promise every time.
+  let knownSha: string | undefined
+  const sha = scriptSha(source).then((value) => {
+    knownSha = value
+    return value
+  })
+  const runScript = async (checks: RateLimitCheck[], keys: string[], args: string[]) => {
+    let reply: unknown
     try {
-      return await withTimeout(
-        (async () => {
-          let reply: unknown
-          try {
-            reply = await run.evalsha(await sha, keys, args)
-          } catch (e) {
-            if (!isNoScript(e)) throw e
-            reply = await run.eval(source, keys, args)
-          }
-          return fromScriptReply(reply, checks)
-        })(),
-        o.timeoutMs,
-        `${o.name} rate-limit check`,
-      )
+      reply = await run.evalsha(knownSha ?? (await sha), keys, args)
     } catch (e) {
-      return failure(e)
+      if (!isNoScript(e)) throw e
+      reply = await run.eval(source, keys, args)
     }
+    return fromScriptReply(reply, checks)
+  }
+  const checkMany: RateLimitStore['checkMany'] = (checks) => {
+    const { keys, args } = scriptCall(checks, prefix, o.now)
+    return withTimeout(runScript(checks, keys, args), o.timeoutMs, what).catch(failure)
   }
   return {
     async check(key, options) {
