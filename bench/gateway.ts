@@ -4,8 +4,9 @@
 // metrics), as in a distributed deployment; and through the gateway in the service's process, as `myshop
 // start` runs it (same policy, requests handed to the service's handler without a loopback hop). The user
 // service runs inside a `myshop start` platform process, so every target reaches the same service instance.
-// Runs are interleaved round by round so drift on a shared machine hits all of them alike; medians are
-// reported with the CPU each proxy process spent per request, and the ratios. Only 2xx responses count.
+// Runs are interleaved round by round so drift on a shared machine hits all of them alike; the tables give
+// medians with the CPU each measured process spent per request, and each ratio is the median of the rounds'
+// own ratios (paired). Only 2xx responses count.
 //
 // Usage: bun run bench:gateway
 //   env: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres), REDIS_URL (default
@@ -204,16 +205,16 @@ try {
   console.log(header)
   for (const [k, v] of Object.entries(h)) console.log(row(k, v))
   console.log('')
-  const ratio = (a: string, b: string) => (m[a]!.rps / m[b]!.rps).toFixed(2)
-  // Paired: each round's difference from the direct run of the same round (same machine conditions), then
-  // the median of those, which a single noisy round moves less than a difference of two medians.
+  // Paired: each round's ratio to (or difference from) the other target's run of the same round, under the same
+  // machine conditions, then the median of those, which a single noisy round moves less than two medians do.
+  const ratio = (a: string, b: string) => median(max[a]!.map((r, i) => r.rps / max[b]![i]!.rps)).toFixed(2)
   const addedP99 = (name: string) => median(at[name]!.map((r, i) => r.p99 - at.direct![i]!.p99)).toFixed(2)
   console.log(`throughput in process/direct:   ${ratio('in process', 'direct')}  (target >= 0.8)`)
   console.log(`throughput gateway/direct:      ${ratio('gateway', 'direct')}  (target >= 0.8)`)
   console.log(`throughput plain proxy/direct:  ${ratio('plain proxy', 'direct')}`)
   console.log(`throughput gateway/plain proxy: ${ratio('gateway', 'plain proxy')}`)
   console.log(
-    `CPU per request gateway/plain proxy: ${(m.gateway!.cpuUs / m['plain proxy']!.cpuUs).toFixed(2)}`,
+    `CPU per request gateway/plain proxy: ${median(max.gateway!.map((r, i) => r.cpuUs / max['plain proxy']![i]!.cpuUs)).toFixed(2)}`,
   )
   console.log(
     `added p99 at half load (target <= 1 ms): in process ${addedP99('in process')} ms, gateway ${addedP99('gateway')} ms, plain proxy ${addedP99('plain proxy')} ms`,
