@@ -33,6 +33,11 @@ export interface GatewayDeps {
   verifier: Verifier
   /** Asked for every authenticated request; a session that ended makes its tokens fail at once. */
   isSessionActive?: (sessionId: string) => Promise<boolean>
+  /**
+   * The key of a session in the limiter's store, when sessions live in that same Redis: the session lookup then
+   * rides in the limit check's round trip instead of being a command of its own.
+   */
+  sessionKey?: (sessionId: string) => string
   /** How upstreams are called; tests and runtimes pass their own. */
   fetch?: Fetch
   /**
@@ -110,7 +115,13 @@ export const createGateway = (deps: GatewayDeps) => {
 
   mountOps(app, shared, allowCors ? [scoped, allowCors] : [scoped])
 
-  const guardDeps = { shared, limiter, verifier: deps.verifier, isSessionActive: deps.isSessionActive }
+  const guardDeps = {
+    shared,
+    limiter,
+    verifier: deps.verifier,
+    isSessionActive: deps.isSessionActive,
+    sessionKey: deps.sessionKey,
+  }
   for (const route of deps.routes ?? defaultRoutes) {
     const guarded = guard(route, guardDeps, proxy(route, shared))
     const limitedBody = async (c: GatewayContext): Promise<Response> => {

@@ -18,10 +18,19 @@ export interface LimitOutcome {
   results: RateLimitResult[]
   /** True when the shared store failed and local limiters answered instead. */
   fellBack: boolean
+  /** Whether the key asked about exists in the shared store; undefined when none was asked or it failed. */
+  exists?: boolean
 }
 
-/** Checks rate limits in one round trip to the shared store, falling back to local limiters when it fails. */
-export type Limiter = (checks: LimitCheck[]) => Promise<LimitOutcome>
+/**
+ * Checks rate limits in one round trip to the shared store, falling back to local limiters when it fails. With
+ * `existsKey`, and a store that can (`canLookUp`), the same round trip also says whether that key exists.
+ */
+export interface Limiter {
+  (checks: LimitCheck[], existsKey?: string): Promise<LimitOutcome>
+  /** Whether the shared store answers `existsKey` lookups. */
+  canLookUp: boolean
+}
 
 const logEveryMs = 10_000
 
@@ -38,10 +47,19 @@ export const createLimiter = (shared: Shared, store: RateLimitStore | null): Lim
   const strict = memoryStore({ now })
   const { authFallbackPerIp } = shared.config.rateLimit
   let lastLogged = Number.NEGATIVE_INFINITY
+  const lookUp = store?.checkManyAndExists?.bind(store)
 
-  return async (checks) => {
-    const answer = await primary.checkMany(checks)
-    if (Array.isArray(answer)) return { checks, results: answer, fellBack: false }
+  const limiter = async (checks: LimitCheck[], existsKey?: string): Promise<LimitOutcome> => {
+    let answer: RateLimitResult[] | { ok: false; error: Error }
+    let exists: boolean | undefined
+    if (existsKey !== undefined && lookUp) {
+      const both = await lookUp(checks, existsKey)
+      if ('results' in both) {
+        answer = both.results
+        exists = both.exists
+      } else answer = both
+    } else answer = await primary.checkMany(checks)
+    if (Array.isArray(answer)) return { checks, results: answer, fellBack: false, exists }
 
     if (now() - lastLogged >= logEveryMs) {
       lastLogged = now()
@@ -61,6 +79,7 @@ export const createLimiter = (shared: Shared, store: RateLimitStore | null): Lim
     }
     return { checks: effective, results, fellBack: true }
   }
+  return Object.assign(limiter, { canLookUp: lookUp !== undefined })
 }
 
 // The policy text of each combination of limits, worked out once: the limits are configuration objects.

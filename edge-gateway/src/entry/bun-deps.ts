@@ -66,6 +66,7 @@ export const bunDeps = async (config: GatewayConfig) => {
       verifier,
       store: respStore(redis.client, { timeoutMs: config.rateLimit.storeTimeoutMs }),
       isSessionActive: async (sid: string) => (await redis.client.exists(sessionKey(sid))) === true,
+      sessionKey,
     } satisfies Partial<GatewayDeps>,
     close: async () => redis.close(),
   }

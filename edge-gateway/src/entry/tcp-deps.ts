@@ -1,4 +1,4 @@
-import { redisSessionStore } from '@myshop/auth'
+import { redisSessionStore, sessionKey } from '@myshop/auth'
 import { redisStore } from '@myshop/rate-limit'
 import Redis from 'ioredis'
 import type { GatewayDeps } from '../app.ts'
@@ -25,6 +25,7 @@ export const tcpDeps = (config: GatewayConfig) => {
       verifier,
       store: redisStore(redis, { timeoutMs: config.rateLimit.storeTimeoutMs }),
       isSessionActive: (sid: string) => sessions.isActive(sid),
+      sessionKey,
     } satisfies Partial<GatewayDeps>,
     close: async () => {
       redis.disconnect()

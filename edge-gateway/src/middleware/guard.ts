@@ -1,6 +1,6 @@
 import { bearerToken, type Verifier } from '@myshop/auth'
 import { fail, type GatewayContext, type RequestState, type Shared, stateOf } from '../context.ts'
-import { type LimitCheck, type Limiter, rateLimitHeaders } from '../limiter.ts'
+import { type LimitCheck, type Limiter, type LimitOutcome, rateLimitHeaders } from '../limiter.ts'
 import type { Route } from '../routes.ts'
 
 export interface GuardDeps {
@@ -8,6 +8,8 @@ export interface GuardDeps {
   limiter: Limiter
   verifier: Verifier
   isSessionActive: ((sessionId: string) => Promise<boolean>) | undefined
+  /** The session's key in the limiter's store, when sessions live there: one script then answers both. */
+  sessionKey: ((sessionId: string) => string) | undefined
 }
 
 const challenge = (error?: string) => ({
@@ -72,12 +74,20 @@ export const guard =
       })
 
     const sessionId = principal?.sessionId
-    const [outcome, session] = await Promise.all([
-      deps.limiter(checks),
-      sessionId && deps.isSessionActive
-        ? deps.isSessionActive(sessionId).then(sessionOutcome, sessionUnknown)
-        : ('unknown' as const),
-    ])
+    let outcome: LimitOutcome
+    let session: 'active' | 'ended' | 'unknown'
+    if (sessionId && deps.sessionKey && deps.limiter.canLookUp) {
+      // Sessions live beside the limits: the limit script looks the session up in the same round trip. A
+      // store that failed answers neither, and the session is then unknown, as when its own lookup fails.
+      outcome = await deps.limiter(checks, deps.sessionKey(sessionId))
+      session = outcome.exists === undefined ? 'unknown' : sessionOutcome(outcome.exists)
+    } else
+      [outcome, session] = await Promise.all([
+        deps.limiter(checks),
+        sessionId && deps.isSessionActive
+          ? deps.isSessionActive(sessionId).then(sessionOutcome, sessionUnknown)
+          : ('unknown' as const),
+      ])
     const headers = rateLimitHeaders(outcome)
 
     const rejected = outcome.results.findIndex((r) => !r.allowed)

@@ -109,6 +109,32 @@ describe.skipIf(!url)('redis-backed stores (REDIS_URL)', () => {
         retryAfterMs: 500,
       })
     })
+
+    test(`${name} looks a key up in the same round trip as the limits, without consuming or prefixing it`, async () => {
+      const t = 1_700_000_000_000
+      const store = make(() => t)
+      const present = `test:${run}:${name}:session:present`
+      const absent = `test:${run}:${name}:session:absent`
+      await redis.set(present, 'usr_1', 'EX', 60)
+      const o = { limit: 2, windowMs: 1000 }
+      const checks = [
+        { key: 'both-ip', options: o },
+        { key: 'both-user', options: { limit: 5, windowMs: 1000 } },
+      ]
+      const first = await store.checkManyAndExists!(checks, present)
+      expect(first).toEqual({
+        exists: true,
+        results: [
+          { ok: true, allowed: true, limit: 2, remaining: 1, resetMs: 500, retryAfterMs: 0 },
+          { ok: true, allowed: true, limit: 5, remaining: 4, resetMs: 200, retryAfterMs: 0 },
+        ],
+      })
+      const second = await store.checkManyAndExists!(checks, absent)
+      expect(second).toMatchObject({ exists: false, results: [{ remaining: 0 }, { remaining: 3 }] })
+      // The looked-up key is read, never written or limited.
+      expect(await redis.get(present)).toBe('usr_1')
+      expect(await redis.exists(absent)).toBe(0)
+    })
   }
 
   test('redisStore reloads the script after SCRIPT FLUSH (EVALSHA falls back to EVAL)', async () => {

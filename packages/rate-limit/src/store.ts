@@ -17,6 +17,14 @@ export interface RateLimitStore {
   check(key: string, options: RateLimitOptions): Promise<RateLimitResult | RateLimitFailure>
   /** Checks several keys in one round trip; each key is consumed independently. */
   checkMany(checks: RateLimitCheck[]): Promise<RateLimitResult[] | RateLimitFailure>
+  /**
+   * `checkMany`, and in the same round trip whether `key` (taken as it is, not prefixed) exists in the store:
+   * a session kept in the same Redis as the limits. Only stores that run the limits in Redis have it.
+   */
+  checkManyAndExists?(
+    checks: RateLimitCheck[],
+    key: string,
+  ): Promise<{ results: RateLimitResult[]; exists: boolean } | RateLimitFailure>
 }
 
 export const failure = (error: unknown): RateLimitFailure => ({
@@ -48,9 +56,12 @@ export const scriptCall = (checks: RateLimitCheck[], prefix: string, now?: () =>
   return { keys: checks.map((c) => prefix + c.key), args }
 }
 
-/** Converts the script's flattened `[allowed, remaining, resetMs, retryAfterMs]*` reply into results. */
-export const fromScriptReply = (reply: unknown, checks: RateLimitCheck[]): RateLimitResult[] => {
-  if (!Array.isArray(reply) || reply.length !== checks.length * 4)
+/**
+ * Converts the script's flattened `[allowed, remaining, resetMs, retryAfterMs]*` reply into results; `extra`
+ * is the number of values after them (the looked-up key's existence).
+ */
+export const fromScriptReply = (reply: unknown, checks: RateLimitCheck[], extra = 0): RateLimitResult[] => {
+  if (!Array.isArray(reply) || reply.length !== checks.length * 4 + extra)
     throw new Error(`unexpected rate-limit reply: ${String(reply)}`)
   const n = reply.map(Number)
   return checks.map((c, i) => ({
@@ -98,19 +109,27 @@ export const scriptStore = (run: ScriptRunner, source: string, o: ScriptStoreOpt
     knownSha = value
     return value
   })
-  const runScript = async (checks: RateLimitCheck[], keys: string[], args: string[]) => {
-    let reply: unknown
+  const runScript = async (keys: string[], args: string[]): Promise<unknown> => {
     try {
-      reply = await run.evalsha(knownSha ?? (await sha), keys, args)
+      return await run.evalsha(knownSha ?? (await sha), keys, args)
     } catch (e) {
       if (!isNoScript(e)) throw e
-      reply = await run.eval(source, keys, args)
+      return run.eval(source, keys, args)
     }
-    return fromScriptReply(reply, checks)
   }
   const checkMany: RateLimitStore['checkMany'] = (checks) => {
     const { keys, args } = scriptCall(checks, prefix, o.now)
-    return withTimeout(runScript(checks, keys, args), o.timeoutMs, what).catch(failure)
+    const answer = runScript(keys, args).then((reply) => fromScriptReply(reply, checks))
+    return withTimeout(answer, o.timeoutMs, what).catch(failure)
+  }
+  const checkManyAndExists: NonNullable<RateLimitStore['checkManyAndExists']> = (checks, key) => {
+    const { keys, args } = scriptCall(checks, prefix, o.now)
+    keys.push(key)
+    const answer = runScript(keys, args).then((reply) => ({
+      results: fromScriptReply(reply, checks, 1),
+      exists: Number((reply as unknown[])[checks.length * 4]) === 1,
+    }))
+    return withTimeout(answer, o.timeoutMs, what).catch(failure)
   }
   return {
     async check(key, options) {
@@ -118,5 +137,6 @@ export const scriptStore = (run: ScriptRunner, source: string, o: ScriptStoreOpt
       return Array.isArray(r) ? r[0]! : r
     },
     checkMany,
+    checkManyAndExists,
   }
 }
