@@ -3,7 +3,7 @@ import { categoryChanged, outbox } from '@myshop/events'
 import { newId } from '@myshop/ids'
 import { type ProductDeps, schema } from '../deps.ts'
 import { dropProductEntries, productCacheKey } from '../products/cache-invalidation.ts'
-import { type EventContext, eventMeta, syncSearchIndex } from '../products/service.ts'
+import { type EventContext, eventMeta, searchDocuments, syncSearchIndex } from '../products/service.ts'
 import { slugify } from '../products/slug.ts'
 import type { Category } from './repository.ts'
 import * as categories from './repository.ts'
@@ -160,11 +160,21 @@ export const deleteCategory = async (deps: ProductDeps, id: string) => {
 
 /**
  * Brings the search index in step with a `category.changed`: every product now in the category's subtree is
- * indexed again as it is now (with the version the change gave it), a page at a time.
+ * indexed again as it is now (with the version the change gave it), a page at a time: one snapshot read per
+ * page, then the page's documents written together. A product deleted meanwhile gets its deletion instead.
  */
 export const syncCategorySearch = async (deps: ProductDeps, categoryId: string) => {
   const subtree = await categories.subtreeIds(deps.sql, categoryId)
   if (subtree.length === 0) return
-  for await (const page of productsLinkedTo(deps, subtree, 200))
-    await Promise.all(page.map((p) => syncSearchIndex(deps, p.id)))
+  for await (const page of productsLinkedTo(deps, subtree, 200)) {
+    const docs = await searchDocuments(
+      deps,
+      page.map((p) => p.id),
+    )
+    const found = new Set(docs.map((d) => d.id))
+    await Promise.all([
+      ...docs.map((doc) => deps.search.index(doc)),
+      ...page.filter((p) => !found.has(p.id)).map((p) => syncSearchIndex(deps, p.id)),
+    ])
+  }
 }
