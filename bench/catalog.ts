@@ -232,7 +232,12 @@ try {
   )
   paths.push(...Array.from({ length: perQuery }, (_, i) => `/api/v1/products?minPrice=${i}&sort=price_asc`))
   const cold: number[] = []
-  for (const path of paths) cold.push(await timeSearch(path))
+  const timed: { path: string; ms: number; order: number }[] = []
+  for (const path of paths) {
+    const ms = await timeSearch(path)
+    cold.push(ms)
+    timed.push({ path, ms, order: timed.length + 1 })
+  }
   const warm: number[] = []
   for (const path of paths) warm.push(await timeSearch(path))
   cold.sort((a, b) => a - b)
@@ -251,6 +256,11 @@ try {
       `| ${name} | ${percentile(xs, 0.5).toFixed(2)} | ${percentile(xs, 0.95).toFixed(2)} | ${percentile(xs, 0.99).toFixed(2)} |`,
     )
   }
+
+  const slowest = [...timed].sort((a, b) => b.ms - a.ms).slice(0, 3)
+  say(
+    `slowest misses: ${slowest.map((t) => `${t.path.replace('/api/v1/products', '')} (#${t.order}, ${t.ms.toFixed(0)} ms)`).join('; ')}`,
+  )
 
   // 3. Product detail throughput. Warm: one product over and over (response cache hit). Cold: a different
   // product each request, from a shuffled list of every id (cache miss, a few queries each).
