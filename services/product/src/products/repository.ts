@@ -56,39 +56,45 @@ export const findRow = async (
   return row ?? null
 }
 
+/**
+ * Products matching `where` (over `catalog.products p`), each with its categories, variants and images, in one
+ * statement: a cache miss on a product read is one query rather than five.
+ */
+const loadWhere = async (sql: Queryable, where: ReturnType<Queryable>) => {
+  const rows = await sql<
+    (ProductRow & { categories: CategoryRef[]; variants: VariantRow[]; images: ImageRow[] })[]
+  >`
+    select ${productColumns(sql)},
+      coalesce((
+        select json_agg(json_build_object('id', c.id, 'name', c.name, 'slug', c.slug, 'path', c.path) order by c.path)
+        from catalog.product_categories pc join catalog.categories c on c.id = pc.category_id
+        where pc.product_id = p.id), '[]') as categories,
+      coalesce((
+        select json_agg(json_build_object('id', v.id, 'productId', v.product_id, 'sku', v.sku, 'options', v.options,
+          'priceAmount', v.price_amount, 'currency', v.currency, 'compareAtAmount', v.compare_at_amount,
+          'position', v.position) order by v.position, v.sku)
+        from catalog.variants v where v.product_id = p.id), '[]') as variants,
+      coalesce((
+        select json_agg(json_build_object('id', i.id, 'productId', i.product_id, 'contentType', i.content_type,
+          'width', i.width, 'height', i.height, 'keys', i.keys, 'position', i.position) order by i.position, i.id)
+        from catalog.images i where i.product_id = p.id), '[]') as images
+    from catalog.products p where ${where}`
+  return rows.map(({ categories, variants, images, ...row }) => ({ row, categories, variants, images }))
+}
+
 /** Products with their categories, variants and images, in the order of `ids`. */
 export const loadMany = async (sql: Queryable, ids: string[]) => {
   if (ids.length === 0) return []
-  const [products, categories, variants, images] = await Promise.all([
-    sql<ProductRow[]>`select ${productColumns(sql)} from catalog.products where id = any(${ids})`,
-    sql<(CategoryRef & { productId: string })[]>`
-      select pc.product_id as "productId", c.id, c.name, c.slug, c.path
-      from catalog.product_categories pc join catalog.categories c on c.id = pc.category_id
-      where pc.product_id = any(${ids}) order by c.path`,
-    sql<VariantRow[]>`
-      select id, product_id as "productId", sku, options, price_amount as "priceAmount", currency,
-             compare_at_amount as "compareAtAmount", position
-      from catalog.variants where product_id = any(${ids}) order by position, sku`,
-    sql<ImageRow[]>`
-      select id, product_id as "productId", content_type as "contentType", width, height, keys, position
-      from catalog.images where product_id = any(${ids}) order by position, id`,
-  ])
-  const byId = new Map(products.map((p) => [p.id, p]))
-  const group = <T extends { productId: string }>(rows: T[]) => {
-    const m = new Map<string, T[]>()
-    for (const r of rows) m.set(r.productId, [...(m.get(r.productId) ?? []), r])
-    return m
-  }
-  const cats = group(categories)
-  const vars = group(variants)
-  const imgs = group(images)
+  const byId = new Map((await loadWhere(sql, sql`p.id = any(${ids})`)).map((p) => [p.row.id, p]))
   return ids.flatMap((id) => {
     const p = byId.get(id)
-    return p
-      ? [{ row: p, categories: cats.get(id) ?? [], variants: vars.get(id) ?? [], images: imgs.get(id) ?? [] }]
-      : []
+    return p ? [p] : []
   })
 }
+
+/** One product, by id or slug, with its categories, variants and images. */
+export const loadOne = async (sql: Queryable, idOrSlug: string) =>
+  (await loadWhere(sql, sql`(p.id = ${idOrSlug} or p.slug = ${idOrSlug})`))[0] ?? null
 
 export type LoadedProduct = Awaited<ReturnType<typeof loadMany>>[number]
 

@@ -360,11 +360,9 @@ export const getProduct = async (
   idOrSlug: string,
   canManage: boolean,
 ): Promise<Product> => {
-  const row = await products.findRow(deps.sql, idOrSlug)
-  if (!row || (row.status !== 'active' && !canManage)) throw notFound()
-  const [p] = await loadProducts(deps, [row.id])
-  if (!p) throw notFound()
-  return p
+  const loaded = await products.loadOne(deps.sql, idOrSlug)
+  if (!loaded || (loaded.row.status !== 'active' && !canManage)) throw notFound()
+  return toProduct(loaded, deps.storage)
 }
 
 /**
