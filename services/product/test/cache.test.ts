@@ -148,8 +148,13 @@ describe('a read that races a write', () => {
       await shared.set(key, value, ttl)
     },
   }
+  // Long enough that a slow machine never reaches the second delete before the held-up store lands.
+  const settleMs = 1_000
   beforeAll(async () => {
-    h = await productHarness({ cache: racing })
+    h = await productHarness({
+      cache: racing,
+      settings: { maxImageBytes: 2 * 1024 * 1024, publicMaxAgeSeconds: 60, cacheSettleMs: settleMs },
+    })
   }, 60_000)
 
   test('cannot leave the old product cached once the settle delay has passed', async () => {
@@ -166,9 +171,11 @@ describe('a read that races a write', () => {
     await h.call('PATCH', `/api/v1/products/${p.id}`, { description: 'Changed while read' }, h.as(h.manager))
     releaseStore()
     expect((await reader).body.description).not.toBe('Changed while read')
-    expect((await shared.get(key))?.body).not.toContain('Changed while read')
-    // The write's second delete (100 ms later in these tests) removes it.
-    await Bun.sleep(300)
+    const stale = await shared.get(key)
+    expect(stale).not.toBeNull()
+    expect(stale!.body).not.toContain('Changed while read')
+    // The write's second delete, `settleMs` after it, removes it.
+    await Bun.sleep(settleMs + 300)
     expect(await shared.get(key)).toBeNull()
     expect((await h.call('GET', `/api/v1/products/${p.id}`)).body.description).toBe('Changed while read')
   })
