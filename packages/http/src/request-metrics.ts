@@ -20,13 +20,21 @@ interface LatencySeries {
  * counters hash their label objects on every call, which cost more than serving a cached read.
  */
 export const requestMetrics = (registry: Registry) => {
-  const counts = new Map<string, CountSeries>()
-  const latencies = new Map<string, LatencySeries>()
-  // Series are found through nested maps keyed by the parts, so recording builds no key string.
+  // Every series, found through nested maps keyed by the parts (route → method), so recording builds no key string.
+  // Each method of a route has one latency series and a count series per status.
   const byRoute = new Map<
     string,
     Map<string, { latency: LatencySeries; byStatus: Map<number, CountSeries> }>
   >()
+  const all = function* () {
+    for (const methods of byRoute.values()) yield* methods.values()
+  }
+  const emptyLatency = (method: string, route: string): LatencySeries => ({
+    labels: { method, route },
+    counts: buckets.map(() => 0),
+    sum: 0,
+    count: 0,
+  })
 
   registry.registerMetric({
     name: 'http_requests_total',
@@ -37,11 +45,12 @@ export const requestMetrics = (registry: Registry) => {
       help: 'HTTP requests handled',
       type: 'counter',
       aggregator: 'sum',
-      values: [...counts.values()].map((s) => ({ labels: s.labels, value: s.value })),
+      values: [...all()].flatMap((s) =>
+        [...s.byStatus.values()].map((c) => ({ labels: c.labels, value: c.value })),
+      ),
     }),
     reset: () => {
-      counts.clear()
-      byRoute.clear()
+      for (const s of all()) s.byStatus.clear()
     },
   } as never)
   registry.registerMetric({
@@ -53,7 +62,7 @@ export const requestMetrics = (registry: Registry) => {
       help: 'HTTP request latency',
       type: 'histogram',
       aggregator: 'sum',
-      values: [...latencies.values()].flatMap((s) => [
+      values: [...all()].flatMap(({ latency: s }) => [
         ...buckets.map((le, i) => ({
           metricName: 'http_request_duration_seconds_bucket',
           labels: { ...s.labels, le },
@@ -69,8 +78,7 @@ export const requestMetrics = (registry: Registry) => {
       ]),
     }),
     reset: () => {
-      latencies.clear()
-      byRoute.clear()
+      for (const s of all()) s.latency = emptyLatency(s.latency.labels.method, s.latency.labels.route)
     },
   } as never)
 
@@ -82,9 +90,7 @@ export const requestMetrics = (registry: Registry) => {
     }
     let series = methods.get(method)
     if (!series) {
-      const latency = { labels: { method, route }, counts: buckets.map(() => 0), sum: 0, count: 0 }
-      latencies.set(`${method} ${route}`, latency)
-      series = { latency, byStatus: new Map() }
+      series = { latency: emptyLatency(method, route), byStatus: new Map() }
       methods.set(method, series)
     }
     return series
@@ -95,11 +101,7 @@ export const requestMetrics = (registry: Registry) => {
       const series = seriesFor(method, route)
       const c = series.byStatus.get(status)
       if (c) c.value++
-      else {
-        const count = { labels: { method, route, status: String(status) }, value: 1 }
-        series.byStatus.set(status, count)
-        counts.set(`${method} ${route} ${status}`, count)
-      }
+      else series.byStatus.set(status, { labels: { method, route, status: String(status) }, value: 1 })
       const l = series.latency
       // Cumulative buckets, as the exposition format wants them.
       for (let i = buckets.length - 1; i >= 0 && seconds <= buckets[i]!; i--) l.counts[i]!++

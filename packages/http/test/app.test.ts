@@ -119,6 +119,18 @@ describe('createHttpApp', () => {
     expect(text).toContain(
       'http_request_duration_seconds_bucket{method="POST",route="/things/:id",le="+Inf",service="counted"} 3',
     )
+
+    // A registry reset starts every series from zero.
+    counted.decorator.metricsRegistry.resetMetrics()
+    await counted.handle(jsonRequest('POST', '/things/4', { name: 'ok' }))
+    const after = await counted.decorator.metricsRegistry.metrics()
+    expect(after).toContain(
+      'http_requests_total{method="POST",route="/things/:id",status="200",service="counted"} 1',
+    )
+    expect(after).not.toContain('status="422"')
+    expect(after).toContain(
+      'http_request_duration_seconds_count{method="POST",route="/things/:id",service="counted"} 1',
+    )
   })
 
   test('/openapi.json documents the routes and hides the operational ones', async () => {
