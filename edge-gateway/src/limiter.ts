@@ -1,4 +1,9 @@
-import { memoryStore, type RateLimitResult, type RateLimitStore } from '@myshop/rate-limit'
+import {
+  memoryStore,
+  type RateLimitFailure,
+  type RateLimitResult,
+  type RateLimitStore,
+} from '@myshop/rate-limit'
 import type { Limit } from './config.ts'
 import type { Shared } from './context.ts'
 import type { LimitClass } from './routes.ts'
@@ -50,7 +55,7 @@ export const createLimiter = (shared: Shared, store: RateLimitStore | null): Lim
   const lookUp = store?.checkManyAndExists?.bind(store)
 
   const limiter = async (checks: LimitCheck[], existsKey?: string): Promise<LimitOutcome> => {
-    let answer: RateLimitResult[] | { ok: false; error: Error }
+    let answer: RateLimitResult[] | RateLimitFailure
     let exists: boolean | undefined
     if (existsKey !== undefined && lookUp) {
       const both = await lookUp(checks, existsKey)
@@ -82,23 +87,17 @@ export const createLimiter = (shared: Shared, store: RateLimitStore | null): Lim
   return Object.assign(limiter, { canLookUp: lookUp !== undefined })
 }
 
-// The policy text of each combination of limits, worked out once: the limits are configuration objects.
-const policies = new WeakMap<Limit, { alone: string; withNext: WeakMap<Limit, string> }>()
+// Each limit's policy text, worked out once: the limits are configuration objects.
+const policyParts = new WeakMap<Limit, string>()
 const policyOf = (checks: LimitCheck[]): string => {
-  const part = (l: Limit) => `${l.limit};w=${Math.ceil(l.windowMs / 1000)}`
-  if (checks.length === 0 || checks.length > 2) return checks.map((c) => part(c.options)).join(', ')
-  const first = checks[0]!.options
-  let entry = policies.get(first)
-  if (!entry) {
-    entry = { alone: part(first), withNext: new WeakMap() }
-    policies.set(first, entry)
-  }
-  if (checks.length === 1) return entry.alone
-  const second = checks[1]!.options
-  let text = entry.withNext.get(second)
-  if (text === undefined) {
-    text = `${entry.alone}, ${part(second)}`
-    entry.withNext.set(second, text)
+  let text = ''
+  for (const { options } of checks) {
+    let part = policyParts.get(options)
+    if (part === undefined) {
+      part = `${options.limit};w=${Math.ceil(options.windowMs / 1000)}`
+      policyParts.set(options, part)
+    }
+    text = text ? `${text}, ${part}` : part
   }
   return text
 }

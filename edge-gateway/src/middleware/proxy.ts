@@ -129,8 +129,9 @@ export const proxy =
       return fail(c, 'bad_gateway', `The ${route.service} service could not be reached.`)
     }
 
-    // A service in this process speaks no hop-by-hop headers; only responses read off a socket are stripped.
-    return forward(upstream, state.requestId, !local)
+    // A service in this process speaks no hop-by-hop headers and builds editable responses: it is passed on as
+    // it is. The request scope stamps the request id on every response.
+    return local ? upstream : forward(upstream)
   }
 
 /** One call over HTTP. The timeout covers the wait for response headers; a long download is not cut off. */
@@ -159,19 +160,17 @@ const remote = async (shared: Shared, url: string, req: Request, headers: Header
 }
 
 /**
- * The upstream response as the client's response. Where the runtime lets us edit its headers (Bun, Deno,
- * and every response a service built in this process) it is passed on as it is, so the body keeps the
- * runtime's native path to the socket; where fetched headers are immutable (Workers) a copy is made.
+ * A fetched response as the client's response, without its hop-by-hop headers. Where the runtime lets us edit
+ * its headers (Bun, Deno) it is passed on as it is, so the body keeps the runtime's native path to the socket;
+ * where fetched headers are immutable (Workers) a copy is made.
  */
-const forward = (upstream: Response, requestId: string, strip: boolean): Response => {
+const forward = (upstream: Response): Response => {
   try {
-    upstream.headers.set('x-request-id', requestId)
-    if (strip) stripHopByHop(upstream.headers)
+    stripHopByHop(upstream.headers)
     return upstream
   } catch {
     const out = new Headers(upstream.headers)
     stripHopByHop(out)
-    out.set('x-request-id', requestId)
     return new Response(upstream.body, {
       status: upstream.status,
       statusText: upstream.statusText,

@@ -14,8 +14,6 @@ import {
 const requestIdPattern = /^[A-Za-z0-9._:-]{8,128}$/
 const traceparentPattern = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/
 
-const hex = randomHex
-
 /**
  * Continues the caller's W3C trace with a new span for this hop, or starts one. An invalid header
  * (version ff, all-zero ids) is dropped as the spec says, not propagated.
@@ -25,10 +23,10 @@ export const nextTraceparent = (
 ): { traceparent: string; traceId: string } => {
   const m = incoming ? traceparentPattern.exec(incoming.trim()) : null
   const valid = m && m[1] !== 'ff' && !/^0+$/.test(m[2]!) && !/^0+$/.test(m[3]!)
-  let span = hex(8)
-  while (/^0+$/.test(span)) span = hex(8)
+  let span = randomHex(8)
+  while (/^0+$/.test(span)) span = randomHex(8)
   if (valid) return { traceparent: `00-${m[2]}-${span}-${m[4]}`, traceId: m[2]! }
-  const traceId = hex(16)
+  const traceId = randomHex(16)
   // Sampled: a trace started at the edge is one the operators asked for by deploying the gateway.
   return { traceparent: `00-${traceId}-${span}-01`, traceId }
 }

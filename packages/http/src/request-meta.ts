@@ -14,8 +14,6 @@ export interface RequestMeta {
 const requestIdPattern = /^[A-Za-z0-9._:-]{8,128}$/
 const traceparentPattern = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/
 
-const hex = randomHex
-
 // Kept on the Request itself so the error handler finds it even when parsing failed before `derive` ran. A
 // symbol-keyed property, because a WeakMap entry per request cost more than the rest of a cached read.
 const metaKey = Symbol('myshop.requestMeta')
@@ -34,8 +32,8 @@ class Meta implements RequestMeta {
   #context() {
     if (this.#trace) return this.#trace
     const parent = traceparentPattern.exec(this.request.headers.get('traceparent') ?? '')
-    const traceId = parent && parent[1] !== '0'.repeat(32) ? parent[1]! : hex(16)
-    this.#trace = { traceId, traceparent: `00-${traceId}-${hex(8)}-${parent?.[3] ?? '01'}` }
+    const traceId = parent && parent[1] !== '0'.repeat(32) ? parent[1]! : randomHex(16)
+    this.#trace = { traceId, traceparent: `00-${traceId}-${randomHex(8)}-${parent?.[3] ?? '01'}` }
     return this.#trace
   }
   get traceId() {
