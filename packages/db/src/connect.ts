@@ -6,6 +6,8 @@ export type Db = postgres.Sql
 export type Tx = postgres.TransactionSql
 /** Anything a repository can run a query on: the pool or an open transaction. */
 export type Queryable = Db | Tx
+/** A piece of SQL built with the tagged template, to be embedded in another statement. */
+export type Fragment = postgres.PendingQuery<postgres.Row[]>
 
 export interface ConnectOptions {
   /** Pool size; must be 1 against the embedded PGlite server, which is a single session. */

@@ -1,4 +1,4 @@
-import type { Queryable } from '@myshop/db'
+import type { Fragment, Queryable } from '@myshop/db'
 import type { CategoryRef, ProductStatus } from './model.ts'
 
 export interface ProductRow {
@@ -60,7 +60,7 @@ export const findRow = async (
  * Products matching `where` (over `catalog.products p`), each with its categories, variants and images, in one
  * statement: a cache miss on a product read is one query rather than five.
  */
-const loadWhere = async (sql: Queryable, where: ReturnType<Queryable>) => {
+const loadWhere = async (sql: Queryable, where: Fragment) => {
   const rows = await sql<
     (ProductRow & { categories: CategoryRef[]; variants: VariantRow[]; images: ImageRow[] })[]
   >`

@@ -1,4 +1,4 @@
-import type { Db } from '@myshop/db'
+import type { Db, Fragment } from '@myshop/db'
 import type postgres from 'postgres'
 import { decodeCursor, effectiveSort, encodeCursor, queryWords } from './cursor.ts'
 import {
@@ -11,8 +11,6 @@ import {
   type SearchResult,
   type SearchSort,
 } from './engine.ts'
-
-type Fragment = postgres.PendingQuery<postgres.Row[]>
 
 /**
  * How close a query word must be to a word of the name to count as a typo of it (pg_trgm
