@@ -48,4 +48,9 @@ describe('randomHex', () => {
     const seen = new Set(Array.from({ length: 200 }, () => randomHex(8)).join(''))
     expect(seen.size).toBe(16)
   })
+
+  test('refuses a length beyond one block instead of returning a short value', () => {
+    expect(randomHex(1024)).toMatch(/^[0-9a-f]{2048}$/)
+    expect(() => randomHex(1025)).toThrow(RangeError)
+  })
 })

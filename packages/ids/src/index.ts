@@ -72,32 +72,34 @@ const idPattern = /^[a-z]{3}_[0-9A-HJKMNP-TV-Z]{26}$/
 export const isId = (value: string, prefix?: IdPrefix): boolean =>
   idPattern.test(value) && (prefix === undefined || value.startsWith(`${prefix}_`))
 
-// Random bytes for `randomHex` are drawn from the CSPRNG in blocks rather than one small call per value.
-const hexPool = new Uint8Array(4096)
-let hexUsed = hexPool.length
+// `randomHex` cuts its values from a block of random hex: the CSPRNG and the decoder run once per block, and a
+// value is a slice of it. Building each value a character at a time allocated a piece per character, and
+// decoding each one was a native call per value. The block is small, so a value kept long holds little.
+const hexBlockBytes = 1024
 const hexDigits = new TextEncoder().encode('0123456789abcdef')
-const hexChars = new Map<number, Uint8Array>()
+const hexRaw = new Uint8Array(hexBlockBytes)
+const hexChars = new Uint8Array(hexBlockBytes * 2)
 const ascii = new TextDecoder()
+let hexBlock = ''
+let hexUsed = hexBlock.length
 
-/**
- * `bytes` random bytes as lowercase hex (trace and span ids). The characters are written into a reused buffer
- * and decoded once: building the string a character at a time allocated a piece per character.
- */
+const refillHex = () => {
+  crypto.getRandomValues(hexRaw)
+  for (let i = 0; i < hexBlockBytes; i++) {
+    const b = hexRaw[i]!
+    hexChars[2 * i] = hexDigits[b >> 4]!
+    hexChars[2 * i + 1] = hexDigits[b & 15]!
+  }
+  hexBlock = ascii.decode(hexChars)
+  hexUsed = 0
+}
+
+/** `bytes` random bytes as lowercase hex (trace and span ids); at most 1024 bytes. */
 export const randomHex = (bytes: number): string => {
-  if (hexUsed + bytes > hexPool.length) {
-    crypto.getRandomValues(hexPool)
-    hexUsed = 0
-  }
-  let chars = hexChars.get(bytes)
-  if (!chars) {
-    chars = new Uint8Array(bytes * 2)
-    hexChars.set(bytes, chars)
-  }
-  for (let i = 0; i < bytes; i++) {
-    const b = hexPool[hexUsed + i]!
-    chars[2 * i] = hexDigits[b >> 4]!
-    chars[2 * i + 1] = hexDigits[b & 15]!
-  }
-  hexUsed += bytes
-  return ascii.decode(chars)
+  const length = bytes * 2
+  if (length > hexChars.length) throw new RangeError(`randomHex gives at most ${hexBlockBytes} bytes`)
+  if (hexUsed + length > hexBlock.length) refillHex()
+  const value = hexBlock.slice(hexUsed, hexUsed + length)
+  hexUsed += length
+  return value
 }
