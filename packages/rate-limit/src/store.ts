@@ -32,22 +32,6 @@ export const failure = (error: unknown): RateLimitFailure => ({
   error: error instanceof Error ? error : new Error(String(error)),
 })
 
-/** Settles `promise` or gives up after `ms`, so a dead store answers fast instead of holding the request. */
-export const withTimeout = <T>(promise: Promise<T>, ms: number, what: string): Promise<T> =>
-  new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms)
-    promise.then(
-      (value) => {
-        clearTimeout(timer)
-        resolve(value)
-      },
-      (error) => {
-        clearTimeout(timer)
-        reject(error)
-      },
-    )
-  })
-
 /** The script's keys and arguments for some checks: one EVALSHA answers them all. */
 export const scriptCall = (checks: RateLimitCheck[], prefix: string, now?: () => number) => {
   const args: string[] = [now ? String(Math.floor(now() * 1000)) : '']
@@ -63,14 +47,13 @@ export const scriptCall = (checks: RateLimitCheck[], prefix: string, now?: () =>
 export const fromScriptReply = (reply: unknown, checks: RateLimitCheck[], extra = 0): RateLimitResult[] => {
   if (!Array.isArray(reply) || reply.length !== checks.length * 4 + extra)
     throw new Error(`unexpected rate-limit reply: ${String(reply)}`)
-  const n = reply.map(Number)
   return checks.map((c, i) => ({
     ok: true,
-    allowed: n[i * 4] === 1,
+    allowed: Number(reply[i * 4]) === 1,
     limit: c.options.limit,
-    remaining: n[i * 4 + 1]!,
-    resetMs: n[i * 4 + 2]!,
-    retryAfterMs: n[i * 4 + 3]!,
+    remaining: Number(reply[i * 4 + 1]),
+    resetMs: Number(reply[i * 4 + 2]),
+    retryAfterMs: Number(reply[i * 4 + 3]),
   }))
 }
 
@@ -109,27 +92,63 @@ export const scriptStore = (run: ScriptRunner, source: string, o: ScriptStoreOpt
     knownSha = value
     return value
   })
-  const runScript = async (keys: string[], args: string[]): Promise<unknown> => {
-    try {
-      return await run.evalsha(knownSha ?? (await sha), keys, args)
-    } catch (e) {
-      if (!isNoScript(e)) throw e
-      return run.eval(source, keys, args)
-    }
-  }
+  /**
+   * Runs the script (by SHA, or from source after a NOSCRIPT) and reads its reply with `read`, settling with a
+   * failure when Redis errs, the reply is malformed or `timeoutMs` pass first. One promise per call: this runs on
+   * every request, and each layer of promise chaining was work and garbage of its own.
+   */
+  const call = <T>(
+    keys: string[],
+    args: string[],
+    read: (reply: unknown) => T,
+  ): Promise<T | RateLimitFailure> =>
+    new Promise((resolve) => {
+      const timer = setTimeout(
+        () => resolve(failure(new Error(`${what} timed out after ${o.timeoutMs} ms`))),
+        o.timeoutMs,
+      )
+      const settle = (value: T | RateLimitFailure) => {
+        clearTimeout(timer)
+        resolve(value)
+      }
+      const fail = (error: unknown) => settle(failure(error))
+      const onReply = (reply: unknown) => {
+        let value: T
+        try {
+          value = read(reply)
+        } catch (e) {
+          return fail(e)
+        }
+        settle(value)
+      }
+      try {
+        const sent =
+          knownSha !== undefined
+            ? run.evalsha(knownSha, keys, args)
+            : sha.then((h) => run.evalsha(h, keys, args))
+        sent.then(onReply, (e: unknown) => {
+          if (!isNoScript(e)) return fail(e)
+          try {
+            run.eval(source, keys, args).then(onReply, fail)
+          } catch (e) {
+            fail(e)
+          }
+        })
+      } catch (e) {
+        fail(e)
+      }
+    })
   const checkMany: RateLimitStore['checkMany'] = (checks) => {
     const { keys, args } = scriptCall(checks, prefix, o.now)
-    const answer = runScript(keys, args).then((reply) => fromScriptReply(reply, checks))
-    return withTimeout(answer, o.timeoutMs, what).catch(failure)
+    return call(keys, args, (reply) => fromScriptReply(reply, checks))
   }
   const checkManyAndExists: NonNullable<RateLimitStore['checkManyAndExists']> = (checks, key) => {
     const { keys, args } = scriptCall(checks, prefix, o.now)
     keys.push(key)
-    const answer = runScript(keys, args).then((reply) => ({
+    return call(keys, args, (reply) => ({
       results: fromScriptReply(reply, checks, 1),
       exists: Number((reply as unknown[])[checks.length * 4]) === 1,
     }))
-    return withTimeout(answer, o.timeoutMs, what).catch(failure)
   }
   return {
     async check(key, options) {
