@@ -172,6 +172,8 @@ describe('postgres search: filters and facets', () => {
     { minPrice: 1_000, maxPrice: 50_000 },
     { category: 'cat_home', brand: 'philips', minPrice: 2_500 },
     { category: 'cat_sports', maxPrice: 999 },
+    { minPrice: 1_000, maxPrice: 24_999 },
+    { brand: 'sony', minPrice: 0 },
   ]
   for (const filter of combos)
     test(`total, ids and facets equal a plain count for ${JSON.stringify(filter)}`, async () => {

@@ -29,6 +29,28 @@ const noPriceLast = Number.MAX_SAFE_INTEGER
  * bounds (the query's words whole in the name) are settled without scoring the rest.
  */
 const thetaMargin = 0.02
+/** Browse counts fold the facet groups' delta rows once there are more than this many, and twice the groups. */
+const compactAfterRows = 2_000
+
+/**
+ * The price buckets (numbered from 1, as `catalog.price_bucket` numbers them) that make up a price range exactly:
+ * the range starts on a bucket's lower bound (or is open) and ends just under one's (or is open), as a shopper's
+ * click on a price facet asks. Null for any other range, and for one that starts beyond where it ends.
+ */
+export const wholeBuckets = (min?: number, max?: number): readonly [number, number] | null => {
+  const first = min === undefined ? 1 : priceBuckets.indexOf(min as (typeof priceBuckets)[number]) + 1
+  const last =
+    max === undefined ? priceBuckets.length : priceBuckets.indexOf((max + 1) as (typeof priceBuckets)[number])
+  return first >= 1 && last >= 1 && first <= last ? [first, last] : null
+}
+
+/** One row of the counts: the total, a facet value with its count, or the groups' bookkeeping. */
+interface FacetRow {
+  facet: string
+  value: string | null
+  label: string | null
+  count: number
+}
 
 interface SortPlan {
   key: Fragment
@@ -244,22 +266,14 @@ export const postgresSearch = (sql: Db): SearchEngine => {
   }
 
   /**
-   * Exact counts in one pass over the matching products: they are grouped by (brand, category ids, price
-   * bucket), far fewer groups than products, and the total and each facet are sums over those groups. The price bucket comes from a join to the bucket numbers rather than from `width_bucket` itself so
-   * the planner estimates a handful of buckets, not one per distinct price, and hashes instead of sorting.
+   * The total and facets from `counted` (brand, category ids, price bucket, n): far fewer groups than products,
+   * and the total and each facet are sums over them. `pieces` is passed through as its own row.
    */
-  const totalsAndFacets = async (query: SearchQuery, categoryIds: string[] | null) => {
-    const { cte, text } = matched(query, categoryIds, true)
-    const rows = await run<{ facet: string; value: string | null; label: string | null; count: number }[]>(
+  const facetRows = (counted: Fragment, pieces: Fragment, text: { fuzzy: boolean } | null = null) =>
+    run<FacetRow[]>(
       text,
       sql`
-      ${cte},
-      counted as (
-        select m.brand, m.category_ids, b.bucket, count(*) as n
-        from matched m left join generate_series(1, ${priceBuckets.length}::int) b(bucket)
-          on b.bucket = width_bucket(m.min_price_amount, ${[...priceBuckets]}::bigint[])
-        group by 1, 2, 3
-      )
+      ${counted}
       select 'total' as facet, null::text as value, null::text as label, coalesce(sum(n), 0)::bigint as count
       from counted
       union all
@@ -273,9 +287,79 @@ export const postgresSearch = (sql: Db): SearchEngine => {
         order by 4 desc, 2 limit ${facetSize})
       union all
       select 'price', bucket::text, null, sum(n)::bigint from counted where bucket is not null group by bucket
+      ${pieces}
     `,
     )
-    const buckets = (facet: string): FacetBucket[] =>
+
+  /**
+   * Exact counts in one pass over the matching products, grouped by (brand, category ids, price bucket). The
+   * price bucket comes from a join to the bucket numbers rather than from `width_bucket` itself so the planner
+   * estimates a handful of buckets, not one per distinct price, and hashes instead of sorting.
+   */
+  const countMatches = async (query: SearchQuery, categoryIds: string[] | null) => {
+    const { cte, text } = matched(query, categoryIds, true)
+    const counted = sql`${cte},
+      counted as (
+        select m.brand, m.category_ids, b.bucket, count(*) as n
+        from matched m left join generate_series(1, ${priceBuckets.length}::int) b(bucket)
+          on b.bucket = width_bucket(m.min_price_amount, ${[...priceBuckets]}::bigint[])
+        group by 1, 2, 3
+      )`
+    return facetRows(counted, sql``, text)
+  }
+
+  /**
+   * Counts for a browse without words, from the groups the catalog keeps as it is written
+   * (`catalog.product_facet_groups`): a few hundred rows instead of every matching product. The brand and
+   * category filters apply to groups as they do to products, since every product of a group shares both; a price
+   * range applies when it is a run of whole buckets (`buckets`). When the groups' rows have piled up (writes
+   * append deltas), a compaction is started in the background.
+   */
+  const countGroups = async (
+    query: SearchQuery,
+    categoryIds: string[] | null,
+    buckets: readonly [number, number] | null,
+  ) => {
+    const where: Fragment[] = [sql`true`]
+    if (query.brand !== undefined) where.push(sql`lower(brand) = lower(${query.brand})`)
+    if (categoryIds !== null) where.push(sql`category_ids && ${categoryIds}::text[]`)
+    if (buckets) where.push(sql`bucket between ${buckets[0]} and ${buckets[1]}`)
+    const rows = await facetRows(
+      sql`with grouped as (
+        select brand, category_ids, bucket, sum(n)::bigint as n, count(*) as pieces
+        from catalog.product_facet_groups where ${and(where)}
+        group by 1, 2, 3
+      ),
+      counted as (select brand, category_ids, bucket, n from grouped where n > 0)`,
+      sql`union all
+      select 'pieces', (count(*) filter (where n > 0))::text, null, coalesce(sum(pieces), 0)::bigint from grouped`,
+    )
+    const pieces = rows.find((r) => r.facet === 'pieces')
+    if (pieces && pieces.count > compactAfterRows && pieces.count > 2 * Number(pieces.value)) compactGroups()
+    return rows
+  }
+
+  let compacting = false
+  /** Folds the groups' delta rows in the background; one at a time per process, and never failing a search. */
+  const compactGroups = () => {
+    if (compacting) return
+    compacting = true
+    sql`select catalog.compact_product_facet_groups()`
+      .catch(() => {})
+      .finally(() => {
+        compacting = false
+      })
+  }
+
+  const totalsAndFacets = async (query: SearchQuery, categoryIds: string[] | null) => {
+    // The same test as the matching's: a query of no words (punctuation, spaces) matches like no query.
+    const noWords = queryWords(query.q?.trim() ?? '').length === 0
+    const priced = query.minPrice !== undefined || query.maxPrice !== undefined
+    const buckets = priced ? wholeBuckets(query.minPrice, query.maxPrice) : null
+    const rows = await (noWords && (!priced || buckets)
+      ? countGroups(query, categoryIds, buckets)
+      : countMatches(query, categoryIds))
+    const values = (facet: string): FacetBucket[] =>
       rows
         .filter((r) => r.facet === facet)
         .map((r) => ({ value: r.value ?? '', label: r.label ?? '', count: r.count }))
@@ -291,7 +375,7 @@ export const postgresSearch = (sql: Db): SearchEngine => {
     }))
     return {
       total: rows.find((r) => r.facet === 'total')?.count ?? 0,
-      facets: { categories: buckets('category'), brands: buckets('brand'), prices },
+      facets: { categories: values('category'), brands: values('brand'), prices },
     }
   }
 
