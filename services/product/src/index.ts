@@ -66,7 +66,8 @@ export const startProductService = async (
 
   let redis = shared.redis
   if (!redis && config.REDIS_URL) {
-    redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 })
+    // Commands issued in the same tick (cache reads, session checks of concurrent requests) leave in one write.
+    redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, enableAutoPipelining: true })
     const own = redis
     cleanups.unshift(() => own.quit())
   }

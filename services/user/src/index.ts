@@ -79,7 +79,12 @@ export const startUserService = async (
 
   let redis = shared.redis
   if (!redis && config.REDIS_URL) {
-    redis = new Redis(config.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 2 })
+    // Commands issued in the same tick (the session checks of concurrent requests) leave in one write.
+    redis = new Redis(config.REDIS_URL, {
+      lazyConnect: false,
+      maxRetriesPerRequest: 2,
+      enableAutoPipelining: true,
+    })
     const own = redis
     cleanups.unshift(() => own.quit())
   }
