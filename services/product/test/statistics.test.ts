@@ -25,6 +25,16 @@ const plannerView = async () => {
   return row!
 }
 
+/** The planner's view once it agrees with the table, or after two seconds. */
+const untilAnalysed = async () => {
+  let view = await plannerView()
+  for (let i = 0; i < 40 && view.believed !== view.actual; i++) {
+    await Bun.sleep(50)
+    view = await plannerView()
+  }
+  return view
+}
+
 const importRows = (count: number) => {
   const sku = h.unique('STAT').toUpperCase()
   const rows = Array.from({ length: count }, (_, i) => ({
@@ -46,11 +56,36 @@ test('a large import is followed by fresh planner statistics once it goes quiet'
   expect(small.believed).toBe(small.actual - 2)
 
   expect((await importRows(5)).status).toBe(200)
-  let view = await plannerView()
-  for (let i = 0; i < 40 && view.believed !== view.actual; i++) {
-    await Bun.sleep(50)
-    view = await plannerView()
-  }
+  const view = await untilAnalysed()
   expect(view.believed).toBe(view.actual)
   expect(analysed).toEqual([2, 5])
+})
+
+/** Merges the pending lists of the catalog's GIN indexes now; the number of pending pages there were. */
+const mergePending = async () => {
+  const [row] = await h.sql<{ pages: number }[]>`
+    select coalesce(sum(gin_clean_pending_list(i.indexrelid::regclass)), 0)::int as pages
+    from pg_index i join pg_class c on c.oid = i.indexrelid join pg_am a on a.oid = c.relam
+    where a.amname = 'gin' and c.relnamespace = 'catalog'::regnamespace`
+  return row!.pages
+}
+
+test('search indexes keep short pending lists, and a large import leaves none behind', async () => {
+  const options = await h.sql<{ relname: string; reloptions: string[] | null }[]>`
+    select c.relname, c.reloptions from pg_index i join pg_class c on c.oid = i.indexrelid
+    join pg_am a on a.oid = c.relam where a.amname = 'gin' and c.relnamespace = 'catalog'::regnamespace`
+  expect(options.length).toBe(3)
+  for (const o of options) expect(o.reloptions).toContain('gin_pending_list_limit=256')
+
+  // Below the threshold: the new products' index entries wait in the pending lists.
+  expect((await importRows(2)).status).toBe(200)
+  await Bun.sleep(150)
+  expect(await mergePending()).toBeGreaterThan(0)
+
+  // Above it: once the import goes quiet the keeper analyses and merges them.
+  expect((await importRows(5)).status).toBe(200)
+  const view = await untilAnalysed()
+  expect(view.believed).toBe(view.actual)
+  await keeper.stop() // waits for the refresh under way
+  expect(await mergePending()).toBe(0)
 })

@@ -12,7 +12,8 @@ export interface StatisticsOptions {
  * Keeps the planner's statistics up with bulk imports. Autovacuum analyses a table once enough of it changed,
  * but only on its next round, up to a minute later; until then search plans are made for the table as it was
  * (an empty catalog that just received 100,000 products is still planned as empty, and a common word is then
- * matched by a sequential scan). After a large import goes quiet the catalog tables are analysed at once.
+ * matched by a sequential scan). After a large import goes quiet the catalog tables are analysed at once, and
+ * the entries the import left in the GIN indexes' pending lists (which every search reads in full) are merged.
  */
 export const statisticsKeeper = (
   sql: Db,
@@ -29,8 +30,15 @@ export const statisticsKeeper = (
     if (stopped) return
     const rows = pending
     pending = 0
-    running = sql`analyze catalog.products, catalog.product_categories, catalog.variants`.then(
-      () => logger.info({ rows }, 'catalog statistics refreshed after import'),
+    running = (async () => {
+      await sql`analyze catalog.products, catalog.product_categories, catalog.variants`
+      // What the import left in the GIN indexes' pending lists is read by every search until it is merged.
+      await sql`
+        select gin_clean_pending_list(i.indexrelid::regclass)
+        from pg_index i join pg_class c on c.oid = i.indexrelid join pg_am a on a.oid = c.relam
+        where a.amname = 'gin' and c.relnamespace = 'catalog'::regnamespace`
+    })().then(
+      () => logger.info({ rows }, 'catalog statistics refreshed and search indexes merged after import'),
       (err) => logger.warn({ err }, 'catalog statistics refresh failed'),
     )
     await running
