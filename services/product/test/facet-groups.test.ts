@@ -172,5 +172,14 @@ describe('facet groups', () => {
     for (let i = 0; i < 100 && (await rowCount()) > groups + 2; i++) await Bun.sleep(50)
     expect(await rowCount()).toBeLessThanOrEqual(groups + 2)
     expect(await kept()).toEqual(await counted())
+    // And vacuumed after the fold.
+    const vacuumed = async () =>
+      (
+        await sql<{ at: Date | null }[]>`
+          select last_vacuum as at from pg_stat_user_tables
+          where relid = 'catalog.product_facet_groups'::regclass`
+      )[0]?.at ?? null
+    for (let i = 0; i < 100 && !(await vacuumed()); i++) await Bun.sleep(50)
+    expect(await vacuumed()).not.toBeNull()
   }, 60_000)
 })

@@ -340,11 +340,16 @@ export const postgresSearch = (sql: Db): SearchEngine => {
   }
 
   let compacting = false
-  /** Folds the groups' delta rows in the background; one at a time per process, and never failing a search. */
+  /**
+   * Folds the groups' delta rows in the background; one at a time per process, and never failing a search. The
+   * table is vacuumed after: the fold leaves a dead row per row it folded, and embedded PostgreSQL has no
+   * autovacuum to reclaim them.
+   */
   const compactGroups = () => {
     if (compacting) return
     compacting = true
     sql`select catalog.compact_product_facet_groups()`
+      .then(() => sql`vacuum catalog.product_facet_groups`)
       .catch(() => {})
       .finally(() => {
         compacting = false
