@@ -1,10 +1,18 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { memorySessionStore } from '@myshop/auth'
-import { connect, type Db, type EmbeddedPostgres, startEmbeddedPostgres } from '@myshop/db'
+import {
+  connect,
+  type Db,
+  type EmbeddedAutovacuum,
+  type EmbeddedPostgres,
+  startEmbeddedAutovacuum,
+  startEmbeddedPostgres,
+} from '@myshop/db'
 import { startGateway } from '@myshop/edge-gateway/bun'
 import { gatewayConfig } from '@myshop/edge-gateway/config'
 import { memoryBus } from '@myshop/events'
+import { createLogger } from '@myshop/logger'
 import { startProductService } from '@myshop/product-service'
 import { loadProductConfig } from '@myshop/product-service/config'
 import { startUserService } from '@myshop/user-service'
@@ -52,12 +60,15 @@ export const startPlatform = async (env: Env): Promise<RunningPlatform> => {
 
   let pg: EmbeddedPostgres | undefined
   let sql: Db | undefined
+  // PGlite runs no autovacuum of its own.
+  let vacuum: EmbeddedAutovacuum | undefined
   if (embedded) {
     const other = runningPid(dataDir)
     if (other) throw new Error(`MyShop is already running on ${dataDir} (pid ${other}); stop it first`)
     mkdirSync(dataDir, { recursive: true })
     pg = await startEmbeddedPostgres({ dataDir: join(dataDir, 'pg'), port: Number(env.MYSHOP_PG_PORT ?? 0) })
     sql = connect(pg.url, { max: 1, applicationName: 'myshop' })
+    vacuum = startEmbeddedAutovacuum(sql, createLogger({ service: 'myshop', level: userConfig.LOG_LEVEL }))
     writeFileSync(pidFile(dataDir), String(process.pid))
   }
   // Without Redis every service and the gateway must see the same sessions and the same event bus.
@@ -91,6 +102,7 @@ export const startPlatform = async (env: Env): Promise<RunningPlatform> => {
       ...(pg && { databaseUrl: pg.url }),
       async stop() {
         for (const stop of stops) await stop()
+        await vacuum?.stop()
         await sql?.end({ timeout: 5 })
         await pg?.stop()
         if (embedded) rmSync(pidFile(dataDir), { force: true })
@@ -98,6 +110,7 @@ export const startPlatform = async (env: Env): Promise<RunningPlatform> => {
     }
   } catch (error) {
     for (const stop of stops) await stop().catch(() => {})
+    await vacuum?.stop().catch(() => {})
     await sql?.end({ timeout: 1 }).catch(() => {})
     await pg?.stop().catch(() => {})
     if (embedded) rmSync(pidFile(dataDir), { force: true })

@@ -1,4 +1,16 @@
+export {
+  type EmbeddedAutovacuum,
+  type EmbeddedAutovacuumOptions,
+  embeddedAutovacuum,
+  tablesDueForVacuum,
+} from './autovacuum.ts'
 export { type ConnectOptions, connect, type Db, type Fragment, type Queryable, type Tx } from './connect.ts'
 export { type EmbeddedPostgres, type EmbeddedPostgresOptions, startEmbeddedPostgres } from './embedded.ts'
 export { type MigrateResult, type Migration, migrate, readMigrations } from './migrate.ts'
-export { openServiceDatabase, type ServiceDatabase, type ServiceDatabaseOptions } from './service-database.ts'
+export {
+  type MaintenanceLogger,
+  openServiceDatabase,
+  type ServiceDatabase,
+  type ServiceDatabaseOptions,
+  startEmbeddedAutovacuum,
+} from './service-database.ts'

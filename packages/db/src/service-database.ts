@@ -1,3 +1,4 @@
+import { embeddedAutovacuum } from './autovacuum.ts'
 import { connect, type Db } from './connect.ts'
 import { startEmbeddedPostgres } from './embedded.ts'
 import { migrate } from './migrate.ts'
@@ -13,7 +14,22 @@ export interface ServiceDatabaseOptions {
   schema: string
   migrationsDir: string
   applicationName: string
+  /** Told what the embedded database's autovacuum did, or that a round failed. */
+  logger?: MaintenanceLogger | undefined
 }
+
+/** The part of a logger the embedded database's upkeep reports to. */
+export interface MaintenanceLogger {
+  debug(obj: object, msg: string): void
+  warn(obj: object, msg: string): void
+}
+
+/** Embedded PostgreSQL's autovacuum, reporting to `logger`. */
+export const startEmbeddedAutovacuum = (sql: Db, logger?: MaintenanceLogger) =>
+  embeddedAutovacuum(sql, {
+    onVacuumed: (tables) => logger?.debug({ tables }, 'embedded database vacuumed'),
+    onError: (err) => logger?.warn({ err }, 'embedded database vacuum failed'),
+  })
 
 export interface ServiceDatabase {
   sql: Db
@@ -35,7 +51,9 @@ export const openServiceDatabase = async (o: ServiceDatabaseOptions): Promise<Se
     const embedded = await startEmbeddedPostgres({ dataDir: `${o.dataDir}/pg` })
     const own = connect(embedded.url, { max: 1, applicationName: o.applicationName })
     sql = own
+    const vacuum = startEmbeddedAutovacuum(own, o.logger)
     close = async () => {
+      await vacuum.stop()
       await own.end({ timeout: 5 })
       await embedded.stop()
     }

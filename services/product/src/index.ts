@@ -59,6 +59,7 @@ export const startProductService = async (
     schema,
     migrationsDir,
     applicationName: 'myshop-product',
+    logger,
   })
   const sql = db.sql
   cleanups.push(() => db.close())

@@ -72,6 +72,7 @@ export const startUserService = async (
     schema,
     migrationsDir,
     applicationName: 'myshop-user',
+    logger,
   })
   const sql = db.sql
   cleanups.push(() => db.close())
