@@ -60,6 +60,16 @@ create trigger products_facets_updated after update on catalog.products
   referencing old table as old_products new table as new_products
   for each statement execute function catalog.product_facets_updated();
 
+-- An emptied catalog (an operator's TRUNCATE) has no groups left.
+create function catalog.product_facets_truncated() returns trigger language plpgsql as $$
+begin
+  delete from catalog.product_facet_groups;
+  return null;
+end
+$$;
+create trigger products_facets_truncated after truncate on catalog.products
+  for each statement execute function catalog.product_facets_truncated();
+
 -- Folds each group's rows into one and drops groups that came to zero. Safe beside writers and beside another
 -- compaction: it deletes the rows its statement sees and writes back their sums in the same statement; a row
 -- another compaction deleted first is neither deleted nor summed twice, and rows appended meanwhile are left.

@@ -182,4 +182,13 @@ describe('facet groups', () => {
     for (let i = 0; i < 100 && !(await vacuumed()); i++) await Bun.sleep(50)
     expect(await vacuumed()).not.toBeNull()
   }, 60_000)
+
+  test('an emptied catalog has no groups, and counts again from its next product', async () => {
+    const { sql } = db
+    await sql`truncate catalog.products cascade`
+    expect(await rowCount()).toBe(0)
+    await insertProducts(sql, [{ id: productId('fg'), name: 'After Truncate', brand: 'Lumo', price: 1_200 }])
+    expect(await kept()).toEqual(await counted())
+    expect([...(await kept()).values()]).toEqual([1])
+  })
 })
