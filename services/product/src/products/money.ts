@@ -3,9 +3,20 @@ const currencies = new Set(Intl.supportedValuesOf('currency'))
 /** True for an ISO-4217 code this runtime knows (e.g. EUR, USD, JPY). */
 export const isCurrency = (code: string): boolean => currencies.has(code)
 
+// Asked for every price an import parses; building a NumberFormat to find out was a tenth of an import's CPU.
+const digitsByCurrency = new Map<string, number>()
+
 /** Digits after the decimal point in the currency's minor unit (EUR 2, JPY 0, KWD 3). */
-export const minorDigits = (currency: string): number =>
-  new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
+export const minorDigits = (currency: string): number => {
+  let digits = digitsByCurrency.get(currency)
+  if (digits === undefined) {
+    digits =
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
+      2
+    digitsByCurrency.set(currency, digits)
+  }
+  return digits
+}
 
 /**
  * Parses a decimal string such as "12.99" into minor units for the currency, exactly (no floating
