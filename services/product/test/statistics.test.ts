@@ -75,7 +75,7 @@ test('search indexes keep short pending lists, and a large import leaves none be
     select c.relname, c.reloptions from pg_index i join pg_class c on c.oid = i.indexrelid
     join pg_am a on a.oid = c.relam where a.amname = 'gin' and c.relnamespace = 'catalog'::regnamespace`
   expect(options.length).toBe(3)
-  for (const o of options) expect(o.reloptions).toContain('gin_pending_list_limit=256')
+  for (const o of options) expect(o.reloptions).toContain('gin_pending_list_limit=1024')
 
   // Below the threshold: the new products' index entries wait in the pending lists.
   expect((await importRows(2)).status).toBe(200)
@@ -88,4 +88,27 @@ test('search indexes keep short pending lists, and a large import leaves none be
   expect(view.believed).toBe(view.actual)
   await keeper.stop() // waits for the refresh under way
   expect(await mergePending()).toBe(0)
+})
+
+test('pending lists are also merged on a schedule, whatever the imports', async () => {
+  // Told of each scheduled merge: after one that began after the import, nothing is left to merge.
+  const merges: number[] = []
+  const base = silentLogger()
+  const logger = new Proxy(base, {
+    get: (target, key) =>
+      key === 'debug'
+        ? (_obj: object, msg: string) => {
+            if (msg === 'search index pending lists merged') merges.push(Date.now())
+          }
+        : Reflect.get(target, key),
+  })
+  const periodic = statisticsKeeper(h.sql, logger, { minRows: 1_000_000, mergeEveryMs: 100 })
+  try {
+    expect((await importRows(2)).status).toBe(200)
+    const imported = Date.now()
+    for (let i = 0; i < 50 && !merges.some((at) => at > imported + 150); i++) await Bun.sleep(50)
+    expect(await mergePending()).toBe(0)
+  } finally {
+    await periodic.stop()
+  }
 })
