@@ -75,7 +75,7 @@ test('search indexes keep short pending lists, and a large import leaves none be
     select c.relname, c.reloptions from pg_index i join pg_class c on c.oid = i.indexrelid
     join pg_am a on a.oid = c.relam where a.amname = 'gin' and c.relnamespace = 'catalog'::regnamespace`
   expect(options.length).toBe(3)
-  for (const o of options) expect(o.reloptions).toContain('gin_pending_list_limit=1024')
+  for (const o of options) expect(o.reloptions).toContain('gin_pending_list_limit=256')
 
   // Below the threshold: the new products' index entries wait in the pending lists.
   expect((await importRows(2)).status).toBe(200)

@@ -19,7 +19,7 @@ export interface StatisticsOptions {
  * quiet the catalog tables are analysed at once.
  *
  * New entries of a GIN index wait in a pending list that every search through the index reads in full, until
- * the list outgrows its limit (1 MB here) or a vacuum merges it. Right after a 100,000-product import that made
+ * the list outgrows its limit (256 kB here) or a vacuum merges it. Right after a 100,000-product import that made
  * text searches 500 ms instead of 55 ms, and single writes can grow the lists between vacuums. The lists are
  * merged after a large import goes quiet and every `mergeEveryMs`.
  */
