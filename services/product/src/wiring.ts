@@ -82,7 +82,7 @@ export const createProductDeps = ({
       cacheSize: 10_000,
       isSessionActive: (id) => sessions.isActive(id),
     }),
-    search: elastic ?? postgresSearch(sql),
+    search: elastic ?? postgresSearch(sql, logger),
     storage,
     cache: localCache ?? memoryResponseCache(),
     eventsWritten,

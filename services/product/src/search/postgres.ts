@@ -1,4 +1,5 @@
 import type { Db, Fragment } from '@myshop/db'
+import type { Logger } from '@myshop/logger'
 import type postgres from 'postgres'
 import { decodeCursor, effectiveSort, encodeCursor, queryWords } from './cursor.ts'
 import {
@@ -64,7 +65,7 @@ interface SortPlan {
  * matching for words being typed, pg_trgm similarity on the name for typos. Nothing to keep in step, so
  * `index`/`remove` do nothing.
  */
-export const postgresSearch = (sql: Db): SearchEngine => {
+export const postgresSearch = (sql: Db, logger?: Pick<Logger, 'warn'>): SearchEngine => {
   const sortPlans: Record<SearchSort, SortPlan> = {
     relevance: {
       key: sql`score`,
@@ -341,7 +342,8 @@ export const postgresSearch = (sql: Db): SearchEngine => {
 
   let compacting = false
   /**
-   * Folds the groups' delta rows in the background; one at a time per process, and never failing a search. The
+   * Folds the groups' delta rows in the background; one at a time per process, never failing a search (a failure
+   * is logged). The
    * table is vacuumed after: the fold leaves a dead row per row it folded, and embedded PostgreSQL has no
    * autovacuum to reclaim them.
    */
@@ -350,7 +352,7 @@ export const postgresSearch = (sql: Db): SearchEngine => {
     compacting = true
     sql`select catalog.compact_product_facet_groups()`
       .then(() => sql`vacuum catalog.product_facet_groups`)
-      .catch(() => {})
+      .catch((err) => logger?.warn({ err }, 'folding the facet groups failed; the next browse tries again'))
       .finally(() => {
         compacting = false
       })
