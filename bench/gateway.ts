@@ -183,13 +183,19 @@ try {
     for (const [name, t] of Object.entries(targets)) max[name]!.push(await wrk(t.url, accessToken, t.pid))
   const m = Object.fromEntries(Object.entries(max).map(([k, v]) => [k, summarize(v)])) as Record<string, Run>
 
-  // Latency is compared at half the direct maximum, where the service itself is not saturated.
-  const half = Math.round(m.direct!.rps / 2)
-  const at: Record<string, Run[]> = { direct: [], 'plain proxy': [], gateway: [], 'in process': [] }
+  // Latency is compared at half the maximum load of the path under test: each proxy path and the direct path run
+  // at half the lower of their two maxima, so neither is near saturation (half the direct maximum alone would run
+  // the slower paths at or past theirs), paired round by round.
+  const proxies = ['plain proxy', 'gateway', 'in process'] as const
+  const paceOf = Object.fromEntries(
+    proxies.map((name) => [name, Math.round(Math.min(m.direct!.rps, m[name]!.rps) / 2)]),
+  ) as Record<(typeof proxies)[number], number>
+  const at = Object.fromEntries(proxies.map((name) => [name, { direct: [] as Run[], proxied: [] as Run[] }]))
   for (let r = 0; r < rounds; r++)
-    for (const [name, t] of Object.entries(targets))
-      at[name]!.push(await wrk(t.url, accessToken, t.pid, half))
-  const h = Object.fromEntries(Object.entries(at).map(([k, v]) => [k, summarize(v)])) as Record<string, Run>
+    for (const name of proxies) {
+      at[name]!.direct.push(await wrk(targets.direct.url, accessToken, targets.direct.pid, paceOf[name]))
+      at[name]!.proxied.push(await wrk(targets[name].url, accessToken, targets[name].pid, paceOf[name]))
+    }
 
   const row = (name: string, r: Run) =>
     `| ${name.padEnd(12)} | ${r.rps.toFixed(0).padStart(8)} | ${r.p50.toFixed(2).padStart(7)} | ${r.p99.toFixed(2).padStart(7)} | ${r.cpuUs ? r.cpuUs.toFixed(0).padStart(6) : '     –'} |`
@@ -201,14 +207,18 @@ try {
   console.log('\nmaximum throughput')
   console.log(header)
   for (const [k, v] of Object.entries(m)) console.log(row(k, v))
-  console.log(`\npaced at ~${half} req/s (half the direct maximum)`)
-  console.log(header)
-  for (const [k, v] of Object.entries(h)) console.log(row(k, v))
+  for (const name of proxies) {
+    console.log(`\npaced at ~${paceOf[name]} req/s (half the lower maximum of direct and ${name})`)
+    console.log(header)
+    console.log(row('direct', summarize(at[name]!.direct)))
+    console.log(row(name, summarize(at[name]!.proxied)))
+  }
   console.log('')
   // Paired: each round's ratio to (or difference from) the other target's run of the same round, under the same
   // machine conditions, then the median of those, which a single noisy round moves less than two medians do.
   const ratio = (a: string, b: string) => median(max[a]!.map((r, i) => r.rps / max[b]![i]!.rps)).toFixed(2)
-  const addedP99 = (name: string) => median(at[name]!.map((r, i) => r.p99 - at.direct![i]!.p99)).toFixed(2)
+  const addedP99 = (name: (typeof proxies)[number]) =>
+    median(at[name]!.proxied.map((r, i) => r.p99 - at[name]!.direct[i]!.p99)).toFixed(2)
   console.log(`throughput in process/direct:   ${ratio('in process', 'direct')}  (target >= 0.8)`)
   console.log(`throughput gateway/direct:      ${ratio('gateway', 'direct')}  (target >= 0.8)`)
   console.log(`throughput plain proxy/direct:  ${ratio('plain proxy', 'direct')}`)
