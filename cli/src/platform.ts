@@ -1,14 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { memorySessionStore } from '@myshop/auth'
-import {
-  connect,
-  type Db,
-  type EmbeddedAutovacuum,
-  type EmbeddedPostgres,
-  startEmbeddedAutovacuum,
-  startEmbeddedPostgres,
-} from '@myshop/db'
+import { type EmbeddedDatabase, openEmbeddedDatabase } from '@myshop/db'
 import { startGateway } from '@myshop/edge-gateway/bun'
 import { gatewayConfig } from '@myshop/edge-gateway/config'
 import { memoryBus } from '@myshop/events'
@@ -58,17 +51,17 @@ export const startPlatform = async (env: Env): Promise<RunningPlatform> => {
   const dataDir = userConfig.MYSHOP_DATA_DIR
   const embedded = !userConfig.DATABASE_URL && !userConfig.USER_DATABASE_URL
 
-  let pg: EmbeddedPostgres | undefined
-  let sql: Db | undefined
-  // PGlite runs no autovacuum of its own.
-  let vacuum: EmbeddedAutovacuum | undefined
+  let db: EmbeddedDatabase | undefined
   if (embedded) {
     const other = runningPid(dataDir)
     if (other) throw new Error(`MyShop is already running on ${dataDir} (pid ${other}); stop it first`)
     mkdirSync(dataDir, { recursive: true })
-    pg = await startEmbeddedPostgres({ dataDir: join(dataDir, 'pg'), port: Number(env.MYSHOP_PG_PORT ?? 0) })
-    sql = connect(pg.url, { max: 1, applicationName: 'myshop' })
-    vacuum = startEmbeddedAutovacuum(sql, createLogger({ service: 'myshop', level: userConfig.LOG_LEVEL }))
+    db = await openEmbeddedDatabase({
+      dataDir: join(dataDir, 'pg'),
+      port: Number(env.MYSHOP_PG_PORT ?? 0),
+      applicationName: 'myshop',
+      logger: createLogger({ service: 'myshop', level: userConfig.LOG_LEVEL }),
+    })
     writeFileSync(pidFile(dataDir), String(process.pid))
   }
   // Without Redis every service and the gateway must see the same sessions and the same event bus.
@@ -77,7 +70,7 @@ export const startPlatform = async (env: Env): Promise<RunningPlatform> => {
 
   const stops: (() => Promise<unknown>)[] = []
   try {
-    const shared = { ...(sql && { sql }), ...(sessions && { sessions }), ...(bus && { bus }) }
+    const shared = { ...(db && { sql: db.sql }), ...(sessions && { sessions }), ...(bus && { bus }) }
     const user = await startUserService(userConfig, shared)
     stops.unshift(() => user.stop())
     const product = await startProductService(
@@ -99,20 +92,16 @@ export const startPlatform = async (env: Env): Promise<RunningPlatform> => {
       gatewayUrl: gateway.url,
       services: { user: user.url, product: product.url },
       handlers: { user: user.handle, product: product.handle },
-      ...(pg && { databaseUrl: pg.url }),
+      ...(db && { databaseUrl: db.url }),
       async stop() {
         for (const stop of stops) await stop()
-        await vacuum?.stop()
-        await sql?.end({ timeout: 5 })
-        await pg?.stop()
+        await db?.close()
         if (embedded) rmSync(pidFile(dataDir), { force: true })
       },
     }
   } catch (error) {
     for (const stop of stops) await stop().catch(() => {})
-    await vacuum?.stop().catch(() => {})
-    await sql?.end({ timeout: 1 }).catch(() => {})
-    await pg?.stop().catch(() => {})
+    await db?.close(1).catch(() => {})
     if (embedded) rmSync(pidFile(dataDir), { force: true })
     throw error
   }

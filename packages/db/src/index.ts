@@ -8,9 +8,10 @@ export { type ConnectOptions, connect, type Db, type Fragment, type Queryable, t
 export { type EmbeddedPostgres, type EmbeddedPostgresOptions, startEmbeddedPostgres } from './embedded.ts'
 export { type MigrateResult, type Migration, migrate, readMigrations } from './migrate.ts'
 export {
+  type EmbeddedDatabase,
   type MaintenanceLogger,
+  openEmbeddedDatabase,
   openServiceDatabase,
   type ServiceDatabase,
   type ServiceDatabaseOptions,
-  startEmbeddedAutovacuum,
 } from './service-database.ts'

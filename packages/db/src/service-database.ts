@@ -1,6 +1,6 @@
 import { embeddedAutovacuum } from './autovacuum.ts'
 import { connect, type Db } from './connect.ts'
-import { startEmbeddedPostgres } from './embedded.ts'
+import { type EmbeddedPostgresOptions, startEmbeddedPostgres } from './embedded.ts'
 import { migrate } from './migrate.ts'
 
 export interface ServiceDatabaseOptions {
@@ -24,12 +24,38 @@ export interface MaintenanceLogger {
   warn(obj: object, msg: string): void
 }
 
-/** Embedded PostgreSQL's autovacuum, reporting to `logger`. */
-export const startEmbeddedAutovacuum = (sql: Db, logger?: MaintenanceLogger) =>
-  embeddedAutovacuum(sql, {
+export interface EmbeddedDatabase {
+  /** The one connection the embedded server takes; share it, do not open another. */
+  sql: Db
+  url: string
+  /** Stops the autovacuum, then the connection, then the server. */
+  close(timeoutSeconds?: number): Promise<void>
+}
+
+/**
+ * Embedded PostgreSQL (PGlite) with its one connection and the autovacuum PGlite lacks, which reports to
+ * `logger`. Whatever boots an embedded database boots it through here.
+ */
+export const openEmbeddedDatabase = async (
+  options: EmbeddedPostgresOptions & { applicationName: string; logger?: MaintenanceLogger | undefined },
+): Promise<EmbeddedDatabase> => {
+  const { applicationName, logger, ...server } = options
+  const pg = await startEmbeddedPostgres(server)
+  const sql = connect(pg.url, { max: 1, applicationName })
+  const vacuum = embeddedAutovacuum(sql, {
     onVacuumed: (tables) => logger?.debug({ tables }, 'embedded database vacuumed'),
     onError: (err) => logger?.warn({ err }, 'embedded database vacuum failed'),
   })
+  return {
+    sql,
+    url: pg.url,
+    async close(timeoutSeconds = 5) {
+      await vacuum.stop()
+      await sql.end({ timeout: timeoutSeconds })
+      await pg.stop()
+    },
+  }
+}
 
 export interface ServiceDatabase {
   sql: Db
@@ -48,15 +74,13 @@ export const openServiceDatabase = async (o: ServiceDatabaseOptions): Promise<Se
     sql = own
     close = async () => own.end({ timeout: 5 })
   } else if (!sql) {
-    const embedded = await startEmbeddedPostgres({ dataDir: `${o.dataDir}/pg` })
-    const own = connect(embedded.url, { max: 1, applicationName: o.applicationName })
-    sql = own
-    const vacuum = startEmbeddedAutovacuum(own, o.logger)
-    close = async () => {
-      await vacuum.stop()
-      await own.end({ timeout: 5 })
-      await embedded.stop()
-    }
+    const embedded = await openEmbeddedDatabase({
+      dataDir: `${o.dataDir}/pg`,
+      applicationName: o.applicationName,
+      logger: o.logger,
+    })
+    sql = embedded.sql
+    close = () => embedded.close()
   }
   try {
     const { applied } = await migrate(sql, o.schema, o.migrationsDir)
