@@ -138,6 +138,69 @@ describe('postgres search: relevance', () => {
     expect(result.ids).toEqual([known.auroraLamp.id, known.lampWithAurora.id])
   })
 
+  test('relevance pages, walked at any size, are the ranking of every match scored at once', async () => {
+    // Pages of 1, 3 and 7 reach the later scoring rounds (2, 8 and 32 pages deep, then the rest); one page
+    // larger than the matches scores every match in its first round.
+    const queries = [
+      'smart',
+      'pro charger',
+      'sony headphones',
+      'kettel',
+      'compact',
+      'mini 1',
+      'iphone',
+      'café',
+    ]
+    for (const q of queries) {
+      const everything = await search({ q, limit: 1000 })
+      expect(everything.nextCursor).toBeNull()
+      for (const limit of [1, 3, 7])
+        expect({ q, limit, ids: await walk({ q }, limit) }).toEqual({ q, limit, ids: everything.ids })
+    }
+    expect((await search({ q: 'everyday', limit: 1000 })).ids.length).toBeGreaterThan(64)
+  })
+
+  test("a name's trigram signature never counts fewer shared trigrams than the name has with a query", async () => {
+    // The bound that spares scoring most matches is only sound if this holds for every name and query.
+    const rows = await db.sql<
+      { q: string; name: string; similarity: number; wordSimilarity: number; common: number }[]
+    >`
+      with queries(q) as (
+        values ('iphone 15'), ('iphnoe'), ('galax'), ('samsung galaxy'), ('smart pro charger'), ('café crème'),
+          ('x'), ('1'), ('sony headphones 123'), ('kettel'), ('ÜBER ñandú'), ('a-b c''d')
+      ),
+      t as (
+        select q, lower(q) as lq, cardinality(show_trgm(lower(q))) as qt,
+          catalog.trigram_signature(q) as sig, bit_count(catalog.trigram_signature(q)) as bits
+        from queries
+      )
+      select t.q, p.name, similarity(lower(p.name), t.lq) as similarity,
+        word_similarity(t.lq, lower(p.name)) as "wordSimilarity",
+        least(bit_count(p.name_trigram_signature & t.sig) + t.qt - t.bits, p.name_trigrams, t.qt)::float8 as common,
+        p.name_trigrams as nt, t.qt
+      from catalog.products p cross join t
+    `
+    expect(rows.length).toBeGreaterThan(3000)
+    const loose: unknown[] = []
+    for (const r of rows as unknown as {
+      q: string
+      name: string
+      similarity: number
+      wordSimilarity: number
+      common: number
+      nt: number
+      qt: number
+    }[]) {
+      const similarityBound = r.common / Math.max(r.nt + r.qt - r.common, 1)
+      const wordBound = r.common / Math.max(r.qt, 1)
+      if (r.similarity > similarityBound + 1e-6 || r.wordSimilarity > wordBound + 1e-6) loose.push(r)
+    }
+    expect(loose).toEqual([])
+    // And it is tight where it matters: a name without the query's words is bounded far below 1.
+    const unrelated = rows.filter((r) => r.q === 'iphnoe' && r.similarity === 0)
+    expect(unrelated.filter((r) => r.common <= 2).length / unrelated.length).toBeGreaterThan(0.9)
+  })
+
   test('user text never reaches SQL or tsquery syntax', async () => {
     for (const q of ["'; drop table catalog.products; --", 'a & b | !c:* (', '"unclosed', '%_\\', '-', '🙂'])
       await expect(search({ q })).resolves.toMatchObject({ ids: expect.any(Array) })

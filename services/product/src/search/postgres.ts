@@ -26,10 +26,10 @@ const facetSize = 100
 /** Stands in for a missing price so keyset comparisons never meet a null (prices stay far below). */
 const noPriceLast = Number.MAX_SAFE_INTEGER
 /**
- * How far under the last bound a relevance page scores exactly: matches whose scores sit this close under their
- * bounds (the query's words whole in the name) are settled without scoring the rest.
+ * How many matches a relevance page has scored after each round, in page sizes (limit + 1), taking them by
+ * highest bound; a last round scores what remains above the floor.
  */
-const thetaMargin = 0.02
+const scoringRounds = [2, 8, 32] as const
 /** Browse counts fold the facet groups' delta rows once there are more than this many, and twice the groups. */
 const compactAfterRows = 2_000
 
@@ -107,7 +107,8 @@ export const postgresSearch = (sql: Db, logger?: Pick<Logger, 'warn'>): SearchEn
     const terms = sql`
       terms as materialized (
         select to_tsquery('simple', ${prefixQuery}) as prefix_q, websearch_to_tsquery('simple', ${q}) as web_q,
-          lower(${q}) as q, cardinality(show_trgm(lower(${q}))) as q_trigrams
+          lower(${q}) as q, cardinality(show_trgm(lower(${q}))) as q_trigrams,
+          catalog.trigram_signature(${q}) as q_signature, bit_count(catalog.trigram_signature(${q})) as q_bits
       ),`
     // A product matches the whole query as the shopper wrote it (quotes, "or", "-"), or every word matches as
     // a prefix of a word of its name, brand or description, or (for longer words) as a typo of a name word.
@@ -129,17 +130,31 @@ export const postgresSearch = (sql: Db, logger?: Pick<Logger, 'warn'>): SearchEn
     const rank = sql`ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', p.search, t.prefix_q)
       + ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', p.search, t.web_q)`
     const exact = sql`case when lower(p.name) = t.q then 1 else 0 end`
-    // Above every score a row can have: similarity is common / (query + name - common) trigrams, so at most
-    // min / max of the two counts; word_similarity is at most 1. The slack covers the float4 roundings of the
-    // parts and the rounding to six places.
-    const bound = sql`(${rank}) * 1.00001 + 0.0001
-      + least(p.name_trigrams, t.q_trigrams)::float8 / greatest(p.name_trigrams, t.q_trigrams, 1)
-      + 0.5 + ${exact}`
+    // Above every score a row can have. The name and the query share at most `common` trigrams: no more than
+    // either has, and no more than the query's trigrams whose bits are set in the name's signature (the bits set
+    // in both, plus the query's trigrams that share a bit with another of its own). similarity is common /
+    // (name + query - common), which grows with common; word_similarity is the best of found / (query + extent -
+    // found) over the name's extents, at most common / query. The slack covers the float4 roundings of the parts
+    // and the rounding to six places.
+    // `bound` is written over `matched`'s columns, each computed once per row.
+    const common = sql`least(bit_count(p.name_trigram_signature & t.q_signature) + t.q_trigrams - t.q_bits,
+      p.name_trigrams, t.q_trigrams)::float8`
+    const bound = sql`rank * 1.00001 + 0.0001 + common / greatest(name_trigrams + q_trigrams - common, 1)
+      + 0.5 * common / greatest(q_trigrams, 1) + exact`
     // Rounded so the score survives the trip through a cursor exactly.
     const score = sql`round((
       m.rank + similarity(m.lname, t.q) + 0.5 * word_similarity(t.q, m.lname) + m.exact
     )::numeric, 6)::float8`
-    return { terms, match, rank, exact, bound, score, fuzzy: words.some((w) => w.length >= typoMinLength) }
+    return {
+      terms,
+      match,
+      rank,
+      exact,
+      common,
+      bound,
+      score,
+      fuzzy: words.some((w) => w.length >= typoMinLength),
+    }
   }
 
   /**
@@ -162,7 +177,8 @@ export const postgresSearch = (sql: Db, logger?: Pick<Logger, 'warn'>): SearchEn
       select p.id, p.brand, p.min_price_amount, p.created_at, p.category_ids,
         ${
           text && !forFacets
-            ? sql`lower(p.name) as lname, ${text.rank} as rank, ${text.exact} as exact, ${text.bound} as bound`
+            ? sql`lower(p.name) as lname, ${text.rank} as rank, ${text.exact} as exact, ${text.common} as common,
+                p.name_trigrams, t.q_trigrams`
             : sql`0::float8 as score`
         }
       from catalog.products p ${text && !forFacets ? sql`cross join terms t` : sql``}
@@ -201,7 +217,7 @@ export const postgresSearch = (sql: Db, logger?: Pick<Logger, 'warn'>): SearchEn
     const rows = await run<{ id: string; key: string }[]>(
       text,
       sort === 'relevance' && text
-        ? ranked(cte, text.score, query.limit, after)
+        ? ranked(cte, text, query.limit, after)
         : sql`
       ${cte}
       select id, (${plan.key})::text as key from matched
@@ -216,53 +232,73 @@ export const postgresSearch = (sql: Db, logger?: Pick<Logger, 'warn'>): SearchEn
   }
 
   /**
-   * The relevance page without scoring every match. Each match carries a cheap `bound` above its score; only
-   * the matches whose bound reaches `theta` get their exact score, and theta sits just under the bound of the
-   * (limit + 1)-th match that can follow the cursor (one bounded below the cursor's score is certainly after
-   * it). A match left out has a score under theta, so if the page's last row (the one past the limit) scores at
-   * least theta, every match left out ranks strictly after the whole page: the page, and the cursor taken from
-   * it, are exactly those of scoring everything. When that does not hold (scores far under their bounds), the
-   * same statement scores every match instead; it decides with the exact scores it has, so a page is never
-   * approximate, whatever the cursor.
+   * The relevance page without scoring every match. Each match carries a cheap `bound` above its score, and the
+   * matches are scored in rounds by decreasing bound: the first round the top `scoringRounds[0]` pages' worth,
+   * the next ones down to larger depths, the last one the rest. The matches that can follow the cursor are
+   * counted for these depths (a match bounded below the cursor's score certainly follows it); any bounded above it
+   * is scored in the first round. After each round, the page the scored matches make (limit + 1 rows after the
+   * cursor) has a lowest score, the floor: a match not yet scored can only belong on the page if it scores at
+   * least the floor, so later rounds score only the matches whose bound reaches it. The page is taken from every
+   * round's best, and is exactly the page (and the cursor) of scoring everything; when a round finds less than a
+   * page, the floor is minus infinity and the next round scores all it covers.
    */
-  const ranked = (cte: Fragment, score: Fragment, limit: number, after: unknown[] | null): Fragment => {
+  const ranked = (
+    cte: Fragment,
+    { score, bound }: { score: Fragment; bound: Fragment },
+    limit: number,
+    after: unknown[] | null,
+  ): Fragment => {
     const relevance = sortPlans.relevance
     const afterCursor = after ? relevance.after(String(after[0]), String(after[1])) : sql`true`
+    const page = limit + 1
+    /** The best page of the matches `where` keeps, scored. */
+    const scored = (where: Fragment) => sql`(
+      select id, score from (
+        select m.id, ${score} as score from bounded m cross join terms t where ${where}
+      ) scored
+      where ${afterCursor}
+      order by ${relevance.order}
+      limit ${page}
+    )`
+    /** The lowest score of the page the rounds so far make, or minus infinity while they make less than one. */
+    const floor = (rounds: Fragment) => sql`(
+      select case when count(*) = ${page} then min(score) else '-infinity'::float8 end as score
+      from (select score from (${rounds}) scored order by score desc limit ${page}) best
+    )`
+    const [a, b, c] = scoringRounds.map((pages) => pages * page) as [number, number, number]
     return sql`
       ${cte},
-      bounded as materialized (select id, lname, rank, exact, bound from matched),
-      cut as (
-        select coalesce((
-          select bound from bounded
+      bounded as materialized (
+        -- offset 0 keeps matched from being folded in, which would compute its columns once per use in bound.
+        select id, lname, rank, exact, ${bound} as bound from (select * from matched offset 0) m
+      ),
+      depth as materialized (
+        select coalesce(bounds[${a}], '-infinity'::float8) as a, coalesce(bounds[${b}], '-infinity'::float8) as b,
+          coalesce(bounds[${c}], '-infinity'::float8) as c
+        from (
+          select array_agg(bound order by bound desc) as bounds from bounded
           where ${after ? sql`bound < ${String(after[0])}::float8` : sql`true`}
-          order by bound desc offset ${limit} limit 1
-        ) - ${thetaMargin}::float8, '-infinity'::float8) as theta
+        ) sorted
       ),
-      first as materialized (
-        select id, score from (
-          select m.id, ${score} as score from bounded m cross join terms t
-          where m.bound >= (select theta from cut)
-        ) scored
-        where ${afterCursor}
-        order by ${relevance.order}
-        limit ${limit + 1}
-      ),
-      sure as (
-        select (select theta from cut) = '-infinity'::float8
-          or (count(*) = ${limit + 1} and min(score) >= (select theta from cut)) as ok
-        from first
-      )
+      round1 as materialized ${scored(sql`m.bound >= (select a from depth)`)},
+      floor1 as materialized ${floor(sql`select score from round1`)},
+      round2 as materialized ${scored(
+        sql`m.bound < (select a from depth) and m.bound >= greatest((select b from depth), (select score from floor1))`,
+      )},
+      floor2 as materialized ${floor(sql`select score from round1 union all select score from round2`)},
+      round3 as materialized ${scored(
+        sql`m.bound < (select b from depth) and m.bound >= greatest((select c from depth), (select score from floor2))`,
+      )},
+      floor3 as materialized ${floor(
+        sql`select score from round1 union all select score from round2 union all select score from round3`,
+      )},
+      round4 as materialized ${scored(sql`m.bound < (select c from depth) and m.bound >= (select score from floor3)`)}
       select id, score::text as key from (
-        select id, score from first where (select ok from sure)
-        union all
-        (select id, score from (
-            select m.id, ${score} as score from bounded m cross join terms t
-          ) scored
-          where not (select ok from sure) and ${afterCursor}
-          order by ${relevance.order}
-          limit ${limit + 1})
+        select * from round1 union all select * from round2 union all select * from round3
+        union all select * from round4
       ) page
       order by ${relevance.order}
+      limit ${page}
     `
   }
 
