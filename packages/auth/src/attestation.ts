@@ -7,11 +7,39 @@
 
 const mark = Symbol('myshop.attestedSession')
 type Marked = Request & { [mark]?: string }
+const handoffMark = Symbol('myshop.handoff')
+type HandedOff = Request & { [handoffMark]?: Handoff }
 
 /** Records that the session `sessionId` was found active for this request, by the caller, just now. */
 export const attestActiveSession = (request: Request, sessionId: string): void => {
   ;(request as Marked)[mark] = sessionId
 }
 
-/** The session id vouched for on this request in this process, if any. */
-export const attestedSession = (request: Request): string | undefined => (request as Marked)[mark]
+/** The session id vouched for on this request in this process, if any (alone, or with a hand-over). */
+export const attestedSession = (request: Request): string | undefined =>
+  (request as Marked)[mark] ?? (request as HandedOff)[handoffMark]?.sessionId
+
+/**
+ * What the gateway in this process says about a request it hands to a service here, in place of the forwarding
+ * headers it writes for a service across the network: who called, and the request and trace the service continues.
+ * The kit reads these facts (`clientIp`, `requestMeta`) before any header, so a caller's own `x-forwarded-for` or
+ * `x-request-id` never speaks for it in process either.
+ */
+export interface Handoff {
+  /** The caller's address, as the gateway worked it out (its socket peer, or a trusted proxy's last hop). */
+  clientIp: string
+  /** The request id the gateway answers with. */
+  requestId: string
+  /** The gateway's W3C trace context: the service's spans are its children. */
+  traceparent: string
+  /** The token's session, found active by the gateway a moment ago (see `attestActiveSession`). */
+  sessionId?: string | undefined
+}
+
+/** Records what the gateway in this process vouches for about `request`, which it hands over as it is. */
+export const handOff = (request: Request, handoff: Handoff): void => {
+  ;(request as HandedOff)[handoffMark] = handoff
+}
+
+/** The facts the gateway in this process handed over with this request, if it came that way. */
+export const handoffOf = (request: Request): Handoff | undefined => (request as HandedOff)[handoffMark]

@@ -1,3 +1,4 @@
+import { handoffOf } from '@myshop/auth'
 import { newId, randomHex } from '@myshop/ids'
 
 /** Per-request facts every log line and problem document carries. */
@@ -26,12 +27,14 @@ class Meta implements RequestMeta {
   constructor(
     readonly requestId: string,
     private readonly request: Request,
+    /** The gateway's trace context when it handed the request over in this process, read instead of the header. */
+    private readonly parent?: string,
   ) {}
 
   // The trace context is worked out on first use: most requests are answered without anyone asking for it.
   #context() {
     if (this.#trace) return this.#trace
-    const parent = traceparentPattern.exec(this.request.headers.get('traceparent') ?? '')
+    const parent = traceparentPattern.exec(this.parent ?? this.request.headers.get('traceparent') ?? '')
     const traceId = parent && parent[1] !== '0'.repeat(32) ? parent[1]! : randomHex(16)
     this.#trace = { traceId, traceparent: `00-${traceId}-${randomHex(8)}-${parent?.[3] ?? '01'}` }
     return this.#trace
@@ -48,6 +51,12 @@ class Meta implements RequestMeta {
 export const requestMeta = (request: Request): RequestMeta => {
   let meta = (request as WithMeta)[metaKey]
   if (meta) return meta
+  const handoff = handoffOf(request)
+  if (handoff) {
+    meta = new Meta(handoff.requestId, request, handoff.traceparent)
+    ;(request as WithMeta)[metaKey] = meta
+    return meta
+  }
   const incomingId = request.headers.get('x-request-id')
   meta = new Meta(incomingId && requestIdPattern.test(incomingId) ? incomingId : newId('req'), request)
   ;(request as WithMeta)[metaKey] = meta
