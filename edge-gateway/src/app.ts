@@ -22,6 +22,7 @@ import { guard } from './middleware/guard.ts'
 import { proxy } from './middleware/proxy.ts'
 import { requestContext, requestScope } from './middleware/request-context.ts'
 import { mountOps } from './ops.ts'
+import { rememberingRouter } from './router.ts'
 import { routes as defaultRoutes, type Route } from './routes.ts'
 
 export type { LocalHandler } from './context.ts'
@@ -77,7 +78,7 @@ export const createGateway = (deps: GatewayDeps) => {
     now: deps.now ?? Date.now,
   }
   const limiter = createLimiter(shared, deps.store)
-  const app = new Hono<GatewayEnv>()
+  const app = new Hono<GatewayEnv>({ router: rememberingRouter() })
 
   // API routes run as one function per request (scope, CORS, body limit, guard, proxy): with nothing else
   // matching them, Hono calls it directly instead of composing a middleware chain. Everything else gets the
