@@ -12,8 +12,9 @@ export const authGuard = (verifier: Verifier) =>
   new Elysia({ name: 'myshop-auth-guard' }).macro({
     auth: (requirement: true | Permission) => ({
       detail: { security: [{ bearer: [] }] },
-      async resolve({ headers, request }): Promise<{ principal: Principal; accessToken: string }> {
-        const token = bearerToken(headers.authorization)
+      // The raw header, not Elysia's `headers`: asking for that copies every header into an object per request.
+      async resolve({ request }): Promise<{ principal: Principal; accessToken: string }> {
+        const token = bearerToken(request.headers.get('authorization'))
         if (!token) throw new AppError('unauthenticated', { headers: challenge })
         // The signature and claims are always checked; only the session lookup the gateway in this process
         // has just made is not repeated.
