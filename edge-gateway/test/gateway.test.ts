@@ -61,6 +61,7 @@ describe('proxying', () => {
     expect(echo.headers['x-request-id']).toBe('client-request-0001')
     expect(echo.headers['x-secret-hop']).toBeUndefined()
     expect(echo.headers['x-forwarded-for']).toBe(testIp)
+    expect(echo.headers['x-real-ip']).toBe(testIp)
     expect(echo.headers['x-forwarded-proto']).toBe('http')
     expect(echo.headers['x-forwarded-host']).toBe('gateway.test')
     const [version, traceId, span, flags] = echo.headers.traceparent!.split('-')
@@ -165,15 +166,21 @@ describe('proxying', () => {
   })
 
   test('believes X-Forwarded-For only behind a trusted proxy, and then its last hop', async () => {
-    const headers = { 'x-forwarded-for': '198.51.100.1, 192.0.2.9' }
-    const untrusted = await call('/api/v1/auth/login', { method: 'POST', headers })
-    expect(((await untrusted.json()) as Echo).headers['x-forwarded-for']).toBe(testIp)
+    // A caller's own X-Real-IP is never passed on: the gateway states the client it worked out.
+    const headers = { 'x-forwarded-for': '198.51.100.1, 192.0.2.9', 'x-real-ip': '203.0.113.66' }
+    const untrusted = (await (await call('/api/v1/auth/login', { method: 'POST', headers })).json()) as Echo
+    expect(untrusted.headers['x-forwarded-for']).toBe(testIp)
+    expect(untrusted.headers['x-real-ip']).toBe(testIp)
     const trusting = testGateway({ USER_SERVICE_URL: upstream.url, TRUST_PROXY: 'true' }, keys.jwksUrl)
     const res = await trusting.fetch(
       new Request('http://gateway.test/api/v1/auth/login', { method: 'POST', headers }),
     )
     expect(res.status).toBe(200)
-    expect(((await res.json()) as Echo).headers['x-forwarded-for']).toBe(`198.51.100.1, 192.0.2.9, ${testIp}`)
+    const trusted = (await res.json()) as Echo
+    // The chain grows by the hop the gateway was called from (the trusted proxy); the client is the proxy's last
+    // hop, which a service behind the gateway could not tell from the chain alone.
+    expect(trusted.headers['x-forwarded-for']).toBe(`198.51.100.1, 192.0.2.9, ${testIp}`)
+    expect(trusted.headers['x-real-ip']).toBe('192.0.2.9')
   })
 })
 

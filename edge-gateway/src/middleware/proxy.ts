@@ -93,6 +93,9 @@ export const proxy =
     // Each hop appends the address it was called from; untrusted chains are replaced, not extended.
     const peer = state.peerIp
     headers.set('x-forwarded-for', priorFor ? `${priorFor}, ${peer}` : peer)
+    // The client as the gateway worked it out: behind a trusted proxy that is not the last hop above (the proxy
+    // is), and a service cannot know how many hops the gateway trusts. Whatever the caller sent is replaced.
+    headers.set('x-real-ip', state.clientIp)
     headers.set('x-forwarded-proto', priorProto || origin.slice(0, origin.indexOf(':')))
     headers.set('x-forwarded-host', priorHost || origin.slice(origin.indexOf('//') + 2))
     headers.set('x-request-id', state.requestId)

@@ -32,6 +32,12 @@ describe('a request handed over by the gateway in this process', () => {
 
   test('without a hand-over, headers are read as before: trusted only when the proxy is', () => {
     expect(clientIp(spoofed(), peer, true)).toBe('203.0.113.9')
+    // Behind the gateway over the network: the client it worked out, not the chain's last hop (its own proxy).
+    const behindGateway = new Request('http://service.test/', {
+      headers: { 'x-forwarded-for': '198.51.100.1, 192.0.2.9, 10.0.0.2', 'x-real-ip': '192.0.2.9' },
+    })
+    expect(clientIp(behindGateway, peer, true)).toBe('192.0.2.9')
+    expect(clientIp(behindGateway, peer, false)).toBe('10.0.0.7')
     expect(clientIp(spoofed(), peer, false)).toBe('10.0.0.7')
     const meta = requestMeta(spoofed())
     expect(meta.requestId).toBe('client-chosen-id')
