@@ -4,8 +4,8 @@ import { rememberingRouter } from '../src/router.ts'
 import { routes } from '../src/routes.ts'
 
 /** An app over the gateway's route table whose handlers answer with their route and the `:id` they were given. */
-const appWith = (router?: ReturnType<typeof rememberingRouter>) => {
-  const app = new Hono(router ? { router } : {})
+const appWith = (remember?: { capacity?: number }) => {
+  const app = remember ? new Hono({ router: rememberingRouter(remember.capacity) }) : new Hono()
   for (const r of routes)
     app.on(r.method, r.path, (c) =>
       c.json({ route: `${r.method} ${r.label}`, id: c.req.param('id') ?? null }),
@@ -34,7 +34,7 @@ const paths = [
 describe('the remembering router', () => {
   test('answers every path as the default router does, the first time and every time after', async () => {
     const plain = appWith()
-    const remembering = appWith(rememberingRouter())
+    const remembering = appWith({})
     for (let round = 0; round < 3; round++)
       for (const [method, path] of paths) {
         const want = await plain.request(path, { method })
@@ -49,7 +49,7 @@ describe('the remembering router', () => {
   })
 
   test('stays bounded: past its capacity it starts over, and answers stay right', async () => {
-    const app = appWith(rememberingRouter(4))
+    const app = appWith({ capacity: 4 })
     for (let i = 0; i < 50; i++) {
       const res = await app.request(`/api/v1/products/prd_${i}`)
       expect(await res.json()).toEqual({ route: 'GET /api/v1/products/:id', id: `prd_${i}` })
