@@ -41,7 +41,7 @@ describe('myshop db migrate', () => {
         service: 'product',
         schema: 'catalog',
         applied:
-          '0001_init, 0002_search_indexes, 0003_search_versions, 0004_reindex_jobs, 0005_product_category_ids, 0006_category_ids_written_with_products, 0007_name_trigram_counts, 0008_facet_groups, 0009_gin_pending_lists, 0010_name_trigram_signatures',
+          '0001_init, 0002_search_indexes, 0003_search_versions, 0004_reindex_jobs, 0005_product_category_ids, 0006_category_ids_written_with_products, 0007_name_trigram_counts, 0008_facet_groups, 0009_gin_pending_lists, 0010_folded_search',
         current: '0010',
       },
     ])

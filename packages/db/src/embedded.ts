@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { PGlite } from '@electric-sql/pglite'
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent'
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket'
 
 export interface EmbeddedPostgresOptions {
@@ -27,7 +28,7 @@ export const startEmbeddedPostgres = async ({
   port = 0,
 }: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> => {
   if (dataDir) mkdirSync(dataDir, { recursive: true })
-  const db = await PGlite.create(dataDir ?? 'memory://', { extensions: { pg_trgm } })
+  const db = await PGlite.create(dataDir ?? 'memory://', { extensions: { pg_trgm, unaccent } })
   const server = new PGLiteSocketServer({ db, host, port })
   await server.start()
   return {

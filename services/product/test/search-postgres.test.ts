@@ -161,6 +161,10 @@ describe('postgres search: relevance', () => {
   })
 
   test("a name's trigram signature never counts fewer shared trigrams than the name has with a query", async () => {
+    await insertProducts(db.sql, [
+      { id: productId('sig'), name: 'Café Crème Brûlée Ærø Straße', status: 'draft' },
+      { id: productId('sig'), name: 'ÜBER Ñandú 12½', status: 'archived' },
+    ])
     // The bound that spares scoring most matches is only sound if this holds for every name and query.
     const rows = await db.sql<
       { q: string; name: string; similarity: number; wordSimilarity: number; common: number }[]
@@ -170,12 +174,12 @@ describe('postgres search: relevance', () => {
           ('x'), ('1'), ('sony headphones 123'), ('kettel'), ('ÜBER ñandú'), ('a-b c''d')
       ),
       t as (
-        select q, lower(q) as lq, cardinality(show_trgm(lower(q))) as qt,
-          catalog.trigram_signature(q) as sig, bit_count(catalog.trigram_signature(q)) as bits
+        select q, catalog.fold(q) as lq, cardinality(show_trgm(catalog.fold(q))) as qt,
+          catalog.trigram_signature(catalog.fold(q)) as sig, bit_count(catalog.trigram_signature(catalog.fold(q))) as bits
         from queries
       )
-      select t.q, p.name, similarity(lower(p.name), t.lq) as similarity,
-        word_similarity(t.lq, lower(p.name)) as "wordSimilarity",
+      select t.q, p.name, similarity(p.search_name, t.lq) as similarity,
+        word_similarity(t.lq, p.search_name) as "wordSimilarity",
         least(bit_count(p.name_trigram_signature & t.sig) + t.qt - t.bits, p.name_trigrams, t.qt)::float8 as common,
         p.name_trigrams as nt, t.qt
       from catalog.products p cross join t
@@ -387,5 +391,43 @@ describe('postgres search: counting skipped on request', () => {
     expect(lean.nextCursor).toEqual(full.nextCursor)
     expect(lean.facets).toEqual({ categories: [], brands: [], prices: [] })
     expect(full.total).toBeGreaterThan(0)
+  })
+})
+
+describe('postgres search: accents and case are folded on both sides', () => {
+  const torch = productId('accent')
+  const board = productId('accent')
+  const fraiche = productId('accent')
+  const strasse = productId('accent')
+  beforeAll(async () => {
+    await insertProducts(db.sql, [
+      { id: torch, name: 'Crème Brûlée Torch', brand: 'Flambé', description: 'Caramelises the sugar.' },
+      { id: board, name: 'Smørrebrød Board', brand: 'Nordvik', description: 'Oak, for open sandwiches.' },
+      { id: fraiche, name: 'Creme Fraiche Pot', brand: 'Dairyco', description: 'Keeps crème cold.' },
+      { id: strasse, name: 'Straßenkarte Berlin', brand: 'Kartograf', description: 'City map.' },
+    ])
+  })
+
+  test('a query without accents finds names with them, and one with accents finds names without', async () => {
+    expect((await search({ q: 'creme brulee' })).ids[0]).toBe(torch)
+    expect((await search({ q: 'CRÈME BRÛLÉE' })).ids[0]).toBe(torch)
+    expect((await search({ q: 'crème' })).ids.slice(0, 2).sort()).toEqual([torch, fraiche].sort())
+    expect((await search({ q: 'smorrebrod' })).ids[0]).toBe(board)
+    expect((await search({ q: 'strassenkarte' })).ids[0]).toBe(strasse)
+    // Brands and words being typed fold too; a typo of a folded word is still a typo.
+    expect((await search({ q: 'flambe' })).ids).toEqual([torch])
+    expect((await search({ q: 'brûl' })).ids[0]).toBe(torch)
+    expect((await search({ q: 'smorebrod' })).ids[0]).toBe(board)
+  })
+
+  test('an exact name, accents aside, ranks first', async () => {
+    expect((await search({ q: 'creme fraiche pot' })).ids[0]).toBe(fraiche)
+    expect((await search({ q: 'crème fraîche pot' })).ids[0]).toBe(fraiche)
+  })
+
+  test('suggestions fold too, and come back as the catalog spells them', async () => {
+    expect((await engine.suggest('creme b', 3))[0]).toBe('Crème Brûlée Torch')
+    expect((await engine.suggest('smørre', 3))[0]).toBe('Smørrebrød Board')
+    expect((await engine.suggest('Strassen', 3))[0]).toBe('Straßenkarte Berlin')
   })
 })

@@ -99,28 +99,35 @@ export const postgresSearch = (sql: Db, logger?: Pick<Logger, 'warn'>): SearchEn
   /**
    * The query's terms, parsed once per statement (a `materialized` CTE, not once per row) for the score; the
    * matching condition repeats them as parameters so the planner can answer it from the GIN indexes (a
-   * bitmap OR/AND of `search @@ …` and `lower(name) %> word`). Every piece of user text is a parameter.
+   * bitmap OR/AND of `search @@ …` and `search_name %> word`). Every piece of user text is a parameter, folded
+   * (`catalog.fold`: lower case, no accents) in SQL as the catalog's text is; a folded word is quoted before it
+   * becomes a tsquery lexeme, since folding can spell a letter with punctuation.
    */
   const textMatch = (q: string, words: string[]) => {
-    // Words are letter/digit runs only, so `word:*` joined by `&` is always a valid tsquery.
-    const prefixQuery = words.map((w) => `${w}:*`).join(' & ')
+    const prefixQuery = sql`(
+      select string_agg(quote_literal(catalog.fold(w)) || ':*', ' & ') from unnest(${words}::text[]) w
+    )`
     const terms = sql`
       terms as materialized (
-        select to_tsquery('simple', ${prefixQuery}) as prefix_q, websearch_to_tsquery('simple', ${q}) as web_q,
-          lower(${q}) as q, cardinality(show_trgm(lower(${q}))) as q_trigrams,
-          catalog.trigram_signature(${q}) as q_signature, bit_count(catalog.trigram_signature(${q})) as q_bits
+        select to_tsquery('simple', ${prefixQuery}) as prefix_q,
+          websearch_to_tsquery('simple', catalog.fold(${q})) as web_q, catalog.fold(${q}) as q,
+          cardinality(show_trgm(catalog.fold(${q}))) as q_trigrams,
+          catalog.trigram_signature(catalog.fold(${q})) as q_signature,
+          bit_count(catalog.trigram_signature(catalog.fold(${q}))) as q_bits
       ),`
     // A product matches the whole query as the shopper wrote it (quotes, "or", "-"), or every word matches as
     // a prefix of a word of its name, brand or description, or (for longer words) as a typo of a name word.
     // `%>` is the indexable form of `word_similarity(word, name) >= pg_trgm.word_similarity_threshold` (set
     // to the typo threshold for the statement); the exact `>` comparison rechecks its candidates.
+    const prefix = (word: string) => sql`to_tsquery('simple', quote_literal(catalog.fold(${word})) || ':*')`
     const wordMatch = (word: string) =>
       word.length >= typoMinLength
-        ? sql`(p.search @@ to_tsquery('simple', ${`${word}:*`})
-            or (lower(p.name) %> ${word}::text and word_similarity(${word}::text, lower(p.name)) > ${typoThreshold}))`
-        : sql`p.search @@ to_tsquery('simple', ${`${word}:*`})`
+        ? sql`(p.search @@ ${prefix(word)}
+            or (p.search_name %> catalog.fold(${word})
+              and word_similarity(catalog.fold(${word}), p.search_name) > ${typoThreshold}))`
+        : sql`p.search @@ ${prefix(word)}`
     const match = sql`(
-      p.search @@ websearch_to_tsquery('simple', ${q})
+      p.search @@ websearch_to_tsquery('simple', catalog.fold(${q}))
       or (${and(words.map(wordMatch))})
     )`
     // Cover density with weights {D, C, B, A}: name (A) above brand (B) above description (C); the whole
@@ -129,7 +136,7 @@ export const postgresSearch = (sql: Db, logger?: Pick<Logger, 'warn'>): SearchEn
     // the trigram similarities only where `score` is asked for, on `matched` rows (alias `m`).
     const rank = sql`ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', p.search, t.prefix_q)
       + ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', p.search, t.web_q)`
-    const exact = sql`case when lower(p.name) = t.q then 1 else 0 end`
+    const exact = sql`case when p.search_name = t.q then 1 else 0 end`
     // Above every score a row can have. The name and the query share at most `common` trigrams: no more than
     // either has, and no more than the query's trigrams whose bits are set in the name's signature (the bits set
     // in both, plus the query's trigrams that share a bit with another of its own). similarity is common /
@@ -177,7 +184,7 @@ export const postgresSearch = (sql: Db, logger?: Pick<Logger, 'warn'>): SearchEn
       select p.id, p.brand, p.min_price_amount, p.created_at, p.category_ids,
         ${
           text && !forFacets
-            ? sql`lower(p.name) as lname, ${text.rank} as rank, ${text.exact} as exact, ${text.common} as common,
+            ? sql`p.search_name as lname, ${text.rank} as rank, ${text.exact} as exact, ${text.common} as common,
                 p.name_trigrams, t.q_trigrams`
             : sql`0::float8 as score`
         }
@@ -450,31 +457,46 @@ export const postgresSearch = (sql: Db, logger?: Pick<Logger, 'warn'>): SearchEn
     },
 
     async suggest(prefix: string, limit: number): Promise<string[]> {
-      const text = prefix.trim().toLowerCase()
+      const text = prefix.trim()
       const words = queryWords(text)
       if (words.length === 0 || limit <= 0) return []
-      const startsWith = `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-      const prefixQuery = words.map((w) => `${w}:*`).join(' & ')
-      const rows = await sql<{ name: string }[]>`
+      // Every branch is answered from an index, since a suggestion is asked for on every keystroke: the folded
+      // name's trigrams for the prefix (LIKE) and for typos (`%>`), and the search vector's name lexemes (weight A)
+      // for words being typed. The typed text is folded as the names are, then escaped for LIKE: folding can
+      // spell a letter with a character LIKE treats specially.
+      const folded = sql`catalog.fold(${text})`
+      const startsWith = sql`replace(replace(replace(${folded}, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'`
+      const nameWords = sql`to_tsquery('simple', (
+        select string_agg(quote_literal(catalog.fold(w)) || ':*A', ' & ') from unnest(${words}::text[]) w
+      ))`
+      const fuzzy = words.join(' ').length >= typoMinLength
+      const rows = await run<{ name: string }[]>(
+        { fuzzy },
+        sql`
         select name from (
           select name,
             max(case
-              when lower(name) like ${startsWith} then 2
-              when to_tsvector('simple', name) @@ to_tsquery('simple', ${prefixQuery}) then 1
+              when search_name like ${startsWith} then 2
+              when search @@ ${nameWords} then 1
               else 0
             end) as tier,
-            max(word_similarity(${text}, lower(name))) as closeness
+            max(word_similarity(${folded}, search_name)) as closeness
           from catalog.products
           where status = 'active' and (
-            lower(name) like ${startsWith}
-            or to_tsvector('simple', name) @@ to_tsquery('simple', ${prefixQuery})
-            or (length(${text}) >= ${typoMinLength} and word_similarity(${text}, lower(name)) > ${typoThreshold})
+            search_name like ${startsWith}
+            or search @@ ${nameWords}
+            ${
+              fuzzy
+                ? sql`or (search_name %> ${folded} and word_similarity(${folded}, search_name) > ${typoThreshold})`
+                : sql``
+            }
           )
           group by name
         ) s
         order by tier desc, closeness desc, length(name), name
         limit ${limit}
-      `
+      `,
+      )
       return rows.map((r) => r.name)
     },
 
