@@ -1,6 +1,6 @@
 // Catalog at scale, on the real platform as `myshop start` boots it (gateway + user + product services in one
-// process, PostgreSQL + Redis): how fast `myshop seed` imports through the gateway, search latency over that
-// catalog, product detail throughput through the gateway with the response cache warm and cold, and the
+// process, PostgreSQL + Redis): how fast `myshop seed` imports through the gateway, search and autocomplete
+// latency over that catalog, product detail throughput through the gateway with the response cache warm and cold, and the
 // Elysia product service against a raw Bun.serve answering the same cached bytes.
 //
 // Usage: bun run bench:catalog
@@ -278,6 +278,26 @@ try {
   say(
     `slowest misses: ${slowest.map((t) => `${t.path.replace('/api/v1/products', '')} (#${t.order}, ${t.ms.toFixed(0)} ms)`).join('; ')}`,
   )
+
+  // Autocomplete as a shopper types: every prefix of every query, one keystroke at a time (not cached).
+  const keystrokes = queries.flatMap((q) =>
+    Array.from({ length: q.length }, (_, i) => q.slice(0, i + 1).trim()),
+  )
+  const suggested: { q: string; ms: number }[] = []
+  for (const q of keystrokes.filter(Boolean))
+    suggested.push({ q, ms: await timeSearch(`/api/v1/products/suggest?q=${encodeURIComponent(q)}`) })
+  const suggestMs = suggested.map((x) => x.ms).sort((a, b) => a - b)
+  say()
+  say(
+    `suggestions through the gateway (every prefix of the ${queries.length} queries, ${suggestMs.length} requests)`,
+  )
+  say('| p50 ms | p95 ms | p99 ms |')
+  say('|---:|---:|---:|')
+  say(
+    `| ${percentile(suggestMs, 0.5).toFixed(2)} | ${percentile(suggestMs, 0.95).toFixed(2)} | ${percentile(suggestMs, 0.99).toFixed(2)} |`,
+  )
+  const slowestSuggestions = [...suggested].sort((a, b) => b.ms - a.ms).slice(0, 3)
+  say(`slowest: ${slowestSuggestions.map((x) => `"${x.q}" (${x.ms.toFixed(0)} ms)`).join('; ')}`)
 
   // 3. Product detail throughput. Warm: one product over and over (response cache hit). Cold: a different
   // product each request, from a shuffled list of every id (cache miss, a few queries each).
