@@ -47,3 +47,7 @@ alter table catalog.products
 create index products_search_idx on catalog.products using gin (search) with (gin_pending_list_limit = 256);
 create index products_name_trgm_idx on catalog.products
   using gin (search_name gin_trgm_ops) with (gin_pending_list_limit = 256);
+-- Autocomplete ranks the names that start with what was typed first: a range of this index, where the trigram
+-- index would return every name with a word starting with one or two typed letters.
+create index products_search_name_prefix_idx on catalog.products (search_name text_pattern_ops)
+  where status = 'active';

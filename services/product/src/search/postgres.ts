@@ -461,36 +461,44 @@ export const postgresSearch = (sql: Db, logger?: Pick<Logger, 'warn'>): SearchEn
       const words = queryWords(text)
       if (words.length === 0 || limit <= 0) return []
       // Every branch is answered from an index, since a suggestion is asked for on every keystroke: the folded
-      // name's trigrams for the prefix (LIKE) and for typos (`%>`), and the search vector's name lexemes (weight A)
-      // for words being typed. The typed text is folded as the names are, then escaped for LIKE: folding can
-      // spell a letter with a character LIKE treats specially.
+      // names in order for the prefix (LIKE), their trigrams for typos (`%>`), and the search vector's name
+      // lexemes (weight A) for words being typed. The typed text is folded as the names are, then escaped for
+      // LIKE: folding can spell a letter with a character LIKE treats specially.
       const folded = sql`catalog.fold(${text})`
       const startsWith = sql`replace(replace(replace(${folded}, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'`
       const nameWords = sql`to_tsquery('simple', (
         select string_agg(quote_literal(catalog.fold(w)) || ':*A', ' & ') from unnest(${words}::text[]) w
       ))`
       const fuzzy = words.join(' ').length >= typoMinLength
+      const closeness = sql`max(word_similarity(${folded}, search_name))`
+      // Names that start with the text come first, so when there are enough of them (a letter or two typed) the
+      // others are never looked at. A name's tier and closeness depend on the name alone, so the two sets split
+      // the names cleanly.
       const rows = await run<{ name: string }[]>(
         { fuzzy },
         sql`
-        select name from (
-          select name,
-            max(case
-              when search_name like ${startsWith} then 2
-              when search @@ ${nameWords} then 1
-              else 0
-            end) as tier,
-            max(word_similarity(${folded}, search_name)) as closeness
+        with starting as materialized (
+          select name, 2 as tier, ${closeness} as closeness
           from catalog.products
-          where status = 'active' and (
-            search_name like ${startsWith}
-            or search @@ ${nameWords}
-            ${
-              fuzzy
-                ? sql`or (search_name %> ${folded} and word_similarity(${folded}, search_name) > ${typoThreshold})`
-                : sql``
-            }
-          )
+          where status = 'active' and search_name like ${startsWith}
+          group by name
+          order by closeness desc, length(name), name
+          limit ${limit}
+        )
+        select name from (
+          select name, tier, closeness from starting
+          union all
+          select name, max(case when search @@ ${nameWords} then 1 else 0 end), ${closeness}
+          from catalog.products
+          where (select count(*) from starting) < ${limit}
+            and status = 'active' and not (search_name like ${startsWith}) and (
+              search @@ ${nameWords}
+              ${
+                fuzzy
+                  ? sql`or (search_name %> ${folded} and word_similarity(${folded}, search_name) > ${typoThreshold})`
+                  : sql``
+              }
+            )
           group by name
         ) s
         order by tier desc, closeness desc, length(name), name
