@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, expect, test } from 'bun:test'
+import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { migrate } from '@myshop/db'
+import { type OwnTestDatabase, openTestDatabase } from '@myshop/testing'
+import { postgresSearch } from '../src/search/postgres.ts'
+import {
+  catalogMigrations,
+  generatedCatalog,
+  insertProducts,
+  productId,
+  seedCatalog,
+} from './search-fixtures.ts'
+
+let db: OwnTestDatabase
+let dir: string
+beforeAll(async () => {
+  db = await openTestDatabase()
+  dir = mkdtempSync(join(tmpdir(), 'myshop-migrations-'))
+}, 60_000)
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true })
+  await db.close()
+})
+
+/** Copies the catalog's migrations up to and including `last` into the scratch directory. */
+const migrationsUpTo = (last: string) => {
+  for (const file of readdirSync(catalogMigrations).sort())
+    if (file.slice(0, 4) <= last) copyFileSync(join(catalogMigrations, file), join(dir, file))
+  return dir
+}
+
+test('folding and signatures (0010) upgrade a catalog that already has products', async () => {
+  await migrate(db.sql, 'catalog', migrationsUpTo('0009'))
+  await seedCatalog(db.sql, generatedCatalog(60))
+  const torch = productId('upgrade')
+  await insertProducts(db.sql, [{ id: torch, name: 'Crème Brûlée Torch', brand: 'Flambé' }])
+
+  const result = await migrate(db.sql, 'catalog', migrationsUpTo('9999'))
+  expect(result.applied).toEqual(['0010_folded_search'])
+
+  // Every existing row got its folded name, vector, count and signature from the rewrite.
+  const [missing] = await db.sql<{ n: number }[]>`
+    select count(*)::int as n from catalog.products
+    where search_name is null or search is null or name_trigrams is null or name_trigram_signature is null`
+  expect(missing!.n).toBe(0)
+  const [row] = await db.sql<{ searchName: string }[]>`
+    select search_name as "searchName" from catalog.products where id = ${torch}`
+  expect(row!.searchName).toBe('creme brulee torch')
+
+  const engine = postgresSearch(db.sql)
+  const found = await engine.search({ q: 'creme brulee', sort: 'relevance', limit: 5 })
+  expect(found.ids[0]).toBe(torch)
+  // Suggestions are names: the brand alone suggests nothing.
+  expect(await engine.suggest('flambe', 3)).toEqual([])
+  expect((await engine.suggest('creme', 3))[0]).toBe('Crème Brûlée Torch')
+})
