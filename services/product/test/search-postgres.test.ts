@@ -380,6 +380,58 @@ describe('postgres suggest', () => {
     expect((await engine.suggest('iphnoe', 5))[0]).toBe('iPhone 15')
     expect(await engine.suggest('   ', 5)).toEqual([])
   })
+
+  test('equal the plain ranking of every matching name, whichever tier fills the list', async () => {
+    // The rule written the plain way: each active name's best tier (starts with the text 2, a name word starts
+    // with each typed word 1, a close typo 0), then closeness, length and the name itself.
+    const plain = async (typed: string, limit: number) => {
+      const words = typed.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
+      const rows = await db.sql<{ name: string }[]>`
+        with t as (select catalog.fold(${typed}) as f),
+        tiers as (
+          select p.name,
+            case
+              when p.search_name like t.f || '%' then 2
+              when (select bool_and(exists (
+                  select from regexp_split_to_table(p.search_name, '[^[:alnum:]]+') nw
+                  where nw like catalog.fold(w) || '%'))
+                from unnest(${words}::text[]) w) then 1
+              when length(t.f) >= 4 and word_similarity(t.f, p.search_name) > 0.42 then 0
+            end as tier,
+            word_similarity(t.f, p.search_name) as closeness
+          from catalog.products p cross join t
+          where p.status = 'active'
+        )
+        select name from tiers where tier is not null
+        group by name
+        order by max(tier) desc, max(closeness) desc, length(name), name
+        limit ${limit}`
+      return rows.map((r) => r.name)
+    }
+    const typed = [
+      's',
+      'sm',
+      'smart',
+      'smart ch',
+      'g',
+      'gal',
+      'i',
+      'ip',
+      'pro',
+      'an',
+      'ankr',
+      'kettel',
+      'c',
+      'mini 1',
+    ]
+    for (const text of typed)
+      for (const limit of [1, 5, 20])
+        expect({ text, limit, names: await engine.suggest(text, limit) }).toEqual({
+          text,
+          limit,
+          names: await plain(text, limit),
+        })
+  })
 })
 
 describe('postgres search: counting skipped on request', () => {
