@@ -51,3 +51,7 @@ create index products_name_trgm_idx on catalog.products
 -- index would return every name with a word starting with one or two typed letters.
 create index products_search_name_prefix_idx on catalog.products (search_name text_pattern_ops)
   where status = 'active';
+-- Then the names with a word starting with each typed word. The search vector's index cannot tell a name's words
+-- from a description's (a weight is checked row by row): "wa" read 35,000 rows to keep 1,400.
+create index products_name_words_idx on catalog.products using gin (to_tsvector('simple', search_name))
+  with (gin_pending_list_limit = 256) where status = 'active';

@@ -461,19 +461,21 @@ export const postgresSearch = (sql: Db, logger?: Pick<Logger, 'warn'>): SearchEn
       const words = queryWords(text)
       if (words.length === 0 || limit <= 0) return []
       // Every branch is answered from an index, since a suggestion is asked for on every keystroke: the folded
-      // names in order for the prefix (LIKE), their trigrams for typos (`%>`), and the search vector's name
-      // lexemes (weight A) for words being typed. The typed text is folded as the names are, then escaped for
+      // names in order for the prefix (LIKE), their words for words being typed, and their trigrams for typos
+      // (`%>`). The typed text is folded as the names are, then escaped for
       // LIKE: folding can spell a letter with a character LIKE treats specially.
       const folded = sql`catalog.fold(${text})`
       const startsWith = sql`replace(replace(replace(${folded}, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'`
-      const nameWords = sql`to_tsquery('simple', (
-        select string_agg(quote_literal(catalog.fold(w)) || ':*A', ' & ') from unnest(${words}::text[]) w
+      const nameWords = sql`to_tsvector('simple', search_name) @@ to_tsquery('simple', (
+        select string_agg(quote_literal(catalog.fold(w)) || ':*', ' & ') from unnest(${words}::text[]) w
       ))`
       const fuzzy = words.join(' ').length >= typoMinLength
       const closeness = sql`max(word_similarity(${folded}, search_name))`
-      // Names that start with the text come first, so when there are enough of them (a letter or two typed) the
-      // others are never looked at. A name's tier and closeness depend on the name alone, so the two sets split
-      // the names cleanly.
+      const best = sql`order by closeness desc, length(name), name limit ${limit}`
+      // Three tiers, best first: names that start with the text, names with a word starting with each typed word,
+      // close typos. A name's tier and closeness depend on the name alone, so the tiers split the names cleanly,
+      // and a tier is read only while the better ones hold fewer names than asked for (then they hold all theirs,
+      // and are left out of it by name). A letter or two typed never reaches the typos.
       const rows = await run<{ name: string }[]>(
         { fuzzy },
         sql`
@@ -482,24 +484,37 @@ export const postgresSearch = (sql: Db, logger?: Pick<Logger, 'warn'>): SearchEn
           from catalog.products
           where status = 'active' and search_name like ${startsWith}
           group by name
-          order by closeness desc, length(name), name
-          limit ${limit}
-        )
+          ${best}
+        ),
+        words as materialized (
+          select name, 1 as tier, ${closeness} as closeness
+          from catalog.products
+          where (select count(*) from starting) < ${limit}
+            and status = 'active' and ${nameWords} and not (search_name like ${startsWith})
+          group by name
+          ${best}
+        ),
+        better as materialized (select name from starting union all select name from words)
         select name from (
           select name, tier, closeness from starting
           union all
-          select name, max(case when search @@ ${nameWords} then 1 else 0 end), ${closeness}
-          from catalog.products
-          where (select count(*) from starting) < ${limit}
-            and status = 'active' and not (search_name like ${startsWith}) and (
-              search @@ ${nameWords}
-              ${
-                fuzzy
-                  ? sql`or (search_name %> ${folded} and word_similarity(${folded}, search_name) > ${typoThreshold})`
-                  : sql``
-              }
-            )
+          select name, tier, closeness from words
+          ${
+            fuzzy
+              ? sql`union all
+          (select name, 0, max(similarity) as closeness
+          from (
+            select name, word_similarity(${folded}, search_name) as similarity
+            from catalog.products
+            where (select count(*) from better) < ${limit}
+              and status = 'active' and search_name %> ${folded}
+            offset 0
+          ) close
+          where similarity > ${typoThreshold} and name not in (select name from better)
           group by name
+          ${best})`
+              : sql``
+          }
         ) s
         order by tier desc, closeness desc, length(name), name
         limit ${limit}
