@@ -62,8 +62,8 @@ interface SortPlan {
 
 /**
  * Product search over the catalog tables themselves: full-text on the weighted `search` column, prefix
- * matching for words being typed, pg_trgm similarity on the name for typos. Nothing to keep in step, so
- * `index`/`remove` do nothing.
+ * matching for words being typed, pg_trgm similarity on the name for typos, all on text folded to lower case
+ * without accents. Nothing to keep in step, so `index`/`remove` do nothing.
  */
 export const postgresSearch = (sql: Db, logger?: Pick<Logger, 'warn'>): SearchEngine => {
   const sortPlans: Record<SearchSort, SortPlan> = {
