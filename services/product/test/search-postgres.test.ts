@@ -293,6 +293,58 @@ describe('postgres search: filters and facets', () => {
 })
 
 describe('postgres search: sorting and pagination', () => {
+  test('a category page is the same whether the shop walk finds it or the category is read alone', async () => {
+    // A walk of 3 or 40 rows in the page's order rarely holds a whole page of one category, so these engines
+    // take the fallback nearly always; the default walk (2,000 rows) covers this whole catalog.
+    const engines = [
+      postgresSearch(db.sql),
+      ...[3, 40].map((rows) => postgresSearch(db.sql, undefined, { categoryWalkRows: rows })),
+    ]
+    const pages = async (e: SearchEngine, query: Partial<SearchQuery>) => {
+      const ids: string[] = []
+      let cursor: string | undefined
+      do {
+        const r = await e.search({ sort: 'relevance', limit: 4, ...query, ...(cursor && { cursor }) })
+        ids.push(...r.ids)
+        cursor = r.nextCursor ?? undefined
+      } while (cursor)
+      return ids
+    }
+    const filters: Filter[] = [
+      { category: 'cat_electronics' },
+      { category: 'cat_phones', brand: 'sony' },
+      { category: 'cat_home', minPrice: 1000, maxPrice: 90_000 },
+      { category: 'cat_lighting' },
+    ]
+    for (const filter of filters) {
+      const truth = await groundTruth(filter)
+      const byPrice = (dir: 1 | -1) =>
+        [...truth]
+          .sort((a, b) =>
+            a.price === b.price
+              ? a.id < b.id
+                ? -1
+                : 1
+              : a.price === null
+                ? 1
+                : b.price === null
+                  ? -1
+                  : dir * (a.price - b.price),
+          )
+          .map((r) => r.id)
+      for (const [sort, expected] of [
+        ['price_asc', byPrice(1)],
+        ['price_desc', byPrice(-1)],
+        ['newest', null],
+      ] as const) {
+        const [first = [], ...others] = await Promise.all(engines.map((e) => pages(e, { ...filter, sort })))
+        if (expected) expect({ filter, sort, ids: first }).toEqual({ filter, sort, ids: expected })
+        for (const ids of others) expect({ filter, sort, ids }).toEqual({ filter, sort, ids: first })
+        expect(first.length).toBeGreaterThan(0)
+      }
+    }
+  })
+
   const prices = async (ids: string[]) => {
     const rows = await db.sql<{ id: string; price: number | null; created: Date }[]>`
       select id, min_price_amount as price, created_at as created from catalog.products where id = any(${ids})`

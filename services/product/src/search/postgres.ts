@@ -65,7 +65,19 @@ interface SortPlan {
  * matching for words being typed, pg_trgm similarity on the name for typos, all on text folded to lower case
  * without accents. Nothing to keep in step, so `index`/`remove` do nothing.
  */
-export const postgresSearch = (sql: Db, logger?: Pick<Logger, 'warn'>): SearchEngine => {
+export interface PostgresSearchOptions {
+  /**
+   * How many products, in the page's order, a category page reads before it gives up on finding its rows among
+   * them and takes the category's products alone instead (see `categoryPage`).
+   */
+  categoryWalkRows?: number
+}
+
+export const postgresSearch = (
+  sql: Db,
+  logger?: Pick<Logger, 'warn'>,
+  { categoryWalkRows = 2_000 }: PostgresSearchOptions = {},
+): SearchEngine => {
   const sortPlans: Record<SearchSort, SortPlan> = {
     relevance: {
       key: sql`score`,
@@ -164,6 +176,18 @@ export const postgresSearch = (sql: Db, logger?: Pick<Logger, 'warn'>): SearchEn
     }
   }
 
+  /** The filters of a query but its words: active products, brand, price range and category subtree. */
+  const conditions = (query: SearchQuery, categoryIds: string[] | null): Fragment[] => {
+    const where: Fragment[] = [sql`p.status = 'active'`]
+    if (query.brand !== undefined) where.push(sql`lower(p.brand) = lower(${query.brand})`)
+    if (query.minPrice !== undefined) where.push(sql`p.min_price_amount >= ${query.minPrice}`)
+    if (query.maxPrice !== undefined) where.push(sql`p.min_price_amount <= ${query.maxPrice}`)
+    // The product's own category ids, kept on the row by triggers on product_categories (GIN-indexed); the
+    // subtree's ids are a parameter, not a subquery, so the planner weighs them against the column's statistics.
+    if (categoryIds !== null) where.push(sql`p.category_ids && ${categoryIds}::text[]`)
+    return where
+  }
+
   /**
    * `with …, matched as (…)`: the filtered, active products with what sorting and facets need.
    * For the facets the set carries no score (ranking every match is the page's work, not theirs).
@@ -172,14 +196,8 @@ export const postgresSearch = (sql: Db, logger?: Pick<Logger, 'warn'>): SearchEn
     const q = query.q?.trim() ?? ''
     const words = queryWords(q)
     const text = words.length > 0 ? textMatch(q, words) : null
-    const where: Fragment[] = [sql`p.status = 'active'`]
+    const where = conditions(query, categoryIds)
     if (text) where.push(text.match)
-    if (query.brand !== undefined) where.push(sql`lower(p.brand) = lower(${query.brand})`)
-    if (query.minPrice !== undefined) where.push(sql`p.min_price_amount >= ${query.minPrice}`)
-    if (query.maxPrice !== undefined) where.push(sql`p.min_price_amount <= ${query.maxPrice}`)
-    // The product's own category ids, kept on the row by triggers on product_categories (GIN-indexed); the
-    // subtree's ids are a parameter, not a subquery, so the planner weighs them against the column's statistics.
-    if (categoryIds !== null) where.push(sql`p.category_ids && ${categoryIds}::text[]`)
     const cte = sql`with ${text ? text.terms : sql``} matched as (
       select p.id, p.brand, p.min_price_amount, p.created_at, p.category_ids,
         ${
@@ -221,14 +239,17 @@ export const postgresSearch = (sql: Db, logger?: Pick<Logger, 'warn'>): SearchEn
     const plan = sortPlans[sort]
     const after = query.cursor ? decodeCursor(query.cursor, sort, 2) : null
     const { cte, text } = matched(query, categoryIds, false)
+    const afterCursor = after ? plan.after(String(after[0]), String(after[1])) : sql`true`
     const rows = await run<{ id: string; key: string }[]>(
       text,
       sort === 'relevance' && text
         ? ranked(cte, text, query.limit, after)
-        : sql`
+        : !text && categoryIds !== null
+          ? categoryPage(cte, plan, query, categoryIds, afterCursor)
+          : sql`
       ${cte}
       select id, (${plan.key})::text as key from matched
-      where ${after ? plan.after(String(after[0]), String(after[1])) : sql`true`}
+      where ${afterCursor}
       order by ${plan.order}
       limit ${query.limit + 1}
     `,
@@ -236,6 +257,51 @@ export const postgresSearch = (sql: Db, logger?: Pick<Logger, 'warn'>): SearchEn
     const ids = rows.slice(0, query.limit).map((r) => r.id)
     const last = rows.length > query.limit ? rows[query.limit - 1] : undefined
     return { ids, nextCursor: last ? encodeCursor({ sort, after: [last.key, last.id] }) : null }
+  }
+
+  /**
+   * A category page in a stored order (price, newest) without words. Read in the order's index, the whole shop
+   * is walked until the category's rows turn up: quick when they are spread through that order, but a category
+   * whose products all sit at the far end of it (cheap accessories sorted by price descending) had the walk read
+   * most of the catalog, 70-140 ms at 100,000 products. So the shop is read in order for at most
+   * `categoryWalkRows` rows; if the page is among them it is exact (nothing before it was skipped), and if not,
+   * the category's products are taken alone (its index) and sorted, which costs what the category holds.
+   */
+  const categoryPage = (
+    cte: Fragment,
+    plan: SortPlan,
+    query: SearchQuery,
+    categoryIds: string[],
+    afterCursor: Fragment,
+  ): Fragment => {
+    const page = query.limit + 1
+    return sql`
+      ${cte},
+      walked as materialized (
+        select id, min_price_amount, created_at, key from (
+          select p.id, p.min_price_amount, p.created_at, p.category_ids, (${plan.key})::text as key
+          from catalog.products p
+          where ${and(conditions(query, null))} and ${afterCursor}
+          order by ${plan.order}
+          limit ${categoryWalkRows}
+        ) shop
+        where category_ids && ${categoryIds}::text[]
+        order by ${plan.order}
+        limit ${page}
+      ),
+      found as materialized (select count(*) = ${page} as whole from walked)
+      select id, key from (
+        select id, key, min_price_amount, created_at from walked where (select whole from found)
+        union all
+        (select id, (${plan.key})::text as key, min_price_amount, created_at
+          -- offset 0: the category's own rows, found through its index, not the shop's order again.
+          from (select * from matched offset 0) m
+          where not (select whole from found) and ${afterCursor}
+          order by ${plan.order}
+          limit ${page})
+      ) page
+      order by ${plan.order}
+    `
   }
 
   /**
