@@ -230,7 +230,8 @@ try {
   const paths = queries.flatMap((q) =>
     Array.from({ length: perQuery }, (_, i) => `/api/v1/products?q=${encodeURIComponent(q)}&minPrice=${i}`),
   )
-  // Browsing without words: the whole shop, a category, a brand and a price facet. A distinct page size per
+  // Browsing without words: the whole shop, a category, a small category in price order both ways, a brand and a
+  // price facet. A distinct page size per
   // request misses the listing cache without adding a filter (a price floor would change what is counted).
   const sample = (await (await fetch(`${gateway}/api/v1/products?limit=1`)).json()) as {
     facets: { categories: { value: string }[]; brands: { value: string }[] }
@@ -238,6 +239,9 @@ try {
   const browses = [
     'sort=newest',
     `category=${sample.facets.categories[0]!.value}`,
+    // The smallest listed category in price order both ways: the shop's price order finds it last.
+    `category=${sample.facets.categories.at(-1)!.value}&sort=price_asc`,
+    `category=${sample.facets.categories.at(-1)!.value}&sort=price_desc`,
     `brand=${encodeURIComponent(sample.facets.brands[0]!.value)}&sort=price_asc`,
     'minPrice=2500&maxPrice=4999',
   ]
