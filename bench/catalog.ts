@@ -231,8 +231,8 @@ try {
     Array.from({ length: perQuery }, (_, i) => `/api/v1/products?q=${encodeURIComponent(q)}&minPrice=${i}`),
   )
   // Browsing without words: the whole shop, a category, a small category in price order both ways, a brand and a
-  // price facet. A distinct page size per
-  // request misses the listing cache without adding a filter (a price floor would change what is counted).
+  // price facet. A distinct page size per request misses the listing cache without adding a filter (a price
+  // floor would change what is counted).
   const sample = (await (await fetch(`${gateway}/api/v1/products?limit=1`)).json()) as {
     facets: { categories: { value: string }[]; brands: { value: string }[] }
   }
