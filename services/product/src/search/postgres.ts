@@ -528,8 +528,8 @@ export const postgresSearch = (
       if (words.length === 0 || limit <= 0) return []
       // Every branch is answered from an index, since a suggestion is asked for on every keystroke: the folded
       // names in order for the prefix (LIKE), their words for words being typed, and their trigrams for typos
-      // (`%>`). The typed text is folded as the names are, then escaped for
-      // LIKE: folding can spell a letter with a character LIKE treats specially.
+      // (`%>`). The typed text is folded as the names are, then escaped for LIKE: folding can spell a letter
+      // with a character LIKE treats specially.
       const folded = sql`catalog.fold(${text})`
       const startsWith = sql`replace(replace(replace(${folded}, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'`
       const nameWords = sql`to_tsvector('simple', search_name) @@ to_tsquery('simple', (
