@@ -77,7 +77,7 @@ export const openTestDatabase = async (): Promise<OwnTestDatabase> => {
   }
 }
 
-let database: Promise<TestDatabase> | undefined
+let database: Promise<OwnTestDatabase> | undefined
 
 /**
  * The database shared by this test process (created on first use). Tests keep out of each other's way with
@@ -85,11 +85,19 @@ let database: Promise<TestDatabase> | undefined
  */
 export const testDatabase = (): Promise<TestDatabase> => {
   database ??= openTestDatabase().then((db) => {
-    // Dropped when the process ends; CI also sweeps `myshop_test_%` databases left by killed runs.
-    process.once('beforeExit', () => void db.close())
+    // Dropped after the last test (the preload's global afterAll), or when a process that is not `bun test`
+    // ends; CI also sweeps `myshop_test_%` databases left by killed runs.
+    process.once('beforeExit', () => void closeTestDatabase())
     return db
   })
   return database
+}
+
+/** Closes (and on a server, drops) the database `testDatabase` shared in this process, if it opened one. */
+export const closeTestDatabase = async (): Promise<void> => {
+  const shared = database
+  database = undefined
+  if (shared) await (await shared).close()
 }
 
 /** A Redis client for REDIS_URL, or null when the suite runs on in-process equivalents. */

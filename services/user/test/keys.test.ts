@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, test } from 'bun:test'
+import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import { migrate } from '@myshop/db'
 import { type OwnTestDatabase, openTestDatabase } from '@myshop/testing'
 import { migrationsDir } from '../src/index.ts'
@@ -9,8 +9,8 @@ let db: OwnTestDatabase
 beforeAll(async () => {
   db = await openTestDatabase()
   await migrate(db.sql, 'users', migrationsDir)
-  return () => db.close()
 }, 60_000)
+afterAll(() => db.close())
 
 describe('signing key rotation', () => {
   test('the key a rotation promotes was already published, and a fresh next key is published', async () => {
