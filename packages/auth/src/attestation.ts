@@ -5,19 +5,8 @@
 // is still checked in full. (A property rather than a WeakMap entry: a WeakMap entry per request cost the
 // collector more than the lookup it saved.)
 
-const mark = Symbol('myshop.attestedSession')
-type Marked = Request & { [mark]?: string }
 const handoffMark = Symbol('myshop.handoff')
 type HandedOff = Request & { [handoffMark]?: Handoff }
-
-/** Records that the session `sessionId` was found active for this request, by the caller, just now. */
-export const attestActiveSession = (request: Request, sessionId: string): void => {
-  ;(request as Marked)[mark] = sessionId
-}
-
-/** The session id vouched for on this request in this process, if any (alone, or with a hand-over). */
-export const attestedSession = (request: Request): string | undefined =>
-  (request as Marked)[mark] ?? (request as HandedOff)[handoffMark]?.sessionId
 
 /**
  * What the gateway in this process says about a request it hands to a service here, in place of the forwarding
@@ -32,7 +21,7 @@ export interface Handoff {
   requestId: string
   /** The gateway's W3C trace context: the service's spans are its children. */
   traceparent: string
-  /** The token's session, found active by the gateway a moment ago (see `attestActiveSession`). */
+  /** The token's session, found active by the gateway a moment ago: the service need not ask the store again. */
   sessionId?: string | undefined
 }
 
@@ -43,3 +32,6 @@ export const handOff = (request: Request, handoff: Handoff): void => {
 
 /** The facts the gateway in this process handed over with this request, if it came that way. */
 export const handoffOf = (request: Request): Handoff | undefined => (request as HandedOff)[handoffMark]
+
+/** The session id vouched for on this request in this process, if any. */
+export const attestedSession = (request: Request): string | undefined => handoffOf(request)?.sessionId

@@ -1,4 +1,4 @@
-export { attestActiveSession, attestedSession, type Handoff, handOff, handoffOf } from './attestation.ts'
+export { attestedSession, type Handoff, handOff, handoffOf } from './attestation.ts'
 export { bearerToken } from './bearer.ts'
 export { tokenAlgorithm, tokenAudience } from './constants.ts'
 export {

@@ -54,7 +54,7 @@ export interface VerifierOptions {
 }
 
 export interface VerifyOptions {
-  /** A session this process already found active for the request (see `attestActiveSession`): not asked again. */
+  /** A session this process already found active for the request (see `handOff`): not asked again. */
   activeSession?: string | undefined
 }
 

@@ -1,6 +1,10 @@
 import { beforeAll, describe, expect, test } from 'bun:test'
-import { attestActiveSession, attestedSession } from '@myshop/auth'
+import { attestedSession, handOff } from '@myshop/auth'
 import { testTokens } from '@myshop/testing'
+
+/** What the gateway in this process hands over with a request whose session it found active. */
+const vouch = (request: Request, sessionId: string) =>
+  handOff(request, { clientIp: '203.0.113.1', requestId: 'req_gateway_0001', traceparent: '', sessionId })
 
 let tokens: Awaited<ReturnType<typeof testTokens>>
 beforeAll(async () => {
@@ -20,7 +24,7 @@ const verifierWith = (active: Set<string>) => {
 describe('session attestation', () => {
   test('a request carries the mark only when it was set on that very object', () => {
     const marked = new Request('http://service.test/api/v1/users/me')
-    attestActiveSession(marked, 'ses_a')
+    vouch(marked, 'ses_a')
     expect(attestedSession(marked)).toBe('ses_a')
     // Same URL and headers, different object: what a client could send is never marked.
     expect(attestedSession(new Request(marked))).toBeUndefined()

@@ -51,14 +51,14 @@ class Meta implements RequestMeta {
 export const requestMeta = (request: Request): RequestMeta => {
   let meta = (request as WithMeta)[metaKey]
   if (meta) return meta
+  // Handed over by the gateway in this process: its request id and trace, not the caller's headers.
   const handoff = handoffOf(request)
-  if (handoff) {
-    meta = new Meta(handoff.requestId, request, handoff.traceparent)
-    ;(request as WithMeta)[metaKey] = meta
-    return meta
+  let requestId = handoff?.requestId
+  if (requestId === undefined) {
+    const incoming = request.headers.get('x-request-id')
+    requestId = incoming && requestIdPattern.test(incoming) ? incoming : newId('req')
   }
-  const incomingId = request.headers.get('x-request-id')
-  meta = new Meta(incomingId && requestIdPattern.test(incomingId) ? incomingId : newId('req'), request)
+  meta = new Meta(requestId, request, handoff?.traceparent)
   ;(request as WithMeta)[metaKey] = meta
   return meta
 }

@@ -1,8 +1,12 @@
 import { beforeAll, describe, expect, test } from 'bun:test'
-import { attestActiveSession } from '@myshop/auth'
+import { handOff } from '@myshop/auth'
 import { createLogger } from '@myshop/logger'
 import { testTokens } from '@myshop/testing'
 import { authGuard, createHttpApp } from '../src/index.ts'
+
+/** What the gateway in this process hands over with a request whose session it found active. */
+const vouch = (request: Request, sessionId: string) =>
+  handOff(request, { clientIp: '203.0.113.1', requestId: 'req_gateway_0001', traceparent: '', sessionId })
 
 let token: string
 let app: { handle(request: Request): Promise<Response> }
@@ -28,7 +32,7 @@ describe('authGuard and the in-process gateway', () => {
     active.add('ses_guard')
     asked.length = 0
     const req = me()
-    attestActiveSession(req, 'ses_guard')
+    vouch(req, 'ses_guard')
     const res = await app.handle(req)
     expect(res.status).toBe(200)
     expect(await res.json()).toEqual({ userId: 'usr_guard' })
@@ -46,7 +50,7 @@ describe('authGuard and the in-process gateway', () => {
 
   test('a vouched-for request still needs a valid token', async () => {
     const req = new Request('http://service.test/me', { headers: { authorization: 'Bearer a.b.c' } })
-    attestActiveSession(req, 'ses_guard')
+    vouch(req, 'ses_guard')
     expect((await app.handle(req)).status).toBe(401)
   })
 })
