@@ -106,7 +106,9 @@ export const postgresSearch = (
     },
   }
 
-  const and = (parts: Fragment[]): Fragment => parts.reduce((all, part) => sql`${all} and ${part}`)
+  const list = (parts: Fragment[], separator: Fragment): Fragment =>
+    parts.reduce((all, part) => sql`${all}${separator}${part}`)
+  const and = (parts: Fragment[]): Fragment => list(parts, sql` and `)
 
   /**
    * The query's terms, parsed once per statement (a `materialized` CTE, not once per row) for the score; the
@@ -121,11 +123,9 @@ export const postgresSearch = (
     )`
     const terms = sql`
       terms as materialized (
-        select to_tsquery('simple', ${prefixQuery}) as prefix_q,
-          websearch_to_tsquery('simple', catalog.fold(${q})) as web_q, catalog.fold(${q}) as q,
-          cardinality(show_trgm(catalog.fold(${q}))) as q_trigrams,
-          catalog.trigram_signature(catalog.fold(${q})) as q_signature,
-          bit_count(catalog.trigram_signature(catalog.fold(${q}))) as q_bits
+        select to_tsquery('simple', ${prefixQuery}) as prefix_q, websearch_to_tsquery('simple', f.q) as web_q, f.q,
+          cardinality(show_trgm(f.q)) as q_trigrams, s.signature as q_signature, bit_count(s.signature) as q_bits
+        from (select catalog.fold(${q}) as q) f, lateral (select catalog.trigram_signature(f.q) as signature) s
       ),`
     // A product matches the whole query as the shopper wrote it (quotes, "or", "-"), or every word matches as
     // a prefix of a word of its name, brand or description, or (for longer words) as a typo of a name word.
@@ -334,11 +334,33 @@ export const postgresSearch = (
       limit ${page}
     )`
     /** The lowest score of the page the rounds so far make, or minus infinity while they make less than one. */
-    const floor = (rounds: Fragment) => sql`(
+    const lowestOfPage = (rounds: Fragment) => sql`(
       select case when count(*) = ${page} then min(score) else '-infinity'::float8 end as score
       from (select score from (${rounds}) scored order by score desc limit ${page}) best
     )`
-    const [a, b, c] = scoringRounds.map((pages) => pages * page) as [number, number, number]
+    // Round i scores the matches bounded from depth i down to depth i - 1 of `scoringRounds` (the first from the
+    // top, the last to the bottom), and of those only the ones whose bound reaches the floor of rounds 1 to i - 1.
+    const depths = scoringRounds.map(
+      (pages, i) => sql`
+      coalesce(bounds[${pages * page}], '-infinity'::float8) as ${sql(`d${i + 1}`)}`,
+    )
+    const rounds = [...scoringRounds, null].map((_, i) => {
+      const above = i === 0 ? sql`true` : sql`m.bound < (select ${sql(`d${i}`)} from depth)`
+      const depth = i < scoringRounds.length ? sql`(select ${sql(`d${i + 1}`)} from depth)` : null
+      const floor = i === 0 ? null : sql`(select score from ${sql(`floor${i}`)})`
+      const reach = depth && floor ? sql`greatest(${depth}, ${floor})` : (depth ?? floor)!
+      const round = sql`${sql(`round${i + 1}`)} as materialized ${scored(sql`${above} and m.bound >= ${reach}`)}`
+      if (i === scoringRounds.length) return round
+      const scoredSoFar = list(
+        Array.from({ length: i + 1 }, (_, j) => sql`select score from ${sql(`round${j + 1}`)}`),
+        sql` union all `,
+      )
+      return sql`${round}, ${sql(`floor${i + 1}`)} as materialized ${lowestOfPage(scoredSoFar)}`
+    })
+    const allRounds = list(
+      rounds.map((_, i) => sql`select * from ${sql(`round${i + 1}`)}`),
+      sql` union all `,
+    )
     return sql`
       ${cte},
       bounded as materialized (
@@ -346,30 +368,14 @@ export const postgresSearch = (
         select id, lname, rank, exact, ${bound} as bound from (select * from matched offset 0) m
       ),
       depth as materialized (
-        select coalesce(bounds[${a}], '-infinity'::float8) as a, coalesce(bounds[${b}], '-infinity'::float8) as b,
-          coalesce(bounds[${c}], '-infinity'::float8) as c
+        select ${list(depths, sql`, `)}
         from (
           select array_agg(bound order by bound desc) as bounds from bounded
           where ${after ? sql`bound < ${String(after[0])}::float8` : sql`true`}
         ) sorted
       ),
-      round1 as materialized ${scored(sql`m.bound >= (select a from depth)`)},
-      floor1 as materialized ${floor(sql`select score from round1`)},
-      round2 as materialized ${scored(
-        sql`m.bound < (select a from depth) and m.bound >= greatest((select b from depth), (select score from floor1))`,
-      )},
-      floor2 as materialized ${floor(sql`select score from round1 union all select score from round2`)},
-      round3 as materialized ${scored(
-        sql`m.bound < (select b from depth) and m.bound >= greatest((select c from depth), (select score from floor2))`,
-      )},
-      floor3 as materialized ${floor(
-        sql`select score from round1 union all select score from round2 union all select score from round3`,
-      )},
-      round4 as materialized ${scored(sql`m.bound < (select c from depth) and m.bound >= (select score from floor3)`)}
-      select id, score::text as key from (
-        select * from round1 union all select * from round2 union all select * from round3
-        union all select * from round4
-      ) page
+      ${list(rounds, sql`, `)}
+      select id, score::text as key from (${allRounds}) page
       order by ${relevance.order}
       limit ${page}
     `
