@@ -1,15 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
-import { migrate } from '@myshop/db'
-import { type OwnTestDatabase, openTestDatabase } from '@myshop/testing'
+import type { OwnTestDatabase } from '@myshop/testing'
 import { priceBuckets } from '../src/search/engine.ts'
 import { postgresSearch, wholeBuckets } from '../src/search/postgres.ts'
-import {
-  catalogMigrations,
-  generatedCatalog,
-  insertProducts,
-  productId,
-  seedCatalog,
-} from './search-fixtures.ts'
+import { generatedCatalog, insertProducts, openSeededCatalog, productId } from './search-fixtures.ts'
 
 // The browse counts come from groups the catalog keeps as it is written. These tests write the tables directly,
 // the way no service path does, to hold the triggers to every kind of change: the groups must always sum to
@@ -18,9 +11,7 @@ import {
 let db: OwnTestDatabase
 
 beforeAll(async () => {
-  db = await openTestDatabase()
-  await migrate(db.sql, 'catalog', catalogMigrations)
-  await seedCatalog(db.sql, generatedCatalog(120, 7))
+  db = await openSeededCatalog(generatedCatalog(120, 7))
 }, 60_000)
 afterAll(() => db.close())
 

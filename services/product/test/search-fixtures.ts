@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url'
-import type { Db } from '@myshop/db'
+import { type Db, migrate } from '@myshop/db'
+import { type OwnTestDatabase, openTestDatabase } from '@myshop/testing'
 
 export const catalogMigrations = fileURLToPath(new URL('../../../db/migrations/product', import.meta.url))
 
@@ -259,4 +260,12 @@ export const seedCatalog = async (sql: Db, products: ProductSeed[]): Promise<voi
   // Parents before children, which the tree order above already is.
   await sql`insert into catalog.categories ${sql(categories)}`
   for (let i = 0; i < products.length; i += 100) await insertProducts(sql, products.slice(i, i + 100))
+}
+
+/** A database of its own with the catalog schema migrated and `products` (and the category tree) in it. */
+export const openSeededCatalog = async (products: ProductSeed[]): Promise<OwnTestDatabase> => {
+  const db = await openTestDatabase()
+  await migrate(db.sql, 'catalog', catalogMigrations)
+  await seedCatalog(db.sql, products)
+  return db
 }

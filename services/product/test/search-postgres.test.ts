@@ -1,27 +1,23 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
-import { migrate } from '@myshop/db'
 import { AppError } from '@myshop/errors'
-import { type OwnTestDatabase, openTestDatabase } from '@myshop/testing'
+import type { OwnTestDatabase } from '@myshop/testing'
 import { priceBuckets, type SearchEngine, type SearchQuery } from '../src/search/engine.ts'
 import { postgresSearch } from '../src/search/postgres.ts'
 import {
   baseTime,
-  catalogMigrations,
   categoryTree,
   generatedCatalog,
   insertProducts,
   known,
+  openSeededCatalog,
   productId,
-  seedCatalog,
 } from './search-fixtures.ts'
 
 let db: OwnTestDatabase
 let engine: SearchEngine
 
 beforeAll(async () => {
-  db = await openTestDatabase()
-  await migrate(db.sql, 'catalog', catalogMigrations)
-  await seedCatalog(db.sql, generatedCatalog(300))
+  db = await openSeededCatalog(generatedCatalog(300))
   engine = postgresSearch(db.sql)
 }, 60_000)
 afterAll(() => db.close())
