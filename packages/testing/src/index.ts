@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { connect, type Db, startEmbeddedPostgres } from '@myshop/db'
 import Redis from 'ioredis'
+import { closeAll, closeAtEnd } from './teardown.ts'
 
 const templateDir = join(import.meta.dir, '../../../.myshop/cache/pglite-template')
 
@@ -77,7 +78,7 @@ export const openTestDatabase = async (): Promise<OwnTestDatabase> => {
   }
 }
 
-let database: Promise<OwnTestDatabase> | undefined
+let database: Promise<TestDatabase> | undefined
 
 /**
  * The database shared by this test process (created on first use). Tests keep out of each other's way with
@@ -85,19 +86,13 @@ let database: Promise<OwnTestDatabase> | undefined
  */
 export const testDatabase = (): Promise<TestDatabase> => {
   database ??= openTestDatabase().then((db) => {
-    // Dropped after the last test (the preload's global afterAll), or when a process that is not `bun test`
-    // ends; CI also sweeps `myshop_test_%` databases left by killed runs.
-    process.once('beforeExit', () => void closeTestDatabase())
+    // Dropped after the last test (the preload's global afterAll: `bun test` emits no beforeExit), or when a
+    // process that is not `bun test` ends; CI also sweeps `myshop_test_%` databases left by killed runs.
+    closeAtEnd(() => db.close())
+    process.once('beforeExit', () => void closeAll())
     return db
   })
   return database
-}
-
-/** Closes (and on a server, drops) the database `testDatabase` shared in this process, if it opened one. */
-export const closeTestDatabase = async (): Promise<void> => {
-  const shared = database
-  database = undefined
-  if (shared) await (await shared).close()
 }
 
 /** A Redis client for REDIS_URL, or null when the suite runs on in-process equivalents. */

@@ -1,5 +1,5 @@
 import { afterAll, setDefaultTimeout } from 'bun:test'
-import { closeTestDatabase } from './index.ts'
+import { closeAll } from './teardown.ts'
 
 // Loaded before every test file (bunfig.toml): tests run quietly unless LOG_LEVEL asks otherwise.
 process.env.LOG_LEVEL ??= 'silent'
@@ -8,4 +8,4 @@ process.env.LOG_LEVEL ??= 'silent'
 setDefaultTimeout(30_000)
 
 // `bun test` emits no beforeExit, so the database the files of this run shared is dropped after its last test.
-afterAll(() => closeTestDatabase())
+afterAll(() => closeAll())
