@@ -64,7 +64,7 @@ export const bunDeps = async (config: GatewayConfig) => {
   return {
     deps: {
       verifier,
-      store: respStore(redis.client, { timeoutMs: config.rateLimit.storeTimeoutMs }),
+      store: respStore(redis.client, { timeoutMs: config.rateLimit.storeTimeoutMs, coalesce: true }),
       isSessionActive: async (sid: string) => (await redis.client.exists(sessionKey(sid))) === true,
       sessionKey,
     } satisfies Partial<GatewayDeps>,

@@ -23,7 +23,7 @@ export const tcpDeps = (config: GatewayConfig) => {
   return {
     deps: {
       verifier,
-      store: redisStore(redis, { timeoutMs: config.rateLimit.storeTimeoutMs }),
+      store: redisStore(redis, { timeoutMs: config.rateLimit.storeTimeoutMs, coalesce: true }),
       isSessionActive: (sid: string) => sessions.isActive(sid),
       sessionKey,
     } satisfies Partial<GatewayDeps>,

@@ -4,15 +4,16 @@
 /**
  * GCRA as a Redis script over one or more keys, each consumed independently, so a request's per-IP
  * and per-user limits cost one round trip. KEYS[1..n]; ARGV[1] nowUs ('' for the server clock);
- * then limit, windowMs, cost for each key. Returns the four numbers of each key, flattened. One more key
- * after the n limited ones is only looked up: its EXISTS (0 or 1) ends the reply (a session, checked in the
- * same round trip).
+ * then limit, windowMs, cost for each key. Returns the four numbers of each key, flattened. Keys after the n
+ * limited ones are only looked up: their EXISTS (0 or 1 each) end the reply (sessions, checked in the same
+ * round trip). Several requests' checks can share one call: keys are consumed in order, so the same key twice
+ * counts twice, exactly as two calls would.
  */
 export const gcraLua = `-- GCRA, the Redis twin of gcra.ts: same inputs, same answer. Keep the two in step.
 -- ARGV[1] is nowUs for tests; empty means the server clock, so every gateway shares one notion of time.
 -- For key i: ARGV[3i-1] limit, ARGV[3i] windowMs, ARGV[3i+1] cost.
--- Returns, per key, { allowed (1|0), remaining, resetMs, retryAfterMs }; then, when KEYS has one more key
--- than there are limits, whether that key exists (0|1).
+-- Returns, per key, { allowed (1|0), remaining, resetMs, retryAfterMs }; then, for each key of KEYS past the
+-- limited ones, whether it exists (0|1).
 local now
 if ARGV[1] ~= '' then
   now = tonumber(ARGV[1])
@@ -48,6 +49,6 @@ for i = 1, limited do
     table.insert(out, 0)
   end
 end
-if #KEYS > limited then table.insert(out, redis.call('EXISTS', KEYS[limited + 1])) end
+for i = limited + 1, #KEYS do table.insert(out, redis.call('EXISTS', KEYS[i])) end
 return out
 `

@@ -2,9 +2,10 @@ import { afterAll, describe, expect, test } from 'bun:test'
 import { Redis as Upstash } from '@upstash/redis'
 import { RedisClient } from 'bun'
 import Redis from 'ioredis'
+import { gcraLua } from './gcra-lua.ts'
 import { redisStore } from './redis.ts'
 import { respStore } from './resp-client.ts'
-import type { RateLimitStore } from './store.ts'
+import { maxKeysPerCall, type RateLimitStore, type ScriptRunner, scriptStore } from './store.ts'
 import { upstashStore } from './upstash.ts'
 import { expectedOutcomes, vectors } from './vectors.ts'
 
@@ -57,6 +58,8 @@ describe.skipIf(!url)('redis-backed stores (REDIS_URL)', () => {
     native?.close()
   })
   const run = `${Date.now()}-${Math.random().toString(36).slice(2)}`
+  /** Loads the script, so a call counted after this is never a NOSCRIPT retry. */
+  const sha = () => redis.script('LOAD', gcraLua)
 
   const stores: [string, (now: () => number) => RateLimitStore][] = [
     ['redisStore', (now) => redisStore(redis, { prefix: `test:${run}:ioredis:`, now, timeoutMs: 2000 })],
@@ -67,6 +70,14 @@ describe.skipIf(!url)('redis-backed stores (REDIS_URL)', () => {
     [
       'upstashStore',
       (now) => upstashStore(upstash, { prefix: `test:${run}:upstash:`, now, timeoutMs: 2000 }),
+    ],
+    [
+      'redisStore coalescing',
+      (now) => redisStore(redis, { prefix: `test:${run}:ioredis-c:`, now, timeoutMs: 2000, coalesce: true }),
+    ],
+    [
+      'respStore coalescing',
+      (now) => respStore(native, { prefix: `test:${run}:native-c:`, now, timeoutMs: 2000, coalesce: true }),
     ],
   ]
 
@@ -169,6 +180,107 @@ describe.skipIf(!url)('redis-backed stores (REDIS_URL)', () => {
       windowMs: 1000,
     })
     expect(r).toMatchObject({ ok: true, allowed: true, remaining: 2 })
+  })
+
+  describe('coalescing', () => {
+    /** A store on ioredis that counts its script calls and the keys each carried. */
+    const counted = (prefix: string) => {
+      const calls: number[] = []
+      const runner: ScriptRunner = {
+        evalsha: (sha, keys, args) => {
+          calls.push(keys.length)
+          return redis.evalsha(sha, keys.length, ...keys, ...args)
+        },
+        eval: (source, keys, args) => redis.eval(source, keys.length, ...keys, ...args),
+      }
+      const t = 1_700_000_000_000
+      const store = scriptStore(runner, gcraLua, {
+        prefix: `test:${run}:${prefix}:`,
+        timeoutMs: 2000,
+        now: () => t,
+        name: 'redis',
+        coalesce: true,
+      })
+      return { store, calls }
+    }
+
+    test('asks made in one turn go out as one script call, each answered as if alone and in order', async () => {
+      const { store, calls } = counted('turn')
+      await sha()
+      const present = `test:${run}:turn:session:present`
+      await redis.set(present, 'usr_1', 'EX', 60)
+      const twice = { limit: 2, windowMs: 1000 }
+      // The same key three times in one call is consumed three times, in the order asked.
+      const answers = await Promise.all([
+        store.checkManyAndExists!([{ key: 'shared', options: twice }], present),
+        store.checkManyAndExists!(
+          [
+            { key: 'shared', options: twice },
+            { key: 'own', options: { limit: 5, windowMs: 1000 } },
+          ],
+          `test:${run}:turn:session:absent`,
+        ),
+        store.checkMany([{ key: 'shared', options: twice }]),
+        store.check('own', { limit: 5, windowMs: 1000 }),
+      ])
+      expect(calls).toEqual([7])
+      expect(answers).toEqual([
+        {
+          exists: true,
+          results: [{ ok: true, allowed: true, limit: 2, remaining: 1, resetMs: 500, retryAfterMs: 0 }],
+        },
+        {
+          exists: false,
+          results: [
+            { ok: true, allowed: true, limit: 2, remaining: 0, resetMs: 1000, retryAfterMs: 0 },
+            { ok: true, allowed: true, limit: 5, remaining: 4, resetMs: 200, retryAfterMs: 0 },
+          ],
+        },
+        [{ ok: true, allowed: false, limit: 2, remaining: 0, resetMs: 1000, retryAfterMs: 500 }],
+        { ok: true, allowed: true, limit: 5, remaining: 3, resetMs: 400, retryAfterMs: 0 },
+      ])
+    })
+
+    test('asks in different turns go out separately', async () => {
+      const { store, calls } = counted('turns')
+      await sha()
+      await store.check('a', { limit: 3, windowMs: 1000 })
+      await store.check('a', { limit: 3, windowMs: 1000 })
+      expect(calls).toEqual([1, 1])
+    })
+
+    test(`a turn's asks are split into calls of at most ${maxKeysPerCall} keys`, async () => {
+      const { store, calls } = counted('split')
+      await sha()
+      const o = { limit: 1000, windowMs: 1000 }
+      const n = maxKeysPerCall + 10
+      const answers = await Promise.all(Array.from({ length: n }, () => store.check('many', o)))
+      expect(calls).toEqual([maxKeysPerCall, 10])
+      expect(answers.map((a) => (a.ok ? a.remaining : -1))).toEqual(
+        Array.from({ length: n }, (_, i) => 999 - i),
+      )
+    })
+
+    test('a failed call fails every ask it carried, and the next turn works again', async () => {
+      const broken: ScriptRunner = {
+        evalsha: () => Promise.reject(new Error('connection lost')),
+        eval: () => Promise.reject(new Error('connection lost')),
+      }
+      const store = scriptStore(broken, gcraLua, { timeoutMs: 2000, name: 'redis', coalesce: true })
+      const answers = await Promise.all([
+        store.check('x', { limit: 1, windowMs: 1000 }),
+        store.checkManyAndExists!([{ key: 'y', options: { limit: 1, windowMs: 1000 } }], 'z'),
+      ])
+      expect(answers).toEqual([
+        { ok: false, error: new Error('connection lost') },
+        { ok: false, error: new Error('connection lost') },
+      ])
+      const { store: working } = counted('recover')
+      expect(await working.check('x', { limit: 1, windowMs: 1000 })).toMatchObject({
+        ok: true,
+        allowed: true,
+      })
+    })
   })
 
   test('redisStore uses the server clock when none is injected', async () => {

@@ -9,6 +9,11 @@ export interface RedisStoreOptions {
   timeoutMs?: number
   /** Milliseconds since the epoch. Only for tests: by default the Redis server clock is used. */
   now?: () => number
+  /**
+   * Send the checks of requests that ask in the same turn of the event loop as one script call: one command
+   * instead of one per request, for a server sharing this client between its requests.
+   */
+  coalesce?: boolean
 }
 
 /**
@@ -23,5 +28,11 @@ export const redisStore = (redis: Redis, options: RedisStoreOptions = {}): RateL
       eval: (source, keys, args) => redis.eval(source, keys.length, ...keys, ...args),
     },
     gcraLua,
-    { prefix: options.prefix, timeoutMs: options.timeoutMs ?? 100, now: options.now, name: 'redis' },
+    {
+      prefix: options.prefix,
+      timeoutMs: options.timeoutMs ?? 100,
+      now: options.now,
+      name: 'redis',
+      coalesce: options.coalesce,
+    },
   )

@@ -18,5 +18,11 @@ export const respStore = (client: RespClient, options: RedisStoreOptions = {}): 
       eval: (source, keys, args) => client.send('EVAL', [source, String(keys.length), ...keys, ...args]),
     },
     gcraLua,
-    { prefix: options.prefix, timeoutMs: options.timeoutMs ?? 100, now: options.now, name: 'redis' },
+    {
+      prefix: options.prefix,
+      timeoutMs: options.timeoutMs ?? 100,
+      now: options.now,
+      name: 'redis',
+      coalesce: options.coalesce,
+    },
   )
