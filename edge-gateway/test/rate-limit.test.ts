@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import { createVerifier } from '@myshop/auth'
-import { redisStore } from '@myshop/rate-limit'
+import { type RateLimitStore, redisStore, respStore } from '@myshop/rate-limit'
+import { RedisClient } from 'bun'
 import Redis from 'ioredis'
 import { createGateway } from '../src/app.ts'
 import { gatewayConfig } from '../src/config.ts'
@@ -73,48 +74,73 @@ describe('rate-limit headers (in-process store)', () => {
 const redisUrl = process.env.REDIS_URL
 
 describe.skipIf(!redisUrl)('rate limiting on real Redis (REDIS_URL)', () => {
-  test('200 concurrent clients of one user never get more than limit + 1%, and none is refused early', async () => {
+  // Each way the entries build the store: ioredis (Deno), and with the checks of one turn coalesced into one
+  // script call, on ioredis and on Bun's client (the Bun entry, what `myshop start` runs).
+  const stores: [string, (prefix: string) => { store: RateLimitStore; close: () => void }][] = [
+    ['ioredis', (prefix) => ioredisStore(prefix, false)],
+    ['ioredis, coalescing', (prefix) => ioredisStore(prefix, true)],
+    [
+      "Bun's client, coalescing",
+      (prefix) => {
+        const client = new RedisClient(redisUrl ?? '')
+        return {
+          store: respStore(client, { prefix, timeoutMs: 2000, coalesce: true }),
+          close: () => client.close(),
+        }
+      },
+    ],
+  ]
+  const ioredisStore = (prefix: string, coalesce: boolean) => {
     const redis = new Redis(redisUrl ?? '', { enableOfflineQueue: true, maxRetriesPerRequest: 0 })
-    const limit = 500
-    const config = gatewayConfig({
-      USER_SERVICE_URL: upstream.url,
-      JWKS_URL: keys.jwksUrl,
-      RATE_LIMIT_PER_IP: '1000000',
-      RATE_LIMIT_PER_USER: String(limit),
-      // A long window so refills during the test are negligible (one per 7.2 s).
-      RATE_LIMIT_WINDOW_MS: String(3_600_000),
-      RATE_LIMIT_TIMEOUT_MS: '2000',
-    })
-    const app = createGateway({
-      config,
-      store: redisStore(redis, { prefix: `test:${run}:`, timeoutMs: 2000 }),
-      verifier: createVerifier({
-        issuer: 'myshop',
-        audience: 'myshop-api',
-        jwksUrl: keys.jwksUrl,
-        cacheSize: 100,
-      }),
-      getClientIp: () => '198.51.100.20',
-    })
-    const token = await keys.sign({ sub: `usr_hammer_${run}` })
-    const statuses: number[] = []
-    const client = async () => {
-      for (let i = 0; i < 5; i++) {
-        const res = await app.fetch(
-          new Request('http://gateway.test/api/v1/users/me', { headers: bearer(token) }),
-        )
-        statuses.push(res.status)
-        await res.body?.cancel()
-      }
+    return {
+      store: redisStore(redis, { prefix, timeoutMs: 2000, coalesce }),
+      close: () => redis.disconnect(),
     }
-    await Promise.all(Array.from({ length: 200 }, client))
-    redis.disconnect()
-    const allowed = statuses.filter((s) => s === 200).length
-    const limited = statuses.filter((s) => s === 429).length
-    expect(allowed + limited).toBe(1000)
-    expect(allowed).toBeLessThanOrEqual(limit * 1.01)
-    expect(allowed).toBeGreaterThanOrEqual(limit * 0.9)
-  })
+  }
+
+  for (const [name, open] of stores)
+    test(`200 concurrent clients of one user never get more than limit + 1%, and none is refused early (${name})`, async () => {
+      const { store, close } = open(`test:${run}:${name}:`)
+      const limit = 500
+      const config = gatewayConfig({
+        USER_SERVICE_URL: upstream.url,
+        JWKS_URL: keys.jwksUrl,
+        RATE_LIMIT_PER_IP: '1000000',
+        RATE_LIMIT_PER_USER: String(limit),
+        // A long window so refills during the test are negligible (one per 7.2 s).
+        RATE_LIMIT_WINDOW_MS: String(3_600_000),
+        RATE_LIMIT_TIMEOUT_MS: '2000',
+      })
+      const app = createGateway({
+        config,
+        store,
+        verifier: createVerifier({
+          issuer: 'myshop',
+          audience: 'myshop-api',
+          jwksUrl: keys.jwksUrl,
+          cacheSize: 100,
+        }),
+        getClientIp: () => '198.51.100.20',
+      })
+      const token = await keys.sign({ sub: `usr_hammer_${run}` })
+      const statuses: number[] = []
+      const client = async () => {
+        for (let i = 0; i < 5; i++) {
+          const res = await app.fetch(
+            new Request('http://gateway.test/api/v1/users/me', { headers: bearer(token) }),
+          )
+          statuses.push(res.status)
+          await res.body?.cancel()
+        }
+      }
+      await Promise.all(Array.from({ length: 200 }, client))
+      close()
+      const allowed = statuses.filter((s) => s === 200).length
+      const limited = statuses.filter((s) => s === 429).length
+      expect(allowed + limited).toBe(1000)
+      expect(allowed).toBeLessThanOrEqual(limit * 1.01)
+      expect(allowed).toBeGreaterThanOrEqual(limit * 0.9)
+    })
 
   test('with Redis stopped, default routes fail open and auth routes fail closed', async () => {
     const port = 20_000 + Math.floor(Math.random() * 20_000)
