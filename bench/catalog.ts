@@ -283,25 +283,38 @@ try {
     `slowest misses: ${slowest.map((t) => `${t.path.replace('/api/v1/products', '')} (#${t.order}, ${t.ms.toFixed(0)} ms)`).join('; ')}`,
   )
 
-  // Autocomplete as a shopper types: every prefix of every query, one keystroke at a time (not cached).
-  const keystrokes = queries.flatMap((q) =>
-    Array.from({ length: q.length }, (_, i) => q.slice(0, i + 1).trim()),
-  )
+  // Autocomplete as a shopper types: every prefix of every query, one keystroke at a time. Each distinct prefix
+  // is asked twice: first a cache miss (the search engine answers), then a hit.
+  const keystrokes = [
+    ...new Set(
+      queries
+        .flatMap((q) => Array.from({ length: q.length }, (_, i) => q.slice(0, i + 1).trim()))
+        .filter(Boolean),
+    ),
+  ]
   const suggested: { q: string; ms: number }[] = []
-  for (const q of keystrokes.filter(Boolean))
+  for (const q of keystrokes)
     suggested.push({ q, ms: await timeSearch(`/api/v1/products/suggest?q=${encodeURIComponent(q)}`) })
+  const suggestHits: number[] = []
+  for (const q of keystrokes)
+    suggestHits.push(await timeSearch(`/api/v1/products/suggest?q=${encodeURIComponent(q)}`))
   const suggestMs = suggested.map((x) => x.ms).sort((a, b) => a - b)
+  suggestHits.sort((a, b) => a - b)
   say()
   say(
-    `suggestions through the gateway (every prefix of the ${queries.length} queries, ${suggestMs.length} requests)`,
+    `suggestions through the gateway (every distinct prefix of the ${queries.length} queries, ${keystrokes.length} prefixes)`,
   )
-  say('| p50 ms | p95 ms | p99 ms |')
-  say('|---:|---:|---:|')
-  say(
-    `| ${percentile(suggestMs, 0.5).toFixed(2)} | ${percentile(suggestMs, 0.95).toFixed(2)} | ${percentile(suggestMs, 0.99).toFixed(2)} |`,
-  )
+  say('| cache | p50 ms | p95 ms | p99 ms |')
+  say('|---|---:|---:|---:|')
+  for (const [name, xs] of [
+    ['miss (search engine)', suggestMs],
+    ['hit', suggestHits],
+  ] as const)
+    say(
+      `| ${name} | ${percentile(xs, 0.5).toFixed(2)} | ${percentile(xs, 0.95).toFixed(2)} | ${percentile(xs, 0.99).toFixed(2)} |`,
+    )
   const slowestSuggestions = [...suggested].sort((a, b) => b.ms - a.ms).slice(0, 3)
-  say(`slowest: ${slowestSuggestions.map((x) => `"${x.q}" (${x.ms.toFixed(0)} ms)`).join('; ')}`)
+  say(`slowest misses: ${slowestSuggestions.map((x) => `"${x.q}" (${x.ms.toFixed(0)} ms)`).join('; ')}`)
 
   // 3. Product detail throughput. Warm: one product over and over (response cache hit). Cold: a different
   // product each request, from a shuffled list of every id (cache miss, a few queries each).

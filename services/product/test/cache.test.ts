@@ -110,6 +110,34 @@ describe.each(caches)('catalog read cache (%s)', (_, makeCache) => {
     expect(after.body.items.map((i: { id: string }) => i.id)).not.toContain(p.id)
   })
 
+  test('suggestions are cached, answer If-None-Match with 304, and a new product is suggested on the next read', async () => {
+    // A word of its own: the runs of this test against each cache share a catalog, and close names are suggested.
+    const stem = `q${crypto.randomUUID().replaceAll('-', '').slice(0, 12)}`
+    const first = await h.product({ name: `${stem} Kettle` })
+    const url = `/api/v1/products/suggest?q=${encodeURIComponent(stem)}`
+    const miss = await h.call('GET', url)
+    expect(miss.status).toBe(200)
+    expect(miss.headers.get('x-cache')).toBe('MISS')
+    expect(miss.headers.get('cache-control')).toStartWith('public')
+    expect(miss.body).toEqual({ suggestions: [first.name] })
+    const hit = await h.call('GET', url)
+    expect(hit.headers.get('x-cache')).toBe('HIT')
+    expect(hit.body).toEqual(miss.body)
+    const etag = hit.headers.get('etag')!
+    expect((await h.call('GET', url, undefined, { 'if-none-match': etag })).status).toBe(304)
+    // The same text with another limit is another answer.
+    expect((await h.call('GET', `${url}&limit=1`)).headers.get('x-cache')).toBe('MISS')
+
+    const second = await h.product({ name: `${stem} Teapot` })
+    const after = await h.call('GET', url, undefined, { 'if-none-match': etag })
+    expect(after.status).toBe(200)
+    expect(after.headers.get('x-cache')).toBe('MISS')
+    expect(after.body.suggestions.sort()).toEqual([first.name, second.name].sort())
+    // A product taken off sale leaves the suggestions at once too.
+    await h.call('PATCH', `/api/v1/products/${second.id}`, { status: 'draft' }, h.as(h.manager))
+    expect((await h.call('GET', url)).body).toEqual({ suggestions: [first.name] })
+  })
+
   test('the ETag changes when the product does, and a stale If-None-Match gets the new body', async () => {
     const p = await h.product()
     const first = await h.call('GET', `/api/v1/products/${p.id}`)

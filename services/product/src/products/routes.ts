@@ -32,16 +32,20 @@ import { createProduct, deleteProduct, getProduct, loadProducts, updateProduct }
 const cacheTtlSeconds = 300
 
 // OpenAPI's types want its own schema objects; TypeBox schemas are JSON Schema, which is what they are.
-const documented = (schema: TSchema): OpenAPIV3.ResponsesObject => ({
+const problem = (description: string): OpenAPIV3.ResponseObject => ({
+  description,
+  content: { 'application/problem+json': { schema: problemSchema as OpenAPIV3.SchemaObject } },
+})
+/** A cached read's responses: the body with its ETag, 304, and the problems `errors` names. */
+const documented = (schema: TSchema, errors: Record<number, string>): OpenAPIV3.ResponsesObject => ({
   200: {
     description: 'OK (ETag; 304 when If-None-Match matches)',
     content: { 'application/json': { schema: schema as OpenAPIV3.SchemaObject } },
   },
   304: { description: 'Not modified' },
-  404: {
-    description: 'Not found',
-    content: { 'application/problem+json': { schema: problemSchema as OpenAPIV3.SchemaObject } },
-  },
+  ...Object.fromEntries(
+    Object.entries(errors).map(([status, description]) => [status, problem(description)]),
+  ),
 })
 const idParam = t.Object({ id: t.String({ minLength: 1, maxLength: 120 }) })
 
@@ -133,13 +137,14 @@ const entryHeaders = (deps: ProductDeps, entry: WithHeaders, hit: boolean): Head
   return entry[headersKey]
 }
 
-const searchKey = (query: Record<string, unknown>, generation: number) => {
+/** A cache key for one read of the listings (`listing`) or of the suggestions (`suggest`) in a generation. */
+const searchKey = (query: Record<string, unknown>, generation: number, kind = 'listing') => {
   const normalized = JSON.stringify(
     Object.entries(query)
       .filter(([, v]) => v !== undefined)
       .sort(),
   )
-  return `listing:${generation}:${createHash('sha1').update(normalized).digest('base64url')}`
+  return `${kind}:${generation}:${createHash('sha1').update(normalized).digest('base64url')}`
 }
 
 export const productRoutes = (deps: ProductDeps, reindex: ReindexJobs = createReindexJobs(deps)) =>
@@ -196,20 +201,37 @@ export const productRoutes = (deps: ProductDeps, reindex: ReindexJobs = createRe
         // Served from the response cache as bytes, so the schema documents rather than validates.
         detail: {
           summary: 'Search and browse active products, with facets and cursor pagination',
-          responses: documented(searchResultSchema),
+          responses: documented(searchResultSchema, { 422: 'Invalid query, or an unknown category' }),
         },
       },
     )
     .get(
       '/products/suggest',
-      async ({ query }) => ({ suggestions: await deps.search.suggest(query.q, query.limit ?? 8) }),
+      // Every shopper's first keystrokes ask the same few prefixes, and the shortest are the dearest to answer
+      // (a letter matches thousands of names): cached like the listings, and made unreachable with them by any
+      // change to the catalog.
+      async ({ query, request }) => {
+        const limit = query.limit ?? 8
+        const generation = await deps.cache.generation()
+        return cachedJson(
+          deps,
+          request,
+          searchKey({ q: query.q.trim(), limit }, generation, 'suggest'),
+          async () => ({
+            suggestions: await deps.search.suggest(query.q, limit),
+          }),
+        )
+      },
       {
         query: t.Object({
           q: t.String({ minLength: 1, maxLength: 100 }),
           limit: t.Optional(t.Integer({ minimum: 1, maximum: 20 })),
         }),
-        response: { 200: t.Object({ suggestions: t.Array(t.String()) }), ...errorResponses(422) },
-        detail: { summary: 'Product names for autocomplete' },
+        // Served from the response cache as bytes, so the schema documents rather than validates.
+        detail: {
+          summary: 'Product names for autocomplete',
+          responses: documented(t.Object({ suggestions: t.Array(t.String()) }), { 422: 'Invalid query' }),
+        },
       },
     )
     .get(
@@ -231,7 +253,7 @@ export const productRoutes = (deps: ProductDeps, reindex: ReindexJobs = createRe
         params: idParam,
         detail: {
           summary: 'One product by id or slug (drafts only for catalog managers)',
-          responses: documented(productSchema),
+          responses: documented(productSchema, { 404: 'Not found' }),
         },
       },
     )
