@@ -142,80 +142,82 @@ describe.skipIf(!redisUrl)('rate limiting on real Redis (REDIS_URL)', () => {
       expect(allowed).toBeGreaterThanOrEqual(limit * 0.9)
     })
 
-  test('with Redis stopped, default routes fail open and auth routes fail closed', async () => {
-    const port = 20_000 + Math.floor(Math.random() * 20_000)
-    const server = Bun.spawn(['redis-server', '--port', String(port), '--save', '', '--appendonly', 'no'], {
-      stdout: 'ignore',
-      stderr: 'ignore',
-    })
-    const redis = new Redis({ port, enableOfflineQueue: false, maxRetriesPerRequest: 0, lazyConnect: true })
-    redis.on('error', () => {})
-    for (let i = 0; i < 50; i++) {
-      if (
-        await redis.connect().then(
-          () => true,
-          () => false,
+  for (const coalesce of [false, true])
+    test(`with Redis stopped, default routes fail open and auth routes fail closed${coalesce ? ' (coalescing)' : ''}`, async () => {
+      const port = 20_000 + Math.floor(Math.random() * 20_000)
+      const server = Bun.spawn(['redis-server', '--port', String(port), '--save', '', '--appendonly', 'no'], {
+        stdout: 'ignore',
+        stderr: 'ignore',
+      })
+      const redis = new Redis({ port, enableOfflineQueue: false, maxRetriesPerRequest: 0, lazyConnect: true })
+      redis.on('error', () => {})
+      for (let i = 0; i < 50; i++) {
+        if (
+          await redis.connect().then(
+            () => true,
+            () => false,
+          )
         )
-      )
-        break
-      await Bun.sleep(50)
-    }
-    expect(redis.status).toBe('ready')
+          break
+        await Bun.sleep(50)
+      }
+      expect(redis.status).toBe('ready')
 
-    const registry = createRegistry()
-    const config = gatewayConfig({
-      USER_SERVICE_URL: upstream.url,
-      JWKS_URL: keys.jwksUrl,
-      RATE_LIMIT_PER_IP: '1000',
-      RATE_LIMIT_AUTH_PER_IP: '10',
-      RATE_LIMIT_AUTH_FALLBACK_PER_IP: '3',
+      const registry = createRegistry()
+      const config = gatewayConfig({
+        USER_SERVICE_URL: upstream.url,
+        JWKS_URL: keys.jwksUrl,
+        RATE_LIMIT_PER_IP: '1000',
+        RATE_LIMIT_AUTH_PER_IP: '10',
+        RATE_LIMIT_AUTH_FALLBACK_PER_IP: '3',
+      })
+      const app = createGateway({
+        config,
+        store: redisStore(redis, { prefix: `test:${run}:outage:${coalesce}:`, timeoutMs: 100, coalesce }),
+        verifier: createVerifier({
+          issuer: 'myshop',
+          audience: 'myshop-api',
+          jwksUrl: keys.jwksUrl,
+          cacheSize: 100,
+        }),
+        getClientIp: () => '198.51.100.30',
+        registry,
+      })
+      const token = await keys.sign()
+      const me = () =>
+        app.fetch(new Request('http://gateway.test/api/v1/users/me', { headers: bearer(token) }))
+
+      // Healthy: the shared limit applies (10 logins).
+      const healthy = await app.fetch(login())
+      expect(healthy.status).toBe(200)
+      expect(healthy.headers.get('ratelimit-limit')).toBe('10')
+      await healthy.body?.cancel()
+
+      server.kill()
+      await server.exited
+      await Bun.sleep(100)
+
+      const started = performance.now()
+      const reads = await Promise.all(Array.from({ length: 20 }, me))
+      expect(performance.now() - started).toBeLessThan(2000)
+      expect(reads.map((r) => r.status)).toEqual(Array(20).fill(200))
+      expect(((await reads[0]!.json()) as Echo).path).toBe('/api/v1/users/me')
+
+      const logins: number[] = []
+      for (let i = 0; i < 6; i++) {
+        const res = await app.fetch(login())
+        logins.push(res.status)
+        if (res.status === 429) {
+          expect(res.headers.get('ratelimit-limit')).toBe('3')
+          expect(await res.json()).toMatchObject({ code: 'rate_limited' })
+        } else await res.body?.cancel()
+      }
+      expect(logins).toEqual([200, 200, 200, 429, 429, 429])
+
+      const metrics = await (await app.fetch(new Request('http://gateway.test/metrics'))).text()
+      expect(metrics).toContain('gateway_rate_limit_fallbacks_total{class="default"} 40')
+      expect(metrics).toContain('gateway_rate_limit_fallbacks_total{class="auth"} 6')
+      expect(metrics).toContain('gateway_rate_limit_rejections_total{class="auth",scope="ip"} 3')
+      redis.disconnect()
     })
-    const app = createGateway({
-      config,
-      store: redisStore(redis, { prefix: `test:${run}:outage:`, timeoutMs: 100 }),
-      verifier: createVerifier({
-        issuer: 'myshop',
-        audience: 'myshop-api',
-        jwksUrl: keys.jwksUrl,
-        cacheSize: 100,
-      }),
-      getClientIp: () => '198.51.100.30',
-      registry,
-    })
-    const token = await keys.sign()
-    const me = () => app.fetch(new Request('http://gateway.test/api/v1/users/me', { headers: bearer(token) }))
-
-    // Healthy: the shared limit applies (10 logins).
-    const healthy = await app.fetch(login())
-    expect(healthy.status).toBe(200)
-    expect(healthy.headers.get('ratelimit-limit')).toBe('10')
-    await healthy.body?.cancel()
-
-    server.kill()
-    await server.exited
-    await Bun.sleep(100)
-
-    const started = performance.now()
-    const reads = await Promise.all(Array.from({ length: 20 }, me))
-    expect(performance.now() - started).toBeLessThan(2000)
-    expect(reads.map((r) => r.status)).toEqual(Array(20).fill(200))
-    expect(((await reads[0]!.json()) as Echo).path).toBe('/api/v1/users/me')
-
-    const logins: number[] = []
-    for (let i = 0; i < 6; i++) {
-      const res = await app.fetch(login())
-      logins.push(res.status)
-      if (res.status === 429) {
-        expect(res.headers.get('ratelimit-limit')).toBe('3')
-        expect(await res.json()).toMatchObject({ code: 'rate_limited' })
-      } else await res.body?.cancel()
-    }
-    expect(logins).toEqual([200, 200, 200, 429, 429, 429])
-
-    const metrics = await (await app.fetch(new Request('http://gateway.test/metrics'))).text()
-    expect(metrics).toContain('gateway_rate_limit_fallbacks_total{class="default"} 40')
-    expect(metrics).toContain('gateway_rate_limit_fallbacks_total{class="auth"} 6')
-    expect(metrics).toContain('gateway_rate_limit_rejections_total{class="auth",scope="ip"} 3')
-    redis.disconnect()
-  })
 })
