@@ -40,7 +40,8 @@ interface BatchResult {
 
 /**
  * Creates an outbox relay. Each batch is one transaction: claim unpublished rows in `seq` order with
- * `for update skip locked`, publish them one by one, mark them published, commit. A relay that dies before the
+ * `for update skip locked`, publish them in order (in one exchange when the publisher has `publishMany`, else one
+ * by one), mark the ones published, commit. A relay that dies before the
  * commit leaves its rows unpublished, so the next relay publishes them again (consumers dedupe with the inbox).
  * A transaction-scoped advisory lock lets one relay per schema publish at a time, so several replicas never
  * interleave and each event type's stream keeps the outbox order.
@@ -70,16 +71,25 @@ export const createRelay = ({
         for update skip locked`
       const done: number[] = []
       let failure: unknown
-      for (const row of rows) {
+      if (publisher.publishMany && rows.length > 0) {
         try {
-          await publisher.publish(envelopeFromRow(row))
-          done.push(row.seq)
+          const { published, error } = await publisher.publishMany(rows.map(envelopeFromRow))
+          for (let i = 0; i < published; i++) done.push(rows[i]!.seq)
+          failure = error
         } catch (e) {
-          // Stop at the first failure: publishing later rows first would break the order.
           failure = e
-          break
         }
-      }
+      } else
+        for (const row of rows) {
+          try {
+            await publisher.publish(envelopeFromRow(row))
+            done.push(row.seq)
+          } catch (e) {
+            // Stop at the first failure: publishing later rows first would break the order.
+            failure = e
+            break
+          }
+        }
       if (done.length > 0) await tx`update ${tx(table)} set published_at = now() where seq in ${tx(done)}`
       return { published: done.length, full: rows.length === batchSize, failure }
     })

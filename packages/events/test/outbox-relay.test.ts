@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import type { Db } from '@myshop/db'
+import { z } from 'zod'
 import type { EventBus, EventEnvelope, Publisher } from '../src/index.ts'
-import { createRelay, eventTablesSql, inbox, memoryBus, outbox, redisStreamsBus } from '../src/index.ts'
+import {
+  createRelay,
+  defineEvent,
+  eventTablesSql,
+  inbox,
+  memoryBus,
+  outbox,
+  redisStreamsBus,
+} from '../src/index.ts'
 import {
   collect,
   fast,
@@ -234,6 +243,92 @@ describe.skipIf(!process.env.REDIS_URL)('outbox, relay and inbox over redisStrea
     await r?.close()
   })
   relaySuite(() => redisStreamsBus(r!.redis, { prefix: `${r!.prefix}:${freshName('t')}` }))
+
+  /** Counts the MULTI transactions started on the test client while `run` runs. */
+  const countingTransactions = async (run: () => Promise<void>) => {
+    const redis = r!.redis
+    const original = redis.multi
+    let transactions = 0
+    redis.multi = ((...args: Parameters<typeof original>) => {
+      transactions++
+      return original.apply(redis, args)
+    }) as typeof original
+    try {
+      await run()
+    } finally {
+      redis.multi = original
+    }
+    return transactions
+  }
+
+  test('a batch goes out as one MULTI, in outbox order', async () => {
+    const { sql } = db
+    const schema = await freshSchema(sql)
+    const bus = redisStreamsBus(r!.redis, { prefix: `${r!.prefix}:${freshName('t')}` })
+    const seen = await collect(bus)
+    await writeEvents(sql, schema, 0, 7)
+    const transactions = await countingTransactions(async () => {
+      expect(await createRelay({ sql, schema, publisher: bus }).drain()).toBe(7)
+    })
+    expect(transactions).toBe(1)
+    await waitFor(() => seen.length === 7)
+    expect(seen).toEqual([0, 1, 2, 3, 4, 5, 6])
+    await bus.close()
+  })
+
+  test('an XADD refused inside the batch ends the published prefix there; what follows it goes out again', async () => {
+    const { sql } = db
+    const schema = await freshSchema(sql)
+    const prefix = `${r!.prefix}:${freshName('t')}`
+    const bus = redisStreamsBus(r!.redis, { prefix })
+    const seen = await collect(bus)
+    const poked = defineEvent({ type: 'test.poked', version: 1, schema: z.object({ n: z.number().int() }) })
+    await writeEvents(sql, schema, 0, 2)
+    await sql.begin((tx) =>
+      outbox.add(tx, schema, poked.create({ n: 2 }, { source: 'test', requestId: 'req_2' })),
+    )
+    await writeEvents(sql, schema, 3, 5)
+    // A key of another type where poked's stream would be: its XADD fails, the others in the MULTI run.
+    await r!.redis.set(`${prefix}:events:test.poked`, 'not a stream')
+    const relay = createRelay({ sql, schema, publisher: bus })
+    await expect(relay.drain()).rejects.toThrow('WRONGTYPE')
+    expect(await count(sql, `select count(*) from ${schema}.outbox where published_at is not null`)).toBe(2)
+
+    await r!.redis.del(`${prefix}:events:test.poked`)
+    expect(await relay.drain()).toBe(3)
+    expect(await count(sql, `select count(*) from ${schema}.outbox where published_at is null`)).toBe(0)
+    // Events 3 and 4 reached their stream with the refused call and again with the retry: at least once.
+    await waitFor(() => seen.length === 6)
+    expect(seen).toEqual([0, 1, 3, 4, 3, 4])
+    await bus.close()
+  })
+})
+
+describe('a relay over a publisher that publishes batches', () => {
+  test('marks the published prefix, reports the error that stopped the rest, and sends the rest next time', async () => {
+    const { sql } = db
+    const schema = await freshSchema(sql)
+    const sent = await writeEvents(sql, schema, 0, 5)
+    const published: string[] = []
+    let failOnce = true
+    const batching: Publisher = {
+      publish: async () => {
+        throw new Error('the relay publishes batches through publishMany')
+      },
+      publishMany: async (envelopes) => {
+        const take = failOnce ? 2 : envelopes.length
+        for (const e of envelopes.slice(0, take)) published.push(e.id)
+        if (!failOnce) return { published: take }
+        failOnce = false
+        return { published: take, error: new Error('broker full') }
+      },
+    }
+    const relay = createRelay({ sql, schema, publisher: batching })
+    await expect(relay.drain()).rejects.toThrow('broker full')
+    expect(await count(sql, `select count(*) from ${schema}.outbox where published_at is not null`)).toBe(2)
+    expect(await relay.drain()).toBe(3)
+    expect(published).toEqual(sent.map((e) => e.id))
+  })
 })
 
 describe('outbox retention', () => {
