@@ -14,6 +14,12 @@ const app = createHttpApp({
   .post('/things', ({ body }) => ({ name: body.name }), {
     body: t.Object({ name: t.String({ minLength: 2 }) }),
   })
+  .get('/pages', ({ query }) => query, {
+    query: t.Object({
+      page: t.Optional(t.Integer({ minimum: 1 })),
+      size: t.Optional(t.Integer({ minimum: 1, maximum: 50 })),
+    }),
+  })
   .get('/teapot', () => {
     throw new AppError('conflict', { detail: 'already brewing' })
   })
@@ -63,6 +69,29 @@ describe('createHttpApp', () => {
     }
   })
 
+  test('a query number out of range is named in the problem, whichever parameter it is', async () => {
+    for (const [query, errors] of [
+      ['page=0', [{ path: '/page', message: 'Expected integer to be greater or equal to 1' }]],
+      ['page=2&size=51', [{ path: '/size', message: 'Expected integer to be less or equal to 50' }]],
+      [
+        'page=-3&size=-3',
+        [
+          { path: '/page', message: 'Expected integer to be greater or equal to 1' },
+          { path: '/size', message: 'Expected integer to be greater or equal to 1' },
+        ],
+      ],
+      ['page=two', [{ path: '/page', message: "Property 'page' should be one of: 'integer', 'integer'" }]],
+    ] as const) {
+      const res = await app.handle(jsonRequest('GET', `/pages?${query}`))
+      expect({ query, status: res.status }).toEqual({ query, status: 422 })
+      expect(((await res.json()) as { errors: unknown }).errors).toEqual(errors)
+    }
+    expect(await (await app.handle(jsonRequest('GET', '/pages?page=2&size=50'))).json()).toEqual({
+      page: 2,
+      size: 50,
+    })
+  })
+
   test('refuses bodies over the limit with 413', async () => {
     const body = JSON.stringify({ name: 'x'.repeat(200) })
     const res = await app.handle(
@@ -92,6 +121,12 @@ describe('createHttpApp', () => {
     const counted = createHttpApp({ service: 'counted', logger: silentLogger() })
       .post('/things/:id', ({ body }) => ({ name: body.name }), {
         body: t.Object({ name: t.String({ minLength: 2 }) }),
+      })
+      .get('/pages', ({ query }) => query, {
+        query: t.Object({
+          page: t.Optional(t.Integer({ minimum: 1 })),
+          size: t.Optional(t.Integer({ minimum: 1, maximum: 50 })),
+        }),
       })
       .get('/teapot', () => {
         throw new AppError('conflict', { detail: 'already brewing' })

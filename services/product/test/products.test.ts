@@ -564,3 +564,83 @@ describe('GET /api/v1/products: facets follow every write path', () => {
     expect(inTree.body.facets.categories.map((c: { count: number }) => c.count)).toEqual([1, 1])
   })
 })
+
+describe('GET /api/v1/products and /products/suggest: what shoppers may ask', () => {
+  test('a search finds active products by a typo and a prefix, with facets and a cursor', async () => {
+    const word = `zq${crypto.randomUUID().replaceAll('-', '').slice(0, 10)}`
+    const made = []
+    for (let i = 0; i < 3; i++)
+      made.push(await h.product({ name: `${word} Teapot ${i}`, brand: 'Kettleworks' }))
+    const typo = `${word.slice(0, 4)}${word[5]}${word[4]}${word.slice(6)}`
+    const found = await h.call('GET', `/api/v1/products?q=${typo}&limit=2`)
+    expect(found.status).toBe(200)
+    expect(found.body.total).toBe(3)
+    expect(found.body.items).toHaveLength(2)
+    expect(found.body.facets.brands).toEqual([{ value: 'kettleworks', label: 'Kettleworks', count: 3 }])
+    const rest = await h.call('GET', `/api/v1/products?q=${typo}&limit=2&cursor=${found.body.nextCursor}`)
+    expect([...found.body.items, ...rest.body.items].map((p: { id: string }) => p.id).sort()).toEqual(
+      made.map((p) => p.id).sort(),
+    )
+    const prefix = await h.call('GET', `/api/v1/products?q=${word.slice(0, 8)}`)
+    expect(prefix.body.total).toBe(3)
+  })
+
+  test('bad listing queries are 422 problems naming the field', async () => {
+    for (const [query, path] of [
+      ['minPrice=-1', '/minPrice'],
+      ['maxPrice=ten', '/maxPrice'],
+      ['minPrice=500&maxPrice=100', '/minPrice'],
+      ['limit=0', '/limit'],
+      ['limit=101', '/limit'],
+      ['sort=cheapest', '/sort'],
+      ['category=no-such-category', '/category'],
+      [`q=${'x'.repeat(201)}`, '/q'],
+    ] as const) {
+      const res = await h.call('GET', `/api/v1/products?${query}`)
+      expect({ query, status: res.status }).toEqual({ query, status: 422 })
+      expect(res.headers.get('content-type')).toContain('application/problem+json')
+      expect(res.body.code).toBe('validation_failed')
+      expect(JSON.stringify(res.body.errors)).toContain(path)
+    }
+  })
+
+  test('a cursor the API did not issue, or issued for another sort, is refused', async () => {
+    await h.product()
+    const forged = await h.call('GET', '/api/v1/products?cursor=bm90LWEtY3Vyc29y')
+    expect(forged.status).toBe(422)
+    expect(forged.body.detail).toContain('not one this API issued')
+    const page = await h.call('GET', '/api/v1/products?limit=1&sort=price_asc')
+    const crossed = await h.call('GET', `/api/v1/products?limit=1&sort=newest&cursor=${page.body.nextCursor}`)
+    expect(crossed.status).toBe(422)
+    expect(crossed.body.detail).toContain('different sort order')
+  })
+
+  test('bad suggestion queries are 422 problems', async () => {
+    for (const query of [
+      '',
+      'q=',
+      `q=${'x'.repeat(101)}`,
+      'q=ab&limit=0',
+      'q=ab&limit=21',
+      'q=ab&limit=many',
+    ]) {
+      const res = await h.call('GET', `/api/v1/products/suggest?${query}`)
+      expect({ query, status: res.status }).toEqual({ query, status: 422 })
+      expect(res.body.code).toBe('validation_failed')
+    }
+  })
+
+  test('drafts and archived products are never listed or suggested, even to a manager on the public routes', async () => {
+    const word = `zq${crypto.randomUUID().replaceAll('-', '').slice(0, 10)}`
+    const active = await h.product({ name: `${word} Lamp` })
+    await h.product({ name: `${word} Lamp Prototype`, status: 'draft' })
+    await h.product({ name: `${word} Lamp Classic`, status: 'archived' })
+    for (const headers of [{}, h.as(h.customer), h.as(h.manager)]) {
+      const listed = await h.call('GET', `/api/v1/products?q=${word}`, undefined, headers)
+      expect(listed.body.items.map((p: { id: string }) => p.id)).toEqual([active.id])
+      expect(listed.body.total).toBe(1)
+      const suggested = await h.call('GET', `/api/v1/products/suggest?q=${word}`, undefined, headers)
+      expect(suggested.body).toEqual({ suggestions: [active.name] })
+    }
+  })
+})
