@@ -461,6 +461,25 @@ describe('GET /api/v1/catalog/export', () => {
     const [row] = await h.sql`select count(*)::int as n from catalog.products`
     expect(seen.length).toBe(row!.n)
   })
+
+  test('is for catalog managers only, and a bad page size or cursor is a 422 naming it', async () => {
+    expect((await h.call('GET', '/api/v1/catalog/export')).status).toBe(401)
+    expect((await h.call('GET', '/api/v1/catalog/export', undefined, h.as(h.customer))).status).toBe(403)
+    for (const [query, path] of [
+      ['limit=0', '/limit'],
+      ['limit=1001', '/limit'],
+      ["cursor=prd_' or 1=1 --", '/cursor'],
+    ] as const) {
+      const res = await h.call(
+        'GET',
+        `/api/v1/catalog/export?${encodeURI(query)}`,
+        undefined,
+        h.as(h.manager),
+      )
+      expect({ query, status: res.status }).toEqual({ query, status: 422 })
+      expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual([path])
+    }
+  })
 })
 
 describe('GET /api/v1/products: totals and facets across pages', () => {
