@@ -1,6 +1,6 @@
 import { isRole } from '@myshop/auth'
 // The product service's own price parser: the fake must accept and refuse exactly what it does.
-import { isCurrency, parseDecimalPrice } from '@myshop/product-service/money'
+import { isCurrency, parseDecimalPrice } from '@myshop/money'
 import type { CatalogProduct, Health, User } from '../src/api-client.ts'
 
 // A stand-in for the gateway that speaks the same HTTP contract (problem+json errors, rotating

@@ -74,6 +74,9 @@ describe('POST /api/v1/products', () => {
     ['a negative price', { variants: [{ sku: 'NEG-1', price: { amount: -1, currency: 'EUR' } }] }],
     ['an unknown currency', { variants: [{ sku: 'CUR-1', price: { amount: 100, currency: 'ABC' } }] }],
     ['a lower-case currency', { variants: [{ sku: 'CUR-2', price: { amount: 100, currency: 'eur' } }] }],
+    ['the code for no currency', { variants: [{ sku: 'CUR-3', price: { amount: 100, currency: 'XXX' } }] }],
+    ['gold', { variants: [{ sku: 'CUR-4', price: { amount: 100, currency: 'XAU' } }] }],
+    ['a withdrawn currency', { variants: [{ sku: 'CUR-5', price: { amount: 100, currency: 'DEM' } }] }],
     ['no variants', { variants: [] }],
     ['a missing price', { variants: [{ sku: 'NOP-1' }] }],
     [
@@ -375,11 +378,13 @@ describe('POST /api/v1/catalog/import', () => {
       { line: 5, sku: `${sku}-4`, name: 'Bad currency', price: '3.00', currency: 'XYZ' },
       { line: 6, sku: '', name: 'No SKU', price: '3.00', currency: 'EUR' },
       { line: 7, sku: `${sku}-5`, name: 'Too precise', price: '1.999', currency: 'EUR' },
+      { line: 8, sku: `${sku}-6`, name: 'Withdrawn currency', price: '3.00', currency: 'FRF' },
     ]
     const res = await h.call('POST', '/api/v1/catalog/import', { rows }, h.as(h.manager))
     expect(res.status).toBe(200)
     expect(res.body.created).toBe(2)
-    expect(res.body.failed.map((f: { line: number }) => f.line)).toEqual([4, 5, 6, 7])
+    expect(res.body.failed.map((f: { line: number }) => f.line)).toEqual([4, 5, 6, 7, 8])
+    expect(res.body.failed.at(-1).errors).toEqual([{ path: '/currency', message: 'unknown currency FRF' }])
     const hose = (
       await h.sql`select p.name, p.min_price_amount, p.status from catalog.products p join catalog.variants v on v.product_id = p.id where v.sku = ${`${sku}-1`}`
     )[0]

@@ -2,11 +2,11 @@ import type { Tx } from '@myshop/db'
 import type { FieldError } from '@myshop/errors'
 import { outbox, priceChanged, productCreated, productUpdated } from '@myshop/events'
 import { newId } from '@myshop/ids'
+import { isCurrency, parseDecimalPrice } from '@myshop/money'
 import * as categories from '../categories/repository.ts'
 import { type ProductDeps, schema, source } from '../deps.ts'
 import { dropProductEntries, productCacheKey } from './cache-invalidation.ts'
 import type { ProductStatus } from './model.ts'
-import { isCurrency, parseDecimalPrice } from './money.ts'
 import { slugify } from './slug.ts'
 
 /** One line of a catalog file: a product with a single variant, keyed by SKU. */

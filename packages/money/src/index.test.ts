@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'bun:test'
-import { formatDecimalPrice, isCurrency, minorDigits, parseDecimalPrice } from '../src/products/money.ts'
+import { currencies, formatDecimalPrice, isCurrency, minorDigits, parseDecimalPrice } from './index.ts'
 
 describe('money', () => {
   test("each currency's minor unit, the same on every call", () => {
@@ -40,5 +40,29 @@ describe('money', () => {
     expect(isCurrency('EUR')).toBe(true)
     expect(isCurrency('XYZ')).toBe(false)
     expect(isCurrency('eur')).toBe(false)
+  })
+
+  test('only circulating currencies: not funds, metals, test codes or withdrawn ones', () => {
+    for (const code of ['USD', 'GBP', 'CHF', 'XAF', 'XOF', 'XPF', 'XCD', 'XCG', 'ZWG', 'SLE', 'VES', 'VED'])
+      expect({ code, currency: isCurrency(code) }).toEqual({ code, currency: true })
+    for (const code of [
+      ...['XXX', 'XTS', 'XAU', 'XAG', 'XDR', 'XSU', 'XUA', 'XBA'],
+      ...['BOV', 'CHE', 'CHW', 'CLF', 'COU', 'MXV', 'USN', 'UYI', 'UYW'],
+      ...['DEM', 'FRF', 'HRK', 'SLL', 'ZWL', 'ANG', 'BGN', 'CNH'],
+    ])
+      expect({ code, currency: isCurrency(code) }).toEqual({ code, currency: false })
+    expect(currencies).toHaveLength(156)
+    expect(new Set(currencies).size).toBe(currencies.length)
+    for (const code of currencies) expect(code).toMatch(/^[A-Z]{3}$/)
+  })
+
+  test('minor units are ISO 4217 minor units, not the digits a locale displays', () => {
+    // Displayed with no decimals, counted in fils and rials by ISO.
+    expect(minorDigits('IQD')).toBe(3)
+    expect(minorDigits('IRR')).toBe(2)
+    expect(parseDecimalPrice('12.345', 'IQD')).toBe(12345)
+    expect(minorDigits('ISK')).toBe(0)
+    expect(minorDigits('CLP')).toBe(0)
+    expect(minorDigits('TND')).toBe(3)
   })
 })
