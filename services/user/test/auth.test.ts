@@ -302,3 +302,38 @@ test('unknown routes answer 404 problem+json', async () => {
   expect(res.status).toBe(404)
   expect(res.body).toMatchObject({ code: 'route_not_found', status: 404 })
 })
+
+describe('on one database connection, as embedded mode runs', () => {
+  let one: UserHarness
+  beforeAll(async () => {
+    one = await userHarness({ oneConnection: true })
+  })
+  afterAll(() => one.close())
+
+  /** Fails with the step's name instead of hanging when the connection is never freed. */
+  const within = <T>(step: string, work: Promise<T>, ms = 5_000): Promise<T> =>
+    Promise.race([
+      work,
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${step} did not finish`)), ms)),
+    ])
+
+  test('signing in and refreshing after the key ring is due to reload its keys do not lock the database', async () => {
+    const { email } = await one.register()
+    const first = await within('first login', one.login(email))
+    // The ring reloads keys older than 30 s; the sign-in and the refresh each sign inside a transaction.
+    one.clock.offsetMs += 31_000
+    const second = await within('login when the keys are due', one.login(email))
+    one.clock.offsetMs += 31_000
+    const refreshed = await within(
+      'refresh when the keys are due',
+      one.call('POST', '/api/v1/auth/refresh', { refreshToken: second.refreshToken }),
+    )
+    expect(refreshed.status).toBe(200)
+    const me = await within(
+      'a read afterwards',
+      one.call('GET', '/api/v1/users/me', undefined, one.bearer(refreshed.body.accessToken)),
+    )
+    expect(me.body.email).toBe(email)
+    expect(first.accessToken).not.toBe(second.accessToken)
+  })
+})

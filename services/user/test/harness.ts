@@ -1,4 +1,4 @@
-import { migrate } from '@myshop/db'
+import { connect, migrate } from '@myshop/db'
 import { silentLogger } from '@myshop/logger'
 import { appCaller, testDatabase, testRedis, uniqueEmail } from '@myshop/testing'
 import { createApp } from '../src/app.ts'
@@ -12,11 +12,20 @@ export interface HarnessOptions {
   env?: Record<string, string>
   /** Use Redis for sessions and login counters when REDIS_URL is set (default true). */
   redis?: boolean
+  /** Run on one database connection, as embedded mode does for the whole platform (default: the shared pool). */
+  oneConnection?: boolean
 }
 
 /** A user service app on the test database, with a controllable clock. */
-export const userHarness = async ({ env = {}, redis: useRedis = true }: HarnessOptions = {}) => {
-  const { sql } = await testDatabase()
+export const userHarness = async ({
+  env = {},
+  redis: useRedis = true,
+  oneConnection = false,
+}: HarnessOptions = {}) => {
+  const shared = await testDatabase()
+  // The embedded test database is one connection already; on a server, a pool of one to the same database.
+  const own = oneConnection && shared.kind === 'postgres' ? connect(shared.url, { max: 1 }) : null
+  const sql = own ?? shared.sql
   await migrate(sql, 'users', migrationsDir)
   const config = loadUserConfig({ LOG_LEVEL: 'silent', ...env })
   const clock = { offsetMs: 0 }
@@ -77,6 +86,7 @@ export const userHarness = async ({ env = {}, redis: useRedis = true }: HarnessO
     eventsWritten: () => eventsWritten,
     close: async () => {
       await redis?.quit()
+      await own?.end({ timeout: 5 })
     },
   }
 }

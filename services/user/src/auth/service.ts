@@ -5,6 +5,7 @@ import { outbox, userRegistered } from '@myshop/events'
 import { newId } from '@myshop/ids'
 import type { ClientContext, UserDeps } from '../deps.ts'
 import { schema, source } from '../deps.ts'
+import type { SigningKey } from '../keys/service.ts'
 import type { User } from '../users/repository.ts'
 import * as users from '../users/repository.ts'
 import * as repo from './repository.ts'
@@ -76,8 +77,13 @@ export const createAccount = async (
   return user
 }
 
+/**
+ * A new refresh token in the family and an access token signed with `signing`. Runs inside the caller's
+ * transaction, so the signing key is taken from the ring before it opens (see `signAccessToken`).
+ */
 const issue = async (
   deps: UserDeps,
+  signing: SigningKey,
   user: { id: string; roles: string[] },
   familyId: string,
   tx: Tx,
@@ -94,7 +100,7 @@ const issue = async (
     at: new Date(now),
   })
   const accessToken = await signAccessToken(
-    deps.keys,
+    signing,
     deps.settings,
     { userId: user.id, sessionId: familyId, roles: user.roles },
     now,
@@ -150,6 +156,7 @@ export const login = async (
   const now = deps.now()
   const familyId = newId('ses', now)
   const expiresAt = new Date(now + settings.refreshTtlSeconds * 1000)
+  const signing = await deps.keys.signingKey()
   const pair = await deps.sql.begin(async (tx) => {
     await repo.insertFamily(tx, {
       id: familyId,
@@ -159,7 +166,7 @@ export const login = async (
       ip: ctx.ip,
       at: new Date(now),
     })
-    return issue(deps, account, familyId, tx, null, expiresAt)
+    return issue(deps, signing, account, familyId, tx, null, expiresAt)
   })
   await deps.sessions.add(familyId, account.id, settings.refreshTtlSeconds)
   const deviceToken =
@@ -180,6 +187,7 @@ type RefreshOutcome =
 export const refresh = async (deps: UserDeps, refreshToken: string): Promise<TokenPair> => {
   const { settings } = deps
   const now = deps.now()
+  const signing = await deps.keys.signingKey()
   const outcome = await deps.sql.begin(async (tx): Promise<RefreshOutcome> => {
     const row = await repo.lockToken(tx, hashToken(refreshToken))
     if (!row) return { ok: false, detail: 'Unknown refresh token' }
@@ -198,7 +206,7 @@ export const refresh = async (deps: UserDeps, refreshToken: string): Promise<Tok
     if (!user) return { ok: false, detail: 'Unknown refresh token' }
     if (!row.usedAt) await repo.markUsed(tx, row.tokenHash, new Date(now))
     await repo.touchFamily(tx, row.familyId, new Date(now))
-    const pair = await issue(deps, user, row.familyId, tx, row.tokenHash, row.familyExpiresAt)
+    const pair = await issue(deps, signing, user, row.familyId, tx, row.tokenHash, row.familyExpiresAt)
     return { ok: true, pair, familyId: row.familyId, userId: user.id, expiresAt: row.familyExpiresAt }
   })
   if (!outcome.ok) {

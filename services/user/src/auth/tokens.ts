@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { tokenAlgorithm } from '@myshop/auth'
 import { newId } from '@myshop/ids'
 import { createLocalJWKSet, jwtVerify, SignJWT } from 'jose'
-import type { KeyRing } from '../keys/service.ts'
+import type { KeyRing, SigningKey } from '../keys/service.ts'
 
 export interface TokenSettings {
   issuer: string
@@ -20,13 +20,18 @@ export const newRefreshToken = (): string =>
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex')
 
+/**
+ * Signs an access token with `signing`, a key the caller took from the key ring beforehand: callers sign inside
+ * a transaction, and asking the ring there could make it reload its keys through a connection of its own, which an
+ * embedded database (one connection for everything) never frees while that transaction waits.
+ */
 export const signAccessToken = async (
-  keys: KeyRing,
+  signing: SigningKey,
   s: TokenSettings,
   claims: { userId: string; sessionId: string; roles: string[] },
   nowMs: number,
 ): Promise<string> => {
-  const { kid, key } = await keys.signingKey()
+  const { kid, key } = signing
   const iat = Math.floor(nowMs / 1000)
   return new SignJWT({ sid: claims.sessionId, roles: claims.roles })
     .setProtectedHeader({ alg: tokenAlgorithm, kid, typ: 'at+jwt' })
