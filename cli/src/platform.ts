@@ -39,6 +39,17 @@ export const runningPid = (dataDir: string): number | null => {
 }
 
 /**
+ * Where shoppers fetch media when nothing says otherwise: through the gateway, the one door `myshop start` opens to
+ * the world (as docker-compose's default does), not the product service's own port. Left unset when the gateway's
+ * port is picked at boot (0), when the service then names its own URL.
+ */
+export const defaultMediaPublicUrl = (env: Env): string | undefined => {
+  if (env.MEDIA_PUBLIC_URL || env.S3_BUCKET) return undefined
+  const port = gatewayConfig(env).port
+  return port ? `http://localhost:${port}/media` : undefined
+}
+
+/**
  * Boots MyShop in one process: the gateway and the services. Without DATABASE_URL the services share one
  * embedded PostgreSQL (PGlite, data under MYSHOP_DATA_DIR) through a single connection; without REDIS_URL
  * sessions, limits and events stay in process. Each service still listens on its own port (for direct
@@ -73,8 +84,13 @@ export const startPlatform = async (env: Env): Promise<RunningPlatform> => {
     const shared = { ...(db && { sql: db.sql }), ...(sessions && { sessions }), ...(bus && { bus }) }
     const user = await startUserService(userConfig, shared)
     stops.unshift(() => user.stop())
+    const mediaUrl = defaultMediaPublicUrl(env)
     const product = await startProductService(
-      loadProductConfig({ ...env, USER_SERVICE_URL: user.url }),
+      loadProductConfig({
+        ...env,
+        USER_SERVICE_URL: user.url,
+        ...(mediaUrl && { MEDIA_PUBLIC_URL: mediaUrl }),
+      }),
       shared,
     )
     stops.unshift(() => product.stop())

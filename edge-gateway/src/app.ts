@@ -109,10 +109,15 @@ export const createGateway = (deps: GatewayDeps) => {
   // Preflights are answered by the CORS middleware itself; they are still counted and carry a request id.
   if (allowCors) app.options('*', scoped, allowCors)
 
-  const limitBody = bodyLimit({
-    maxSize: config.bodyLimitBytes,
-    onError: (c) => fail(c, 'payload_too_large', `The request body exceeds ${config.bodyLimitBytes} bytes.`),
-  })
+  const bodyLimitOf = (maxSize: number) =>
+    bodyLimit({
+      maxSize,
+      onError: (c) => fail(c, 'payload_too_large', `The request body exceeds ${maxSize} bytes.`),
+    })
+  const limitBodies = {
+    default: bodyLimitOf(config.bodyLimitBytes),
+    upload: bodyLimitOf(config.uploadBodyLimitBytes),
+  }
 
   mountOps(app, shared, allowCors ? [scoped, allowCors] : [scoped])
 
@@ -125,6 +130,7 @@ export const createGateway = (deps: GatewayDeps) => {
   }
   for (const route of deps.routes ?? defaultRoutes) {
     const guarded = guard(route, guardDeps, proxy(route, shared))
+    const limitBody = limitBodies[route.body ?? 'default']
     const limitedBody = async (c: GatewayContext): Promise<Response> => {
       let out: Response | undefined
       const refused = await limitBody(c, async () => {

@@ -39,6 +39,8 @@ const schema = {
   RATE_LIMIT_TIMEOUT_MS: vars.int(50, 1),
   CORS_ORIGINS: vars.list([]),
   BODY_LIMIT_BYTES: vars.int(1024 * 1024, 1),
+  /** Routes that take files (product images): the product service's largest image and the multipart framing. */
+  UPLOAD_BODY_LIMIT_BYTES: vars.int(10 * 1024 * 1024 + 64 * 1024, 1),
   UPSTREAM_TIMEOUT_MS: vars.int(10_000, 1),
   TRUST_PROXY: vars.bool(false),
   LOG_LEVEL: vars.logLevel(),
@@ -65,6 +67,7 @@ export interface GatewayConfig {
   }
   corsOrigins: string[]
   bodyLimitBytes: number
+  uploadBodyLimitBytes: number
   upstreamTimeoutMs: number
   trustProxy: boolean
   logLevel: string
@@ -111,6 +114,7 @@ export const gatewayConfig = (env: Record<string, string | undefined>): GatewayC
     },
     corsOrigins: e.CORS_ORIGINS,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    uploadBodyLimitBytes: e.UPLOAD_BODY_LIMIT_BYTES,
     upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,

@@ -22,6 +22,8 @@ export interface Route {
   service: ServiceName
   policy: Policy
   limit: LimitClass
+  /** Bodies this route takes: `upload` for files, allowed up to UPLOAD_BODY_LIMIT_BYTES; else BODY_LIMIT_BYTES. */
+  body?: 'upload'
 }
 
 const r = (
@@ -60,7 +62,7 @@ export const routes: Route[] = [
   r('POST', `${v1}/products`, 'product', { permission: 'catalog:write' }),
   r('PATCH', `${v1}/products/:id`, 'product', { permission: 'catalog:write' }),
   r('DELETE', `${v1}/products/:id`, 'product', { permission: 'catalog:write' }),
-  r('POST', `${v1}/products/:id/images`, 'product', { permission: 'catalog:write' }),
+  { ...r('POST', `${v1}/products/:id/images`, 'product', { permission: 'catalog:write' }), body: 'upload' },
   r('POST', `${v1}/products/:id/images/presign`, 'product', { permission: 'catalog:write' }),
   r('POST', `${v1}/products/:id/images/confirm`, 'product', { permission: 'catalog:write' }),
   r('DELETE', `${v1}/products/:id/images/:imageId`, 'product', { permission: 'catalog:write' }),

@@ -84,6 +84,31 @@ describe('proxying', () => {
     expect(echo.headers.traceparent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/)
   })
 
+  test('the image upload route takes bodies up to UPLOAD_BODY_LIMIT_BYTES; every other route stops at BODY_LIMIT_BYTES', async () => {
+    const limits = testGateway(
+      {
+        USER_SERVICE_URL: upstream.url,
+        PRODUCT_SERVICE_URL: upstream.url,
+        BODY_LIMIT_BYTES: '100',
+        UPLOAD_BODY_LIMIT_BYTES: '1000',
+      },
+      keys.jwksUrl,
+    )
+    const manager = bearer(await keys.sign({ roles: ['catalog_manager'] }))
+    const post = (path: string, size: number, headers: Record<string, string> = manager) =>
+      limits.fetch(
+        new Request(`http://gateway.test${path}`, { method: 'POST', headers, body: 'x'.repeat(size) }),
+      )
+    const image = await post('/api/v1/products/prd_1/images', 1000)
+    expect(image.status).toBe(200)
+    expect(((await image.json()) as Echo).body).toHaveLength(1000)
+    expect((await post('/api/v1/products/prd_1/images', 1001)).status).toBe(413)
+    expect((await post('/api/v1/products', 101)).status).toBe(413)
+    expect((await post('/api/v1/products/prd_1/images/presign', 101)).status).toBe(413)
+    // The larger allowance is no way around the route's policy.
+    expect((await post('/api/v1/products/prd_1/images', 500, {})).status).toBe(401)
+  })
+
   test('answers 404 route_not_found for an unknown route', async () => {
     const res = await call('/api/v1/nowhere')
     expect(res.status).toBe(404)
