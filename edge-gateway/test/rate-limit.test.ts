@@ -73,6 +73,30 @@ describe('rate-limit headers (in-process store)', () => {
 
 const redisUrl = process.env.REDIS_URL
 
+/** A port nothing listens on now. */
+const freePort = (): number => {
+  const probe = Bun.listen({ hostname: '127.0.0.1', port: 0, socket: { data() {} } })
+  const { port } = probe
+  probe.stop(true)
+  return port
+}
+
+/** Resolves once something accepts connections on `port` (up to 10 s). */
+const listening = async (port: number) => {
+  for (let i = 0; i < 400; i++) {
+    const open = await Bun.connect({ hostname: '127.0.0.1', port, socket: { data() {} } }).then(
+      (socket) => {
+        socket.end()
+        return true
+      },
+      () => false,
+    )
+    if (open) return
+    await Bun.sleep(25)
+  }
+  throw new Error(`nothing listens on port ${port}`)
+}
+
 describe.skipIf(!redisUrl)('rate limiting on real Redis (REDIS_URL)', () => {
   // Each way the entries build the store: ioredis (Deno), and with the checks of one turn coalesced into one
   // script call, on ioredis and on Bun's client (the Bun entry, what `myshop start` runs).
@@ -144,23 +168,16 @@ describe.skipIf(!redisUrl)('rate limiting on real Redis (REDIS_URL)', () => {
 
   for (const coalesce of [false, true])
     test(`with Redis stopped, default routes fail open and auth routes fail closed${coalesce ? ' (coalescing)' : ''}`, async () => {
-      const port = 20_000 + Math.floor(Math.random() * 20_000)
+      const port = freePort()
       const server = Bun.spawn(['redis-server', '--port', String(port), '--save', '', '--appendonly', 'no'], {
         stdout: 'ignore',
         stderr: 'ignore',
       })
+      // Connected once the server listens: a client that dialled too early would be backing off by then.
+      await listening(port)
       const redis = new Redis({ port, enableOfflineQueue: false, maxRetriesPerRequest: 0, lazyConnect: true })
       redis.on('error', () => {})
-      for (let i = 0; i < 50; i++) {
-        if (
-          await redis.connect().then(
-            () => true,
-            () => false,
-          )
-        )
-          break
-        await Bun.sleep(50)
-      }
+      await redis.connect()
       expect(redis.status).toBe('ready')
 
       const registry = createRegistry()
