@@ -1,6 +1,6 @@
 import { isRole } from '@myshop/auth'
 // The product service's own price parser: the fake must accept and refuse exactly what it does.
-import { isCurrency, parseDecimalPrice } from '@myshop/money'
+import { isCurrency, parseDecimalPrice, priceProblem } from '@myshop/money'
 import type { CatalogProduct, Health, User } from '../src/api-client.ts'
 
 // A stand-in for the gateway that speaks the same HTTP contract (problem+json errors, rotating
@@ -55,8 +55,10 @@ const checkImportRow = (row: Record<string, unknown>): { path: string; message: 
   if (!name.trim()) errors.push({ path: '/name', message: 'is required' })
   if (!currency || !isCurrency(currency))
     errors.push({ path: '/currency', message: `unknown currency ${currency}`.trim() })
-  else if (parseDecimalPrice(price, currency) === null)
-    errors.push({ path: '/price', message: `"${price}" is not a non-negative price in ${currency}` })
+  else {
+    const problem = priceProblem(price, currency)
+    if (problem) errors.push({ path: '/price', message: problem })
+  }
   if (row.status && !['draft', 'active', 'archived'].includes(row.status as string))
     errors.push({ path: '/status', message: 'must be draft, active or archived' })
   return errors

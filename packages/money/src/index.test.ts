@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'bun:test'
-import { currencies, formatDecimalPrice, isCurrency, minorDigits, parseDecimalPrice } from './index.ts'
+import {
+  currencies,
+  formatDecimalPrice,
+  isCurrency,
+  minorDigits,
+  parseDecimalPrice,
+  priceProblem,
+} from './index.ts'
 
 describe('money', () => {
   test("each currency's minor unit, the same on every call", () => {
@@ -25,6 +32,15 @@ describe('money', () => {
     for (const bad of ['', '-1.00', '1.999', '1,99', '1e3', 'abc', '12.', '.5', '1234567890123'])
       expect(parseDecimalPrice(bad, 'EUR')).toBeNull()
     expect(parseDecimalPrice('5.5', 'JPY')).toBeNull()
+  })
+
+  test('a refused price says which rule it breaks', () => {
+    expect(priceProblem('12.99', 'EUR')).toBeNull()
+    expect(priceProblem('-3.00', 'EUR')).toBe('"-3.00" is negative')
+    expect(priceProblem('1.999', 'EUR')).toBe('"1.999" has 3 decimals; EUR takes at most 2')
+    expect(priceProblem('1200.5', 'JPY')).toBe('"1200.5" has 1 decimal; JPY takes none')
+    expect(priceProblem('12,99', 'EUR')).toBe('"12,99" is not a price such as 12.99')
+    expect(priceProblem('', 'EUR')).toBe('"" is not a price such as 12.99')
   })
 
   test('minor units format back to the decimal string', () => {

@@ -47,6 +47,21 @@ export const parseDecimalPrice = (value: string, currency: string): number | nul
   return Number(m[1]) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0')
 }
 
+/**
+ * Why `value` is not a price in `currency`, in words for the person who wrote it, or null when it is one. Says
+ * which rule it breaks: a sign, more decimals than the currency has, or not a decimal at all.
+ */
+export const priceProblem = (value: string, currency: string): string | null => {
+  if (parseDecimalPrice(value, currency) !== null) return null
+  const text = value.trim()
+  if (/^-\s*\d/.test(text)) return `"${value}" is negative`
+  const decimals = /^\d{1,12}\.(\d+)$/.exec(text)?.[1]?.length
+  const digits = minorDigits(currency)
+  if (decimals !== undefined)
+    return `"${value}" has ${decimals} decimal${decimals === 1 ? '' : 's'}; ${currency} takes ${digits === 0 ? 'none' : `at most ${digits}`}`
+  return `"${value}" is not a price such as 12.99`
+}
+
 /** Formats minor units back to a decimal string ("1299", EUR → "12.99"; "500", JPY → "500"). */
 export const formatDecimalPrice = (amount: number, currency: string): string => {
   const digits = minorDigits(currency)

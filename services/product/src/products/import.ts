@@ -2,7 +2,7 @@ import type { Tx } from '@myshop/db'
 import type { FieldError } from '@myshop/errors'
 import { outbox, priceChanged, productCreated, productUpdated } from '@myshop/events'
 import { newId } from '@myshop/ids'
-import { isCurrency, parseDecimalPrice } from '@myshop/money'
+import { isCurrency, parseDecimalPrice, priceProblem } from '@myshop/money'
 import * as categories from '../categories/repository.ts'
 import { type ProductDeps, schema, source } from '../deps.ts'
 import { dropProductEntries, productCacheKey } from './cache-invalidation.ts'
@@ -49,11 +49,10 @@ const check = (row: ImportRow): FieldError[] => {
   if (!row.name?.trim()) errors.push({ path: '/name', message: 'is required' })
   if (!row.currency || !isCurrency(row.currency))
     errors.push({ path: '/currency', message: `unknown currency ${row.currency ?? ''}`.trim() })
-  else if (parseDecimalPrice(row.price ?? '', row.currency) === null)
-    errors.push({
-      path: '/price',
-      message: `"${row.price ?? ''}" is not a non-negative price in ${row.currency}`,
-    })
+  else {
+    const problem = priceProblem(row.price ?? '', row.currency)
+    if (problem) errors.push({ path: '/price', message: problem })
+  }
   if (row.status && !['draft', 'active', 'archived'].includes(row.status))
     errors.push({ path: '/status', message: 'must be draft, active or archived' })
   return errors
