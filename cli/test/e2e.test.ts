@@ -279,3 +279,24 @@ describe('the myshop CLI against a running MyShop', () => {
     expect(again.code).toBe(0)
   }, 60_000)
 })
+
+describe('the published API document', () => {
+  test('every operation it lists is one the gateway routes', async () => {
+    const doc = (await api('GET', '/openapi.json')).body as { paths: Record<string, Record<string, unknown>> }
+    const operations = Object.entries(doc.paths).flatMap(([path, item]) =>
+      Object.keys(item)
+        .filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
+        .map((method) => ({
+          method: method.toUpperCase(),
+          path: path.replace(/\{[^}]+\}/g, 'x1').replace('*', 'x1'),
+        })),
+    )
+    expect(operations.length).toBeGreaterThan(20)
+    const unrouted: string[] = []
+    for (const { method, path } of operations) {
+      const res = await api(method, path)
+      if (res.body?.code === 'route_not_found') unrouted.push(`${method} ${path}`)
+    }
+    expect(unrouted).toEqual([])
+  })
+})

@@ -33,8 +33,10 @@ const prefixRefs = (value: unknown, prefix: string): unknown => {
 }
 
 /**
- * Merges the services' OpenAPI 3.1 documents into one: paths kept as-is (services serve the same
- * paths the gateway exposes), operationIds, tags and component names prefixed by service.
+ * Merges the services' OpenAPI 3.1 documents into one: paths as the gateway routes them, operationIds, tags and
+ * component names prefixed by service. A service documents a prefix's own route (`.get('/')` under
+ * `/api/v1/categories`) with a trailing slash, which the gateway's routes do not have: the slash is dropped, so a
+ * client built from the document calls paths the gateway answers.
  */
 export const mergeOpenApi = (docs: Partial<Record<ServiceName, Json>>, unavailable: ServiceName[]): Json => {
   const paths: Json = {}
@@ -47,8 +49,9 @@ export const mergeOpenApi = (docs: Partial<Record<ServiceName, Json>>, unavailab
     for (const t of Array.isArray(doc.tags) ? doc.tags : []) {
       if (isObject(t) && typeof t.name === 'string') tags.push({ ...t, name: `${service}:${t.name}` })
     }
-    for (const [path, item] of Object.entries(isObject(doc.paths) ? doc.paths : {})) {
+    for (const [documented, item] of Object.entries(isObject(doc.paths) ? doc.paths : {})) {
       if (!isObject(item)) continue
+      const path = documented.length > 1 && documented.endsWith('/') ? documented.slice(0, -1) : documented
       const merged: Json = isObject(paths[path]) ? { ...(paths[path] as Json) } : {}
       for (const [key, op] of Object.entries(item)) {
         if (!methods.includes(key) || !isObject(op)) {
