@@ -8,6 +8,9 @@ import { slugify } from '../products/slug.ts'
 import type { Category } from './repository.ts'
 import * as categories from './repository.ts'
 
+/** `1 product`, `3 products`. */
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
+
 const notFound = () => new AppError('not_found', { detail: 'No such category' })
 const isUnique = (e: unknown) => (e as { code?: string }).code === '23505'
 
@@ -150,7 +153,7 @@ export const deleteCategory = async (deps: ProductDeps, id: string) => {
     const { children, products } = await categories.usage(tx, current.id)
     if (children || products) {
       throw new AppError('conflict', {
-        detail: `The category still has ${children} subcategories and ${products} products`,
+        detail: `The category still has ${count(children, 'subcategory', 'subcategories')} and ${count(products, 'product', 'products')}`,
       })
     }
     await categories.remove(tx, current.id)
