@@ -12,8 +12,8 @@ export interface Publisher {
   publish(envelope: EventEnvelope): Promise<void>
   /**
    * Publishes several events in order in one exchange with the broker, where it has one. Resolves with how many
-   * of them, from the first, are published, and the error that stopped the rest; rejects when none was. Without
-   * it, a relay publishes one event per round trip.
+   * of them, from the first, are published, and the error that stopped the rest. Without it, a relay publishes
+   * one event per round trip.
    */
   publishMany?(envelopes: readonly EventEnvelope[]): Promise<{ published: number; error?: unknown }>
 }

@@ -93,9 +93,7 @@ export const redisStreamsBus = (
     const replies = await multi.exec()
     if (!replies) throw new Error('the event transaction was discarded')
     const failed = replies.findIndex(([error]) => error)
-    if (failed < 0) return { published: envelopes.length }
-    if (failed === 0) throw replies[0]![0]
-    return { published: failed, error: replies[failed]![0] }
+    return failed < 0 ? { published: envelopes.length } : { published: failed, error: replies[failed]![0] }
   }
 
   const subscribe = async <C extends AnyEventContract>(

@@ -1,6 +1,7 @@
 import type { Db } from '@myshop/db'
 import type { Logger } from '@myshop/logger'
 import type { Publisher } from './bus.ts'
+import type { EventEnvelope } from './envelope.ts'
 import { envelopeFromRow, type OutboxRow } from './outbox.ts'
 import { assertSchemaName } from './schema-name.ts'
 
@@ -39,6 +40,23 @@ interface BatchResult {
 }
 
 /**
+ * A publisher's events one round trip each, in order, stopping at the first failure: publishing later events
+ * first would break the order.
+ */
+const oneByOne =
+  (publisher: Publisher) =>
+  async (envelopes: readonly EventEnvelope[]): Promise<{ published: number; error?: unknown }> => {
+    for (let i = 0; i < envelopes.length; i++) {
+      try {
+        await publisher.publish(envelopes[i]!)
+      } catch (error) {
+        return { published: i, error }
+      }
+    }
+    return { published: envelopes.length }
+  }
+
+/**
  * Creates an outbox relay. Each batch is one transaction: claim unpublished rows in `seq` order with
  * `for update skip locked`, publish them in order (in one exchange when the publisher has `publishMany`, else one
  * by one), mark the ones published, commit. A relay that dies before the
@@ -56,6 +74,7 @@ export const createRelay = ({
   logger,
 }: RelayOptions): Relay => {
   const table = `${assertSchemaName(schema)}.outbox`
+  const publishAll = publisher.publishMany?.bind(publisher) ?? oneByOne(publisher)
   const lockKey = `myshop.relay.${schema}`
 
   const publishBatch = (): Promise<BatchResult> =>
@@ -71,25 +90,13 @@ export const createRelay = ({
         for update skip locked`
       const done: number[] = []
       let failure: unknown
-      if (publisher.publishMany && rows.length > 0) {
-        try {
-          const { published, error } = await publisher.publishMany(rows.map(envelopeFromRow))
-          for (let i = 0; i < published; i++) done.push(rows[i]!.seq)
-          failure = error
-        } catch (e) {
-          failure = e
-        }
-      } else
-        for (const row of rows) {
-          try {
-            await publisher.publish(envelopeFromRow(row))
-            done.push(row.seq)
-          } catch (e) {
-            // Stop at the first failure: publishing later rows first would break the order.
-            failure = e
-            break
-          }
-        }
+      try {
+        const { published, error } = await publishAll(rows.map(envelopeFromRow))
+        for (let i = 0; i < published; i++) done.push(rows[i]!.seq)
+        failure = error
+      } catch (e) {
+        failure = e
+      }
       if (done.length > 0) await tx`update ${tx(table)} set published_at = now() where seq in ${tx(done)}`
       return { published: done.length, full: rows.length === batchSize, failure }
     })

@@ -1,6 +1,6 @@
 import type Redis from 'ioredis'
 import { gcraLua } from './gcra-lua.ts'
-import { type RateLimitStore, scriptStore } from './store.ts'
+import { type RateLimitStore, type ScriptStoreOptions, scriptStore } from './store.ts'
 
 export interface RedisStoreOptions {
   /** Key prefix, so several deployments can share one Redis. */
@@ -28,11 +28,14 @@ export const redisStore = (redis: Redis, options: RedisStoreOptions = {}): RateL
       eval: (source, keys, args) => redis.eval(source, keys.length, ...keys, ...args),
     },
     gcraLua,
-    {
-      prefix: options.prefix,
-      timeoutMs: options.timeoutMs ?? 100,
-      now: options.now,
-      name: 'redis',
-      coalesce: options.coalesce,
-    },
+    redisScriptOptions(options),
   )
+
+/** The script store's options for a Redis client over TCP, whichever client it is. */
+export const redisScriptOptions = (options: RedisStoreOptions): ScriptStoreOptions => ({
+  prefix: options.prefix,
+  timeoutMs: options.timeoutMs ?? 100,
+  now: options.now,
+  name: 'redis',
+  coalesce: options.coalesce,
+})

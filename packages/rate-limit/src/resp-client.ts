@@ -1,5 +1,5 @@
 import { gcraLua } from './gcra-lua.ts'
-import type { RedisStoreOptions } from './redis.ts'
+import { type RedisStoreOptions, redisScriptOptions } from './redis.ts'
 import { type RateLimitStore, scriptStore } from './store.ts'
 
 /** A Redis client that sends raw commands: Bun's built-in `RedisClient` has this shape. */
@@ -18,11 +18,5 @@ export const respStore = (client: RespClient, options: RedisStoreOptions = {}): 
       eval: (source, keys, args) => client.send('EVAL', [source, String(keys.length), ...keys, ...args]),
     },
     gcraLua,
-    {
-      prefix: options.prefix,
-      timeoutMs: options.timeoutMs ?? 100,
-      now: options.now,
-      name: 'redis',
-      coalesce: options.coalesce,
-    },
+    redisScriptOptions(options),
   )

@@ -161,7 +161,7 @@ export const scriptStore = (run: ScriptRunner, source: string, o: ScriptStoreOpt
    */
   const send = (asks: Ask[]): void => {
     let open = true
-    const settleAll = (answers: (Answer | RateLimitFailure)[] | RateLimitFailure) => {
+    const settleAll = (answers: Answer[] | RateLimitFailure) => {
       if (!open) return
       open = false
       clearTimeout(timer)

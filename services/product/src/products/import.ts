@@ -42,20 +42,23 @@ interface ValidRow extends ImportRow {
   categoryId: string | null
 }
 
-const check = (row: ImportRow): FieldError[] => {
+/** A row's problems, and its price in minor units when that is one (parsed once: imports are large). */
+const check = (row: ImportRow): { errors: FieldError[]; amount: number | null } => {
   const errors: FieldError[] = []
+  let amount: number | null = null
   if (!row.sku?.trim()) errors.push({ path: '/sku', message: 'is required' })
   else if (row.sku.length > 64) errors.push({ path: '/sku', message: 'is longer than 64 characters' })
   if (!row.name?.trim()) errors.push({ path: '/name', message: 'is required' })
   if (!row.currency || !isCurrency(row.currency))
     errors.push({ path: '/currency', message: `unknown currency ${row.currency ?? ''}`.trim() })
   else {
-    const problem = priceProblem(row.price ?? '', row.currency)
-    if (problem) errors.push({ path: '/price', message: problem })
+    amount = parseDecimalPrice(row.price ?? '', row.currency)
+    if (amount === null)
+      errors.push({ path: '/price', message: priceProblem(row.price ?? '', row.currency) ?? 'invalid' })
   }
   if (row.status && !['draft', 'active', 'archived'].includes(row.status))
     errors.push({ path: '/status', message: 'must be draft, active or archived' })
-  return errors
+  return { errors, amount }
 }
 
 /** Finds or creates every category of a path, parents first; returns the leaf's id. */
@@ -109,7 +112,7 @@ export const importRows = async (
   const seen = new Map<string, number>()
   const valid: Omit<ValidRow, 'categoryId'>[] = []
   for (const row of rows) {
-    const errors = check(row)
+    const { errors, amount } = check(row)
     const sku = row.sku?.trim()
     if (sku && seen.has(sku)) errors.push({ path: '/sku', message: `duplicate of line ${seen.get(sku)}` })
     if (errors.length) {
@@ -121,7 +124,7 @@ export const importRows = async (
       ...row,
       sku: sku!,
       name: row.name.trim(),
-      amount: parseDecimalPrice(row.price, row.currency)!,
+      amount: amount!,
     })
   }
   if (valid.length === 0) return { created: 0, updated: 0, failed }
