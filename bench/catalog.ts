@@ -195,7 +195,9 @@ try {
   say()
   say('import (myshop seed through the gateway, batches of 1000, 2 in flight)')
   say(
-    `  ${counts.created} created, ${counts.updated} updated, ${counts.failed.length} failed in ${importSeconds.toFixed(1)} s: ${Math.round(products / importSeconds)} rows/s`,
+    `  ${products} products in ${counts.created + counts.updated + counts.failed.length} rows (one per variant): ` +
+      `${counts.created} created, ${counts.updated} updated, ${counts.failed.length} failed in ${importSeconds.toFixed(1)} s: ` +
+      `${Math.round(products / importSeconds)} products/s, ${Math.round((counts.created + counts.updated) / importSeconds)} rows/s`,
   )
   say(
     typeof reindexed === 'string'

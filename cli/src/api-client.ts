@@ -1,3 +1,4 @@
+import type { Product } from '@myshop/product-service/model'
 import type { CredentialStore, Credentials } from './credentials.ts'
 import { CliError, notSignedIn, unreachable } from './errors.ts'
 
@@ -32,22 +33,8 @@ export type Health = { status: 'ok' | 'degraded'; services: Record<string, Servi
 
 export type FieldError = { path: string; message: string }
 
-export type Money = { amount: number; currency: string }
-
 /** A product as the catalog export returns it (the fields the CLI reads). */
-export type CatalogProduct = {
-  id: string
-  slug: string
-  name: string
-  description: string
-  brand: string | null
-  status: 'draft' | 'active' | 'archived'
-  categories: { id: string; name: string; slug: string; path: string }[]
-  variants: { id: string; sku: string; price: Money; position: number }[]
-  price: Money | null
-  createdAt: string
-  updatedAt: string
-}
+export type CatalogProduct = Omit<Product, 'attributes' | 'images'>
 
 /** One row of `POST /api/v1/catalog/import`; `line` is echoed back in failures. */
 export type CatalogImportRow = {
@@ -60,6 +47,9 @@ export type CatalogImportRow = {
   price: string
   currency: string
   status?: string
+  slug?: string
+  options?: string
+  compareAtPrice?: string
 }
 
 export type CatalogImportResult = {

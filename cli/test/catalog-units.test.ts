@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'bun:test'
 import { Readable } from 'node:stream'
+import { decodeOptions, slugPattern } from '@myshop/catalog-format'
 import { formatDecimalPrice as formatPrice } from '@myshop/money'
 import { ApiError } from '../src/api-client.ts'
 import { csvLine, parseCsv, scanCsv } from '../src/catalog/csv.ts'
@@ -200,33 +201,75 @@ describe('prices', () => {
   })
 })
 
+/** Generated rows by product: its slug, or the SKU of a product sold in one variant. */
+const byProduct = (rows: ImportRow[]) => {
+  const products = new Map<string, ImportRow[]>()
+  for (const r of rows) products.set(r.slug ?? r.sku, [...(products.get(r.slug ?? r.sku) ?? []), r])
+  return products
+}
+
 describe('generated catalog', () => {
   test('is the same for the same seed, different for another, and a prefix of a larger one', () => {
     const a = [...generateCatalog({ products: 500, seed: 7 })]
     expect([...generateCatalog({ products: 500, seed: 7 })]).toEqual(a)
     expect([...generateCatalog({ products: 500, seed: 8 })]).not.toEqual(a)
-    expect([...generateCatalog({ products: 200, seed: 7 })]).toEqual(a.slice(0, 200))
+    const fewer = [...generateCatalog({ products: 200, seed: 7 })]
+    expect(fewer).toEqual(a.slice(0, fewer.length))
   })
 
   test('has exactly N products with unique SKUs, valid prices and realistic spread', () => {
     const all = [...generateCatalog({ products: 20_000, seed: 1 })]
-    expect(all).toHaveLength(20_000)
-    expect(new Set(all.map((r) => r.sku)).size).toBe(20_000)
+    const products = byProduct(all)
+    expect(products.size).toBe(20_000)
+    expect(new Set(all.map((r) => r.sku)).size).toBe(all.length)
     expect(all.map((r) => r.line)).toEqual(all.map((_, i) => i + 1))
     for (const row of all) {
-      expect(row.sku).toMatch(/^[A-Z]{3}-\d{6}$/)
+      expect(row.sku).toMatch(/^[A-Z]{3}-\d{6}(-\d)?$/)
       expect(row.price).toMatch(/^\d+\.\d{2}$/)
       expect(['EUR', 'USD']).toContain(row.currency)
       expect(seedCategories).toContain(row.category as string)
       expect(seedBrands).toContain(row.brand as string)
       expect(row.name.length).toBeGreaterThan(3)
+      if (row.compareAtPrice) expect(Number(row.compareAtPrice)).toBeGreaterThan(Number(row.price))
     }
     const drafts = all.filter((r) => r.status === 'draft').length / all.length
     expect(drafts).toBeGreaterThan(0.03)
     expect(drafts).toBeLessThan(0.07)
+    const onSale = all.filter((r) => r.compareAtPrice).length / all.length
+    expect(onSale).toBeGreaterThan(0.08)
+    expect(onSale).toBeLessThan(0.16)
     expect(seedCategories.length).toBeGreaterThanOrEqual(30)
     expect(seedBrands.length).toBeGreaterThanOrEqual(60)
     expect(new Set(all.map((r) => r.brand)).size).toBe(seedBrands.length)
+  })
+
+  test('sells about a third of its products in 2 to 4 variants that differ in one option and share the rest', () => {
+    const all = [...generateCatalog({ products: 5_000, seed: 2 })]
+    const multi = [...byProduct(all).values()].filter((rows) => rows.length > 1)
+    expect(multi.length / 5_000).toBeGreaterThan(0.28)
+    expect(multi.length / 5_000).toBeLessThan(0.4)
+    for (const rows of multi) {
+      expect(rows.length).toBeLessThanOrEqual(4)
+      const [first] = rows as [ImportRow]
+      // One product: the same slug, name, brand, category and currency on every row, rows next to each other.
+      expect(rows.map((r) => r.line)).toEqual(rows.map((_, i) => first.line + i))
+      for (const r of rows) {
+        expect(r).toMatchObject({
+          slug: first.slug,
+          name: first.name,
+          brand: first.brand,
+          category: first.category,
+          currency: first.currency,
+        })
+        expect(r.slug).toMatch(new RegExp(slugPattern))
+      }
+      const options = rows.map((r) => decodeOptions(r.options ?? '')) as { options: Record<string, string> }[]
+      const axis = Object.keys(options[0]!.options)[0]!
+      expect(new Set(options.map((o) => o.options[axis])).size).toBe(rows.length)
+      expect(new Set(options.map((o) => JSON.stringify({ ...o.options, [axis]: '' }))).size).toBe(1)
+    }
+    const singles = all.filter((r) => !r.slug)
+    expect(singles.every((r) => r.options === undefined)).toBe(true)
   })
 
   test('starts with well-known products and covers every category within the first batch', () => {
@@ -234,7 +277,7 @@ describe('generated catalog', () => {
     expect(first.map((r) => r.name)).toContain('iPhone 15 128 GB')
     expect(first.map((r) => r.name)).toContain('Samsung Galaxy S24 128 GB')
     expect(new Set(first.slice(0, 60).map((r) => r.category))).toEqual(new Set(seedCategories))
-    expect([...generateCatalog({ products: 2, seed: 3 })]).toHaveLength(2)
+    expect(new Set([...generateCatalog({ products: 2, seed: 3 })].map((r) => r.slug ?? r.sku)).size).toBe(2)
   })
 })
 
@@ -279,6 +322,41 @@ describe('batches', () => {
     const expected = Array.from({ length: 1000 }, (_, i) => i + 1).filter((n) => n % 10 === 0 || n % 7 === 0)
     expect(result.failed.map((f) => f.line)).toEqual(expected)
     expect(progress.at(-1)).toBe(1000)
+  })
+
+  test("keeps a product's rows in one batch, and splits only a product larger than a batch", async () => {
+    const rows = async function* (): AsyncGenerator<SourceItem> {
+      let line = 0
+      // Products of 3 rows, then one of 7 rows (larger than a batch of 5).
+      for (let p = 0; p < 6; p++)
+        for (let v = 0; v < 3; v++)
+          yield {
+            row: { line: ++line, sku: `P${p}-${v}`, slug: `p${p}`, name: 'n', price: '1', currency: 'EUR' },
+          }
+      for (let v = 0; v < 7; v++)
+        yield { row: { line: ++line, sku: `BIG-${v}`, slug: 'big', name: 'n', price: '1', currency: 'EUR' } }
+    }
+    const batches: ImportRow[][] = []
+    const result = await importBatches({
+      source: rows(),
+      send: async (batch) => {
+        batches.push(batch)
+        return { created: batch.length, updated: 0, failed: [] }
+      },
+      batchSize: 5,
+      concurrency: 1,
+    })
+    expect(result.created).toBe(25)
+    expect(batches.map((b) => b.map((r) => r.slug).join(' '))).toEqual([
+      'p0 p0 p0',
+      'p1 p1 p1',
+      'p2 p2 p2',
+      'p3 p3 p3',
+      'p4 p4 p4',
+      'p5 p5 p5',
+      'big big big big big',
+      'big big',
+    ])
   })
 
   test('retries a batch the server failed as a whole once, and stops on other errors', async () => {

@@ -46,6 +46,7 @@ const file = async (name: string, text: string) => {
 }
 
 const header = 'sku,name,description,brand,category,price,currency,status'
+const exportHeader = `${header},slug,options,compare_at_price`
 
 const goodCsv = [
   header,
@@ -243,6 +244,7 @@ describe('catalog export', () => {
       price: '499.00',
       currency: 'EUR',
       status: 'active',
+      slug: 'apex-nova-2-128-gb-ph-1',
     })
     expect(JSON.parse(lines[2] as string).price).toBe('129.50')
     expect(JSON.parse(lines[3] as string)).toEqual({
@@ -251,6 +253,7 @@ describe('catalog export', () => {
       price: '1500',
       currency: 'JPY',
       status: 'active',
+      slug: 'yen-thing-jp-1',
     })
 
     const csvPath = join(home, 'export.csv')
@@ -273,14 +276,17 @@ describe('catalog export', () => {
   })
 
   test('pages through the whole catalog and writes CSV with the import header', async () => {
-    expect((await cli(['seed', '--products', '1200', '--batch-size', '2000'])).code).toBe(0)
+    const seeded = await cli(['seed', '--products', '1200', '--batch-size', '2000', '--json'])
+    expect(seeded.code).toBe(0)
+    const { created } = JSON.parse(seeded.stdout)
     const result = await cli(['catalog', 'export', '--format', 'csv'])
     expect(result.code).toBe(0)
-    expect(result.stdout.startsWith(`${header}\n`)).toBe(true)
+    expect(result.stdout.startsWith(`${exportHeader}\n`)).toBe(true)
     expect(fake.count('/api/v1/catalog/export')).toBe(2)
     const path = await file('roundtrip.csv', result.stdout)
     const reimport = await cli(['catalog', 'import', path, '--json'])
-    expect(JSON.parse(reimport.stdout)).toEqual({ created: 0, updated: 1200, failed: [] })
+    expect(JSON.parse(reimport.stdout)).toEqual({ created: 0, updated: created, failed: [] })
+    expect(fake.products.size).toBe(1200)
   })
 
   test('human output names the file', async () => {
@@ -307,14 +313,25 @@ describe('seed', () => {
   test('generates N products through the import endpoint in batches, the same for the same seed', async () => {
     const result = await cli(['seed', '--products', '2500', '--seed', '7', '--json'])
     expect(result.code).toBe(0)
-    expect(JSON.parse(result.stdout)).toEqual({ created: 2500, updated: 0, failed: [] })
-    expect(fake.imports.map((i) => i.rows.length).sort((a, b) => b - a)).toEqual([1000, 1000, 500])
+    const rows = fake.imports.flatMap((i) => i.rows)
+    expect(JSON.parse(result.stdout)).toEqual({ created: rows.length, updated: 0, failed: [] })
+    expect(rows.length).toBeGreaterThan(3000)
+    expect(fake.imports.every((i) => i.rows.length <= 1000)).toBe(true)
+    // A product's variants travel together: no slug is in two requests.
+    const slugsPerBatch = fake.imports.map((i) => new Set(i.rows.flatMap((r) => (r.slug ? [r.slug] : []))))
+    const slugs = slugsPerBatch.flatMap((set) => [...set])
+    expect(new Set(slugs).size).toBe(slugs.length)
     const products = [...fake.products.values()]
-    expect(new Set(products.map((p) => p.variants[0]?.sku)).size).toBe(2500)
+    expect(products).toHaveLength(2500)
+    const multi = products.filter((p) => p.variants.length > 1)
+    expect(multi.length).toBeGreaterThan(700)
+    expect(multi.every((p) => p.variants.every((v) => Object.keys(v.options).length > 0))).toBe(true)
+    expect(products.some((p) => p.variants.some((v) => v.compareAtPrice !== null))).toBe(true)
     expect(products.map((p) => p.name)).toContain('iPhone 15 128 GB')
     expect(products.filter((p) => p.status === 'draft').length).toBeGreaterThan(50)
     const again = await cli(['seed', '--products', '2500', '--seed', '7', '--json'])
-    expect(JSON.parse(again.stdout)).toEqual({ created: 0, updated: 2500, failed: [] })
+    expect(JSON.parse(again.stdout)).toEqual({ created: 0, updated: rows.length, failed: [] })
+    expect(fake.products.size).toBe(2500)
   })
 
   test('--products is required and must be a positive number', async () => {

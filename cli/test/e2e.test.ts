@@ -261,6 +261,46 @@ describe('the myshop CLI against a running MyShop', () => {
     expect(exported).toContain(`E2E-${tag}-1,"Kettle, steel",Boils fast,Hearth,Home > Kitchen,39.90,EUR`)
   }, 60_000)
 
+  test('a seeded catalog with variants survives export and import through the real product service', async () => {
+    expect((await cli('login', '--email', adminEmail, '--password', adminPassword)).code).toBe(0)
+    expect((await cli('seed', '--products', '300', '--seed', '11')).code).toBe(0)
+    const exported = await cli('catalog', 'export', '--format', 'jsonl')
+    expect(exported.code).toBe(0)
+    const rows: Record<string, string>[] = exported.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+    const bySlug = new Map<string, Record<string, string>[]>()
+    for (const r of rows) bySlug.set(r.slug!, [...(bySlug.get(r.slug!) ?? []), r])
+    const sold = [...bySlug.values()].filter((v) => v.length > 1 && v[0]!.status === 'active')
+    expect(sold.length).toBeGreaterThan(50)
+
+    // A product in variants, as a shopper reads it through the gateway.
+    const rowsOf = sold.find((v) => v.some((r) => r.compare_at_price)) ?? sold[0]!
+    const product = await api('GET', `/api/v1/products/${rowsOf[0]!.slug}`)
+    expect(product.status).toBe(200)
+    expect(
+      product.body.variants.map((v: { sku: string; options: Record<string, string> }) => [
+        v.sku,
+        Object.entries(v.options)
+          .map(([k, value]) => `${k}=${value}`)
+          .join('; '),
+      ]),
+    ).toEqual(rowsOf.map((r) => [r.sku, r.options]))
+    const prices = product.body.variants.map((v: { price: { amount: number } }) => v.price.amount)
+    expect(product.body.price.amount).toBe(Math.min(...prices))
+
+    // The export imported again changes nothing and exports the same bytes.
+    const file = join(home, 'catalog.csv')
+    expect((await cli('catalog', 'export', '--output', file)).code).toBe(0)
+    const before = await Bun.file(file).text()
+    const again = await cli('catalog', 'import', file, '--json')
+    expect(again.code).toBe(0)
+    expect(JSON.parse(again.stdout)).toEqual({ created: 0, updated: rows.length, failed: [] })
+    expect((await cli('catalog', 'export', '--output', file)).code).toBe(0)
+    expect(await Bun.file(file).text()).toBe(before)
+  }, 120_000)
+
   test('the CLI keeps its device token, so a password-guessing spree does not lock the operator out', async () => {
     expect((await cli('login', '--email', adminEmail, '--password', adminPassword)).code).toBe(0)
     const devices = join(home, 'devices.json')

@@ -1,5 +1,6 @@
 import { isRole } from '@myshop/auth'
 // The product service's own price parser: the fake must accept and refuse exactly what it does.
+import { decodeOptions } from '@myshop/catalog-format'
 import { isCurrency, parseDecimalPrice, priceProblem } from '@myshop/money'
 import type { CatalogProduct, Health, User } from '../src/api-client.ts'
 
@@ -41,6 +42,9 @@ const importFields: [string, number, boolean][] = [
   ['price', 50, true],
   ['currency', 10, true],
   ['status', 20, false],
+  ['slug', 200, false],
+  ['options', 2000, false],
+  ['compareAtPrice', 50, false],
 ]
 
 // The product service's per-row rules: these fail the row, not the request.
@@ -52,7 +56,7 @@ const checkImportRow = (row: Record<string, unknown>): { path: string; message: 
   const price = typeof row.price === 'string' ? row.price : ''
   if (!sku.trim()) errors.push({ path: '/sku', message: 'is required' })
   else if (sku.length > 64) errors.push({ path: '/sku', message: 'is longer than 64 characters' })
-  if (!name.trim()) errors.push({ path: '/name', message: 'is required' })
+  if (!name.trim() && !row.slug) errors.push({ path: '/name', message: 'is required' })
   if (!currency || !isCurrency(currency))
     errors.push({ path: '/currency', message: `unknown currency ${currency}`.trim() })
   else {
@@ -227,20 +231,43 @@ export const startFakeMyShop = (): FakeMyShop => {
         amount: parseDecimalPrice(row.price as string, row.currency as string) as number,
       })
     }
+    // Rows with a slug join the product holding it (created by an earlier row if need be), as the service does.
     for (const { row, sku, amount } of valid) {
       const category =
         typeof row.category === 'string' && row.category.trim() ? ensureCategory(row.category) : null
       const price = { amount, currency: row.currency as string }
+      const compareAtPrice =
+        typeof row.compareAtPrice === 'string' && row.compareAtPrice
+          ? {
+              amount: parseDecimalPrice(row.compareAtPrice, price.currency) as number,
+              currency: price.currency,
+            }
+          : null
+      const decoded = typeof row.options === 'string' ? decodeOptions(row.options) : { options: {} }
+      const options = 'options' in decoded ? decoded.options : {}
       const brand = typeof row.brand === 'string' ? row.brand.trim() || null : null
-      const existingId = productIdBySku.get(sku)
+      const slug = typeof row.slug === 'string' && row.slug ? row.slug : null
+      const existingId =
+        productIdBySku.get(sku) ??
+        (slug ? [...products.values()].find((p) => p.slug === slug)?.id : undefined)
       const existing = existingId ? products.get(existingId) : undefined
       if (existing) {
-        updated++
-        existing.name = String(row.name).trim()
+        const variant = existing.variants.find((v) => v.sku === sku)
+        if (variant) {
+          updated++
+          variant.price = price
+          if (row.options) variant.options = options
+          if (compareAtPrice) variant.compareAtPrice = compareAtPrice
+        } else {
+          created++
+          const position = existing.variants.length
+          existing.variants.push({ id: nextSortableId('var'), sku, options, price, compareAtPrice, position })
+          productIdBySku.set(sku, existing.id)
+        }
+        if (String(row.name ?? '').trim()) existing.name = String(row.name).trim()
         if (typeof row.description === 'string') existing.description = row.description
         existing.brand = brand ?? existing.brand
         if (row.status) existing.status = row.status as CatalogProduct['status']
-        for (const variant of existing.variants) if (variant.sku === sku) variant.price = price
         if (category && !existing.categories.some((c) => c.id === category.id))
           existing.categories.push(category)
         existing.price = existing.variants.map((v) => v.price).sort((a, b) => a.amount - b.amount)[0] ?? null
@@ -251,16 +278,18 @@ export const startFakeMyShop = (): FakeMyShop => {
       const id = nextSortableId('prd')
       products.set(id, {
         id,
-        slug: `${String(row.name)
-          .trim()
-          .toLowerCase()
-          .replace(/[^a-z0-9]+/g, '-')}-${sku.toLowerCase()}`,
+        slug:
+          slug ??
+          `${String(row.name)
+            .trim()
+            .toLowerCase()
+            .replace(/[^a-z0-9]+/g, '-')}-${sku.toLowerCase()}`,
         name: String(row.name).trim(),
         description: typeof row.description === 'string' ? row.description : '',
         brand,
         status: (row.status as CatalogProduct['status'] | undefined) ?? 'active',
         categories: category ? [category] : [],
-        variants: [{ id: nextSortableId('var'), sku, price, position: 0 }],
+        variants: [{ id: nextSortableId('var'), sku, options, price, compareAtPrice, position: 0 }],
         price,
         createdAt: at,
         updatedAt: at,

@@ -1,15 +1,23 @@
+import { encodeOptions, slugify } from '@myshop/catalog-format'
 import type { ImportRow } from './rows.ts'
 
 // A believable catalog from a seed: the same seed always gives the same rows, and product i depends only on
 // (seed, i), so seeding more products later keeps the first ones as they were (the import upserts by SKU).
+
+/** An option name, its values, and the share of the price each value adds over the one before. */
+type Choice = [name: string, values: string[], step?: number]
 
 type Leaf = {
   path: string
   noun: string
   /** Model names a brand's product line in this category may carry. */
   models: string[]
-  /** Attribute choices; one of each list is appended to some names ("128 GB", "Black"). */
-  attributes: string[][]
+  /**
+   * Attribute choices, each with its option name and how much each step up adds to the price ("Storage",
+   * 128/256/512 GB, +15 %). The first makes the variants of some products; otherwise one of each list is
+   * appended to some names ("128 GB", "Black").
+   */
+  attributes: Choice[]
   /** Price range in major units of EUR. */
   price: [number, number]
   features: string[]
@@ -22,7 +30,7 @@ const leaves: Leaf[] = [
     path: 'Electronics > Phones',
     noun: 'smartphone',
     models: ['Galaxy', 'Nova', 'Edge', 'Pulse', 'Orbit', 'Zen'],
-    attributes: [['128 GB', '256 GB', '512 GB']],
+    attributes: [['Storage', ['128 GB', '256 GB', '512 GB'], 0.15]],
     price: [149, 1399],
     features: ['a 120 Hz OLED display', 'a triple camera', 'all-day battery life', '5G and Wi-Fi 7'],
   },
@@ -31,8 +39,8 @@ const leaves: Leaf[] = [
     noun: 'laptop',
     models: ['Book', 'Air', 'Pro', 'Flex', 'Studio', 'Vector'],
     attributes: [
-      ['13"', '14"', '15"', '16"'],
-      ['16 GB', '32 GB'],
+      ['Screen', ['13"', '14"', '15"', '16"'], 0.08],
+      ['Memory', ['16 GB', '32 GB'], 0.2],
     ],
     price: [399, 2899],
     features: ['a backlit keyboard', 'a fanless design', 'a 2.8K display', 'Thunderbolt 4 ports'],
@@ -41,7 +49,7 @@ const leaves: Leaf[] = [
     path: 'Electronics > Tablets',
     noun: 'tablet',
     models: ['Tab', 'Slate', 'Pad', 'Canvas'],
-    attributes: [['64 GB', '128 GB', '256 GB']],
+    attributes: [['Storage', ['64 GB', '128 GB', '256 GB'], 0.15]],
     price: [129, 1199],
     features: ['pen support', 'an 11" display', 'quad speakers'],
   },
@@ -49,7 +57,7 @@ const leaves: Leaf[] = [
     path: 'Electronics > Audio',
     noun: 'headphones',
     models: ['Buds', 'Studio', 'Wave', 'Echo', 'Quiet'],
-    attributes: [colors],
+    attributes: [['Colour', colors]],
     price: [19, 449],
     features: ['active noise cancelling', '30 hours of playback', 'multipoint Bluetooth', 'spatial audio'],
   },
@@ -57,7 +65,7 @@ const leaves: Leaf[] = [
     path: 'Electronics > Cameras',
     noun: 'camera',
     models: ['Vision', 'Snap', 'Lens', 'Frame'],
-    attributes: [['24 MP', '33 MP', '45 MP']],
+    attributes: [['Resolution', ['24 MP', '33 MP', '45 MP'], 0.25]],
     price: [199, 3499],
     features: ['in-body stabilisation', '4K video', 'weather sealing'],
   },
@@ -65,7 +73,7 @@ const leaves: Leaf[] = [
     path: 'Electronics > TV & Video',
     noun: 'TV',
     models: ['Vista', 'Cinema', 'Crystal', 'Neo'],
-    attributes: [['43"', '55"', '65"', '75"']],
+    attributes: [['Screen', ['43"', '55"', '65"', '75"'], 0.3]],
     price: [279, 3999],
     features: ['Dolby Vision', 'a 120 Hz panel', 'built-in streaming apps'],
   },
@@ -73,7 +81,10 @@ const leaves: Leaf[] = [
     path: 'Electronics > Wearables',
     noun: 'smartwatch',
     models: ['Watch', 'Band', 'Fit', 'Active'],
-    attributes: [['40 mm', '44 mm', '46 mm'], colors],
+    attributes: [
+      ['Case', ['40 mm', '44 mm', '46 mm'], 0.05],
+      ['Colour', colors],
+    ],
     price: [49, 899],
     features: ['GPS', 'heart-rate tracking', 'a week of battery'],
   },
@@ -81,7 +92,7 @@ const leaves: Leaf[] = [
     path: 'Electronics > Gaming',
     noun: 'controller',
     models: ['Arena', 'Quest', 'Rogue', 'Blitz'],
-    attributes: [colors],
+    attributes: [['Colour', colors]],
     price: [29, 599],
     features: ['hall-effect sticks', 'low-latency wireless', 'remappable buttons'],
   },
@@ -89,7 +100,10 @@ const leaves: Leaf[] = [
     path: 'Home > Kitchen',
     noun: 'espresso machine',
     models: ['Barista', 'Crema', 'Chef', 'Brew'],
-    attributes: [['1.2 L', '1.8 L'], colors],
+    attributes: [
+      ['Capacity', ['1.2 L', '1.8 L'], 0.1],
+      ['Colour', colors],
+    ],
     price: [24, 1299],
     features: ['a 15 bar pump', 'a steam wand', 'a stainless steel body'],
   },
@@ -97,7 +111,7 @@ const leaves: Leaf[] = [
     path: 'Home > Garden',
     noun: 'garden hose',
     models: ['Grow', 'Bloom', 'Terra', 'Yard'],
-    attributes: [['15 m', '25 m', '50 m']],
+    attributes: [['Length', ['15 m', '25 m', '50 m'], 0.3]],
     price: [9, 699],
     features: ['UV-resistant materials', 'a frost-proof design', 'a 5-year warranty'],
   },
@@ -105,7 +119,10 @@ const leaves: Leaf[] = [
     path: 'Home > Furniture',
     noun: 'sofa',
     models: ['Lounge', 'Haven', 'Nest', 'Loft'],
-    attributes: [['2-seater', '3-seater'], colors],
+    attributes: [
+      ['Seats', ['2-seater', '3-seater'], 0.25],
+      ['Colour', colors],
+    ],
     price: [89, 2499],
     features: ['solid oak legs', 'removable covers', 'high-resilience foam'],
   },
@@ -113,7 +130,7 @@ const leaves: Leaf[] = [
     path: 'Home > Lighting',
     noun: 'floor lamp',
     models: ['Glow', 'Halo', 'Beam', 'Arc'],
-    attributes: [['2700 K', '3000 K']],
+    attributes: [['Light', ['2700 K', '3000 K']]],
     price: [19, 599],
     features: ['a dimmable LED', 'a linen shade', 'app control'],
   },
@@ -121,7 +138,7 @@ const leaves: Leaf[] = [
     path: 'Home > Bedding',
     noun: 'duvet',
     models: ['Cloud', 'Dream', 'Drift', 'Rest'],
-    attributes: [['Single', 'Double', 'King']],
+    attributes: [['Size', ['Single', 'Double', 'King'], 0.2]],
     price: [29, 399],
     features: ['organic cotton', 'a 300 thread count', 'all-season warmth'],
   },
@@ -129,7 +146,10 @@ const leaves: Leaf[] = [
     path: 'Fashion > Shoes',
     noun: 'running shoe',
     models: ['Trail Runner', 'Pace', 'Glide', 'Sprint', 'Court'],
-    attributes: [['EU 40', 'EU 42', 'EU 44'], colors],
+    attributes: [
+      ['Size', ['EU 40', 'EU 42', 'EU 44']],
+      ['Colour', colors],
+    ],
     price: [39, 229],
     features: ['a recycled upper', 'responsive foam', 'a grippy outsole'],
   },
@@ -137,7 +157,10 @@ const leaves: Leaf[] = [
     path: 'Fashion > Jackets',
     noun: 'jacket',
     models: ['Storm', 'Parka', 'Shell', 'Bomber'],
-    attributes: [['S', 'M', 'L', 'XL'], colors],
+    attributes: [
+      ['Size', ['S', 'M', 'L', 'XL']],
+      ['Colour', colors],
+    ],
     price: [49, 599],
     features: ['a waterproof membrane', 'recycled down', 'taped seams'],
   },
@@ -145,7 +168,10 @@ const leaves: Leaf[] = [
     path: 'Fashion > Dresses',
     noun: 'dress',
     models: ['Riviera', 'Soirée', 'Meadow', 'Linen'],
-    attributes: [['XS', 'S', 'M', 'L'], colors],
+    attributes: [
+      ['Size', ['XS', 'S', 'M', 'L']],
+      ['Colour', colors],
+    ],
     price: [29, 349],
     features: ['a relaxed fit', 'pockets', 'a wrap waist'],
   },
@@ -154,8 +180,8 @@ const leaves: Leaf[] = [
     noun: 'jeans',
     models: ['Slim', 'Straight', 'Relaxed', 'Taper'],
     attributes: [
-      ['W30', 'W32', 'W34'],
-      ['Indigo', 'Black', 'Stone'],
+      ['Waist', ['W30', 'W32', 'W34']],
+      ['Wash', ['Indigo', 'Black', 'Stone']],
     ],
     price: [39, 189],
     features: ['organic denim', 'a stretch weave', 'rivet details'],
@@ -164,7 +190,10 @@ const leaves: Leaf[] = [
     path: 'Fashion > Accessories',
     noun: 'backpack',
     models: ['Daypack', 'Tote', 'Roll-Top', 'Sling'],
-    attributes: [['18 L', '24 L', '30 L'], colors],
+    attributes: [
+      ['Volume', ['18 L', '24 L', '30 L'], 0.1],
+      ['Colour', colors],
+    ],
     price: [15, 249],
     features: ['a padded laptop sleeve', 'water-repellent fabric', 'hidden pockets'],
   },
@@ -172,7 +201,7 @@ const leaves: Leaf[] = [
     path: 'Sports > Running',
     noun: 'running vest',
     models: ['Ultra', 'Tempo', 'Stride'],
-    attributes: [['S', 'M', 'L']],
+    attributes: [['Size', ['S', 'M', 'L']]],
     price: [19, 179],
     features: ['two soft flasks', 'reflective details', 'a bounce-free fit'],
   },
@@ -180,7 +209,10 @@ const leaves: Leaf[] = [
     path: 'Sports > Cycling',
     noun: 'bike helmet',
     models: ['Aero', 'Velo', 'Climb', 'Gravel'],
-    attributes: [['S', 'M', 'L'], colors],
+    attributes: [
+      ['Size', ['S', 'M', 'L']],
+      ['Colour', colors],
+    ],
     price: [29, 4999],
     features: ['MIPS protection', 'an integrated light', 'a carbon frame'],
   },
@@ -188,7 +220,7 @@ const leaves: Leaf[] = [
     path: 'Sports > Camping',
     noun: 'tent',
     models: ['Basecamp', 'Ridge', 'Alpine', 'Dome'],
-    attributes: [['1-person', '2-person', '4-person']],
+    attributes: [['Capacity', ['1-person', '2-person', '4-person'], 0.3]],
     price: [25, 899],
     features: ['a freestanding design', '3000 mm waterproofing', 'a 1.6 kg packed weight'],
   },
@@ -196,7 +228,7 @@ const leaves: Leaf[] = [
     path: 'Sports > Fitness',
     noun: 'kettlebell',
     models: ['Core', 'Power', 'Flex', 'Iron'],
-    attributes: [['8 kg', '12 kg', '16 kg', '24 kg']],
+    attributes: [['Weight', ['8 kg', '12 kg', '16 kg', '24 kg'], 0.35]],
     price: [9, 1499],
     features: ['a powder-coated grip', 'a flat base', 'cast iron'],
   },
@@ -204,7 +236,7 @@ const leaves: Leaf[] = [
     path: 'Beauty > Skincare',
     noun: 'face serum',
     models: ['Glow', 'Pure', 'Hydra', 'Renew'],
-    attributes: [['30 ml', '50 ml']],
+    attributes: [['Size', ['30 ml', '50 ml'], 0.4]],
     price: [8, 149],
     features: ['hyaluronic acid', 'vitamin C', 'no added fragrance'],
   },
@@ -212,7 +244,7 @@ const leaves: Leaf[] = [
     path: 'Beauty > Fragrance',
     noun: 'eau de parfum',
     models: ['Nuit', 'Soleil', 'Bois', 'Fleur'],
-    attributes: [['50 ml', '100 ml']],
+    attributes: [['Size', ['50 ml', '100 ml'], 0.5]],
     price: [29, 249],
     features: ['notes of cedar and bergamot', 'a long-lasting trail', 'a refillable bottle'],
   },
@@ -220,7 +252,7 @@ const leaves: Leaf[] = [
     path: 'Toys > Building Sets',
     noun: 'building set',
     models: ['City', 'Castle', 'Rocket', 'Harbour'],
-    attributes: [['250 pieces', '800 pieces', '1500 pieces']],
+    attributes: [['Pieces', ['250 pieces', '800 pieces', '1500 pieces'], 0.6]],
     price: [9, 499],
     features: ['step-by-step instructions', 'compatible bricks', 'minifigures'],
   },
@@ -228,7 +260,7 @@ const leaves: Leaf[] = [
     path: 'Toys > Board Games',
     noun: 'board game',
     models: ['Quest', 'Empire', 'Harvest', 'Voyage'],
-    attributes: [['2–4 players', '2–6 players']],
+    attributes: [['Players', ['2–4 players', '2–6 players'], 0.2]],
     price: [14, 119],
     features: ['a 45-minute play time', 'a co-op mode', 'wooden pieces'],
   },
@@ -236,7 +268,7 @@ const leaves: Leaf[] = [
     path: 'Books > Fiction',
     noun: 'novel',
     models: ['The Silent Shore', 'Northern Lights', 'The Glass Orchard', 'Salt and Ember'],
-    attributes: [['Hardcover', 'Paperback']],
+    attributes: [['Format', ['Hardcover', 'Paperback'], -0.35]],
     price: [8, 39],
     features: ['an award-winning debut', 'a gripping plot', 'a new translation'],
   },
@@ -244,7 +276,7 @@ const leaves: Leaf[] = [
     path: 'Books > Cookbooks',
     noun: 'cookbook',
     models: ['Weeknight Kitchen', 'Green Plates', 'Slow Sundays', 'Bread at Home'],
-    attributes: [['Hardcover', 'Paperback']],
+    attributes: [['Format', ['Hardcover', 'Paperback'], -0.35]],
     price: [12, 59],
     features: ['120 recipes', 'full-page photographs', 'seasonal menus'],
   },
@@ -252,7 +284,7 @@ const leaves: Leaf[] = [
     path: 'Grocery > Coffee & Tea',
     noun: 'coffee beans',
     models: ['Espresso Blend', 'Single Origin', 'House Roast', 'Decaf'],
-    attributes: [['250 g', '500 g', '1 kg']],
+    attributes: [['Weight', ['250 g', '500 g', '1 kg'], 0.7]],
     price: [5, 69],
     features: ['notes of chocolate', 'a medium roast', 'direct trade'],
   },
@@ -261,8 +293,8 @@ const leaves: Leaf[] = [
     noun: 'notebook',
     models: ['Journal', 'Planner', 'Sketch', 'Ledger'],
     attributes: [
-      ['A5', 'A4'],
-      ['Dotted', 'Ruled', 'Plain'],
+      ['Size', ['A5', 'A4'], 0.2],
+      ['Ruling', ['Dotted', 'Ruled', 'Plain']],
     ],
     price: [4, 89],
     features: ['100 gsm paper', 'a lay-flat binding', 'a linen cover'],
@@ -472,26 +504,28 @@ const pick = <T>(random: () => number, items: readonly T[]): T =>
 
 const skuOf = (code: string, index: number) => `${code}-${String(index + 1).padStart(6, '0')}`
 
-const priceIn = (random: () => number, [min, max]: [number, number]): string => {
-  // Skewed towards the cheap end, as real assortments are, and ending in .99, .49 or .00.
-  const major = Math.floor(min + (max - min) * random() ** 2)
-  return `${major}.${pick(random, ['99', '99', '49', '00', '95'])}`
-}
+type Row = Omit<ImportRow, 'line'>
 
-const productAt = (seed: number, index: number): ImportRow => {
+/** A price in major units, skewed towards the cheap end as real assortments are. */
+const majorIn = (random: () => number, [min, max]: [number, number]): number =>
+  Math.floor(min + (max - min) * random() ** 2)
+
+/** A shelf price from major units: ending in .99, .49, .00 or .95. */
+const shelfPrice = (major: number, cents: string): string => `${major}.${cents}`
+
+// Shares of products: sold in variants along their first attribute (sizes, storage, colours), and on sale.
+const variantShare = 0.35
+const saleShare = 0.12
+
+/** The rows of product `index`: one, or one per variant sharing the product's slug. */
+const productRows = (seed: number, index: number): Row[] => {
   if (index < wellKnown.length) {
-    const known = wellKnown[index] as Omit<ImportRow, 'line' | 'sku'>
-    return {
-      line: index + 1,
-      sku: skuOf(
-        (known.brand ?? 'XXX')
-          .replace(/[^A-Za-z]/g, '')
-          .slice(0, 3)
-          .toUpperCase(),
-        index,
-      ),
-      ...known,
-    }
+    const known = wellKnown[index] as Omit<Row, 'sku'>
+    const code = (known.brand ?? 'XXX')
+      .replace(/[^A-Za-z]/g, '')
+      .slice(0, 3)
+      .toUpperCase()
+    return [{ sku: skuOf(code, index), ...known }]
   }
   const random = streamFor(seed, index)
   // The first products cover every category once, so the first import batch creates the whole tree.
@@ -501,30 +535,58 @@ const productAt = (seed: number, index: number): ImportRow => {
   const model = pick(random, leaf.models)
   const generation = random() < 0.6 ? ` ${1 + Math.floor(random() * 24)}` : ''
   const edition = random() < 0.25 ? ` ${pick(random, ['Pro', 'Plus', 'Lite', 'Max', 'Mini', 'SE'])}` : ''
-  const attributes = leaf.attributes.filter(() => random() < 0.7).map((choices) => pick(random, choices))
-  const name = [`${maker.name} ${model}${generation}${edition}`, ...attributes].join(' ')
+  const chosen = leaf.attributes.map((choice) => (random() < 0.7 ? pick(random, choice[1]) : null))
   const feature = pick(random, leaf.features)
   const other = pick(random, leaf.features)
   const description =
     `The ${maker.name} ${model}${generation}${edition} is a ${pick(random, ['versatile', 'lightweight', 'premium', 'durable', 'everyday', 'award-winning'])} ${leaf.noun} with ${feature}` +
     `${other === feature ? '' : ` and ${other}`}. ${pick(random, ['Designed to last.', 'Free returns within 30 days.', 'Backed by a two-year warranty.', 'A customer favourite.'])}`
   const currency = random() < 0.1 ? 'USD' : 'EUR'
-  return {
-    line: index + 1,
-    sku: skuOf(maker.code, index),
-    name,
-    description,
-    brand: maker.name,
-    category: leaf.path,
-    price: priceIn(random, leaf.price),
-    currency,
-    status: random() < 0.05 ? 'draft' : 'active',
+  const major = majorIn(random, leaf.price)
+  const cents = pick(random, ['99', '99', '49', '00', '95'])
+  const status = random() < 0.05 ? 'draft' : 'active'
+  const [axisName, axisValues, step = 0] = leaf.attributes[0]!
+  const variants =
+    random() < variantShare ? 2 + Math.floor(random() * (Math.min(4, axisValues.length) - 1)) : 1
+  const firstValue = Math.floor(random() * (axisValues.length - variants + 1))
+  const discount = random() < saleShare ? 0.1 + Math.floor(random() * 5) * 0.05 : 0
+
+  const base = `${maker.name} ${model}${generation}${edition}`
+  const sku = skuOf(maker.code, index)
+  // A product sold in variants does not name the value its variants differ by; its other choices are both in
+  // its name and in every variant's options.
+  const named = chosen.filter((value, i) => value !== null && (variants === 1 || i > 0)) as string[]
+  const name = [base, ...named].join(' ')
+  const product = { name, description, brand: maker.name, category: leaf.path, currency, status }
+  const shared = Object.fromEntries(
+    leaf.attributes.flatMap(([option], i) => (i > 0 && chosen[i] ? [[option, chosen[i]]] : [])),
+  )
+  const priced = (stepMajor: number) => {
+    const full = Math.max(1, Math.round(stepMajor))
+    // A reduction takes at least one whole unit off, so the compare-at price is always above the price.
+    const reduced = Math.min(full - 1, Math.floor(full * (1 - discount)))
+    return discount && reduced >= 1
+      ? { price: shelfPrice(reduced, cents), compareAtPrice: shelfPrice(full, cents) }
+      : { price: shelfPrice(full, cents) }
   }
+  if (variants === 1) return [{ sku, ...product, ...priced(major) }]
+  const slug = `${slugify(name)}-${slugify(sku)}`
+  return Array.from({ length: variants }, (_, j) => ({
+    sku: j === 0 ? sku : `${sku}-${j + 1}`,
+    slug,
+    ...product,
+    options: encodeOptions({ [axisName]: axisValues[firstValue + j]!, ...shared }),
+    ...priced(major * (1 + step) ** j),
+  }))
 }
 
 export type GenerateOptions = { products: number; seed: number }
 
-/** `products` catalog rows for `seed`, lazily; `line` is the product's number, from 1. */
+/**
+ * The catalog rows of `products` products for `seed`, lazily: one per product, or one per variant for the
+ * products sold in variants. `line` numbers the rows from 1.
+ */
 export function* generateCatalog({ products, seed }: GenerateOptions): Generator<ImportRow> {
-  for (let i = 0; i < products; i++) yield productAt(seed, i)
+  let line = 0
+  for (let i = 0; i < products; i++) for (const row of productRows(seed, i)) yield { line: ++line, ...row }
 }

@@ -1,3 +1,4 @@
+import { encodeOptions } from '@myshop/catalog-format'
 import type { CatalogImportResult, CatalogImportRow, FieldError } from '../api-client.ts'
 
 /** The columns of a catalog file, in the order export writes them. */
@@ -10,13 +11,20 @@ export const catalogColumns = [
   'price',
   'currency',
   'status',
+  'slug',
+  'options',
+  'compare_at_price',
 ] as const
 
 export type CatalogColumn = (typeof catalogColumns)[number]
 
-export const requiredColumns: readonly CatalogColumn[] = ['sku', 'name', 'price', 'currency']
+// `name` is needed for a new product only (on one of its rows), so a file of price changes can leave it out.
+export const requiredColumns: readonly CatalogColumn[] = ['sku', 'price', 'currency']
 
-/** One product with a single variant, keyed by SKU; `line` is where its record starts in the source. */
+/**
+ * One variant, keyed by SKU; rows with the same `slug` are one product's variants. `line` is where its record
+ * starts in the source.
+ */
 export type ImportRow = CatalogImportRow
 
 export type ImportFailure = CatalogImportResult['failed'][number]
@@ -37,6 +45,9 @@ const maxLengths: Record<CatalogColumn, number> = {
   price: 50,
   currency: 10,
   status: 20,
+  slug: 200,
+  options: 2000,
+  compare_at_price: 50,
 }
 
 const isColumn = (name: string): name is CatalogColumn => (catalogColumns as readonly string[]).includes(name)
@@ -59,6 +70,20 @@ export const checkColumns = (names: readonly string[]): string[] => {
 }
 
 /**
+ * JSON Lines may give prices as numbers and options as an object (`{ "Size": "M" }`), written here as the cell a
+ * CSV file would hold; anything else must already be text.
+ */
+const jsonValue = (key: CatalogColumn, raw: unknown): unknown => {
+  if ((key === 'price' || key === 'compare_at_price') && typeof raw === 'number' && Number.isFinite(raw))
+    return String(raw)
+  if (key === 'options' && typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
+    const entries = Object.entries(raw)
+    return entries.every(([, v]) => typeof v === 'string') ? encodeOptions(Object.fromEntries(entries)) : raw
+  }
+  return raw
+}
+
+/**
  * Turns one parsed record into a row or a failure. Empty optional fields are left out (so an update keeps
  * what the product had); required ones are sent even when empty so the server words the error.
  */
@@ -71,8 +96,7 @@ export const toSourceItem = (record: Record<string, unknown>, line: number): Sou
       continue
     }
     if (raw === null || raw === undefined) continue
-    // JSON Lines may give the price as a number; every other field must be text.
-    const value = key === 'price' && typeof raw === 'number' && Number.isFinite(raw) ? String(raw) : raw
+    const value = jsonValue(key, raw)
     if (typeof value !== 'string') {
       errors.push({ path: `/${key}`, message: 'must be a string' })
       continue
@@ -92,9 +116,10 @@ export const toSourceItem = (record: Record<string, unknown>, line: number): Sou
     price: fields.price ?? '',
     currency: fields.currency ?? '',
   }
-  for (const key of ['description', 'brand', 'category', 'status'] as const) {
+  for (const key of ['description', 'brand', 'category', 'status', 'slug', 'options'] as const) {
     const value = fields[key]
     if (value !== undefined && value !== '') row[key] = value
   }
+  if (fields.compare_at_price) row.compareAtPrice = fields.compare_at_price
   return { row }
 }

@@ -76,13 +76,20 @@ export const importBatches = async ({
       report()
       continue
     }
-    batch.push(item.row)
-    if (batch.length < batchSize) continue
-    const request = launch(batch)
-    batch = []
-    if (batches === 1) await request
-    while (inFlight.size >= concurrency) await Promise.race(inFlight)
-    if (stopped) break
+    const { row } = item
+    if (batch.length >= batchSize) {
+      // A product's rows (one slug, one after another) go in one request, which writes it whole; only a product
+      // with more rows than a batch holds is split, and its later rows join it by slug.
+      let cut = batch.length
+      if (row.slug) while (cut > 0 && batch[cut - 1]!.slug === row.slug) cut--
+      if (cut === 0) cut = batch.length
+      const request = launch(batch.slice(0, cut))
+      batch = batch.slice(cut)
+      if (batches === 1) await request
+      while (inFlight.size >= concurrency) await Promise.race(inFlight)
+      if (stopped) break
+    }
+    batch.push(row)
   }
   if (!stopped && batch.length) launch(batch)
   await Promise.all(inFlight)

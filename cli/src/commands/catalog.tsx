@@ -2,6 +2,7 @@ import { once } from 'node:events'
 import { createReadStream, createWriteStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { extname } from 'node:path'
+import { encodeOptions } from '@myshop/catalog-format'
 import { formatDecimalPrice as formatPrice } from '@myshop/money'
 import { type Command, InvalidArgumentError, Option } from 'commander'
 import type { CatalogProduct, ReindexResult } from '../api-client.ts'
@@ -49,6 +50,11 @@ export const exportRows = (product: CatalogProduct): Record<(typeof catalogColum
       price: formatPrice(variant.price.amount, variant.price.currency),
       currency: variant.price.currency,
       status: product.status,
+      slug: product.slug,
+      options: encodeOptions(variant.options),
+      compare_at_price: variant.compareAtPrice
+        ? formatPrice(variant.compareAtPrice.amount, variant.compareAtPrice.currency)
+        : '',
     }))
 
 type ImportOptions = { batchSize: number; format?: Format }

@@ -32,13 +32,16 @@ export const registerSeed = (program: Command, { action }: CommandContext): void
       .option('--batch-size <n>', 'rows per request (1..2000)', batchSize, 1000),
     async ({ opts, api, out }) => {
       const { products, seed } = opts
+      // Products sold in variants take a row each: the progress bar counts rows, so they are counted first.
+      let rows = 0
+      for (const _ of generateCatalog({ products, seed })) rows++
       async function* source(): AsyncGenerator<SourceItem> {
         for (const row of generateCatalog({ products, seed })) yield { row }
       }
       return runImport({
         label: 'Seeding',
         source: source(),
-        total: products,
+        total: rows,
         batchSize: opts.batchSize,
         api,
         out,

@@ -1,19 +1,25 @@
+import { decodeOptions, slugPattern } from '@myshop/catalog-format'
 import type { Tx } from '@myshop/db'
-import type { FieldError } from '@myshop/errors'
+import { AppError, type FieldError } from '@myshop/errors'
 import { outbox, priceChanged, productCreated, productUpdated } from '@myshop/events'
 import { newId } from '@myshop/ids'
 import { isCurrency, parseDecimalPrice, priceProblem } from '@myshop/money'
 import * as categories from '../categories/repository.ts'
-import { type ProductDeps, schema, source } from '../deps.ts'
+import { type ProductDeps, schema } from '../deps.ts'
 import { dropProductEntries, productCacheKey } from './cache-invalidation.ts'
 import type { ProductStatus } from './model.ts'
+import { eventMeta, loadProducts, snapshot } from './service.ts'
 import { slugify } from './slug.ts'
 
-/** One line of a catalog file: a product with a single variant, keyed by SKU. */
+/**
+ * One line of a catalog file: a variant, keyed by SKU. Rows that give the same `slug` are the variants of one
+ * product, in file order; a row without one is a product of its own.
+ */
 export interface ImportRow {
   /** The row's line in the source file, echoed back in failures. */
   line: number
   sku: string
+  /** Required once for a new product: on its row, or on one row of its slug. */
   name: string
   description?: string | undefined
   brand?: string | undefined
@@ -23,6 +29,12 @@ export interface ImportRow {
   price: string
   currency: string
   status?: ProductStatus | undefined
+  /** The product's slug: groups rows into one product, and finds an existing product to add variants to. */
+  slug?: string | undefined
+  /** The variant's option values, `Size=M; Colour=Black` (see `@myshop/catalog-format`). */
+  options?: string | undefined
+  /** The price before a reduction, a decimal string in the row's currency. */
+  compareAtPrice?: string | undefined
 }
 
 export interface ImportFailure {
@@ -31,34 +43,163 @@ export interface ImportFailure {
   errors: FieldError[]
 }
 
+/** Rows created and updated count variants (SKUs); failures are rows, by line. */
 export interface ImportResult {
   created: number
   updated: number
   failed: ImportFailure[]
 }
 
-interface ValidRow extends ImportRow {
+/** A row that passed its own checks, with what was parsed from it (once: imports are large). */
+interface CheckedRow {
+  row: ImportRow
+  sku: string
   amount: number
-  categoryId: string | null
+  compareAt: number | null
+  options: Record<string, string> | null
 }
 
-/** A row's problems, and its price in minor units when that is one (parsed once: imports are large). */
-const check = (row: ImportRow): { errors: FieldError[]; amount: number | null } => {
+/** The fields a product takes from its rows: from the first row that gives each. */
+const productFields = ['name', 'description', 'brand', 'category', 'status'] as const
+type ProductFields = Partial<Record<(typeof productFields)[number], string>>
+
+/** The rows of one product in the request: every row of a slug, or one row without a slug. */
+interface Group {
+  slug: string | null
+  rows: CheckedRow[]
+  fields: ProductFields
+  currency: string
+}
+
+const skuPattern = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/
+const slugRegex = new RegExp(slugPattern)
+
+// The product API's limits, so an imported product can later be changed through the API as it is.
+const limits = { sku: 64, name: 200, brand: 100, slug: 120 }
+const maxVariants = 100
+
+/** A row's own problems; when it has none, what it parses to. */
+const check = (row: ImportRow): { errors: FieldError[]; checked: CheckedRow | null } => {
   const errors: FieldError[] = []
+  const sku = row.sku?.trim() ?? ''
+  if (!sku) errors.push({ path: '/sku', message: 'is required' })
+  else if (sku.length > limits.sku)
+    errors.push({ path: '/sku', message: `is longer than ${limits.sku} characters` })
+  else if (!skuPattern.test(sku))
+    errors.push({
+      path: '/sku',
+      message: 'may hold letters, digits and . _ / - only, and starts with a letter or digit',
+    })
+  if ((row.name?.trim().length ?? 0) > limits.name)
+    errors.push({ path: '/name', message: `is longer than ${limits.name} characters` })
+  if ((row.brand?.trim().length ?? 0) > limits.brand)
+    errors.push({ path: '/brand', message: `is longer than ${limits.brand} characters` })
+  if (row.slug && (row.slug.length > limits.slug || !slugRegex.test(row.slug)))
+    errors.push({
+      path: '/slug',
+      message: `must be lower-case letters and digits joined by single dashes, at most ${limits.slug} characters`,
+    })
   let amount: number | null = null
-  if (!row.sku?.trim()) errors.push({ path: '/sku', message: 'is required' })
-  else if (row.sku.length > 64) errors.push({ path: '/sku', message: 'is longer than 64 characters' })
-  if (!row.name?.trim()) errors.push({ path: '/name', message: 'is required' })
+  let compareAt: number | null = null
   if (!row.currency || !isCurrency(row.currency))
     errors.push({ path: '/currency', message: `unknown currency ${row.currency ?? ''}`.trim() })
   else {
     amount = parseDecimalPrice(row.price ?? '', row.currency)
     if (amount === null)
       errors.push({ path: '/price', message: priceProblem(row.price ?? '', row.currency) ?? 'invalid' })
+    if (row.compareAtPrice) {
+      compareAt = parseDecimalPrice(row.compareAtPrice, row.currency)
+      if (compareAt === null)
+        errors.push({
+          path: '/compareAtPrice',
+          message: priceProblem(row.compareAtPrice, row.currency) ?? 'invalid',
+        })
+    }
+  }
+  let options: Record<string, string> | null = null
+  if (row.options) {
+    const decoded = decodeOptions(row.options)
+    if ('problem' in decoded) errors.push({ path: '/options', message: decoded.problem })
+    else options = decoded.options
   }
   if (row.status && !['draft', 'active', 'archived'].includes(row.status))
     errors.push({ path: '/status', message: 'must be draft, active or archived' })
-  return { errors, amount }
+  if (errors.length) return { errors, checked: null }
+  return { errors, checked: { row, sku, amount: amount!, compareAt, options } }
+}
+
+const fieldOf = (row: ImportRow, field: (typeof productFields)[number]) => {
+  const value = row[field]?.trim()
+  return value ? value : undefined
+}
+
+/**
+ * Checks every row and gathers the rows of each product. A product is written whole or not at all: when one of
+ * its rows fails, so do the others, each saying which line did.
+ */
+const groupRows = (rows: ImportRow[], failed: ImportFailure[]): Group[] => {
+  const bySku = new Map<string, number>()
+  const byKey = new Map<
+    string,
+    { slug: string | null; items: { row: ImportRow; checked: CheckedRow | null; errors: FieldError[] }[] }
+  >()
+  for (const row of rows) {
+    const { errors, checked } = check(row)
+    const sku = row.sku?.trim()
+    if (sku && bySku.has(sku)) errors.push({ path: '/sku', message: `duplicate of line ${bySku.get(sku)}` })
+    else if (sku) bySku.set(sku, row.line)
+    const slug = row.slug || null
+    const key = slug ? `slug:${slug}` : `line:${row.line}:${sku}`
+    let group = byKey.get(key)
+    if (!group) {
+      group = { slug, items: [] }
+      byKey.set(key, group)
+    }
+    group.items.push({ row, checked: errors.length ? null : checked, errors })
+  }
+
+  const groups: Group[] = []
+  for (const { slug, items } of byKey.values()) {
+    const fields: ProductFields = {}
+    const firstLine: Partial<Record<keyof ProductFields, number>> = {}
+    const first = items[0]!.row
+    for (const item of items) {
+      for (const field of productFields) {
+        const value = fieldOf(item.row, field)
+        if (value === undefined) continue
+        if (fields[field] === undefined) {
+          fields[field] = value
+          firstLine[field] = item.row.line
+        } else if (fields[field] !== value)
+          item.errors.push({
+            path: `/${field}`,
+            message: `differs from line ${firstLine[field]} of the same product`,
+          })
+      }
+      if (item.row.currency !== first.currency && isCurrency(item.row.currency ?? ''))
+        item.errors.push({
+          path: '/currency',
+          message: `differs from line ${first.line} of the same product (its variants share one currency)`,
+        })
+    }
+    const broken = items.find((item) => item.errors.length)
+    if (broken) {
+      for (const item of items) {
+        const errors = item.errors.length
+          ? item.errors
+          : [{ path: '/slug', message: `line ${broken.row.line} of the same product failed` }]
+        failed.push({ line: item.row.line, sku: item.row.sku ?? '', errors })
+      }
+      continue
+    }
+    groups.push({
+      slug,
+      rows: items.map((item) => item.checked!),
+      fields,
+      currency: first.currency,
+    })
+  }
+  return groups
 }
 
 /** Finds or creates every category of a path, parents first; returns the leaf's id. */
@@ -98,10 +239,56 @@ const ensureCategoryPath = async (
   return parent.id
 }
 
+/** A variant the catalog already has, found by the SKU of a row. */
+interface KnownVariant {
+  sku: string
+  variantId: string
+  productId: string
+  slug: string
+  amount: number
+  currency: string
+}
+
+/** The variants of the existing products an import adds to or changes. */
+interface TargetVariant {
+  productId: string
+  sku: string
+  currency: string
+  position: number
+}
+
+/** What the import does with a group: a new product, or changes to one the catalog has. */
+type Plan =
+  | { kind: 'create'; group: Group; productId: string; slug: string; categoryId: string | null }
+  | {
+      kind: 'update'
+      group: Group
+      productId: string
+      previousSlug: string
+      slug: string
+      categoryId: string | null
+    }
+
+const groupBy = <T>(items: T[], key: (item: T) => string): Map<string, T[]> => {
+  const groups = new Map<string, T[]>()
+  for (const item of items) {
+    const k = key(item)
+    const list = groups.get(k)
+    if (list) list.push(item)
+    else groups.set(k, [item])
+  }
+  return groups
+}
+
+const failGroup = (failed: ImportFailure[], group: Group, error: FieldError) => {
+  for (const { row } of group.rows) failed.push({ line: row.line, sku: row.sku, errors: [error] })
+}
+
 /**
- * Upserts products by SKU in bulk: a known SKU updates its product and price, a new one creates a product
- * with one variant. Bad rows are reported by line and skipped; the good ones are written in one
- * transaction with their events, a few statements per batch rather than per row.
+ * Upserts products by SKU in bulk. A known SKU updates its variant and its product; a new SKU joins the product
+ * its slug names (in the file or in the catalog) or makes a product of its own. Bad rows are reported by line
+ * and skipped with the rest of their product; the good ones are written in one transaction with their events,
+ * a few statements per batch rather than per row.
  */
 export const importRows = async (
   deps: ProductDeps,
@@ -109,215 +296,302 @@ export const importRows = async (
   ctx: { requestId?: string; traceparent?: string } = {},
 ): Promise<ImportResult> => {
   const failed: ImportFailure[] = []
-  const seen = new Map<string, number>()
-  const valid: Omit<ValidRow, 'categoryId'>[] = []
-  for (const row of rows) {
-    const { errors, amount } = check(row)
-    const sku = row.sku?.trim()
-    if (sku && seen.has(sku)) errors.push({ path: '/sku', message: `duplicate of line ${seen.get(sku)}` })
-    if (errors.length) {
-      failed.push({ line: row.line, sku: row.sku ?? '', errors })
-      continue
-    }
-    seen.set(sku!, row.line)
-    valid.push({
-      ...row,
-      sku: sku!,
-      name: row.name.trim(),
-      amount: amount!,
-    })
-  }
-  if (valid.length === 0) return { created: 0, updated: 0, failed }
+  const groups = groupRows(rows, failed)
+  const byLine = (a: ImportFailure, b: ImportFailure) => a.line - b.line
+  if (groups.length === 0) return { created: 0, updated: 0, failed: failed.sort(byLine) }
 
   const at = new Date(deps.now())
-  const meta = {
-    source,
-    occurredAt: at,
-    ...(ctx.requestId && { requestId: ctx.requestId }),
-    ...(ctx.traceparent && { traceparent: ctx.traceparent }),
-  }
-  const result = await deps.sql.begin(async (tx) => {
-    const categoryIds = new Map<string, string>()
-    const withCategories: ValidRow[] = []
-    for (const row of valid) {
-      withCategories.push({
-        ...row,
-        categoryId: row.category?.trim() ? await ensureCategoryPath(tx, row.category, at, categoryIds) : null,
+  const meta = eventMeta(deps, ctx)
+  let result: { created: number; updated: number; stale: string[] }
+  try {
+    result = await deps.sql.begin(async (tx) => {
+      const skus = groups.flatMap((g) => g.rows.map((r) => r.sku))
+      const known = await tx<KnownVariant[]>`
+        select v.sku, v.id as "variantId", v.product_id as "productId", p.slug, v.price_amount as amount, v.currency
+        from catalog.variants v join catalog.products p on p.id = v.product_id
+        where v.sku = any(${skus})`
+      const bySku = new Map(known.map((k) => [k.sku, k]))
+      // The slugs the file names, and the ones new products without one would get, with the products holding them.
+      const derive = (g: Group) =>
+        `${slugify(g.fields.name ?? '')}-${slugify(g.rows[0]!.sku)}`.slice(0, limits.slug)
+      const owners = new Map(
+        (
+          await tx<{ id: string; slug: string }[]>`
+            select id, slug from catalog.products where slug = any(${groups.map((g) => g.slug ?? derive(g))})`
+        ).map((p) => [p.slug, p.id]),
+      )
+      // Slugs this batch gives out: a derived one already taken, here or in the catalog, gets a unique suffix.
+      const given = new Set(groups.flatMap((g) => g.slug ?? []))
+
+      const plans: Plan[] = []
+      const categoryIds = new Map<string, string>()
+      for (const group of groups) {
+        const productIds = [...new Set(group.rows.flatMap((r) => bySku.get(r.sku)?.productId ?? []))]
+        if (productIds.length > 1) {
+          failGroup(failed, group, {
+            path: '/sku',
+            message: 'these SKUs belong to different products; one slug cannot join them',
+          })
+          continue
+        }
+        const owner = group.slug ? owners.get(group.slug) : undefined
+        const existing = productIds[0] ?? owner
+        if (existing && owner && owner !== existing) {
+          failGroup(failed, group, {
+            path: '/slug',
+            message: `${group.slug} is the slug of another product than the one these SKUs belong to`,
+          })
+          continue
+        }
+        const categoryId = group.fields.category
+          ? await ensureCategoryPath(tx, group.fields.category, at, categoryIds)
+          : null
+        if (existing) {
+          const previousSlug =
+            group.rows.map((r) => bySku.get(r.sku)?.slug).find((s) => s !== undefined) ?? group.slug!
+          const slug = group.slug ?? previousSlug
+          plans.push({ kind: 'update', group, productId: existing, previousSlug, slug, categoryId })
+          continue
+        }
+        if (group.fields.name === undefined) {
+          failGroup(failed, group, { path: '/name', message: 'is required for a new product' })
+          continue
+        }
+        let slug = group.slug ?? derive(group)
+        if (!group.slug && (owners.has(slug) || given.has(slug)))
+          slug = `${slug.slice(0, limits.slug - 7)}-${newId('prd').slice(-6).toLowerCase()}`
+        given.add(slug)
+        plans.push({ kind: 'create', group, productId: newId('prd', at.getTime()), slug, categoryId })
+      }
+
+      // The other variants of products gaining or changing variants: their currency must stay one, and new
+      // variants go after them.
+      const updates = plans.filter((p) => p.kind === 'update')
+      const targetVariants = updates.length
+        ? await tx<TargetVariant[]>`
+            select product_id as "productId", sku, currency, position from catalog.variants
+            where product_id = any(${updates.map((p) => p.productId)})`
+        : []
+      const variantsByProduct = groupBy(targetVariants, (v) => v.productId)
+      const accepted = plans.filter((plan) => {
+        const inGroup = new Set(plan.group.rows.map((r) => r.sku))
+        const others = plan.kind === 'update' ? (variantsByProduct.get(plan.productId) ?? []) : []
+        const total = inGroup.size + others.filter((v) => !inGroup.has(v.sku)).length
+        if (total > maxVariants) {
+          failGroup(failed, plan.group, {
+            path: '/sku',
+            message: `a product has at most ${maxVariants} variants; these rows would give it ${total}`,
+          })
+          return false
+        }
+        if (plan.kind !== 'update') return true
+        const other = others.find((v) => !inGroup.has(v.sku))
+        if (other && other.currency !== plan.group.currency) {
+          failGroup(failed, plan.group, {
+            path: '/currency',
+            message: `the product's other variants (${other.sku}) are priced in ${other.currency}; its variants share one currency`,
+          })
+          return false
+        }
+        return true
       })
-    }
-    const existing = await tx<
-      {
-        sku: string
-        variantId: string
-        productId: string
-        slug: string
-        amount: number
-        currency: string
-        status: ProductStatus
-      }[]
-    >`
-      select v.sku, v.id as "variantId", v.product_id as "productId", p.slug, v.price_amount as amount, v.currency, p.status
-      from catalog.variants v join catalog.products p on p.id = v.product_id
-      where v.sku = any(${withCategories.map((r) => r.sku)})`
-    const bySku = new Map(existing.map((e) => [e.sku, e]))
-    const fresh = withCategories.filter((r) => !bySku.has(r.sku))
-    const known = withCategories.filter((r) => bySku.has(r.sku))
 
-    const created = fresh.map((r) => ({
-      ...r,
-      productId: newId('prd', at.getTime()),
-      variantId: newId('var', at.getTime()),
-      slug: `${slugify(r.name)}-${slugify(r.sku)}`.slice(0, 120),
-      status: r.status ?? 'active',
-    }))
-    if (created.length) {
-      const json = tx.json(
-        created.map((r) => ({
-          id: r.productId,
-          slug: r.slug,
-          name: r.name,
-          description: r.description ?? '',
-          brand: r.brand?.trim() || null,
-          status: r.status,
-          amount: r.amount,
-          currency: r.currency,
-          variant_id: r.variantId,
-          sku: r.sku,
-          category_id: r.categoryId,
-        })) as Parameters<typeof tx.json>[0],
-      )
-      await tx`
-        with rows as (select * from jsonb_to_recordset(${json}) as x(id text, slug text, name text, description text,
-          brand text, status text, amount bigint, currency text, variant_id text, sku text, category_id text)),
-        p as (
-          insert into catalog.products (id, slug, name, description, brand, status, min_price_amount, currency, category_ids, created_at, updated_at)
-          select id, slug, name, description, brand, status, amount, currency,
-            case when category_id is null then '{}'::text[] else array[category_id] end, ${at}, ${at} from rows
-        ),
-        v as (
-          insert into catalog.variants (id, product_id, sku, price_amount, currency, position, created_at, updated_at)
-          select variant_id, id, sku, amount, currency, 0, ${at}, ${at} from rows
+      const creates = accepted.filter((p) => p.kind === 'create')
+      const changes = accepted.filter((p) => p.kind === 'update')
+      const stale: string[] = []
+      const events = []
+      const occurredAt = at.toISOString()
+
+      if (creates.length) {
+        const variants = creates.flatMap((plan) =>
+          plan.group.rows.map((r, position) => ({
+            id: newId('var', at.getTime()),
+            product_id: plan.productId,
+            sku: r.sku,
+            options: r.options ?? {},
+            amount: r.amount,
+            compare_at: r.compareAt,
+            currency: plan.group.currency,
+            position,
+          })),
         )
-        insert into catalog.product_categories (product_id, category_id)
-        select id, category_id from rows where category_id is not null`
-    }
-    if (known.length) {
-      const json = tx.json(
-        known.map((r) => ({
-          id: bySku.get(r.sku)!.productId,
-          variant_id: bySku.get(r.sku)!.variantId,
-          name: r.name,
-          description: r.description ?? null,
-          brand: r.brand?.trim() || null,
-          status: r.status ?? null,
-          amount: r.amount,
-          currency: r.currency,
-          category_id: r.categoryId,
-        })) as Parameters<typeof tx.json>[0],
-      )
-      await tx`
-        with rows as (select * from jsonb_to_recordset(${json}) as x(id text, variant_id text, name text, description text,
-          brand text, status text, amount bigint, currency text, category_id text)),
-        v as (
-          update catalog.variants v set price_amount = rows.amount, currency = rows.currency, updated_at = ${at}
-          from rows where v.id = rows.variant_id
-        ),
-        c as (
+        const products = creates.map((plan) => ({
+          id: plan.productId,
+          slug: plan.slug,
+          name: plan.group.fields.name!,
+          description: plan.group.fields.description ?? '',
+          brand: plan.group.fields.brand ?? null,
+          status: plan.group.fields.status ?? 'active',
+          amount: Math.min(...plan.group.rows.map((r) => r.amount)),
+          currency: plan.group.currency,
+          category_id: plan.categoryId,
+        }))
+        await tx`
+          with rows as (select * from jsonb_to_recordset(${tx.json(products as Parameters<typeof tx.json>[0])})
+            as x(id text, slug text, name text, description text, brand text, status text, amount bigint,
+                 currency text, category_id text)),
+          vs as (select * from jsonb_to_recordset(${tx.json(variants as Parameters<typeof tx.json>[0])})
+            as x(id text, product_id text, sku text, options jsonb, amount bigint, compare_at bigint, currency text,
+                 position int)),
+          p as (
+            insert into catalog.products (id, slug, name, description, brand, status, min_price_amount, currency, category_ids, created_at, updated_at)
+            select id, slug, name, description, brand, status, amount, currency,
+              case when category_id is null then '{}'::text[] else array[category_id] end, ${at}, ${at} from rows
+          ),
+          v as (
+            insert into catalog.variants (id, product_id, sku, options, price_amount, compare_at_amount, currency, position, created_at, updated_at)
+            select id, product_id, sku, options, amount, compare_at, currency, position, ${at}, ${at} from vs
+          )
           insert into catalog.product_categories (product_id, category_id)
-          select id, category_id from rows where category_id is not null
-          on conflict do nothing
-        )
-        update catalog.products p set name = rows.name, description = coalesce(rows.description, p.description),
-          brand = coalesce(rows.brand, p.brand), status = coalesce(rows.status, p.status), updated_at = ${at}
-        from rows where p.id = rows.id`
-      await tx`
-        update catalog.products p set min_price_amount = v.amount, currency = v.currency
-        from (select product_id, min(price_amount) as amount, min(currency) as currency from catalog.variants
-              where product_id = any(${known.map((r) => bySku.get(r.sku)!.productId)}) group by product_id) v
-        where p.id = v.product_id`
-    }
+          select id, category_id from rows where category_id is not null`
+        const variantsOf = groupBy(variants, (v) => v.product_id)
+        for (const [i, plan] of creates.entries()) {
+          const p = products[i]!
+          events.push(
+            productCreated.create(
+              {
+                productId: plan.productId,
+                slug: plan.slug,
+                name: p.name,
+                brand: p.brand,
+                status: p.status as ProductStatus,
+                categoryIds: plan.categoryId ? [plan.categoryId] : [],
+                variants: variantsOf.get(plan.productId)!.map((v) => ({
+                  id: v.id,
+                  sku: v.sku,
+                  options: v.options,
+                  price: { amount: v.amount, currency: v.currency },
+                  compareAtPrice:
+                    v.compare_at === null ? null : { amount: v.compare_at, currency: v.currency },
+                })),
+                occurredAt,
+              },
+              meta,
+            ),
+          )
+        }
+      }
 
-    const occurredAt = at.toISOString()
-    const events = [
-      ...created.map((r) =>
-        productCreated.create(
-          {
-            productId: r.productId,
-            slug: r.slug,
-            name: r.name,
-            brand: r.brand?.trim() || null,
-            status: r.status,
-            categoryIds: r.categoryId ? [r.categoryId] : [],
-            variants: [
+      if (changes.length) {
+        // New variants go after the ones the product has, in file order; known ones keep their place.
+        const variants = changes.flatMap((plan) => {
+          let position = Math.max(-1, ...(variantsByProduct.get(plan.productId) ?? []).map((v) => v.position))
+          return plan.group.rows.map((r) => {
+            const before = bySku.get(r.sku)
+            return {
+              id: before?.variantId ?? newId('var', at.getTime()),
+              product_id: plan.productId,
+              sku: r.sku,
+              options: r.options,
+              amount: r.amount,
+              compare_at: r.compareAt,
+              currency: plan.group.currency,
+              position: before ? null : ++position,
+            }
+          })
+        })
+        const products = changes.map((plan) => ({
+          id: plan.productId,
+          slug: plan.slug,
+          name: plan.group.fields.name ?? null,
+          description: plan.group.fields.description ?? null,
+          brand: plan.group.fields.brand ?? null,
+          status: plan.group.fields.status ?? null,
+          category_id: plan.categoryId,
+        }))
+        // Empty optional fields keep what the product and its variants had.
+        await tx`
+          with rows as (select * from jsonb_to_recordset(${tx.json(products as Parameters<typeof tx.json>[0])})
+            as x(id text, slug text, name text, description text, brand text, status text, category_id text)),
+          vs as (select * from jsonb_to_recordset(${tx.json(variants as Parameters<typeof tx.json>[0])})
+            as x(id text, product_id text, sku text, options jsonb, amount bigint, compare_at bigint, currency text,
+                 position int)),
+          known as (
+            update catalog.variants v set price_amount = vs.amount, currency = vs.currency,
+              options = coalesce(vs.options, v.options), compare_at_amount = coalesce(vs.compare_at, v.compare_at_amount),
+              updated_at = ${at}
+            from vs where v.id = vs.id and vs.position is null
+          ),
+          added as (
+            insert into catalog.variants (id, product_id, sku, options, price_amount, compare_at_amount, currency, position, created_at, updated_at)
+            select id, product_id, sku, coalesce(options, '{}'), amount, compare_at, currency, position, ${at}, ${at}
+            from vs where vs.position is not null
+          ),
+          c as (
+            insert into catalog.product_categories (product_id, category_id)
+            select id, category_id from rows where category_id is not null
+            on conflict do nothing
+          )
+          update catalog.products p set slug = rows.slug, name = coalesce(rows.name, p.name),
+            description = coalesce(rows.description, p.description), brand = coalesce(rows.brand, p.brand),
+            status = coalesce(rows.status, p.status), updated_at = ${at}
+          from rows where p.id = rows.id`
+        const ids = changes.map((plan) => plan.productId)
+        await tx`
+          update catalog.products p set min_price_amount = v.amount, currency = v.currency
+          from (select product_id, min(price_amount) as amount, min(currency) as currency from catalog.variants
+                where product_id = any(${ids}) group by product_id) v
+          where p.id = v.product_id`
+        // Consumers get each product as it now is, every variant and category included, not only what the rows gave.
+        const now = new Map((await loadProducts(deps, ids, tx)).map((p) => [p.id, p]))
+        for (const plan of changes) {
+          const p = now.get(plan.productId)!
+          const given = productFields.filter((f) => plan.group.fields[f] !== undefined)
+          events.push(
+            productUpdated.create(
               {
-                id: r.variantId,
-                sku: r.sku,
-                options: {},
-                price: { amount: r.amount, currency: r.currency },
-                compareAtPrice: null,
+                ...snapshot(p, occurredAt),
+                changed: [
+                  ...given.map((f) => (f === 'category' ? 'categoryIds' : f)),
+                  ...(plan.slug !== plan.previousSlug ? ['slug'] : []),
+                  'variants',
+                ],
+                ...(plan.slug !== plan.previousSlug && { previousSlug: plan.previousSlug }),
               },
-            ],
-            occurredAt,
-          },
-          meta,
-        ),
-      ),
-      ...known.flatMap((r) => {
-        const before = bySku.get(r.sku)!
-        const updated = productUpdated.create(
-          {
-            productId: before.productId,
-            slug: before.slug,
-            name: r.name,
-            brand: r.brand?.trim() || null,
-            status: r.status ?? before.status,
-            categoryIds: r.categoryId ? [r.categoryId] : [],
-            variants: [
-              {
-                id: before.variantId,
-                sku: r.sku,
-                options: {},
-                price: { amount: r.amount, currency: r.currency },
-                compareAtPrice: null,
-              },
-            ],
-            occurredAt,
-            changed: ['name', 'description', 'brand', 'status', 'categoryIds', 'variants'],
-          },
-          meta,
-        )
-        const moved = before.amount !== r.amount || before.currency !== r.currency
-        return moved
-          ? [
-              updated,
+              meta,
+            ),
+          )
+          for (const r of plan.group.rows) {
+            const before = bySku.get(r.sku)
+            if (!before || (before.amount === r.amount && before.currency === plan.group.currency)) continue
+            const variant = p.variants.find((v) => v.sku === r.sku)!
+            events.push(
               priceChanged.create(
                 {
-                  productId: before.productId,
-                  variantId: before.variantId,
+                  productId: p.id,
+                  variantId: variant.id,
                   sku: r.sku,
                   previous: { amount: before.amount, currency: before.currency },
-                  current: { amount: r.amount, currency: r.currency },
-                  compareAtPrice: null,
+                  current: variant.price,
+                  compareAtPrice: variant.compareAtPrice,
                   occurredAt,
                 },
                 meta,
               ),
-            ]
-          : [updated]
-      }),
-    ]
-    await outbox.addMany(tx, schema, events)
-    const stale = known.flatMap((r) => [
-      productCacheKey(bySku.get(r.sku)!.productId),
-      productCacheKey(bySku.get(r.sku)!.slug),
-    ])
-    return { created: created.length, updated: known.length, stale }
-  })
+            )
+          }
+          stale.push(productCacheKey(p.id), productCacheKey(p.slug), productCacheKey(plan.previousSlug))
+        }
+      }
+
+      await outbox.addMany(tx, schema, events)
+      const rowsOf = (plans: Plan[]) => plans.reduce((n, p) => n + p.group.rows.length, 0)
+      const updated = changes.reduce((n, p) => n + p.group.rows.filter((r) => bySku.has(r.sku)).length, 0)
+      return { created: rowsOf(accepted) - updated, updated, stale }
+    })
+  } catch (e) {
+    // Another import wrote one of these SKUs or slugs meanwhile; nothing of this batch was written.
+    if ((e as { code?: string }).code === '23505')
+      throw new AppError('conflict', {
+        detail: 'Another write took a SKU or slug of this batch at the same time; send the batch again',
+      })
+    throw e
+  }
   const { stale, ...counts } = result
   // The shared cache is invalidated before the relay is woken: see `invalidate` in service.ts.
   await dropProductEntries(deps, stale)
   await deps.cache.bump()
   deps.eventsWritten()
   deps.rowsImported?.(counts.created + counts.updated)
-  return { ...counts, failed }
+  return { ...counts, failed: failed.sort(byLine) }
 }

@@ -120,4 +120,7 @@ export const importRowSchema = t.Object({
   price: t.String({ maxLength: 50 }),
   currency: t.String({ maxLength: 10 }),
   status: t.Optional(t.String({ maxLength: 20 })),
+  slug: t.Optional(t.String({ maxLength: 200 })),
+  options: t.Optional(t.String({ maxLength: 2000 })),
+  compareAtPrice: t.Optional(t.String({ maxLength: 50 })),
 })

@@ -105,7 +105,7 @@ const validate = (input: ProductChanges) => {
     throw new AppError('validation_failed', { detail: errors.map((e) => e.message).join('; '), errors })
 }
 
-const snapshot = (p: Product, occurredAt: string) => ({
+export const snapshot = (p: Product, occurredAt: string) => ({
   productId: p.id,
   slug: p.slug,
   name: p.name,

@@ -1,0 +1,44 @@
+import { describe, expect, test } from 'bun:test'
+import { decodeOptions, encodeOptions, slugify } from './index.ts'
+
+describe('option cells', () => {
+  test('encode in order and decode back, whatever the text holds', () => {
+    const cases: Record<string, string>[] = [
+      {},
+      { Size: 'M' },
+      { Size: 'M', Colour: 'Black' },
+      { 'Fit; style': 'a=b', Path: 'C:\\shoes\\;', Ümlaut: 'Crème brûlée' },
+    ]
+    for (const options of cases) {
+      const cell = encodeOptions(options)
+      expect(decodeOptions(cell)).toEqual({ options })
+    }
+    expect(encodeOptions({ Size: 'M', Colour: 'Black' })).toBe('Size=M; Colour=Black')
+    expect(encodeOptions({ 'a;b': 'c=d' })).toBe('a\\;b=c\\=d')
+  })
+
+  test('hand-written cells: spaces and a trailing separator are forgiven', () => {
+    expect(decodeOptions(' Size = M ;Colour=Black; ')).toEqual({ options: { Size: 'M', Colour: 'Black' } })
+    expect(decodeOptions('')).toEqual({ options: {} })
+  })
+
+  test('malformed cells say what is wrong', () => {
+    const problem = (cell: string) => {
+      const decoded = decodeOptions(cell)
+      return 'problem' in decoded ? decoded.problem : null
+    }
+    expect(problem('Size')).toBe('"Size" has no value (expected name=value)')
+    expect(problem('=M')).toBe('an option has no name (expected name=value)')
+    expect(problem('Size=')).toBe('option "Size" has no value')
+    expect(problem('Size=M; Size=L')).toBe('option "Size" is given twice')
+    expect(problem('Size=M=L')).toBe('"Size" has two "=" (write \\= for one in a value)')
+    expect(problem('Size=\\M')).toBe('a backslash may only escape \\, ; or =')
+    expect(problem(`Size=${'x'.repeat(101)}`)).toBe('option "Size" is longer than 100 characters')
+    expect(problem(`${'n'.repeat(51)}=x`)).toStartWith('option name "nnnnnnnnnnnnnnnnnnnn…"')
+  })
+})
+
+test('slugify folds accents and joins words with single dashes', () => {
+  expect(slugify('  Crème Brûlée — 2 Pack! ')).toBe('creme-brulee-2-pack')
+  expect(slugify('***')).toBe('product')
+})

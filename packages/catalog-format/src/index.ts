@@ -1,0 +1,81 @@
+// How a catalog file writes what the product API holds as structures: a product's slug, and a variant's
+// option values (`{ Size: 'M', Colour: 'Black' }`) as one cell, `Size=M; Colour=Black`. Shared by the product
+// service, which reads catalog files, and the CLI, which writes them.
+
+/** A URL slug from a name: lower case, accents folded, anything else a single dash. */
+export const slugify = (name: string): string =>
+  name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80) || 'product'
+
+export const slugPattern = '^[a-z0-9]+(?:-[a-z0-9]+)*$'
+
+/** The longest option name and value the product API takes. */
+export const optionLimits = { name: 50, value: 100 } as const
+
+const escapeOption = (text: string) => text.replace(/[\\;=]/g, (c) => `\\${c}`)
+
+/**
+ * One cell for a variant's option values, in the variant's order: `Size=M; Colour=Black`. A backslash escapes
+ * `;`, `=` and itself inside names and values, so any text survives `decodeOptions`.
+ */
+export const encodeOptions = (options: Readonly<Record<string, string>>): string =>
+  Object.entries(options)
+    .map(([name, value]) => `${escapeOption(name)}=${escapeOption(value)}`)
+    .join('; ')
+
+export type DecodedOptions = { options: Record<string, string> } | { problem: string }
+
+/**
+ * Reads a cell written by `encodeOptions` (or by hand): pairs separated by `;`, each `name=value`, spaces around
+ * names and values ignored. An empty cell is no options.
+ */
+export const decodeOptions = (cell: string): DecodedOptions => {
+  const options: Record<string, string> = {}
+  const pairs: [string, string | null][] = []
+  let current = ''
+  let name: string | null = null
+  for (let i = 0; i < cell.length; i++) {
+    const c = cell[i]!
+    if (c === '\\') {
+      const next = cell[i + 1]
+      if (next !== '\\' && next !== ';' && next !== '=')
+        return { problem: 'a backslash may only escape \\, ; or =' }
+      current += next
+      i++
+    } else if (c === '=' && name === null) {
+      name = current
+      current = ''
+    } else if (c === '=') {
+      return { problem: `"${name!.trim()}" has two "=" (write \\= for one in a value)` }
+    } else if (c === ';') {
+      pairs.push(name === null ? [current, null] : [name, current])
+      name = null
+      current = ''
+    } else current += c
+  }
+  pairs.push(name === null ? [current, null] : [name, current])
+  for (const [rawName, rawValue] of pairs) {
+    const optionName = rawName.trim()
+    if (rawValue === null) {
+      if (optionName === '') continue
+      return { problem: `"${optionName}" has no value (expected name=value)` }
+    }
+    const value = rawValue.trim()
+    if (optionName === '') return { problem: 'an option has no name (expected name=value)' }
+    if (value === '') return { problem: `option "${optionName}" has no value` }
+    if (optionName.length > optionLimits.name)
+      return {
+        problem: `option name "${optionName.slice(0, 20)}…" is longer than ${optionLimits.name} characters`,
+      }
+    if (value.length > optionLimits.value)
+      return { problem: `option "${optionName}" is longer than ${optionLimits.value} characters` }
+    if (Object.hasOwn(options, optionName)) return { problem: `option "${optionName}" is given twice` }
+    options[optionName] = value
+  }
+  return { options }
+}
