@@ -8,7 +8,7 @@
 //   BENCH_PIN (on with 2+ cores: the servers of part 4 run on core 1 and wrk on core 0, via taskset),
 //   DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres; a fresh database is created and
 //   dropped), REDIS_URL (default redis://127.0.0.1:6379). Needs wrk. Everything listens on 127.0.0.1.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { connect } from '@myshop/db'
@@ -470,6 +470,7 @@ try {
     `throughput bare Elysia/raw bytes:      ${(bareElysia.rps / raw.rps).toFixed(2)}  (the framework's floor)`,
   )
   say(`throughput gateway warm/Elysia:        ${(gatewayWarm.rps / elysia.rps).toFixed(2)}`)
+  mkdirSync(join(root, 'bench/out'), { recursive: true })
   writeFileSync(join(root, 'bench/out/catalog.txt'), `${lines.join('\n')}\n`)
 } finally {
   for (const child of children) child.kill()
