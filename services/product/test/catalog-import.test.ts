@@ -98,6 +98,15 @@ describe('catalog import: rows that share a slug', () => {
       [`${sku}-M`, { Size: 'M', Colour: 'Navy' }, 11900, { amount: 12900, currency: 'EUR' }, 1],
       [`${sku}-L`, { Size: 'L', Colour: 'Navy' }, 12900, null, 2],
     ])
+    // Written with the product as the variants' triggers would compute them, and searched.
+    const [terms] = await h.sql<{ kept: string; computed: string }[]>`
+      select variant_terms as kept, catalog.variant_terms(id) as computed from catalog.products where id = ${product.id}`
+    expect(terms).toEqual({ kept: 'L M Navy S', computed: 'L M Navy S' })
+    const found = await h.call(
+      'GET',
+      `/api/v1/products?q=${encodeURIComponent(`northline navy`)}&brand=Northline`,
+    )
+    expect(found.body.items.map((p: { id: string }) => p.id)).toContain(product.id)
     const events = await eventsOf(product.id)
     expect(events.map((e) => e.type)).toEqual(['product.created'])
     expect(events[0]!.data.variants.map((v: Variant) => [v.sku, v.options, v.compareAtPrice])).toEqual([

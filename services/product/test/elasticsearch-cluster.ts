@@ -40,6 +40,8 @@ interface Entry {
 interface Index {
   aliases: Set<string>
   entries: Map<string, Entry>
+  /** The mapping's fields, as created and as added since. */
+  properties: Record<string, unknown>
 }
 
 export interface FakeClusterOptions {
@@ -60,8 +62,8 @@ export const fakeCluster = ({ refuses = () => false }: FakeClusterOptions = {}) 
   const holding = (alias: string) =>
     [...indices].filter(([, i]) => i.aliases.has(alias)).map(([name]) => name)
   const aliasesOf = (index: Index) => Object.fromEntries([...index.aliases].map((a) => [a, {}]))
-  const create = (name: string, aliases: string[] = []) => {
-    const index: Index = { aliases: new Set(aliases), entries: new Map() }
+  const create = (name: string, aliases: string[] = [], properties: Record<string, unknown> = {}) => {
+    const index: Index = { aliases: new Set(aliases), entries: new Map(), properties: { ...properties } }
     indices.set(name, index)
     return index
   }
@@ -109,9 +111,26 @@ export const fakeCluster = ({ refuses = () => false }: FakeClusterOptions = {}) 
   const routes: Record<string, (call: Call, params: Record<string, string>) => Reply> = {
     'PUT /:index': (call, { index }) => {
       if (indices.has(index!)) return errorReply(400, failure(400, 'resource_already_exists_exception'))
-      const body = call.body as { aliases?: Record<string, unknown> }
-      create(index!, Object.keys(body.aliases ?? {}))
+      const body = call.body as {
+        aliases?: Record<string, unknown>
+        mappings?: { properties?: Record<string, unknown> }
+      }
+      create(index!, Object.keys(body.aliases ?? {}), body.mappings?.properties)
       return { acknowledged: true, index }
+    },
+    'GET /:index/_mapping': (_call, { index }) => {
+      const names = indices.has(index!) ? [index!] : holding(index!)
+      if (names.length === 0) return errorReply(404, failure(404, 'index_not_found_exception'))
+      return Object.fromEntries(
+        names.map((n) => [n, { mappings: { properties: indices.get(n)!.properties } }]),
+      )
+    },
+    'PUT /:index/_mapping': (call, { index }) => {
+      const names = indices.has(index!) ? [index!] : holding(index!)
+      if (names.length === 0) return errorReply(404, failure(404, 'index_not_found_exception'))
+      const { properties = {} } = call.body as { properties?: Record<string, unknown> }
+      for (const n of names) Object.assign(indices.get(n)!.properties, properties)
+      return { acknowledged: true }
     },
     'DELETE /:index': (_call, { index }) => {
       const names = namesOf(index!)

@@ -56,3 +56,28 @@ test('folding and signatures (0010) upgrade a catalog that already has products'
   expect(await engine.suggest('flambe', 3)).toEqual([])
   expect((await engine.suggest('creme', 3))[0]).toBe('Crème Brûlée Torch')
 })
+
+test("variants' option values (0012) become searchable for products that already have them", async () => {
+  await migrate(db.sql, 'catalog', migrationsUpTo('0011'))
+  const jacket = productId('upgrade')
+  await insertProducts(db.sql, [{ id: jacket, name: 'Storm Shell Jacket', brand: 'Northline' }])
+  await db.sql`
+    insert into catalog.variants (id, product_id, sku, options, price_amount, currency, position)
+    values (${`var_${jacket}_s`}, ${jacket}, ${`${jacket}-S`}, ${db.sql.json({ Size: 'S', Colour: 'Navy' })}, 9900, 'EUR', 0),
+           (${`var_${jacket}_m`}, ${jacket}, ${`${jacket}-M`}, ${db.sql.json({ Size: 'M', Colour: 'Navy' })}, 9900, 'EUR', 1)`
+
+  const result = await migrate(db.sql, 'catalog', migrationsUpTo('0012'))
+  expect(result.applied).toEqual(['0012_variant_option_search'])
+  const [row] = await db.sql<{ terms: string }[]>`
+    select variant_terms as terms from catalog.products where id = ${jacket}`
+  expect(row!.terms).toBe('M Navy S')
+
+  const engine = postgresSearch(db.sql)
+  expect((await engine.search({ q: 'navy jacket', sort: 'relevance', limit: 5 })).ids).toEqual([jacket])
+  // From now on the variants' triggers keep the terms: a changed option is found, the old one no longer.
+  await db.sql`update catalog.variants set options = ${db.sql.json({ Size: 'M', Colour: 'Sage' })}
+    where product_id = ${jacket} and sku = ${`${jacket}-M`}`
+  expect((await engine.search({ q: 'sage jacket', sort: 'relevance', limit: 5 })).ids).toEqual([jacket])
+  await db.sql`delete from catalog.variants where product_id = ${jacket} and sku = ${`${jacket}-S`}`
+  expect((await engine.search({ q: 'navy jacket', sort: 'relevance', limit: 5 })).ids).toEqual([])
+})

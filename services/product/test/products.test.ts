@@ -654,6 +654,51 @@ describe('GET /api/v1/products and /products/suggest: what shoppers may ask', ()
     }
   })
 
+  test("a variant's option values find its product, below a product that has the word in its name", async () => {
+    const word = `zq${crypto.randomUUID().replaceAll('-', '').slice(0, 10)}`
+    const sku = h.unique('OPT').toUpperCase()
+    const jacket = await h.product({
+      name: `${word} Shell Jacket`,
+      variants: [
+        { sku: `${sku}-M`, options: { Size: 'M', Colour: 'Navy' }, price: { amount: 9900, currency: 'EUR' } },
+        { sku: `${sku}-L`, options: { Size: 'L', Colour: 'Navy' }, price: { amount: 9900, currency: 'EUR' } },
+      ],
+    })
+    const parka = await h.product({ name: `${word} Navy Parka` })
+    const ids = async (q: string) =>
+      (await h.call('GET', `/api/v1/products?q=${encodeURIComponent(q)}`)).body.items.map(
+        (p: { id: string }) => p.id,
+      )
+    expect(await ids(`${word} navy`)).toEqual([parka.id, jacket.id])
+    expect(await ids(`${word} xl`)).toEqual([])
+    expect(await ids(`${word} sage`)).toEqual([])
+
+    // A changed option is found on the next read, and the old one no longer.
+    const changed = await h.call(
+      'PATCH',
+      `/api/v1/products/${jacket.id}`,
+      {
+        variants: [
+          {
+            sku: `${sku}-M`,
+            options: { Size: 'M', Colour: 'Sage' },
+            price: { amount: 9900, currency: 'EUR' },
+          },
+          {
+            sku: `${sku}-XL`,
+            options: { Size: 'XL', Colour: 'Sage' },
+            price: { amount: 9900, currency: 'EUR' },
+          },
+        ],
+      },
+      h.as(h.manager),
+    )
+    expect(changed.status).toBe(200)
+    expect(await ids(`${word} sage`)).toEqual([jacket.id])
+    expect(await ids(`${word} xl`)).toEqual([jacket.id])
+    expect(await ids(`${word} navy`)).toEqual([parka.id])
+  })
+
   test('drafts and archived products are never listed or suggested, even to a manager on the public routes', async () => {
     const word = `zq${crypto.randomUUID().replaceAll('-', '').slice(0, 10)}`
     const active = await h.product({ name: `${word} Lamp` })

@@ -27,6 +27,8 @@ const fakeElasticsearch = (replies: Record<string, (call: Call) => Reply> = {}) 
     ['HEAD', '/_alias/:name'],
     ['GET', '/_alias/:name'],
     ['POST', '/_aliases'],
+    ['GET', '/:index/_mapping'],
+    ['PUT', '/:index/_mapping'],
   ]
   for (const [method, path] of routes)
     mock.add({ method, path }, (params) => {
@@ -95,6 +97,7 @@ const doc = (id: string, overrides: Partial<SearchDocument> = {}): SearchDocumen
   categoryIds: ['cat_smartphones', 'cat_tablets', 'cat_phones', 'cat_electronics', 'cat_computers'],
   categoryPaths: ['Electronics > Phones > Smartphones', 'Electronics > Computers > Tablets'],
   skus: [`${id}-128`],
+  options: ['128 GB'],
   minPrice: 89_900,
   currency: 'EUR',
   createdAt: '2024-06-01T12:00:00.000Z',
@@ -131,7 +134,7 @@ describe('elasticsearch search: the request', () => {
                   {
                     multi_match: {
                       query: 'Samsung Galaxy',
-                      fields: ['name^3', 'brand^2', 'description'],
+                      fields: ['name^3', 'brand^2', 'description', 'options'],
                       type: 'best_fields',
                       operator: 'and',
                       fuzziness: 'AUTO',
@@ -140,7 +143,7 @@ describe('elasticsearch search: the request', () => {
                   {
                     multi_match: {
                       query: 'Samsung Galaxy',
-                      fields: ['name^3', 'brand^2', 'description'],
+                      fields: ['name^3', 'brand^2', 'description', 'options'],
                       type: 'cross_fields',
                       operator: 'and',
                     },
@@ -384,6 +387,7 @@ describe('elasticsearch search: keeping the index in step', () => {
       { id: 'cat_tablets', path: 'Electronics > Computers > Tablets' },
     ],
     skus: ['prd_1-128'],
+    options: ['128 GB'],
     minPrice: 89_900,
     currency: 'EUR',
     createdAt: '2024-06-01T12:00:00.000Z',
@@ -727,8 +731,29 @@ describe('elasticsearch search: keeping the index in step', () => {
       aliases: { 'myshop-products': {} },
     })
 
-    const present = fakeElasticsearch()
-    await elasticsearchSearch(present.client, { index: 'myshop-products' }).ensureIndex()
-    expect(present.calls.map((c) => `${c.method} ${c.path}`)).toEqual(['HEAD /_alias/myshop-products'])
+    const current = fakeElasticsearch({
+      'GET /:index/_mapping': () => ({
+        'myshop-products-initial': { mappings: { properties: productMappings.properties } },
+      }),
+    })
+    await elasticsearchSearch(current.client, { index: 'myshop-products' }).ensureIndex()
+    expect(current.calls.map((c) => `${c.method} ${c.path}`)).toEqual([
+      'HEAD /_alias/myshop-products',
+      'GET /myshop-products/_mapping',
+    ])
+  })
+
+  test('ensureIndex adds the fields of this release to an index an earlier one made, and only those', async () => {
+    const { options, ...earlier } = productMappings.properties!
+    const older = fakeElasticsearch({
+      'GET /:index/_mapping': () => ({ 'myshop-products-initial': { mappings: { properties: earlier } } }),
+    })
+    await elasticsearchSearch(older.client, { index: 'myshop-products' }).ensureIndex()
+    expect(older.calls.map((c) => `${c.method} ${c.path}`)).toEqual([
+      'HEAD /_alias/myshop-products',
+      'GET /myshop-products/_mapping',
+      'PUT /myshop-products/_mapping',
+    ])
+    expect(older.calls[2]!.body).toEqual({ properties: { options } })
   })
 })

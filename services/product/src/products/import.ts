@@ -280,6 +280,17 @@ const groupBy = <T>(items: T[], key: (item: T) => string): Map<string, T[]> => {
   return groups
 }
 
+/**
+ * A new product's option values as the catalog keeps them for search (`catalog.variant_terms`, migration 0012):
+ * each distinct value once, in code point order, separated by spaces. Written with the product, the variants'
+ * triggers then find nothing to change.
+ */
+const variantTerms = (rows: CheckedRow[]): string => {
+  const values = new Set<string>()
+  for (const r of rows) if (r.options) for (const value of Object.values(r.options)) values.add(value)
+  return [...values].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).join(' ')
+}
+
 const failGroup = (failed: ImportFailure[], group: Group, error: FieldError) => {
   for (const { row } of group.rows) failed.push({ line: row.line, sku: row.sku, errors: [error] })
 }
@@ -425,18 +436,21 @@ export const importRows = async (
           amount: Math.min(...plan.group.rows.map((r) => r.amount)),
           currency: plan.group.currency,
           category_id: plan.categoryId,
+          variant_terms: variantTerms(plan.group.rows),
         }))
         await tx`
           with rows as (select * from jsonb_to_recordset(${tx.json(products as Parameters<typeof tx.json>[0])})
             as x(id text, slug text, name text, description text, brand text, status text, amount bigint,
-                 currency text, category_id text)),
+                 currency text, category_id text, variant_terms text)),
           vs as (select * from jsonb_to_recordset(${tx.json(variants as Parameters<typeof tx.json>[0])})
             as x(id text, product_id text, sku text, options jsonb, amount bigint, compare_at bigint, currency text,
                  position int)),
           p as (
-            insert into catalog.products (id, slug, name, description, brand, status, min_price_amount, currency, category_ids, created_at, updated_at)
+            insert into catalog.products (id, slug, name, description, brand, status, min_price_amount, currency, category_ids,
+              variant_terms, created_at, updated_at)
             select id, slug, name, description, brand, status, amount, currency,
-              case when category_id is null then '{}'::text[] else array[category_id] end, ${at}, ${at} from rows
+              case when category_id is null then '{}'::text[] else array[category_id] end, variant_terms, ${at}, ${at}
+            from rows
           ),
           v as (
             insert into catalog.variants (id, product_id, sku, options, price_amount, compare_at_amount, currency, position, created_at, updated_at)

@@ -68,6 +68,8 @@ export interface SearchDocument {
   categoryIds: string[]
   categoryPaths: string[]
   skus: string[]
+  /** Every distinct option value of the product's variants ("Navy", "XL"): shoppers search by them too. */
+  options: string[]
   minPrice: number | null
   currency: string | null
   createdAt: string
@@ -86,6 +88,7 @@ export const toSearchDocument = (p: Product, ancestorIds: string[], version: num
   categoryIds: [...new Set([...p.categories.map((c) => c.id), ...ancestorIds])],
   categoryPaths: p.categories.map((c) => c.path),
   skus: p.variants.map((v) => v.sku),
+  options: [...new Set(p.variants.flatMap((v) => Object.values(v.options)))],
   minPrice: p.price?.amount ?? null,
   currency: p.price?.currency ?? null,
   createdAt: p.createdAt,

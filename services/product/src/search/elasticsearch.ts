@@ -42,6 +42,7 @@ export interface IndexedProduct {
   /** Direct categories only, id with path: what the category facet counts and labels. */
   categories: { id: string; path: string }[]
   skus: string[]
+  options: string[]
   minPrice: number | null
   currency: string | null
   createdAt: string
@@ -105,6 +106,8 @@ export const productMappings: estypes.MappingTypeMapping = {
       properties: { id: { type: 'keyword' }, path: { type: 'keyword' } },
     },
     skus: { type: 'keyword' },
+    // Variants' option values ("Navy", "XL"), matched like the description.
+    options: { type: 'text', analyzer: 'folding' },
     minPrice: { type: 'long' },
     currency: { type: 'keyword' },
     createdAt: { type: 'date' },
@@ -129,6 +132,7 @@ export const toIndexedProduct = (doc: SearchDocument): IndexedProduct => ({
     return id === undefined ? [] : [{ id, path }]
   }),
   skus: doc.skus,
+  options: doc.options,
   minPrice: doc.minPrice,
   currency: doc.currency,
   createdAt: doc.createdAt,
@@ -142,6 +146,9 @@ const sorts: Record<SearchSort, estypes.SortCombinations[]> = {
   newest: [{ createdAt: { order: 'desc' } }, { id: { order: 'desc' } }],
 }
 
+/** Where the words of a search are looked for, with their weights. */
+const searchedFields = ['name^3', 'brand^2', 'description', 'options']
+
 /** Every word matters: in one field (typos allowed), across fields, or as the start of a word of the name. */
 const textQuery = (q: string): estypes.QueryDslQueryContainer => ({
   bool: {
@@ -149,7 +156,7 @@ const textQuery = (q: string): estypes.QueryDslQueryContainer => ({
       {
         multi_match: {
           query: q,
-          fields: ['name^3', 'brand^2', 'description'],
+          fields: searchedFields,
           type: 'best_fields',
           operator: 'and',
           fuzziness: 'AUTO',
@@ -158,7 +165,7 @@ const textQuery = (q: string): estypes.QueryDslQueryContainer => ({
       {
         multi_match: {
           query: q,
-          fields: ['name^3', 'brand^2', 'description'],
+          fields: searchedFields,
           type: 'cross_fields',
           operator: 'and',
         },
@@ -356,7 +363,18 @@ export const elasticsearchSearch = (
     name: 'elasticsearch',
 
     async ensureIndex(): Promise<void> {
-      if (await client.indices.existsAlias({ name: alias })) return
+      if (await client.indices.existsAlias({ name: alias })) {
+        // An index made by an earlier release gains the fields added since (adding a field needs no new index);
+        // its documents carry them once `myshop catalog reindex` or their next change rewrites them.
+        const current = await client.indices.getMapping({ index: alias })
+        const known = new Set(
+          Object.values(current).flatMap((index) => Object.keys(index.mappings.properties ?? {})),
+        )
+        const added = Object.entries(productMappings.properties!).filter(([field]) => !known.has(field))
+        if (added.length)
+          await client.indices.putMapping({ index: alias, properties: Object.fromEntries(added) })
+        return
+      }
       // A fixed first name: two instances booting together race to one index instead of two behind the alias.
       await createIndex(`${alias}-initial`, { [alias]: {} }).catch((error: unknown) => {
         const type = (error as { body?: { error?: { type?: string } } }).body?.error?.type
