@@ -334,6 +334,17 @@ describe('seed', () => {
     expect(fake.products.size).toBe(2500)
   })
 
+  test('says how many rows the products take, then how the import went', async () => {
+    const result = await cli(['seed', '--products', '30', '--seed', '3'])
+    expect(result.code).toBe(0)
+    const [first, second] = result.stdout.split('\n')
+    const rows = Number(/^30 products in (\d+) rows \(one per variant\)$/.exec(first!)?.[1])
+    expect(rows).toBeGreaterThan(30)
+    expect(second).toMatch(
+      new RegExp(`^${rows} rows in \\d+\\.\\d s .*: \\d+ created, \\d+ updated, 0 failed$`),
+    )
+  })
+
   test('--products is required and must be a positive number', async () => {
     expect((await cli(['seed'])).code).toBe(2)
     expect((await cli(['seed', '--products', '0'])).code).toBe(2)

@@ -226,7 +226,7 @@ describe('users', () => {
     const result = await cli(['users', 'list'])
     expect(result.code).toBe(0)
     const lines = result.stdout.trimEnd().split('\n')
-    expect(lines[0]).toMatch(/^ID\s+EMAIL\s+NAME\s+ROLES\s+CREATEDAT$/)
+    expect(lines[0]).toMatch(/^ID\s+EMAIL\s+NAME\s+ROLES\s+CREATED$/)
     expect(lines).toHaveLength(4)
     for (const user of fake.users.values()) {
       const row = lines.find((l) => l.startsWith(user.id))

@@ -35,6 +35,9 @@ export const registerSeed = (program: Command, { action }: CommandContext): void
       // Products sold in variants take a row each: the progress bar counts rows, so they are counted first.
       let rows = 0
       for (const _ of generateCatalog({ products, seed })) rows++
+      out.line(
+        `${products.toLocaleString('en')} products in ${rows.toLocaleString('en')} rows (one per variant)`,
+      )
       async function* source(): AsyncGenerator<SourceItem> {
         for (const row of generateCatalog({ products, seed })) yield { row }
       }

@@ -11,7 +11,7 @@ const userColumns: Column<User>[] = [
   { header: 'email', value: (u) => u.email },
   { header: 'name', value: (u) => u.name },
   { header: 'roles', value: (u) => u.roles.join(',') },
-  { header: 'createdAt', value: (u) => u.createdAt },
+  { header: 'created', value: (u) => u.createdAt },
 ]
 
 export const userDetails = (user: User): [string, string][] => [
