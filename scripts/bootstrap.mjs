@@ -76,7 +76,9 @@ switch (command) {
     run(['run', 'cli/src/index.ts', 'start', ...rest])
     break
   case 'test':
-    run(['test', ...rest])
+    // Suites boot embedded databases and servers on ports: Bun's 5 s per test flakes on a busy two-core machine.
+    // Only the command line sets it for every file (setDefaultTimeout reaches one file, bunfig.toml has no such key).
+    run(['test', ...(rest.some((a) => a.startsWith('--timeout')) ? [] : ['--timeout', '30000']), ...rest])
     break
   default:
     run([command ?? '--version', ...rest].filter(Boolean))
