@@ -34,7 +34,7 @@ export type Health = { status: 'ok' | 'degraded'; services: Record<string, Servi
 export type FieldError = { path: string; message: string }
 
 /** A product as the catalog export returns it (the fields the CLI reads). */
-export type CatalogProduct = Omit<Product, 'attributes' | 'images'>
+export type CatalogProduct = Omit<Product, 'images'>
 
 /** One row of `POST /api/v1/catalog/import`; `line` is echoed back in failures. */
 export type CatalogImportRow = {
@@ -50,6 +50,7 @@ export type CatalogImportRow = {
   slug?: string
   options?: string
   compareAtPrice?: string
+  attributes?: string
 }
 
 export type CatalogImportResult = {

@@ -46,7 +46,7 @@ const file = async (name: string, text: string) => {
 }
 
 const header = 'sku,name,description,brand,category,price,currency,status'
-const exportHeader = `${header},slug,options,compare_at_price`
+const exportHeader = `${header},slug,options,compare_at_price,attributes`
 
 const goodCsv = [
   header,

@@ -264,6 +264,36 @@ describe('the myshop CLI against a running MyShop', () => {
   test('a seeded catalog with variants survives export and import through the real product service', async () => {
     expect((await cli('login', '--email', adminEmail, '--password', adminPassword)).code).toBe(0)
     expect((await cli('seed', '--products', '300', '--seed', '11')).code).toBe(0)
+    // And one made through the API with two categories and attributes: export writes them all.
+    const token = (await api('POST', '/api/v1/auth/login', { email: adminEmail, password: adminPassword }))
+      .body.accessToken
+    const category = async (name: string) =>
+      (await api('POST', '/api/v1/categories', { name: `${name} ${Date.now()}` }, token)).body
+    const [lamps, sale] = [await category('Lamps'), await category('Sale')]
+    const made = await api(
+      'POST',
+      '/api/v1/products',
+      {
+        name: 'Arc Floor Lamp',
+        status: 'active',
+        categoryIds: [lamps.id, sale.id],
+        attributes: { dimmable: true, watts: 9, material: 'brass' },
+        variants: [
+          {
+            sku: `ARC-${Date.now()}-B`,
+            options: { Finish: 'Brass' },
+            price: { amount: 14900, currency: 'EUR' },
+          },
+          {
+            sku: `ARC-${Date.now()}-C`,
+            options: { Finish: 'Chrome' },
+            price: { amount: 13900, currency: 'EUR' },
+          },
+        ],
+      },
+      token,
+    )
+    expect(made.status).toBe(201)
     const exported = await cli('catalog', 'export', '--format', 'jsonl')
     expect(exported.code).toBe(0)
     const rows: Record<string, string>[] = exported.stdout
@@ -274,6 +304,17 @@ describe('the myshop CLI against a running MyShop', () => {
     for (const r of rows) bySlug.set(r.slug!, [...(bySlug.get(r.slug!) ?? []), r])
     const sold = [...bySlug.values()].filter((v) => v.length > 1 && v[0]!.status === 'active')
     expect(sold.length).toBeGreaterThan(50)
+    expect(
+      bySlug
+        .get(made.body.slug)!
+        .map((r) => [r.options, r.category?.split(' | ').sort(), JSON.parse(r.attributes!)]),
+    ).toEqual(
+      ['Finish=Brass', 'Finish=Chrome'].map((options) => [
+        options,
+        [lamps.path, sale.path].sort(),
+        { dimmable: true, watts: 9, material: 'brass' },
+      ]),
+    )
 
     // A product in variants, as a shopper reads it through the gateway.
     const rowsOf = sold.find((v) => v.some((r) => r.compare_at_price)) ?? sold[0]!

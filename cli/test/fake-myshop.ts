@@ -45,6 +45,7 @@ const importFields: [string, number, boolean][] = [
   ['slug', 200, false],
   ['options', 2000, false],
   ['compareAtPrice', 50, false],
+  ['attributes', 40_000, false],
 ]
 
 // The product service's per-row rules: these fail the row, not the request.
@@ -233,8 +234,13 @@ export const startFakeMyShop = (): FakeMyShop => {
     }
     // Rows with a slug join the product holding it (created by an earlier row if need be), as the service does.
     for (const { row, sku, amount } of valid) {
-      const category =
-        typeof row.category === 'string' && row.category.trim() ? ensureCategory(row.category) : null
+      const categories = (typeof row.category === 'string' ? row.category.split('|') : []).flatMap(
+        (path) => ensureCategory(path) ?? [],
+      )
+      const attributes =
+        typeof row.attributes === 'string' && row.attributes
+          ? (JSON.parse(row.attributes) as CatalogProduct['attributes'])
+          : null
       const price = { amount, currency: row.currency as string }
       const compareAtPrice =
         typeof row.compareAtPrice === 'string' && row.compareAtPrice
@@ -268,8 +274,9 @@ export const startFakeMyShop = (): FakeMyShop => {
         if (typeof row.description === 'string') existing.description = row.description
         existing.brand = brand ?? existing.brand
         if (row.status) existing.status = row.status as CatalogProduct['status']
-        if (category && !existing.categories.some((c) => c.id === category.id))
-          existing.categories.push(category)
+        for (const category of categories)
+          if (!existing.categories.some((c) => c.id === category.id)) existing.categories.push(category)
+        if (attributes) existing.attributes = attributes
         existing.price = existing.variants.map((v) => v.price).sort((a, b) => a.amount - b.amount)[0] ?? null
         existing.updatedAt = at
         continue
@@ -288,7 +295,8 @@ export const startFakeMyShop = (): FakeMyShop => {
         description: typeof row.description === 'string' ? row.description : '',
         brand,
         status: (row.status as CatalogProduct['status'] | undefined) ?? 'active',
-        categories: category ? [category] : [],
+        categories,
+        attributes: attributes ?? {},
         variants: [{ id: nextSortableId('var'), sku, options, price, compareAtPrice, position: 0 }],
         price,
         createdAt: at,

@@ -14,6 +14,7 @@ export const catalogColumns = [
   'slug',
   'options',
   'compare_at_price',
+  'attributes',
 ] as const
 
 export type CatalogColumn = (typeof catalogColumns)[number]
@@ -48,6 +49,7 @@ const maxLengths: Record<CatalogColumn, number> = {
   slug: 200,
   options: 2000,
   compare_at_price: 50,
+  attributes: 40_000,
 }
 
 const isColumn = (name: string): name is CatalogColumn => (catalogColumns as readonly string[]).includes(name)
@@ -70,8 +72,8 @@ export const checkColumns = (names: readonly string[]): string[] => {
 }
 
 /**
- * JSON Lines may give prices as numbers and options as an object (`{ "Size": "M" }`), written here as the cell a
- * CSV file would hold; anything else must already be text.
+ * JSON Lines may give prices as numbers, options as an object (`{ "Size": "M" }`) and attributes as an object,
+ * written here as the cell a CSV file would hold; anything else must already be text.
  */
 const jsonValue = (key: CatalogColumn, raw: unknown): unknown => {
   if ((key === 'price' || key === 'compare_at_price') && typeof raw === 'number' && Number.isFinite(raw))
@@ -80,6 +82,8 @@ const jsonValue = (key: CatalogColumn, raw: unknown): unknown => {
     const entries = Object.entries(raw)
     return entries.every(([, v]) => typeof v === 'string') ? encodeOptions(Object.fromEntries(entries)) : raw
   }
+  if (key === 'attributes' && typeof raw === 'object' && raw !== null && !Array.isArray(raw))
+    return JSON.stringify(raw)
   return raw
 }
 
@@ -116,7 +120,15 @@ export const toSourceItem = (record: Record<string, unknown>, line: number): Sou
     price: fields.price ?? '',
     currency: fields.currency ?? '',
   }
-  for (const key of ['description', 'brand', 'category', 'status', 'slug', 'options'] as const) {
+  for (const key of [
+    'description',
+    'brand',
+    'category',
+    'status',
+    'slug',
+    'options',
+    'attributes',
+  ] as const) {
     const value = fields[key]
     if (value !== undefined && value !== '') row[key] = value
   }

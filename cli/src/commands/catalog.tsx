@@ -46,7 +46,7 @@ export const exportRows = (product: CatalogProduct): Record<(typeof catalogColum
       name: product.name,
       description: product.description,
       brand: product.brand ?? '',
-      category: product.categories[0]?.path ?? '',
+      category: product.categories.map((c) => c.path).join(' | '),
       price: formatPrice(variant.price.amount, variant.price.currency),
       currency: variant.price.currency,
       status: product.status,
@@ -55,6 +55,7 @@ export const exportRows = (product: CatalogProduct): Record<(typeof catalogColum
       compare_at_price: variant.compareAtPrice
         ? formatPrice(variant.compareAtPrice.amount, variant.compareAtPrice.currency)
         : '',
+      attributes: Object.keys(product.attributes).length ? JSON.stringify(product.attributes) : '',
     }))
 
 type ImportOptions = { batchSize: number; format?: Format }

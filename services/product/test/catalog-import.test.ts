@@ -318,6 +318,89 @@ describe('catalog import: rows that share a slug', () => {
   })
 })
 
+describe('catalog import: categories and attributes', () => {
+  test('a product takes several categories separated by |, and attributes as a JSON object', async () => {
+    const top = h.unique('Home')
+    const sku = h.unique('CAT').toUpperCase()
+    const result = await importRows([
+      {
+        line: 2,
+        sku,
+        name: 'Oak Desk Lamp',
+        category: `${top} > Lighting | ${top} > Sale |  ${top} > Lighting `,
+        attributes: '{"material": "oak", "dimmable": true, "watts": 8}',
+        price: '59.00',
+        currency: 'EUR',
+      },
+    ])
+    expect(result).toEqual({ created: 1, updated: 0, failed: [] })
+    const [row] = await h.sql<
+      { id: string }[]
+    >`select product_id as id from catalog.variants where sku = ${sku}`
+    const product = (await h.call('GET', `/api/v1/products/${row!.id}`)).body
+    expect(product.categories.map((c: { path: string }) => c.path).sort()).toEqual([
+      `${top} > Lighting`,
+      `${top} > Sale`,
+    ])
+    expect(product.attributes).toEqual({ material: 'oak', dimmable: true, watts: 8 })
+    const [ids] = await h.sql<{ kept: string[]; linked: string[] }[]>`
+      select category_ids as kept, catalog.linked_category_ids(id) as linked from catalog.products where id = ${row!.id}`
+    expect(ids!.kept).toEqual(ids!.linked)
+    const [created] = await eventsOf(row!.id)
+    expect([...(created!.data.categoryIds as string[])].sort()).toEqual([...ids!.linked].sort())
+
+    // An update adds categories and replaces the attributes; left empty, it keeps both.
+    await importRows([
+      {
+        line: 2,
+        sku,
+        name: '',
+        category: `${top} > Desks`,
+        attributes: '{"material": "walnut"}',
+        price: '59.00',
+        currency: 'EUR',
+      },
+    ])
+    await importRows([{ line: 2, sku, name: '', price: '55.00', currency: 'EUR' }])
+    const after = (await h.call('GET', `/api/v1/products/${row!.id}`)).body
+    expect(after.categories).toHaveLength(3)
+    expect(after.attributes).toEqual({ material: 'walnut' })
+    expect(after.name).toBe('Oak Desk Lamp')
+  })
+
+  test('attributes that are not a JSON object of texts, numbers and booleans are refused', async () => {
+    const sku = h.unique('ATTR').toUpperCase()
+    const bad = [
+      '{"a":',
+      '[1, 2]',
+      '"text"',
+      '{"nested": {"a": 1}}',
+      `{"long": "${'x'.repeat(501)}"}`,
+      '{"": 1}',
+    ]
+    const result = await importRows(
+      bad.map((attributes, i) => ({
+        line: i + 2,
+        sku: `${sku}-${i}`,
+        name: 'X',
+        attributes,
+        price: '1.00',
+        currency: 'EUR',
+      })),
+    )
+    expect(result.created).toBe(0)
+    expect(result.failed.map((f) => [f.line, f.errors.map((e) => e.path)])).toEqual(
+      bad.map((_, i) => [i + 2, ['/attributes']]),
+    )
+    expect(result.failed[0]!.errors[0]!.message).toBe(
+      'is not JSON (expected an object such as {"waterproof": true})',
+    )
+    expect(result.failed[3]!.errors[0]!.message).toBe(
+      'attribute "nested" must be a text of at most 500 characters, a number or true/false',
+    )
+  })
+})
+
 describe('catalog import: rows without a slug', () => {
   test('updating one SKU of a product announces all its variants, categories and brand', async () => {
     const sku = h.unique('TWO').toUpperCase()

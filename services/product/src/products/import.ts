@@ -23,7 +23,10 @@ export interface ImportRow {
   name: string
   description?: string | undefined
   brand?: string | undefined
-  /** A category path such as `Electronics > Phones`; missing categories are created. */
+  /**
+   * Category paths such as `Electronics > Phones`, several separated by `|`; missing categories are created. A
+   * product gains the categories it is given and keeps the ones it had.
+   */
   category?: string | undefined
   /** A decimal string in the currency's major unit, e.g. `12.99`. */
   price: string
@@ -35,6 +38,8 @@ export interface ImportRow {
   options?: string | undefined
   /** The price before a reduction, a decimal string in the row's currency. */
   compareAtPrice?: string | undefined
+  /** The product's attributes as a JSON object (`{"waterproof": true}`); replaces the ones it had. */
+  attributes?: string | undefined
 }
 
 export interface ImportFailure {
@@ -60,7 +65,7 @@ interface CheckedRow {
 }
 
 /** The fields a product takes from its rows: from the first row that gives each. */
-const productFields = ['name', 'description', 'brand', 'category', 'status'] as const
+const productFields = ['name', 'description', 'brand', 'category', 'status', 'attributes'] as const
 type ProductFields = Partial<Record<(typeof productFields)[number], string>>
 
 /** The rows of one product in the request: every row of a slug, or one row without a slug. */
@@ -77,6 +82,45 @@ const slugRegex = new RegExp(slugPattern)
 // The product API's limits, so an imported product can later be changed through the API as it is.
 const limits = { sku: 64, name: 200, brand: 100, slug: 120 }
 const maxVariants = 100
+
+/** Why a cell is not a product's attributes: a JSON object of at most 50 texts, numbers or booleans. */
+const attributesProblem = (cell: string): string | null => {
+  let value: unknown
+  try {
+    value = JSON.parse(cell)
+  } catch {
+    return 'is not JSON (expected an object such as {"waterproof": true})'
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'must be a JSON object'
+  const entries = Object.entries(value)
+  if (entries.length > 50) return 'has more than 50 attributes'
+  for (const [name, v] of entries) {
+    if (name.length === 0 || name.length > 50)
+      return `attribute names are 1 to 50 characters ("${name.slice(0, 20)}")`
+    const ok =
+      (typeof v === 'string' && v.length <= 500) ||
+      typeof v === 'boolean' ||
+      (typeof v === 'number' && Number.isFinite(v))
+    if (!ok) return `attribute "${name}" must be a text of at most 500 characters, a number or true/false`
+  }
+  return null
+}
+
+/** The category paths of a cell: `Electronics > Phones | Sale`, each once. */
+const categoryPaths = (cell: string): string[] => [
+  ...new Set(
+    cell
+      .split('|')
+      .map((path) =>
+        path
+          .split('>')
+          .map((n) => n.trim())
+          .filter(Boolean)
+          .join(' > '),
+      )
+      .filter(Boolean),
+  ),
+]
 
 /** A row's own problems; when it has none, what it parses to. */
 const check = (row: ImportRow): { errors: FieldError[]; checked: CheckedRow | null } => {
@@ -124,6 +168,10 @@ const check = (row: ImportRow): { errors: FieldError[]; checked: CheckedRow | nu
   }
   if (row.status && !['draft', 'active', 'archived'].includes(row.status))
     errors.push({ path: '/status', message: 'must be draft, active or archived' })
+  if (row.attributes?.trim()) {
+    const problem = attributesProblem(row.attributes)
+    if (problem) errors.push({ path: '/attributes', message: problem })
+  }
   if (errors.length) return { errors, checked: null }
   return { errors, checked: { row, sku, amount: amount!, compareAt, options } }
 }
@@ -259,14 +307,14 @@ interface TargetVariant {
 
 /** What the import does with a group: a new product, or changes to one the catalog has. */
 type Plan =
-  | { kind: 'create'; group: Group; productId: string; slug: string; categoryId: string | null }
+  | { kind: 'create'; group: Group; productId: string; slug: string; categoryIds: string[] }
   | {
       kind: 'update'
       group: Group
       productId: string
       previousSlug: string
       slug: string
-      categoryId: string | null
+      categoryIds: string[]
     }
 
 const groupBy = <T>(items: T[], key: (item: T) => string): Map<string, T[]> => {
@@ -335,7 +383,7 @@ export const importRows = async (
       const given = new Set(groups.flatMap((g) => g.slug ?? []))
 
       const plans: Plan[] = []
-      const categoryIds = new Map<string, string>()
+      const knownCategories = new Map<string, string>()
       for (const group of groups) {
         const productIds = [...new Set(group.rows.flatMap((r) => bySku.get(r.sku)?.productId ?? []))]
         if (productIds.length > 1) {
@@ -354,14 +402,14 @@ export const importRows = async (
           })
           continue
         }
-        const categoryId = group.fields.category
-          ? await ensureCategoryPath(tx, group.fields.category, at, categoryIds)
-          : null
+        const categoryIds: string[] = []
+        for (const path of categoryPaths(group.fields.category ?? ''))
+          categoryIds.push(await ensureCategoryPath(tx, path, at, knownCategories))
         if (existing) {
           const previousSlug =
             group.rows.map((r) => bySku.get(r.sku)?.slug).find((s) => s !== undefined) ?? group.slug!
           const slug = group.slug ?? previousSlug
-          plans.push({ kind: 'update', group, productId: existing, previousSlug, slug, categoryId })
+          plans.push({ kind: 'update', group, productId: existing, previousSlug, slug, categoryIds })
           continue
         }
         if (group.fields.name === undefined) {
@@ -372,7 +420,7 @@ export const importRows = async (
         if (!group.slug && (owners.has(slug) || given.has(slug)))
           slug = `${slug.slice(0, limits.slug - 7)}-${newId('prd').slice(-6).toLowerCase()}`
         given.add(slug)
-        plans.push({ kind: 'create', group, productId: newId('prd', at.getTime()), slug, categoryId })
+        plans.push({ kind: 'create', group, productId: newId('prd', at.getTime()), slug, categoryIds })
       }
 
       // The other variants of products gaining or changing variants: their currency must stay one, and new
@@ -435,21 +483,23 @@ export const importRows = async (
           status: plan.group.fields.status ?? 'active',
           amount: Math.min(...plan.group.rows.map((r) => r.amount)),
           currency: plan.group.currency,
-          category_id: plan.categoryId,
+          category_ids: plan.categoryIds,
+          attributes: plan.group.fields.attributes ? JSON.parse(plan.group.fields.attributes) : {},
           variant_terms: variantTerms(plan.group.rows),
         }))
         await tx`
           with rows as (select * from jsonb_to_recordset(${tx.json(products as Parameters<typeof tx.json>[0])})
             as x(id text, slug text, name text, description text, brand text, status text, amount bigint,
-                 currency text, category_id text, variant_terms text)),
+                 currency text, category_ids jsonb, attributes jsonb, variant_terms text)),
           vs as (select * from jsonb_to_recordset(${tx.json(variants as Parameters<typeof tx.json>[0])})
             as x(id text, product_id text, sku text, options jsonb, amount bigint, compare_at bigint, currency text,
                  position int)),
           p as (
             insert into catalog.products (id, slug, name, description, brand, status, min_price_amount, currency, category_ids,
-              variant_terms, created_at, updated_at)
+              attributes, variant_terms, created_at, updated_at)
             select id, slug, name, description, brand, status, amount, currency,
-              case when category_id is null then '{}'::text[] else array[category_id] end, variant_terms, ${at}, ${at}
+              array(select c from jsonb_array_elements_text(category_ids) c order by c), attributes, variant_terms,
+              ${at}, ${at}
             from rows
           ),
           v as (
@@ -457,7 +507,7 @@ export const importRows = async (
             select id, product_id, sku, options, amount, compare_at, currency, position, ${at}, ${at} from vs
           )
           insert into catalog.product_categories (product_id, category_id)
-          select id, category_id from rows where category_id is not null`
+          select id, jsonb_array_elements_text(category_ids) from rows`
         const variantsOf = groupBy(variants, (v) => v.product_id)
         for (const [i, plan] of creates.entries()) {
           const p = products[i]!
@@ -469,7 +519,7 @@ export const importRows = async (
                 name: p.name,
                 brand: p.brand,
                 status: p.status as ProductStatus,
-                categoryIds: plan.categoryId ? [plan.categoryId] : [],
+                categoryIds: plan.categoryIds,
                 variants: variantsOf.get(plan.productId)!.map((v) => ({
                   id: v.id,
                   sku: v.sku,
@@ -511,12 +561,14 @@ export const importRows = async (
           description: plan.group.fields.description ?? null,
           brand: plan.group.fields.brand ?? null,
           status: plan.group.fields.status ?? null,
-          category_id: plan.categoryId,
+          category_ids: plan.categoryIds,
+          attributes: plan.group.fields.attributes ? JSON.parse(plan.group.fields.attributes) : null,
         }))
         // Empty optional fields keep what the product and its variants had.
         await tx`
           with rows as (select * from jsonb_to_recordset(${tx.json(products as Parameters<typeof tx.json>[0])})
-            as x(id text, slug text, name text, description text, brand text, status text, category_id text)),
+            as x(id text, slug text, name text, description text, brand text, status text, category_ids jsonb,
+                 attributes jsonb)),
           vs as (select * from jsonb_to_recordset(${tx.json(variants as Parameters<typeof tx.json>[0])})
             as x(id text, product_id text, sku text, options jsonb, amount bigint, compare_at bigint, currency text,
                  position int)),
@@ -533,12 +585,13 @@ export const importRows = async (
           ),
           c as (
             insert into catalog.product_categories (product_id, category_id)
-            select id, category_id from rows where category_id is not null
+            select id, jsonb_array_elements_text(category_ids) from rows
             on conflict do nothing
           )
           update catalog.products p set slug = rows.slug, name = coalesce(rows.name, p.name),
             description = coalesce(rows.description, p.description), brand = coalesce(rows.brand, p.brand),
-            status = coalesce(rows.status, p.status), updated_at = ${at}
+            status = coalesce(rows.status, p.status), attributes = coalesce(rows.attributes, p.attributes),
+            updated_at = ${at}
           from rows where p.id = rows.id`
         const ids = changes.map((plan) => plan.productId)
         await tx`

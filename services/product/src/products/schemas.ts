@@ -123,4 +123,5 @@ export const importRowSchema = t.Object({
   slug: t.Optional(t.String({ maxLength: 200 })),
   options: t.Optional(t.String({ maxLength: 2000 })),
   compareAtPrice: t.Optional(t.String({ maxLength: 50 })),
+  attributes: t.Optional(t.String({ maxLength: 40_000 })),
 })
