@@ -38,7 +38,7 @@ const importFields: [string, number, boolean][] = [
   ['name', 500, true],
   ['description', 20_000, false],
   ['brand', 200, false],
-  ['category', 500, false],
+  ['category', 5000, false],
   ['price', 50, true],
   ['currency', 10, true],
   ['status', 20, false],

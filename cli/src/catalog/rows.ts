@@ -42,7 +42,7 @@ const maxLengths: Record<CatalogColumn, number> = {
   name: 500,
   description: 20_000,
   brand: 200,
-  category: 500,
+  category: 5000,
   price: 50,
   currency: 10,
   status: 20,

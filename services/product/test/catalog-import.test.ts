@@ -368,7 +368,7 @@ describe('catalog import: categories and attributes', () => {
     expect(after.name).toBe('Oak Desk Lamp')
   })
 
-  test('attributes that are not a JSON object of texts, numbers and booleans are refused', async () => {
+  test('attributes that are not a JSON object of texts, numbers and booleans, or over 20 categories, are refused', async () => {
     const sku = h.unique('ATTR').toUpperCase()
     const bad = [
       '{"a":',
@@ -398,6 +398,13 @@ describe('catalog import: categories and attributes', () => {
     expect(result.failed[3]!.errors[0]!.message).toBe(
       'attribute "nested" must be a text of at most 500 characters, a number or true/false',
     )
+    const many = Array.from({ length: 21 }, (_, i) => `Shelf ${i}`).join(' | ')
+    const crowded = await importRows([
+      { line: 2, sku: `${sku}-C`, name: 'X', category: many, price: '1.00', currency: 'EUR' },
+    ])
+    expect(crowded.failed[0]!.errors).toEqual([
+      { path: '/category', message: 'names more than 20 categories' },
+    ])
   })
 })
 

@@ -168,6 +168,8 @@ const check = (row: ImportRow): { errors: FieldError[]; checked: CheckedRow | nu
   }
   if (row.status && !['draft', 'active', 'archived'].includes(row.status))
     errors.push({ path: '/status', message: 'must be draft, active or archived' })
+  if (row.category && categoryPaths(row.category).length > 20)
+    errors.push({ path: '/category', message: 'names more than 20 categories' })
   if (row.attributes?.trim()) {
     const problem = attributesProblem(row.attributes)
     if (problem) errors.push({ path: '/attributes', message: problem })
