@@ -70,6 +70,7 @@ export const categoryRoutes = (deps: ProductDeps) =>
       {
         auth: 'catalog:write',
         params: idParam,
-        detail: { summary: 'Delete an empty category' },
+        response: { 204: t.Void(), ...errorResponses(401, 403, 404, 409) },
+        detail: { summary: 'Delete an empty category (409 while it has subcategories or products)' },
       },
     )

@@ -289,7 +289,12 @@ export const productRoutes = (deps: ProductDeps, reindex: ReindexJobs = createRe
         await deleteProduct(deps, params.id, eventContext(request))
         set.status = 204
       },
-      { auth: 'catalog:write', params: idParam, detail: { summary: 'Delete a product' } },
+      {
+        auth: 'catalog:write',
+        params: idParam,
+        response: { 204: t.Void(), ...errorResponses(401, 403, 404) },
+        detail: { summary: 'Delete a product' },
+      },
     )
     .post(
       '/catalog/import',
