@@ -260,6 +260,49 @@ describe('catalog import: rows that share a slug', () => {
     expect((await h.call('GET', `/api/v1/products/${merged}`)).status).toBe(404)
   })
 
+  test('rows that reach one product under other keys join its rows: an export without slugs imports as before', async () => {
+    const sku = h.unique('TWO').toUpperCase()
+    const product = await h.product({
+      name: 'Desk Lamp',
+      variants: [
+        { sku: `${sku}-W`, options: { Colour: 'White' }, price: { amount: 4900, currency: 'EUR' } },
+        { sku: `${sku}-B`, options: { Colour: 'Black' }, price: { amount: 4900, currency: 'EUR' } },
+      ],
+    })
+    // One row per variant and no slug column, as exports wrote them before slugs.
+    const old = await importRows([
+      { line: 2, sku: `${sku}-W`, name: 'Desk Lamp', price: '45.00', currency: 'EUR' },
+      { line: 3, sku: `${sku}-B`, name: 'Desk Lamp', price: '46.00', currency: 'EUR' },
+    ])
+    expect(old).toEqual({ created: 0, updated: 2, failed: [] })
+    const after = await productBySlug(product.slug)
+    expect(after.variants.map((v: Variant) => v.price.amount)).toEqual([4500, 4600])
+    expect((await eventsOf(product.id)).filter((e) => e.type === 'product.updated')).toHaveLength(1)
+
+    // A new variant by slug and known ones without: one product, refused whole when a row disagrees on its name.
+    const added = h.unique('ADD').toUpperCase()
+    const mixed = await importRows([
+      { line: 2, sku: added, slug: product.slug, name: '', price: '47.00', currency: 'EUR' },
+      { line: 3, sku: `${sku}-W`, name: 'Desk Lamp Two', price: '45.00', currency: 'EUR' },
+      { line: 4, sku: `${sku}-B`, name: 'Desk Lamp Three', price: '46.00', currency: 'EUR' },
+    ])
+    expect(mixed.created + mixed.updated).toBe(0)
+    expect(mixed.failed.map((f) => [f.line, f.errors])).toEqual([
+      [2, [{ path: '/slug', message: 'line 4 of the same product failed' }]],
+      [3, [{ path: '/slug', message: 'line 4 of the same product failed' }]],
+      [4, [{ path: '/name', message: 'differs from line 2 of the same product' }]],
+    ])
+    const fixed = await importRows([
+      { line: 2, sku: added, slug: product.slug, name: '', price: '47.00', currency: 'EUR' },
+      { line: 3, sku: `${sku}-W`, name: 'Desk Lamp Two', price: '45.00', currency: 'EUR' },
+      { line: 4, sku: `${sku}-B`, name: '', price: '46.00', currency: 'EUR' },
+    ])
+    expect(fixed).toEqual({ created: 1, updated: 2, failed: [] })
+    const now = await productBySlug(product.slug)
+    expect(now.name).toBe('Desk Lamp Two')
+    expect(now.variants.map((v: Variant) => v.sku)).toEqual([`${sku}-W`, `${sku}-B`, added])
+  })
+
   test('a variant added to a product must take its currency', async () => {
     const product = await h.product({ status: 'active' })
     const result = await importRows([

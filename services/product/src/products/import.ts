@@ -341,6 +341,34 @@ const variantTerms = (rows: CheckedRow[]): string => {
   return [...values].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).join(' ')
 }
 
+/**
+ * Adds a group's rows to the rows already planned for the same product, when they agree on its fields and
+ * currency; a slug the planned rows did not give is taken from the joining ones. Returns why they cannot join.
+ */
+const joinRows = (plan: Plan & { kind: 'update' }, group: Group): FieldError | null => {
+  const line = plan.group.rows[0]!.row.line
+  if (group.slug && plan.group.slug && group.slug !== plan.group.slug)
+    return { path: '/slug', message: `line ${line} gives the same product the slug ${plan.group.slug}` }
+  for (const field of productFields) {
+    const mine = group.fields[field]
+    const theirs = plan.group.fields[field]
+    if (mine !== undefined && theirs !== undefined && mine !== theirs)
+      return { path: `/${field}`, message: `differs from line ${line} of the same product` }
+  }
+  if (group.currency !== plan.group.currency)
+    return {
+      path: '/currency',
+      message: `differs from line ${line} of the same product (its variants share one currency)`,
+    }
+  for (const field of productFields) plan.group.fields[field] ??= group.fields[field]
+  plan.group.rows.push(...group.rows)
+  if (group.slug && !plan.group.slug) {
+    plan.group.slug = group.slug
+    plan.slug = group.slug
+  }
+  return null
+}
+
 const failGroup = (failed: ImportFailure[], group: Group, error: FieldError) => {
   for (const { row } of group.rows) failed.push({ line: row.line, sku: row.sku, errors: [error] })
 }
@@ -386,6 +414,9 @@ export const importRows = async (
 
       const plans: Plan[] = []
       const knownCategories = new Map<string, string>()
+      const changing = new Map<string, Plan & { kind: 'update' }>()
+      /** Products whose rows failed, with the failing line: their later rows fail too. */
+      const refused = new Map<string, number>()
       for (const group of groups) {
         const productIds = [...new Set(group.rows.flatMap((r) => bySku.get(r.sku)?.productId ?? []))]
         if (productIds.length > 1) {
@@ -404,14 +435,43 @@ export const importRows = async (
           })
           continue
         }
-        const categoryIds: string[] = []
-        for (const path of categoryPaths(group.fields.category ?? ''))
-          categoryIds.push(await ensureCategoryPath(tx, path, at, knownCategories))
         if (existing) {
+          // One product, one set of rows: rows that reach it under another key (an export without slugs writes
+          // each variant on a row of its own) join the rows already planned for it.
+          const broken = refused.get(existing)
+          if (broken !== undefined) {
+            failGroup(failed, group, { path: '/slug', message: `line ${broken} of the same product failed` })
+            continue
+          }
+          const planned = changing.get(existing)
+          if (planned) {
+            const problem = joinRows(planned, group)
+            if (problem) {
+              // Written whole or not at all: the rows planned for it fail with this one.
+              const line = group.rows[0]!.row.line
+              failGroup(failed, planned.group, {
+                path: '/slug',
+                message: `line ${line} of the same product failed`,
+              })
+              failGroup(failed, group, problem)
+              plans.splice(plans.indexOf(planned), 1)
+              changing.delete(existing)
+              refused.set(existing, line)
+            }
+            continue
+          }
           const previousSlug =
             group.rows.map((r) => bySku.get(r.sku)?.slug).find((s) => s !== undefined) ?? group.slug!
-          const slug = group.slug ?? previousSlug
-          plans.push({ kind: 'update', group, productId: existing, previousSlug, slug, categoryIds })
+          const plan: Plan = {
+            kind: 'update',
+            group,
+            productId: existing,
+            previousSlug,
+            slug: group.slug ?? previousSlug,
+            categoryIds: [],
+          }
+          changing.set(existing, plan)
+          plans.push(plan)
           continue
         }
         if (group.fields.name === undefined) {
@@ -422,8 +482,11 @@ export const importRows = async (
         if (!group.slug && (owners.has(slug) || given.has(slug)))
           slug = `${slug.slice(0, limits.slug - 7)}-${newId('prd').slice(-6).toLowerCase()}`
         given.add(slug)
-        plans.push({ kind: 'create', group, productId: newId('prd', at.getTime()), slug, categoryIds })
+        plans.push({ kind: 'create', group, productId: newId('prd', at.getTime()), slug, categoryIds: [] })
       }
+      for (const plan of plans)
+        for (const path of categoryPaths(plan.group.fields.category ?? ''))
+          plan.categoryIds.push(await ensureCategoryPath(tx, path, at, knownCategories))
 
       // The other variants of products gaining or changing variants: their currency must stay one, and new
       // variants go after them.
