@@ -3,7 +3,7 @@ import { Readable } from 'node:stream'
 import { decodeOptions, slugPattern } from '@myshop/catalog-format'
 import { formatDecimalPrice as formatPrice } from '@myshop/money'
 import { ApiError } from '../src/api-client.ts'
-import { csvLine, parseCsv, scanCsv } from '../src/catalog/csv.ts'
+import { csvLine, detectDelimiter, parseCsv, scanCsv } from '../src/catalog/csv.ts'
 import { generateCatalog, seedBrands, seedCategories } from '../src/catalog/generator.ts'
 import { countJsonl, parseJsonl } from '../src/catalog/jsonl.ts'
 import type { ImportRow, SourceItem } from '../src/catalog/rows.ts'
@@ -117,6 +117,32 @@ describe('CSV', () => {
       unclosedQuoteLine: 3,
     })
     expect(await scanCsv(chunksOf(''))).toEqual({ records: 0, unclosedQuoteLine: null })
+  })
+
+  test('a file saved with semicolons or tabs is read by the separator its header uses', async () => {
+    // As a spreadsheet set to a European locale saves it: BOM, semicolons, CRLF, a decimal comma's neighbours
+    // quoted when they hold the separator.
+    const semicolons =
+      '\uFEFFsku;name;slug;options;price;currency\r\n' +
+      'J-S;Storm Jacket;storm-jacket;"Size=S; Colour=Navy";129.00;EUR\r\n' +
+      'J-M;Storm Jacket;storm-jacket;"Size=M; Colour=Navy";129.00;EUR\r\n'
+    expect(detectDelimiter(semicolons.split('\r\n')[0]!)).toBe(';')
+    const items = await collect(parseCsv(Readable.from(chunksOf(semicolons, 7)), ';'))
+    expect(failures(items)).toEqual([])
+    expect(rows(items).map((r) => [r.line, r.sku, r.options])).toEqual([
+      [2, 'J-S', 'Size=S; Colour=Navy'],
+      [3, 'J-M', 'Size=M; Colour=Navy'],
+    ])
+    expect(await scanCsv(chunksOf(semicolons, 2), ';')).toEqual({ records: 2, unclosedQuoteLine: null })
+
+    const tabs = 'sku\tname\tprice\tcurrency\nT-1\tA, with a comma\t3.00\tEUR\n'
+    expect(detectDelimiter('sku\tname\tprice\tcurrency')).toBe('\t')
+    expect(rows(await collect(parseCsv(Readable.from(chunksOf(tabs)), '\t')))).toEqual([
+      { line: 2, sku: 'T-1', name: 'A, with a comma', price: '3.00', currency: 'EUR' },
+    ])
+    // Commas win when nothing does better, so a header that is not a catalog's is reported as usual.
+    expect(detectDelimiter(header)).toBe(',')
+    expect(detectDelimiter('Artikel;Preis')).toBe(',')
   })
 
   test('csvLine quotes only what needs it and parses back to the same fields', async () => {

@@ -143,6 +143,23 @@ describe('catalog import', () => {
     })
   })
 
+  test('reads a CSV a spreadsheet saved with semicolons', async () => {
+    const path = await file(
+      'semicolons.csv',
+      '\uFEFFsku;name;category;price;currency;options;slug\r\n' +
+        'SC-1;Rain Jacket;Fashion > Jackets;89.00;EUR;"Size=M; Colour=Navy";rain-jacket\r\n' +
+        'SC-2;Rain Jacket;Fashion > Jackets;89.00;EUR;"Size=L; Colour=Navy";rain-jacket\r\n',
+    )
+    const result = await cli(['catalog', 'import', path, '--json'])
+    expect(result.stderr).toBe('')
+    expect(JSON.parse(result.stdout)).toEqual({ created: 2, updated: 0, failed: [] })
+    const jacket = [...fake.products.values()].find((p) => p.slug === 'rain-jacket')
+    expect(jacket?.variants.map((v) => v.options)).toEqual([
+      { Size: 'M', Colour: 'Navy' },
+      { Size: 'L', Colour: 'Navy' },
+    ])
+  })
+
   test('sends batches of --batch-size rows', async () => {
     const lines = [header]
     for (let i = 1; i <= 25; i++) lines.push(`B-${i},Product ${i},,,Home,${i}.00,EUR,`)

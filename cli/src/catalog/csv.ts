@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream'
 import { type CsvError, parse } from 'csv-parse'
 import { CliError, exitCodes } from '../errors.ts'
-import { checkColumns, type SourceItem, toSourceItem } from './rows.ts'
+import { catalogColumns, checkColumns, type SourceItem, toSourceItem } from './rows.ts'
 
 export type CsvScan = {
   /** Data records after the header (blank lines not counted). */
@@ -19,9 +19,31 @@ enum State {
 }
 
 const quote = 0x22
-const comma = 0x2c
 const newline = 0x0a
 const carriageReturn = 0x0d
+
+/** The field separators a catalog file may use: spreadsheets set to many European locales save with `;`. */
+export type CsvDelimiter = ',' | ';' | '\t'
+
+/**
+ * The separator of a file from its header line: the one of `,`, `;` and tab that splits it into the most catalog
+ * columns (a header names columns only, so it holds no quoted separator). A comma when none does better.
+ */
+export const detectDelimiter = (headerLine: string): CsvDelimiter => {
+  const header = headerLine.replace(/^\uFEFF/, '')
+  let best: CsvDelimiter = ','
+  let most = 0
+  for (const delimiter of [',', ';', '\t'] as const) {
+    const known = header
+      .split(delimiter)
+      .filter((name) => (catalogColumns as readonly string[]).includes(name.trim().toLowerCase())).length
+    if (known > most) {
+      best = delimiter
+      most = known
+    }
+  }
+  return best
+}
 
 /**
  * Counts a CSV file's records and finds an unclosed quote without parsing fields, fast enough to run before
@@ -29,7 +51,11 @@ const carriageReturn = 0x0d
  * refused before anything is sent. Quotes follow csv-parse with `relax_quotes`: a quote opens a quoted field
  * only at the start of a field; `""` inside one is a quote.
  */
-export const scanCsv = async (chunks: AsyncIterable<Uint8Array>): Promise<CsvScan> => {
+export const scanCsv = async (
+  chunks: AsyncIterable<Uint8Array>,
+  delimiter: CsvDelimiter = ',',
+): Promise<CsvScan> => {
+  const separator = delimiter.charCodeAt(0)
   let state = State.FieldStart
   let line = 1
   let lines = 0
@@ -61,7 +87,7 @@ export const scanCsv = async (chunks: AsyncIterable<Uint8Array>): Promise<CsvSca
         lineHasContent = false
         line++
         state = State.FieldStart
-      } else if (byte === comma) {
+      } else if (byte === separator) {
         lineHasContent = true
         state = State.FieldStart
       } else if (byte === quote && state === State.FieldStart) {
@@ -101,12 +127,13 @@ const headerError = (problems: string[]) =>
  * A record with the wrong number of fields becomes a failure; a quote never closed ends the stream with a
  * CliError naming its line; a bad header throws a usage error before the first row.
  */
-export async function* parseCsv(input: Readable): AsyncGenerator<SourceItem> {
+export async function* parseCsv(input: Readable, delimiter: CsvDelimiter = ','): AsyncGenerator<SourceItem> {
   const skipped: SourceItem[] = []
   let fatal: Error | undefined
   let lastEnd = 1
   const parser = parse({
     bom: true,
+    delimiter,
     columns: (header: string[]) => {
       const names = header.map((h) => h.trim().toLowerCase())
       const problems = checkColumns(names)

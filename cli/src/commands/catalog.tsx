@@ -1,12 +1,12 @@
 import { once } from 'node:events'
 import { createReadStream, createWriteStream } from 'node:fs'
-import { stat } from 'node:fs/promises'
+import { open, stat } from 'node:fs/promises'
 import { extname } from 'node:path'
 import { encodeOptions } from '@myshop/catalog-format'
 import { formatDecimalPrice as formatPrice } from '@myshop/money'
 import { type Command, InvalidArgumentError, Option } from 'commander'
 import type { CatalogProduct, ReindexResult } from '../api-client.ts'
-import { csvLine, parseCsv, scanCsv } from '../catalog/csv.ts'
+import { csvLine, detectDelimiter, parseCsv, scanCsv } from '../catalog/csv.ts'
 import { countJsonl, parseJsonl } from '../catalog/jsonl.ts'
 import { catalogColumns } from '../catalog/rows.ts'
 import { runImport } from '../catalog/run-import.tsx'
@@ -33,6 +33,18 @@ const formatOf = (file: string, given: Format | undefined): Format => {
     `cannot tell the format of ${file} from its name: use --format csv or --format jsonl`,
     exitCodes.usage,
   )
+}
+
+/** A file's first line (its first 64 KiB at most): the header a CSV starts with. */
+const firstLine = async (file: string): Promise<string> => {
+  const handle = await open(file)
+  try {
+    const buffer = Buffer.alloc(1 << 16)
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0)
+    return buffer.toString('utf8', 0, bytesRead).split(/\r?\n/, 1)[0] ?? ''
+  } finally {
+    await handle.close()
+  }
 }
 
 const formatOption = () => new Option('--format <format>', 'csv or jsonl').choices(['csv', 'jsonl'])
@@ -82,8 +94,9 @@ export const registerCatalog = (program: Command, { action, deps }: CommandConte
       const info = await stat(file).catch(() => null)
       if (!info?.isFile()) throw new CliError('file_not_found', `no such file: ${file}`)
       let total: number
+      const delimiter = format === 'csv' ? detectDelimiter(await firstLine(file)) : ','
       if (format === 'csv') {
-        const scan = await scanCsv(createReadStream(file, { highWaterMark: 1 << 20 }))
+        const scan = await scanCsv(createReadStream(file, { highWaterMark: 1 << 20 }), delimiter)
         if (scan.unclosedQuoteLine !== null) {
           throw new CliError(
             'malformed_csv',
@@ -98,7 +111,7 @@ export const registerCatalog = (program: Command, { action, deps }: CommandConte
       try {
         return await runImport({
           label: 'Importing',
-          source: format === 'csv' ? parseCsv(input) : parseJsonl(input),
+          source: format === 'csv' ? parseCsv(input, delimiter) : parseJsonl(input),
           total,
           batchSize: opts.batchSize,
           api,
