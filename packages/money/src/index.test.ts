@@ -39,7 +39,11 @@ describe('money', () => {
     expect(priceProblem('-3.00', 'EUR')).toBe('"-3.00" is negative')
     expect(priceProblem('1.999', 'EUR')).toBe('"1.999" has 3 decimals; EUR takes at most 2')
     expect(priceProblem('1200.5', 'JPY')).toBe('"1200.5" has 1 decimal; JPY takes none')
-    expect(priceProblem('12,99', 'EUR')).toBe('"12,99" is not a price such as 12.99')
+    expect(priceProblem('12,99', 'EUR')).toBe(
+      '"12,99" has a decimal comma: write the price with a point and no thousands separators, such as 12.99',
+    )
+    expect(priceProblem('1.299,00', 'EUR')).toContain('has a decimal comma')
+    expect(priceProblem('1,299.00', 'EUR')).toBe('"1,299.00" is not a price such as 12.99')
     expect(priceProblem('', 'EUR')).toBe('"" is not a price such as 12.99')
   })
 

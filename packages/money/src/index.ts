@@ -59,6 +59,10 @@ export const priceProblem = (value: string, currency: string): string | null => 
   const digits = minorDigits(currency)
   if (decimals !== undefined)
     return `"${value}" has ${decimals} decimal${decimals === 1 ? '' : 's'}; ${currency} takes ${digits === 0 ? 'none' : `at most ${digits}`}`
+  // A spreadsheet in many European locales writes 12,99 or 1.299,00: the point is the only decimal mark here, and
+  // no thousands separators are taken, so nothing is guessed.
+  if (/^\d{1,3}(\.\d{3})*,\d+$|^\d+,\d+$/.test(text))
+    return `"${value}" has a decimal comma: write the price with a point and no thousands separators, such as 12.99`
   return `"${value}" is not a price such as 12.99`
 }
 
