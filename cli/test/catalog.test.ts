@@ -306,6 +306,30 @@ describe('catalog export', () => {
     expect(fake.products.size).toBe(1200)
   })
 
+  test('--delimiter semicolon writes what a European spreadsheet opens, and that file imports back the same', async () => {
+    expect((await cli(['catalog', 'import', await file('catalog.csv', goodCsv)])).code).toBe(0)
+    const path = join(home, 'semicolons.csv')
+    expect((await cli(['catalog', 'export', '--output', path, '--delimiter', 'semicolon'])).code).toBe(0)
+    const text = await readFile(path, 'utf8')
+    expect(text.split('\n')[0]).toBe(exportHeader.replaceAll(',', ';'))
+    // A field holding the separator is quoted; a comma no longer needs to be.
+    expect(text).toContain(';Apex Nova 2, 128 GB;')
+    const other = startFakeMyShop()
+    try {
+      await withHome(async (at) => {
+        await signIn(adminEmail, adminPassword, other, at)
+        const imported = await cli(['catalog', 'import', path, '--json'], other, at)
+        expect(JSON.parse(imported.stdout)).toMatchObject({ failed: [] })
+        const again = join(at, 'again.csv')
+        await cli(['catalog', 'export', '--output', again, '--delimiter', 'semicolon'], other, at)
+        expect(await readFile(again, 'utf8')).toBe(text)
+      })
+    } finally {
+      await other.stop()
+    }
+    expect((await cli(['catalog', 'export', '--delimiter', 'pipe'])).code).toBe(2)
+  })
+
   test('human output names the file', async () => {
     const path = join(home, 'out.jsonl')
     const result = await cli(['catalog', 'export', '--output', path])

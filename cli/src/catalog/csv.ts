@@ -191,8 +191,12 @@ export async function* parseCsv(input: Readable, delimiter: CsvDelimiter = ','):
   while (skipped.length) yield skipped.shift() as SourceItem
 }
 
-const needsQuotes = /[",\r\n]|^\s|\s$/
+const needsQuotes = {
+  ',': /[",\r\n]|^\s|\s$/,
+  ';': /[";\r\n]|^\s|\s$/,
+  '\t': /["\t\r\n]|^\s|\s$/,
+} satisfies Record<CsvDelimiter, RegExp>
 
 /** One CSV record: fields quoted only when they must be (RFC 4180), no line ending. */
-export const csvLine = (fields: readonly string[]): string =>
-  fields.map((f) => (needsQuotes.test(f) ? `"${f.replaceAll('"', '""')}"` : f)).join(',')
+export const csvLine = (fields: readonly string[], delimiter: CsvDelimiter = ','): string =>
+  fields.map((f) => (needsQuotes[delimiter].test(f) ? `"${f.replaceAll('"', '""')}"` : f)).join(delimiter)

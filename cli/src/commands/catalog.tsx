@@ -6,7 +6,7 @@ import { encodeOptions } from '@myshop/catalog-format'
 import { formatDecimalPrice as formatPrice } from '@myshop/money'
 import { type Command, InvalidArgumentError, Option } from 'commander'
 import type { CatalogProduct, ReindexResult } from '../api-client.ts'
-import { csvLine, detectDelimiter, parseCsv, scanCsv } from '../catalog/csv.ts'
+import { type CsvDelimiter, csvLine, detectDelimiter, parseCsv, scanCsv } from '../catalog/csv.ts'
 import { countJsonl, parseJsonl } from '../catalog/jsonl.ts'
 import { catalogColumns } from '../catalog/rows.ts'
 import { runImport } from '../catalog/run-import.tsx'
@@ -71,7 +71,12 @@ export const exportRows = (product: CatalogProduct): Record<(typeof catalogColum
     }))
 
 type ImportOptions = { batchSize: number; format?: Format }
-type ExportOptions = { format?: Format; output?: string }
+type ExportOptions = { format?: Format; output?: string; delimiter: 'comma' | 'semicolon' | 'tab' }
+
+const delimiters = { comma: ',', semicolon: ';', tab: '\t' } as const satisfies Record<
+  ExportOptions['delimiter'],
+  CsvDelimiter
+>
 
 const reindexPollMs = 500
 
@@ -128,10 +133,19 @@ export const registerCatalog = (program: Command, { action, deps }: CommandConte
       .command('export')
       .description('write every product variant as one catalog row (the columns import reads)')
       .addOption(formatOption())
-      .option('--output <file>', 'write to this file instead of stdout'),
+      .option('--output <file>', 'write to this file instead of stdout')
+      .addOption(
+        new Option(
+          '--delimiter <separator>',
+          'CSV field separator (semicolon for spreadsheets in many European locales)',
+        )
+          .choices(['comma', 'semicolon', 'tab'])
+          .default('comma'),
+      ),
     async ({ opts, api, out }) => {
       const format =
         opts.format ?? (opts.output && extname(opts.output).toLowerCase() === '.csv' ? 'csv' : 'jsonl')
+      const delimiter = delimiters[opts.delimiter]
       const target = opts.output ? createWriteStream(opts.output) : deps.stdout
       const write = async (text: string) => {
         if (!target.write(text)) await once(target, 'drain')
@@ -139,7 +153,7 @@ export const registerCatalog = (program: Command, { action, deps }: CommandConte
       let products = 0
       let rows = 0
       const work = async () => {
-        if (format === 'csv') await write(`${csvLine(catalogColumns)}\n`)
+        if (format === 'csv') await write(`${csvLine(catalogColumns, delimiter)}\n`)
         let cursor: string | undefined
         const seen = new Set<string>()
         do {
@@ -149,7 +163,11 @@ export const registerCatalog = (program: Command, { action, deps }: CommandConte
             products++
             for (const row of exportRows(product)) {
               rows++
-              if (format === 'csv') text += `${csvLine(catalogColumns.map((c) => row[c]))}\n`
+              if (format === 'csv')
+                text += `${csvLine(
+                  catalogColumns.map((c) => row[c]),
+                  delimiter,
+                )}\n`
               else {
                 const compact = Object.fromEntries(Object.entries(row).filter(([, v]) => v !== ''))
                 text += `${JSON.stringify(compact)}\n`
