@@ -385,6 +385,38 @@ describe('batches', () => {
     ])
   })
 
+  test('a batch refused as too large is sent again in halves, later batches are smaller, and a row too large alone fails', async () => {
+    const sizes: number[] = []
+    // Takes at most 3 rows a request, and never the row "HUGE".
+    const send = async (batch: ImportRow[]) => {
+      sizes.push(batch.length)
+      if (batch.length > 3 || batch.some((r) => r.sku === 'HUGE'))
+        throw new ApiError({ status: 413, code: 'payload_too_large', title: 'Payload too large' })
+      return { created: batch.length, updated: 0, failed: [] }
+    }
+    const rows = async function* (): AsyncGenerator<SourceItem> {
+      for (let i = 1; i <= 20; i++)
+        yield { row: { line: i, sku: i === 13 ? 'HUGE' : `R-${i}`, name: 'n', price: '1', currency: 'EUR' } }
+    }
+    const result = await importBatches({ source: rows(), send, batchSize: 8, concurrency: 1 })
+    expect(result.created).toBe(19)
+    expect(result.failed).toEqual([
+      {
+        line: 13,
+        sku: 'HUGE',
+        errors: [
+          {
+            path: '',
+            message: 'is larger than MyShop takes in one request (shorten the row or raise BODY_LIMIT_BYTES)',
+          },
+        ],
+      },
+    ])
+    // The first batch of 8 is halved until it fits; from then on batches start at the smaller size.
+    expect(sizes.slice(0, 7)).toEqual([8, 4, 2, 2, 4, 2, 2])
+    expect(Math.max(...sizes.slice(7))).toBeLessThanOrEqual(2)
+  })
+
   test('retries a batch the server failed as a whole once, and stops on other errors', async () => {
     let calls = 0
     const flaky = async (batch: ImportRow[]) => {

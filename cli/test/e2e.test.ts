@@ -342,6 +342,20 @@ describe('the myshop CLI against a running MyShop', () => {
     expect(await Bun.file(file).text()).toBe(before)
   }, 120_000)
 
+  test('an import whose batches are over the gateway body limit goes through in smaller requests', async () => {
+    expect((await cli('login', '--email', adminEmail, '--password', adminPassword)).code).toBe(0)
+    const tag = Date.now().toString(36).toUpperCase()
+    const csv = join(home, 'long-descriptions.csv')
+    const description = 'A long description of a product as shops write them. '.repeat(45)
+    const lines = ['sku,name,description,price,currency']
+    for (let i = 0; i < 500; i++) lines.push(`LONG-${tag}-${i},Long ${i},${description},${i}.00,EUR`)
+    await Bun.write(csv, lines.join('\n'))
+    expect(Bun.file(csv).size).toBeGreaterThan(1024 * 1024)
+    const imported = await cli('catalog', 'import', csv, '--json')
+    expect(imported.code).toBe(0)
+    expect(JSON.parse(imported.stdout)).toEqual({ created: 500, updated: 0, failed: [] })
+  }, 60_000)
+
   test('the CLI keeps its device token, so a password-guessing spree does not lock the operator out', async () => {
     expect((await cli('login', '--email', adminEmail, '--password', adminPassword)).code).toBe(0)
     const devices = join(home, 'devices.json')

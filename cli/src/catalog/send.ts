@@ -18,6 +18,24 @@ export type ImportBatchesOptions = {
 const retryable = (error: unknown) =>
   error instanceof ApiError && (error.status === 409 || error.status >= 500)
 
+// A body over what MyShop takes in one request (the gateway's BODY_LIMIT_BYTES; rows with long descriptions).
+const tooLarge = (error: unknown) => error instanceof ApiError && error.status === 413
+
+/** Where to halve a batch: at the middle, moved back to the start of the product there when that leaves some. */
+const halfOf = (rows: readonly ImportRow[]): number => {
+  const middle = Math.ceil(rows.length / 2)
+  let cut = middle
+  const slug = rows[middle]?.slug
+  if (slug) while (cut > 0 && rows[cut - 1]!.slug === slug) cut--
+  return cut > 0 ? cut : middle
+}
+
+const sum = (a: ImportResult, b: ImportResult): ImportResult => ({
+  created: a.created + b.created,
+  updated: a.updated + b.updated,
+  failed: [...a.failed, ...b.failed],
+})
+
 /**
  * Sends a stream of rows in batches and adds up the answers; rows failed before sending and rows the server
  * refused come back together, by line. The first batch goes alone: it creates most of the categories, which
@@ -37,12 +55,38 @@ export const importBatches = async ({
   let stopped: { error: unknown } | undefined
   let batches = 0
 
-  const sendBatch = async (rows: ImportRow[]) => {
+  // Rows a request may carry: the batch size, until MyShop refuses a body as too large.
+  let limit = batchSize
+
+  const sendOnce = async (rows: ImportRow[]) => {
     try {
       return await send(rows)
     } catch (error) {
       if (!retryable(error)) throw error
       return send(rows)
+    }
+  }
+
+  /** A batch refused as too large is sent again in halves (one after the other), and later batches are smaller. */
+  const sendBatch = async (rows: ImportRow[]): Promise<ImportResult> => {
+    try {
+      return await sendOnce(rows)
+    } catch (error) {
+      if (!tooLarge(error)) throw error
+      if (rows.length === 1) {
+        const [row] = rows as [ImportRow]
+        const message =
+          'is larger than MyShop takes in one request (shorten the row or raise BODY_LIMIT_BYTES)'
+        return {
+          created: 0,
+          updated: 0,
+          failed: [{ line: row.line, sku: row.sku, errors: [{ path: '', message }] }],
+        }
+      }
+      const cut = halfOf(rows)
+      limit = Math.min(limit, Math.max(1, cut))
+      const first = await sendBatch(rows.slice(0, cut))
+      return sum(first, await sendBatch(rows.slice(cut)))
     }
   }
 
@@ -77,7 +121,7 @@ export const importBatches = async ({
       continue
     }
     const { row } = item
-    if (batch.length >= batchSize) {
+    if (batch.length >= limit) {
       // A product's rows (one slug, one after another) go in one request, which writes it whole; only a product
       // with more rows than a batch holds is split, and its later rows join it by slug.
       let cut = batch.length
