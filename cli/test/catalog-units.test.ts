@@ -208,6 +208,28 @@ describe('JSON Lines', () => {
     ])
   })
 
+  test('options and attributes may be objects; numbers and booleans in options are their text', async () => {
+    const items = await jsonl(
+      '{"sku":"J-1","slug":"tee","name":"Tee","price":"9","currency":"EUR","options":{"Size":42,"Organic":true,"Fit":"a;b"},"attributes":{"cotton":100}}\n' +
+        '{"sku":"J-2","slug":"tee","name":"Tee","price":"9","currency":"EUR","options":{"Size":{"eu":44}}}\n',
+    )
+    expect(rows(items)).toEqual([
+      {
+        line: 1,
+        sku: 'J-1',
+        slug: 'tee',
+        name: 'Tee',
+        price: '9',
+        currency: 'EUR',
+        options: 'Size=42; Organic=true; Fit=a\\;b',
+        attributes: '{"cotton":100}',
+      },
+    ])
+    expect(failures(items)).toEqual([
+      { line: 2, sku: 'J-2', errors: [{ path: '/options', message: 'must be a string' }] },
+    ])
+  })
+
   test('unknown keys on the first record are a usage error', async () => {
     const error = await jsonl('{"sku":"J-1","title":"One","price":"1","currency":"EUR"}\n').catch(
       (e: unknown) => e,

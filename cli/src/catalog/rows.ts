@@ -79,8 +79,14 @@ const jsonValue = (key: CatalogColumn, raw: unknown): unknown => {
   if ((key === 'price' || key === 'compare_at_price') && typeof raw === 'number' && Number.isFinite(raw))
     return String(raw)
   if (key === 'options' && typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
-    const entries = Object.entries(raw)
-    return entries.every(([, v]) => typeof v === 'string') ? encodeOptions(Object.fromEntries(entries)) : raw
+    // A size of 42 is the text "42"; a nested value has no cell to go in.
+    const entries = Object.entries(raw).map(([k, v]) => [
+      k,
+      typeof v === 'number' || typeof v === 'boolean' ? String(v) : v,
+    ])
+    return entries.every(([, v]) => typeof v === 'string')
+      ? encodeOptions(Object.fromEntries(entries) as Record<string, string>)
+      : raw
   }
   if (key === 'attributes' && typeof raw === 'object' && raw !== null && !Array.isArray(raw))
     return JSON.stringify(raw)
