@@ -277,8 +277,12 @@ export const createApiClient = ({
       authed<User>('PUT', `/api/v1/users/${encodeURIComponent(id)}/roles`, { body: { roles } }),
 
     /** Upserts up to 2000 products by SKU; bad rows come back by line, the others are written. */
-    importCatalog: (rows: CatalogImportRow[]) =>
-      authed<CatalogImportResult>('POST', '/api/v1/catalog/import', { body: { rows }, timeoutMs: 120_000 }),
+    importCatalog: (rows: CatalogImportRow[], { dryRun = false }: { dryRun?: boolean } = {}) =>
+      authed<CatalogImportResult>('POST', '/api/v1/catalog/import', {
+        body: { rows },
+        ...(dryRun && { query: { dryRun: 'true' } }),
+        timeoutMs: 120_000,
+      }),
 
     /** One page of every product in every status, in id order. */
     exportCatalog: (page: { cursor?: string | undefined; limit?: number } = {}) =>

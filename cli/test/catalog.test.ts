@@ -160,6 +160,22 @@ describe('catalog import', () => {
     ])
   })
 
+  test('--dry-run reports what the import would do and writes nothing', async () => {
+    const lines = [header, 'DRY-1,Dry Lamp,,,Home,19.00,EUR,', 'DRY-2,Bad,,,,-1,EUR,']
+    const path = await file('dry.csv', lines.join('\n'))
+    const before = fake.products.size
+    const human = await cli(['catalog', 'import', path, '--dry-run'])
+    expect(human.code).toBe(1)
+    expect(human.stdout).toStartWith(
+      'Dry run: every row was checked against the catalog, and nothing was written.\n',
+    )
+    expect(human.stdout).toContain('1 created, 0 updated, 1 failed')
+    const json = await cli(['catalog', 'import', path, '--dry-run', '--json'])
+    expect(JSON.parse(json.stdout)).toMatchObject({ created: 1, updated: 0, dryRun: true })
+    expect(fake.products.size).toBe(before)
+    expect(fake.requests.filter((r) => r.search === '?dryRun=true').length).toBeGreaterThanOrEqual(2)
+  })
+
   test('sends batches of --batch-size rows', async () => {
     const lines = [header]
     for (let i = 1; i <= 25; i++) lines.push(`B-${i},Product ${i},,,Home,${i}.00,EUR,`)

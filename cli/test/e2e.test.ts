@@ -243,6 +243,11 @@ describe('the myshop CLI against a running MyShop', () => {
         `E2E-${tag}-3,Broken,,Hearth,Home > Kitchen,-1,EUR`,
       ].join('\n'),
     )
+    // A dry run through the gateway answers the same and writes nothing.
+    const dry = await cli('catalog', 'import', csv, '--json', '--dry-run')
+    expect(dry.code).toBe(1)
+    expect(JSON.parse(dry.stdout)).toMatchObject({ created: 2, updated: 0, dryRun: true })
+    expect((await api('GET', `/api/v1/products?q=toaster`)).body.total).toBe(0)
     const imported = await cli('catalog', 'import', csv, '--json')
     expect(imported.code).toBe(1)
     const result = JSON.parse(imported.stdout)

@@ -445,7 +445,15 @@ export const startFakeMyShop = (): FakeMyShop => {
       if (caller instanceof Response) return caller
       const payload = await body(request)
       imports.push({ rows: Array.isArray(payload.rows) ? (payload.rows as Record<string, unknown>[]) : [] })
-      return catalogImport(payload.rows)
+      if (new URL(request.url).searchParams.get('dryRun') !== 'true') return catalogImport(payload.rows)
+      // As the service does it: the whole import, then everything it wrote undone.
+      const saved = [products, productIdBySku, categories].map((map) => structuredClone(map))
+      const answer = await catalogImport(payload.rows)
+      for (const [i, map] of [products, productIdBySku, categories].entries()) {
+        map.clear()
+        for (const [k, v] of saved[i]! as Map<string, never>) (map as Map<string, unknown>).set(k, v)
+      }
+      return answer
     }
 
     if (route === 'GET /api/v1/catalog/export') {

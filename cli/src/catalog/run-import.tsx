@@ -13,6 +13,8 @@ export type RunImportOptions = {
   batchSize: number
   api: ApiClient
   out: Output
+  /** Ask what the import would do, and write nothing. */
+  dryRun?: boolean
   now?: () => number
 }
 
@@ -29,6 +31,7 @@ export const runImport = async ({
   batchSize,
   api,
   out,
+  dryRun = false,
   now = () => performance.now(),
 }: RunImportOptions): Promise<number> => {
   const started = now()
@@ -44,7 +47,7 @@ export const runImport = async ({
     result = await importBatches({
       source,
       batchSize,
-      send: (rows) => api.importCatalog(rows),
+      send: (rows) => api.importCatalog(rows, { dryRun }),
       onProgress: (next) => {
         tally = next
       },
@@ -64,8 +67,9 @@ export const runImport = async ({
   }
   const seconds = (now() - started) / 1000
   if (out.json) {
-    out.printJson(result)
+    out.printJson(dryRun ? { ...result, dryRun: true } : result)
   } else {
+    if (dryRun) out.line('Dry run: every row was checked against the catalog, and nothing was written.')
     const rows = result.created + result.updated + result.failed.length
     const rate = seconds > 0 ? Math.round(rows / seconds) : rows
     out.line(

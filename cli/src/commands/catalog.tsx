@@ -70,7 +70,7 @@ export const exportRows = (product: CatalogProduct): Record<(typeof catalogColum
       attributes: Object.keys(product.attributes).length ? JSON.stringify(product.attributes) : '',
     }))
 
-type ImportOptions = { batchSize: number; format?: Format }
+type ImportOptions = { batchSize: number; format?: Format; dryRun?: boolean }
 type ExportOptions = { format?: Format; output?: string; delimiter: 'comma' | 'semicolon' | 'tab' }
 
 const delimiters = { comma: ',', semicolon: ';', tab: '\t' } as const satisfies Record<
@@ -92,6 +92,7 @@ export const registerCatalog = (program: Command, { action, deps }: CommandConte
       .description('upsert products by SKU from a CSV or JSON Lines file; failed rows are listed by line')
       .argument('<file>', `.csv with a header, or .jsonl; columns ${catalogColumns.join(',')}`)
       .option('--batch-size <n>', 'rows per request (1..2000)', batchSize, 1000)
+      .option('--dry-run', 'check every row against the catalog and report, writing nothing')
       .addOption(formatOption()),
     async ({ opts, args, api, out }) => {
       const [file] = args as [string]
@@ -121,6 +122,7 @@ export const registerCatalog = (program: Command, { action, deps }: CommandConte
           batchSize: opts.batchSize,
           api,
           out,
+          dryRun: opts.dryRun === true,
         })
       } finally {
         input.destroy()

@@ -451,6 +451,58 @@ describe('catalog import: categories and attributes', () => {
   })
 })
 
+describe('catalog import: a dry run', () => {
+  test('answers what the import would do and writes nothing: no product, category, event or cache change', async () => {
+    const existing = await h.product()
+    const slug = slugFor('dry')
+    const top = h.unique('Dry')
+    const rows: Row[] = [
+      {
+        line: 2,
+        sku: h.unique('DRY').toUpperCase(),
+        slug,
+        name: 'Dry Tent',
+        category: `${top} > Tents`,
+        price: '99.00',
+        currency: 'EUR',
+      },
+      {
+        line: 3,
+        sku: h.unique('DRY').toUpperCase(),
+        slug,
+        name: '',
+        price: '109.00',
+        currency: 'EUR',
+        options: 'Size=L',
+      },
+      { line: 4, sku: existing.variants[0].sku, name: existing.name, price: '1.00', currency: 'EUR' },
+      { line: 5, sku: h.unique('DRY').toUpperCase(), name: 'Broken', price: '-1', currency: 'EUR' },
+    ]
+    const count = async () =>
+      (
+        await h.sql<{ n: string }[]>`
+          select (select count(*) from catalog.products) + (select count(*) from catalog.categories)
+            + (select count(*) from catalog.outbox) as n`
+      )[0]!.n
+    const before = await count()
+    const dry = await h.call('POST', '/api/v1/catalog/import?dryRun=true', { rows }, h.as(h.manager))
+    expect(dry.status).toBe(200)
+    expect(dry.body).toMatchObject({ created: 2, updated: 1 })
+    expect(dry.body.failed.map((f: { line: number }) => f.line)).toEqual([5])
+    expect(await count()).toBe(before)
+    expect((await productBySlug(existing.slug)).price.amount).toBe(existing.price.amount)
+
+    // The real import does what the dry run said.
+    expect(await importRows(rows)).toEqual(dry.body)
+    expect(
+      (await h.call('POST', '/api/v1/catalog/import?dryRun=maybe', { rows }, h.as(h.manager))).status,
+    ).toBe(422)
+    expect(
+      (await h.call('POST', '/api/v1/catalog/import?dryRun=true', { rows }, h.as(h.customer))).status,
+    ).toBe(403)
+  })
+})
+
 describe('catalog import: rows without a slug', () => {
   test('updating one SKU of a product announces all its variants, categories and brand', async () => {
     const sku = h.unique('TWO').toUpperCase()

@@ -141,6 +141,11 @@ const joinRows = (plan: Plan & { kind: 'update' }, group: Group): FieldError | n
   return null
 }
 
+/** Thrown out of a dry run's transaction to roll it back with what it would have done. */
+class DryRun {
+  constructor(readonly counts: { created: number; updated: number }) {}
+}
+
 type CreatePlan = Extract<Plan, { kind: 'create' }>
 type UpdatePlan = Extract<Plan, { kind: 'update' }>
 type EventMeta = ReturnType<typeof eventMeta>
@@ -493,12 +498,14 @@ const changeProducts = async (
  * Upserts products by SKU in bulk. A known SKU updates its variant and its product; a new SKU joins the product
  * its slug names (in the file or in the catalog) or makes a product of its own. Bad rows are reported by line
  * and skipped with the rest of their product; the good ones are written in one transaction with their events,
- * a few statements per batch rather than per row.
+ * a few statements per batch rather than per row. A dry run does all of it and rolls it back: the answer is what
+ * the import would do, and nothing is written.
  */
 export const importRows = async (
   deps: ProductDeps,
   rows: ImportRow[],
   ctx: { requestId?: string; traceparent?: string } = {},
+  { dryRun = false }: { dryRun?: boolean } = {},
 ): Promise<ImportResult> => {
   const failed: ImportFailure[] = []
   const groups = groupRows(rows, failed)
@@ -520,13 +527,18 @@ export const importRows = async (
         (n, p) => n + p.group.rows.filter((r) => plan.bySku.has(r.sku)).length,
         0,
       )
-      return {
+      const counts = {
         created: rowsIn(plan.creates) + rowsIn(plan.changes) - updated,
         updated,
         stale: changed.stale,
       }
+      // Everything was checked and written as it would be; rolled back, so nothing of it is kept or announced.
+      if (dryRun) throw new DryRun(counts)
+      return counts
     })
   } catch (e) {
+    if (e instanceof DryRun)
+      return { created: e.counts.created, updated: e.counts.updated, failed: failed.sort(byLine) }
     // Another import wrote one of these SKUs or slugs meanwhile; nothing of this batch was written.
     if ((e as { code?: string }).code === '23505')
       throw new AppError('conflict', {

@@ -298,9 +298,15 @@ export const productRoutes = (deps: ProductDeps, reindex: ReindexJobs = createRe
     )
     .post(
       '/catalog/import',
-      async ({ body, request }) => importRows(deps, body.rows as ImportRow[], eventContext(request)),
+      async ({ body, query, request }) =>
+        importRows(deps, body.rows as ImportRow[], eventContext(request), { dryRun: query.dryRun === true }),
       {
         auth: 'catalog:write',
+        query: t.Object({
+          dryRun: t.Optional(
+            t.Boolean({ description: 'Check and plan every row, answer as usual, and write nothing' }),
+          ),
+        }),
         body: t.Object({ rows: t.Array(importRowSchema, { minItems: 1, maxItems: 2000 }) }),
         response: {
           200: t.Object({
