@@ -2,6 +2,7 @@ import { decodeOptions, slugPattern } from '@myshop/catalog-format'
 import type { FieldError } from '@myshop/errors'
 import { isCurrency, parseDecimalPrice, priceProblem } from '@myshop/money'
 import type { ProductStatus } from './model.ts'
+import { productLimits, skuPattern } from './schemas.ts'
 
 // The rows of a catalog import: each checked on its own, then gathered into the products they make.
 
@@ -70,12 +71,10 @@ export interface Group {
   currency: string
 }
 
-const skuPattern = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/
+// The product API's rules, so an imported product can later be changed through the API as it is.
+const skuRegex = new RegExp(skuPattern)
 const slugRegex = new RegExp(slugPattern)
-
-// The product API's limits, so an imported product can later be changed through the API as it is.
-export const limits = { sku: 64, name: 200, brand: 100, slug: 120 }
-export const maxVariants = 100
+export const limits = productLimits
 
 /** Why a cell is not a product's attributes: a JSON object of at most 50 texts, numbers or booleans. */
 const attributesProblem = (cell: string): string | null => {
@@ -123,7 +122,7 @@ const check = (row: ImportRow): { errors: FieldError[]; checked: CheckedRow | nu
   if (!sku) errors.push({ path: '/sku', message: 'is required' })
   else if (sku.length > limits.sku)
     errors.push({ path: '/sku', message: `is longer than ${limits.sku} characters` })
-  else if (!skuPattern.test(sku))
+  else if (!skuRegex.test(sku))
     errors.push({
       path: '/sku',
       message: 'may hold letters, digits and . _ / - only, and starts with a letter or digit',
@@ -162,8 +161,8 @@ const check = (row: ImportRow): { errors: FieldError[]; checked: CheckedRow | nu
   }
   if (row.status && !['draft', 'active', 'archived'].includes(row.status))
     errors.push({ path: '/status', message: 'must be draft, active or archived' })
-  if (row.category && categoryPaths(row.category).length > 20)
-    errors.push({ path: '/category', message: 'names more than 20 categories' })
+  if (row.category && categoryPaths(row.category).length > limits.categories)
+    errors.push({ path: '/category', message: `names more than ${limits.categories} categories` })
   if (row.attributes?.trim()) {
     const problem = attributesProblem(row.attributes)
     if (problem) errors.push({ path: '/attributes', message: problem })

@@ -15,7 +15,6 @@ import {
   type ImportResult,
   type ImportRow,
   limits,
-  maxVariants,
   productFields,
 } from './import-rows.ts'
 import type { ProductStatus } from './model.ts'
@@ -270,10 +269,10 @@ const planImport = async (
     const inGroup = new Set(plan.group.rows.map((r) => r.sku))
     const others = plan.kind === 'update' ? (variantsByProduct.get(plan.productId) ?? []) : []
     const total = inGroup.size + others.filter((v) => !inGroup.has(v.sku)).length
-    if (total > maxVariants) {
+    if (total > limits.variants) {
       failGroup(failed, plan.group, {
         path: '/sku',
-        message: `a product has at most ${maxVariants} variants; these rows would give it ${total}`,
+        message: `a product has at most ${limits.variants} variants; these rows would give it ${total}`,
       })
       return false
     }

@@ -1,6 +1,10 @@
 import { t } from 'elysia'
 import { slugPattern } from './slug.ts'
 
+/** The product API's limits, which catalog imports hold rows to as well. */
+export const productLimits = { sku: 64, name: 200, brand: 100, slug: 120, variants: 100, categories: 20 }
+export const skuPattern = '^[A-Za-z0-9][A-Za-z0-9._/-]*$'
+
 export const moneySchema = t.Object({
   amount: t.Integer({ minimum: 0, maximum: 1e12, description: 'Minor units (cents)' }),
   currency: t.String({ pattern: '^[A-Z]{3}$', description: 'ISO-4217 code' }),
@@ -11,7 +15,7 @@ const status = t.Union([t.Literal('draft'), t.Literal('active'), t.Literal('arch
 
 export const variantInputSchema = t.Object(
   {
-    sku: t.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9][A-Za-z0-9._/-]*$' }),
+    sku: t.String({ minLength: 1, maxLength: productLimits.sku, pattern: skuPattern }),
     options: t.Optional(t.Record(t.String({ maxLength: 50 }), t.String({ maxLength: 100 }))),
     price: moneySchema,
     compareAtPrice: t.Optional(t.Union([moneySchema, t.Null()])),
@@ -20,14 +24,16 @@ export const variantInputSchema = t.Object(
 )
 
 const fields = {
-  name: t.String({ minLength: 1, maxLength: 200, pattern: '\\S' }),
-  slug: t.String({ pattern: slugPattern, maxLength: 120 }),
+  name: t.String({ minLength: 1, maxLength: productLimits.name, pattern: '\\S' }),
+  slug: t.String({ pattern: slugPattern, maxLength: productLimits.slug }),
   description: t.String({ maxLength: 20_000 }),
-  brand: t.Union([t.String({ maxLength: 100 }), t.Null()]),
+  brand: t.Union([t.String({ maxLength: productLimits.brand }), t.Null()]),
   attributes: t.Record(t.String({ maxLength: 50 }), attributeValue, { maxProperties: 50 }),
   status,
-  categoryIds: t.Array(t.String({ pattern: '^cat_[0-9A-HJKMNP-TV-Z]{26}$' }), { maxItems: 20 }),
-  variants: t.Array(variantInputSchema, { minItems: 1, maxItems: 100 }),
+  categoryIds: t.Array(t.String({ pattern: '^cat_[0-9A-HJKMNP-TV-Z]{26}$' }), {
+    maxItems: productLimits.categories,
+  }),
+  variants: t.Array(variantInputSchema, { minItems: 1, maxItems: productLimits.variants }),
 }
 
 export const productInputSchema = t.Object(
