@@ -181,6 +181,28 @@ describe('reindexing Elasticsearch from the catalog', () => {
     return { es, engine, deps, create }
   }
 
+  test("the indexed document carries the variants' option values, each once, and follows their changes", async () => {
+    const { es, deps } = await onElasticsearch()
+    const sku = `OPT-${crypto.randomUUID().slice(0, 8).toUpperCase()}`
+    const p = await createProduct(deps, {
+      name: 'Shell Jacket',
+      status: 'active',
+      variants: [
+        { sku: `${sku}-M`, options: { Size: 'M', Colour: 'Navy' }, price: { amount: 9900, currency: 'EUR' } },
+        { sku: `${sku}-L`, options: { Size: 'L', Colour: 'Navy' }, price: { amount: 9900, currency: 'EUR' } },
+      ],
+    })
+    await syncSearchIndex(deps, p.id)
+    expect(es.documents('myshop-products')[p.id]!.source.options).toEqual(['M', 'Navy', 'L'])
+    await updateProduct(deps, p.id, {
+      variants: [
+        { sku: `${sku}-M`, options: { Size: 'M', Colour: 'Sage' }, price: { amount: 9900, currency: 'EUR' } },
+      ],
+    })
+    await syncSearchIndex(deps, p.id)
+    expect(es.documents('myshop-products')[p.id]!.source.options).toEqual(['M', 'Sage'])
+  })
+
   test('the indexer writes a product as it is now, with its version: a replayed event changes nothing', async () => {
     const { es, deps, create } = await onElasticsearch()
     const p = await create('Lamp')
