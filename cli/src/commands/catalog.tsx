@@ -116,7 +116,7 @@ export const registerCatalog = (program: Command, { action, deps }: CommandConte
       const input = createReadStream(file)
       try {
         return await runImport({
-          label: 'Importing',
+          label: opts.dryRun ? 'Checking' : 'Importing',
           source: format === 'csv' ? parseCsv(input, delimiter) : parseJsonl(input),
           total,
           batchSize: opts.batchSize,
