@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, test } from 'bun:test'
+import { skuCandidates } from '../src/search/engine.ts'
 import { type ProductHarness, productHarness } from './harness.ts'
 
 let h: ProductHarness
@@ -652,6 +653,23 @@ describe('GET /api/v1/products and /products/suggest: what shoppers may ask', ()
       expect({ query, status: res.status }).toEqual({ query, status: 422 })
       expect(res.body.code).toBe('validation_failed')
     }
+  })
+
+  test('a SKU typed whole, in any case, finds its product first; a word with no digit is not taken for one', async () => {
+    const code = `ZQ${crypto.randomUUID().replaceAll('-', '').slice(0, 8).toUpperCase()}-7`
+    const wanted = await h.product({
+      name: 'Plain Mug',
+      variants: [{ sku: code, price: { amount: 900, currency: 'EUR' } }],
+    })
+    for (const q of [code, code.toLowerCase()]) {
+      const found = await h.call('GET', `/api/v1/products?q=${encodeURIComponent(q)}`)
+      expect(found.status).toBe(200)
+      expect(found.body.items[0]?.id).toBe(wanted.id)
+    }
+    expect(skuCandidates('mug')).toEqual([])
+    expect(skuCandidates('iphone 15')).toEqual([])
+    expect(skuCandidates(' app-000001 ')).toEqual(['app-000001', 'APP-000001'])
+    expect(skuCandidates('ABC-1')).toEqual(['ABC-1'])
   })
 
   test("a variant's option values find its product, below a product that has the word in its name", async () => {

@@ -168,6 +168,18 @@ describe('elasticsearch search: the request', () => {
     })
   })
 
+  test('a query shaped like a SKU also asks for that SKU, as typed and in upper case; words do not', async () => {
+    const es = fakeElasticsearch({ 'POST /:index/_search': emptySearch })
+    const engine = elasticsearchSearch(es.client, { index: 'myshop-products' })
+    await engine.search(query({ q: 'app-000001' }))
+    await engine.search(query({ q: 'galaxy s24' }))
+    const should = (i: number) =>
+      (es.calls[i]!.body as { query: { bool: { must: { bool: { should: unknown[] } }[] } } }).query.bool
+        .must[0]!.bool.should
+    expect(should(0)).toContainEqual({ terms: { skus: ['app-000001', 'APP-000001'], boost: 20 } })
+    expect(JSON.stringify(should(1))).not.toContain('skus')
+  })
+
   test('without a query: only filters, newest first; price sorts put products without a price last', async () => {
     const es = fakeElasticsearch({ 'POST /:index/_search': emptySearch })
     const engine = elasticsearchSearch(es.client, { index: 'myshop-products' })

@@ -9,6 +9,7 @@ import {
   type SearchQuery,
   type SearchResult,
   type SearchSort,
+  skuCandidates,
 } from './engine.ts'
 
 export interface ElasticsearchSearchOptions {
@@ -171,8 +172,9 @@ const textQuery = (q: string): estypes.QueryDslQueryContainer => ({
         },
       },
       { match: { 'name.autocomplete': { query: q, operator: 'and' } } },
-      // An exact name comes first.
+      // An exact name comes first, and so does the product of a SKU typed whole.
       { term: { 'name.exact': { value: q.toLowerCase(), boost: 10 } } },
+      ...(skuCandidates(q).length ? [{ terms: { skus: skuCandidates(q), boost: 20 } }] : []),
     ],
     minimum_should_match: 1,
   },

@@ -51,6 +51,16 @@ export interface SearchResult {
 }
 
 /** The boundaries of the price facet, in minor units: [0,1000), [1000,2500), … [100000, ∞). */
+/**
+ * The SKUs a query may be, when it is one token shaped like a SKU with a digit in it ("APP-000001", "app-000001"):
+ * as typed and in upper case. Both engines find the product of such a SKU first; other queries skip the lookup.
+ */
+export const skuCandidates = (q: string): string[] => {
+  const token = q.trim()
+  if (token.length > 64 || !/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(token) || !/\d/.test(token)) return []
+  return [...new Set([token, token.toUpperCase()])]
+}
+
 export const priceBuckets = [0, 1_000, 2_500, 5_000, 10_000, 25_000, 50_000, 100_000] as const
 
 /**

@@ -11,6 +11,7 @@ import {
   type SearchQuery,
   type SearchResult,
   type SearchSort,
+  skuCandidates,
 } from './engine.ts'
 
 /**
@@ -138,9 +139,16 @@ export const postgresSearch = (
             or (p.search_name %> catalog.fold(${word})
               and word_similarity(catalog.fold(${word}), p.search_name) > ${typoThreshold}))`
         : sql`p.search @@ ${prefix(word)}`
+    // A query shaped like a SKU also finds that SKU's product, through the variants' unique index (the array is
+    // read once per statement, and the primary key joins the bitmap OR of the other branches).
+    const skus = skuCandidates(q)
+    const bySku = skus.length
+      ? sql`p.id = any(array(select product_id from catalog.variants where sku = any(${skus}::text[])))`
+      : null
     const match = sql`(
       p.search @@ websearch_to_tsquery('simple', catalog.fold(${q}))
       or (${and(words.map(wordMatch))})
+      ${bySku ? sql`or ${bySku}` : sql``}
     )`
     // Cover density with weights {D, C, B, A}: name (A) above brand (B) above description (C); the whole
     // name's similarity to the query lifts close and exact names and orders typo-only matches; an exact name
@@ -148,7 +156,7 @@ export const postgresSearch = (
     // the trigram similarities only where `score` is asked for, on `matched` rows (alias `m`).
     const rank = sql`ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', p.search, t.prefix_q)
       + ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', p.search, t.web_q)`
-    const exact = sql`case when p.search_name = t.q then 1 else 0 end`
+    const exact = sql`case when p.search_name = t.q ${bySku ? sql`or ${bySku}` : sql``} then 1 else 0 end`
     // Above every score a row can have. The name and the query share at most `common` trigrams: no more than
     // either has, and no more than the query's trigrams whose bits are set in the name's signature (the bits set
     // in both, plus the query's trigrams that share a bit with another of its own). similarity is common /
