@@ -1,8 +1,7 @@
 import { decodeOptions, slugPattern } from '@myshop/catalog-format'
 import type { FieldError } from '@myshop/errors'
 import { isCurrency, parseDecimalPrice, priceProblem } from '@myshop/money'
-import type { ProductStatus } from './model.ts'
-import { productLimits, skuPattern } from './schemas.ts'
+import { productLimits as limits, type ProductStatus, skuPattern } from './model.ts'
 
 // The rows of a catalog import: each checked on its own, then gathered into the products they make.
 
@@ -74,7 +73,6 @@ export interface Group {
 // The product API's rules, so an imported product can later be changed through the API as it is.
 const skuRegex = new RegExp(skuPattern)
 const slugRegex = new RegExp(slugPattern)
-export const limits = productLimits
 
 /** Why a cell is not a product's attributes: a JSON object of at most 50 texts, numbers or booleans. */
 const attributesProblem = (cell: string): string | null => {

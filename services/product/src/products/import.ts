@@ -14,10 +14,9 @@ import {
   type ImportFailure,
   type ImportResult,
   type ImportRow,
-  limits,
   productFields,
 } from './import-rows.ts'
-import type { ProductStatus } from './model.ts'
+import { productLimits as limits, type ProductStatus } from './model.ts'
 import { eventMeta, loadProducts, snapshot } from './service.ts'
 import { slugify } from './slug.ts'
 
@@ -139,6 +138,26 @@ const joinRows = (plan: Plan & { kind: 'update' }, group: Group): FieldError | n
   }
   return null
 }
+
+/** A variant as the write statements read it; `options`, `compare_at` and (for known variants) `position` may be null. */
+interface VariantRecord {
+  id: string
+  product_id: string
+  sku: string
+  options: Record<string, string> | null
+  amount: number
+  compare_at: number | null
+  currency: string
+  position: number | null
+}
+
+/** Records as one JSON parameter, which `jsonb_to_recordset` turns back into rows in a single statement. */
+const asJson = (tx: Tx, records: object[]) => tx.json(records as Parameters<typeof tx.json>[0])
+
+/** A batch's variants as a relation for the statements that write them. */
+const variantRelation = (tx: Tx, variants: VariantRecord[]) =>
+  tx`jsonb_to_recordset(${asJson(tx, variants)}) as x(id text, product_id text, sku text, options jsonb,
+    amount bigint, compare_at bigint, currency text, position int)`
 
 /** Thrown out of a dry run's transaction to roll it back with what it would have done. */
 class DryRun {
@@ -302,16 +321,18 @@ const planImport = async (
 const insertProducts = async (tx: Tx, creates: CreatePlan[], at: Date, meta: EventMeta) => {
   if (creates.length === 0) return []
   const variants = creates.flatMap((plan) =>
-    plan.group.rows.map((r, position) => ({
-      id: newId('var', at.getTime()),
-      product_id: plan.productId,
-      sku: r.sku,
-      options: r.options ?? {},
-      amount: r.amount,
-      compare_at: r.compareAt,
-      currency: plan.group.currency,
-      position,
-    })),
+    plan.group.rows.map(
+      (r, position): VariantRecord => ({
+        id: newId('var', at.getTime()),
+        product_id: plan.productId,
+        sku: r.sku,
+        options: r.options ?? {},
+        amount: r.amount,
+        compare_at: r.compareAt,
+        currency: plan.group.currency,
+        position,
+      }),
+    ),
   )
   const products = creates.map((plan) => ({
     id: plan.productId,
@@ -327,12 +348,10 @@ const insertProducts = async (tx: Tx, creates: CreatePlan[], at: Date, meta: Eve
     variant_terms: variantTerms(plan.group.rows),
   }))
   await tx`
-    with rows as (select * from jsonb_to_recordset(${tx.json(products as Parameters<typeof tx.json>[0])})
+    with rows as (select * from jsonb_to_recordset(${asJson(tx, products)})
       as x(id text, slug text, name text, description text, brand text, status text, amount bigint,
            currency text, category_ids jsonb, attributes jsonb, variant_terms text)),
-    vs as (select * from jsonb_to_recordset(${tx.json(variants as Parameters<typeof tx.json>[0])})
-      as x(id text, product_id text, sku text, options jsonb, amount bigint, compare_at bigint, currency text,
-           position int)),
+    vs as (select * from ${variantRelation(tx, variants)}),
     p as (
       insert into catalog.products (id, slug, name, description, brand, status, min_price_amount, currency, category_ids,
         attributes, variant_terms, created_at, updated_at)
@@ -361,7 +380,7 @@ const insertProducts = async (tx: Tx, creates: CreatePlan[], at: Date, meta: Eve
         variants: variantsOf.get(p.id)!.map((v) => ({
           id: v.id,
           sku: v.sku,
-          options: v.options,
+          options: v.options ?? {},
           price: { amount: v.amount, currency: v.currency },
           compareAtPrice: v.compare_at === null ? null : { amount: v.compare_at, currency: v.currency },
         })),
@@ -387,7 +406,7 @@ const changeProducts = async (
   if (changes.length === 0) return { events: [], stale: [] }
   const variants = changes.flatMap((plan) => {
     let position = Math.max(-1, ...(variantsByProduct.get(plan.productId) ?? []).map((v) => v.position))
-    return plan.group.rows.map((r) => {
+    return plan.group.rows.map((r): VariantRecord => {
       const before = bySku.get(r.sku)
       return {
         id: before?.variantId ?? newId('var', at.getTime()),
@@ -412,12 +431,10 @@ const changeProducts = async (
     attributes: plan.group.fields.attributes ? JSON.parse(plan.group.fields.attributes) : null,
   }))
   await tx`
-    with rows as (select * from jsonb_to_recordset(${tx.json(products as Parameters<typeof tx.json>[0])})
+    with rows as (select * from jsonb_to_recordset(${asJson(tx, products)})
       as x(id text, slug text, name text, description text, brand text, status text, category_ids jsonb,
            attributes jsonb)),
-    vs as (select * from jsonb_to_recordset(${tx.json(variants as Parameters<typeof tx.json>[0])})
-      as x(id text, product_id text, sku text, options jsonb, amount bigint, compare_at bigint, currency text,
-           position int)),
+    vs as (select * from ${variantRelation(tx, variants)}),
     known as (
       update catalog.variants v set price_amount = vs.amount, currency = vs.currency,
         options = coalesce(vs.options, v.options), compare_at_amount = coalesce(vs.compare_at, v.compare_at_amount),

@@ -3,6 +3,10 @@
 
 export type ProductStatus = 'draft' | 'active' | 'archived'
 
+/** The product API's limits, which catalog imports and SKU searches hold to as well. */
+export const productLimits = { sku: 64, name: 200, brand: 100, slug: 120, variants: 100, categories: 20 }
+export const skuPattern = '^[A-Za-z0-9][A-Za-z0-9._/-]*$'
+
 export interface Money {
   amount: number
   currency: string

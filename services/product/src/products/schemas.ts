@@ -1,9 +1,6 @@
 import { t } from 'elysia'
+import { productLimits, skuPattern } from './model.ts'
 import { slugPattern } from './slug.ts'
-
-/** The product API's limits, which catalog imports hold rows to as well. */
-export const productLimits = { sku: 64, name: 200, brand: 100, slug: 120, variants: 100, categories: 20 }
-export const skuPattern = '^[A-Za-z0-9][A-Za-z0-9._/-]*$'
 
 export const moneySchema = t.Object({
   amount: t.Integer({ minimum: 0, maximum: 1e12, description: 'Minor units (cents)' }),

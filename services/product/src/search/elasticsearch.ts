@@ -151,34 +151,37 @@ const sorts: Record<SearchSort, estypes.SortCombinations[]> = {
 const searchedFields = ['name^3', 'brand^2', 'description', 'options']
 
 /** Every word matters: in one field (typos allowed), across fields, or as the start of a word of the name. */
-const textQuery = (q: string): estypes.QueryDslQueryContainer => ({
-  bool: {
-    should: [
-      {
-        multi_match: {
-          query: q,
-          fields: searchedFields,
-          type: 'best_fields',
-          operator: 'and',
-          fuzziness: 'AUTO',
+const textQuery = (q: string): estypes.QueryDslQueryContainer => {
+  const skus = skuCandidates(q)
+  return {
+    bool: {
+      should: [
+        {
+          multi_match: {
+            query: q,
+            fields: searchedFields,
+            type: 'best_fields',
+            operator: 'and',
+            fuzziness: 'AUTO',
+          },
         },
-      },
-      {
-        multi_match: {
-          query: q,
-          fields: searchedFields,
-          type: 'cross_fields',
-          operator: 'and',
+        {
+          multi_match: {
+            query: q,
+            fields: searchedFields,
+            type: 'cross_fields',
+            operator: 'and',
+          },
         },
-      },
-      { match: { 'name.autocomplete': { query: q, operator: 'and' } } },
-      // An exact name comes first, and so does the product of a SKU typed whole.
-      { term: { 'name.exact': { value: q.toLowerCase(), boost: 10 } } },
-      ...(skuCandidates(q).length ? [{ terms: { skus: skuCandidates(q), boost: 20 } }] : []),
-    ],
-    minimum_should_match: 1,
-  },
-})
+        { match: { 'name.autocomplete': { query: q, operator: 'and' } } },
+        // An exact name comes first, and so does the product of a SKU typed whole.
+        { term: { 'name.exact': { value: q.toLowerCase(), boost: 10 } } },
+        ...(skus.length ? [{ terms: { skus, boost: 20 } }] : []),
+      ],
+      minimum_should_match: 1,
+    },
+  }
+}
 
 /** The filters of a query; `status: active` is always the first, whatever the caller asked. */
 const filters = (query: SearchQuery): estypes.QueryDslQueryContainer[] => {

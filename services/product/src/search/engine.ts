@@ -1,4 +1,4 @@
-import type { SearchDocument } from '../products/model.ts'
+import { productLimits, type SearchDocument, skuPattern } from '../products/model.ts'
 
 export type SearchSort = 'relevance' | 'price_asc' | 'price_desc' | 'newest'
 
@@ -55,9 +55,11 @@ export interface SearchResult {
  * The SKUs a query may be, when it is one token shaped like a SKU with a digit in it ("APP-000001", "app-000001"):
  * as typed and in upper case. Both engines find the product of such a SKU first; other queries skip the lookup.
  */
+const skuRegex = new RegExp(skuPattern)
+
 export const skuCandidates = (q: string): string[] => {
   const token = q.trim()
-  if (token.length > 64 || !/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(token) || !/\d/.test(token)) return []
+  if (token.length > productLimits.sku || !skuRegex.test(token) || !/\d/.test(token)) return []
   return [...new Set([token, token.toUpperCase()])]
 }
 
