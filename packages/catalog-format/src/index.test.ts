@@ -35,6 +35,14 @@ describe('option cells', () => {
     expect(problem('Size=\\M')).toBe('a backslash may only escape \\, ; or =')
     expect(problem(`Size=${'x'.repeat(101)}`)).toBe('option "Size" is longer than 100 characters')
     expect(problem(`${'n'.repeat(51)}=x`)).toStartWith('option name "nnnnnnnnnnnnnnnnnnnn…"')
+    // A name a search filter (`option=Size:M`) could not name, or holding the catalog's separator.
+    expect(problem('Size:EU=42')).toBe('option name "Size:EU" holds a ":"')
+    expect(problem('Size\u001f=42')).toBe('option name "Size\u001f" holds a control character')
+    expect(problem(Array.from({ length: 11 }, (_, i) => `O${i}=x`).join('; '))).toBe(
+      'a variant has at most 10 options',
+    )
+    // Values may hold either.
+    expect(decodeOptions('Ratio=16:9')).toEqual({ options: { Ratio: '16:9' } })
   })
 })
 

@@ -14,8 +14,21 @@ export const slugify = (name: string): string =>
 
 export const slugPattern = '^[a-z0-9]+(?:-[a-z0-9]+)*$'
 
-/** The longest option name and value the product API takes. */
-export const optionLimits = { name: 50, value: 100 } as const
+/** The longest option name and value the product API takes, and the most options a variant has. */
+export const optionLimits = { name: 50, value: 100, perVariant: 10 } as const
+
+/**
+ * Why an option name cannot be taken, or null: besides its length, a name holds no `:` (the search's filters are
+ * written `option=Size:M`) and no control character (the catalog joins names and values with one).
+ */
+export const optionNameProblem = (name: string): string | null => {
+  if (name.length > optionLimits.name)
+    return `option name "${name.slice(0, 20)}…" is longer than ${optionLimits.name} characters`
+  if (name.includes(':')) return `option name "${name}" holds a ":"`
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
+  if (/[\u0000-\u001f\u007f]/.test(name)) return `option name "${name}" holds a control character`
+  return null
+}
 
 const escapeOption = (text: string) => text.replace(/[\\;=]/g, (c) => `\\${c}`)
 
@@ -68,14 +81,14 @@ export const decodeOptions = (cell: string): DecodedOptions => {
     const value = rawValue.trim()
     if (optionName === '') return { problem: 'an option has no name (expected name=value)' }
     if (value === '') return { problem: `option "${optionName}" has no value` }
-    if (optionName.length > optionLimits.name)
-      return {
-        problem: `option name "${optionName.slice(0, 20)}…" is longer than ${optionLimits.name} characters`,
-      }
+    const nameProblem = optionNameProblem(optionName)
+    if (nameProblem) return { problem: nameProblem }
     if (value.length > optionLimits.value)
       return { problem: `option "${optionName}" is longer than ${optionLimits.value} characters` }
     if (Object.hasOwn(options, optionName)) return { problem: `option "${optionName}" is given twice` }
     options[optionName] = value
   }
+  if (Object.keys(options).length > optionLimits.perVariant)
+    return { problem: `a variant has at most ${optionLimits.perVariant} options` }
   return { options }
 }

@@ -15,27 +15,50 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(() => db.close())
 
-type Group = { brand: string | null; category_ids: string[]; bucket: number | null; n: number }
-const key = (g: Omit<Group, 'n'>) => JSON.stringify([g.brand, g.category_ids, g.bucket])
+type Group = {
+  brand: string | null
+  category_ids: string[]
+  bucket: number | null
+  option_values: string[]
+  n: number
+}
+const key = (g: Omit<Group, 'n'>) => JSON.stringify([g.brand, g.category_ids, g.bucket, g.option_values])
 
 /** The groups as kept (deltas summed), without empty ones. */
 const kept = async () => {
   const rows = await db.sql<Group[]>`
-    select brand, category_ids, bucket, sum(n)::bigint as n from catalog.product_facet_groups
-    group by 1, 2, 3 having sum(n) <> 0`
+    select brand, category_ids, bucket, option_values, sum(n)::bigint as n from catalog.product_facet_groups
+    group by 1, 2, 3, 4 having sum(n) <> 0`
   return new Map(rows.map((g) => [key(g), Number(g.n)]))
 }
 
-/** The groups counted from the products themselves, with the bucket worked out here from `priceBuckets`. */
+/**
+ * The groups counted from the products themselves, with the bucket worked out here from `priceBuckets` and the
+ * option pairs from the variants (each spelling folding alike kept once, as the first in code unit order).
+ */
 const counted = async () => {
-  const rows = await db.sql<{ brand: string | null; category_ids: string[]; price: number | null }[]>`
-    select brand, category_ids, min_price_amount as price from catalog.products where status = 'active'`
+  const rows = await db.sql<
+    { brand: string | null; category_ids: string[]; price: number | null; pairs: string[] }[]
+  >`
+    select brand, category_ids, min_price_amount as price, array(
+      select o.key || E'\x1f' || o.value from catalog.variants v, jsonb_each_text(v.options) o
+      where v.product_id = p.id) as pairs
+    from catalog.products p where status = 'active'`
   const groups = new Map<string, number>()
   for (const r of rows) {
     let bucket: number | null = null
     if (r.price !== null && r.price >= 0)
       bucket = priceBuckets.filter((from) => Number(r.price) >= from).length
-    const k = key({ brand: r.brand, category_ids: r.category_ids, bucket })
+    const byFolded = new Map<string, string>()
+    for (const pair of r.pairs.sort()) {
+      const f = pair
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+      if (!byFolded.has(f)) byFolded.set(f, pair)
+    }
+    const option_values = [...byFolded.values()].sort()
+    const k = key({ brand: r.brand, category_ids: r.category_ids, bucket, option_values })
     groups.set(k, (groups.get(k) ?? 0) + 1)
   }
   return groups
@@ -99,6 +122,18 @@ describe('facet groups', () => {
     expect(await kept()).toEqual(await counted())
 
     // Bulk: one statement moving many products, then one deleting several.
+    // Variants: options added, changed, moved to another product and removed move their products between groups.
+    await sql`insert into catalog.variants (id, product_id, sku, options, price_amount, currency) values
+      ('fg_v1', ${lamp!}, 'FG-1', '{"Colour":"Navy"}', 900, 'EUR'),
+      ('fg_v2', ${lamp!}, 'FG-2', '{"Colour":"navy","Size":"M"}', 900, 'EUR'),
+      ('fg_v3', ${free!}, 'FG-3', '{"Colour":"Crème"}', 2000, 'EUR')`
+    expect(await kept()).toEqual(await counted())
+    await sql`update catalog.variants set options = '{"Colour":"Red"}' where id = 'fg_v1'`
+    await sql`update catalog.variants set product_id = ${free!} where id = 'fg_v2'`
+    expect(await kept()).toEqual(await counted())
+    await sql`delete from catalog.variants where id in ('fg_v1', 'fg_v3')`
+    expect(await kept()).toEqual(await counted())
+
     await sql`update catalog.products set min_price_amount = min_price_amount + 1500 where brand = 'Sony'`
     await sql`update catalog.products set status = case when status = 'active' then 'draft' else 'active' end
       where id in (select id from catalog.products order by id limit 40)`

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, test } from 'bun:test'
+import { afterAll, afterEach, beforeEach, expect, test } from 'bun:test'
 import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -13,23 +13,30 @@ import {
   seedCatalog,
 } from './search-fixtures.ts'
 
+// Each test upgrades a database of its own from the migration before the one it is about, checks what that
+// migration did to the rows, then upgrades to the current schema, which the search engine of this release reads.
 let db: OwnTestDatabase
-let dir: string
-beforeAll(async () => {
+const dirs: string[] = []
+beforeEach(async () => {
   db = await openTestDatabase()
-  dir = mkdtempSync(join(tmpdir(), 'myshop-migrations-'))
 }, 60_000)
-afterAll(async () => {
-  rmSync(dir, { recursive: true, force: true })
+afterEach(async () => {
   await db.close()
 })
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true })
+})
 
-/** Copies the catalog's migrations up to and including `last` into the scratch directory. */
+/** A directory with the catalog's migrations up to and including `last`. */
 const migrationsUpTo = (last: string) => {
+  const dir = mkdtempSync(join(tmpdir(), 'myshop-migrations-'))
+  dirs.push(dir)
   for (const file of readdirSync(catalogMigrations).sort())
     if (file.slice(0, 4) <= last) copyFileSync(join(catalogMigrations, file), join(dir, file))
   return dir
 }
+
+const upgradeToCurrent = () => migrate(db.sql, 'catalog', catalogMigrations)
 
 test('folding and signatures (0010) upgrade a catalog that already has products', async () => {
   await migrate(db.sql, 'catalog', migrationsUpTo('0009'))
@@ -49,6 +56,7 @@ test('folding and signatures (0010) upgrade a catalog that already has products'
     select search_name as "searchName" from catalog.products where id = ${torch}`
   expect(row!.searchName).toBe('creme brulee torch')
 
+  await upgradeToCurrent()
   const engine = postgresSearch(db.sql)
   const found = await engine.search({ q: 'creme brulee', sort: 'relevance', limit: 5 })
   expect(found.ids[0]).toBe(torch)
@@ -72,6 +80,7 @@ test("variants' option values (0012) become searchable for products that already
     select variant_terms as terms from catalog.products where id = ${jacket}`
   expect(row!.terms).toBe('M Navy S')
 
+  await upgradeToCurrent()
   const engine = postgresSearch(db.sql)
   expect((await engine.search({ q: 'navy jacket', sort: 'relevance', limit: 5 })).ids).toEqual([jacket])
   // From now on the variants' triggers keep the terms: a changed option is found, the old one no longer.
@@ -80,4 +89,44 @@ test("variants' option values (0012) become searchable for products that already
   expect((await engine.search({ q: 'sage jacket', sort: 'relevance', limit: 5 })).ids).toEqual([jacket])
   await db.sql`delete from catalog.variants where product_id = ${jacket} and sku = ${`${jacket}-S`}`
   expect((await engine.search({ q: 'navy jacket', sort: 'relevance', limit: 5 })).ids).toEqual([])
+})
+
+test('option facets (0013) count and filter the variants products already have, browsing and searching', async () => {
+  await migrate(db.sql, 'catalog', migrationsUpTo('0012'))
+  await seedCatalog(db.sql, generatedCatalog(60))
+  const id = productId('upgrade')
+  await insertProducts(db.sql, [{ id, name: 'Storm Shell Jacket', brand: 'Northline' }])
+  await db.sql`
+    insert into catalog.variants (id, product_id, sku, options, price_amount, currency, position)
+    values (${`var_${id}_m`}, ${id}, ${`${id}-M`}, ${db.sql.json({ Size: 'M', Colour: 'Sage' })}, 9900, 'EUR', 0)`
+  const before = (
+    await db.sql<{ n: number }[]>`select count(*)::int as n from catalog.products
+    where status = 'active'`
+  )[0]!.n
+  const result = await migrate(db.sql, 'catalog', migrationsUpTo('0013'))
+  expect(result.applied).toEqual(['0013_option_facets'])
+  const [jacket] = await db.sql<{ id: string; pairs: string[] }[]>`
+    select id, option_values as pairs from catalog.products where name = 'Storm Shell Jacket'`
+  expect(jacket!.pairs).toEqual(['Colour\u001fSage', 'Size\u001fM'])
+
+  const engine = postgresSearch(db.sql)
+  // A browse counts from the groups, rebuilt with the products' options; a search counts the matches.
+  const jackets = await engine.search({ q: 'storm shell jacket', sort: 'newest', limit: 5 })
+  expect(jackets.total).toBe(1)
+  expect(jackets.facets.options).toEqual([
+    { name: 'colour', label: 'Colour', values: [{ value: 'sage', label: 'Sage', count: 1 }] },
+    { name: 'size', label: 'Size', values: [{ value: 'm', label: 'M', count: 1 }] },
+  ])
+  const all = await engine.search({ sort: 'newest', limit: 5 })
+  expect(all.total).toBe(before)
+  expect(all.facets.options.length).toBeGreaterThan(2)
+  for (const q of [undefined, 'storm shell jacket']) {
+    const sage = await engine.search({
+      ...(q && { q }),
+      options: [{ name: 'colour', values: ['SAGE'] }],
+      sort: 'newest',
+      limit: 5,
+    })
+    expect({ ids: sage.ids, total: sage.total }).toEqual({ ids: [jacket!.id], total: 1 })
+  }
 })

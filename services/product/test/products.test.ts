@@ -620,6 +620,11 @@ describe('GET /api/v1/products and /products/suggest: what shoppers may ask', ()
       ['sort=cheapest', '/sort'],
       ['category=no-such-category', '/category'],
       [`q=${'x'.repeat(201)}`, '/q'],
+      ['option=Colour', '/option'],
+      ['option=:Navy', '/option'],
+      ['option=Colour:', '/option'],
+      [`option=Colour:${'x'.repeat(101)}`, '/option'],
+      [Array.from({ length: 21 }, (_, i) => `option=Size:${i}`).join('&'), '/option'],
     ] as const) {
       const res = await h.call('GET', `/api/v1/products?${query}`)
       expect({ query, status: res.status }).toEqual({ query, status: 422 })
@@ -715,6 +720,107 @@ describe('GET /api/v1/products and /products/suggest: what shoppers may ask', ()
     expect(await ids(`${word} sage`)).toEqual([jacket.id])
     expect(await ids(`${word} xl`)).toEqual([jacket.id])
     expect(await ids(`${word} navy`)).toEqual([parka.id])
+  })
+
+  test('variant options filter the listing and are counted as facets; drafts never count', async () => {
+    const word = `zq${crypto.randomUUID().replaceAll('-', '').slice(0, 10)}`
+    const sku = h.unique('FAC').toUpperCase()
+    const variant = (suffix: string, options: Record<string, string>) => ({
+      sku: `${sku}-${suffix}`,
+      options,
+      price: { amount: 4900, currency: 'EUR' },
+    })
+    const navy = await h.product({
+      name: `${word} Hoodie`,
+      variants: [variant('1', { Size: 'M', Colour: 'Navy' }), variant('2', { Size: 'L', Colour: 'Navy' })],
+    })
+    const mixed = await h.product({
+      name: `${word} Tee`,
+      variants: [variant('3', { Size: 'M', Colour: 'navy' }), variant('4', { Size: 'S', Colour: 'Crème' })],
+    })
+    await h.product({
+      name: `${word} Draft Tee`,
+      status: 'draft',
+      variants: [variant('5', { Size: 'M', Colour: 'Navy' })],
+    })
+    const list = async (filters: string) => {
+      const res = await h.call('GET', `/api/v1/products?q=${word}&sort=newest&${filters}`)
+      expect(res.status).toBe(200)
+      return res
+    }
+    const ids = (res: { body: { items: { id: string }[] } }) => res.body.items.map((p) => p.id).sort()
+
+    const all = await list('')
+    // Options by their most frequent value, then by name; values by count, then value.
+    expect(all.body.facets.options).toEqual([
+      {
+        name: 'colour',
+        label: 'Colour',
+        values: [
+          { value: 'navy', label: expect.stringMatching(/^navy$/i), count: 2 },
+          { value: 'creme', label: 'Crème', count: 1 },
+        ],
+      },
+      {
+        name: 'size',
+        label: 'Size',
+        values: [
+          { value: 'm', label: 'M', count: 2 },
+          { value: 'l', label: 'L', count: 1 },
+          { value: 's', label: 'S', count: 1 },
+        ],
+      },
+    ])
+    // Case and accents aside; values of one option widen, options narrow.
+    expect(ids(await list('option=colour:NAVY'))).toEqual([navy.id, mixed.id].sort())
+    expect(ids(await list('option=Colour:creme'))).toEqual([mixed.id])
+    expect(ids(await list('option=Size:L&option=Size:S'))).toEqual([navy.id, mixed.id].sort())
+    const narrowed = await list('option=Size:L&option=Colour:Navy')
+    expect(ids(narrowed)).toEqual([navy.id])
+    expect(narrowed.body.total).toBe(1)
+    expect(narrowed.body.facets.options.find((o: { name: string }) => o.name === 'size').values).toEqual([
+      { value: 'l', label: 'L', count: 1 },
+      { value: 'm', label: 'M', count: 1 },
+    ])
+    expect((await list('option=Colour:Teal')).body).toMatchObject({ items: [], total: 0 })
+
+    // The same filters in another order are the same cached listing.
+    const first = await list('option=Size:M&option=Colour:Navy')
+    const again = await list('option=Colour:Navy&option=Size:M')
+    expect(again.body).toEqual(first.body)
+    expect(again.headers.get('x-cache')).toBe('HIT')
+
+    // A changed option is filtered and counted on the next read.
+    const changed = await h.call(
+      'PATCH',
+      `/api/v1/products/${navy.id}`,
+      { variants: [variant('1', { Size: 'XL', Colour: 'Navy' })] },
+      h.as(h.manager),
+    )
+    expect(changed.status).toBe(200)
+    expect(ids(await list('option=Size:XL'))).toEqual([navy.id])
+    expect(ids(await list('option=Size:L'))).toEqual([])
+  })
+
+  test('option names that filters could not name are refused, and nothing is written', async () => {
+    const sku = h.unique('BADOPT').toUpperCase()
+    for (const options of [
+      { 'Size:EU': '42' },
+      { 'Size\u001f': '42' },
+      { '': '42' },
+      { ['n'.repeat(51)]: '42' },
+      Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`Option ${i}`, 'x'])),
+    ]) {
+      const res = await h.call(
+        'POST',
+        '/api/v1/products',
+        { name: 'Odd Options', variants: [{ sku, options, price: { amount: 100, currency: 'EUR' } }] },
+        h.as(h.manager),
+      )
+      expect({ options, status: res.status }).toEqual({ options, status: 422 })
+      expect(JSON.stringify(res.body.errors)).toContain('/variants/0/options')
+    }
+    expect(await count('variants', 'sku', sku)).toBe(0)
   })
 
   test('drafts and archived products are never listed or suggested, even to a manager on the public routes', async () => {

@@ -69,6 +69,8 @@ const expectedAggs = {
     terms: { field: 'brand.key', size: 100 },
     aggs: { label: { terms: { field: 'brand.keyword', size: 1 } } },
   },
+  options: { terms: { field: 'optionValues.key', size: 1000 } },
+  optionLabels: { terms: { field: 'optionValues', size: 1000 } },
   prices: {
     range: {
       field: 'minPrice',
@@ -98,6 +100,7 @@ const doc = (id: string, overrides: Partial<SearchDocument> = {}): SearchDocumen
   categoryPaths: ['Electronics > Phones > Smartphones', 'Electronics > Computers > Tablets'],
   skus: [`${id}-128`],
   options: ['128 GB'],
+  optionPairs: ['Storage\u001f128 GB'],
   minPrice: 89_900,
   currency: 'EUR',
   createdAt: '2024-06-01T12:00:00.000Z',
@@ -117,6 +120,10 @@ describe('elasticsearch search: the request', () => {
         brand: 'SAMSUNG',
         minPrice: 1000,
         maxPrice: 90000,
+        options: [
+          { name: 'Colour', values: ['Crème', 'Navy'] },
+          { name: 'Size', values: ['M'] },
+        ],
       }),
     )
     expect(es.calls).toHaveLength(1)
@@ -160,6 +167,9 @@ describe('elasticsearch search: the request', () => {
             { term: { categoryIds: 'cat_phones' } },
             { term: { 'brand.key': 'samsung' } },
             { range: { minPrice: { gte: 1000, lte: 90000 } } },
+            // One clause per option, its values widening it; the field's normalizer folds the terms.
+            { terms: { 'optionValues.key': ['Colour\u001fCrème', 'Colour\u001fNavy'] } },
+            { terms: { 'optionValues.key': ['Size\u001fM'] } },
           ],
         },
       },
@@ -290,6 +300,26 @@ describe('elasticsearch search: the response', () => {
               { key: 'lumo', doc_count: 2, label: { buckets: [{ key: 'Lumo', doc_count: 2 }] } },
             ],
           },
+          // Folded pairs, and their spellings apart: "Crème" and "creme" are one value, labelled by the more
+          // frequent spelling; a pair no spelling folds to is labelled by itself.
+          options: {
+            buckets: [
+              { key: 'colour\u001fcreme', doc_count: 9 },
+              { key: 'size\u001fm', doc_count: 12 },
+              { key: 'colour\u001fnavy', doc_count: 9 },
+              { key: 'size\u001fl', doc_count: 3 },
+              { key: 'fit\u001fslim', doc_count: 1 },
+            ],
+          },
+          optionLabels: {
+            buckets: [
+              { key: 'Size\u001fM', doc_count: 12 },
+              { key: 'Colour\u001fCrème', doc_count: 7 },
+              { key: 'Colour\u001fNavy', doc_count: 9 },
+              { key: 'Size\u001fL', doc_count: 3 },
+              { key: 'colour\u001fcreme', doc_count: 2 },
+            ],
+          },
           prices: {
             buckets: [
               { key: '0.0-1000.0', from: 0, to: 1000, doc_count: 0 },
@@ -329,6 +359,25 @@ describe('elasticsearch search: the response', () => {
           { from: 50000, to: 100000, count: 20 },
           { from: 100000, to: null, count: 10 },
         ],
+        options: [
+          {
+            name: 'size',
+            label: 'Size',
+            values: [
+              { value: 'm', label: 'M', count: 12 },
+              { value: 'l', label: 'L', count: 3 },
+            ],
+          },
+          {
+            name: 'colour',
+            label: 'Colour',
+            values: [
+              { value: 'creme', label: 'Crème', count: 9 },
+              { value: 'navy', label: 'Navy', count: 9 },
+            ],
+          },
+          { name: 'fit', label: 'fit', values: [{ value: 'slim', label: 'slim', count: 1 }] },
+        ],
       },
       nextCursor: expect.any(String),
     })
@@ -347,6 +396,7 @@ describe('elasticsearch search: the response', () => {
     const result = await elasticsearchSearch(es.client, { index: 'p' }).search(query({}))
     expect(result).toMatchObject({ ids: ['prd_z'], total: 1, nextCursor: null })
     expect(result.facets.categories).toEqual([])
+    expect(result.facets.options).toEqual([])
     expect(result.facets.prices.every((b) => b.count === 0)).toBe(true)
   })
 
@@ -400,6 +450,7 @@ describe('elasticsearch search: keeping the index in step', () => {
     ],
     skus: ['prd_1-128'],
     options: ['128 GB'],
+    optionValues: ['Storage\u001f128 GB'],
     minPrice: 89_900,
     currency: 'EUR',
     createdAt: '2024-06-01T12:00:00.000Z',
@@ -656,6 +707,7 @@ describe('elasticsearch search: keeping the index in step', () => {
       status: { type: 'keyword' },
       categoryIds: { type: 'keyword' },
       categories: { type: 'nested' },
+      optionValues: { type: 'keyword', fields: { key: { type: 'keyword', normalizer: 'folding' } } },
       minPrice: { type: 'long' },
       createdAt: { type: 'date' },
     })
@@ -756,7 +808,7 @@ describe('elasticsearch search: keeping the index in step', () => {
   })
 
   test('ensureIndex adds the fields of this release to an index an earlier one made, and only those', async () => {
-    const { options, ...earlier } = productMappings.properties!
+    const { options, optionValues, ...earlier } = productMappings.properties!
     const older = fakeElasticsearch({
       'GET /:index/_mapping': () => ({ 'myshop-products-initial': { mappings: { properties: earlier } } }),
     })
@@ -766,6 +818,6 @@ describe('elasticsearch search: keeping the index in step', () => {
       'GET /myshop-products/_mapping',
       'PUT /myshop-products/_mapping',
     ])
-    expect(older.calls[2]!.body).toEqual({ properties: { options } })
+    expect(older.calls[2]!.body).toEqual({ properties: { options, optionValues } })
   })
 })

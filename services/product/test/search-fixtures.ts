@@ -42,6 +42,8 @@ export interface ProductSeed {
   price?: number | null
   categories?: string[]
   createdAt?: Date
+  /** Each variant's option values; a product without any has no variant rows. */
+  variants?: Record<string, string>[]
 }
 
 let seq = 0
@@ -66,6 +68,30 @@ export const insertProducts = async (sql: Db, products: ProductSeed[]): Promise<
     (p.categories ?? []).map((c) => ({ product_id: p.id, category_id: c })),
   )
   if (links.length > 0) await sql`insert into catalog.product_categories ${sql(links)}`
+  const variants = products.flatMap((p) =>
+    (p.variants ?? []).map((options, i) => ({
+      id: `${p.id}_v${i}`,
+      product_id: p.id,
+      sku: `${p.id}-${i}`,
+      options,
+      price_amount: p.price ?? 0,
+      currency: 'EUR',
+      position: i,
+    })),
+  )
+  if (variants.length > 0) await sql`insert into catalog.variants ${sql(variants)}`
+}
+
+/**
+ * Option values by leaf category, for some generated products' variants. Spellings differ in case and accents on
+ * purpose ("Navy" and "navy", "Crème" and "Creme"): filters and facets fold them together.
+ */
+const fillerOptions: Record<string, Record<string, string[]>> = {
+  cat_smartphones: { Storage: ['128 GB', '256 GB', '512 GB'], Colour: ['Black', 'Navy', 'navy', 'Crème'] },
+  cat_laptops: { Memory: ['16 GB', '32 GB'], Colour: ['Silver', 'Black'] },
+  cat_tv: { Colour: ['Black', 'White', 'Creme'] },
+  cat_sports: { Size: ['40', '41', '42', '43', 'M', 'L'], Colour: ['Navy', 'Red', 'Black'] },
+  cat_kitchen: { Colour: ['Red', 'Crème', 'Black'] },
 }
 
 /** Mulberry32: the same "random" catalog on every run. */
@@ -227,6 +253,17 @@ export const generatedCatalog = (size = 300, seed = 42): ProductSeed[] => {
   const rand = random(seed)
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T
   const leafIds = Object.keys(fillerNouns)
+  // Options draw from a stream of their own, so the rest of the catalog is the same with or without them.
+  const optionRand = random(seed + 1)
+  const variantsFor = (category: string): Record<string, string>[] | undefined => {
+    const options = fillerOptions[category]
+    if (!options || optionRand() < 0.4) return undefined
+    const names = Object.keys(options).filter(() => optionRand() < 0.7)
+    if (names.length === 0) return undefined
+    return Array.from({ length: 1 + Math.floor(optionRand() * 3) }, () =>
+      Object.fromEntries(names.map((n) => [n, options[n]![Math.floor(optionRand() * options[n]!.length)]!])),
+    )
+  }
   const products = knownProducts()
   while (products.length < size) {
     const i = products.length
@@ -244,6 +281,7 @@ export const generatedCatalog = (size = 300, seed = 42): ProductSeed[] => {
       categories: rand() < 0.15 ? [category, pick(leafIds.filter((c) => c !== category))] : [category],
       // Ten-minute steps shared by pairs of products: ties for the id to break.
       createdAt: new Date(baseTime - (60 + Math.floor(i / 2) * 10) * 60_000),
+      variants: variantsFor(category),
     })
   }
   return products

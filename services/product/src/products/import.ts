@@ -16,7 +16,7 @@ import {
   type ImportRow,
   productFields,
 } from './import-rows.ts'
-import { productLimits as limits, type ProductStatus } from './model.ts'
+import { productLimits as limits, optionPairsOf, type ProductStatus } from './model.ts'
 import { eventMeta, loadProducts, snapshot } from './service.ts'
 import { slugify } from './slug.ts'
 
@@ -102,8 +102,8 @@ const groupBy = <T>(items: T[], key: (item: T) => string): Map<string, T[]> => {
 
 /**
  * A new product's option values as the catalog keeps them for search (`catalog.variant_terms`, migration 0012):
- * each distinct value once, in code point order, separated by spaces. Written with the product, the variants'
- * triggers then find nothing to change.
+ * each distinct value once, in code point order, separated by spaces. Written with the product, as its option
+ * pairs are (`optionPairsOf`, migration 0013), the variants' triggers then find nothing to change.
  */
 const variantTerms = (rows: CheckedRow[]): string => {
   const values = new Set<string>()
@@ -346,17 +346,18 @@ const insertProducts = async (tx: Tx, creates: CreatePlan[], at: Date, meta: Eve
     category_ids: plan.categoryIds,
     attributes: plan.group.fields.attributes ? JSON.parse(plan.group.fields.attributes) : {},
     variant_terms: variantTerms(plan.group.rows),
+    option_values: optionPairsOf(plan.group.rows.flatMap((r) => (r.options ? [r.options] : []))),
   }))
   await tx`
     with rows as (select * from jsonb_to_recordset(${asJson(tx, products)})
       as x(id text, slug text, name text, description text, brand text, status text, amount bigint,
-           currency text, category_ids jsonb, attributes jsonb, variant_terms text)),
+           currency text, category_ids jsonb, attributes jsonb, variant_terms text, option_values text[])),
     vs as (select * from ${variantRelation(tx, variants)}),
     p as (
       insert into catalog.products (id, slug, name, description, brand, status, min_price_amount, currency, category_ids,
-        attributes, variant_terms, created_at, updated_at)
+        attributes, variant_terms, option_values, created_at, updated_at)
       select id, slug, name, description, brand, status, amount, currency,
-        array(select c from jsonb_array_elements_text(category_ids) c order by c), attributes, variant_terms,
+        array(select c from jsonb_array_elements_text(category_ids) c order by c), attributes, variant_terms, option_values,
         ${at}, ${at}
       from rows
     ),

@@ -74,12 +74,21 @@ export interface SearchDocument {
   skus: string[]
   /** Every distinct option value of the product's variants ("Navy", "XL"): shoppers search by them too. */
   options: string[]
+  /** Every distinct option of the variants as `name` U+001F `value` ("Colour\u001fNavy"): filters and facets. */
+  optionPairs: string[]
   minPrice: number | null
   currency: string | null
   createdAt: string
   updatedAt: string
   /** The product's version when the document was read: an index keeps the document with the highest. */
   version: number
+}
+
+/** The distinct (option name, value) pairs of some variants, joined by `optionSeparator`, in code unit order. */
+export const optionPairsOf = (options: Iterable<Readonly<Record<string, string>>>): string[] => {
+  const pairs = new Set<string>()
+  for (const o of options) for (const [name, value] of Object.entries(o)) pairs.add(`${name}\u001f${value}`)
+  return [...pairs].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
 }
 
 export const toSearchDocument = (p: Product, ancestorIds: string[], version: number): SearchDocument => ({
@@ -93,6 +102,7 @@ export const toSearchDocument = (p: Product, ancestorIds: string[], version: num
   categoryPaths: p.categories.map((c) => c.path),
   skus: p.variants.map((v) => v.sku),
   options: [...new Set(p.variants.flatMap((v) => Object.values(v.options)))],
+  optionPairs: optionPairsOf(p.variants.map((v) => v.options)),
   minPrice: p.price?.amount ?? null,
   currency: p.price?.currency ?? null,
   createdAt: p.createdAt,

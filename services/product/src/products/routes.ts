@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { bearerToken } from '@myshop/auth'
+import { optionLimits } from '@myshop/catalog-format'
 import { AppError } from '@myshop/errors'
 import {
   authGuard,
@@ -15,7 +16,7 @@ import type { OpenAPIV3 } from 'openapi-types'
 import { type CachedResponse, etagOf } from '../cache/response-cache.ts'
 import * as categories from '../categories/repository.ts'
 import type { ProductDeps } from '../deps.ts'
-import type { SearchQuery, SearchResult } from '../search/engine.ts'
+import type { OptionFilter, SearchQuery, SearchResult } from '../search/engine.ts'
 import { productCacheKey } from './cache-invalidation.ts'
 import { type ImportRow, importRows } from './import.ts'
 import { createReindexJobs, type ReindexJobs } from './reindex-jobs.ts'
@@ -147,6 +148,32 @@ const searchKey = (query: Record<string, unknown>, generation: number, kind = 'l
   return `${kind}:${generation}:${createHash('sha1').update(normalized).digest('base64url')}`
 }
 
+/**
+ * `option=Size:M` filters as the engines take them: one per option (named as first written, case aside), its values
+ * widening it. Sorted, so that the same filters in any order share their cache entries.
+ */
+const optionFilters = (given: string[] | undefined): OptionFilter[] => {
+  const byName = new Map<string, OptionFilter>()
+  for (const text of given ?? []) {
+    const cut = text.indexOf(':')
+    const name = text.slice(0, cut).trim()
+    const value = text.slice(cut + 1).trim()
+    if (cut < 0 || !name || !value || name.length > optionLimits.name || value.length > optionLimits.value)
+      throw new AppError('validation_failed', {
+        detail: `option=${text} is not an option and a value (option=Size:M)`,
+        errors: [{ path: '/option', message: 'expected name:value' }],
+      })
+    const key = name.toLowerCase()
+    const filter = byName.get(key) ?? { name, values: [] }
+    byName.set(key, filter)
+    if (!filter.values.includes(value)) filter.values.push(value)
+  }
+  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+  return [...byName.entries()]
+    .sort(([a], [b]) => order(a, b))
+    .map(([, f]) => ({ name: f.name, values: f.values.sort(order) }))
+}
+
 export const productRoutes = (deps: ProductDeps, reindex: ReindexJobs = createReindexJobs(deps)) =>
   new Elysia({ prefix: '/api/v1', tags: ['products'] })
     .use(authGuard(deps.verifier))
@@ -170,12 +197,14 @@ export const productRoutes = (deps: ProductDeps, reindex: ReindexJobs = createRe
           })
         }
         const q = query.q?.trim() || undefined
+        const options = optionFilters(query.option)
         const search: SearchQuery = {
           ...(q && { q }),
           ...(category && { category }),
           ...(query.brand && { brand: query.brand }),
           ...(query.minPrice !== undefined && { minPrice: query.minPrice }),
           ...(query.maxPrice !== undefined && { maxPrice: query.maxPrice }),
+          ...(options.length > 0 && { options }),
           ...(query.cursor && { cursor: query.cursor }),
           sort: query.sort ?? (q ? 'relevance' : 'newest'),
           limit: query.limit ?? 24,

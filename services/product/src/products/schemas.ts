@@ -1,3 +1,4 @@
+import { optionLimits } from '@myshop/catalog-format'
 import { t } from 'elysia'
 import { productLimits, skuPattern } from './model.ts'
 import { slugPattern } from './slug.ts'
@@ -95,6 +96,15 @@ export const searchResultSchema = t.Object({
     prices: t.Array(
       t.Object({ from: t.Integer(), to: t.Union([t.Integer(), t.Null()]), count: t.Integer() }),
     ),
+    options: t.Array(
+      t.Object(
+        { name: t.String(), label: t.String(), values: t.Array(bucket) },
+        {
+          description:
+            'Variant options among the matches; `name` and each `value` (folded) are what `option=name:value` filters by',
+        },
+      ),
+    ),
   }),
   total: t.Integer(),
   nextCursor: t.Union([t.String(), t.Null()]),
@@ -108,6 +118,19 @@ export const searchQuerySchema = t.Object({
   maxPrice: t.Optional(t.Integer({ minimum: 0 })),
   sort: t.Optional(
     t.Union([t.Literal('relevance'), t.Literal('price_asc'), t.Literal('price_desc'), t.Literal('newest')]),
+  ),
+  option: t.Optional(
+    t.Array(
+      t.String({
+        maxLength: optionLimits.name + 1 + optionLimits.value,
+        description: 'A variant option and a value, `Size:M`',
+      }),
+      {
+        maxItems: 20,
+        description:
+          'Products with a variant of this option value; repeat for more: values of one option widen, options narrow (`option=Size:M&option=Size:L&option=Colour:Navy`). Case and accents are ignored',
+      },
+    ),
   ),
   limit: t.Optional(t.Integer({ minimum: 1, maximum: 100 })),
   cursor: t.Optional(t.String({ maxLength: 1000 })),

@@ -1,3 +1,4 @@
+import { optionLimits, optionNameProblem } from '@myshop/catalog-format'
 import type { Tx } from '@myshop/db'
 import { AppError, type FieldError } from '@myshop/errors'
 import { outbox, priceChanged, productCreated, productDeleted, productUpdated } from '@myshop/events'
@@ -94,6 +95,14 @@ const validate = (input: ProductChanges) => {
         path: `/variants/${i}/compareAtPrice/currency`,
         message: 'must match the price currency',
       })
+    const names = Object.keys(v.options ?? {})
+    // The schema's record type cannot bound its keys.
+    if (names.length > optionLimits.perVariant)
+      errors.push({ path: `/variants/${i}/options`, message: `at most ${optionLimits.perVariant} options` })
+    for (const name of names) {
+      const problem = name.trim() === '' ? 'an option has no name' : optionNameProblem(name)
+      if (problem) errors.push({ path: `/variants/${i}/options`, message: problem })
+    }
     if (skus.has(v.sku))
       errors.push({ path: `/variants/${i}/sku`, message: `duplicate SKU ${v.sku} in the request` })
     skus.add(v.sku)

@@ -3,6 +3,9 @@ import type { SearchDocument } from '../products/model.ts'
 import { decodeCursor, effectiveSort, encodeCursor } from './cursor.ts'
 import {
   type FacetBucket,
+  optionFacets,
+  optionPairsCounted,
+  optionSeparator,
   priceBuckets,
   type ReindexSource,
   type SearchEngine,
@@ -44,6 +47,8 @@ export interface IndexedProduct {
   categories: { id: string; path: string }[]
   skus: string[]
   options: string[]
+  /** `name` U+001F `value` of every distinct option of the variants: what option filters and facets read. */
+  optionValues: string[]
   minPrice: number | null
   currency: string | null
   createdAt: string
@@ -109,6 +114,8 @@ export const productMappings: estypes.MappingTypeMapping = {
     skus: { type: 'keyword' },
     // Variants' option values ("Navy", "XL"), matched like the description.
     options: { type: 'text', analyzer: 'folding' },
+    // The same with their options' names ("Colour\u001fNavy"): filtered and counted folded, labelled as spelled.
+    optionValues: { type: 'keyword', fields: { key: { type: 'keyword', normalizer: 'folding' } } },
     minPrice: { type: 'long' },
     currency: { type: 'keyword' },
     createdAt: { type: 'date' },
@@ -134,6 +141,7 @@ export const toIndexedProduct = (doc: SearchDocument): IndexedProduct => ({
   }),
   skus: doc.skus,
   options: doc.options,
+  optionValues: doc.optionPairs,
   minPrice: doc.minPrice,
   currency: doc.currency,
   createdAt: doc.createdAt,
@@ -194,6 +202,10 @@ const filters = (query: SearchQuery): estypes.QueryDslQueryContainer[] => {
     ...(query.category !== undefined ? [{ term: { categoryIds: query.category } }] : []),
     ...(query.brand !== undefined ? [{ term: { 'brand.key': query.brand.toLowerCase() } }] : []),
     ...(Object.keys(price).length > 0 ? [{ range: { minPrice: price } }] : []),
+    // The field's normalizer folds the terms as it folded the documents'.
+    ...(query.options ?? []).map(({ name, values }) => ({
+      terms: { 'optionValues.key': values.map((value) => `${name}${optionSeparator}${value}`) },
+    })),
   ]
 }
 
@@ -211,6 +223,9 @@ const aggregations: Record<string, estypes.AggregationsAggregationContainer> = {
     terms: { field: 'brand.key', size: facetSize },
     aggs: { label: { terms: { field: 'brand.keyword', size: 1 } } },
   },
+  // The folded pairs are counted; their spellings are counted apart and matched to them (`optionLabels`).
+  options: { terms: { field: 'optionValues.key', size: optionPairsCounted } },
+  optionLabels: { terms: { field: 'optionValues', size: optionPairsCounted } },
   prices: {
     range: {
       field: 'minPrice',
@@ -247,7 +262,28 @@ interface TermsBucket {
 interface ResultAggregations {
   categories?: { ids: { buckets: TermsBucket[] } }
   brands?: { buckets: TermsBucket[] }
+  options?: { buckets: TermsBucket[] }
+  optionLabels?: { buckets: TermsBucket[] }
   prices?: { buckets: { from?: number; to?: number; doc_count: number }[] }
+}
+
+/** Lower case without accents: near enough the `folding` normalizer to pair a spelling with its folded pair. */
+const fold = (text: string) =>
+  text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+
+/** The counted option pairs, each labelled with its most frequent spelling (the folded pair where none folds to it). */
+const optionPairs = (aggs: ResultAggregations): FacetBucket[] => {
+  const labels = new Map<string, string>()
+  for (const b of aggs.optionLabels?.buckets ?? [])
+    if (!labels.has(fold(b.key))) labels.set(fold(b.key), b.key)
+  return (aggs.options?.buckets ?? []).map((b) => ({
+    value: b.key,
+    label: labels.get(b.key) ?? b.key,
+    count: b.doc_count,
+  }))
 }
 
 export const toSearchResult = (query: SearchQuery, response: estypes.SearchResponse): SearchResult => {
@@ -279,6 +315,7 @@ export const toSearchResult = (query: SearchQuery, response: estypes.SearchRespo
         to: priceBuckets[i + 1] ?? null,
         count: priceCounts[i]?.doc_count ?? 0,
       })),
+      options: optionFacets(optionPairs(aggs), facetSize),
     },
     nextCursor: last?.sort ? encodeCursor({ sort, after: last.sort }) : null,
   }

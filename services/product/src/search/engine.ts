@@ -11,6 +11,11 @@ export interface SearchQuery {
   /** Minor units, inclusive. */
   minPrice?: number
   maxPrice?: number
+  /**
+   * Variant options: a product matches when, for every option listed, one of its variants has one of the values
+   * (names and values compared folded, as text is searched). Different options narrow; values of one widen.
+   */
+  options?: OptionFilter[]
   sort: SearchSort
   limit: number
   /** Opaque, from a previous page's `nextCursor`. */
@@ -20,6 +25,11 @@ export interface SearchQuery {
    * an engine may then skip counting and return zero and empty facets. Default true.
    */
   facets?: boolean
+}
+
+export interface OptionFilter {
+  name: string
+  values: string[]
 }
 
 export interface FacetBucket {
@@ -36,10 +46,58 @@ export interface PriceBucket {
   count: number
 }
 
+/** One variant option's values among the matches: `value` folded (what a filter may send back), `label` as spelled. */
+export interface OptionFacet {
+  name: string
+  label: string
+  values: FacetBucket[]
+}
+
 export interface SearchFacets {
   categories: FacetBucket[]
   brands: FacetBucket[]
   prices: PriceBucket[]
+  options: OptionFacet[]
+}
+
+/** Joins an option's name and value in what the engines keep of a product's options (`optionPairs`). */
+export const optionSeparator = '\u001f'
+
+/** The most options a facet lists, and the most option pairs an engine counts (most frequent first). */
+export const optionFacetNames = 20
+export const optionPairsCounted = 1_000
+
+/**
+ * Option facets from the engines' counts of option pairs (`value` the folded pair, `label` a spelling of it): one
+ * facet per option, options by their most frequent value, values by count (then value), at most `facetSize` each.
+ */
+export const optionFacets = (pairs: FacetBucket[], facetSize: number): OptionFacet[] => {
+  const byName = new Map<string, OptionFacet>()
+  for (const pair of pairs) {
+    const cut = pair.value.indexOf(optionSeparator)
+    if (cut < 0) continue
+    const name = pair.value.slice(0, cut)
+    const labelCut = pair.label.indexOf(optionSeparator)
+    let facet = byName.get(name)
+    if (!facet) {
+      facet = { name, label: labelCut < 0 ? name : pair.label.slice(0, labelCut), values: [] }
+      byName.set(name, facet)
+    }
+    facet.values.push({
+      value: pair.value.slice(cut + 1),
+      label: labelCut < 0 ? pair.value.slice(cut + 1) : pair.label.slice(labelCut + 1),
+      count: pair.count,
+    })
+  }
+  const byCount = (a: { count: number; value: string }, b: { count: number; value: string }) =>
+    b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0)
+  const facets = [...byName.values()]
+  for (const f of facets) f.values = f.values.sort(byCount).slice(0, facetSize)
+  return facets
+    .sort((a, b) =>
+      byCount({ count: a.values[0]!.count, value: a.name }, { count: b.values[0]!.count, value: b.name }),
+    )
+    .slice(0, optionFacetNames)
 }
 
 export interface SearchResult {

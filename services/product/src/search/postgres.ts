@@ -4,6 +4,10 @@ import type postgres from 'postgres'
 import { decodeCursor, effectiveSort, encodeCursor, queryWords } from './cursor.ts'
 import {
   type FacetBucket,
+  type OptionFilter,
+  optionFacets,
+  optionPairsCounted,
+  optionSeparator,
   type PriceBucket,
   priceBuckets,
   type ReindexSource,
@@ -184,7 +188,19 @@ export const postgresSearch = (
     }
   }
 
-  /** The filters of a query but its words: active products, brand, price range and category subtree. */
+  /**
+   * Each option filter as an overlap of the folded pairs (`catalog.fold_all(option_values)`, GIN-indexed on products)
+   * with the pairs it accepts, folded in SQL as the stored ones are.
+   */
+  const optionConditions = (options: OptionFilter[] | undefined, column: Fragment): Fragment[] =>
+    (options ?? []).map(
+      ({ name, values }) =>
+        sql`catalog.fold_all(${column}) && catalog.fold_all(${values.map(
+          (value) => `${name}${optionSeparator}${value}`,
+        )}::text[])`,
+    )
+
+  /** The filters of a query but its words: active products, brand, price range, category subtree and options. */
   const conditions = (query: SearchQuery, categoryIds: string[] | null): Fragment[] => {
     const where: Fragment[] = [sql`p.status = 'active'`]
     if (query.brand !== undefined) where.push(sql`lower(p.brand) = lower(${query.brand})`)
@@ -193,6 +209,7 @@ export const postgresSearch = (
     // The product's own category ids, kept on the row by triggers on product_categories (GIN-indexed); the
     // subtree's ids are a parameter, not a subquery, so the planner weighs them against the column's statistics.
     if (categoryIds !== null) where.push(sql`p.category_ids && ${categoryIds}::text[]`)
+    where.push(...optionConditions(query.options, sql`p.option_values`))
     return where
   }
 
@@ -207,7 +224,7 @@ export const postgresSearch = (
     const where = conditions(query, categoryIds)
     if (text) where.push(text.match)
     const cte = sql`with ${text ? text.terms : sql``} matched as (
-      select p.id, p.brand, p.min_price_amount, p.created_at, p.category_ids,
+      select p.id, p.brand, p.min_price_amount, p.created_at, p.category_ids, p.option_values,
         ${
           text && !forFacets
             ? sql`p.search_name as lname, ${text.rank} as rank, ${text.exact} as exact, ${text.common} as common,
@@ -390,8 +407,8 @@ export const postgresSearch = (
   }
 
   /**
-   * The total and facets from `counted` (brand, category ids, price bucket, n): far fewer groups than products,
-   * and the total and each facet are sums over them. `pieces` is passed through as its own row.
+   * The total and facets from `counted` (brand, category ids, price bucket, option pairs, n): far fewer groups than
+   * products, and the total and each facet are sums over them. `pieces` is passed through as its own row.
    */
   const facetRows = (counted: Fragment, pieces: Fragment, text: { fuzzy: boolean } | null = null) =>
     run<FacetRow[]>(
@@ -411,6 +428,9 @@ export const postgresSearch = (
         order by 4 desc, 2 limit ${facetSize})
       union all
       select 'price', bucket::text, null, sum(n)::bigint from counted where bucket is not null group by bucket
+      union all
+      (select 'option', catalog.fold(pair), min(pair), sum(n)::bigint from counted, unnest(option_values) pair
+        group by 2 order by 4 desc, 2 limit ${optionPairsCounted})
       ${pieces}
     `,
     )
@@ -424,10 +444,10 @@ export const postgresSearch = (
     const { cte, text } = matched(query, categoryIds, true)
     const counted = sql`${cte},
       counted as (
-        select m.brand, m.category_ids, b.bucket, count(*) as n
+        select m.brand, m.category_ids, b.bucket, m.option_values, count(*) as n
         from matched m left join generate_series(1, ${priceBuckets.length}::int) b(bucket)
           on b.bucket = width_bucket(m.min_price_amount, ${[...priceBuckets]}::bigint[])
-        group by 1, 2, 3
+        group by 1, 2, 3, 4
       )`
     return facetRows(counted, sql``, text)
   }
@@ -448,13 +468,14 @@ export const postgresSearch = (
     if (query.brand !== undefined) where.push(sql`lower(brand) = lower(${query.brand})`)
     if (categoryIds !== null) where.push(sql`category_ids && ${categoryIds}::text[]`)
     if (buckets) where.push(sql`bucket between ${buckets[0]} and ${buckets[1]}`)
+    where.push(...optionConditions(query.options, sql`option_values`))
     const rows = await facetRows(
       sql`with grouped as (
-        select brand, category_ids, bucket, sum(n)::bigint as n, count(*) as pieces
+        select brand, category_ids, bucket, option_values, sum(n)::bigint as n, count(*) as pieces
         from catalog.product_facet_groups where ${and(where)}
-        group by 1, 2, 3
+        group by 1, 2, 3, 4
       ),
-      counted as (select brand, category_ids, bucket, n from grouped where n > 0)`,
+      counted as (select brand, category_ids, bucket, option_values, n from grouped where n > 0)`,
       sql`union all
       select 'pieces', (count(*) filter (where n > 0))::text, null, coalesce(sum(pieces), 0)::bigint from grouped`,
     )
@@ -505,7 +526,12 @@ export const postgresSearch = (
     }))
     return {
       total: rows.find((r) => r.facet === 'total')?.count ?? 0,
-      facets: { categories: values('category'), brands: values('brand'), prices },
+      facets: {
+        categories: values('category'),
+        brands: values('brand'),
+        prices,
+        options: optionFacets(values('option'), facetSize),
+      },
     }
   }
 
@@ -530,7 +556,7 @@ export const postgresSearch = (
         page(query, categoryIds),
         // Counting the whole filtered set is the expensive half; a caller holding the counts skips it.
         query.facets === false
-          ? { total: 0, facets: { categories: [], brands: [], prices: [] } }
+          ? { total: 0, facets: { categories: [], brands: [], prices: [], options: [] } }
           : totalsAndFacets(query, categoryIds),
       ])
       return { ids, total, facets, nextCursor }
