@@ -28,44 +28,45 @@ $$;
 -- cannot know how many rows a transition table holds, could scan every product instead and call the derivation for
 -- each of them: during a large import, with statistics from a smaller catalog, a batch of 600 products evaluated the
 -- category and option values of all 29,000 already written (130-550 ms a statement).
+create function catalog.refresh_category_ids_of(products text[]) returns void language sql as $$
+  with changed as materialized (
+    select id, catalog.linked_category_ids(id) as category_ids from (select distinct unnest(products) as id) u
+  )
+  update catalog.products p set category_ids = changed.category_ids
+  from changed
+  where p.id = any(products) and p.id = changed.id and p.category_ids is distinct from changed.category_ids
+$$;
+
+create function catalog.refresh_variant_terms_of(products text[]) returns void language sql as $$
+  with changed as materialized (
+    select id, catalog.variant_terms(id) as terms, catalog.variant_option_values(id) as pairs
+    from (select distinct unnest(products) as id) u
+  )
+  update catalog.products p set variant_terms = changed.terms, option_values = changed.pairs
+  from changed
+  where p.id = any(products) and p.id = changed.id
+    and (p.variant_terms is distinct from changed.terms or p.option_values is distinct from changed.pairs)
+$$;
+
 create or replace function catalog.refresh_product_category_ids() returns trigger language plpgsql as $$
 begin
-  with changed as materialized (
-    select product_id, catalog.linked_category_ids(product_id) as ids
-    from (select distinct product_id from changed_links) c
-  )
-  update catalog.products p set category_ids = changed.ids
-  from changed
-  where p.id = any(array(select product_id from changed)) and p.id = changed.product_id
-    and p.category_ids is distinct from changed.ids;
+  perform catalog.refresh_category_ids_of(array(select product_id from changed_links));
   return null;
 end
 $$;
 
 create or replace function catalog.refresh_moved_product_category_ids() returns trigger language plpgsql as $$
 begin
-  with changed as materialized (
-    select product_id, catalog.linked_category_ids(product_id) as ids
-    from (select product_id from old_links union select product_id from new_links) c
-  )
-  update catalog.products p set category_ids = changed.ids
-  from changed
-  where p.id = any(array(select product_id from changed)) and p.id = changed.product_id
-    and p.category_ids is distinct from changed.ids;
+  perform catalog.refresh_category_ids_of(
+    array(select product_id from old_links union select product_id from new_links));
   return null;
 end
 $$;
 
 create or replace function catalog.refresh_variant_terms() returns trigger language plpgsql as $$
 begin
-  with changed as materialized (
-    select product_id, catalog.variant_terms(product_id) as terms, catalog.variant_option_values(product_id) as pairs
-    from (select distinct product_id from changed_variants where options <> '{}'::jsonb) c
-  )
-  update catalog.products p set variant_terms = changed.terms, option_values = changed.pairs
-  from changed
-  where p.id = any(array(select product_id from changed)) and p.id = changed.product_id
-    and (p.variant_terms is distinct from changed.terms or p.option_values is distinct from changed.pairs);
+  perform catalog.refresh_variant_terms_of(
+    array(select product_id from changed_variants where options <> '{}'::jsonb));
   return null;
 end
 $$;
@@ -73,20 +74,9 @@ $$;
 -- An update can change a variant's options or move it to another product: both products are looked at.
 create or replace function catalog.refresh_changed_variant_terms() returns trigger language plpgsql as $$
 begin
-  with changed as materialized (
-    select product_id, catalog.variant_terms(product_id) as terms, catalog.variant_option_values(product_id) as pairs
-    from (
-      select o.product_id from old_variants o join new_variants n using (id)
-      where o.options is distinct from n.options or o.product_id is distinct from n.product_id
-      union
-      select n.product_id from old_variants o join new_variants n using (id)
-      where o.options is distinct from n.options or o.product_id is distinct from n.product_id
-    ) c
-  )
-  update catalog.products p set variant_terms = changed.terms, option_values = changed.pairs
-  from changed
-  where p.id = any(array(select product_id from changed)) and p.id = changed.product_id
-    and (p.variant_terms is distinct from changed.terms or p.option_values is distinct from changed.pairs);
+  perform catalog.refresh_variant_terms_of(array(
+    select unnest(array[o.product_id, n.product_id]) from old_variants o join new_variants n using (id)
+    where o.options is distinct from n.options or o.product_id is distinct from n.product_id));
   return null;
 end
 $$;
