@@ -3,14 +3,17 @@
 -- separator U+001F, in byte order; pairs that fold alike are kept once, as the first of them). Filters and facets
 -- compare pairs folded as the search folds text (`catalog.fold`: lower case, no accents); facet labels keep the
 -- catalog's spelling. Option names hold neither the separator nor the `:` of the API's filters (`option=Size:M`).
--- A filter on one option's values is an overlap with the folded pairs, answered by a GIN index.
-alter table catalog.products add column option_values text[] not null default '{}';
-
+-- The folded pairs are stored beside them (`option_keys`, element for element), so that neither a filter nor a count
+-- folds text per row: a filter on one option's values is an overlap with them, answered by a GIN index.
 create function catalog.fold_all(texts text[]) returns text[]
   language sql immutable strict parallel safe
 begin atomic
-  select array(select catalog.fold(t) from unnest(texts) t);
+  select array(select catalog.fold(t) from unnest(texts) with ordinality u(t, i) order by i);
 end;
+
+alter table catalog.products
+  add column option_values text[] not null default '{}',
+  add column option_keys text[] generated always as (catalog.fold_all(option_values)) stored;
 
 create function catalog.variant_option_values(product text) returns text[] language sql stable as $$
   select array(
@@ -84,13 +87,15 @@ $$;
 update catalog.products p set option_values = catalog.variant_option_values(p.id)
 where p.id in (select product_id from catalog.variants where options <> '{}'::jsonb);
 
--- Its pending list is bounded as the other search indexes' are (0009), and merged with theirs.
-create index products_option_values_idx on catalog.products using gin (catalog.fold_all(option_values))
+-- The folded pairs' index keeps its pending list as short as the other search indexes' (0009), merged with theirs.
+create index products_option_keys_idx on catalog.products using gin (option_keys)
   with (gin_pending_list_limit = 256);
 
 -- Browse counts (0008) group products by their option pairs too, so a browse counts option facets, and filters by
 -- option, from the groups: every product of a group has the same pairs.
-alter table catalog.product_facet_groups add column option_values text[] not null default '{}';
+alter table catalog.product_facet_groups
+  add column option_values text[] not null default '{}',
+  add column option_keys text[] generated always as (catalog.fold_all(option_values)) stored;
 
 create or replace function catalog.product_facets_counted() returns trigger language plpgsql as $$
 begin

@@ -369,9 +369,9 @@ describe('postgres search: filters and facets', () => {
 })
 
 describe('postgres search: sorting and pagination', () => {
-  test('a category page is the same whether the shop walk finds it or the category is read alone', async () => {
-    // A walk of 3 or 40 rows in the page's order rarely holds a whole page of one category, so these engines
-    // take the fallback nearly always; the default walk (2,000 rows) covers this whole catalog.
+  test('a page of a category or of options is the same whether the shop walk finds it or the part is read alone', async () => {
+    // A walk of 3 or 40 rows in the page's order rarely holds a whole page of one category or option, so these
+    // engines take the fallback nearly always; the default walk (2,000 rows) covers this whole catalog.
     const engines = [
       postgresSearch(db.sql),
       ...[3, 40].map((rows) => postgresSearch(db.sql, undefined, { categoryWalkRows: rows })),
@@ -391,9 +391,14 @@ describe('postgres search: sorting and pagination', () => {
       { category: 'cat_phones', brand: 'sony' },
       { category: 'cat_home', minPrice: 1000, maxPrice: 90_000 },
       { category: 'cat_lighting' },
+      { options: [{ name: 'colour', values: ['navy', 'black'] }] },
+      { options: [{ name: 'Storage', values: ['256 GB', '512 GB'] }], category: 'cat_electronics' },
+      { options: [{ name: 'Size', values: ['40', '41', '42', '43', 'M', 'L'] }], maxPrice: 150_000 },
     ]
     for (const filter of filters) {
       const truth = await groundTruth(filter)
+      // The option filters make two pages at least, so that a later page's walk starts after a cursor.
+      if (filter.options) expect({ filter, pages: truth.length > 4 }).toEqual({ filter, pages: true })
       const byPrice = (dir: 1 | -1) =>
         [...truth]
           .sort((a, b) =>

@@ -78,7 +78,7 @@ test('search indexes keep short pending lists, and a large import leaves none be
     'products_category_ids_idx',
     'products_name_trgm_idx',
     'products_name_words_idx',
-    'products_option_values_idx',
+    'products_option_keys_idx',
     'products_search_idx',
   ])
   for (const o of options) expect(o.reloptions).toContain('gin_pending_list_limit=256')

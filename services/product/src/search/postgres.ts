@@ -4,7 +4,6 @@ import type postgres from 'postgres'
 import { decodeCursor, effectiveSort, encodeCursor, queryWords } from './cursor.ts'
 import {
   type FacetBucket,
-  type OptionFilter,
   optionFacets,
   optionPairsCounted,
   optionSeparator,
@@ -72,8 +71,8 @@ interface SortPlan {
  */
 export interface PostgresSearchOptions {
   /**
-   * How many products, in the page's order, a category page reads before it gives up on finding its rows among
-   * them and takes the category's products alone instead (see `categoryPage`).
+   * How many products, in the page's order, a page of a category or of some options reads before it gives up on
+   * finding its rows among them and takes those products alone instead (see `partPage`).
    */
   categoryWalkRows?: number
 }
@@ -189,29 +188,36 @@ export const postgresSearch = (
   }
 
   /**
-   * Each option filter as an overlap of the folded pairs (`catalog.fold_all(option_values)`, GIN-indexed on products)
-   * with the pairs it accepts, folded in SQL as the stored ones are.
+   * The filters that pick a part of the shop, on the columns of `table` (products, or a row of them): the category
+   * subtree, and each option as an overlap of the folded pairs (`option_keys`, GIN-indexed on products) with the
+   * pairs it accepts, folded in SQL as the stored ones are (once: the argument is a constant).
    */
-  const optionConditions = (options: OptionFilter[] | undefined, column: Fragment): Fragment[] =>
-    (options ?? []).map(
-      ({ name, values }) =>
-        sql`catalog.fold_all(${column}) && catalog.fold_all(${values.map(
-          (value) => `${name}${optionSeparator}${value}`,
-        )}::text[])`,
-    )
+  const selective = (query: SearchQuery, categoryIds: string[] | null, table: string): Fragment[] => {
+    const where: Fragment[] = []
+    // The product's own category ids, kept on the row by triggers on product_categories (GIN-indexed); the
+    // subtree's ids are a parameter, not a subquery, so the planner weighs them against the column's statistics.
+    if (categoryIds !== null) where.push(sql`${sql(table)}.category_ids && ${categoryIds}::text[]`)
+    for (const { name, values } of query.options ?? []) {
+      const pairs = values.map((value) => `${name}${optionSeparator}${value}`)
+      where.push(sql`${sql(table)}.option_keys && catalog.fold_all(${pairs}::text[])`)
+    }
+    return where
+  }
 
-  /** The filters of a query but its words: active products, brand, price range, category subtree and options. */
-  const conditions = (query: SearchQuery, categoryIds: string[] | null): Fragment[] => {
+  /** The filters every product of the shop's order is held to: active, brand, price range. */
+  const shopConditions = (query: SearchQuery): Fragment[] => {
     const where: Fragment[] = [sql`p.status = 'active'`]
     if (query.brand !== undefined) where.push(sql`lower(p.brand) = lower(${query.brand})`)
     if (query.minPrice !== undefined) where.push(sql`p.min_price_amount >= ${query.minPrice}`)
     if (query.maxPrice !== undefined) where.push(sql`p.min_price_amount <= ${query.maxPrice}`)
-    // The product's own category ids, kept on the row by triggers on product_categories (GIN-indexed); the
-    // subtree's ids are a parameter, not a subquery, so the planner weighs them against the column's statistics.
-    if (categoryIds !== null) where.push(sql`p.category_ids && ${categoryIds}::text[]`)
-    where.push(...optionConditions(query.options, sql`p.option_values`))
     return where
   }
+
+  /** The filters of a query but its words. */
+  const conditions = (query: SearchQuery, categoryIds: string[] | null): Fragment[] => [
+    ...shopConditions(query),
+    ...selective(query, categoryIds, 'p'),
+  ]
 
   /**
    * `with …, matched as (…)`: the filtered, active products with what sorting and facets need.
@@ -224,7 +230,7 @@ export const postgresSearch = (
     const where = conditions(query, categoryIds)
     if (text) where.push(text.match)
     const cte = sql`with ${text ? text.terms : sql``} matched as (
-      select p.id, p.brand, p.min_price_amount, p.created_at, p.category_ids, p.option_values,
+      select p.id, p.brand, p.min_price_amount, p.created_at, p.category_ids, p.option_values, p.option_keys,
         ${
           text && !forFacets
             ? sql`p.search_name as lname, ${text.rank} as rank, ${text.exact} as exact, ${text.common} as common,
@@ -269,8 +275,8 @@ export const postgresSearch = (
       text,
       sort === 'relevance' && text
         ? ranked(cte, text, query.limit, after)
-        : !text && categoryIds !== null
-          ? categoryPage(cte, plan, query, categoryIds, afterCursor)
+        : !text && (categoryIds !== null || (query.options?.length ?? 0) > 0)
+          ? partPage(cte, plan, query, categoryIds, afterCursor)
           : sql`
       ${cte}
       select id, (${plan.key})::text as key from matched
@@ -285,18 +291,19 @@ export const postgresSearch = (
   }
 
   /**
-   * A category page in a stored order (price, newest) without words. Read in the order's index, the whole shop
-   * is walked until the category's rows turn up: quick when they are spread through that order, but a category
-   * whose products all sit at the far end of it (cheap accessories sorted by price descending) had the walk read
-   * most of the catalog, 70-140 ms at 100,000 products. So the shop is read in order for at most
-   * `categoryWalkRows` rows; if the page is among them it is exact (nothing before it was skipped), and if not,
-   * the category's products are taken alone (its index) and sorted, which costs what the category holds.
+   * A page of a part of the shop (a category, products with some options) in a stored order (price, newest) without
+   * words. Read in the order's index, the whole shop is walked until the part's rows turn up: quick when they are
+   * spread through that order, but a part whose products all sit at the far end of it (cheap accessories sorted by
+   * price descending, the few 15" screens by price ascending) had the walk read most of the catalog, 70-340 ms at
+   * 100,000 products. So the shop is read in order for at most `categoryWalkRows` rows; if the page is among them it
+   * is exact (nothing before it was skipped), and if not, the part's products are taken alone (its indexes) and
+   * sorted, which costs what the part holds.
    */
-  const categoryPage = (
+  const partPage = (
     cte: Fragment,
     plan: SortPlan,
     query: SearchQuery,
-    categoryIds: string[],
+    categoryIds: string[] | null,
     afterCursor: Fragment,
   ): Fragment => {
     const page = query.limit + 1
@@ -304,13 +311,13 @@ export const postgresSearch = (
       ${cte},
       walked as materialized (
         select id, min_price_amount, created_at, key from (
-          select p.id, p.min_price_amount, p.created_at, p.category_ids, (${plan.key})::text as key
+          select p.id, p.min_price_amount, p.created_at, p.category_ids, p.option_keys, (${plan.key})::text as key
           from catalog.products p
-          where ${and(conditions(query, null))} and ${afterCursor}
+          where ${and(shopConditions(query))} and ${afterCursor}
           order by ${plan.order}
           limit ${categoryWalkRows}
         ) shop
-        where category_ids && ${categoryIds}::text[]
+        where ${and(selective(query, categoryIds, 'shop'))}
         order by ${plan.order}
         limit ${page}
       ),
@@ -319,7 +326,7 @@ export const postgresSearch = (
         select id, key, min_price_amount, created_at from walked where (select whole from found)
         union all
         (select id, (${plan.key})::text as key, min_price_amount, created_at
-          -- offset 0: the category's own rows, found through its index, not the shop's order again.
+          -- offset 0: the part's own rows, found through its indexes, not the shop's order again.
           from (select * from matched offset 0) m
           where not (select whole from found) and ${afterCursor}
           order by ${plan.order}
@@ -407,7 +414,8 @@ export const postgresSearch = (
   }
 
   /**
-   * The total and facets from `counted` (brand, category ids, price bucket, option pairs, n): far fewer groups than
+   * The total and facets from `counted` (brand, category ids, price bucket, option pairs and their folded keys, n):
+   * far fewer groups than
    * products, and the total and each facet are sums over them. `pieces` is passed through as its own row.
    */
   const facetRows = (counted: Fragment, pieces: Fragment, text: { fuzzy: boolean } | null = null) =>
@@ -429,7 +437,7 @@ export const postgresSearch = (
       union all
       select 'price', bucket::text, null, sum(n)::bigint from counted where bucket is not null group by bucket
       union all
-      (select 'option', catalog.fold(pair), min(pair), sum(n)::bigint from counted, unnest(option_values) pair
+      (select 'option', key, min(pair), sum(n)::bigint from counted, unnest(option_keys, option_values) u(key, pair)
         group by 2 order by 4 desc, 2 limit ${optionPairsCounted})
       ${pieces}
     `,
@@ -444,10 +452,10 @@ export const postgresSearch = (
     const { cte, text } = matched(query, categoryIds, true)
     const counted = sql`${cte},
       counted as (
-        select m.brand, m.category_ids, b.bucket, m.option_values, count(*) as n
+        select m.brand, m.category_ids, b.bucket, m.option_values, m.option_keys, count(*) as n
         from matched m left join generate_series(1, ${priceBuckets.length}::int) b(bucket)
           on b.bucket = width_bucket(m.min_price_amount, ${[...priceBuckets]}::bigint[])
-        group by 1, 2, 3, 4
+        group by 1, 2, 3, 4, 5
       )`
     return facetRows(counted, sql``, text)
   }
@@ -465,17 +473,16 @@ export const postgresSearch = (
     buckets: readonly [number, number] | null,
   ) => {
     const where: Fragment[] = [sql`true`]
-    if (query.brand !== undefined) where.push(sql`lower(brand) = lower(${query.brand})`)
-    if (categoryIds !== null) where.push(sql`category_ids && ${categoryIds}::text[]`)
-    if (buckets) where.push(sql`bucket between ${buckets[0]} and ${buckets[1]}`)
-    where.push(...optionConditions(query.options, sql`option_values`))
+    if (query.brand !== undefined) where.push(sql`lower(g.brand) = lower(${query.brand})`)
+    if (buckets) where.push(sql`g.bucket between ${buckets[0]} and ${buckets[1]}`)
+    where.push(...selective(query, categoryIds, 'g'))
     const rows = await facetRows(
       sql`with grouped as (
-        select brand, category_ids, bucket, option_values, sum(n)::bigint as n, count(*) as pieces
-        from catalog.product_facet_groups where ${and(where)}
-        group by 1, 2, 3, 4
+        select brand, category_ids, bucket, option_values, option_keys, sum(n)::bigint as n, count(*) as pieces
+        from catalog.product_facet_groups g where ${and(where)}
+        group by 1, 2, 3, 4, 5
       ),
-      counted as (select brand, category_ids, bucket, option_values, n from grouped where n > 0)`,
+      counted as (select brand, category_ids, bucket, option_values, option_keys, n from grouped where n > 0)`,
       sql`union all
       select 'pieces', (count(*) filter (where n > 0))::text, null, coalesce(sum(pieces), 0)::bigint from grouped`,
     )
