@@ -232,11 +232,20 @@ try {
   const paths = queries.flatMap((q) =>
     Array.from({ length: perQuery }, (_, i) => `/api/v1/products?q=${encodeURIComponent(q)}&minPrice=${i}`),
   )
-  // Browsing without words: the whole shop, a category, a small category in price order both ways, a brand and a
-  // price facet. A distinct page size per request misses the listing cache without adding a filter (a price
+  // Browsing without words: the whole shop, a category, a small category in price order both ways, a brand, a
+  // price facet, and variant options (the most frequent value, the least frequent listed one in price order, two
+  // options together). A distinct page size per request misses the listing cache without adding a filter (a price
   // floor would change what is counted).
   const sample = (await (await fetch(`${gateway}/api/v1/products?limit=1`)).json()) as {
-    facets: { categories: { value: string }[]; brands: { value: string }[] }
+    facets: {
+      categories: { value: string }[]
+      brands: { value: string }[]
+      options: { name: string; values: { value: string }[] }[]
+    }
+  }
+  const option = (i: number, value: 'first' | 'last') => {
+    const o = sample.facets.options[i]!
+    return `option=${encodeURIComponent(`${o.name}:${(value === 'first' ? o.values[0] : o.values.at(-1))!.value}`)}`
   }
   const browses = [
     'sort=newest',
@@ -246,6 +255,9 @@ try {
     `category=${sample.facets.categories.at(-1)!.value}&sort=price_desc`,
     `brand=${encodeURIComponent(sample.facets.brands[0]!.value)}&sort=price_asc`,
     'minPrice=2500&maxPrice=4999',
+    option(0, 'first'),
+    `${option(0, 'last')}&sort=price_asc`,
+    `${option(0, 'first')}&${option(1, 'first')}&sort=price_desc`,
   ]
   const browsePaths = browses.flatMap((b) =>
     Array.from({ length: perQuery }, (_, i) => `/api/v1/products?${b}&limit=${10 + i}`),
