@@ -437,7 +437,13 @@ export const postgresSearch = (
       union all
       select 'price', bucket::text, null, sum(n)::bigint from counted where bucket is not null group by bucket
       union all
-      (select 'option', key, min(pair), sum(n)::bigint from counted, unnest(option_keys, option_values) u(key, pair)
+      -- Each folded pair with the number of products holding it (a product holds one spelling of it), labelled by
+      -- its most frequent spelling, ties to the first in byte order: as the Elasticsearch engine labels it.
+      (select 'option', key, (array_agg(pair order by products desc, pair collate "C"))[1], sum(products)::bigint
+        from (
+          select key, pair, sum(n) as products from counted, unnest(option_keys, option_values) u(key, pair)
+          group by 1, 2
+        ) spelled
         group by 2 order by 4 desc, 2 limit ${optionPairsCounted})
       ${pieces}
     `,
