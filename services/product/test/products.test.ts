@@ -779,9 +779,15 @@ describe('GET /api/v1/products and /products/suggest: what shoppers may ask', ()
     const narrowed = await list('option=Size:L&option=Colour:Navy')
     expect(ids(narrowed)).toEqual([navy.id])
     expect(narrowed.body.total).toBe(1)
+    // Sizes are counted without the size filter, over the navy products: what each size would add.
     expect(narrowed.body.facets.options.find((o: { name: string }) => o.name === 'size').values).toEqual([
+      { value: 'm', label: 'M', count: 2 },
       { value: 'l', label: 'L', count: 1 },
-      { value: 'm', label: 'M', count: 1 },
+      { value: 's', label: 'S', count: 1 },
+    ])
+    // Colours, without the colour filter, over the size-L products.
+    expect(narrowed.body.facets.options.find((o: { name: string }) => o.name === 'colour').values).toEqual([
+      { value: 'navy', label: 'Navy', count: 1 },
     ])
     expect((await list('option=Colour:Teal')).body).toMatchObject({ items: [], total: 0 })
 

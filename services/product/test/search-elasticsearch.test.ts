@@ -55,6 +55,11 @@ const emptySearch = () => ({ hits: { total: { value: 0, relation: 'eq' }, hits: 
 
 const activeOnly = { term: { status: 'active' } }
 
+const expectedOptionAggs = {
+  options: { terms: { field: 'optionValues.key', size: 1000 } },
+  optionLabels: { terms: { field: 'optionValues', size: 1000 } },
+}
+
 const expectedAggs = {
   categories: {
     nested: { path: 'categories' },
@@ -69,8 +74,7 @@ const expectedAggs = {
     terms: { field: 'brand.key', size: 100 },
     aggs: { label: { terms: { field: 'brand.keyword', size: 1 } } },
   },
-  options: { terms: { field: 'optionValues.key', size: 1000 } },
-  optionLabels: { terms: { field: 'optionValues', size: 1000 } },
+  ...expectedOptionAggs,
   prices: {
     range: {
       field: 'minPrice',
@@ -111,6 +115,8 @@ const doc = (id: string, overrides: Partial<SearchDocument> = {}): SearchDocumen
 
 describe('elasticsearch search: the request', () => {
   test('a query with every filter: multi_match with typos, prefixes, filter clauses, sort and aggregations', async () => {
+    const colour = { terms: { 'optionValues.key': ['Colour\u001fCrème', 'Colour\u001fNavy'] } }
+    const size = { terms: { 'optionValues.key': ['Size\u001fM'] } }
     const es = fakeElasticsearch({ 'POST /:index/_search': emptySearch })
     const engine = elasticsearchSearch(es.client, { index: 'myshop-products' })
     await engine.search(
@@ -167,14 +173,19 @@ describe('elasticsearch search: the request', () => {
             { term: { categoryIds: 'cat_phones' } },
             { term: { 'brand.key': 'samsung' } },
             { range: { minPrice: { gte: 1000, lte: 90000 } } },
-            // One clause per option, its values widening it; the field's normalizer folds the terms.
-            { terms: { 'optionValues.key': ['Colour\u001fCrème', 'Colour\u001fNavy'] } },
-            { terms: { 'optionValues.key': ['Size\u001fM'] } },
           ],
         },
       },
+      // One clause per option, its values widening it (the field's normalizer folds the terms). They narrow the
+      // hits, not what the aggregations see: the facets are counted under all of them, and each option's values
+      // under the others.
+      post_filter: { bool: { filter: [colour, size] } },
       sort: [{ _score: { order: 'desc' } }, { id: { order: 'asc' } }],
-      aggs: expectedAggs,
+      aggs: {
+        filtered: { filter: { bool: { filter: [colour, size] } }, aggs: expectedAggs },
+        option0: { filter: { bool: { filter: [size] } }, aggs: expectedOptionAggs },
+        option1: { filter: { bool: { filter: [colour] } }, aggs: expectedOptionAggs },
+      },
     })
   })
 
@@ -385,6 +396,93 @@ describe('elasticsearch search: the response', () => {
       s: 'relevance',
       a: [6.4, 'prd_b'],
     })
+  })
+
+  test("with option filters, the facets come from under all of them and each option's values from under the others", async () => {
+    const terms = (buckets: [string, number][]) => ({
+      buckets: buckets.map(([key, doc_count]) => ({ key, doc_count })),
+    })
+    const es = fakeElasticsearch({
+      'POST /:index/_search': () => ({
+        hits: {
+          total: { value: 3, relation: 'eq' },
+          hits: [{ _id: 'prd_a' }, { _id: 'prd_b' }, { _id: 'prd_c' }],
+        },
+        aggregations: {
+          filtered: {
+            doc_count: 3,
+            brands: { buckets: [{ key: 'stride', doc_count: 3, label: { buckets: [{ key: 'Stride' }] } }] },
+            options: terms([
+              ['size\u001fm', 3],
+              ['colour\u001fnavy', 3],
+              ['fit\u001fslim', 1],
+            ]),
+            optionLabels: terms([
+              ['Size\u001fM', 3],
+              ['Colour\u001fNavy', 3],
+              ['Fit\u001fSlim', 1],
+            ]),
+          },
+          // Sizes under the colour filter alone, colours under the size filter alone.
+          option0: {
+            doc_count: 9,
+            options: terms([
+              ['colour\u001fnavy', 9],
+              ['size\u001fm', 5],
+              ['size\u001fl', 4],
+            ]),
+            optionLabels: terms([
+              ['Colour\u001fNavy', 9],
+              ['Size\u001fM', 5],
+              ['Size\u001fL', 4],
+            ]),
+          },
+          option1: {
+            doc_count: 5,
+            options: terms([
+              ['size\u001fm', 5],
+              ['colour\u001fnavy', 3],
+              ['colour\u001fblack', 2],
+            ]),
+            optionLabels: terms([
+              ['Size\u001fM', 5],
+              ['Colour\u001fNavy', 3],
+              ['Colour\u001fBlack', 2],
+            ]),
+          },
+        },
+      }),
+    })
+    const result = await elasticsearchSearch(es.client, { index: 'p' }).search(
+      query({
+        limit: 5,
+        options: [
+          { name: 'Size', values: ['M'] },
+          { name: 'Colour', values: ['Navy'] },
+        ],
+      }),
+    )
+    expect(result.total).toBe(3)
+    expect(result.facets.brands).toEqual([{ value: 'stride', label: 'Stride', count: 3 }])
+    expect(result.facets.options).toEqual([
+      {
+        name: 'size',
+        label: 'Size',
+        values: [
+          { value: 'm', label: 'M', count: 5 },
+          { value: 'l', label: 'L', count: 4 },
+        ],
+      },
+      {
+        name: 'colour',
+        label: 'Colour',
+        values: [
+          { value: 'navy', label: 'Navy', count: 3 },
+          { value: 'black', label: 'Black', count: 2 },
+        ],
+      },
+      { name: 'fit', label: 'Fit', values: [{ value: 'slim', label: 'Slim', count: 1 }] },
+    ])
   })
 
   test('a last page has no cursor, and missing aggregations give empty facets', async () => {

@@ -120,11 +120,32 @@ const optionFacetsOf = async (ids: string[]) => {
 }
 
 /** A result's facets against the plain counts of the same products. */
-const sameFacets = async (facets: SearchFacets, ids: string[]) => {
-  const { options, ...rest } = facets
+/**
+ * A result's facets against the plain counts: the total and every facet over the products that pass every filter
+ * (`idsFor(options)`), but an option filtered on, whose values are counted over the products that pass every other
+ * filter (`idsFor` without it), so that its other values show what they would add.
+ */
+const sameFacets = async (
+  facets: SearchFacets,
+  options: OptionFilter[],
+  idsFor: (options: OptionFilter[]) => Promise<string[]>,
+) => {
+  const ids = await idsFor(options)
+  const { options: got, ...rest } = facets
   const { options: _, ...expected } = await facetsOf(ids)
   expect(rest).toEqual(expected)
-  expect(options).toEqual(await optionFacetsOf(ids))
+  let expectedOptions = await optionFacetsOf(ids)
+  for (const [i, option] of options.entries()) {
+    const name = option.name.toLowerCase()
+    const others = await optionFacetsOf(await idsFor(options.filter((_, j) => j !== i)))
+    expectedOptions = [
+      ...expectedOptions.filter((o) => o.name !== name),
+      ...others.filter((o) => o.name === name),
+    ]
+  }
+  const top = (o: { name: string; values: { count: number }[] }) => o.values[0]!.count
+  expectedOptions.sort((a, b) => top(b) - top(a) || (a.name < b.name ? -1 : 1))
+  expect(got).toEqual(expectedOptions)
 }
 
 const facetsOf = async (ids: string[]) => {
@@ -332,9 +353,8 @@ describe('postgres search: filters and facets', () => {
       const truth = await groundTruth(filter)
       const result = await search({ ...filter, limit: 5 })
       expect(result.total).toBe(truth.length)
-      await sameFacets(
-        result.facets,
-        truth.map((r) => r.id),
+      await sameFacets(result.facets, filter.options ?? [], async (options) =>
+        (await groundTruth({ ...filter, options })).map((r) => r.id),
       )
       const ids = await walk({ ...filter, sort: 'newest' }, 60)
       expect(ids.sort()).toEqual(truth.map((r) => r.id).sort())
@@ -345,8 +365,36 @@ describe('postgres search: filters and facets', () => {
     expect(ids.length).toBeGreaterThan(10)
     const result = await search({ q: 'smart', category: 'cat_electronics', limit: 3 })
     expect(result.total).toBe(ids.length)
-    await sameFacets(result.facets, ids)
+    await sameFacets(result.facets, [], async () => ids)
     expect(result.facets.options.length).toBeGreaterThan(0)
+
+    // With option filters: every page of the query is the products it matches (tested above), the reference here.
+    const filters: OptionFilter[] = [
+      { name: 'colour', values: ['Black'] },
+      { name: 'Storage', values: ['128 GB', '512 GB'] },
+    ]
+    const byQuery = (options: OptionFilter[]) => walk({ q: 'smart', options }, 10)
+    const filtered = await search({ q: 'smart', options: filters, limit: 3 })
+    expect(filtered.total).toBe((await byQuery(filters)).length)
+    expect(filtered.total).toBeGreaterThan(0)
+    await sameFacets(filtered.facets, filters, byQuery)
+  })
+
+  test("an option's own values are counted without its filter, so each shows what it would add", async () => {
+    const colour = [{ name: 'Colour', values: ['Navy'] }]
+    const result = await search({ options: colour, limit: 5 })
+    const navy = (await groundTruth({ options: colour })).length
+    expect(result.total).toBe(navy)
+    const colours = result.facets.options.find((o) => o.name === 'colour')!
+    // Navy counts what the filter lists; the other colours count the products they would add.
+    expect(colours.values.find((v) => v.value === 'navy')!.count).toBe(navy)
+    const black = (await groundTruth({ options: [{ name: 'Colour', values: ['Black'] }] })).length
+    expect(colours.values.find((v) => v.value === 'black')!.count).toBe(black)
+    const both = await search({ options: [{ name: 'Colour', values: ['Navy', 'Black'] }], limit: 5 })
+    expect(both.total).toBe(
+      (await groundTruth({ options: [{ name: 'colour', values: ['navy', 'black'] }] })).length,
+    )
+    expect(both.total).toBeGreaterThan(navy)
   })
 
   test('a category includes its descendants', async () => {

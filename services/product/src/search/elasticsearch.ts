@@ -3,6 +3,7 @@ import type { SearchDocument } from '../products/model.ts'
 import { decodeCursor, effectiveSort, encodeCursor } from './cursor.ts'
 import {
   type FacetBucket,
+  type OptionFilter,
   optionFacets,
   optionPairsCounted,
   optionSeparator,
@@ -202,11 +203,22 @@ const filters = (query: SearchQuery): estypes.QueryDslQueryContainer[] => {
     ...(query.category !== undefined ? [{ term: { categoryIds: query.category } }] : []),
     ...(query.brand !== undefined ? [{ term: { 'brand.key': query.brand.toLowerCase() } }] : []),
     ...(Object.keys(price).length > 0 ? [{ range: { minPrice: price } }] : []),
-    // The field's normalizer folds the terms as it folded the documents'.
-    ...(query.options ?? []).map(({ name, values }) => ({
-      terms: { 'optionValues.key': values.map((value) => `${name}${optionSeparator}${value}`) },
-    })),
   ]
+}
+
+/** One option filter; the field's normalizer folds the terms as it folded the documents'. */
+const optionFilter = ({ name, values }: OptionFilter): estypes.QueryDslQueryContainer => ({
+  terms: { 'optionValues.key': values.map((value) => `${name}${optionSeparator}${value}`) },
+})
+
+const allOf = (clauses: estypes.QueryDslQueryContainer[]): estypes.QueryDslQueryContainer => ({
+  bool: { filter: clauses },
+})
+
+// The folded pairs are counted; their spellings are counted apart and matched to them (`optionLabels`).
+const optionAggregations: Record<string, estypes.AggregationsAggregationContainer> = {
+  options: { terms: { field: 'optionValues.key', size: optionPairsCounted } },
+  optionLabels: { terms: { field: 'optionValues', size: optionPairsCounted } },
 }
 
 const aggregations: Record<string, estypes.AggregationsAggregationContainer> = {
@@ -223,9 +235,7 @@ const aggregations: Record<string, estypes.AggregationsAggregationContainer> = {
     terms: { field: 'brand.key', size: facetSize },
     aggs: { label: { terms: { field: 'brand.keyword', size: 1 } } },
   },
-  // The folded pairs are counted; their spellings are counted apart and matched to them (`optionLabels`).
-  options: { terms: { field: 'optionValues.key', size: optionPairsCounted } },
-  optionLabels: { terms: { field: 'optionValues', size: optionPairsCounted } },
+  ...optionAggregations,
   prices: {
     range: {
       field: 'minPrice',
@@ -237,19 +247,37 @@ const aggregations: Record<string, estypes.AggregationsAggregationContainer> = {
   },
 }
 
+/**
+ * Option filters narrow the hits (`post_filter`) but not the query the aggregations see: the other facets are
+ * counted under all of them (`filtered`), and each option filtered on has its values counted under all the others
+ * (`option0`, `option1`, …), so a shopper who picked one size still sees what each other size would add.
+ */
 export const searchRequest = (alias: string, query: SearchQuery): estypes.SearchRequest => {
   const q = query.q?.trim() ?? ''
   const sort = effectiveSort(query.sort, q)
   const after = query.cursor ? decodeCursor(query.cursor, sort, 2) : null
+  const options = (query.options ?? []).map(optionFilter)
+  const aggs: Record<string, estypes.AggregationsAggregationContainer> = options.length
+    ? {
+        filtered: { filter: allOf(options), aggs: aggregations },
+        ...Object.fromEntries(
+          options.map((_, i) => [
+            `option${i}`,
+            { filter: allOf(options.filter((_, j) => j !== i)), aggs: optionAggregations },
+          ]),
+        ),
+      }
+    : aggregations
   return {
     index: alias,
     size: query.limit + 1,
     track_total_hits: true,
     _source: false,
     query: { bool: { ...(q && { must: [textQuery(q)] }), filter: filters(query) } },
+    ...(options.length && { post_filter: allOf(options) }),
     sort: sorts[sort],
     ...(after && { search_after: after as estypes.FieldValue[] }),
-    aggs: aggregations,
+    aggs,
   }
 }
 
@@ -260,6 +288,8 @@ interface TermsBucket {
   label?: { buckets: { key: string }[] }
 }
 interface ResultAggregations {
+  /** With option filters: the facets under all of them (and `option0`… each option's values under the others). */
+  filtered?: ResultAggregations
   categories?: { ids: { buckets: TermsBucket[] } }
   brands?: { buckets: TermsBucket[] }
   options?: { buckets: TermsBucket[] }
@@ -274,8 +304,25 @@ const fold = (text: string) =>
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
 
-/** The counted option pairs, each labelled with its most frequent spelling (the folded pair where none folds to it). */
-const optionPairs = (aggs: ResultAggregations): FacetBucket[] => {
+/**
+ * The counted option pairs, each labelled with its most frequent spelling (the folded pair where none folds to it);
+ * an option filtered on has its pairs from its own aggregation.
+ */
+const optionPairs = (query: SearchQuery, root: ResultAggregations): FacetBucket[] => {
+  const own = new Map(
+    (query.options ?? []).map(({ name }, i) => [
+      fold(name),
+      (root as Record<string, ResultAggregations | undefined>)[`option${i}`],
+    ]),
+  )
+  const nameOf = (pair: FacetBucket) => pair.value.slice(0, pair.value.indexOf(optionSeparator))
+  return [
+    ...spelledPairs(root.filtered ?? root).filter((p) => !own.has(nameOf(p))),
+    ...[...own].flatMap(([name, aggs]) => (aggs ? spelledPairs(aggs) : []).filter((p) => nameOf(p) === name)),
+  ]
+}
+
+const spelledPairs = (aggs: ResultAggregations): FacetBucket[] => {
   const labels = new Map<string, string>()
   for (const b of aggs.optionLabels?.buckets ?? [])
     if (!labels.has(fold(b.key))) labels.set(fold(b.key), b.key)
@@ -292,7 +339,8 @@ export const toSearchResult = (query: SearchQuery, response: estypes.SearchRespo
   const page = hits.slice(0, query.limit)
   const last = hits.length > query.limit ? page.at(-1) : undefined
   const total = response.hits.total
-  const aggs = (response.aggregations ?? {}) as ResultAggregations
+  const root = (response.aggregations ?? {}) as ResultAggregations
+  const aggs = root.filtered ?? root
   const categories: FacetBucket[] = (aggs.categories?.ids.buckets ?? []).map((b) => ({
     value: b.key,
     label: b.path?.buckets[0]?.key ?? b.key,
@@ -315,7 +363,7 @@ export const toSearchResult = (query: SearchQuery, response: estypes.SearchRespo
         to: priceBuckets[i + 1] ?? null,
         count: priceCounts[i]?.doc_count ?? 0,
       })),
-      options: optionFacets(optionPairs(aggs), facetSize),
+      options: optionFacets(optionPairs(query, root), facetSize),
     },
     nextCursor: last?.sort ? encodeCursor({ sort, after: last.sort }) : null,
   }

@@ -4,6 +4,7 @@ import type postgres from 'postgres'
 import { decodeCursor, effectiveSort, encodeCursor, queryWords } from './cursor.ts'
 import {
   type FacetBucket,
+  type OptionFilter,
   optionFacets,
   optionPairsCounted,
   optionSeparator,
@@ -188,19 +189,29 @@ export const postgresSearch = (
   }
 
   /**
-   * The filters that pick a part of the shop, on the columns of `table` (products, or a row of them): the category
-   * subtree, and each option as an overlap of the folded pairs (`option_keys`, GIN-indexed on products) with the
-   * pairs it accepts, folded in SQL as the stored ones are (once: the argument is a constant).
+   * One option filter on the columns of `table`: an overlap of the folded pairs (`option_keys`, GIN-indexed on
+   * products) with the pairs it accepts, folded in SQL as the stored ones are (once: the argument is a constant).
    */
-  const selective = (query: SearchQuery, categoryIds: string[] | null, table: string): Fragment[] => {
+  const optionCondition = ({ name, values }: OptionFilter, table: string): Fragment =>
+    sql`${sql(table)}.option_keys && catalog.fold_all(${values.map(
+      (value) => `${name}${optionSeparator}${value}`,
+    )}::text[])`
+
+  /**
+   * The filters that pick a part of the shop, on the columns of `table` (products, or a row of them): the category
+   * subtree, and (unless `withOptions` is false) each option filter.
+   */
+  const selective = (
+    query: SearchQuery,
+    categoryIds: string[] | null,
+    table: string,
+    withOptions = true,
+  ): Fragment[] => {
     const where: Fragment[] = []
     // The product's own category ids, kept on the row by triggers on product_categories (GIN-indexed); the
     // subtree's ids are a parameter, not a subquery, so the planner weighs them against the column's statistics.
     if (categoryIds !== null) where.push(sql`${sql(table)}.category_ids && ${categoryIds}::text[]`)
-    for (const { name, values } of query.options ?? []) {
-      const pairs = values.map((value) => `${name}${optionSeparator}${value}`)
-      where.push(sql`${sql(table)}.option_keys && catalog.fold_all(${pairs}::text[])`)
-    }
+    if (withOptions) for (const option of query.options ?? []) where.push(optionCondition(option, table))
     return where
   }
 
@@ -214,20 +225,21 @@ export const postgresSearch = (
   }
 
   /** The filters of a query but its words. */
-  const conditions = (query: SearchQuery, categoryIds: string[] | null): Fragment[] => [
+  const conditions = (query: SearchQuery, categoryIds: string[] | null, withOptions = true): Fragment[] => [
     ...shopConditions(query),
-    ...selective(query, categoryIds, 'p'),
+    ...selective(query, categoryIds, 'p', withOptions),
   ]
 
   /**
    * `with …, matched as (…)`: the filtered, active products with what sorting and facets need.
-   * For the facets the set carries no score (ranking every match is the page's work, not theirs).
+   * For the facets the set carries no score (ranking every match is the page's work, not theirs), and is not held
+   * to the option filters, which the counts apply themselves (see `facetRows`).
    */
   const matched = (query: SearchQuery, categoryIds: string[] | null, forFacets: boolean) => {
     const q = query.q?.trim() ?? ''
     const words = queryWords(q)
     const text = words.length > 0 ? textMatch(q, words) : null
-    const where = conditions(query, categoryIds)
+    const where = conditions(query, categoryIds, !forFacets)
     if (text) where.push(text.match)
     const cte = sql`with ${text ? text.terms : sql``} matched as (
       select p.id, p.brand, p.min_price_amount, p.created_at, p.category_ids, p.option_values, p.option_keys,
@@ -418,36 +430,57 @@ export const postgresSearch = (
    * far fewer groups than
    * products, and the total and each facet are sums over them. `pieces` is passed through as its own row.
    */
-  const facetRows = (counted: Fragment, pieces: Fragment, text: { fuzzy: boolean } | null = null) =>
-    run<FacetRow[]>(
+  const facetRows = (
+    counted: Fragment,
+    pieces: Fragment,
+    options: OptionFilter[],
+    text: { fuzzy: boolean } | null = null,
+  ) => {
+    // `counted` is not held to the option filters: the groups the total and every other facet count are those that
+    // pass them all, and an option's own values are counted over the groups that pass all the others, so a shopper
+    // who picked one size still sees how many products each other size would add (values of one option widen).
+    const passes = options.map((option) => optionCondition(option, 'counted'))
+    const all = passes.length ? and(passes) : sql`true`
+    const allBut = (i: number) => (passes.length > 1 ? and(passes.filter((_, j) => j !== i)) : sql`true`)
+    const countedFor = options.length
+      ? sql`case split_part(key, ${optionSeparator}, 1) ${list(
+          options.map(({ name }, i) => sql`when catalog.fold(${name}) then ${allBut(i)}`),
+          sql` `,
+        )} else ${all} end`
+      : sql`true`
+    return run<FacetRow[]>(
       text,
       sql`
       ${counted}
       select 'total' as facet, null::text as value, null::text as label, coalesce(sum(n), 0)::bigint as count
-      from counted
+      from counted where ${all}
       union all
       (select 'brand', lower(brand), min(brand), sum(n)::bigint from counted
-        where brand is not null group by lower(brand) order by 4 desc, 2 limit ${facetSize})
+        where brand is not null and ${all} group by lower(brand) order by 4 desc, 2 limit ${facetSize})
       union all
       (select 'category', c.id, c.path, n from (
           select category_id, sum(n)::bigint as n from counted, unnest(category_ids) category_id
+          where ${all}
           group by category_id
         ) by_category join catalog.categories c on c.id = by_category.category_id
         order by 4 desc, 2 limit ${facetSize})
       union all
-      select 'price', bucket::text, null, sum(n)::bigint from counted where bucket is not null group by bucket
+      select 'price', bucket::text, null, sum(n)::bigint from counted
+      where bucket is not null and ${all} group by bucket
       union all
       -- Each folded pair with the number of products holding it (a product holds one spelling of it), labelled by
       -- its most frequent spelling, ties to the first in byte order: as the Elasticsearch engine labels it.
       (select 'option', key, (array_agg(pair order by products desc, pair collate "C"))[1], sum(products)::bigint
         from (
           select key, pair, sum(n) as products from counted, unnest(option_keys, option_values) u(key, pair)
+          where ${countedFor}
           group by 1, 2
         ) spelled
         group by 2 order by 4 desc, 2 limit ${optionPairsCounted})
       ${pieces}
     `,
     )
+  }
 
   /**
    * Exact counts in one pass over the matching products, grouped by (brand, category ids, price bucket). The
@@ -463,7 +496,7 @@ export const postgresSearch = (
           on b.bucket = width_bucket(m.min_price_amount, ${[...priceBuckets]}::bigint[])
         group by 1, 2, 3, 4, 5
       )`
-    return facetRows(counted, sql``, text)
+    return facetRows(counted, sql``, query.options ?? [], text)
   }
 
   /**
@@ -481,7 +514,7 @@ export const postgresSearch = (
     const where: Fragment[] = [sql`true`]
     if (query.brand !== undefined) where.push(sql`lower(g.brand) = lower(${query.brand})`)
     if (buckets) where.push(sql`g.bucket between ${buckets[0]} and ${buckets[1]}`)
-    where.push(...selective(query, categoryIds, 'g'))
+    where.push(...selective(query, categoryIds, 'g', false))
     const rows = await facetRows(
       sql`with grouped as (
         select brand, category_ids, bucket, option_values, option_keys, sum(n)::bigint as n, count(*) as pieces
@@ -491,6 +524,7 @@ export const postgresSearch = (
       counted as (select brand, category_ids, bucket, option_values, option_keys, n from grouped where n > 0)`,
       sql`union all
       select 'pieces', (count(*) filter (where n > 0))::text, null, coalesce(sum(pieces), 0)::bigint from grouped`,
+      query.options ?? [],
     )
     const pieces = rows.find((r) => r.facet === 'pieces')
     if (pieces && pieces.count > compactAfterRows && pieces.count > 2 * Number(pieces.value)) compactGroups()
