@@ -14,6 +14,16 @@ export const slugify = (name: string): string =>
 
 export const slugPattern = '^[a-z0-9]+(?:-[a-z0-9]+)*$'
 
+/**
+ * Lower case without accents (compatibility decomposition, combining marks dropped): near enough what the search
+ * engines fold text to (PostgreSQL's `unaccent`, Elasticsearch's `asciifolding`) to tell two spellings of one word.
+ */
+export const foldText = (text: string): string =>
+  text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+
 /** The longest option name and value the product API takes, and the most options a variant has. */
 export const optionLimits = { name: 50, value: 100, perVariant: 10 } as const
 

@@ -346,6 +346,41 @@ describe('catalog import: rows that share a slug', () => {
     expect((await productBySlug(slug)).variants).toHaveLength(100)
   })
 
+  test('option values spelled alike ("Navy", "navy") are one value of the product: kept once, counted once', async () => {
+    const slug = slugFor('spelled')
+    const sku = h.unique('SPELL').toUpperCase()
+    const word = `zq${crypto.randomUUID().replaceAll('-', '').slice(0, 10)}`
+    const result = await importRows([
+      {
+        line: 2,
+        sku: `${sku}-1`,
+        slug,
+        name: `${word} Tee`,
+        price: '19.00',
+        currency: 'EUR',
+        options: 'Colour=navy',
+      },
+      {
+        line: 3,
+        sku: `${sku}-2`,
+        slug,
+        name: '',
+        price: '19.00',
+        currency: 'EUR',
+        options: 'Colour=Navy; Size=M',
+      },
+    ])
+    expect(result).toMatchObject({ created: 2, failed: [] })
+    const [row] = await h.sql<{ pairs: string[] }[]>`
+      select option_values as pairs from catalog.products where slug = ${slug}`
+    expect(row!.pairs).toEqual(['Colour\u001fNavy', 'Size\u001fM'])
+    const listed = await h.call('GET', `/api/v1/products?q=${word}`)
+    expect(listed.body.facets.options).toEqual([
+      { name: 'colour', label: 'Colour', values: [{ value: 'navy', label: 'Navy', count: 1 }] },
+      { name: 'size', label: 'Size', values: [{ value: 'm', label: 'M', count: 1 }] },
+    ])
+  })
+
   test('a known SKU given a new free slug renames its product', async () => {
     const product = await h.product({ status: 'active' })
     const slug = slugFor('renamed')

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'bun:test'
 import { Client } from '@elastic/elasticsearch'
 import Mock from '@elastic/elasticsearch-mock'
 import { AppError } from '@myshop/errors'
-import type { SearchDocument } from '../src/products/model.ts'
+import { optionPairsOf, type SearchDocument } from '../src/products/model.ts'
 import { elasticsearchSearch, productIndexSettings, productMappings } from '../src/search/elasticsearch.ts'
 import type { Deletion, ReindexSource, SearchQuery } from '../src/search/engine.ts'
 import { type Call, errorReply, fakeCluster, type Reply } from './elasticsearch-cluster.ts'
@@ -111,6 +111,17 @@ const doc = (id: string, overrides: Partial<SearchDocument> = {}): SearchDocumen
   updatedAt: '2024-06-02T12:00:00.000Z',
   version: 1_000,
   ...overrides,
+})
+
+test("a document's option pairs are its variants' distinct pairs, one spelling of those that fold alike", () => {
+  expect(
+    optionPairsOf([
+      { Colour: 'navy', Size: 'M' },
+      { Colour: 'Navy', Size: 'M' },
+      { Colour: 'Crème', Size: 'L' },
+      { Colour: 'Creme' },
+    ]),
+  ).toEqual(['Colour\u001fCreme', 'Colour\u001fNavy', 'Size\u001fL', 'Size\u001fM'])
 })
 
 describe('elasticsearch search: the request', () => {

@@ -1,5 +1,6 @@
 // The catalog's shapes as the API and the search engines see them. Money is integer minor units with an
 // ISO-4217 currency; timestamps are ISO-8601 UTC.
+import { foldText } from '@myshop/catalog-format'
 
 export type ProductStatus = 'draft' | 'active' | 'archived'
 
@@ -84,11 +85,21 @@ export interface SearchDocument {
   version: number
 }
 
-/** The distinct (option name, value) pairs of some variants, joined by `optionSeparator`, in code unit order. */
+/**
+ * The distinct (option name, value) pairs of some variants, joined by `optionSeparator`, in code unit order; of
+ * spellings that fold alike ("Navy", "navy") the first in code unit order, as the catalog keeps them
+ * (`catalog.variant_option_values`), so a product counts once for a value however its variants spell it.
+ */
 export const optionPairsOf = (options: Iterable<Readonly<Record<string, string>>>): string[] => {
-  const pairs = new Set<string>()
-  for (const o of options) for (const [name, value] of Object.entries(o)) pairs.add(`${name}\u001f${value}`)
-  return [...pairs].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+  const byFolded = new Map<string, string>()
+  for (const o of options)
+    for (const [name, value] of Object.entries(o)) {
+      const pair = `${name}\u001f${value}`
+      const folded = foldText(pair)
+      const kept = byFolded.get(folded)
+      if (kept === undefined || pair < kept) byFolded.set(folded, pair)
+    }
+  return [...byFolded.values()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
 }
 
 export const toSearchDocument = (p: Product, ancestorIds: string[], version: number): SearchDocument => ({

@@ -1,4 +1,5 @@
 import type { Client, estypes } from '@elastic/elasticsearch'
+import { foldText } from '@myshop/catalog-format'
 import type { SearchDocument } from '../products/model.ts'
 import { decodeCursor, effectiveSort, encodeCursor } from './cursor.ts'
 import {
@@ -297,12 +298,8 @@ interface ResultAggregations {
   prices?: { buckets: { from?: number; to?: number; doc_count: number }[] }
 }
 
-/** Lower case without accents: near enough the `folding` normalizer to pair a spelling with its folded pair. */
-const fold = (text: string) =>
-  text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
+/** Near enough the `folding` normalizer to pair a spelling with its folded pair. */
+const fold = foldText
 
 /**
  * The counted option pairs, each labelled with its most frequent spelling (the folded pair where none folds to it);
