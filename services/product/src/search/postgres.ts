@@ -427,8 +427,8 @@ export const postgresSearch = (
 
   /**
    * The total and facets from `counted` (brand, category ids, price bucket, option pairs and their folded keys, n):
-   * far fewer groups than
-   * products, and the total and each facet are sums over them. `pieces` is passed through as its own row.
+   * far fewer groups than products, and the total and each facet are sums over them. `pieces` is passed through as
+   * its own row.
    */
   const facetRows = (
     counted: Fragment,
@@ -483,9 +483,10 @@ export const postgresSearch = (
   }
 
   /**
-   * Exact counts in one pass over the matching products, grouped by (brand, category ids, price bucket). The
-   * price bucket comes from a join to the bucket numbers rather than from `width_bucket` itself so the planner
-   * estimates a handful of buckets, not one per distinct price, and hashes instead of sorting.
+   * Exact counts in one pass over the matching products (but for their option filters, which `facetRows` applies),
+   * grouped by (brand, category ids, price bucket, option pairs). The price bucket comes from a join to the bucket
+   * numbers rather than from `width_bucket` itself so the planner estimates a handful of buckets, not one per
+   * distinct price, and hashes instead of sorting.
    */
   const countMatches = async (query: SearchQuery, categoryIds: string[] | null) => {
     const { cte, text } = matched(query, categoryIds, true)
@@ -501,10 +502,10 @@ export const postgresSearch = (
 
   /**
    * Counts for a browse without words, from the groups the catalog keeps as it is written
-   * (`catalog.product_facet_groups`): a few hundred rows instead of every matching product. The brand and
-   * category filters apply to groups as they do to products, since every product of a group shares both; a price
-   * range applies when it is a run of whole buckets (`buckets`). When the groups' rows have piled up (writes
-   * append deltas), a compaction is started in the background.
+   * (`catalog.product_facet_groups`): a few thousand rows instead of every matching product. The brand, category
+   * and option filters apply to groups as they do to products, since every product of a group shares all three (the
+   * option filters in `facetRows`); a price range applies when it is a run of whole buckets (`buckets`). When the
+   * groups' rows have piled up (writes append deltas), a compaction is started in the background.
    */
   const countGroups = async (
     query: SearchQuery,
