@@ -34,7 +34,7 @@ export type Health = { status: 'ok' | 'degraded'; services: Record<string, Servi
 export type FieldError = { path: string; message: string }
 
 /** A product as the catalog export returns it (the fields the CLI reads). */
-export type CatalogProduct = Omit<Product, 'images'>
+export type CatalogProduct = Omit<Product, 'images' | 'options'>
 
 /** One row of `POST /api/v1/catalog/import`; `line` is echoed back in failures. */
 export type CatalogImportRow = {

@@ -50,6 +50,8 @@ describe('POST /api/v1/products', () => {
       categories: [{ id: cat.id, path: cat.path }],
     })
     expect(res.body.variants.map((v: { sku: string }) => v.sku)).toEqual([`${sku}-42`, `${sku}-43`])
+    // The options a variant picker shows, values in the variants' order.
+    expect(res.body.options).toEqual([{ name: 'size', values: ['42', '43'] }])
     expect(res.body.variants[0].compareAtPrice).toEqual({ amount: 15900, currency: 'EUR' })
     const [event] =
       await h.sql`select type, data from catalog.outbox where data->>'productId' = ${res.body.id}`
@@ -717,6 +719,10 @@ describe('GET /api/v1/products and /products/suggest: what shoppers may ask', ()
       h.as(h.manager),
     )
     expect(changed.status).toBe(200)
+    expect(changed.body.options).toEqual([
+      { name: 'Size', values: ['M', 'XL'] },
+      { name: 'Colour', values: ['Sage'] },
+    ])
     expect(await ids(`${word} sage`)).toEqual([jacket.id])
     expect(await ids(`${word} xl`)).toEqual([jacket.id])
     expect(await ids(`${word} navy`)).toEqual([parka.id])

@@ -22,6 +22,28 @@ export interface Variant {
   position: number
 }
 
+export interface ProductOption {
+  name: string
+  values: string[]
+}
+
+/** Each option of some variants (in variant order), with its values in the order they first appear. */
+export const optionsOf = (
+  variants: readonly { options: Readonly<Record<string, string>> }[],
+): ProductOption[] => {
+  const byName = new Map<string, Set<string>>()
+  for (const v of variants)
+    for (const [name, value] of Object.entries(v.options)) {
+      let values = byName.get(name)
+      if (!values) {
+        values = new Set()
+        byName.set(name, values)
+      }
+      values.add(value)
+    }
+  return [...byName].map(([name, values]) => ({ name, values: [...values] }))
+}
+
 export interface CategoryRef {
   id: string
   name: string
@@ -54,6 +76,8 @@ export interface Product {
   status: ProductStatus
   categories: CategoryRef[]
   variants: Variant[]
+  /** The variants' options, each with its values in the order the variants first give them: a variant picker. */
+  options: ProductOption[]
   images: ProductImage[]
   /** The cheapest variant's price. */
   price: Money | null

@@ -81,6 +81,9 @@ export const productSchema = t.Object({
       position: t.Integer(),
     }),
   ),
+  options: t.Array(t.Object({ name: t.String(), values: t.Array(t.String()) }), {
+    description: "The variants' options, each with its values in the order the variants first give them",
+  }),
   images: t.Array(imageSchema),
   price: t.Union([moneySchema, t.Null()]),
   createdAt: t.String({ format: 'date-time' }),

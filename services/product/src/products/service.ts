@@ -8,7 +8,7 @@ import * as categories from '../categories/repository.ts'
 import { type ProductDeps, schema, source } from '../deps.ts'
 import type { MediaStorage } from '../media/storage.ts'
 import { dropProductEntries, productCacheKey } from './cache-invalidation.ts'
-import { type Money, type Product, type ProductStatus, toSearchDocument } from './model.ts'
+import { type Money, optionsOf, type Product, type ProductStatus, toSearchDocument } from './model.ts'
 import * as products from './repository.ts'
 import { slugify } from './slug.ts'
 
@@ -59,6 +59,7 @@ export const toProduct = (p: products.LoadedProduct, storage: MediaStorage): Pro
     status: p.row.status,
     categories: p.categories.map(({ id, name, slug, path }) => ({ id, name, slug, path })),
     variants,
+    options: optionsOf(variants),
     images: p.images.map((i) => ({
       id: i.id,
       contentType: i.contentType,
