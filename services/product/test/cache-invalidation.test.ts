@@ -6,8 +6,10 @@ import { memorySessionStore } from '@myshop/auth'
 import { redisStreamsBus } from '@myshop/events'
 import { hasRealInfrastructure, type OwnTestDatabase, openTestDatabase } from '@myshop/testing'
 import Redis from 'ioredis'
+import { redisKeyOf } from '../src/cache/response-cache.ts'
 import { loadProductConfig } from '../src/config.ts'
 import { type RunningProductService, startProductService } from '../src/index.ts'
+import { productCacheKey } from '../src/products/cache-invalidation.ts'
 import { tokenIssuer } from './harness.ts'
 
 // Two instances on one database and one Redis, each with an in-process cache layer far longer than any test:
@@ -106,7 +108,7 @@ describe.skipIf(!hasRealInfrastructure())('two product-service instances', () =>
     expect((await warm(`/api/v1/products/${p.id}`)).status).toBe(200)
     // Gone from Redis: only B's in-process layer can still answer it.
     const redis = clients[1]!
-    await redis.del(`myshop:catalog:cache:product:${p.id}`)
+    expect(await redis.del(redisKeyOf(productCacheKey(p.id)))).toBe(1)
     await Bun.sleep(1_100)
     expect((await call(b, 'GET', `/api/v1/products/${p.id}`)).cache).toBe('HIT')
   })

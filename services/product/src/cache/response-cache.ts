@@ -25,13 +25,17 @@ export interface ResponseCache {
 /** A strong entity tag for a body. */
 export const etagOf = (body: string): string => `"${createHash('sha1').update(body).digest('base64url')}"`
 
-const prefix = 'myshop:catalog:cache:'
+// The entries' shape version: raised by a release whose cached bodies differ from the one before (2: products carry
+// `options`, listings `facets.options`), so that it neither serves the older bodies nor has its own served by them.
+const prefix = 'myshop:catalog:cache:2:'
+/** Where an entry lives in Redis. */
+export const redisKeyOf = (key: string): string => prefix + key
 const generationKey = 'myshop:catalog:generation'
 
 export const redisResponseCache = (redis: Redis): ResponseCache => ({
   async get(key) {
     try {
-      const raw = await redis.get(prefix + key)
+      const raw = await redis.get(redisKeyOf(key))
       return raw ? (JSON.parse(raw) as CachedResponse) : null
     } catch {
       return null
@@ -39,10 +43,10 @@ export const redisResponseCache = (redis: Redis): ResponseCache => ({
   },
   peek: () => null,
   async set(key, value, ttlSeconds) {
-    await redis.set(prefix + key, JSON.stringify(value), 'EX', ttlSeconds).catch(() => {})
+    await redis.set(redisKeyOf(key), JSON.stringify(value), 'EX', ttlSeconds).catch(() => {})
   },
   async delete(keys) {
-    if (keys.length) await redis.del(...keys.map((k) => prefix + k)).catch(() => {})
+    if (keys.length) await redis.del(...keys.map(redisKeyOf)).catch(() => {})
   },
   async generation() {
     try {
