@@ -302,6 +302,11 @@ describe('postgres search: relevance', () => {
     for (const q of odd) {
       expect(await search({ q })).toMatchObject({ ids: expect.any(Array) })
       expect(await engine.suggest(q, 5)).toEqual(expect.any(Array))
+      // Option names and values too, on a browse (the facet groups) and a search (the matches).
+      for (const extra of [{}, { q: 'smart' }]) {
+        const filtered = await search({ ...extra, options: [{ name: q, values: [q, 'navy'] }] })
+        expect({ q, total: filtered.total }).toEqual({ q, total: 0 })
+      }
     }
     expect(await engine.suggest("%'_\\", 5)).toEqual([])
     expect((await search({})).total).toBeGreaterThan(200)
