@@ -15,6 +15,10 @@ alter table catalog.products
   add column option_values text[] not null default '{}',
   add column option_keys text[] generated always as (catalog.fold_all(option_values)) stored;
 
+-- The product's option names in the merchant's order (Size before Colour, as the variants were given): a variant's
+-- `options` is jsonb, which keeps its keys in its own order. Written with the variants by the API and the import.
+alter table catalog.products add column option_names text[] not null default '{}';
+
 create function catalog.variant_option_values(product text) returns text[] language sql stable as $$
   select array(
     select min(o.key || E'\x1f' || o.value collate "C")

@@ -371,6 +371,13 @@ describe('catalog import: rows that share a slug', () => {
       },
     ])
     expect(result).toMatchObject({ created: 2, failed: [] })
+    // Names in the order the file gives them, in the product's options and each variant's.
+    const imported = await productBySlug(slug)
+    expect(imported.options).toEqual([
+      { name: 'Colour', values: ['navy', 'Navy'] },
+      { name: 'Size', values: ['M'] },
+    ])
+    expect(Object.keys(imported.variants[1].options)).toEqual(['Colour', 'Size'])
     const [row] = await h.sql<{ pairs: string[] }[]>`
       select option_values as pairs from catalog.products where slug = ${slug}`
     expect(row!.pairs).toEqual(['Colour\u001fNavy', 'Size\u001fM'])
@@ -378,6 +385,24 @@ describe('catalog import: rows that share a slug', () => {
     expect(listed.body.facets.options).toEqual([
       { name: 'colour', label: 'Colour', values: [{ value: 'navy', label: 'Navy', count: 1 }] },
       { name: 'size', label: 'Size', values: [{ value: 'm', label: 'M', count: 1 }] },
+    ])
+    // A later row with a new option adds it after the others.
+    const more = await importRows([
+      {
+        line: 2,
+        sku: `${sku}-3`,
+        slug,
+        name: '',
+        price: '19.00',
+        currency: 'EUR',
+        options: 'Fit=Slim; Colour=Sand',
+      },
+    ])
+    expect(more).toMatchObject({ created: 1, failed: [] })
+    expect((await productBySlug(slug)).options.map((o: { name: string }) => o.name)).toEqual([
+      'Colour',
+      'Size',
+      'Fit',
     ])
   })
 

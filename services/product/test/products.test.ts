@@ -723,6 +723,32 @@ describe('GET /api/v1/products and /products/suggest: what shoppers may ask', ()
       { name: 'Size', values: ['M', 'XL'] },
       { name: 'Colour', values: ['Sage'] },
     ])
+
+    // The merchant's order of option names is kept (PostgreSQL's jsonb would put Size first, being shorter), in the
+    // product's options and in each variant's.
+    const reordered = await h.call(
+      'PATCH',
+      `/api/v1/products/${jacket.id}`,
+      {
+        variants: [
+          {
+            sku: `${sku}-M`,
+            options: { Colour: 'Sage', Size: 'M' },
+            price: { amount: 9900, currency: 'EUR' },
+          },
+          {
+            sku: `${sku}-XL`,
+            options: { Colour: 'Sage', Size: 'XL' },
+            price: { amount: 9900, currency: 'EUR' },
+          },
+        ],
+      },
+      h.as(h.manager),
+    )
+    expect(reordered.body.options.map((o: { name: string }) => o.name)).toEqual(['Colour', 'Size'])
+    const read = await h.call('GET', `/api/v1/products/${jacket.id}`, undefined, h.as(h.manager))
+    expect(read.body.options.map((o: { name: string }) => o.name)).toEqual(['Colour', 'Size'])
+    expect(Object.keys(read.body.variants[0].options)).toEqual(['Colour', 'Size'])
     expect(await ids(`${word} sage`)).toEqual([jacket.id])
     expect(await ids(`${word} xl`)).toEqual([jacket.id])
     expect(await ids(`${word} navy`)).toEqual([parka.id])

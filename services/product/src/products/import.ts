@@ -16,7 +16,7 @@ import {
   type ImportRow,
   productFields,
 } from './import-rows.ts'
-import { productLimits as limits, optionPairsOf, type ProductStatus } from './model.ts'
+import { productLimits as limits, optionPairsOf, optionsOf, type ProductStatus } from './model.ts'
 import { eventMeta, loadProducts, snapshot } from './service.ts'
 import { slugify } from './slug.ts'
 
@@ -99,6 +99,13 @@ const groupBy = <T>(items: T[], key: (item: T) => string): Map<string, T[]> => {
   }
   return groups
 }
+
+/** The option values the rows give, in row order. */
+const optionsGiven = (rows: CheckedRow[]) => rows.flatMap((r) => (r.options ? [r.options] : []))
+
+/** The option names the rows give, in the order they first give them. */
+const optionNames = (rows: CheckedRow[]) =>
+  optionsOf(optionsGiven(rows).map((options) => ({ options }))).map((o) => o.name)
 
 /**
  * A new product's option values as the catalog keeps them for search (`catalog.variant_terms`, migration 0012):
@@ -346,18 +353,21 @@ const insertProducts = async (tx: Tx, creates: CreatePlan[], at: Date, meta: Eve
     category_ids: plan.categoryIds,
     attributes: plan.group.fields.attributes ? JSON.parse(plan.group.fields.attributes) : {},
     variant_terms: variantTerms(plan.group.rows),
-    option_values: optionPairsOf(plan.group.rows.flatMap((r) => (r.options ? [r.options] : []))),
+    option_values: optionPairsOf(optionsGiven(plan.group.rows)),
+    option_names: optionNames(plan.group.rows),
   }))
   await tx`
     with rows as (select * from jsonb_to_recordset(${asJson(tx, products)})
       as x(id text, slug text, name text, description text, brand text, status text, amount bigint,
-           currency text, category_ids jsonb, attributes jsonb, variant_terms text, option_values text[])),
+           currency text, category_ids jsonb, attributes jsonb, variant_terms text, option_values text[],
+           option_names text[])),
     vs as (select * from ${variantRelation(tx, variants)}),
     p as (
       insert into catalog.products (id, slug, name, description, brand, status, min_price_amount, currency, category_ids,
-        attributes, variant_terms, option_values, created_at, updated_at)
+        attributes, variant_terms, option_values, option_names, created_at, updated_at)
       select id, slug, name, description, brand, status, amount, currency,
         array(select c from jsonb_array_elements_text(category_ids) c order by c), attributes, variant_terms, option_values,
+        option_names,
         ${at}, ${at}
       from rows
     ),
@@ -430,11 +440,12 @@ const changeProducts = async (
     status: plan.group.fields.status ?? null,
     category_ids: plan.categoryIds,
     attributes: plan.group.fields.attributes ? JSON.parse(plan.group.fields.attributes) : null,
+    option_names: optionNames(plan.group.rows),
   }))
   await tx`
     with rows as (select * from jsonb_to_recordset(${asJson(tx, products)})
       as x(id text, slug text, name text, description text, brand text, status text, category_ids jsonb,
-           attributes jsonb)),
+           attributes jsonb, option_names text[])),
     vs as (select * from ${variantRelation(tx, variants)}),
     known as (
       update catalog.variants v set price_amount = vs.amount, currency = vs.currency,
@@ -455,6 +466,9 @@ const changeProducts = async (
     update catalog.products p set slug = rows.slug, name = coalesce(rows.name, p.name),
       description = coalesce(rows.description, p.description), brand = coalesce(rows.brand, p.brand),
       status = coalesce(rows.status, p.status), attributes = coalesce(rows.attributes, p.attributes),
+      -- Option names the product did not have go after the ones it had, in the rows' order.
+      option_names = p.option_names || array(
+        select n from unnest(rows.option_names) with ordinality u(n, i) where n <> all(p.option_names) order by i),
       updated_at = ${at}
     from rows where p.id = rows.id`
   const ids = changes.map((plan) => plan.productId)

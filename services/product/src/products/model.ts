@@ -27,11 +27,15 @@ export interface ProductOption {
   values: string[]
 }
 
-/** Each option of some variants (in variant order), with its values in the order they first appear. */
+/**
+ * Each option of some variants, with its values in the order they first appear: the options in `order` first, in
+ * that order, then any other in the order they first appear.
+ */
 export const optionsOf = (
   variants: readonly { options: Readonly<Record<string, string>> }[],
+  order: readonly string[] = [],
 ): ProductOption[] => {
-  const byName = new Map<string, Set<string>>()
+  const byName = new Map<string, Set<string>>(order.map((name) => [name, new Set()]))
   for (const v of variants)
     for (const [name, value] of Object.entries(v.options)) {
       let values = byName.get(name)
@@ -41,7 +45,18 @@ export const optionsOf = (
       }
       values.add(value)
     }
-  return [...byName].map(([name, values]) => ({ name, values: [...values] }))
+  return [...byName].flatMap(([name, values]) => (values.size ? [{ name, values: [...values] }] : []))
+}
+
+/** A variant's options with their names in `order` first (as `optionsOf` orders them). */
+export const inOrder = (
+  options: Record<string, string>,
+  order: readonly string[],
+): Record<string, string> => {
+  if (order.length === 0) return options
+  const ordered: Record<string, string> = {}
+  for (const name of order) if (Object.hasOwn(options, name)) ordered[name] = options[name]!
+  return Object.keys(ordered).length === Object.keys(options).length ? ordered : { ...ordered, ...options }
 }
 
 export interface CategoryRef {

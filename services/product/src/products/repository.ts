@@ -15,6 +15,8 @@ export interface ProductRow {
   updatedAt: Date
   /** Grows with every write to the product (set by the database); search documents carry it. */
   version: number
+  /** The option names in the order the merchant gave them (a variant's options, jsonb, keep their own order). */
+  optionNames: string[]
 }
 
 export interface VariantRow {
@@ -43,7 +45,7 @@ export type NewVariant = Omit<VariantRow, 'productId'>
 
 const productColumns = (sql: Queryable) => sql`
   id, slug, name, description, brand, attributes, status, min_price_amount as "minPriceAmount", currency,
-  created_at as "createdAt", updated_at as "updatedAt", version`
+  created_at as "createdAt", updated_at as "updatedAt", version, option_names as "optionNames"`
 
 export const findRow = async (
   sql: Queryable,
@@ -100,7 +102,12 @@ export type LoadedProduct = Awaited<ReturnType<typeof loadMany>>[number]
 
 export const insertProduct = (
   sql: Queryable,
-  p: Omit<ProductRow, 'createdAt' | 'updatedAt' | 'minPriceAmount' | 'currency' | 'version'> & { at: Date },
+  p: Omit<
+    ProductRow,
+    'createdAt' | 'updatedAt' | 'minPriceAmount' | 'currency' | 'version' | 'optionNames'
+  > & {
+    at: Date
+  },
 ) =>
   sql`insert into catalog.products (id, slug, name, description, brand, attributes, status, created_at, updated_at)
       values (${p.id}, ${p.slug}, ${p.name}, ${p.description}, ${p.brand}, ${sql.json(p.attributes)}, ${p.status}, ${p.at}, ${p.at})`
@@ -156,10 +163,10 @@ export const upsertVariants = async (sql: Queryable, productId: string, variants
       updated_at = excluded.updated_at`
 }
 
-/** Recomputes the cheapest-variant columns the search reads. */
-export const refreshMinPrice = (sql: Queryable, productId: string) =>
+/** Recomputes the cheapest-variant columns the search reads, and keeps the option names' order. */
+export const refreshMinPrice = (sql: Queryable, productId: string, optionNames: string[]) =>
   sql`update catalog.products p set
-        min_price_amount = v.amount, currency = v.currency
+        min_price_amount = v.amount, currency = v.currency, option_names = ${optionNames}::text[]
       from (select min(price_amount) as amount, min(currency) as currency from catalog.variants where product_id = ${productId}) v
       where p.id = ${productId}`
 

@@ -8,7 +8,14 @@ import * as categories from '../categories/repository.ts'
 import { type ProductDeps, schema, source } from '../deps.ts'
 import type { MediaStorage } from '../media/storage.ts'
 import { dropProductEntries, productCacheKey } from './cache-invalidation.ts'
-import { type Money, optionsOf, type Product, type ProductStatus, toSearchDocument } from './model.ts'
+import {
+  inOrder,
+  type Money,
+  optionsOf,
+  type Product,
+  type ProductStatus,
+  toSearchDocument,
+} from './model.ts'
 import * as products from './repository.ts'
 import { slugify } from './slug.ts'
 
@@ -58,8 +65,8 @@ export const toProduct = (p: products.LoadedProduct, storage: MediaStorage): Pro
     attributes: p.row.attributes,
     status: p.row.status,
     categories: p.categories.map(({ id, name, slug, path }) => ({ id, name, slug, path })),
-    variants,
-    options: optionsOf(variants),
+    variants: variants.map((v) => ({ ...v, options: inOrder(v.options, p.row.optionNames) })),
+    options: optionsOf(variants, p.row.optionNames),
     images: p.images.map((i) => ({
       id: i.id,
       contentType: i.contentType,
@@ -191,7 +198,11 @@ const writeVariants = async (tx: Tx, productId: string, input: VariantInput[], a
     existing.filter((v) => !keep.has(v.sku)).map((v) => v.id),
   )
   await products.upsertVariants(tx, productId, next, at)
-  await products.refreshMinPrice(tx, productId)
+  await products.refreshMinPrice(
+    tx,
+    productId,
+    optionsOf(next).map((o) => o.name),
+  )
   return next.flatMap((v) => {
     const before = bySku.get(v.sku)
     return before && (before.priceAmount !== v.priceAmount || before.currency !== v.currency)
