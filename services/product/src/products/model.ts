@@ -91,7 +91,10 @@ export interface Product {
   status: ProductStatus
   categories: CategoryRef[]
   variants: Variant[]
-  /** The variants' options, each with its values in the order the variants first give them: a variant picker. */
+  /**
+   * The variants' options in the merchant's order, each with its values in the order the variants first give them:
+   * what a variant picker shows.
+   */
   options: ProductOption[]
   images: ProductImage[]
   /** The cheapest variant's price. */
