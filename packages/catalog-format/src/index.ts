@@ -2,18 +2,6 @@
 // option values (`{ Size: 'M', Colour: 'Black' }`) as one cell, `Size=M; Colour=Black`. Shared by the product
 // service, which reads catalog files, and the CLI, which writes them.
 
-/** A URL slug from a name: lower case, accents folded, anything else a single dash. */
-export const slugify = (name: string): string =>
-  name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80) || 'product'
-
-export const slugPattern = '^[a-z0-9]+(?:-[a-z0-9]+)*$'
-
 /**
  * Lower case without accents (compatibility decomposition, combining marks dropped): near enough what the search
  * engines fold text to (PostgreSQL's `unaccent`, Elasticsearch's `asciifolding`) to tell two spellings of one word.
@@ -23,6 +11,15 @@ export const foldText = (text: string): string =>
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
+
+/** A URL slug from a name: folded (`foldText`), anything but letters and digits a single dash. */
+export const slugify = (name: string): string =>
+  foldText(name)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80) || 'product'
+
+export const slugPattern = '^[a-z0-9]+(?:-[a-z0-9]+)*$'
 
 /** The longest option name and value the product API takes, and the most options a variant has. */
 export const optionLimits = { name: 50, value: 100, perVariant: 10 } as const

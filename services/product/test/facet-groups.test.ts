@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import type { OwnTestDatabase } from '@myshop/testing'
+import { optionPairsOf } from '../src/products/model.ts'
 import { priceBuckets } from '../src/search/engine.ts'
 import { postgresSearch, wholeBuckets } from '../src/search/postgres.ts'
 import { generatedCatalog, insertProducts, openSeededCatalog, productId } from './search-fixtures.ts'
@@ -34,30 +35,26 @@ const kept = async () => {
 
 /**
  * The groups counted from the products themselves, with the bucket worked out here from `priceBuckets` and the
- * option pairs from the variants (each spelling folding alike kept once, as the first in code unit order).
+ * option pairs from the variants as the model pairs them (`optionPairsOf`).
  */
 const counted = async () => {
   const rows = await db.sql<
-    { brand: string | null; category_ids: string[]; price: number | null; pairs: string[] }[]
+    {
+      brand: string | null
+      category_ids: string[]
+      price: number | null
+      options: Record<string, string>[]
+    }[]
   >`
-    select brand, category_ids, min_price_amount as price, array(
-      select o.key || E'\x1f' || o.value from catalog.variants v, jsonb_each_text(v.options) o
-      where v.product_id = p.id) as pairs
+    select brand, category_ids, min_price_amount as price,
+      coalesce((select json_agg(v.options) from catalog.variants v where v.product_id = p.id), '[]') as options
     from catalog.products p where status = 'active'`
   const groups = new Map<string, number>()
   for (const r of rows) {
     let bucket: number | null = null
     if (r.price !== null && r.price >= 0)
       bucket = priceBuckets.filter((from) => Number(r.price) >= from).length
-    const byFolded = new Map<string, string>()
-    for (const pair of r.pairs.sort()) {
-      const f = pair
-        .normalize('NFKD')
-        .replace(/[\u0300-\u036f]/g, '')
-        .toLowerCase()
-      if (!byFolded.has(f)) byFolded.set(f, pair)
-    }
-    const option_values = [...byFolded.values()].sort()
+    const option_values = optionPairsOf(r.options)
     const k = key({ brand: r.brand, category_ids: r.category_ids, bucket, option_values })
     groups.set(k, (groups.get(k) ?? 0) + 1)
   }

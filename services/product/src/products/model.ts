@@ -127,6 +127,9 @@ export interface SearchDocument {
   version: number
 }
 
+/** Joins an option's name and value in what the catalog keeps of a product's options (`optionPairs`). */
+export const optionSeparator = '\u001f'
+
 /**
  * The distinct (option name, value) pairs of some variants, joined by `optionSeparator`, in code unit order; of
  * spellings that fold alike ("Navy", "navy") the first in code unit order, as the catalog keeps them
@@ -136,7 +139,7 @@ export const optionPairsOf = (options: Iterable<Readonly<Record<string, string>>
   const byFolded = new Map<string, string>()
   for (const o of options)
     for (const [name, value] of Object.entries(o)) {
-      const pair = `${name}\u001f${value}`
+      const pair = `${name}${optionSeparator}${value}`
       const folded = foldText(pair)
       const kept = byFolded.get(folded)
       if (kept === undefined || pair < kept) byFolded.set(folded, pair)

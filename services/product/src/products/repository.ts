@@ -163,8 +163,8 @@ export const upsertVariants = async (sql: Queryable, productId: string, variants
       updated_at = excluded.updated_at`
 }
 
-/** Recomputes the cheapest-variant columns the search reads, and keeps the option names' order. */
-export const refreshMinPrice = (sql: Queryable, productId: string, optionNames: string[]) =>
+/** After the variants are written: the cheapest-variant columns the search reads, and the option names' order. */
+export const refreshFromVariants = (sql: Queryable, productId: string, optionNames: string[]) =>
   sql`update catalog.products p set
         min_price_amount = v.amount, currency = v.currency, option_names = ${optionNames}::text[]
       from (select min(price_amount) as amount, min(currency) as currency from catalog.variants where product_id = ${productId}) v

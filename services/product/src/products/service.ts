@@ -198,7 +198,7 @@ const writeVariants = async (tx: Tx, productId: string, input: VariantInput[], a
     existing.filter((v) => !keep.has(v.sku)).map((v) => v.id),
   )
   await products.upsertVariants(tx, productId, next, at)
-  await products.refreshMinPrice(
+  await products.refreshFromVariants(
     tx,
     productId,
     optionsOf(next).map((o) => o.name),

@@ -298,9 +298,6 @@ interface ResultAggregations {
   prices?: { buckets: { from?: number; to?: number; doc_count: number }[] }
 }
 
-/** Near enough the `folding` normalizer to pair a spelling with its folded pair. */
-const fold = foldText
-
 /**
  * The counted option pairs, each labelled with its most frequent spelling (the folded pair where none folds to it);
  * an option filtered on has its pairs from its own aggregation.
@@ -308,7 +305,7 @@ const fold = foldText
 const optionPairs = (query: SearchQuery, root: ResultAggregations): FacetBucket[] => {
   const own = new Map(
     (query.options ?? []).map(({ name }, i) => [
-      fold(name),
+      foldText(name),
       (root as Record<string, ResultAggregations | undefined>)[`option${i}`],
     ]),
   )
@@ -322,7 +319,7 @@ const optionPairs = (query: SearchQuery, root: ResultAggregations): FacetBucket[
 const spelledPairs = (aggs: ResultAggregations): FacetBucket[] => {
   const labels = new Map<string, string>()
   for (const b of aggs.optionLabels?.buckets ?? [])
-    if (!labels.has(fold(b.key))) labels.set(fold(b.key), b.key)
+    if (!labels.has(foldText(b.key))) labels.set(foldText(b.key), b.key)
   return (aggs.options?.buckets ?? []).map((b) => ({
     value: b.key,
     label: labels.get(b.key) ?? b.key,

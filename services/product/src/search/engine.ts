@@ -1,4 +1,4 @@
-import { productLimits, type SearchDocument, skuPattern } from '../products/model.ts'
+import { optionSeparator, productLimits, type SearchDocument, skuPattern } from '../products/model.ts'
 
 export type SearchSort = 'relevance' | 'price_asc' | 'price_desc' | 'newest'
 
@@ -60,8 +60,7 @@ export interface SearchFacets {
   options: OptionFacet[]
 }
 
-/** Joins an option's name and value in what the engines keep of a product's options (`optionPairs`). */
-export const optionSeparator = '\u001f'
+export { optionSeparator }
 
 /** The most options a facet lists, and the most option pairs an engine counts (most frequent first). */
 export const optionFacetNames = 20
