@@ -103,9 +103,9 @@ const groupBy = <T>(items: T[], key: (item: T) => string): Map<string, T[]> => {
 /** The option values the rows give, in row order. */
 const optionsGiven = (rows: CheckedRow[]) => rows.flatMap((r) => (r.options ? [r.options] : []))
 
-/** The option names the rows give, in the order they first give them. */
-const optionNames = (rows: CheckedRow[]) =>
-  optionsOf(optionsGiven(rows).map((options) => ({ options }))).map((o) => o.name)
+/** The option names of some option values, in the order they first give them. */
+const optionNames = (given: Record<string, string>[]) =>
+  optionsOf(given.map((options) => ({ options }))).map((o) => o.name)
 
 /**
  * A new product's option values as the catalog keeps them for search (`catalog.variant_terms`, migration 0012):
@@ -341,21 +341,24 @@ const insertProducts = async (tx: Tx, creates: CreatePlan[], at: Date, meta: Eve
       }),
     ),
   )
-  const products = creates.map((plan) => ({
-    id: plan.productId,
-    slug: plan.slug,
-    name: plan.group.fields.name!,
-    description: plan.group.fields.description ?? '',
-    brand: plan.group.fields.brand ?? null,
-    status: (plan.group.fields.status ?? 'active') as ProductStatus,
-    amount: Math.min(...plan.group.rows.map((r) => r.amount)),
-    currency: plan.group.currency,
-    category_ids: plan.categoryIds,
-    attributes: plan.group.fields.attributes ? JSON.parse(plan.group.fields.attributes) : {},
-    variant_terms: variantTerms(plan.group.rows),
-    option_values: optionPairsOf(optionsGiven(plan.group.rows)),
-    option_names: optionNames(plan.group.rows),
-  }))
+  const products = creates.map((plan) => {
+    const given = optionsGiven(plan.group.rows)
+    return {
+      id: plan.productId,
+      slug: plan.slug,
+      name: plan.group.fields.name!,
+      description: plan.group.fields.description ?? '',
+      brand: plan.group.fields.brand ?? null,
+      status: (plan.group.fields.status ?? 'active') as ProductStatus,
+      amount: Math.min(...plan.group.rows.map((r) => r.amount)),
+      currency: plan.group.currency,
+      category_ids: plan.categoryIds,
+      attributes: plan.group.fields.attributes ? JSON.parse(plan.group.fields.attributes) : {},
+      variant_terms: variantTerms(plan.group.rows),
+      option_values: optionPairsOf(given),
+      option_names: optionNames(given),
+    }
+  })
   await tx`
     with rows as (select * from jsonb_to_recordset(${asJson(tx, products)})
       as x(id text, slug text, name text, description text, brand text, status text, amount bigint,
@@ -440,7 +443,7 @@ const changeProducts = async (
     status: plan.group.fields.status ?? null,
     category_ids: plan.categoryIds,
     attributes: plan.group.fields.attributes ? JSON.parse(plan.group.fields.attributes) : null,
-    option_names: optionNames(plan.group.rows),
+    option_names: optionNames(optionsGiven(plan.group.rows)),
   }))
   await tx`
     with rows as (select * from jsonb_to_recordset(${asJson(tx, products)})

@@ -318,8 +318,10 @@ const optionPairs = (query: SearchQuery, root: ResultAggregations): FacetBucket[
 
 const spelledPairs = (aggs: ResultAggregations): FacetBucket[] => {
   const labels = new Map<string, string>()
-  for (const b of aggs.optionLabels?.buckets ?? [])
-    if (!labels.has(foldText(b.key))) labels.set(foldText(b.key), b.key)
+  for (const b of aggs.optionLabels?.buckets ?? []) {
+    const key = foldText(b.key)
+    if (!labels.has(key)) labels.set(key, b.key)
+  }
   return (aggs.options?.buckets ?? []).map((b) => ({
     value: b.key,
     label: labels.get(b.key) ?? b.key,
