@@ -26,6 +26,27 @@ describe('newId', () => {
     expect(earlier.every((id) => id < later)).toBe(true)
   })
 
+  test('ids minted alternately at two times stay distinct and in order within each time', () => {
+    // A batch's rows at its start time, its events at the current time, one after the other.
+    const batch = Date.now() + 3_000_000
+    const now = batch + 7
+    const rows: string[] = []
+    const events: string[] = []
+    for (let i = 0; i < 5_000; i++) {
+      rows.push(newId('var', batch))
+      events.push(newId('evt', now))
+    }
+    const random = (ids: string[]) => ids.map((id) => id.slice(4))
+    expect(new Set(random([...rows, ...events])).size).toBe(10_000)
+    expect([...rows].sort()).toEqual(rows)
+    expect([...events].sort()).toEqual(events)
+    expect(rows.every((id) => id.slice(4) < events[0]!.slice(4))).toBe(true)
+    // A third time starts afresh; the later of the two before it carries on where it was.
+    const third = newId('ord', batch + 3)
+    expect(third.slice(4, 14)).not.toBe(rows[0]!.slice(4, 14))
+    expect(newId('var', now).slice(4) > events.at(-1)!.slice(4)).toBe(true)
+  })
+
   test('the time part encodes the millisecond', () => {
     const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
     const ms = 1_764_000_000_123

@@ -33,37 +33,60 @@ const encodeTime = (ms: number): string => {
   return out
 }
 
-// The current millisecond, its encoding, and the random part's digits and text. Within one millisecond the random
-// part is incremented, keeping ids from one process monotonic; its text is rewritten only from the lowest digit
-// that changed, so busy services mint ids without re-encoding them whole.
-let lastTime = -1
-let timeText = ''
-const digits = new Uint8Array(16)
-let randText = ''
+/** One millisecond's ids: its encoding, and the random part's digits and text, incremented for each id. */
+interface Millisecond {
+  time: number
+  timeText: string
+  digits: Uint8Array
+  randText: string
+}
+
+const startMillisecond = (time: number): Millisecond => {
+  const digits = crypto.getRandomValues(new Uint8Array(16))
+  let randText = ''
+  for (let i = 0; i < digits.length; i++) {
+    digits[i] = digits[i]! & 31
+    // Leave headroom so increments within one millisecond never wrap.
+    if (i === 0) digits[0] = digits[0]! & 15
+    randText += alphabet[digits[i]!]
+  }
+  return { time, timeText: encodeTime(time), digits, randText }
+}
+
+/** The next id's random part in `ms`: its text is rewritten only from the lowest digit that changed. */
+const increment = (ms: Millisecond) => {
+  const { digits } = ms
+  let i = digits.length - 1
+  while (digits[i] === 31) {
+    digits[i] = 0
+    i--
+  }
+  digits[i]!++
+  ms.randText = ms.randText.slice(0, i) + alphabet[digits[i]!] + '0'.repeat(digits.length - 1 - i)
+}
+
+// The two milliseconds ids were last minted in. Within one, the random part is incremented, keeping ids from one
+// process monotonic, and nothing is encoded again. Two, because a batch often mints ids at its own start time (the
+// rows it writes) between ids at the current time (their events): with one, every id re-encoded the time and drew
+// new randomness.
+let current = startMillisecond(-1)
+let previous = current
 
 /** A new time-sortable id with the given prefix, e.g. `usr_01JD…`. */
 export const newId = (prefix: IdPrefix, now: number = Date.now()): string => {
-  if (now !== lastTime) {
-    lastTime = now
-    timeText = encodeTime(now)
-    crypto.getRandomValues(digits)
-    randText = ''
-    for (let i = 0; i < digits.length; i++) {
-      digits[i] = digits[i]! & 31
-      // Leave headroom so increments within one millisecond never wrap.
-      if (i === 0) digits[0] = digits[0]! & 15
-      randText += alphabet[digits[i]!]
-    }
+  let ms = current
+  if (now === ms.time) increment(ms)
+  else if (now === previous.time) {
+    ms = previous
+    previous = current
+    current = ms
+    increment(ms)
   } else {
-    let i = digits.length - 1
-    while (digits[i] === 31) {
-      digits[i] = 0
-      i--
-    }
-    digits[i]!++
-    randText = randText.slice(0, i) + alphabet[digits[i]!] + '0'.repeat(digits.length - 1 - i)
+    ms = startMillisecond(now)
+    previous = current
+    current = ms
   }
-  return `${prefix}_${timeText}${randText}`
+  return `${prefix}_${ms.timeText}${ms.randText}`
 }
 
 const idPattern = /^[a-z]{3}_[0-9A-HJKMNP-TV-Z]{26}$/
