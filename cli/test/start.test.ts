@@ -41,8 +41,8 @@ describe('myshop db migrate', () => {
         service: 'product',
         schema: 'catalog',
         applied:
-          '0001_init, 0002_search_indexes, 0003_search_versions, 0004_reindex_jobs, 0005_product_category_ids, 0006_category_ids_written_with_products, 0007_name_trigram_counts, 0008_facet_groups, 0009_gin_pending_lists, 0010_folded_search, 0011_brand_price_indexes, 0012_variant_option_search, 0013_option_facets',
-        current: '0013',
+          '0001_init, 0002_search_indexes, 0003_search_versions, 0004_reindex_jobs, 0005_product_category_ids, 0006_category_ids_written_with_products, 0007_name_trigram_counts, 0008_facet_groups, 0009_gin_pending_lists, 0010_folded_search, 0011_brand_price_indexes, 0012_variant_option_search, 0013_option_facets, 0014_set_based_derivations',
+        current: '0014',
       },
     ])
     const second = await run(['db', 'migrate', '--json'], env)

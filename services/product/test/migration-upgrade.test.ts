@@ -130,3 +130,72 @@ test('option facets (0013) count and filter the variants products already have, 
     expect({ ids: sage.ids, total: sage.total }).toEqual({ ids: [jacket!.id], total: 1 })
   }
 })
+
+test('set-based derivations (0014) keep the same terms, option pairs and category ids as the per-product functions', async () => {
+  await migrate(db.sql, 'catalog', migrationsUpTo('0013'))
+  await seedCatalog(db.sql, generatedCatalog(120))
+  const result = await migrate(db.sql, 'catalog', migrationsUpTo('0014'))
+  expect(result.applied).toEqual(['0014_set_based_derivations'])
+
+  /** Products whose stored values differ from what the per-product functions (0005, 0012, 0013) work out. */
+  const drifted = async () =>
+    (
+      await db.sql<{ id: string }[]>`
+    select id from catalog.products p
+    where p.variant_terms is distinct from catalog.variant_terms(p.id)
+      or p.option_values is distinct from catalog.variant_option_values(p.id)
+      or p.category_ids is distinct from catalog.linked_category_ids(p.id)`
+    ).map((r) => r.id)
+  const pairsOf = async (id: string) =>
+    (
+      await db.sql<{ terms: string; pairs: string[]; categories: string[] }[]>`
+        select variant_terms as terms, option_values as pairs, category_ids as categories
+        from catalog.products where id = ${id}`
+    )[0]!
+  expect(await drifted()).toEqual([])
+
+  // Several products in one statement, with spellings that fold alike and a value shared by two options.
+  const [a, b, c] = [productId('set'), productId('set'), productId('set')]
+  await insertProducts(db.sql, [
+    {
+      id: a,
+      name: 'Trail Shoe',
+      categories: ['cat_sports'],
+      variants: [
+        { Size: '42', Colour: 'Navy' },
+        { Size: '43', Colour: 'navy' },
+        { Size: 'M', Colour: 'Crème' },
+      ],
+    },
+    {
+      id: b,
+      name: 'Kettle',
+      categories: ['cat_kitchen', 'cat_tv'],
+      variants: [{ Colour: 'Creme' }, { Colour: 'Crème' }],
+    },
+    { id: c, name: 'Plain Mug', categories: ['cat_kitchen'] },
+  ])
+  expect(await pairsOf(a)).toEqual({
+    terms: '42 43 Crème M Navy navy',
+    pairs: ['Colour\u001fCrème', 'Colour\u001fNavy', 'Size\u001f42', 'Size\u001f43', 'Size\u001fM'],
+    categories: ['cat_sports'],
+  })
+  expect(await pairsOf(b)).toMatchObject({ terms: 'Creme Crème', pairs: ['Colour\u001fCreme'] })
+  expect(await pairsOf(c)).toEqual({ terms: '', pairs: [], categories: ['cat_kitchen'] })
+
+  // Changed options, a variant moved to another product, deleted variants and links, links added.
+  await db.sql`update catalog.variants set options = ${db.sql.json({ Size: 'L', Colour: 'Red' })}
+    where product_id = ${a} and position = 2`
+  await db.sql`update catalog.variants set product_id = ${c} where product_id = ${b} and position = 1`
+  await db.sql`delete from catalog.variants where product_id = ${b}`
+  await db.sql`delete from catalog.product_categories where product_id = ${b} and category_id = 'cat_tv'`
+  await db.sql`insert into catalog.product_categories (product_id, category_id) values (${c}, 'cat_tv')`
+  expect(await pairsOf(a)).toMatchObject({ terms: '42 43 L Navy Red navy' })
+  expect(await pairsOf(b)).toEqual({ terms: '', pairs: [], categories: ['cat_kitchen'] })
+  expect(await pairsOf(c)).toEqual({
+    terms: 'Crème',
+    pairs: ['Colour\u001fCrème'],
+    categories: ['cat_kitchen', 'cat_tv'],
+  })
+  expect(await drifted()).toEqual([])
+})
