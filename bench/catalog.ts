@@ -1,5 +1,6 @@
 // Catalog at scale, on the real platform as `myshop start` boots it (gateway + user + product services in one
-// process, PostgreSQL + Redis): how fast `myshop seed` imports through the gateway, search and autocomplete
+// process, PostgreSQL + Redis): how fast `myshop seed` imports through the gateway and the CPU each process spends
+// per imported product (the platform, PostgreSQL, the CLI, Redis: an import is bound by CPU), search and autocomplete
 // latency over that catalog, product detail throughput through the gateway with the response cache warm and cold, and the
 // Elysia product service against a raw Bun.serve answering the same cached bytes.
 //
@@ -9,11 +10,19 @@
 //   DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres; a fresh database is created and
 //   dropped), REDIS_URL (default redis://127.0.0.1:6379). Needs wrk. Everything listens on 127.0.0.1.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { connect } from '@myshop/db'
 import { startPlatform } from '../cli/src/platform.ts'
-import { cpuSeconds, freePort, parseWrk, pinnedTo, requireWrk } from './lib.ts'
+import {
+  childCpuSeconds,
+  commandCpuSeconds,
+  cpuSeconds,
+  freePort,
+  parseWrk,
+  pinnedTo,
+  requireWrk,
+} from './lib.ts'
 
 const root = join(import.meta.dir, '..')
 
@@ -141,9 +150,18 @@ try {
   }
   const login = await cli('login', '--email', adminEmail, '--password', adminPassword)
   if (login.exitCode !== 0) throw new Error(`login failed: ${login.stderr}`)
+  // The CPU each side spends on the import: this process (the platform), the CLI (a child), PostgreSQL and Redis.
+  const cpuNow = () => ({
+    platform: cpuSeconds(process.pid),
+    cli: childCpuSeconds(),
+    postgres: commandCpuSeconds('postgres'),
+    redis: commandCpuSeconds('redis-server'),
+  })
+  const cpuBefore = cpuNow()
   const started = performance.now()
   const seeded = await cli('seed', '--products', String(products), '--seed', '1', '--json')
   const importSeconds = (performance.now() - started) / 1000
+  const cpuAfter = cpuNow()
   if (seeded.exitCode !== 0) throw new Error(`seed failed: ${seeded.stderr}`)
   const counts = JSON.parse(seeded.stdout) as {
     created: number
@@ -198,6 +216,15 @@ try {
     `  ${products} products in ${counts.created + counts.updated + counts.failed.length} rows (one per variant): ` +
       `${counts.created} created, ${counts.updated} updated, ${counts.failed.length} failed in ${importSeconds.toFixed(1)} s: ` +
       `${Math.round(products / importSeconds)} products/s, ${Math.round((counts.created + counts.updated) / importSeconds)} rows/s`,
+  )
+  const perProduct = (side: keyof typeof cpuAfter) => ((cpuAfter[side] - cpuBefore[side]) * 1e6) / products
+  const sides = ['platform', 'postgres', 'cli', 'redis'] as const
+  const cpuTotal = sides.reduce((sum, side) => sum + perProduct(side), 0)
+  const busy = (cpuTotal * products) / 1e6 / importSeconds / availableParallelism()
+  say(
+    `  CPU per product: platform ${perProduct('platform').toFixed(0)} µs, PostgreSQL ${perProduct('postgres').toFixed(0)} µs, ` +
+      `CLI ${perProduct('cli').toFixed(0)} µs, Redis ${perProduct('redis').toFixed(0)} µs; ${cpuTotal.toFixed(0)} µs in all, ` +
+      `${availableParallelism()} cores ${Math.round(busy * 100)} % busy`,
   )
   say(
     typeof reindexed === 'string'

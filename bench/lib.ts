@@ -1,5 +1,5 @@
 // Helpers the benchmarks share: loopback ports, readiness waits, wrk's output, CPU time and core pinning.
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 
 /** Stops the benchmark with a clear message when wrk is not installed. */
@@ -47,8 +47,44 @@ export const parseWrk = (out: string) => ({
 
 /** CPU seconds (user + system, all threads) a process has used so far. */
 export const cpuSeconds = (pid: number) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+  const fields = statFields(pid)!
   return (Number(fields[11]) + Number(fields[12])) / 100
+}
+
+/** A process's `/proc/<pid>/stat` fields after the command name (field 3 onwards); null once it has exited. */
+const statFields = (pid: number | string): string[] | null => {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+  } catch {
+    return null
+  }
+}
+
+/** CPU seconds the children this process has waited for have used (the CLI runs a benchmark starts). */
+export const childCpuSeconds = () => {
+  const fields = statFields(process.pid)!
+  return (Number(fields[13]) + Number(fields[14])) / 100
+}
+
+/**
+ * CPU seconds used so far by every process running `command` (as `/proc` names it: `postgres`, `redis-server`),
+ * with the children they have waited for: a PostgreSQL backend that exits is counted by the postmaster.
+ */
+export const commandCpuSeconds = (command: string) => {
+  let ticks = 0
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue
+    let name: string
+    try {
+      name = readFileSync(`/proc/${pid}/comm`, 'utf8').trim()
+    } catch {
+      continue
+    }
+    if (name !== command) continue
+    const fields = statFields(pid)
+    if (fields) ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])
+  }
+  return ticks / 100
 }
 
 /**
