@@ -69,8 +69,10 @@ const increment = (ms: Millisecond) => {
 // process monotonic, and nothing is encoded again. Two, because a batch often mints ids at its own start time (the
 // rows it writes) between ids at the current time (their events): with one, every id re-encoded the time and drew
 // new randomness.
-let current = startMillisecond(-1)
-let previous = current
+// No randomness is drawn until the first id: Workers refuse it at a module's top level. NaN equals no time.
+const none: Millisecond = { time: Number.NaN, timeText: '', digits: new Uint8Array(16), randText: '' }
+let current = none
+let previous = none
 
 /** A new time-sortable id with the given prefix, e.g. `usr_01JD…`. */
 export const newId = (prefix: IdPrefix, now: number = Date.now()): string => {
