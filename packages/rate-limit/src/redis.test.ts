@@ -2,7 +2,9 @@ import { afterAll, describe, expect, test } from 'bun:test'
 import { Redis as Upstash } from '@upstash/redis'
 import { RedisClient } from 'bun'
 import Redis from 'ioredis'
+import { gcra } from './gcra.ts'
 import { gcraLua } from './gcra-lua.ts'
+import { memoryStore } from './memory.ts'
 import { redisStore } from './redis.ts'
 import { respStore } from './resp-client.ts'
 import { maxKeysPerCall, type RateLimitStore, type ScriptRunner, scriptStore } from './store.ts'
@@ -239,6 +241,59 @@ describe.skipIf(!url)('redis-backed stores (REDIS_URL)', () => {
         [{ ok: true, allowed: false, limit: 2, remaining: 0, resetMs: 1000, retryAfterMs: 500 }],
         { ok: true, allowed: true, limit: 5, remaining: 3, resetMs: 400, retryAfterMs: 0 },
       ])
+    })
+
+    test('a burst on one key in one call answers and stores what one call per step would', async () => {
+      const prefix = `test:${run}:burst:`
+      const t = 1_700_000_000_000
+      await sha()
+      for (const vector of ['a burst of limit+2 at one instant', 'weighted costs and a peek']) {
+        // The steps taken at the vector's first instant, with a second key and a session lookup between them.
+        const steps = vectors[vector]!.filter((s) => s.at === 0)
+        const keys = steps.flatMap((_, i) =>
+          [prefix + vector, `${prefix}other-${vector}`].slice(0, 1 + (i % 2)),
+        )
+        const args = [String(t * 1000)]
+        for (let i = 0, step = 0; i < keys.length; i++) {
+          const s = keys[i] === prefix + vector ? steps[step++]!.options : { limit: 3, windowMs: 1000 }
+          args.push(String(s.limit), String(s.windowMs), String(s.cost ?? 1))
+        }
+        const session = `${prefix}session`
+        const reply = (await redis.evalsha(
+          String(await sha()),
+          keys.length + 2,
+          ...keys,
+          session,
+          session,
+          ...args,
+        )) as number[]
+
+        // One step per call, the in-process math: the same answers, in the same order.
+        const alone = memoryStore({ now: () => t })
+        const expected: number[] = []
+        for (let i = 0, step = 0; i < keys.length; i++) {
+          const own = keys[i] === prefix + vector
+          const o = own ? steps[step++]!.options : { limit: 3, windowMs: 1000 }
+          const r = await alone.check(keys[i]!, o)
+          if (!r.ok) throw r.error
+          expected.push(r.allowed ? 1 : 0, r.remaining, r.resetMs, r.retryAfterMs)
+        }
+        expect(reply).toEqual([...expected, 0, 0])
+        const own = keys.flatMap((key, i) => (key === prefix + vector ? [reply[i * 4] === 1] : []))
+        expect(own).toEqual(expectedOutcomes[vector]!.slice(0, steps.length))
+
+        // The key holds the TAT of the last step allowed, and expires when that step's quota would be back.
+        let tat: number | null = null
+        let ttlMs = 0
+        for (const s of steps) {
+          const d = gcra(tat, t * 1000, s.options)
+          if (d.newTat !== null) [tat, ttlMs] = [d.newTat, d.ttlMs]
+        }
+        expect(Number(await redis.get(prefix + vector))).toBe(tat!)
+        const pttl = await redis.pttl(prefix + vector)
+        expect(pttl).toBeLessThanOrEqual(ttlMs)
+        expect(pttl).toBeGreaterThan(ttlMs - 1000)
+      }
     })
 
     test('asks in different turns go out separately', async () => {
