@@ -54,7 +54,10 @@ export interface SubscribeOptions {
 export type BroadcastHandler<C extends AnyEventContract> = (envelope: EnvelopeOf<C>) => unknown
 
 export interface BroadcastOptions {
-  /** Messages fetched per read (default 16). */
+  /**
+   * Messages fetched per read (default 128). A broadcast reader holds nothing for others and acknowledges nothing,
+   * so a large read only saves round trips: a bulk write's events arrive in a few reads instead of thousands.
+   */
   batchSize?: number
   /** Redis only: how long one XREAD blocks before it is issued again (default 2 s). */
   blockMs?: number

@@ -296,7 +296,7 @@ export const redisStreamsBus = (
   const subscribeBroadcast = async <C extends AnyEventContract>(
     contracts: readonly C[],
     handler: BroadcastHandler<C>,
-    { batchSize = 16, blockMs = 2_000, logger }: BroadcastOptions = {},
+    { batchSize = 128, blockMs = 2_000, logger }: BroadcastOptions = {},
   ): Promise<Subscription> => {
     const keys = [...new Set(contracts.map((c) => streamKey(c.type)))]
     // XREAD's `$` means "the last entry when this read runs", so an event published between this call and the
