@@ -16,7 +16,7 @@ import {
   type ImportRow,
   productFields,
 } from './import-rows.ts'
-import { productLimits as limits, optionPairsOf, optionsOf, type ProductStatus } from './model.ts'
+import { productLimits as limits, optionNamesOf, optionPairsOf, type ProductStatus } from './model.ts'
 import { eventMeta, loadProducts, snapshot } from './service.ts'
 import { slugify } from './slug.ts'
 
@@ -102,10 +102,6 @@ const groupBy = <T>(items: T[], key: (item: T) => string): Map<string, T[]> => {
 
 /** The option values the rows give, in row order. */
 const optionsGiven = (rows: CheckedRow[]) => rows.flatMap((r) => (r.options ? [r.options] : []))
-
-/** The option names of some option values, in the order they first give them. */
-const optionNames = (given: Record<string, string>[]) =>
-  optionsOf(given.map((options) => ({ options }))).map((o) => o.name)
 
 /**
  * A new product's option values as the catalog keeps them for search (`catalog.variant_terms`, migration 0012):
@@ -356,7 +352,7 @@ const insertProducts = async (tx: Tx, creates: CreatePlan[], at: Date, meta: Eve
       attributes: plan.group.fields.attributes ? JSON.parse(plan.group.fields.attributes) : {},
       variant_terms: variantTerms(plan.group.rows),
       option_values: optionPairsOf(given),
-      option_names: optionNames(given),
+      option_names: optionNamesOf(given),
     }
   })
   await tx`
@@ -443,7 +439,7 @@ const changeProducts = async (
     status: plan.group.fields.status ?? null,
     category_ids: plan.categoryIds,
     attributes: plan.group.fields.attributes ? JSON.parse(plan.group.fields.attributes) : null,
-    option_names: optionNames(optionsGiven(plan.group.rows)),
+    option_names: optionNamesOf(optionsGiven(plan.group.rows)),
   }))
   await tx`
     with rows as (select * from jsonb_to_recordset(${asJson(tx, products)})

@@ -48,6 +48,13 @@ export const optionsOf = (
   return [...byName].flatMap(([name, values]) => (values.size ? [{ name, values: [...values] }] : []))
 }
 
+/** The option names of some variants' options, in the order they first give them. */
+export const optionNamesOf = (options: Iterable<Readonly<Record<string, string>>>): string[] => {
+  const names = new Set<string>()
+  for (const o of options) for (const name in o) names.add(name)
+  return [...names]
+}
+
 /** A variant's options with their names in `order` first (as `optionsOf` orders them). */
 export const inOrder = (
   options: Record<string, string>,

@@ -14,7 +14,9 @@ const status = t.Union([t.Literal('draft'), t.Literal('active'), t.Literal('arch
 export const variantInputSchema = t.Object(
   {
     sku: t.String({ minLength: 1, maxLength: productLimits.sku, pattern: skuPattern }),
-    options: t.Optional(t.Record(t.String({ maxLength: 50 }), t.String({ maxLength: 100 }))),
+    options: t.Optional(
+      t.Record(t.String({ maxLength: optionLimits.name }), t.String({ maxLength: optionLimits.value })),
+    ),
     price: moneySchema,
     compareAtPrice: t.Optional(t.Union([moneySchema, t.Null()])),
   },

@@ -11,6 +11,7 @@ import { dropProductEntries, productCacheKey } from './cache-invalidation.ts'
 import {
   inOrder,
   type Money,
+  optionNamesOf,
   optionsOf,
   type Product,
   type ProductStatus,
@@ -198,11 +199,7 @@ const writeVariants = async (tx: Tx, productId: string, input: VariantInput[], a
     existing.filter((v) => !keep.has(v.sku)).map((v) => v.id),
   )
   await products.upsertVariants(tx, productId, next, at)
-  await products.refreshFromVariants(
-    tx,
-    productId,
-    optionsOf(next).map((o) => o.name),
-  )
+  await products.refreshFromVariants(tx, productId, optionNamesOf(next.map((v) => v.options)))
   return next.flatMap((v) => {
     const before = bySku.get(v.sku)
     return before && (before.priceAmount !== v.priceAmount || before.currency !== v.currency)

@@ -107,7 +107,6 @@ export interface SearchResult {
   nextCursor: string | null
 }
 
-/** The boundaries of the price facet, in minor units: [0,1000), [1000,2500), … [100000, ∞). */
 /**
  * The SKUs a query may be, when it is one token shaped like a SKU with a digit in it ("APP-000001", "app-000001"):
  * as typed and in upper case. Both engines find the product of such a SKU first; other queries skip the lookup.
@@ -120,6 +119,7 @@ export const skuCandidates = (q: string): string[] => {
   return [...new Set([token, token.toUpperCase()])]
 }
 
+/** The boundaries of the price facet, in minor units: [0,1000), [1000,2500), … [100000, ∞). */
 export const priceBuckets = [0, 1_000, 2_500, 5_000, 10_000, 25_000, 50_000, 100_000] as const
 
 /**
