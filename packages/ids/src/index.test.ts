@@ -40,10 +40,8 @@ describe('newId', () => {
     expect(new Set(random([...rows, ...events])).size).toBe(10_000)
     expect([...rows].sort()).toEqual(rows)
     expect([...events].sort()).toEqual(events)
-    expect(rows.every((id) => id.slice(4) < events[0]!.slice(4))).toBe(true)
-    // A third time starts afresh; the later of the two before it carries on where it was.
-    const third = newId('ord', batch + 3)
-    expect(third.slice(4, 14)).not.toBe(rows[0]!.slice(4, 14))
+    // After an id at a third time, the later of the two before it carries on where it was.
+    newId('ord', batch + 3)
     expect(newId('var', now).slice(4) > events.at(-1)!.slice(4)).toBe(true)
   })
 
