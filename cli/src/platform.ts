@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { memorySessionStore } from '@myshop/auth'
+import { loadConfigs } from '@myshop/config'
 import { type EmbeddedDatabase, openEmbeddedDatabase } from '@myshop/db'
 import { startGateway } from '@myshop/edge-gateway/bun'
 import { gatewayConfig } from '@myshop/edge-gateway/config'
@@ -50,6 +51,20 @@ export const defaultMediaPublicUrl = (env: Env): string | undefined => {
 }
 
 /**
+ * Validates the configuration of every process `myshop start` boots before any of them starts, and throws one
+ * ConfigError listing the problems of all of them. The services' URLs that the platform hands the gateway and the
+ * product service at boot are left out: the environment's values for them are not used.
+ */
+export const checkPlatformConfig = (env: Env) => {
+  const booted = { ...env, USER_SERVICE_URL: undefined, PRODUCT_SERVICE_URL: undefined }
+  return loadConfigs({
+    user: () => loadUserConfig(env),
+    product: () => loadProductConfig(booted),
+    'edge-gateway': () => gatewayConfig(booted),
+  })
+}
+
+/**
  * Boots MyShop in one process: the gateway and the services. Without DATABASE_URL the services share one
  * embedded PostgreSQL (PGlite, data under MYSHOP_DATA_DIR) through a single connection; without REDIS_URL
  * sessions, limits and events stay in process. Each service still listens on its own port (for direct
@@ -58,7 +73,7 @@ export const defaultMediaPublicUrl = (env: Env): string | undefined => {
  * gateway's own work.
  */
 export const startPlatform = async (env: Env): Promise<RunningPlatform> => {
-  const userConfig = loadUserConfig(env)
+  const { user: userConfig } = checkPlatformConfig(env)
   const dataDir = userConfig.MYSHOP_DATA_DIR
   const embedded = !userConfig.DATABASE_URL && !userConfig.USER_DATABASE_URL
 
@@ -71,7 +86,7 @@ export const startPlatform = async (env: Env): Promise<RunningPlatform> => {
       dataDir: join(dataDir, 'pg'),
       port: Number(env.MYSHOP_PG_PORT ?? 0),
       applicationName: 'myshop',
-      logger: createLogger({ service: 'myshop', level: userConfig.LOG_LEVEL }),
+      logger: createLogger({ service: 'myshop', level: userConfig.LOG_LEVEL, format: userConfig.LOG_FORMAT }),
     })
     writeFileSync(pidFile(dataDir), String(process.pid))
   }

@@ -1,6 +1,6 @@
 // `myshop start` and `myshop db migrate` as an operator runs them: real subprocesses on a fresh data directory.
 import { afterAll, describe, expect, test } from 'bun:test'
-import { existsSync, mkdtempSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { freshPgliteDir, type OwnTestDatabase, openTestDatabase } from '@myshop/testing'
@@ -100,4 +100,42 @@ describe('myshop start', () => {
     expect(await proc.exited).toBe(0)
     expect(existsSync(join(dataDir, 'myshop.pid'))).toBe(false)
   }, 90_000)
+
+  test('reports every problem of every process together, in words, and starts nothing', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'myshop-start-'))
+    const res = await run(['start'], {
+      MYSHOP_DATA_DIR: dataDir,
+      LOG_LEVEL: 'loud',
+      USER_PORT: 'abc',
+      PRODUCT_PORT: '-1',
+      GATEWAY_PORT: '99999',
+      REDIS_URL: 'redis host',
+      DATABASE_URL: '',
+    })
+    expect(res.code).toBe(2)
+    expect(res.stdout).toBe('')
+    const lines = res.stderr.split('\n').filter((line) => line.startsWith('  - '))
+    expect(lines.sort()).toEqual([
+      '  - GATEWAY_PORT must be a whole number between 0 and 65535 (0 picks a free port); got "99999". (read by edge-gateway)',
+      '  - LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent; got "loud". (read by user, product, edge-gateway)',
+      '  - PRODUCT_PORT must be a whole number between 0 and 65535 (0 picks a free port); got "-1". (read by product)',
+      '  - REDIS_URL must be a URL (scheme://host…); got "redis host". (read by user, product, edge-gateway)',
+      '  - USER_PORT must be a whole number between 0 and 65535 (0 picks a free port); got "abc". (read by user)',
+    ])
+    expect(res.stderr).toContain('MyShop cannot start. The configuration has 5 problems:')
+    expect(res.stderr).not.toMatch(/NaN|received|\n\s+at /)
+    // Nothing ran: no embedded database, no pid file.
+    expect(readdirSync(dataDir)).toEqual([])
+  }, 60_000)
+
+  test('reports its problems as a problem document under --json', async () => {
+    const res = await run(['start', '--json'], {
+      MYSHOP_DATA_DIR: mkdtempSync(join(tmpdir(), 'myshop-start-')),
+      USER_PORT: 'abc',
+    })
+    expect(res.code).toBe(2)
+    const problem = JSON.parse(res.stderr)
+    expect(problem.code).toBe('invalid_config')
+    expect(problem.title).toContain('USER_PORT must be a whole number between 0 and 65535')
+  }, 60_000)
 })

@@ -44,6 +44,7 @@ const schema = {
   UPSTREAM_TIMEOUT_MS: vars.int(10_000, 1),
   TRUST_PROXY: vars.bool(false),
   LOG_LEVEL: vars.logLevel(),
+  LOG_FORMAT: vars.logFormat(),
 }
 
 /** A rate limit: `limit` requests per `windowMs`. */
@@ -71,6 +72,7 @@ export interface GatewayConfig {
   upstreamTimeoutMs: number
   trustProxy: boolean
   logLevel: string
+  logFormat: 'auto' | 'json' | 'pretty'
 }
 
 const trimSlash = (url: string) => url.replace(/\/+$/, '')
@@ -118,6 +120,7 @@ export const gatewayConfig = (env: Record<string, string | undefined>): GatewayC
     upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
   }
 }
 

@@ -1,5 +1,7 @@
+import { ConfigError } from '@myshop/config'
 import type { Command } from 'commander'
 import type { CommandContext } from '../command.ts'
+import { CliError, exitCodes } from '../errors.ts'
 import { Details } from '../output.tsx'
 
 /** `myshop start`: boots MyShop in this process and keeps it running until Ctrl-C. */
@@ -13,7 +15,14 @@ export const registerStart = (program: Command, { action }: CommandContext): voi
     async ({ out, deps }) => {
       // Loaded on demand: the services and the embedded database are heavy, and other commands never need them.
       const { startPlatform } = await import('../platform.ts')
-      const platform = await out.during('Starting MyShop', () => startPlatform(deps.env))
+      const platform = await out
+        .during('Starting MyShop', () => startPlatform(deps.env))
+        .catch((error) => {
+          // Every process's problems at once, as the operator must fix them; nothing has started.
+          if (error instanceof ConfigError)
+            throw new CliError('invalid_config', `MyShop cannot start. ${error.message}`, exitCodes.usage)
+          throw error
+        })
       const summary = {
         mode: platform.mode,
         gateway: platform.gatewayUrl,

@@ -1,3 +1,4 @@
+import { configOrExit } from '@myshop/config'
 import { createLogger } from '@myshop/logger'
 import type { Server } from 'bun'
 import { createGateway, type GatewayDeps } from '../app.ts'
@@ -19,7 +20,7 @@ export const startGateway = async (
   const redis = await bunDeps(config)
   const app = createGateway({
     config,
-    logger: createLogger({ service: 'edge-gateway', level: config.logLevel }),
+    logger: createLogger({ service: 'edge-gateway', level: config.logLevel, format: config.logFormat }),
     // Bun hands the server to fetch as the second argument, which Hono exposes as `c.env`.
     getClientIp: (c) => (c.env as Server<undefined> | undefined)?.requestIP(c.req.raw)?.address,
     ...redis.deps,
@@ -42,7 +43,7 @@ export const startGateway = async (
 }
 
 if (import.meta.main) {
-  const config = gatewayConfig(process.env)
+  const config = configOrExit('The edge gateway', () => gatewayConfig(process.env))
   const isWorker = process.env.GATEWAY_WORKER_CHILD === '1'
   // SO_REUSEPORT lets several processes accept on one port; the kernel spreads connections.
   const children =

@@ -1,12 +1,14 @@
 import { z } from 'zod'
+import { type ConfigProblem, problemsOf } from './problems.ts'
 
-export { z }
+export { type ConfigProblem, z }
 
-/** Raised when the environment does not satisfy a config schema; lists every problem at once. */
+/** Raised when the environment does not satisfy a config schema; lists every problem at once, in words. */
 export class ConfigError extends Error {
-  readonly problems: string[]
-  constructor(problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+  readonly problems: ConfigProblem[]
+  constructor(problems: ConfigProblem[]) {
+    const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`
+    super(`The configuration has ${count}:\n${problems.map((p) => `  - ${p.message}`).join('\n')}`)
     this.name = 'ConfigError'
     this.problems = problems
   }
@@ -25,23 +27,78 @@ export const loadConfig = <S extends z.ZodRawShape>(shape: S, env: Env): z.infer
     if (value !== undefined && value !== '') cleaned[key] = value
   }
   const result = z.object(shape).safeParse(cleaned)
-  if (!result.success) {
-    throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`))
-  }
+  if (!result.success) throw new ConfigError(problemsOf(result.error.issues, shape, cleaned))
   return result.data
 }
 
+/**
+ * Runs the config loaders of several processes booted together and reports the problems of all of them in one
+ * ConfigError; a problem shared by several (one bad REDIS_URL) is listed once, naming the processes that read it.
+ */
+export const loadConfigs = <L extends Record<string, () => unknown>>(
+  loaders: L,
+): { [K in keyof L]: ReturnType<L[K]> } => {
+  const loaded: Record<string, unknown> = {}
+  const found = new Map<string, { problem: ConfigProblem; readers: string[] }>()
+  for (const [name, load] of Object.entries(loaders)) {
+    try {
+      loaded[name] = load()
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error
+      for (const problem of error.problems) {
+        const seen = found.get(problem.message)
+        if (seen) seen.readers.push(name)
+        else found.set(problem.message, { problem, readers: [name] })
+      }
+    }
+  }
+  if (found.size > 0) {
+    const names = Object.keys(loaders)
+    throw new ConfigError(
+      [...found.values()].map(({ problem, readers }) => ({
+        variable: problem.variable,
+        message: names.length > 1 ? `${problem.message} (read by ${readers.join(', ')})` : problem.message,
+      })),
+    )
+  }
+  return loaded as { [K in keyof L]: ReturnType<L[K]> }
+}
+
+/**
+ * For a process's entry point: loads its configuration, or prints every problem on stderr and exits with 78
+ * (EX_CONFIG) without starting anything, instead of a stack trace.
+ */
+export const configOrExit = <T>(name: string, load: () => T): T => {
+  try {
+    return load()
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error
+    process.stderr.write(`${name} cannot start. ${error.message}\n`)
+    process.exit(78)
+  }
+}
+
 /** Reusable variable schemas. */
+// Each says, as its description, what its value must be: a problem report quotes it whole.
 export const vars = {
-  port: (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback),
+  port: (fallback: number) =>
+    z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(65535)
+      .default(fallback)
+      .describe('a whole number between 0 and 65535 (0 picks a free port)'),
   url: () => z.url(),
   optionalUrl: () => z.url().optional(),
   bool: (fallback: boolean) =>
     z
       .enum(['true', 'false', '1', '0', 'yes', 'no'])
       .default(fallback ? 'true' : 'false')
-      .transform((v) => v === 'true' || v === '1' || v === 'yes'),
-  int: (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback),
+      .transform((v) => v === 'true' || v === '1' || v === 'yes')
+      .describe('true or false (also yes/no, 1/0)'),
+  int: (fallback: number, min = 0) =>
+    z.coerce.number().int().min(min).default(fallback).describe(`a whole number of at least ${min}`),
   list: (fallback: string[]) =>
     z
       .string()
@@ -53,4 +110,6 @@ export const vars = {
           .filter(Boolean),
       ),
   logLevel: () => z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  /** `auto` is readable lines on a terminal and JSON otherwise (a pipe, a file, a log collector). */
+  logFormat: () => z.enum(['auto', 'json', 'pretty']).default('auto'),
 }

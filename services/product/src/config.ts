@@ -18,7 +18,8 @@ const shape = {
   ELASTICSEARCH_INDEX: z
     .string()
     .regex(/^[a-z0-9_-]+$/)
-    .default('myshop-products'),
+    .default('myshop-products')
+    .describe('an index name of lowercase letters, digits, - and _'),
   /** Media on S3 (any S3-compatible endpoint) instead of the local filesystem. */
   S3_BUCKET: z.string().optional(),
   S3_REGION: z.string().default('us-east-1'),
@@ -41,6 +42,7 @@ const shape = {
   CACHE_SETTLE_MS: vars.int(2_000, 10),
   TRUST_PROXY: vars.bool(true),
   LOG_LEVEL: vars.logLevel(),
+  LOG_FORMAT: vars.logFormat(),
 }
 
 export type ProductConfig = ReturnType<typeof loadProductConfig>

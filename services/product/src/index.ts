@@ -1,6 +1,7 @@
 #!/usr/bin/env bun
 import { fileURLToPath } from 'node:url'
 import type { SessionStore } from '@myshop/auth'
+import { configOrExit } from '@myshop/config'
 import { type Db, openServiceDatabase } from '@myshop/db'
 import {
   categoryChanged,
@@ -49,7 +50,7 @@ export const startProductService = async (
 ): Promise<RunningProductService> => {
   const logger =
     shared.logger?.child({ service: 'product' }) ??
-    createLogger({ service: 'product', level: config.LOG_LEVEL })
+    createLogger({ service: 'product', level: config.LOG_LEVEL, format: config.LOG_FORMAT })
   const cleanups: (() => Promise<unknown>)[] = []
 
   const db = await openServiceDatabase({
@@ -146,5 +147,7 @@ export const startProductService = async (
 }
 
 if (import.meta.main) {
-  stopOnSignals(await startProductService(loadProductConfig(process.env)))
+  stopOnSignals(
+    await startProductService(configOrExit('The product service', () => loadProductConfig(process.env))),
+  )
 }

@@ -26,6 +26,7 @@ const shape = {
   MYSHOP_ADMIN_EMAIL: z.email().optional(),
   MYSHOP_ADMIN_PASSWORD: z.string().min(8).optional(),
   LOG_LEVEL: vars.logLevel(),
+  LOG_FORMAT: vars.logFormat(),
 }
 
 export type UserConfig = ReturnType<typeof loadUserConfig>

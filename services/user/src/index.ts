@@ -1,6 +1,7 @@
 #!/usr/bin/env bun
 import { fileURLToPath } from 'node:url'
 import type { SessionStore } from '@myshop/auth'
+import { configOrExit } from '@myshop/config'
 import { type Db, openServiceDatabase } from '@myshop/db'
 import { createRelay, type EventBus, memoryBus, redisStreamsBus } from '@myshop/events'
 import { type RunningService, stopOnSignals } from '@myshop/http'
@@ -62,7 +63,8 @@ export const startUserService = async (
   shared: Shared = {},
 ): Promise<RunningUserService> => {
   const logger =
-    shared.logger?.child({ service: 'user' }) ?? createLogger({ service: 'user', level: config.LOG_LEVEL })
+    shared.logger?.child({ service: 'user' }) ??
+    createLogger({ service: 'user', level: config.LOG_LEVEL, format: config.LOG_FORMAT })
   const cleanups: (() => Promise<unknown>)[] = []
 
   const db = await openServiceDatabase({
@@ -136,5 +138,5 @@ export const startUserService = async (
 }
 
 if (import.meta.main) {
-  stopOnSignals(await startUserService(loadUserConfig(process.env)))
+  stopOnSignals(await startUserService(configOrExit('The user service', () => loadUserConfig(process.env))))
 }

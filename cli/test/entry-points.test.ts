@@ -1,0 +1,47 @@
+// The processes `myshop start` boots, each started on its own as a container would: a bad configuration stops them
+// before anything starts, with every problem said in words.
+import { expect, test } from 'bun:test'
+import { join } from 'node:path'
+
+const root = join(import.meta.dir, '../..')
+
+test.each([
+  [
+    'services/user/src/index.ts',
+    { USER_PORT: 'abc', ACCESS_TOKEN_TTL_SECONDS: '5', MYSHOP_ADMIN_EMAIL: 'admin' },
+    [
+      'The user service cannot start. The configuration has 3 problems:',
+      '  - USER_PORT must be a whole number between 0 and 65535 (0 picks a free port); got "abc".',
+      '  - ACCESS_TOKEN_TTL_SECONDS must be a whole number of at least 60; got "5".',
+      '  - MYSHOP_ADMIN_EMAIL must be an email address; got "admin".',
+    ],
+  ],
+  [
+    'services/product/src/index.ts',
+    { PRODUCT_PORT: '1.5', ELASTICSEARCH_INDEX: 'My Products', LOG_FORMAT: 'fancy' },
+    [
+      'The product service cannot start. The configuration has 3 problems:',
+      '  - PRODUCT_PORT must be a whole number between 0 and 65535 (0 picks a free port); got "1.5".',
+      '  - ELASTICSEARCH_INDEX must be an index name of lowercase letters, digits, - and _; got "My Products".',
+      '  - LOG_FORMAT must be one of auto, json, pretty; got "fancy".',
+    ],
+  ],
+  [
+    'edge-gateway/src/entry/bun.ts',
+    { GATEWAY_PORT: 'http', RATE_LIMIT_PER_IP: '0', CORS_ORIGINS: 'https://shop.example' },
+    [
+      'The edge gateway cannot start. The configuration has 2 problems:',
+      '  - GATEWAY_PORT must be a whole number between 0 and 65535 (0 picks a free port); got "http".',
+      '  - RATE_LIMIT_PER_IP must be a whole number of at least 1; got "0".',
+    ],
+  ],
+])('%s refuses a bad configuration with every problem in words, exit code 78', (entry, env, expected) => {
+  // Only the variables under test: the suite's own DATABASE_URL or REDIS_URL would change what is reported.
+  const run = Bun.spawnSync([process.execPath, join(root, entry)], {
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    stdin: 'ignore',
+  })
+  expect(run.exitCode).toBe(78)
+  expect(run.stderr.toString()).toBe(`${expected.join('\n')}\n`)
+  expect(run.stdout.toString()).toBe('')
+})
