@@ -145,6 +145,36 @@ describe('CSV', () => {
     expect(detectDelimiter('Artikel;Preis')).toBe(',')
   })
 
+  test('csvLine neutralises cells a spreadsheet would run as formulas, and parseCsv restores them', async () => {
+    const fields = [
+      'S-2',
+      '=HYPERLINK("https://evil.example","Click")',
+      '\tTabbed',
+      '+Brand',
+      '@Home',
+      '1.00',
+      'EUR',
+      '',
+    ]
+    const line = csvLine(fields)
+    expect(line).toBe(
+      'S-2,"\'=HYPERLINK(""https://evil.example"",""Click"")","\'\tTabbed","\'+Brand","\'@Home",1.00,EUR,',
+    )
+    const [item] = await csv(`${header}\n${line}\n`)
+    expect(item).toEqual({
+      row: {
+        line: 2,
+        sku: 'S-2',
+        name: '=HYPERLINK("https://evil.example","Click")',
+        description: '\tTabbed',
+        brand: '+Brand',
+        category: '@Home',
+        price: '1.00',
+        currency: 'EUR',
+      },
+    })
+  })
+
   test('csvLine quotes only what needs it and parses back to the same fields', async () => {
     const fields = [
       'S-1',

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream'
+import { neutraliseFormula, restoreFormula } from '@myshop/catalog-format'
 import { type CsvError, parse } from 'csv-parse'
 import { CliError, exitCodes } from '../errors.ts'
 import { catalogColumns, checkColumns, type SourceItem, toSourceItem } from './rows.ts'
@@ -180,7 +181,10 @@ export async function* parseCsv(input: Readable, delimiter: CsvDelimiter = ','):
     }>) {
       while (skipped.length) yield skipped.shift() as SourceItem
       const { record, info } = item
-      yield toSourceItem(record, info.lines - newlines(Object.values(record)))
+      const fields = Object.values(record)
+      // Cells a spreadsheet could have run as formulas were written with a leading `'`; the catalog holds them bare.
+      for (const name in record) record[name] = restoreFormula(record[name] as string)
+      yield toSourceItem(record, info.lines - newlines(fields))
     }
   } catch (error) {
     if (fatal) throw fatal
@@ -197,6 +201,14 @@ const needsQuotes = {
   '\t': /["\t\r\n]|^\s|\s$/,
 } satisfies Record<CsvDelimiter, RegExp>
 
-/** One CSV record: fields quoted only when they must be (RFC 4180), no line ending. */
+/**
+ * One CSV record, no line ending: a field a spreadsheet would run as a formula is neutralised (a leading `'`) and
+ * quoted, as OWASP advises; other fields are quoted only when they must be (RFC 4180).
+ */
 export const csvLine = (fields: readonly string[], delimiter: CsvDelimiter = ','): string =>
-  fields.map((f) => (needsQuotes[delimiter].test(f) ? `"${f.replaceAll('"', '""')}"` : f)).join(delimiter)
+  fields
+    .map((field) => {
+      const f = neutraliseFormula(field)
+      return f !== field || needsQuotes[delimiter].test(f) ? `"${f.replaceAll('"', '""')}"` : f
+    })
+    .join(delimiter)

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'bun:test'
-import { decodeOptions, encodeOptions, slugify } from './index.ts'
+import { decodeOptions, encodeOptions, neutraliseFormula, restoreFormula, slugify } from './index.ts'
 
 describe('option cells', () => {
   test('encode in order and decode back, whatever the text holds', () => {
@@ -49,4 +49,27 @@ describe('option cells', () => {
 test('slugify folds accents and joins words with single dashes', () => {
   expect(slugify('  Crème Brûlée — 2 Pack! ')).toBe('creme-brulee-2-pack')
   expect(slugify('***')).toBe('product')
+})
+
+describe('formula neutralisation', () => {
+  test.each([
+    ['=SUM(A1:A9)', "'=SUM(A1:A9)"],
+    ['+31 20 555 0100', "'+31 20 555 0100"],
+    ['-5% off', "'-5% off"],
+    ['@sale', "'@sale"],
+    ['\tindented', "'\tindented"],
+    ['\rreturn', "'\rreturn"],
+    ["'=already quoted", "''=already quoted"],
+  ])('%p is written %p and read back the same', (value, cell) => {
+    expect(neutraliseFormula(value)).toBe(cell)
+    expect(restoreFormula(cell)).toBe(value)
+  })
+
+  test.each(['Desk lamp', "It's = fine", 'a=b', '12.99', "'plain apostrophe", ''])(
+    '%p is left as it is both ways',
+    (value) => {
+      expect(neutraliseFormula(value)).toBe(value)
+      expect(restoreFormula(value)).toBe(value)
+    },
+  )
 })

@@ -99,3 +99,18 @@ export const decodeOptions = (cell: string): DecodedOptions => {
     return { problem: `a variant has at most ${optionLimits.perVariant} options` }
   return { options }
 }
+
+// What a spreadsheet takes as the start of a formula when it opens a CSV file (OWASP, "CSV Injection"): `=`, `+`,
+// `-`, `@`, a tab or a carriage return. Apostrophes before one count too, so that a value which itself starts with
+// `'=` keeps its own apostrophe through `neutraliseFormula` and `restoreFormula`.
+const formulaStart = /^'*[=+\-@\t\r]/
+const neutralised = /^'+[=+\-@\t\r]/
+
+/**
+ * A CSV cell that no spreadsheet runs as a formula: one that would start one gains a leading `'`, which
+ * spreadsheets show as text (OWASP's advice; the writer also quotes it). Everything else is returned as it is.
+ */
+export const neutraliseFormula = (cell: string): string => (formulaStart.test(cell) ? `'${cell}` : cell)
+
+/** Undoes `neutraliseFormula` when a catalog file is read: `'=1+1` is `=1+1` again, `''=x` is `'=x`. */
+export const restoreFormula = (cell: string): string => (neutralised.test(cell) ? cell.slice(1) : cell)
