@@ -348,6 +348,31 @@ describe('the myshop CLI against a running MyShop', () => {
     expect(await Bun.file(file).text()).toBe(before)
   }, 120_000)
 
+  test('validation problems read as sentences, through the gateway and as the CLI prints them', async () => {
+    const sort = await api('GET', '/api/v1/products?sort=cheapest')
+    expect(sort.status).toBe(422)
+    expect(sort.body).toMatchObject({
+      code: 'validation_failed',
+      detail: 'sort must be one of relevance, price_asc, price_desc, newest.',
+      errors: [{ path: '/sort', message: 'must be one of relevance, price_asc, price_desc, newest' }],
+    })
+    const register = await api('POST', '/api/v1/auth/register', { email: 'nope', name: 'Ada' })
+    expect(register.status).toBe(422)
+    expect(register.body.errors).toEqual(
+      expect.arrayContaining([
+        { path: '/email', message: 'must be an email address' },
+        { path: '/password', message: 'is required' },
+      ]),
+    )
+
+    expect((await cli('login', '--email', adminEmail, '--password', adminPassword)).code).toBe(0)
+    const listed = await cli('users', 'list', '--cursor', 'abc')
+    expect(listed.code).toBe(1)
+    expect(listed.stderr).toContain('cursor must be an id like usr_….')
+    expect(listed.stderr).toContain('/cursor: must be an id like usr_…')
+    expect(listed.stderr).not.toMatch(/Expected|should be|\^usr_/)
+  }, 60_000)
+
   test('cells a spreadsheet would run as formulas are exported neutralised and imported back unchanged', async () => {
     expect((await cli('login', '--email', adminEmail, '--password', adminPassword)).code).toBe(0)
     const token = (await api('POST', '/api/v1/auth/login', { email: adminEmail, password: adminPassword }))

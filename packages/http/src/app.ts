@@ -7,6 +7,7 @@ import { collectDefaultMetrics, Registry } from 'prom-client'
 import { settleIdempotency } from './idempotent.ts'
 import { requestMeta } from './request-meta.ts'
 import { requestMetrics } from './request-metrics.ts'
+import { validationProblem } from './validation-messages.ts'
 
 /** A dependency probe for `/ready`: resolves when the dependency answers, rejects otherwise. */
 export type ReadinessCheck = () => Promise<unknown>
@@ -39,32 +40,6 @@ export const securityHeaders = {
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'x-frame-options': 'DENY',
-}
-
-/**
- * Elysia checks a numeric query parameter's range after converting it, one property at a time, and that error
- * loses the parameter's name (it reports the path as empty: elysiajs/elysia#1822). The value it refused is kept,
- * so the query parameters that convert to it are the ones named.
- */
-const numericQueryPaths = (error: Readonly<ValidationError>, request: Request): string[] => {
-  if (error.type !== 'property' || typeof error.value !== 'number') return []
-  const paths: string[] = []
-  for (const [name, raw] of new URL(request.url).searchParams)
-    if (raw.trim() !== '' && Number(raw) === error.value) paths.push(`/${name}`)
-  return paths
-}
-
-const fieldErrors = (error: Readonly<ValidationError>, request: Request): FieldError[] => {
-  try {
-    const named = numericQueryPaths(error, request)
-    return error.all.flatMap((e) => {
-      const message = ('summary' in e && e.summary) || e.message || 'invalid'
-      if ('path' in e && e.path) return [{ path: e.path, message }]
-      return named.length ? named.map((path) => ({ path, message })) : [{ path: '/', message }]
-    })
-  } catch {
-    return [{ path: '/', message: error.message }]
-  }
 }
 
 const withTimeout = <T>(p: Promise<T>, ms: number): Promise<T> =>
@@ -144,10 +119,7 @@ export const createHttpApp = ({
     }
     switch (code) {
       case 'VALIDATION':
-        return render(request, 'validation_failed', {
-          detail: 'The request does not match the schema',
-          errors: fieldErrors(error as ValidationError, request),
-        })
+        return render(request, 'validation_failed', validationProblem(error as ValidationError, request))
       case 'PARSE':
         return render(request, 'malformed_json', { detail: 'The request body could not be parsed' })
       case 'NOT_FOUND':
