@@ -66,8 +66,7 @@ describe('log formats', () => {
       )
       expect(() => JSON.parse(text())).toThrow()
       expect(text()).toContain('WARN')
-      expect(text()).toContain('cache unreachable')
-      expect(text()).toContain('service: "test"')
+      expect(text()).toContain('[test] cache unreachable')
       expect(text()).not.toContain('hunter2-secret')
     }
   })

@@ -62,7 +62,17 @@ export const createLogger = (
   }
   if (resolveLogFormat(format, sink) === 'json') return pino(options, destination)
   // Synchronous and in this thread: a log line written just before a crash is not lost in a worker's buffer.
-  return pino(options, pretty({ destination: destination ?? 1, sync: true, colorize: Boolean(sink.isTTY) }))
+  return pino(
+    options,
+    pretty({
+      destination: destination ?? 1,
+      sync: true,
+      colorize: Boolean(sink.isTTY),
+      // `myshop start` runs several services in one terminal: each line says whose it is.
+      messageFormat: '[{service}] {msg}',
+      ignore: 'service',
+    }),
+  )
 }
 
 /** A logger that discards everything, for tests. */
