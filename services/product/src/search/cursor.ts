@@ -1,5 +1,4 @@
 import { AppError } from '@myshop/errors'
-import { isId } from '@myshop/ids'
 import type { SearchSort } from './engine.ts'
 
 /** What a page's `nextCursor` carries: the sort it belongs to and the last row's sort values. */
@@ -20,6 +19,7 @@ export type CursorValue = (value: unknown) => boolean
 /** What each of a sort's cursor values must be, in order; the engine's own (see `cursorValues`). */
 export type CursorShape = Record<SearchSort, readonly CursorValue[]>
 
+const productIdText = /^prd_\w{1,60}$/
 const decimalText = /^-?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i
 const integerText = /^-?\d{1,16}$/
 // PostgreSQL's text for a timestamptz with the ISO DateStyle: `2026-05-01 10:20:30.123456+00`.
@@ -33,7 +33,8 @@ const safeInteger = (value: unknown, min: number, max: number): value is number 
  * encode at all): each is checked before it is used.
  */
 export const cursorValues = {
-  productId: (value: unknown) => typeof value === 'string' && isId(value, 'prd'),
+  /** A product id: `prd_`, then letters, digits and underscores (ids are compared as text, never parsed). */
+  productId: (value: unknown) => typeof value === 'string' && productIdText.test(value),
   /** A finite number written as text (a relevance score read back from PostgreSQL). */
   decimalText: (value: unknown) =>
     typeof value === 'string' && decimalText.test(value) && Number.isFinite(Number(value)),
