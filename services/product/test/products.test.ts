@@ -616,6 +616,9 @@ describe('GET /api/v1/products and /products/suggest: what shoppers may ask', ()
     for (const [query, path] of [
       ['minPrice=-1', '/minPrice'],
       ['maxPrice=ten', '/maxPrice'],
+      ['minPrice=1e23', '/minPrice'],
+      ['maxPrice=99999999999999999999', '/maxPrice'],
+      ['minPrice=1000000000001', '/minPrice'],
       ['minPrice=500&maxPrice=100', '/minPrice'],
       ['limit=0', '/limit'],
       ['limit=101', '/limit'],
