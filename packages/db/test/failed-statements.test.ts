@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket'
+import { freshPgliteDir } from '@myshop/testing'
 import { connect, type Db, startEmbeddedPostgres } from '../src/index.ts'
+
+/** An initialised data directory of its own (copied from a template: initdb takes seconds). */
+const dataDir = () => freshPgliteDir(mkdtempSync(join(tmpdir(), 'myshop-db-test-')))
 
 // Embedded PGlite is one session reached through one connection: a statement that fails in a way the client and
 // the server disagree about leaves every later query of the process waiting. Each failure kind is driven here on
@@ -9,7 +18,7 @@ const targets: { name: string; open: () => Promise<{ sql: Db; close: () => Promi
   {
     name: 'embedded PGlite',
     open: async () => {
-      const embedded = await startEmbeddedPostgres()
+      const embedded = await startEmbeddedPostgres({ dataDir: await dataDir() })
       const sql = connect(embedded.url, { max: 1 })
       return {
         sql,
@@ -129,3 +138,38 @@ for (const target of targets)
       await stillAnswers()
     })
   })
+
+describe('the embedded server when PGlite itself throws while running a message', () => {
+  // Not a PostgreSQL error (those come back as ErrorResponse) but an exception out of PGlite: the socket server
+  // drops that connection, and the shipped server then never ran another query for anyone. MyShop applies a patch
+  // (patches/@electric-sql%2Fpglite-socket@*.patch); the client reconnects and the next queries are answered.
+  test('drops only that connection; the next queries are answered', async () => {
+    const db = await PGlite.create(await dataDir())
+    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 })
+    await server.start()
+    const sql = connect(`postgres://postgres@${server.getServerConn()}/postgres?sslmode=disable`, { max: 1 })
+    try {
+      expect((await sql`select 1 as one`)[0]!.one).toBe(1)
+      const run = db.execProtocolRawStream.bind(db)
+      let failures = 0
+      db.execProtocolRawStream = (message, options) => {
+        if (failures === 0 && Buffer.from(message).includes('fails inside PGlite')) {
+          failures++
+          throw new RangeError('Maximum call stack size exceeded')
+        }
+        return run(message, options)
+      }
+      await expect(sql`select 'fails inside PGlite' as x`).rejects.toMatchObject({
+        code: 'CONNECTION_CLOSED',
+      })
+      expect(failures).toBe(1)
+      expect(await Promise.all([1, 2, 3].map(async (n) => (await sql`select ${n}::int as n`)[0]!.n))).toEqual(
+        [1, 2, 3],
+      )
+    } finally {
+      await sql.end({ timeout: 5 })
+      await server.stop()
+      await db.close()
+    }
+  })
+})
