@@ -4,7 +4,9 @@ import { AppError, type ErrorCode, type FieldError, problem, problemResponse } f
 import type { Logger } from '@myshop/logger'
 import { Elysia, type ValidationError } from 'elysia'
 import { collectDefaultMetrics, Registry } from 'prom-client'
+import { isClientDataError } from './database-errors.ts'
 import { settleIdempotency } from './idempotent.ts'
+import { inputGuard } from './input-guard.ts'
 import { requestMeta } from './request-meta.ts'
 import { requestMetrics } from './request-metrics.ts'
 import { validationProblem } from './validation-messages.ts'
@@ -130,6 +132,14 @@ export const createHttpApp = ({
       case 'INVALID_FILE_TYPE':
         return render(request, 'bad_request')
       default:
+        if (isClientDataError(error)) {
+          // A value validation should have refused: a 4xx for the client, a warning (not the SQL) for us.
+          logger.warn(
+            { err: error, requestId: requestMeta(request).requestId },
+            'database refused request data',
+          )
+          return render(request, 'bad_request', { detail: 'A value in the request is not valid here' })
+        }
         logger.error({ err: error, requestId: requestMeta(request).requestId }, 'unhandled error')
         return render(request, 'internal')
     }
@@ -138,6 +148,7 @@ export const createHttpApp = ({
   return (
     new Elysia({ name: `myshop-http-${service}` })
       .decorate('metricsRegistry', registry)
+      .use(inputGuard())
       // Written so that Elysia, which judges a hook by its source and takes any `return f(` for an async one,
       // calls it without an await on every request.
       .onRequest(({ request }) => {

@@ -480,6 +480,8 @@ describe('catalog import: categories and attributes', () => {
       '{"nested": {"a": 1}}',
       `{"long": "${'x'.repeat(501)}"}`,
       '{"": 1}',
+      '{"colour": "navy\\u0000"}',
+      '{"col\\u0000our": "navy"}',
     ]
     const result = await importRows(
       bad.map((attributes, i) => ({
@@ -500,6 +502,9 @@ describe('catalog import: categories and attributes', () => {
     )
     expect(result.failed[3]!.errors[0]!.message).toBe(
       'attribute "nested" must be a text of at most 500 characters, a number or true/false',
+    )
+    expect(result.failed[6]!.errors[0]!.message).toBe(
+      'attribute names and texts cannot contain a NUL character',
     )
     const many = Array.from({ length: 21 }, (_, i) => `Shelf ${i}`).join(' | ')
     const crowded = await importRows([

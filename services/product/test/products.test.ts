@@ -616,6 +616,9 @@ describe('GET /api/v1/products and /products/suggest: what shoppers may ask', ()
     for (const [query, path] of [
       ['minPrice=-1', '/minPrice'],
       ['maxPrice=ten', '/maxPrice'],
+      ['minPrice=1e23', '/minPrice'],
+      ['maxPrice=99999999999999999999', '/maxPrice'],
+      ['minPrice=1000000000001', '/minPrice'],
       ['minPrice=500&maxPrice=100', '/minPrice'],
       ['limit=0', '/limit'],
       ['limit=101', '/limit'],
@@ -645,6 +648,50 @@ describe('GET /api/v1/products and /products/suggest: what shoppers may ask', ()
     const crossed = await h.call('GET', `/api/v1/products?limit=1&sort=newest&cursor=${page.body.nextCursor}`)
     expect(crossed.status).toBe(422)
     expect(crossed.body.detail).toContain('different sort order')
+  })
+
+  test('a forged cursor whose values are not of the types its sort issues is a 422, and reads keep working', async () => {
+    const mine = await h.product()
+    const forge = (s: string, a: unknown[]) => Buffer.from(JSON.stringify({ s, a })).toString('base64url')
+    const forged = [
+      ['newest', [true, mine.id]],
+      ['newest', ['yesterday', mine.id]],
+      ['newest', ['1', mine.id]],
+      ['newest', ['2026-13-45 10:00:00+00', mine.id]],
+      ['price_asc', ['abc', mine.id]],
+      ['price_asc', [1999, mine.id]],
+      ['price_asc', ['1e30', mine.id]],
+      ['price_desc', ['99999999999999999999', mine.id]],
+      ['price_desc', ['1999', false]],
+      ['price_desc', ['1999', 'prd_\u0000']],
+      ['relevance', ['NaN', mine.id]],
+      ['relevance', [0.5, mine.id]],
+    ] as const
+    // Three rounds, each beside ordinary reads: a forged cursor once left embedded PostgreSQL's one connection stuck.
+    for (let round = 0; round < 3; round++) {
+      const responses = await Promise.all([
+        ...forged.map(([sort, a]) =>
+          h.call(
+            'GET',
+            `/api/v1/products?sort=${sort}&q=${sort === 'relevance' ? 'widget' : ''}&cursor=${forge(sort, [...a])}`,
+          ),
+        ),
+        h.call('GET', `/api/v1/products/${mine.id}`),
+      ])
+      for (const [i, res] of responses.slice(0, -1).entries()) {
+        expect({ cursor: forged[i], status: res.status }).toEqual({ cursor: forged[i], status: 422 })
+        expect(res.body).toMatchObject({
+          code: 'validation_failed',
+          detail: 'The cursor is not one this API issued',
+        })
+      }
+      expect(responses.at(-1)!.status).toBe(200)
+    }
+    const page = await h.call('GET', '/api/v1/products?limit=1&sort=newest')
+    expect(page.body.nextCursor).toEqual(expect.any(String))
+    const next = await h.call('GET', `/api/v1/products?limit=1&sort=newest&cursor=${page.body.nextCursor}`)
+    expect(next.status).toBe(200)
+    expect((await h.call('GET', '/ready')).status).toBe(200)
   })
 
   test('bad suggestion queries are 422 problems', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'bun:test'
 import { Client } from '@elastic/elasticsearch'
 import Mock from '@elastic/elasticsearch-mock'
 import { AppError } from '@myshop/errors'
+import { newId } from '@myshop/ids'
 import { optionPairsOf, type SearchDocument } from '../src/products/model.ts'
 import { elasticsearchSearch, productIndexSettings, productMappings } from '../src/search/elasticsearch.ts'
 import type { Deletion, ReindexSource, SearchQuery } from '../src/search/engine.ts'
@@ -253,6 +254,7 @@ describe('elasticsearch search: the request', () => {
   })
 
   test('the next page continues with search_after from the last hit of the page', async () => {
+    const [a, b, c] = [newId('prd'), newId('prd'), newId('prd')]
     const es = fakeElasticsearch({
       'POST /:index/_search': (call) =>
         (call.body as { search_after?: unknown }).search_after
@@ -261,29 +263,63 @@ describe('elasticsearch search: the request', () => {
               hits: {
                 total: { value: 3, relation: 'eq' },
                 hits: [
-                  { _id: 'prd_1', _score: null, sort: [49_900, 'prd_1'] },
-                  { _id: 'prd_2', _score: null, sort: [49_900, 'prd_2'] },
-                  { _id: 'prd_3', _score: null, sort: [89_900, 'prd_3'] },
+                  { _id: a, _score: null, sort: [49_900, a] },
+                  { _id: b, _score: null, sort: [49_900, b] },
+                  { _id: c, _score: null, sort: [89_900, c] },
                 ],
               },
             },
     })
     const engine = elasticsearchSearch(es.client, { index: 'myshop-products' })
     const first = await engine.search(query({ sort: 'price_asc' }))
-    expect(first.ids).toEqual(['prd_1', 'prd_2'])
+    expect(first.ids).toEqual([a, b])
     expect(first.nextCursor).not.toBeNull()
     const second = await engine.search(query({ sort: 'price_asc', cursor: first.nextCursor! }))
-    expect((es.calls[1]!.body as { search_after: unknown }).search_after).toEqual([49_900, 'prd_2'])
+    expect((es.calls[1]!.body as { search_after: unknown }).search_after).toEqual([49_900, b])
     expect(second).toMatchObject({ ids: [], nextCursor: null })
   })
 
   test('a cursor of another sort or not ours is refused before any request', async () => {
     const es = fakeElasticsearch({ 'POST /:index/_search': emptySearch })
     const engine = elasticsearchSearch(es.client, { index: 'myshop-products' })
-    const cursor = Buffer.from(JSON.stringify({ s: 'price_asc', a: [1, 'prd_1'] })).toString('base64url')
+    const cursor = Buffer.from(JSON.stringify({ s: 'price_asc', a: [1, newId('prd')] })).toString('base64url')
     await expect(engine.search(query({ sort: 'price_desc', cursor }))).rejects.toBeInstanceOf(AppError)
     await expect(engine.search(query({ cursor: '%%%' }))).rejects.toMatchObject({ code: 'validation_failed' })
     expect(es.calls).toHaveLength(0)
+  })
+
+  test('a cursor whose values are not of the types its sort issues is refused before any request', async () => {
+    const es = fakeElasticsearch({ 'POST /:index/_search': emptySearch })
+    const engine = elasticsearchSearch(es.client, { index: 'myshop-products' })
+    const id = newId('prd')
+    const forged: [SearchQuery['sort'], unknown[]][] = [
+      ['relevance', ['7.1', id]],
+      ['relevance', [true, id]],
+      ['price_asc', ['1999', id]],
+      ['price_asc', [1e30, id]],
+      ['price_desc', [19.99, id]],
+      ['price_desc', [-2, id]],
+      ['newest', [true, id]],
+      ['newest', ['2026-01-01T00:00:00Z', id]],
+      ['newest', [1e300, id]],
+      ['newest', [1_767_225_600_000, 42]],
+      ['newest', [1_767_225_600_000, 'prd_\u0000']],
+      ['newest', [1_767_225_600_000, id, 'extra']],
+      ['price_asc', [null, id]],
+    ]
+    for (const [sort, a] of forged) {
+      const cursor = Buffer.from(JSON.stringify({ s: sort, a })).toString('base64url')
+      await expect(engine.search(query({ sort, q: 'tv', cursor }))).rejects.toMatchObject({
+        code: 'validation_failed',
+        detail: 'The cursor is not one this API issued',
+      })
+    }
+    expect(es.calls).toHaveLength(0)
+    const issued = Buffer.from(JSON.stringify({ s: 'newest', a: [1_767_225_600_000, id] })).toString(
+      'base64url',
+    )
+    await engine.search(query({ sort: 'newest', cursor: issued }))
+    expect((es.calls[0]!.body as { search_after: unknown }).search_after).toEqual([1_767_225_600_000, id])
   })
 })
 

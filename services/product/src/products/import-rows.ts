@@ -88,6 +88,9 @@ const attributesProblem = (cell: string): string | null => {
   for (const [name, v] of entries) {
     if (name.length === 0 || name.length > 50)
       return `attribute names are 1 to 50 characters ("${name.slice(0, 20)}")`
+    // The cell is JSON inside the request's JSON, so `\u0000` here gets past the guard on the request's own texts.
+    if (name.includes('\u0000') || (typeof v === 'string' && v.includes('\u0000')))
+      return 'attribute names and texts cannot contain a NUL character'
     const ok =
       (typeof v === 'string' && v.length <= 500) ||
       typeof v === 'boolean' ||

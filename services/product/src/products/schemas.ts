@@ -3,8 +3,11 @@ import { t } from 'elysia'
 import { productLimits, skuPattern } from './model.ts'
 import { slugPattern } from './slug.ts'
 
+/** The largest amount of money the catalog takes, in minor units (prices are stored as bigint). */
+const maxAmount = 1e12
+
 export const moneySchema = t.Object({
-  amount: t.Integer({ minimum: 0, maximum: 1e12, description: 'Minor units (cents)' }),
+  amount: t.Integer({ minimum: 0, maximum: maxAmount, description: 'Minor units (cents)' }),
   currency: t.String({ pattern: '^[A-Z]{3}$', description: 'ISO-4217 code' }),
 })
 
@@ -119,8 +122,8 @@ export const searchQuerySchema = t.Object({
   q: t.Optional(t.String({ maxLength: 200 })),
   category: t.Optional(t.String({ maxLength: 100 })),
   brand: t.Optional(t.String({ maxLength: 100 })),
-  minPrice: t.Optional(t.Integer({ minimum: 0 })),
-  maxPrice: t.Optional(t.Integer({ minimum: 0 })),
+  minPrice: t.Optional(t.Integer({ minimum: 0, maximum: maxAmount })),
+  maxPrice: t.Optional(t.Integer({ minimum: 0, maximum: maxAmount })),
   sort: t.Optional(
     t.Union([t.Literal('relevance'), t.Literal('price_asc'), t.Literal('price_desc'), t.Literal('newest')]),
   ),
@@ -143,7 +146,11 @@ export const searchQuerySchema = t.Object({
 
 /** One row of a catalog file (`myshop catalog import`): a variant, keyed by SKU; the text is parsed by the service. */
 export const importRowSchema = t.Object({
-  line: t.Integer({ minimum: 1, description: 'The row’s line in its file, echoed back in failures' }),
+  line: t.Integer({
+    minimum: 1,
+    maximum: 1e9,
+    description: 'The row’s line in its file, echoed back in failures',
+  }),
   sku: t.String({ maxLength: 200, description: 'The key the import upserts by' }),
   name: t.String({
     maxLength: 500,

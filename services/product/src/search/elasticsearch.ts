@@ -1,7 +1,7 @@
 import type { Client, estypes } from '@elastic/elasticsearch'
 import { foldText } from '@myshop/catalog-format'
 import type { SearchDocument } from '../products/model.ts'
-import { decodeCursor, effectiveSort, encodeCursor } from './cursor.ts'
+import { type CursorShape, cursorValues, decodeCursor, effectiveSort, encodeCursor } from './cursor.ts'
 import {
   type FacetBucket,
   type OptionFilter,
@@ -61,6 +61,14 @@ export interface IndexedProduct {
 const facetSize = 100
 /** Stands in for a missing price in sort values, so cursors hold only exact JSON numbers (not ±2^63). */
 const noPriceLast = Number.MAX_SAFE_INTEGER
+/** Elasticsearch's sort values of a page's last hit: a score, a price (or its stand-ins) or epoch ms, then the id. */
+const cursorShape: CursorShape = {
+  relevance: [cursorValues.finiteNumber, cursorValues.productId],
+  price_asc: [cursorValues.integer(-1, noPriceLast), cursorValues.productId],
+  price_desc: [cursorValues.integer(-1, noPriceLast), cursorValues.productId],
+  // Dates sort as epoch milliseconds; JavaScript's dates reach ±8.64e15.
+  newest: [cursorValues.integer(-8.64e15, 8.64e15), cursorValues.productId],
+}
 
 export const productIndexSettings: estypes.IndicesIndexSettings = {
   number_of_shards: 1,
@@ -256,7 +264,7 @@ const aggregations: Record<string, estypes.AggregationsAggregationContainer> = {
 export const searchRequest = (alias: string, query: SearchQuery): estypes.SearchRequest => {
   const q = query.q?.trim() ?? ''
   const sort = effectiveSort(query.sort, q)
-  const after = query.cursor ? decodeCursor(query.cursor, sort, 2) : null
+  const after = query.cursor ? decodeCursor(query.cursor, sort, cursorShape) : null
   const options = (query.options ?? []).map(optionFilter)
   const aggs: Record<string, estypes.AggregationsAggregationContainer> = options.length
     ? {

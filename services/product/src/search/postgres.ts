@@ -1,7 +1,14 @@
 import type { Db, Fragment } from '@myshop/db'
 import type { Logger } from '@myshop/logger'
 import type postgres from 'postgres'
-import { decodeCursor, effectiveSort, encodeCursor, queryWords } from './cursor.ts'
+import {
+  type CursorShape,
+  cursorValues,
+  decodeCursor,
+  effectiveSort,
+  encodeCursor,
+  queryWords,
+} from './cursor.ts'
 import {
   type FacetBucket,
   type OptionFilter,
@@ -30,6 +37,13 @@ const typoMinLength = 4
 const facetSize = 100
 /** Stands in for a missing price so keyset comparisons never meet a null (prices stay far below). */
 const noPriceLast = Number.MAX_SAFE_INTEGER
+/** A page's cursor holds its last row's sort key as PostgreSQL wrote it (`key::text`) and its id. */
+const cursorShape: CursorShape = {
+  relevance: [cursorValues.decimalText, cursorValues.productId],
+  price_asc: [cursorValues.integerText(-1, noPriceLast), cursorValues.productId],
+  price_desc: [cursorValues.integerText(-1, noPriceLast), cursorValues.productId],
+  newest: [cursorValues.timestampText, cursorValues.productId],
+}
 /**
  * How many matches a relevance page has scored after each round, in page sizes (limit + 1), taking them by
  * highest bound; a last round scores what remains above the floor.
@@ -280,7 +294,7 @@ export const postgresSearch = (
   const page = async (query: SearchQuery, categoryIds: string[] | null) => {
     const sort = effectiveSort(query.sort, query.q)
     const plan = sortPlans[sort]
-    const after = query.cursor ? decodeCursor(query.cursor, sort, 2) : null
+    const after = query.cursor ? decodeCursor(query.cursor, sort, cursorShape) : null
     const { cte, text } = matched(query, categoryIds, false)
     const afterCursor = after ? plan.after(String(after[0]), String(after[1])) : sql`true`
     const rows = await run<{ id: string; key: string }[]>(
