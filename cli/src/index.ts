@@ -4,6 +4,15 @@ import { readConfig } from './config.ts'
 import { exitCodes } from './errors.ts'
 import { createProgram } from './program.ts'
 
+// A reader that stopped (`myshop catalog export | head`) leaves nothing more to do: end quietly with success, as
+// `git log | head` does, instead of an EPIPE error for output nobody will read.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(exitCodes.ok)
+    throw error
+  })
+}
+
 const main = async (): Promise<number> => {
   let config: ReturnType<typeof readConfig>
   try {
