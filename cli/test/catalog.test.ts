@@ -309,7 +309,7 @@ describe('catalog export', () => {
   })
 
   test('pages through the whole catalog and writes CSV with the import header', async () => {
-    const seeded = await cli(['seed', '--products', '1200', '--batch-size', '2000', '--json'])
+    const seeded = await cli(['seed', '--products', '1200', '--batch-size', '2000', '--json', '--yes'])
     expect(seeded.code).toBe(0)
     const { created } = JSON.parse(seeded.stdout)
     const result = await cli(['catalog', 'export', '--format', 'csv'])
@@ -368,7 +368,7 @@ describe('catalog reindex', () => {
 
 describe('seed', () => {
   test('generates N products through the import endpoint in batches, the same for the same seed', async () => {
-    const result = await cli(['seed', '--products', '2500', '--seed', '7', '--json'])
+    const result = await cli(['seed', '--products', '2500', '--seed', '7', '--json', '--yes'])
     expect(result.code).toBe(0)
     const rows = fake.imports.flatMap((i) => i.rows)
     expect(JSON.parse(result.stdout)).toEqual({ created: rows.length, updated: 0, failed: [] })
@@ -386,13 +386,13 @@ describe('seed', () => {
     expect(products.some((p) => p.variants.some((v) => v.compareAtPrice !== null))).toBe(true)
     expect(products.map((p) => p.name)).toContain('iPhone 15 128 GB')
     expect(products.filter((p) => p.status === 'draft').length).toBeGreaterThan(50)
-    const again = await cli(['seed', '--products', '2500', '--seed', '7', '--json'])
+    const again = await cli(['seed', '--products', '2500', '--seed', '7', '--json', '--yes'])
     expect(JSON.parse(again.stdout)).toEqual({ created: 0, updated: rows.length, failed: [] })
     expect(fake.products.size).toBe(2500)
   })
 
   test('says how many rows the products take, then how the import went', async () => {
-    const result = await cli(['seed', '--products', '30', '--seed', '3'])
+    const result = await cli(['seed', '--products', '30', '--seed', '3', '--yes'])
     expect(result.code).toBe(0)
     const [first, second] = result.stdout.split('\n')
     const rows = Number(/^30 products in (\d+) rows \(one per variant\)$/.exec(first!)?.[1])
