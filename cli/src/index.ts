@@ -22,9 +22,13 @@ const main = async (): Promise<number> => {
     process.stderr.write(`error: ${error.message}\n`)
     return exitCodes.usage
   }
-  // The first Ctrl-C asks commands to stop cleanly (watch loops, requests); a second one kills as usual.
+  // The first Ctrl-C asks commands to stop cleanly (watch loops, requests) and report; a second one ends at once.
+  // The listener stays: with none left, ink's exit hook would re-raise SIGINT and kill before any report.
   const interrupt = new AbortController()
-  process.once('SIGINT', () => interrupt.abort())
+  process.on('SIGINT', () => {
+    if (interrupt.signal.aborted) process.exit(exitCodes.interrupted)
+    interrupt.abort()
+  })
   const cli = createProgram({
     config,
     stdout: process.stdout,

@@ -324,7 +324,7 @@ describe('catalog export', () => {
 
   test('--delimiter semicolon writes what a European spreadsheet opens, and that file imports back the same', async () => {
     expect((await cli(['catalog', 'import', await file('catalog.csv', goodCsv)])).code).toBe(0)
-    const path = join(home, 'semicolons.csv')
+    const path = join(home, 'semicolon-export.csv')
     expect((await cli(['catalog', 'export', '--output', path, '--delimiter', 'semicolon'])).code).toBe(0)
     const text = await readFile(path, 'utf8')
     expect(text.split('\n')[0]).toBe(exportHeader.replaceAll(',', ';'))
