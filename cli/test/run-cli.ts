@@ -2,7 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-const entry = join(import.meta.dir, '../src/index.ts')
+/** The CLI's entry file, as `bun` runs it. */
+export const cliEntry = join(import.meta.dir, '../src/index.ts')
 
 export type CliResult = { code: number; stdout: string; stderr: string }
 
@@ -18,7 +19,7 @@ export const runCli = async (args: string[], { home, stdin, env = {} }: RunOptio
   }
   // The developer's own MYSHOP_URL must not steer a test towards a real installation.
   if (!('MYSHOP_URL' in env)) delete childEnv.MYSHOP_URL
-  const child = Bun.spawn([process.execPath, entry, ...args], {
+  const child = Bun.spawn([process.execPath, cliEntry, ...args], {
     env: childEnv,
     stdin: stdin === undefined ? 'ignore' : new Blob([stdin]),
     stdout: 'pipe',
@@ -64,7 +65,7 @@ export const runInTerminal = (
     ...env,
   }
   if (!('MYSHOP_URL' in env)) delete childEnv.MYSHOP_URL
-  const command = `stty cols ${columns} rows 40; exec ${[process.execPath, entry, ...args].map(quote).join(' ')}`
+  const command = `stty cols ${columns} rows 40; exec ${[process.execPath, cliEntry, ...args].map(quote).join(' ')}`
   const child = Bun.spawn(['script', '-qefc', command, '/dev/null'], {
     env: childEnv,
     stdin: 'pipe',
