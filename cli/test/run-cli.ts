@@ -55,7 +55,12 @@ const quote = (arg: string) => `'${arg.replaceAll("'", "'\\''")}'`
 /** Runs the real CLI on a pseudo-terminal, to answer its prompts and press Ctrl-C as an operator would. */
 export const runInTerminal = (
   args: string[],
-  { home, env = {}, columns = 120 }: RunOptions & { columns?: number },
+  {
+    home,
+    env = {},
+    columns = 120,
+    program = [process.execPath, cliEntry],
+  }: RunOptions & { columns?: number; program?: string[] },
 ): Terminal => {
   const childEnv: Record<string, string | undefined> = {
     ...process.env,
@@ -65,7 +70,7 @@ export const runInTerminal = (
     ...env,
   }
   if (!('MYSHOP_URL' in env)) delete childEnv.MYSHOP_URL
-  const command = `stty cols ${columns} rows 40; exec ${[process.execPath, cliEntry, ...args].map(quote).join(' ')}`
+  const command = `stty cols ${columns} rows 40; exec ${[...program, ...args].map(quote).join(' ')}`
   const child = Bun.spawn(['script', '-qefc', command, '/dev/null'], {
     env: childEnv,
     stdin: 'pipe',
