@@ -5,7 +5,7 @@ import { mkdtemp, readFile, symlink } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { adminEmail, adminPassword, type FakeMyShop, startFakeMyShop } from './fake-myshop.ts'
-import { removeHome, runInTerminal, tempHome } from './run-cli.ts'
+import { removeHome, runCli, runInTerminal, tempHome } from './run-cli.ts'
 
 const root = join(import.meta.dir, '../..')
 const linked = join(root, 'node_modules', '.bin', 'myshop')
@@ -23,21 +23,8 @@ afterAll(async () => {
   await removeHome(home)
 })
 
-const run = async (command: string[], cwd: string, env: Record<string, string> = {}) => {
-  const child = Bun.spawn(command, {
-    cwd,
-    env: { ...process.env, MYSHOP_HOME: home, NO_COLOR: '1', MYSHOP_URL: fake.url, ...env },
-    stdin: 'ignore',
-    stdout: 'pipe',
-    stderr: 'pipe',
-  })
-  const [stdout, stderr, code] = await Promise.all([
-    new Response(child.stdout).text(),
-    new Response(child.stderr).text(),
-    child.exited,
-  ])
-  return { stdout, stderr, code }
-}
+const run = (program: string[], args: string[], cwd: string, env: Record<string, string> = {}) =>
+  runCli(args, { home, program, cwd, env: { MYSHOP_URL: fake.url, ...env } })
 
 describe('the myshop command', () => {
   test('npx myshop … --json in the checkout prints nothing but the JSON document, with Bun off the PATH', async () => {
@@ -46,13 +33,14 @@ describe('the myshop command', () => {
     for (const tool of ['node', 'npm', 'npx', 'sh']) await symlink(Bun.which(tool)!, join(nodeOnly, tool))
     const env = { PATH: nodeOnly, BUN_INSTALL_BIN: process.execPath }
     const login = await run(
-      ['npx', 'myshop', 'login', '--email', adminEmail, '--password', adminPassword, '--json'],
+      ['npx', 'myshop'],
+      ['login', '--email', adminEmail, '--password', adminPassword, '--json'],
       root,
       env,
     )
     expect(login.code).toBe(0)
     expect(JSON.parse(login.stdout)).toMatchObject({ email: adminEmail, url: fake.url })
-    const users = await run(['npx', 'myshop', 'users', 'list', '--json'], root, env)
+    const users = await run(['npx', 'myshop'], ['users', 'list', '--json'], root, env)
     expect(users.code).toBe(0)
     expect(JSON.parse(users.stdout).items.map((u: { email: string }) => u.email)).toEqual([adminEmail])
     await removeHome(nodeOnly)
@@ -60,11 +48,11 @@ describe('the myshop command', () => {
 
   test("keeps the CLI's exit code, and reads paths from the operator's folder", async () => {
     fake.setHealth({ status: 'degraded', services: { user: { status: 'down' } } }, 503)
-    const health = await run([linked, 'health', '--json'], root)
+    const health = await run([linked], ['health', '--json'], root)
     expect(health.code).toBe(1)
     expect(JSON.parse(health.stdout).status).toBe('degraded')
     const folder = await mkdtemp(join(tmpdir(), 'myshop-cwd-'))
-    const exported = await run([linked, 'catalog', 'export', '--output', 'catalog.jsonl'], folder)
+    const exported = await run([linked], ['catalog', 'export', '--output', 'catalog.jsonl'], folder)
     expect(exported.code).toBe(0)
     expect(await readFile(join(folder, 'catalog.jsonl'), 'utf8')).toBe('')
     await removeHome(folder)

@@ -7,10 +7,20 @@ export const cliEntry = join(import.meta.dir, '../src/index.ts')
 
 export type CliResult = { code: number; stdout: string; stderr: string }
 
-export type RunOptions = { home: string; stdin?: string; env?: Record<string, string> }
+export type RunOptions = {
+  home: string
+  stdin?: string
+  env?: Record<string, string>
+  /** How the CLI is started (default: Bun on its entry file). */
+  program?: string[]
+  cwd?: string
+}
 
 /** Runs the real CLI as a subprocess, as an operator's shell would. */
-export const runCli = async (args: string[], { home, stdin, env = {} }: RunOptions): Promise<CliResult> => {
+export const runCli = async (
+  args: string[],
+  { home, stdin, env = {}, program = [process.execPath, cliEntry], cwd }: RunOptions,
+): Promise<CliResult> => {
   const childEnv: Record<string, string | undefined> = {
     ...process.env,
     MYSHOP_HOME: home,
@@ -19,7 +29,8 @@ export const runCli = async (args: string[], { home, stdin, env = {} }: RunOptio
   }
   // The developer's own MYSHOP_URL must not steer a test towards a real installation.
   if (!('MYSHOP_URL' in env)) delete childEnv.MYSHOP_URL
-  const child = Bun.spawn([process.execPath, cliEntry, ...args], {
+  const child = Bun.spawn([...program, ...args], {
+    ...(cwd && { cwd }),
     env: childEnv,
     stdin: stdin === undefined ? 'ignore' : new Blob([stdin]),
     stdout: 'pipe',
@@ -60,7 +71,7 @@ export const runInTerminal = (
     env = {},
     columns = 120,
     program = [process.execPath, cliEntry],
-  }: RunOptions & { columns?: number; program?: string[] },
+  }: RunOptions & { columns?: number },
 ): Terminal => {
   const childEnv: Record<string, string | undefined> = {
     ...process.env,
