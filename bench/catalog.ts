@@ -159,7 +159,7 @@ try {
   })
   const cpuBefore = cpuNow()
   const started = performance.now()
-  const seeded = await cli('seed', '--products', String(products), '--seed', '1', '--json')
+  const seeded = await cli('seed', '--products', String(products), '--seed', '1', '--json', '--yes')
   const importSeconds = (performance.now() - started) / 1000
   const cpuAfter = cpuNow()
   if (seeded.exitCode !== 0) throw new Error(`seed failed: ${seeded.stderr}`)

@@ -6,58 +6,12 @@
 //   node scripts/bootstrap.mjs test      run the whole test suite
 //   node scripts/bootstrap.mjs <args>    any other `bun` invocation, e.g. `run lint`
 import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
-import { delimiter, dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const pinned =
-  JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager?.split('@')[1] ?? 'latest'
-const localBun = join(
-  root,
-  '.myshop',
-  'tools',
-  'node_modules',
-  '.bin',
-  process.platform === 'win32' ? 'bun.cmd' : 'bun',
-)
-
-const works = (cmd) => spawnSync(cmd, ['--version'], { stdio: 'ignore' }).status === 0
-
-const findBun = () => {
-  if (process.env.BUN_INSTALL_BIN && works(process.env.BUN_INSTALL_BIN)) return process.env.BUN_INSTALL_BIN
-  if (works('bun')) return 'bun'
-  if (existsSync(localBun) && works(localBun)) return localBun
-  console.error(`MyShop needs Bun; installing bun@${pinned} into .myshop/tools …`)
-  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
-  const r = spawnSync(
-    npm,
-    [
-      'install',
-      '--no-save',
-      '--no-audit',
-      '--no-fund',
-      '--prefix',
-      join(root, '.myshop', 'tools'),
-      `bun@${pinned}`,
-    ],
-    {
-      stdio: 'inherit',
-    },
-  )
-  if (r.status !== 0 || !works(localBun)) {
-    console.error('Could not install Bun with npm. Install it yourself (https://bun.sh) and run this again.')
-    process.exit(1)
-  }
-  return localBun
-}
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { envWith, findBun, root } from './find-bun.mjs'
 
 const bun = findBun()
-// Whatever the suite or the services spawn finds the same Bun on PATH.
-const env =
-  bun === 'bun'
-    ? process.env
-    : { ...process.env, PATH: `${dirname(bun)}${delimiter}${process.env.PATH ?? ''}` }
+const env = envWith(bun)
 const run = (args) => {
   const r = spawnSync(bun, args, { stdio: 'inherit', cwd: root, env })
   if (r.status !== 0) process.exit(r.status ?? 1)

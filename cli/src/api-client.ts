@@ -1,4 +1,5 @@
 import type { Product } from '@myshop/product-service/model'
+import { shopKey } from './config.ts'
 import type { CredentialStore, Credentials } from './credentials.ts'
 import { CliError, notSignedIn, unreachable } from './errors.ts'
 
@@ -79,6 +80,8 @@ export class ApiError extends Error {
   readonly requestId: string | undefined
   readonly type: string
   readonly errors: FieldError[]
+  /** When trying again may succeed, from a 429's or 503's `Retry-After`. */
+  readonly retryAt: Date | undefined
   constructor(problem: {
     status: number
     code: string
@@ -87,6 +90,7 @@ export class ApiError extends Error {
     requestId?: string | undefined
     type?: string | undefined
     errors?: FieldError[] | undefined
+    retryAt?: Date | undefined
   }) {
     super(problem.detail ? `${problem.title}: ${problem.detail}` : problem.title)
     this.name = 'ApiError'
@@ -97,6 +101,7 @@ export class ApiError extends Error {
     this.requestId = problem.requestId
     this.type = problem.type ?? 'about:blank'
     this.errors = problem.errors ?? []
+    this.retryAt = problem.retryAt
   }
 }
 
@@ -134,9 +139,17 @@ const fieldErrors = (value: unknown): FieldError[] =>
       })
     : []
 
+/** The instant `Retry-After` names: a number of seconds from `now`, or an HTTP date (RFC 9110). */
+export const retryAt = (value: string | null, now: Date): Date | undefined => {
+  if (!value) return undefined
+  if (/^\d+$/.test(value.trim())) return new Date(now.getTime() + Number(value) * 1000)
+  const at = Date.parse(value)
+  return Number.isNaN(at) ? undefined : new Date(at)
+}
+
 // Anything not problem+json (a proxy's HTML 502, an empty body) still becomes an ApiError, so callers
 // handle one error type for every failed response.
-const toApiError = async (response: Response): Promise<ApiError> => {
+const toApiError = async (response: Response, now: Date): Promise<ApiError> => {
   const headerRequestId = response.headers.get('x-request-id') ?? undefined
   const text = await response.text().catch(() => '')
   let body: Record<string, unknown> = {}
@@ -152,6 +165,7 @@ const toApiError = async (response: Response): Promise<ApiError> => {
     requestId: str(body.requestId) ?? headerRequestId,
     type: str(body.type),
     errors: fieldErrors(body.errors),
+    retryAt: retryAt(response.headers.get('retry-after'), now),
   })
 }
 
@@ -204,7 +218,7 @@ export const createApiClient = ({
   }
 
   const json = async <T>(response: Response): Promise<T> => {
-    if (!response.ok) throw await toApiError(response)
+    if (!response.ok) throw await toApiError(response, now())
     if (response.status === 204) return undefined as T
     return (await response.json()) as T
   }
@@ -213,7 +227,7 @@ export const createApiClient = ({
     const stored = await credentials.read()
     if (!stored) throw notSignedIn()
     // A token is only ever sent to the server that issued it; --url pointing elsewhere must not leak it.
-    if (stored.url !== url) {
+    if (shopKey(stored.url) !== shopKey(url)) {
       throw new CliError(
         'not_signed_in',
         `signed in to ${stored.url}, not ${url}: run \`myshop login --url ${url}\` first`,
@@ -226,7 +240,8 @@ export const createApiClient = ({
     // Another myshop process may have rotated the pair already; presenting the old refresh token
     // again would count as reuse and revoke the whole session, so take its result instead.
     const latest = await credentials.read()
-    if (latest && latest.url === used.url && latest.refreshToken !== used.refreshToken) return latest
+    if (latest && shopKey(latest.url) === shopKey(used.url) && latest.refreshToken !== used.refreshToken)
+      return latest
     const response = await send('POST', '/api/v1/auth/refresh', { body: { refreshToken: used.refreshToken } })
     if (response.status === 401 || response.status === 403) {
       throw new CliError('session_expired', 'your session has expired: run `myshop login` again')
@@ -307,7 +322,7 @@ export const createApiClient = ({
           .catch(() => null)
         if (isHealth(body)) return body
       }
-      throw await toApiError(response)
+      throw await toApiError(response, now())
     },
   }
 }

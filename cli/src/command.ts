@@ -37,10 +37,15 @@ export type ActionEnv<O> = {
 /** Returns the exit code; nothing means success. Failures are thrown (ApiError, CliError). */
 export type ActionHandler<O> = (env: ActionEnv<O>) => Promise<number | undefined>
 
+export type ActionOptions = {
+  /** Whether the command talks to a running MyShop, and so takes --url (default true). */
+  remote?: boolean
+}
+
 export type CommandContext = {
   deps: CliDeps
-  /** Adds --json and --url to `command` and runs `handler` as its action with errors rendered. */
-  action: <O>(command: Command, handler: ActionHandler<O>) => Command
+  /** Adds --json (and --url) to `command` and runs `handler` as its action with errors rendered. */
+  action: <O>(command: Command, handler: ActionHandler<O>, options?: ActionOptions) => Command
 }
 
 /** One per command group; `commands/index.ts` lists them. */

@@ -32,3 +32,32 @@ export const readConfig = (env: Record<string, string | undefined>): CliConfig =
 
 // Paths are appended as '/api/v1/...', so a trailing slash would double up.
 export const normalizeUrl = (url: string): string => url.replace(/\/+$/, '')
+
+// Every spelling of this machine's loopback address names the same shop.
+const loopback = new Set(['localhost', '127.0.0.1', '[::1]'])
+
+/**
+ * The key a shop's stored credentials are kept under: `http://localhost:8080` and `http://127.0.0.1:8080/` are one
+ * shop, so a session or device token saved under one spelling is found under the other.
+ */
+export const shopKey = (url: string): string => {
+  try {
+    const parsed = new URL(url)
+    const host = loopback.has(parsed.hostname) ? '127.0.0.1' : parsed.hostname
+    return normalizeUrl(
+      `${parsed.protocol}//${host}${parsed.port ? `:${parsed.port}` : ''}${parsed.pathname}`,
+    )
+  } catch {
+    return normalizeUrl(url)
+  }
+}
+
+/** Whether `url` is this machine (changes there concern nobody else). */
+export const isLocalUrl = (url: string): boolean => {
+  try {
+    const { hostname } = new URL(url)
+    return loopback.has(hostname) || /^127\./.test(hostname)
+  } catch {
+    return false
+  }
+}

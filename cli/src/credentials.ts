@@ -1,5 +1,6 @@
 import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { shopKey } from './config.ts'
 
 export type Credentials = {
   accessToken: string
@@ -21,7 +22,7 @@ export type CredentialStore = {
   writeDevice: (url: string, email: string, token: string) => Promise<void>
 }
 
-const deviceKey = (url: string, email: string) => `${url} ${email.trim().toLowerCase()}`
+const deviceKey = (url: string, email: string) => `${shopKey(url)} ${email.trim().toLowerCase()}`
 
 const isCredentials = (value: unknown): value is Credentials => {
   if (typeof value !== 'object' || value === null) return false
@@ -79,7 +80,9 @@ export const credentialStore = (home: string): CredentialStore => {
       await rm(path, { force: true })
     },
     readDevice: async (url, email) => {
-      const token = (await devices())[deviceKey(url, email)]
+      const known = await devices()
+      // Files written before keys were normalised hold the URL as it was typed.
+      const token = known[deviceKey(url, email)] ?? known[`${url} ${email.trim().toLowerCase()}`]
       return typeof token === 'string' ? token : undefined
     },
     writeDevice: async (url, email, token) =>

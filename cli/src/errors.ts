@@ -1,5 +1,5 @@
-/** Exit codes are part of the CLI's contract: scripts branch on them. */
-export const exitCodes = { ok: 0, failure: 1, usage: 2, unreachable: 3 } as const
+/** Exit codes are part of the CLI's contract: scripts branch on them (130: stopped by Ctrl-C, as shells report SIGINT). */
+export const exitCodes = { ok: 0, failure: 1, usage: 2, unreachable: 3, interrupted: 130 } as const
 
 /** A failure the CLI explains itself (bad input, not signed in, unreachable server), never a bug. */
 export class CliError extends Error {
@@ -18,3 +18,7 @@ export const unreachable = (url: string, why = 'is it running? (`myshop start`)'
 
 export const notSignedIn = (): CliError =>
   new CliError('not_signed_in', 'not signed in: run `myshop login --email <email>` first')
+
+/** Ctrl-C during a prompt or a long command: exit 130, as the shell reports a process stopped by SIGINT. */
+export const interrupted = (message = 'interrupted'): CliError =>
+  new CliError('interrupted', message, exitCodes.interrupted)

@@ -4,6 +4,15 @@ import { readConfig } from './config.ts'
 import { exitCodes } from './errors.ts'
 import { createProgram } from './program.ts'
 
+// A reader that stopped (`myshop catalog export | head`) leaves nothing more to do: end quietly with success, as
+// `git log | head` does, instead of an EPIPE error for output nobody will read.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(exitCodes.ok)
+    throw error
+  })
+}
+
 const main = async (): Promise<number> => {
   let config: ReturnType<typeof readConfig>
   try {
@@ -13,9 +22,13 @@ const main = async (): Promise<number> => {
     process.stderr.write(`error: ${error.message}\n`)
     return exitCodes.usage
   }
-  // The first Ctrl-C asks commands to stop cleanly (watch loops, requests); a second one kills as usual.
+  // The first Ctrl-C asks commands to stop cleanly (watch loops, requests) and report; a second one ends at once.
+  // The listener stays: with none left, ink's exit hook would re-raise SIGINT and kill before any report.
   const interrupt = new AbortController()
-  process.once('SIGINT', () => interrupt.abort())
+  process.on('SIGINT', () => {
+    if (interrupt.signal.aborted) process.exit(exitCodes.interrupted)
+    interrupt.abort()
+  })
   const cli = createProgram({
     config,
     stdout: process.stdout,

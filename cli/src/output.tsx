@@ -6,17 +6,48 @@ import { CliError } from './errors.ts'
 
 export type Column<Row> = { header: string; value: (row: Row) => string }
 
-export type TableProps<Row> = { columns: Column<Row>[]; rows: Row[]; color?: boolean }
+export type TableProps<Row> = {
+  columns: Column<Row>[]
+  rows: Row[]
+  color?: boolean
+  /** The terminal's width: wider rows have their widest columns cut with an ellipsis. Unset: never cut. */
+  width?: number | undefined
+}
 
-/** Rows under a bold header, each column as wide as its widest cell. */
-export const Table = <Row,>({ columns, rows, color = true }: TableProps<Row>) => {
-  const cells = rows.map((row) => columns.map((column) => column.value(row)))
-  const widths = columns.map((column, i) =>
-    Math.max(column.header.length, ...cells.map((row) => (row[i] ?? '').length)),
+const gap = 2
+// A column is never cut below this, so every column still shows the start of its values.
+const narrowest = 4
+
+/** Each column as wide as its widest cell, then the widest taken down one at a time until the row fits `width`. */
+export const fitColumns = (natural: readonly number[], width: number | undefined): number[] => {
+  const widths = [...natural]
+  if (width === undefined) return widths
+  const total = () => widths.reduce((sum, w) => sum + w, 0) + gap * Math.max(0, widths.length - 1)
+  while (total() > width) {
+    const widest = Math.max(...widths)
+    if (widest <= narrowest) break
+    widths[widths.indexOf(widest)] = widest - 1
+  }
+  return widths
+}
+
+/** `text` cut to `width` characters, its last one an ellipsis when anything was cut. */
+export const truncate = (text: string, width: number): string =>
+  text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`
+
+/** Rows under a bold header, each column as wide as its widest cell, cut to fit the terminal. */
+export const Table = <Row,>({ columns, rows, color = true, width }: TableProps<Row>) => {
+  // A line break inside a cell would break the row in two.
+  const cells = rows.map((row) => columns.map((column) => column.value(row).replace(/[\r\n\t]+/g, ' ')))
+  const widths = fitColumns(
+    columns.map((column, i) => Math.max(column.header.length, ...cells.map((row) => (row[i] ?? '').length))),
+    width,
   )
   // Two spaces between columns; the last column is not padded so piped output has no trailing blanks.
-  const pad = (text: string, i: number) =>
-    i === columns.length - 1 ? text : text.padEnd((widths[i] ?? 0) + 2)
+  const pad = (text: string, i: number) => {
+    const cut = truncate(text, widths[i] ?? 0)
+    return i === columns.length - 1 ? cut : cut.padEnd((widths[i] ?? 0) + gap)
+  }
   return (
     <Box flexDirection="column">
       <Text bold={color}>{columns.map((column, i) => pad(column.header.toUpperCase(), i)).join('')}</Text>
@@ -77,6 +108,8 @@ export type Stream = NodeJS.WritableStream & { isTTY?: boolean; columns?: number
 export type Output = {
   json: boolean
   color: boolean
+  /** The terminal's width in columns; undefined when stdout is piped (lines are then never cut). */
+  width: number | undefined
   /** The single JSON document of a --json run. */
   printJson: (value: unknown) => void
   /** Renders a component once and leaves it on screen. */
@@ -102,6 +135,7 @@ export const createOutput = ({ stdout, stderr, json, color }: OutputOptions): Ou
   return {
     json,
     color,
+    width: stdout.isTTY && stdout.columns ? stdout.columns : undefined,
     printJson: (value) => {
       stdout.write(`${JSON.stringify(value, null, 2)}\n`)
     },
@@ -128,12 +162,25 @@ export const createOutput = ({ stdout, stderr, json, color }: OutputOptions): Ou
   }
 }
 
-/** `title: detail (code, request id …)` followed by one line per field error. */
-export const formatError = (error: unknown): string => {
+/** "3 min 20 s", "45 s", "2 h 5 min": how long until `at`, to the second. */
+export const waitFor = (at: Date, now: Date): string => {
+  const seconds = Math.max(0, Math.ceil((at.getTime() - now.getTime()) / 1000))
+  const [h, m, s] = [Math.floor(seconds / 3600), Math.floor((seconds % 3600) / 60), seconds % 60]
+  const parts = [h ? `${h} h` : '', m ? `${m} min` : '', s || seconds === 0 ? `${s} s` : '']
+  return parts.filter(Boolean).join(' ')
+}
+
+/** `title: detail (code, request id …)`, when to try again if MyShop said so, then one line per field error. */
+export const formatError = (error: unknown, now: Date = new Date()): string => {
   if (error instanceof ApiError) {
     const refs = [error.code, error.requestId ? `request id ${error.requestId}` : undefined].filter(Boolean)
     const head = `${error.title}${error.detail ? `: ${error.detail}` : ''} (${refs.join(', ')})`
-    return [head, ...error.errors.map((e) => `  ${e.path || '(body)'}: ${e.message}`)].join('\n')
+    const retry = error.retryAt
+      ? [
+          `  try again after ${error.retryAt.toISOString().replace(/\.\d+Z$/, 'Z')} (in ${waitFor(error.retryAt, now)})`,
+        ]
+      : []
+    return [head, ...retry, ...error.errors.map((e) => `  ${e.path || '(body)'}: ${e.message}`)].join('\n')
   }
   if (error instanceof CliError) return error.message
   return error instanceof Error ? error.message : String(error)
@@ -150,6 +197,7 @@ export const toProblem = (error: unknown): Record<string, unknown> => {
       ...(error.detail === undefined ? {} : { detail: error.detail }),
       ...(error.requestId === undefined ? {} : { requestId: error.requestId }),
       ...(error.errors.length ? { errors: error.errors } : {}),
+      ...(error.retryAt ? { retryAt: error.retryAt.toISOString() } : {}),
     }
   }
   const code = error instanceof CliError ? error.code : 'internal_error'

@@ -1,7 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import pkg from '../package.json' with { type: 'json' }
 import { createApiClient } from './api-client.ts'
-import type { ActionHandler, CliDeps, CommandContext, CommonOptions } from './command.ts'
+import type { ActionHandler, ActionOptions, CliDeps, CommandContext, CommonOptions } from './command.ts'
 import { commands } from './commands/index.ts'
 import { normalizeUrl } from './config.ts'
 import { credentialStore } from './credentials.ts'
@@ -24,9 +24,6 @@ const parseUrl = (value: string): string => {
   return normalizeUrl(value)
 }
 
-// Signal exit status for SIGINT, as shells report it.
-const interruptedExitCode = 130
-
 export const createProgram = (deps: CliDeps): Cli => {
   // Per-run state lives here rather than in module scope so several programs can coexist (tests).
   const state = { exitCode: 0, json: false }
@@ -47,49 +44,52 @@ export const createProgram = (deps: CliDeps): Cli => {
 
   const context: CommandContext = {
     deps,
-    action: <O>(command: Command, handler: ActionHandler<O>) =>
-      command
-        .option('--json', 'print machine-readable JSON on stdout')
-        .addOption(
+    action: <O>(command: Command, handler: ActionHandler<O>, { remote = true }: ActionOptions = {}) => {
+      command.option('--json', 'print machine-readable JSON on stdout')
+      // Commands that never talk to a running shop take no --url: one accepted and then ignored misleads.
+      if (remote) {
+        command.addOption(
           new Option('--url <url>', `MyShop URL (default: MYSHOP_URL, now ${deps.config.url})`).argParser(
             parseUrl,
           ),
         )
-        .action(async (...raw: unknown[]) => {
-          const self = raw.at(-1) as Command
-          const opts = self.opts<O & CommonOptions>()
-          const url = opts.url ?? deps.config.url
-          const out = createOutput({
-            stdout: deps.stdout,
-            stderr: deps.stderr,
-            json: Boolean(opts.json),
-            color: deps.config.color,
-          })
-          const credentials = credentialStore(deps.config.home)
-          const api = createApiClient({
-            url,
-            fetch: deps.fetch,
-            credentials,
-            now: deps.now,
-            signal: deps.signal,
-          })
-          try {
-            state.exitCode =
-              (await handler({ opts, args: raw.slice(0, -2), url, api, credentials, out, deps })) ??
-              exitCodes.ok
-          } catch (error) {
-            if (deps.signal.aborted) {
-              state.exitCode = interruptedExitCode
-              return
-            }
-            if (opts.json) deps.stderr.write(`${JSON.stringify(toProblem(error))}\n`)
-            else deps.stderr.write(`error: ${formatError(error)}\n`)
-            state.exitCode =
-              typeof (error as { exitCode?: unknown }).exitCode === 'number'
-                ? (error as { exitCode: number }).exitCode
-                : exitCodes.failure
+      }
+      return command.action(async (...raw: unknown[]) => {
+        const self = raw.at(-1) as Command
+        const opts = self.opts<O & CommonOptions>()
+        const url = opts.url ?? deps.config.url
+        const out = createOutput({
+          stdout: deps.stdout,
+          stderr: deps.stderr,
+          json: Boolean(opts.json),
+          color: deps.config.color,
+        })
+        const credentials = credentialStore(deps.config.home)
+        const api = createApiClient({
+          url,
+          fetch: deps.fetch,
+          credentials,
+          now: deps.now,
+          signal: deps.signal,
+        })
+        try {
+          state.exitCode =
+            (await handler({ opts, args: raw.slice(0, -2), url, api, credentials, out, deps })) ??
+            exitCodes.ok
+        } catch (error) {
+          if (deps.signal.aborted) {
+            state.exitCode = exitCodes.interrupted
+            return
           }
-        }),
+          if (opts.json) deps.stderr.write(`${JSON.stringify(toProblem(error))}\n`)
+          else deps.stderr.write(`error: ${formatError(error, deps.now())}\n`)
+          state.exitCode =
+            typeof (error as { exitCode?: unknown }).exitCode === 'number'
+              ? (error as { exitCode: number }).exitCode
+              : exitCodes.failure
+        }
+      })
+    },
   }
 
   for (const register of commands) register(program, context)

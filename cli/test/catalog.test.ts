@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'bun:tes
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { adminEmail, adminPassword, type FakeMyShop, startFakeMyShop } from './fake-myshop.ts'
-import { removeHome, runCli, tempHome } from './run-cli.ts'
+import { cliEntry, removeHome, runCli, tempHome } from './run-cli.ts'
 
 // One fake and one signed-in admin for the file (each CLI run is a process start); the catalog is emptied
 // before each test. Tests about other sessions use a home of their own.
@@ -309,7 +309,7 @@ describe('catalog export', () => {
   })
 
   test('pages through the whole catalog and writes CSV with the import header', async () => {
-    const seeded = await cli(['seed', '--products', '1200', '--batch-size', '2000', '--json'])
+    const seeded = await cli(['seed', '--products', '1200', '--batch-size', '2000', '--json', '--yes'])
     expect(seeded.code).toBe(0)
     const { created } = JSON.parse(seeded.stdout)
     const result = await cli(['catalog', 'export', '--format', 'csv'])
@@ -324,7 +324,7 @@ describe('catalog export', () => {
 
   test('--delimiter semicolon writes what a European spreadsheet opens, and that file imports back the same', async () => {
     expect((await cli(['catalog', 'import', await file('catalog.csv', goodCsv)])).code).toBe(0)
-    const path = join(home, 'semicolons.csv')
+    const path = join(home, 'semicolon-export.csv')
     expect((await cli(['catalog', 'export', '--output', path, '--delimiter', 'semicolon'])).code).toBe(0)
     const text = await readFile(path, 'utf8')
     expect(text.split('\n')[0]).toBe(exportHeader.replaceAll(',', ';'))
@@ -354,6 +354,108 @@ describe('catalog export', () => {
   })
 })
 
+describe('catalog export --output', () => {
+  const refusedCleanly = (result: { code: number; stdout: string; stderr: string }, message: string) => {
+    expect(result.code).toBe(2)
+    expect(result.stdout).toBe('')
+    // One line of explanation, not a stack trace.
+    expect(result.stderr).toBe(`error: ${message}\n`)
+    expect(fake.count('/api/v1/catalog/export')).toBe(0)
+  }
+
+  test('into a missing folder or onto a directory is a usage error before anything is fetched', async () => {
+    const missing = join(home, 'no-such-folder', 'catalog.csv')
+    refusedCleanly(
+      await cli(['catalog', 'export', '--output', missing]),
+      `--output ${missing}: there is no folder ${join(home, 'no-such-folder')} to write it in`,
+    )
+    refusedCleanly(
+      await cli(['catalog', 'export', '--output', home]),
+      `--output ${home} is a directory: give a file name, such as ${join(home, 'catalog.csv')}`,
+    )
+  })
+
+  test('with an unknown extension is refused with the known ones; --format chooses', async () => {
+    const path = join(home, 'unknown-extension.txt')
+    refusedCleanly(
+      await cli(['catalog', 'export', '--output', path]),
+      `cannot tell the format of ${path} from its name (known: .csv, .jsonl, .ndjson): use --format csv or --format jsonl`,
+    )
+    expect((await cli(['catalog', 'import', await file('one.csv', goodCsv)])).code).toBe(0)
+    expect((await cli(['catalog', 'export', '--output', path, '--format', 'csv'])).code).toBe(0)
+    expect((await readFile(path, 'utf8')).split('\n')[0]).toBe(exportHeader)
+  })
+
+  test('over an existing file is refused without --yes when nobody can answer, and leaves it; --yes replaces it', async () => {
+    const path = await file('existing.jsonl', 'keep me\n')
+    const refused = await cli(['catalog', 'export', '--output', path])
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toBe(
+      `error: ${path} exists. Overwrite it? Nobody can answer on a non-terminal stdin: add --yes to go ahead.\n`,
+    )
+    expect(await readFile(path, 'utf8')).toBe('keep me\n')
+    expect(fake.count('/api/v1/catalog/export')).toBe(0)
+    expect((await cli(['catalog', 'import', await file('one.csv', goodCsv)])).code).toBe(0)
+    expect((await cli(['catalog', 'export', '--output', path, '--yes'])).code).toBe(0)
+    expect((await readFile(path, 'utf8')).trimEnd().split('\n')).toHaveLength(4)
+  })
+})
+
+describe('catalog export to a reader that stops early', () => {
+  test('ends quietly with exit 0, as `| head` expects', async () => {
+    expect((await cli(['seed', '--products', '3000', '--yes'])).code).toBe(0)
+    // head takes one line and leaves; the export still has a megabyte to write into the closed pipe.
+    const script = `"$0" "$@" 2>"$ERR"; echo $? >"$CODE"`
+    const [err, code] = [join(home, 'head.err'), join(home, 'head.code')]
+    const child = Bun.spawn(
+      [
+        'bash',
+        '-c',
+        `(${script}) | head -n 1`,
+        process.execPath,
+        cliEntry,
+        'catalog',
+        'export',
+        '--url',
+        fake.url,
+      ],
+      { env: { ...process.env, MYSHOP_HOME: home, NO_COLOR: '1', ERR: err, CODE: code }, stdout: 'pipe' },
+    )
+    const first = await new Response(child.stdout).text()
+    expect(await child.exited).toBe(0)
+    expect(JSON.parse(first).sku).toBe('APP-000001')
+    expect(await readFile(err, 'utf8')).toBe('')
+    expect((await readFile(code, 'utf8')).trim()).toBe('0')
+  })
+})
+
+describe('confirmation without a terminal', () => {
+  test('seed is refused without --yes and sends nothing', async () => {
+    const result = await cli(['seed', '--products', '5'])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain(
+      `Add 5 generated products to the catalog of ${fake.url}? Nobody can answer on a non-terminal stdin: add --yes to go ahead.`,
+    )
+    expect(fake.count('/api/v1/catalog/import')).toBe(0)
+  })
+
+  test('an import into a shop on another machine is refused without --yes before anything is sent', async () => {
+    const path = await file('remote.csv', goodCsv)
+    const result = await runCli(['catalog', 'import', path, '--url', 'http://shop.example.invalid'], { home })
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain(`Import 4 rows from ${path} into http://shop.example.invalid?`)
+    expect(result.stderr).toContain('add --yes to go ahead')
+    // A dry run changes nothing, so it is not asked about (here it then fails to reach the shop).
+    const dry = await runCli(
+      ['catalog', 'import', path, '--dry-run', '--url', 'http://shop.example.invalid'],
+      {
+        home,
+      },
+    )
+    expect(dry.stderr).not.toContain('--yes')
+  })
+})
+
 describe('catalog reindex', () => {
   test('prints the engine and how many products were indexed', async () => {
     await cli(['catalog', 'import', await file('catalog.csv', goodCsv)])
@@ -368,7 +470,7 @@ describe('catalog reindex', () => {
 
 describe('seed', () => {
   test('generates N products through the import endpoint in batches, the same for the same seed', async () => {
-    const result = await cli(['seed', '--products', '2500', '--seed', '7', '--json'])
+    const result = await cli(['seed', '--products', '2500', '--seed', '7', '--json', '--yes'])
     expect(result.code).toBe(0)
     const rows = fake.imports.flatMap((i) => i.rows)
     expect(JSON.parse(result.stdout)).toEqual({ created: rows.length, updated: 0, failed: [] })
@@ -386,13 +488,13 @@ describe('seed', () => {
     expect(products.some((p) => p.variants.some((v) => v.compareAtPrice !== null))).toBe(true)
     expect(products.map((p) => p.name)).toContain('iPhone 15 128 GB')
     expect(products.filter((p) => p.status === 'draft').length).toBeGreaterThan(50)
-    const again = await cli(['seed', '--products', '2500', '--seed', '7', '--json'])
+    const again = await cli(['seed', '--products', '2500', '--seed', '7', '--json', '--yes'])
     expect(JSON.parse(again.stdout)).toEqual({ created: 0, updated: rows.length, failed: [] })
     expect(fake.products.size).toBe(2500)
   })
 
   test('says how many rows the products take, then how the import went', async () => {
-    const result = await cli(['seed', '--products', '30', '--seed', '3'])
+    const result = await cli(['seed', '--products', '30', '--seed', '3', '--yes'])
     expect(result.code).toBe(0)
     const [first, second] = result.stdout.split('\n')
     const rows = Number(/^30 products in (\d+) rows \(one per variant\)$/.exec(first!)?.[1])

@@ -29,6 +29,10 @@ export type FakeMyShop = {
   resetCatalog: () => void
   /** How many times a path was requested (any method). */
   count: (path: string) => number
+  /** Requests to `path` after the first `after` never answer, as a slow server's, until `stop`. */
+  hold: (path: string, after: number) => void
+  /** Every sign-in answers 429 with `Retry-After: seconds`, as MyShop does after too many failures. */
+  lockLogins: (seconds: number) => void
   stop: () => Promise<void>
 }
 
@@ -333,6 +337,9 @@ export const startFakeMyShop = (): FakeMyShop => {
   const invalidRoles = (roles: unknown) =>
     !Array.isArray(roles) || roles.some((r) => typeof r !== 'string' || !isRole(r))
 
+  const held = new Map<string, number>()
+  let loginLockSeconds: number | undefined
+
   const handle = async (request: Request): Promise<Response> => {
     const url = new URL(request.url)
     const path = url.pathname
@@ -343,6 +350,20 @@ export const startFakeMyShop = (): FakeMyShop => {
       authorization: request.headers.get('authorization'),
     })
     const route = `${request.method} ${path}`
+    const after = held.get(path)
+    if (after !== undefined && requests.filter((r) => r.path === path).length > after) {
+      return new Promise<Response>(() => {})
+    }
+    if (route === 'POST /api/v1/auth/login' && loginLockSeconds !== undefined) {
+      const locked = problem(
+        429,
+        'too_many_attempts',
+        'Too many attempts',
+        'Too many failed sign-ins; try again later',
+      )
+      locked.headers.set('retry-after', String(loginLockSeconds))
+      return locked
+    }
 
     if (route === 'GET /health') return Response.json(health.body, { status: health.status })
 
@@ -539,6 +560,7 @@ export const startFakeMyShop = (): FakeMyShop => {
       categories.clear()
       imports.length = 0
       requests.length = 0
+      held.clear()
     },
     requests,
     expireAccessTokens: () => {
@@ -549,6 +571,12 @@ export const startFakeMyShop = (): FakeMyShop => {
     },
     addUser,
     count: (path) => requests.filter((r) => r.path === path).length,
+    hold: (path, after) => {
+      held.set(path, after)
+    },
+    lockLogins: (seconds) => {
+      loginLockSeconds = seconds
+    },
     stop: () => server.stop(true),
   }
 }

@@ -1,6 +1,6 @@
 // `myshop start` and `myshop db migrate` as an operator runs them: real subprocesses on a fresh data directory.
 import { afterAll, describe, expect, test } from 'bun:test'
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { freshPgliteDir, type OwnTestDatabase, openTestDatabase } from '@myshop/testing'
@@ -60,6 +60,85 @@ describe('myshop db migrate', () => {
     })
     expect(res.code).not.toBe(0)
     expect(res.stderr).toContain('error')
+  }, 60_000)
+})
+
+describe('myshop db migrate names the shop it migrates', () => {
+  // The embedded shop is the default when no database URL is set: these run in both modes, with those unset.
+  const embeddedEnv = (dataDir: string) => ({
+    MYSHOP_DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: '',
+    REDIS_URL: '',
+  })
+
+  test('refuses a folder holding no database, says what to set, and creates nothing; --create migrates it', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'myshop-empty-'))
+    const refused = await run(['db', 'migrate'], embeddedEnv(dataDir))
+    expect(refused.code).toBe(2)
+    expect(refused.stdout).toBe('')
+    expect(refused.stderr).toBe(
+      `error: no MyShop database in ${dataDir}. Name the shop to migrate: MYSHOP_DATA_DIR or --data-dir for an ` +
+        'embedded one, DATABASE_URL or --database-url for PostgreSQL; or add --create to start a new one there\n',
+    )
+    expect(readdirSync(dataDir)).toEqual([])
+    const created = await run(['db', 'migrate', '--create', '--json'], embeddedEnv(dataDir))
+    expect(created.code).toBe(0)
+    expect(JSON.parse(created.stdout).map((r: { current: string }) => r.current)).toEqual(['0002', '0014'])
+    expect(created.stderr).toBe(`migrating the embedded database in ${dataDir}\n`)
+  }, 60_000)
+
+  test('without MYSHOP_DATA_DIR looks in ./.myshop and says that the variable is unset', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'myshop-cwd-'))
+    const env: Record<string, string | undefined> = { ...process.env, LOG_LEVEL: 'silent', DATABASE_URL: '' }
+    delete env.MYSHOP_DATA_DIR
+    const child = Bun.spawn([process.execPath, cliPath, 'db', 'migrate'], {
+      cwd,
+      env,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    })
+    expect(await child.exited).toBe(2)
+    expect(await new Response(child.stderr).text()).toStartWith(
+      `error: no MyShop database in ${join(cwd, '.myshop')} (MYSHOP_DATA_DIR is not set).`,
+    )
+    expect(readdirSync(cwd)).toEqual([])
+  })
+
+  test('refuses while the shop on that folder is running', async () => {
+    const { env, dataDir } = await freshEnv()
+    // This test process stands in for the running shop: alive, and not the CLI itself.
+    writeFileSync(join(dataDir, 'myshop.pid'), String(process.pid))
+    const refused = await run(['db', 'migrate', '--data-dir', dataDir], {
+      ...env,
+      USER_DATABASE_URL: '',
+      PRODUCT_DATABASE_URL: '',
+    })
+    expect(refused.code).toBe(1)
+    expect(refused.stderr).toBe(
+      `error: MyShop is running on ${dataDir} (pid ${process.pid}) and applied its migrations at boot; stop it to migrate offline\n`,
+    )
+  }, 60_000)
+
+  test('--database-url migrates that database and leaves the embedded one alone; --url is no option of it', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'myshop-unused-'))
+    const unreachable = 'postgres://postgres:secret@127.0.0.1:1/nowhere'
+    const failed = await run(['db', 'migrate', '--database-url', unreachable], embeddedEnv(dataDir))
+    expect(failed.code).toBe(1)
+    expect(failed.stderr).toStartWith('migrating postgres://postgres@127.0.0.1:1/nowhere\nerror: ')
+    expect(readdirSync(dataDir)).toEqual([])
+    if (process.env.DATABASE_URL) {
+      const db = await openTestDatabase()
+      databases.push(db)
+      await db.sql.end()
+      const migrated = await run(['db', 'migrate', '--database-url', db.url, '--json'], embeddedEnv(dataDir))
+      expect(migrated.code).toBe(0)
+      expect(JSON.parse(migrated.stdout).map((r: { current: string }) => r.current)).toEqual(['0002', '0014'])
+      expect(readdirSync(dataDir)).toEqual([])
+    }
+    const url = await run(['db', 'migrate', '--url', 'http://127.0.0.1:8080'], embeddedEnv(dataDir))
+    expect(url.code).toBe(2)
+    expect(url.stderr).toContain("unknown option '--url'")
   }, 60_000)
 })
 

@@ -1,6 +1,6 @@
 import type { Instance } from 'ink'
 import type { ApiClient } from '../api-client.ts'
-import { exitCodes } from '../errors.ts'
+import { exitCodes, interrupted } from '../errors.ts'
 import { type Output, Table } from '../output.tsx'
 import { ImportProgress } from './progress.tsx'
 import type { ImportResult, SourceItem } from './rows.ts'
@@ -15,6 +15,8 @@ export type RunImportOptions = {
   out: Output
   /** Ask what the import would do, and write nothing. */
   dryRun?: boolean
+  /** Aborted by Ctrl-C: the import stops, says how far it got and exits 130. */
+  signal?: AbortSignal
   now?: () => number
 }
 
@@ -32,6 +34,7 @@ export const runImport = async ({
   api,
   out,
   dryRun = false,
+  signal,
   now = () => performance.now(),
 }: RunImportOptions): Promise<number> => {
   const started = now()
@@ -54,11 +57,14 @@ export const runImport = async ({
     })
   } catch (error) {
     // Batches already answered are written; say how far it got so a re-run (an upsert by SKU) is understood.
-    if (tally.done) {
+    const sofar = `${tally.done.toLocaleString('en')}${total === null ? '' : ` of ${total.toLocaleString('en')}`} rows (${tally.created} created, ${tally.updated} updated, ${tally.failed} failed)`
+    if (signal?.aborted) {
       out.note(
-        `import stopped after ${tally.done} rows (${tally.created} created, ${tally.updated} updated, ${tally.failed} failed)`,
+        `interrupted after ${sofar}${dryRun ? '' : '; those are written, and running it again updates them by SKU'}`,
       )
+      throw interrupted()
     }
+    if (tally.done) out.note(`import stopped after ${sofar}`)
     throw error
   } finally {
     clearInterval(timer)
@@ -96,6 +102,7 @@ export const runImport = async ({
           ]}
           rows={lines}
           color={out.color}
+          width={out.width}
         />,
       )
     }

@@ -1,7 +1,7 @@
 import { once } from 'node:events'
-import { createReadStream, createWriteStream } from 'node:fs'
-import { open, stat } from 'node:fs/promises'
-import { extname } from 'node:path'
+import { createReadStream, type Stats } from 'node:fs'
+import { open, rename, rm, stat } from 'node:fs/promises'
+import { basename, dirname, extname, join } from 'node:path'
 import { encodeOptions } from '@myshop/catalog-format'
 import { formatDecimalPrice as formatPrice } from '@myshop/money'
 import { type Command, InvalidArgumentError, Option } from 'commander'
@@ -10,8 +10,10 @@ import { type CsvDelimiter, csvLine, detectDelimiter, parseCsv, scanCsv } from '
 import { countJsonl, parseJsonl } from '../catalog/jsonl.ts'
 import { catalogColumns } from '../catalog/rows.ts'
 import { runImport } from '../catalog/run-import.tsx'
-import type { CommandContext } from '../command.ts'
-import { CliError, exitCodes } from '../errors.ts'
+import type { CliDeps, CommandContext } from '../command.ts'
+import { isLocalUrl } from '../config.ts'
+import { CliError, exitCodes, interrupted } from '../errors.ts'
+import { confirm } from '../prompt.tsx'
 
 type Format = 'csv' | 'jsonl'
 
@@ -30,7 +32,7 @@ const formatOf = (file: string, given: Format | undefined): Format => {
   if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl'
   throw new CliError(
     'usage_error',
-    `cannot tell the format of ${file} from its name: use --format csv or --format jsonl`,
+    `cannot tell the format of ${file} from its name (known: .csv, .jsonl, .ndjson): use --format csv or --format jsonl`,
     exitCodes.usage,
   )
 }
@@ -44,6 +46,65 @@ const firstLine = async (file: string): Promise<string> => {
     return buffer.toString('utf8', 0, bytesRead).split(/\r?\n/, 1)[0] ?? ''
   } finally {
     await handle.close()
+  }
+}
+
+type OutputFile = {
+  write: (text: string) => Promise<void>
+  /** Puts the finished export in place. */
+  commit: () => Promise<void>
+  /** Drops what was written, leaving the target as it was. */
+  discard: () => Promise<void>
+}
+
+const usage = (message: string) => new CliError('usage_error', message, exitCodes.usage)
+
+type OutputTarget = { path: string; info: Stats | null }
+
+/** Where an export goes, checked before anything else: a directory or a missing folder is a usage error. */
+const checkOutput = async (path: string): Promise<OutputTarget> => {
+  const info = await stat(path).catch(() => null)
+  if (info?.isDirectory()) {
+    throw usage(`--output ${path} is a directory: give a file name, such as ${join(path, 'catalog.csv')}`)
+  }
+  const folder = dirname(path)
+  if (!info && !(await stat(folder).catch(() => null))?.isDirectory()) {
+    throw usage(`--output ${path}: there is no folder ${folder} to write it in`)
+  }
+  return { path, info }
+}
+
+/**
+ * Opens an export's file, once an existing one may be overwritten. Rows go to a file beside it that takes its place
+ * when the export is complete, so a failed or interrupted export never leaves half a catalog under the name. A
+ * device or a pipe (`--output /dev/stdout`) is written as it is.
+ */
+const openOutput = async (
+  deps: CliDeps,
+  { path, info }: OutputTarget,
+  yes: boolean | undefined,
+): Promise<OutputFile> => {
+  if (info?.isFile()) await confirm(deps, `${path} exists. Overwrite it?`, yes)
+  const temp =
+    info && !info.isFile() ? undefined : join(dirname(path), `.${basename(path)}.${process.pid}.partial`)
+  const handle = await open(temp ?? path, temp ? 'wx' : 'w').catch((error: NodeJS.ErrnoException) => {
+    throw new CliError(
+      'cannot_write',
+      `cannot write ${path}: ${error.code === 'EACCES' ? 'permission denied' : error.message}`,
+    )
+  })
+  return {
+    write: async (text) => {
+      await handle.write(text)
+    },
+    commit: async () => {
+      await handle.close()
+      if (temp) await rename(temp, path)
+    },
+    discard: async () => {
+      await handle.close().catch(() => {})
+      if (temp) await rm(temp, { force: true })
+    },
   }
 }
 
@@ -70,8 +131,13 @@ export const exportRows = (product: CatalogProduct): Record<(typeof catalogColum
       attributes: Object.keys(product.attributes).length ? JSON.stringify(product.attributes) : '',
     }))
 
-type ImportOptions = { batchSize: number; format?: Format; dryRun?: boolean }
-type ExportOptions = { format?: Format; output?: string; delimiter: 'comma' | 'semicolon' | 'tab' }
+type ImportOptions = { batchSize: number; format?: Format; dryRun?: boolean; yes?: boolean }
+type ExportOptions = {
+  format?: Format
+  output?: string
+  delimiter: 'comma' | 'semicolon' | 'tab'
+  yes?: boolean
+}
 
 const delimiters = { comma: ',', semicolon: ';', tab: '\t' } as const satisfies Record<
   ExportOptions['delimiter'],
@@ -93,8 +159,9 @@ export const registerCatalog = (program: Command, { action, deps }: CommandConte
       .argument('<file>', `.csv with a header, or .jsonl; columns ${catalogColumns.join(',')}`)
       .option('--batch-size <n>', 'rows per request (1..2000)', batchSize, 1000)
       .option('--dry-run', 'check every row against the catalog and report, writing nothing')
+      .option('--yes', 'import into a shop on another machine without asking')
       .addOption(formatOption()),
-    async ({ opts, args, api, out }) => {
+    async ({ opts, args, api, out, url }) => {
       const [file] = args as [string]
       const format = formatOf(file, opts.format)
       const info = await stat(file).catch(() => null)
@@ -113,6 +180,10 @@ export const registerCatalog = (program: Command, { action, deps }: CommandConte
       } else {
         total = await countJsonl(createReadStream(file, { highWaterMark: 1 << 20 }))
       }
+      // A shop on another machine is likely someone's live catalog, where a wrong file cannot be taken back.
+      if (!opts.dryRun && !isLocalUrl(url)) {
+        await confirm(deps, `Import ${total.toLocaleString('en')} rows from ${file} into ${url}?`, opts.yes)
+      }
       const input = createReadStream(file)
       try {
         return await runImport({
@@ -123,6 +194,7 @@ export const registerCatalog = (program: Command, { action, deps }: CommandConte
           api,
           out,
           dryRun: opts.dryRun === true,
+          signal: deps.signal,
         })
       } finally {
         input.destroy()
@@ -135,7 +207,11 @@ export const registerCatalog = (program: Command, { action, deps }: CommandConte
       .command('export')
       .description('write every product variant as one catalog row (the columns import reads)')
       .addOption(formatOption())
-      .option('--output <file>', 'write to this file instead of stdout')
+      .option(
+        '--output <file>',
+        'write to this file instead of stdout (.csv, .jsonl or .ndjson, or give --format)',
+      )
+      .option('--yes', 'overwrite an existing --output file without asking')
       .addOption(
         new Option(
           '--delimiter <separator>',
@@ -145,13 +221,16 @@ export const registerCatalog = (program: Command, { action, deps }: CommandConte
           .default('comma'),
       ),
     async ({ opts, api, out }) => {
-      const format =
-        opts.format ?? (opts.output && extname(opts.output).toLowerCase() === '.csv' ? 'csv' : 'jsonl')
+      const target = opts.output ? await checkOutput(opts.output) : undefined
+      const format = opts.output ? formatOf(opts.output, opts.format) : (opts.format ?? 'jsonl')
       const delimiter = delimiters[opts.delimiter]
-      const target = opts.output ? createWriteStream(opts.output) : deps.stdout
-      const write = async (text: string) => {
-        if (!target.write(text)) await once(target, 'drain')
-      }
+      // The file is opened (and an overwrite agreed) before anything is fetched.
+      const file = target ? await openOutput(deps, target, opts.yes) : undefined
+      const write = file
+        ? file.write
+        : async (text: string) => {
+            if (!deps.stdout.write(text)) await once(deps.stdout, 'drain')
+          }
       let products = 0
       let rows = 0
       const work = async () => {
@@ -159,6 +238,7 @@ export const registerCatalog = (program: Command, { action, deps }: CommandConte
         let cursor: string | undefined
         const seen = new Set<string>()
         do {
+          if (deps.signal.aborted) throw interrupted()
           const page = await api.exportCatalog({ cursor, limit: 1000 })
           let text = ''
           for (const product of page.items) {
@@ -182,20 +262,23 @@ export const registerCatalog = (program: Command, { action, deps }: CommandConte
           if (cursor) seen.add(cursor)
         } while (cursor)
       }
-      if (opts.output) {
-        const file = target as ReturnType<typeof createWriteStream>
-        try {
-          await out.during('Exporting', work)
-        } finally {
-          await new Promise<void>((resolve, reject) =>
-            file.end((error?: Error | null) => (error ? reject(error) : resolve())),
-          )
+      try {
+        await (file ? out.during('Exporting', work) : work())
+        await file?.commit()
+      } catch (error) {
+        await file?.discard()
+        if (deps.signal.aborted) {
+          const where = opts.output
+            ? `; ${opts.output} was left as it was`
+            : '; the output above is incomplete'
+          out.note(`interrupted after ${rows} rows (${products} products)${where}`)
+          throw interrupted()
         }
-        if (out.json) out.printJson({ products, rows, output: opts.output, format })
-        else out.line(`Exported ${rows} rows (${products} products) to ${opts.output}`)
-      } else {
-        await work()
+        throw error
       }
+      if (!opts.output) return undefined
+      if (out.json) out.printJson({ products, rows, output: opts.output, format })
+      else out.line(`Exported ${rows} rows (${products} products) to ${opts.output}`)
       return undefined
     },
   )
@@ -208,8 +291,7 @@ export const registerCatalog = (program: Command, { action, deps }: CommandConte
         let current = await api.startReindex()
         while (current.status === 'running') {
           await new Promise((resolve) => setTimeout(resolve, reindexPollMs))
-          if (deps.signal.aborted)
-            throw new CliError('interrupted', 'interrupted; the reindex goes on in the background')
+          if (deps.signal.aborted) throw interrupted('interrupted; the reindex goes on in the background')
           current = await api.reindexJob(current.jobId)
         }
         return current

@@ -3,6 +3,7 @@ import { generateCatalog } from '../catalog/generator.ts'
 import type { SourceItem } from '../catalog/rows.ts'
 import { runImport } from '../catalog/run-import.tsx'
 import type { CommandContext } from '../command.ts'
+import { confirm } from '../prompt.tsx'
 import { batchSize } from './catalog.tsx'
 
 const count = (value: string): number => {
@@ -19,7 +20,7 @@ const seedNumber = (value: string): number => {
   return n
 }
 
-type SeedOptions = { products: number; seed: number; batchSize: number }
+type SeedOptions = { products: number; seed: number; batchSize: number; yes?: boolean }
 
 /** `myshop seed --products N`: a realistic demo catalog, the same for the same seed, through the import API. */
 export const registerSeed = (program: Command, { action }: CommandContext): void => {
@@ -29,14 +30,21 @@ export const registerSeed = (program: Command, { action }: CommandContext): void
       .description('fill the catalog with generated products (the same ones for the same --seed)')
       .requiredOption('--products <n>', 'how many products', count)
       .option('--seed <s>', 'random seed', seedNumber, 1)
-      .option('--batch-size <n>', 'rows per request (1..2000)', batchSize, 1000),
-    async ({ opts, api, out }) => {
+      .option('--batch-size <n>', 'rows per request (1..2000)', batchSize, 1000)
+      .option('--yes', 'add the products without asking'),
+    async ({ opts, api, out, url, deps }) => {
       const { products, seed } = opts
       // Products sold in variants take a row each: the progress bar counts rows, so they are counted first.
       let rows = 0
       for (const _ of generateCatalog({ products, seed })) rows++
       out.line(
         `${products.toLocaleString('en')} products in ${rows.toLocaleString('en')} rows (one per variant)`,
+      )
+      // Generated products land among the real ones (and update any with the same SKUs): asked first.
+      await confirm(
+        deps,
+        `Add ${products.toLocaleString('en')} generated products to the catalog of ${url}?`,
+        opts.yes,
       )
       async function* source(): AsyncGenerator<SourceItem> {
         for (const row of generateCatalog({ products, seed })) yield { row }
@@ -48,6 +56,7 @@ export const registerSeed = (program: Command, { action }: CommandContext): void
         batchSize: opts.batchSize,
         api,
         out,
+        signal: deps.signal,
       })
     },
   )

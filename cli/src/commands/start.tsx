@@ -54,5 +54,6 @@ export const registerStart = (program: Command, { action }: CommandContext): voi
       await platform.stop()
       return undefined
     },
+    { remote: false },
   )
 }

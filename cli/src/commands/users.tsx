@@ -4,7 +4,7 @@ import type { ApiClient, User, UserFilter } from '../api-client.ts'
 import type { CommandContext } from '../command.ts'
 import { CliError } from '../errors.ts'
 import { type Column, Details, Table } from '../output.tsx'
-import { readSecret } from '../prompt.tsx'
+import { confirm, readNewSecret, readText } from '../prompt.tsx'
 
 const userColumns: Column<User>[] = [
   { header: 'id', value: (u) => u.id },
@@ -86,8 +86,8 @@ const resolveUser = async (api: ApiClient, idOrEmail: string): Promise<User> => 
 }
 
 type ListOptions = { limit?: number; role?: string; query?: string; cursor?: string; all?: boolean }
-type CreateOptions = { email: string; name: string; password?: string; role?: string[] }
-type GrantOptions = { revoke?: boolean }
+type CreateOptions = { email: string; name?: string; password?: string; role?: string[] }
+type GrantOptions = { revoke?: boolean; yes?: boolean }
 
 /** users list / create / grant: administration through the admin API. */
 export const registerUsers = (program: Command, { action }: CommandContext): void => {
@@ -123,7 +123,7 @@ export const registerUsers = (program: Command, { action }: CommandContext): voi
         out.printJson(result)
         return undefined
       }
-      out.print(<Table columns={userColumns} rows={result.items} color={out.color} />)
+      out.print(<Table columns={userColumns} rows={result.items} color={out.color} width={out.width} />)
       if (result.nextCursor) out.note(`more users: --cursor ${result.nextCursor} (or --all)`)
       return undefined
     },
@@ -134,13 +134,15 @@ export const registerUsers = (program: Command, { action }: CommandContext): voi
       .command('create')
       .description('create a user')
       .requiredOption('--email <email>', 'email address')
-      .requiredOption('--name <name>', 'display name')
-      .option('--password <password>', 'password (prompted, or read from piped stdin, when omitted)')
+      .option('--name <name>', 'display name (prompted on a terminal when omitted)')
+      .option('--password <password>', 'password (prompted twice, or read from piped stdin, when omitted)')
       .option('--role <role>', 'role to grant, repeatable (default: customer)', collect),
     async ({ opts, api, out, deps }) => {
-      const { email, name, password, role } = opts
+      const { email, password, role } = opts
       const chosen = checkRoles(role?.length ? role : ['customer'])
-      const secret = password ?? (await readSecret(deps, 'Password:'))
+      const name =
+        opts.name ?? (await readText(deps, 'Name:', '--name is required when stdin is not a terminal'))
+      const secret = password ?? (await readNewSecret(deps, 'Password:'))
       const user = await api.createUser({ email, name, password: secret, roles: chosen })
       if (out.json) {
         out.printJson(user)
@@ -158,12 +160,17 @@ export const registerUsers = (program: Command, { action }: CommandContext): voi
       .description('grant roles to a user, or take them away with --revoke')
       .argument('<user>', 'user id (usr_...) or email')
       .argument('<role...>', `one or more of: ${roles.join(', ')}`)
-      .option('--revoke', 'remove the roles instead of adding them'),
-    async ({ opts, args, api, out }) => {
+      .option('--revoke', 'remove the roles instead of adding them')
+      .option('--yes', 'grant admin without asking'),
+    async ({ opts, args, api, out, url, deps }) => {
       const [target, given] = args as [string, string[]]
       const { revoke } = opts
       checkRoles(given)
       const user = await resolveUser(api, target)
+      // admin can do everything, including granting itself to others: the one role asked about first.
+      if (!revoke && given.includes('admin') && !user.roles.includes('admin')) {
+        await confirm(deps, `Make ${user.email} an administrator of ${url}?`, opts.yes)
+      }
       // The API replaces the whole role set, so the change is computed from what the user has now.
       const next = revoke
         ? user.roles.filter((r) => !given.includes(r))
