@@ -7,12 +7,11 @@ import { type RunningService, stopOnSignals } from '@myshop/http'
 import { createLogger, type Logger } from '@myshop/logger'
 import Redis from 'ioredis'
 import { createApp } from './app.ts'
-import { createAccount } from './auth/service.ts'
 import type { AttemptStore } from './auth/throttle.ts'
 import { loadUserConfig, type UserConfig } from './config.ts'
 import { schema, type UserDeps } from './deps.ts'
 import { createSealer } from './keys/sealing.ts'
-import * as users from './users/repository.ts'
+import { assertBootstrapPassword, ensureAdmin } from './users/service.ts'
 import { createUserDeps } from './wiring.ts'
 
 export const migrationsDir = fileURLToPath(new URL('../../../db/migrations/user', import.meta.url))
@@ -31,28 +30,6 @@ export interface RunningUserService extends RunningService {
   deps: UserDeps
 }
 
-/** Creates or promotes the first administrator from MYSHOP_ADMIN_EMAIL / MYSHOP_ADMIN_PASSWORD. */
-export const ensureAdmin = async (deps: UserDeps, email: string, password: string) => {
-  const existing = await users.findByEmail(deps.sql, email)
-  if (!existing) {
-    await createAccount(
-      deps,
-      { email, password, name: 'Administrator', roles: ['admin'] },
-      { ip: null, userAgent: 'boot' },
-    )
-    return 'created' as const
-  }
-  const roles = existing.roles.includes('admin') ? existing.roles : [...existing.roles, 'admin']
-  const samePassword = await deps.hasher.verify(password, existing.passwordHash)
-  await users.update(
-    deps.sql,
-    existing.id,
-    { roles, ...(!samePassword && { passwordHash: await deps.hasher.hash(password) }) },
-    new Date(deps.now()),
-  )
-  return 'updated' as const
-}
-
 /**
  * Boots the user service: database (own or shared), migrations, signing keys, first admin, outbox relay,
  * then the HTTP server.
@@ -64,6 +41,10 @@ export const startUserService = async (
   const logger =
     shared.logger?.child({ service: 'user' }) ?? createLogger({ service: 'user', level: config.LOG_LEVEL })
   const cleanups: (() => Promise<unknown>)[] = []
+  if (config.MYSHOP_ADMIN_EMAIL && config.MYSHOP_ADMIN_PASSWORD) {
+    // Refused before anything opens, so a weak administrator password never reaches the database.
+    await assertBootstrapPassword(config.MYSHOP_ADMIN_EMAIL, config.MYSHOP_ADMIN_PASSWORD)
+  }
 
   const db = await openServiceDatabase({
     shared: shared.sql,
@@ -105,8 +86,12 @@ export const startUserService = async (
   await deps.keys.ensure()
 
   if (config.MYSHOP_ADMIN_EMAIL && config.MYSHOP_ADMIN_PASSWORD) {
-    const outcome = await ensureAdmin(deps, config.MYSHOP_ADMIN_EMAIL, config.MYSHOP_ADMIN_PASSWORD)
-    logger.info({ outcome }, 'administrator account ensured')
+    const { outcome, sessionsEnded } = await ensureAdmin(
+      deps,
+      config.MYSHOP_ADMIN_EMAIL,
+      config.MYSHOP_ADMIN_PASSWORD,
+    )
+    logger.info({ outcome, sessionsEnded }, 'administrator account ensured')
   }
 
   relay.start()

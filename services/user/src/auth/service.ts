@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { Tx } from '@myshop/db'
+import type { Queryable, Tx } from '@myshop/db'
 import { AppError } from '@myshop/errors'
 import { outbox, userRegistered } from '@myshop/events'
 import { newId } from '@myshop/ids'
@@ -240,9 +240,18 @@ export const logout = async (
   for (const id of families) await deps.sessions.revoke(id)
 }
 
-/** Revokes every session of a user except `keep`, in the database and in the session store. */
-export const revokeSessions = async (deps: UserDeps, userId: string, reason: string, keep?: string) => {
-  const ids = await repo.revokeUserFamilies(deps.sql, userId, reason, new Date(deps.now()), keep)
+/**
+ * Revokes every session of a user except `keep`, in the database (inside `tx` when given, so the revocation
+ * commits with the change that calls for it) and in the session store.
+ */
+export const revokeSessions = async (
+  deps: UserDeps,
+  userId: string,
+  reason: string,
+  keep?: string,
+  tx: Queryable = deps.sql,
+) => {
+  const ids = await repo.revokeUserFamilies(tx, userId, reason, new Date(deps.now()), keep)
   await Promise.all(ids.map((id) => deps.sessions.revoke(id)))
   return ids.length
 }

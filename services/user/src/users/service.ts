@@ -1,7 +1,8 @@
 import { isRole } from '@myshop/auth'
 import { AppError } from '@myshop/errors'
 import { outbox, userRoleChanged } from '@myshop/events'
-import { assertStrongPassword, revokeSessions } from '../auth/service.ts'
+import { createPasswordPolicy } from '../auth/passwords.ts'
+import { assertStrongPassword, createAccount, revokeSessions } from '../auth/service.ts'
 import type { ClientContext, UserDeps } from '../deps.ts'
 import { schema, source } from '../deps.ts'
 import type { User, UserFilter } from './repository.ts'
@@ -114,4 +115,54 @@ export const setRoles = async (
   deps.eventsWritten()
   if (removed) await revokeSessions(deps, userId, 'roles_reduced')
   return user
+}
+
+const adminName = 'Administrator'
+const adminInputs = (email: string) => [email, email.split('@')[0] ?? '', adminName]
+
+/**
+ * Refuses MYSHOP_ADMIN_PASSWORD unless registration would accept it; checked before the service opens anything,
+ * so a shop never boots with a guessable administrator password.
+ */
+export const assertBootstrapPassword = async (email: string, password: string) => {
+  const reason = await createPasswordPolicy().check(password, adminInputs(email))
+  if (reason) throw new Error(`MYSHOP_ADMIN_PASSWORD is refused: ${reason}. Choose a stronger passphrase.`)
+}
+
+export type AdminOutcome = 'created' | 'promoted' | 'password_set' | 'unchanged'
+
+/**
+ * Creates the first administrator from MYSHOP_ADMIN_EMAIL / MYSHOP_ADMIN_PASSWORD, or makes the existing account
+ * with that email one. Promoting an account or setting its password ends every session it had, in the same
+ * transaction: whoever registered that email earlier and still holds its tokens must not inherit the role.
+ */
+export const ensureAdmin = async (
+  deps: UserDeps,
+  email: string,
+  password: string,
+): Promise<{ outcome: AdminOutcome; sessionsEnded: number }> => {
+  const existing = await users.findByEmail(deps.sql, email)
+  if (!existing) {
+    await createAccount(
+      deps,
+      { email, password, name: adminName, roles: ['admin'] },
+      { ip: null, userAgent: 'boot' },
+    )
+    return { outcome: 'created', sessionsEnded: 0 }
+  }
+  const promote = !existing.roles.includes('admin')
+  const samePassword = await deps.hasher.verify(password, existing.passwordHash)
+  if (!promote && samePassword) return { outcome: 'unchanged', sessionsEnded: 0 }
+  const passwordHash = samePassword ? undefined : await deps.hasher.hash(password)
+  const reason = promote ? 'promoted_at_boot' : 'password_set_at_boot'
+  const sessionsEnded = await deps.sql.begin(async (tx) => {
+    await users.update(
+      tx,
+      existing.id,
+      { ...(promote && { roles: [...existing.roles, 'admin'] }), ...(passwordHash && { passwordHash }) },
+      new Date(deps.now()),
+    )
+    return revokeSessions(deps, existing.id, reason, undefined, tx)
+  })
+  return { outcome: promote ? 'promoted' : 'password_set', sessionsEnded }
 }
