@@ -24,6 +24,9 @@ export interface RunningPlatform {
   stop(): Promise<void>
 }
 
+/** The proxies `myshop start` believes unless TRUSTED_PROXIES says otherwise. */
+export const loopbackProxies = '127.0.0.0/8,::1'
+
 const pidFile = (dataDir: string) => join(dataDir, 'myshop.pid')
 
 /** The pid of a MyShop already running on this data directory, if any. */
@@ -58,7 +61,8 @@ export const defaultMediaPublicUrl = (env: Env): string | undefined => {
  * gateway's own work.
  */
 export const startPlatform = async (env: Env): Promise<RunningPlatform> => {
-  const userConfig = loadUserConfig(env)
+  // The services listen on this machine, so the only gateway that can front them across a socket runs here too.
+  const userConfig = loadUserConfig({ ...env, TRUSTED_PROXIES: env.TRUSTED_PROXIES || loopbackProxies })
   const dataDir = userConfig.MYSHOP_DATA_DIR
   const embedded = !userConfig.DATABASE_URL && !userConfig.USER_DATABASE_URL
 

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net'
 import { z } from 'zod'
 
 export { z }
@@ -31,6 +32,15 @@ export const loadConfig = <S extends z.ZodRawShape>(shape: S, env: Env): z.infer
   return result.data
 }
 
+const isAddressRange = (entry: string) => {
+  const [address = '', bits, ...rest] = entry.split('/')
+  const family = isIP(address)
+  if (family === 0 || rest.length > 0) return false
+  if (bits === undefined) return true
+  const n = Number(bits)
+  return /^\d{1,3}$/.test(bits) && n <= (family === 4 ? 32 : 128)
+}
+
 /** Reusable variable schemas. */
 export const vars = {
   port: (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback),
@@ -52,5 +62,24 @@ export const vars = {
           .map((s) => s.trim())
           .filter(Boolean),
       ),
+  /** Comma-separated IPv4 / IPv6 addresses and CIDR ranges; `none` is the empty list. */
+  addressRanges: (fallback: string[]) =>
+    z
+      .string()
+      .default(fallback.join(',') || 'none')
+      .transform((v, ctx) => {
+        const entries = v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+        if (entries.length === 1 && entries[0] === 'none') return []
+        for (const entry of entries.filter((e) => !isAddressRange(e))) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `${entry} is not an IP address or a CIDR range (such as 10.0.0.0/8 or ::1)`,
+          })
+        }
+        return entries
+      }),
   logLevel: () => z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
 }

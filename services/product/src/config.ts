@@ -39,7 +39,6 @@ const shape = {
    * row just before the commit and stored it just after the first delete.
    */
   CACHE_SETTLE_MS: vars.int(2_000, 10),
-  TRUST_PROXY: vars.bool(true),
   LOG_LEVEL: vars.logLevel(),
 }
 

@@ -20,7 +20,11 @@ const shape = {
   LOGIN_MAX_FAILURES_PER_CLIENT: vars.int(5, 1),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: vars.int(50, 1),
   LOGIN_LOCK_SECONDS: vars.int(900, 1),
-  TRUST_PROXY: vars.bool(true),
+  /**
+   * Peers (the gateway across the network) whose `x-real-ip` is believed; every other caller is its socket address.
+   * None by default; `myshop start` defaults it to loopback.
+   */
+  TRUSTED_PROXIES: vars.addressRanges([]),
   /** Encrypts the private signing keys stored in the database (AES-256-GCM); keep it out of the database's reach. */
   KEY_ENCRYPTION_SECRET: z.string().min(16).optional(),
   MYSHOP_ADMIN_EMAIL: z.email().optional(),

@@ -3,8 +3,9 @@ import { fileURLToPath } from 'node:url'
 import type { SessionStore } from '@myshop/auth'
 import { type Db, openServiceDatabase } from '@myshop/db'
 import { createRelay, type EventBus, memoryBus, redisStreamsBus } from '@myshop/events'
-import { type RunningService, stopOnSignals } from '@myshop/http'
+import { proxyTrust, type RunningService, stopOnSignals } from '@myshop/http'
 import { createLogger, type Logger } from '@myshop/logger'
+import type { Server } from 'bun'
 import Redis from 'ioredis'
 import { createApp } from './app.ts'
 import type { AttemptStore } from './auth/throttle.ts'
@@ -96,8 +97,11 @@ export const startUserService = async (
 
   relay.start()
   const readiness: Record<string, () => Promise<unknown>> = redis ? { redis: () => redis.ping() } : {}
-  const app = createApp(deps, { trustProxy: config.TRUST_PROXY, readiness })
-  const server = Bun.serve({
+  // Elysia learns no peer from a server it did not start itself: the app asks this one (requests arrive only
+  // once it listens).
+  const peers = { requestIP: (request: Request) => server.requestIP(request) }
+  const app = createApp(deps, { trustedProxies: proxyTrust(config.TRUSTED_PROXIES), peers, readiness })
+  const server: Server<undefined> = Bun.serve({
     hostname: config.USER_HOST,
     port: config.USER_PORT,
     // Bodies without a Content-Length are cut off here; the app refuses declared oversizes with a 413 problem.

@@ -1,4 +1,5 @@
 import { connect, migrate } from '@myshop/db'
+import { proxyTrust } from '@myshop/http'
 import { silentLogger } from '@myshop/logger'
 import { appCaller, testDatabase, testRedis, uniqueEmail } from '@myshop/testing'
 import { createApp } from '../src/app.ts'
@@ -7,6 +8,9 @@ import { migrationsDir } from '../src/index.ts'
 import { createUserDeps } from '../src/wiring.ts'
 
 export const strongPassword = 'violet-Harbor-93-lantern'
+
+/** The address the harness's requests come from: a gateway the service trusts. */
+export const gatewayAddress = '192.0.2.254'
 
 export interface HarnessOptions {
   env?: Record<string, string>
@@ -42,7 +46,12 @@ export const userHarness = async ({
     hashing: { memoryCost: 4096, timeCost: 1 },
   })
   await deps.keys.ensure()
-  const app = createApp(deps, { trustProxy: true })
+  // Requests reach the app as from a gateway across the network, whose forwarding headers it believes: tests
+  // choose the client's address with `x-forwarded-for` / `x-real-ip`.
+  const app = createApp(deps, {
+    trustedProxies: proxyTrust([gatewayAddress]),
+    peers: { requestIP: () => ({ address: gatewayAddress }) },
+  })
 
   const call = appCaller(app)
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` })

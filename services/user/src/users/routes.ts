@@ -1,6 +1,6 @@
 import { authGuard, errorResponses } from '@myshop/http'
 import { Elysia, t } from 'elysia'
-import { clientContext } from '../auth/routes.ts'
+import { type Addressing, clientContext } from '../auth/routes.ts'
 import { createAccount } from '../auth/service.ts'
 import type { UserDeps } from '../deps.ts'
 import { emailSchema, nameSchema, passwordSchema, roleSchema, userListSchema, userSchema } from './model.ts'
@@ -10,7 +10,7 @@ const userIdParam = t.Object({
   id: t.String({ pattern: '^usr_[0-9A-HJKMNP-TV-Z]{26}$', description: 'A user id' }),
 })
 
-export const userRoutes = (deps: UserDeps, trustProxy: boolean) =>
+export const userRoutes = (deps: UserDeps, addressing: Addressing) =>
   new Elysia({ prefix: '/api/v1/users', tags: ['users'] })
     .use(authGuard(deps.verifier))
     .get('/me', async ({ principal }) => getUser(deps, principal.userId), {
@@ -54,11 +54,11 @@ export const userRoutes = (deps: UserDeps, trustProxy: boolean) =>
     )
     .post(
       '/',
-      async ({ body, request, server, set }) => {
+      async ({ body, request, set }) => {
         const user = await createAccount(
           deps,
           { ...body, roles: body.roles ?? ['customer'] },
-          clientContext(request, server, trustProxy),
+          clientContext(request, addressing),
         )
         set.status = 201
         set.headers.location = `/api/v1/users/${user.id}`
@@ -84,8 +84,8 @@ export const userRoutes = (deps: UserDeps, trustProxy: boolean) =>
     })
     .put(
       '/:id/roles',
-      async ({ principal, params, body, request, server }) =>
-        setRoles(deps, principal, params.id, body.roles, clientContext(request, server, trustProxy)),
+      async ({ principal, params, body, request }) =>
+        setRoles(deps, principal, params.id, body.roles, clientContext(request, addressing)),
       {
         auth: 'roles:write',
         params: userIdParam,
