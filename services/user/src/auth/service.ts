@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import type { Queryable, Tx } from '@myshop/db'
 import { AppError } from '@myshop/errors'
 import { outbox, userRegistered } from '@myshop/events'
@@ -9,6 +8,7 @@ import type { SigningKey } from '../keys/service.ts'
 import type { User } from '../users/repository.ts'
 import * as users from '../users/repository.ts'
 import * as repo from './repository.ts'
+import { assertNotLocked, countFailure, passwordCounters } from './throttle.ts'
 import { hashToken, newRefreshToken, readDeviceToken, signAccessToken, signDeviceToken } from './tokens.ts'
 
 export interface TokenPair {
@@ -108,9 +108,6 @@ const issue = async (
   return { accessToken, refreshToken, expiresIn: deps.settings.accessTtlSeconds, tokenType: 'Bearer' }
 }
 
-const emailKey = (email: string) =>
-  createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 32)
-
 /**
  * Signs in with email and password. Failures are counted per account and client (or per known device),
  * and per account overall for unknown clients only, so an attacker can slow guessing without locking
@@ -127,28 +124,14 @@ export const login = async (
     account && creds.deviceToken
       ? await readDeviceToken(deps.keys, settings.issuer, creds.deviceToken, account.id, deps.now())
       : null
-  const base = emailKey(creds.email)
-  const counters = deviceId
-    ? [{ key: `${base}:device:${deviceId}`, max: settings.maxFailuresPerClient }]
-    : [
-        { key: `${base}:ip:${ctx.ip ?? 'unknown'}`, max: settings.maxFailuresPerClient },
-        { key: base, max: settings.maxFailuresPerAccount },
-      ]
-  const states = await Promise.all(counters.map((c) => deps.attempts.peek(c.key)))
-  const blocked = states.filter((s, i) => s.count >= counters[i]!.max)
-  if (blocked.length > 0) {
-    const retryAfter = Math.max(...blocked.map((s) => s.ttlSeconds))
-    throw new AppError('too_many_attempts', {
-      detail: 'Too many failed sign-ins; try again later',
-      headers: { 'retry-after': String(retryAfter) },
-    })
-  }
+  const counters = passwordCounters(settings, creds.email, { ip: ctx.ip, deviceId })
+  await assertNotLocked(deps.attempts, counters)
 
   // Unknown emails cost a full verification too, so response time does not reveal which accounts exist.
   if (!account) await deps.hasher.burn(creds.password)
   const valid = account ? await deps.hasher.verify(creds.password, account.passwordHash) : false
   if (!account || !valid) {
-    await Promise.all(counters.map((c) => deps.attempts.fail(c.key, settings.lockSeconds)))
+    await countFailure(deps.attempts, counters, settings.lockSeconds)
     throw new AppError('invalid_credentials', { detail: 'The email or password is incorrect' })
   }
   await deps.attempts.reset(counters[0]!.key)

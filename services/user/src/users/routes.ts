@@ -18,19 +18,24 @@ export const userRoutes = (deps: UserDeps, addressing: Addressing) =>
       response: { 200: userSchema, ...errorResponses(401, 404) },
       detail: { summary: 'The signed-in user' },
     })
-    .patch('/me', async ({ principal, body }) => updateProfile(deps, principal, body), {
-      auth: 'profile:write',
-      body: t.Object(
-        {
-          name: t.Optional(nameSchema),
-          password: t.Optional(passwordSchema),
-          currentPassword: t.Optional(passwordSchema),
-        },
-        { minProperties: 1, additionalProperties: false },
-      ),
-      response: { 200: userSchema, ...errorResponses(400, 401, 422) },
-      detail: { summary: 'Update the signed-in user; a password change ends the other sessions' },
-    })
+    .patch(
+      '/me',
+      async ({ principal, body, request }) =>
+        updateProfile(deps, principal, body, clientContext(request, addressing)),
+      {
+        auth: 'profile:write',
+        body: t.Object(
+          {
+            name: t.Optional(nameSchema),
+            password: t.Optional(passwordSchema),
+            currentPassword: t.Optional(passwordSchema),
+          },
+          { minProperties: 1, additionalProperties: false },
+        ),
+        response: { 200: userSchema, ...errorResponses(400, 401, 422, 429) },
+        detail: { summary: 'Update the signed-in user; a password change ends the other sessions' },
+      },
+    )
     .get(
       '/',
       async ({ query }) =>

@@ -3,6 +3,7 @@ import { AppError } from '@myshop/errors'
 import { outbox, userRoleChanged } from '@myshop/events'
 import { createPasswordPolicy } from '../auth/passwords.ts'
 import { assertStrongPassword, createAccount, revokeSessions } from '../auth/service.ts'
+import { assertNotLocked, countFailure, passwordCounters } from '../auth/throttle.ts'
 import type { ClientContext, UserDeps } from '../deps.ts'
 import { schema, source } from '../deps.ts'
 import type { User, UserFilter } from './repository.ts'
@@ -23,25 +24,36 @@ export interface ProfileChanges {
   currentPassword?: string | undefined
 }
 
-/** Updates the caller's own profile; a new password needs the current one and ends the other sessions. */
+/**
+ * Updates the caller's own profile; a new password needs the current one and ends the other sessions. A wrong
+ * current password counts against the same limits as a failed sign-in from this client, so a stolen access token
+ * is no faster a way to guess the password than the sign-in form.
+ */
 export const updateProfile = async (
   deps: UserDeps,
   principal: { userId: string; sessionId: string },
   changes: ProfileChanges,
+  ctx: ClientContext,
 ): Promise<User> => {
   const current = await users.findById(deps.sql, principal.userId)
   if (!current) throw notFound()
   let passwordHash: string | undefined
   if (changes.password !== undefined) {
-    if (
-      !changes.currentPassword ||
-      !(await deps.hasher.verify(changes.currentPassword, current.passwordHash))
-    ) {
+    const counters = passwordCounters(deps.settings, current.email, { ip: ctx.ip })
+    await assertNotLocked(deps.attempts, counters)
+    const matches =
+      changes.currentPassword !== undefined &&
+      (await deps.hasher.verify(changes.currentPassword, current.passwordHash))
+    if (!matches) {
+      // A missing current password is a malformed request, not a guess.
+      if (changes.currentPassword !== undefined)
+        await countFailure(deps.attempts, counters, deps.settings.lockSeconds)
       throw new AppError('invalid_credentials', {
         detail: 'The current password is required to set a new one',
         errors: [{ path: '/currentPassword', message: 'does not match' }],
       })
     }
+    await deps.attempts.reset(counters[0]!.key)
     await assertStrongPassword(deps, changes.password, [current.email, current.name])
     passwordHash = await deps.hasher.hash(changes.password)
   }
