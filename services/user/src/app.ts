@@ -1,6 +1,7 @@
 import { createHttpApp, type PeerSource, type ProxyTrust } from '@myshop/http'
 import { authRoutes } from './auth/routes.ts'
 import type { UserDeps } from './deps.ts'
+import { unlockRoutes } from './unlock/routes.ts'
 import { userRoutes } from './users/routes.ts'
 
 export interface AppOptions {
@@ -39,6 +40,7 @@ export const createApp = (deps: UserDeps, { trustedProxies, peers, readiness }: 
     )
     .use(authRoutes(deps, addressing))
     .use(userRoutes(deps, addressing))
+    .use(unlockRoutes(deps, addressing))
 }
 
 export type UserApp = ReturnType<typeof createApp>

@@ -5,6 +5,7 @@ import { appCaller, testDatabase, testRedis, uniqueEmail } from '@myshop/testing
 import { createApp } from '../src/app.ts'
 import { loadUserConfig } from '../src/config.ts'
 import { migrationsDir } from '../src/index.ts'
+import type { Mail, MailSink } from '../src/unlock/mail.ts'
 import { createUserDeps } from '../src/wiring.ts'
 
 export const strongPassword = 'violet-Harbor-93-lantern'
@@ -36,6 +37,9 @@ export const userHarness = async ({
   const now = () => Date.now() + clock.offsetMs
   const redis = useRedis ? testRedis() : null
   let eventsWritten = 0
+  // Messages to owners are kept here for tests to read, instead of a file under the data directory.
+  const mailbox: Mail[] = []
+  const mail: MailSink = { location: 'memory', send: async (m) => void mailbox.push(m) }
   const deps = createUserDeps({
     config,
     sql,
@@ -43,6 +47,7 @@ export const userHarness = async ({
     logger: silentLogger(),
     now,
     eventsWritten: () => eventsWritten++,
+    mail,
     hashing: { memoryCost: 4096, timeCost: 1 },
   })
   await deps.keys.ensure()
@@ -93,6 +98,7 @@ export const userHarness = async ({
     login,
     userWithRoles,
     eventsWritten: () => eventsWritten,
+    mailbox,
     close: async () => {
       await redis?.quit()
       await own?.end({ timeout: 5 })

@@ -35,12 +35,15 @@ export const clientContext = (request: Request, { peers, trustedProxies }: Addre
   }
 }
 
+/** Tokens and codes must not be kept by any cache on the way. */
+export const noStore = ({ set }: { set: { headers: Record<string, unknown> } }) => {
+  set.headers['cache-control'] = 'no-store'
+}
+
 export const authRoutes = (deps: UserDeps, addressing: Addressing) =>
   new Elysia({ prefix: '/api/v1/auth', tags: ['auth'] })
     .use(authGuard(deps.verifier))
-    .onAfterHandle(({ set }) => {
-      set.headers['cache-control'] = 'no-store'
-    })
+    .onAfterHandle(noStore)
     .post(
       '/register',
       async ({ body, request, set }) => {
@@ -64,6 +67,12 @@ export const authRoutes = (deps: UserDeps, addressing: Addressing) =>
         email: t.String({ minLength: 1, maxLength: 254 }),
         password: passwordSchema,
         deviceToken: t.Optional(t.String({ maxLength: 4096 })),
+        unlockCode: t.Optional(
+          t.String({
+            maxLength: 64,
+            description: 'A one-time code from /auth/unlock, while sign-ins are paused',
+          }),
+        ),
       }),
       response: {
         200: t.Composite([

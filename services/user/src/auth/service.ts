@@ -5,6 +5,7 @@ import { newId } from '@myshop/ids'
 import type { ClientContext, UserDeps } from '../deps.ts'
 import { schema, source } from '../deps.ts'
 import type { SigningKey } from '../keys/service.ts'
+import { spendUnlockCode, unlockCodeCounters } from '../unlock/service.ts'
 import type { User } from '../users/repository.ts'
 import * as users from '../users/repository.ts'
 import * as repo from './repository.ts'
@@ -22,6 +23,8 @@ export interface Credentials {
   email: string
   password: string
   deviceToken?: string | undefined
+  /** A one-time code from `POST /auth/unlock` or an administrator. */
+  unlockCode?: string | undefined
 }
 
 const normalizeEmail = (email: string) => email.trim()
@@ -124,7 +127,10 @@ export const login = async (
     account && creds.deviceToken
       ? await readDeviceToken(deps.keys, settings.issuer, creds.deviceToken, account.id, deps.now())
       : null
-  const counters = passwordCounters(settings, creds.email, { ip: ctx.ip, deviceId })
+  // A valid unlock code brings its own counter: other clients' failures do not block the owner who holds one.
+  const unlock =
+    account && creds.unlockCode ? await unlockCodeCounters(deps, account.email, creds.unlockCode) : null
+  const counters = unlock ?? passwordCounters(settings, creds.email, { ip: ctx.ip, deviceId })
   await assertNotLocked(deps.attempts, counters)
 
   // Unknown emails cost a full verification too, so response time does not reveal which accounts exist.
@@ -134,7 +140,8 @@ export const login = async (
     await countFailure(deps.attempts, counters, settings.lockSeconds)
     throw new AppError('invalid_credentials', { detail: 'The email or password is incorrect' })
   }
-  await deps.attempts.reset(counters[0]!.key)
+  if (unlock && creds.unlockCode) await spendUnlockCode(deps, account.email, creds.unlockCode)
+  else await deps.attempts.reset(counters[0]!.key)
 
   const now = deps.now()
   const familyId = newId('ses', now)

@@ -3,12 +3,16 @@ import { Elysia, t } from 'elysia'
 import { type Addressing, clientContext } from '../auth/routes.ts'
 import { createAccount } from '../auth/service.ts'
 import type { UserDeps } from '../deps.ts'
-import { emailSchema, nameSchema, passwordSchema, roleSchema, userListSchema, userSchema } from './model.ts'
+import {
+  emailSchema,
+  nameSchema,
+  passwordSchema,
+  roleSchema,
+  userIdParam,
+  userListSchema,
+  userSchema,
+} from './model.ts'
 import { getUser, listUsers, setRoles, updateProfile } from './service.ts'
-
-const userIdParam = t.Object({
-  id: t.String({ pattern: '^usr_[0-9A-HJKMNP-TV-Z]{26}$', description: 'A user id' }),
-})
 
 export const userRoutes = (deps: UserDeps, addressing: Addressing) =>
   new Elysia({ prefix: '/api/v1/users', tags: ['users'] })
