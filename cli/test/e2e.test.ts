@@ -412,6 +412,25 @@ describe('the myshop CLI against a running MyShop', () => {
   }, 60_000)
 })
 
+describe('a service called around the gateway', () => {
+  test('believes the X-Real-IP of loopback callers only, the default TRUSTED_PROXIES of myshop start', async () => {
+    const email = uniqueEmail('direct')
+    const password = 'granite-Orchid-62-meadow'
+    expect((await api('POST', '/api/v1/auth/register', { email, password, name: 'Direct' })).status).toBe(201)
+    const direct = async (pw: string, realIp: string) =>
+      (
+        await fetch(`${platform.services.user}/api/v1/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-real-ip': realIp },
+          body: JSON.stringify({ email, password: pw }),
+        })
+      ).status
+    for (let i = 0; i < 5; i++) expect(await direct(`wrong-${i}-abcdef`, '203.0.113.5')).toBe(401)
+    expect(await direct(password, '203.0.113.5')).toBe(429)
+    expect(await direct(password, '203.0.113.6')).toBe(200)
+  })
+})
+
 describe('the published API document', () => {
   test('every operation it lists is one the gateway routes', async () => {
     const doc = (await api('GET', '/openapi.json')).body as { paths: Record<string, Record<string, unknown>> }

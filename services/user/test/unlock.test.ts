@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { createLogger } from '@myshop/logger'
 import { uniqueEmail } from '@myshop/testing'
 import { fileMailSink } from '../src/unlock/mail.ts'
 import { strongPassword, type UserHarness, userHarness } from './harness.ts'
@@ -141,6 +142,32 @@ describe('POST /api/v1/users/:id/unlock', () => {
     }
     expect((await signIn(email, '10.71.1.1')).status).toBe(429)
     expect((await signIn(email, '10.71.1.2', { unlockCode: res.body.unlockCode })).status).toBe(200)
+  })
+
+  test('is logged with the administrator who did it, and no code reaches the log', async () => {
+    const lines: Record<string, unknown>[] = []
+    const quiet = h.deps.logger
+    h.deps.logger = createLogger(
+      { service: 'user' },
+      { write: (line: string) => void lines.push(JSON.parse(line)) },
+    )
+    try {
+      const { user, email } = await h.register()
+      const res = await unlock(user.id, admin.tokens.accessToken, { issueCode: true })
+      await h.call('POST', '/api/v1/auth/unlock', { email })
+      const sent = codeIn(h.mailbox.at(-1)?.text ?? '')
+      expect(lines.map((l) => l.msg)).toEqual([
+        'sign-in lockout cleared by an administrator',
+        'unlock code sent to the account owner',
+      ])
+      expect(lines[0]).toMatchObject({ userId: user.id, by: admin.user.id, cleared: 0, codeIssued: true })
+      expect(lines[1]).toMatchObject({ userId: user.id })
+      const logged = JSON.stringify(lines)
+      expect(logged).not.toContain(res.body.unlockCode)
+      expect(logged).not.toContain(sent)
+    } finally {
+      h.deps.logger = quiet
+    }
   })
 
   test('404 for an unknown user, 422 for a malformed id or a wrongly typed field', async () => {
