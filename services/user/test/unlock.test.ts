@@ -191,6 +191,26 @@ describe('POST /api/v1/users/:id/unlock', () => {
   })
 })
 
+describe('an unlock code over time (in-process counters, on the test clock)', () => {
+  test('its failures are counted for as long as it lives, not only for LOGIN_LOCK_SECONDS', async () => {
+    const t = await userHarness({ redis: false })
+    try {
+      const { email } = await t.register()
+      await t.call('POST', '/api/v1/auth/unlock', { email })
+      const unlockCode = codeIn(t.mailbox.at(-1)?.text ?? '') ?? ''
+      const attempt = (password: string) =>
+        t.call('POST', '/api/v1/auth/login', { email, password, unlockCode }, from('10.73.0.1'))
+      for (let i = 0; i < t.config.LOGIN_MAX_FAILURES_PER_CLIENT; i++) {
+        expect((await attempt(`guess-${i}-abcdef`)).status).toBe(401)
+      }
+      t.clock.offsetMs += (t.config.LOGIN_LOCK_SECONDS + 1) * 1000
+      expect((await attempt(strongPassword)).status).toBe(429)
+    } finally {
+      await t.close()
+    }
+  })
+})
+
 describe('the file mail sink', () => {
   test('appends each message as a JSON line under the data directory, readable by its owner only', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'myshop-mail-'))

@@ -105,6 +105,8 @@ export const accountKey = (email: string) =>
 export interface Counter {
   key: string
   max: number
+  /** Its own window, when it must outlast LOGIN_LOCK_SECONDS. */
+  windowSeconds?: number
 }
 
 /**
@@ -141,5 +143,5 @@ export const assertNotLocked = async (attempts: AttemptStore, counters: Counter[
 
 /** Counts one failed guess on every counter. */
 export const countFailure = async (attempts: AttemptStore, counters: Counter[], windowSeconds: number) => {
-  await Promise.all(counters.map((c) => attempts.fail(c.key, windowSeconds)))
+  await Promise.all(counters.map((c) => attempts.fail(c.key, c.windowSeconds ?? windowSeconds)))
 }

@@ -43,7 +43,14 @@ export const unlockCodeCounters = async (
 ): Promise<Counter[] | null> => {
   const id = codeId(email, code)
   if ((await deps.attempts.peek(codeKey(id))).count === 0) return null
-  return [{ key: `${accountKey(email)}:code:${id}`, max: deps.settings.maxFailuresPerClient }]
+  // Counted for as long as the code lives, so its few failures are all it ever allows.
+  return [
+    {
+      key: `${accountKey(email)}:code:${id}`,
+      max: deps.settings.maxFailuresPerClient,
+      windowSeconds: unlockCodeTtlSeconds,
+    },
+  ]
 }
 
 /** Spends a code once it has opened a sign-in. */
