@@ -37,6 +37,16 @@ describe('MYSHOP_ADMIN_EMAIL on an account that already exists', () => {
       select f.revoked_reason as "revokedReason" from users.token_families f
       join users.accounts a on a.id = f.user_id where lower(a.email) = lower(${email})`
     expect(rows.map((r) => r.revokedReason)).toEqual(['promoted_at_boot', 'promoted_at_boot'])
+    const events = await h.sql<{ data: Record<string, unknown> }[]>`
+      select o.data from users.outbox o join users.accounts a on a.id = o.data->>'userId'
+      where o.type = 'user.role_changed' and lower(a.email) = lower(${email})`
+    expect(events.map((e) => e.data)).toEqual([
+      expect.objectContaining({
+        roles: ['admin', 'customer'],
+        previousRoles: ['customer'],
+        changedBy: 'MYSHOP_ADMIN_EMAIL',
+      }),
+    ])
     // The squatter's password no longer opens the account; the boot password does, as an administrator.
     expect((await h.call('POST', '/api/v1/auth/login', { email, password: strongPassword })).status).toBe(401)
     const admin = await h.login(email, bootPassword)

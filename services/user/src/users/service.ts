@@ -167,14 +167,33 @@ export const ensureAdmin = async (
   if (!promote && samePassword) return { outcome: 'unchanged', sessionsEnded: 0 }
   const passwordHash = samePassword ? undefined : await deps.hasher.hash(password)
   const reason = promote ? 'promoted_at_boot' : 'password_set_at_boot'
+  const roles = promote ? [...existing.roles, 'admin'].sort() : existing.roles
+  const now = new Date(deps.now())
   const sessionsEnded = await deps.sql.begin(async (tx) => {
-    await users.update(
-      tx,
-      existing.id,
-      { ...(promote && { roles: [...existing.roles, 'admin'] }), ...(passwordHash && { passwordHash }) },
-      new Date(deps.now()),
-    )
+    await users.update(tx, existing.id, { roles, ...(passwordHash && { passwordHash }) }, now)
+    if (promote) {
+      await outbox.add(
+        tx,
+        schema,
+        userRoleChanged.create(
+          {
+            userId: existing.id,
+            roles,
+            previousRoles: existing.roles,
+            // No user made this change: the boot configuration did.
+            changedBy: 'MYSHOP_ADMIN_EMAIL',
+            changedAt: now.toISOString(),
+          },
+          { source, occurredAt: now },
+        ),
+      )
+    }
     return revokeSessions(deps, existing.id, reason, undefined, tx)
   })
+  if (promote) deps.eventsWritten()
+  deps.logger.warn(
+    { userId: existing.id, promoted: promote, passwordSet: !samePassword, sessionsEnded },
+    'boot administrator settings changed an existing account; its sessions were ended',
+  )
   return { outcome: promote ? 'promoted' : 'password_set', sessionsEnded }
 }
