@@ -1,4 +1,4 @@
-import { loadConfig, vars, z } from '@myshop/config'
+import { ConfigError, loadConfig, vars, z } from '@myshop/config'
 
 const shape = {
   USER_PORT: vars.port(8081),
@@ -37,6 +37,11 @@ export type UserConfig = ReturnType<typeof loadUserConfig>
 /** Reads the user service's configuration once; every problem is reported together. */
 export const loadUserConfig = (env: Record<string, string | undefined>) => {
   const config = loadConfig(shape, env)
+  if (Boolean(config.MYSHOP_ADMIN_EMAIL) !== Boolean(config.MYSHOP_ADMIN_PASSWORD)) {
+    throw new ConfigError([
+      `${config.MYSHOP_ADMIN_EMAIL ? 'MYSHOP_ADMIN_PASSWORD' : 'MYSHOP_ADMIN_EMAIL'}: set both MYSHOP_ADMIN_EMAIL and MYSHOP_ADMIN_PASSWORD to create or update the first administrator, or neither`,
+    ])
+  }
   if (config.KEY_RETIRE_AFTER_SECONDS <= config.ACCESS_TOKEN_TTL_SECONDS) {
     config.KEY_RETIRE_AFTER_SECONDS = config.ACCESS_TOKEN_TTL_SECONDS * 2
   }

@@ -109,6 +109,15 @@ describe('the bootstrap password', () => {
     expect(me.body).toMatchObject({ id: user.id, roles: ['customer'] })
   })
 
+  test('an administrator email without a password, or the reverse, is a configuration error, not ignored', () => {
+    expect(() => loadUserConfig({ MYSHOP_ADMIN_EMAIL: 'admin@example.com' })).toThrow(
+      'MYSHOP_ADMIN_PASSWORD: set both MYSHOP_ADMIN_EMAIL and MYSHOP_ADMIN_PASSWORD',
+    )
+    expect(() => loadUserConfig({ MYSHOP_ADMIN_PASSWORD: bootPassword })).toThrow(
+      'MYSHOP_ADMIN_EMAIL: set both MYSHOP_ADMIN_EMAIL and MYSHOP_ADMIN_PASSWORD',
+    )
+  })
+
   test('a strong one boots and creates the administrator', async () => {
     const email = uniqueEmail('admin')
     expect(await boot(bootPassword, email)).toBe('booted')

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
-import { AppError } from '@myshop/errors'
 import { accountKey, type Counter } from '../auth/throttle.ts'
 import type { ClientContext, UserDeps } from '../deps.ts'
 import * as users from '../users/repository.ts'
+import { getUser } from '../users/service.ts'
 
 /** How long an unlock code opens sign-in. */
 export const unlockCodeTtlSeconds = 3600
@@ -105,8 +105,7 @@ export const unlockAccount = async (
   { issueCode = false }: { issueCode?: boolean | undefined },
   ctx: ClientContext,
 ): Promise<UnlockResult> => {
-  const user = await users.findById(deps.sql, userId)
-  if (!user) throw new AppError('not_found', { detail: 'No such user' })
+  const user = await getUser(deps, userId)
   const cleared = await deps.attempts.clear(accountKey(user.email))
   const issued = issueCode ? await issueUnlockCode(deps, user.email) : null
   deps.logger.info(
