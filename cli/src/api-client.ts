@@ -16,6 +16,8 @@ export type NewUser = { email: string; password: string; name: string; roles: st
 
 export type Page<T> = { items: T[]; nextCursor: string | null }
 
+export type UnlockResult = { userId: string; cleared: number; unlockCode?: string; expiresAt?: string }
+
 export type UserFilter = { limit?: number; role?: string; q?: string; cursor?: string }
 
 export type AuthTokens = {
@@ -290,6 +292,10 @@ export const createApiClient = ({
 
     setRoles: (id: string, roles: string[]) =>
       authed<User>('PUT', `/api/v1/users/${encodeURIComponent(id)}/roles`, { body: { roles } }),
+
+    /** Clears a user's sign-in failure counters; with `issueCode`, also returns a one-time unlock code. */
+    unlockUser: (id: string, issueCode: boolean) =>
+      authed<UnlockResult>('POST', `/api/v1/users/${encodeURIComponent(id)}/unlock`, { body: { issueCode } }),
 
     /** Upserts up to 2000 products by SKU; bad rows come back by line, the others are written. */
     importCatalog: (rows: CatalogImportRow[], { dryRun = false }: { dryRun?: boolean } = {}) =>

@@ -25,6 +25,9 @@ export interface RunningPlatform {
   stop(): Promise<void>
 }
 
+/** The proxies `myshop start` believes unless TRUSTED_PROXIES says otherwise. */
+export const loopbackProxies = '127.0.0.0/8,::1'
+
 const pidFile = (dataDir: string) => join(dataDir, 'myshop.pid')
 
 /** The pid of a MyShop already running on this data directory, if any. */
@@ -58,7 +61,8 @@ export const defaultMediaPublicUrl = (env: Env): string | undefined => {
 export const checkPlatformConfig = (env: Env) => {
   const booted = { ...env, USER_SERVICE_URL: undefined, PRODUCT_SERVICE_URL: undefined }
   return loadConfigs({
-    user: () => loadUserConfig(env),
+    // The services listen on this machine, so the only gateway that can front them across a socket runs here too.
+    user: () => loadUserConfig({ ...env, TRUSTED_PROXIES: env.TRUSTED_PROXIES || loopbackProxies }),
     product: () => loadProductConfig(booted),
     'edge-gateway': () => gatewayConfig(booted),
   })

@@ -408,6 +408,50 @@ describe('users', () => {
     expect(fake.users.get(user.id)?.roles).toEqual(['customer'])
   })
 
+  test('unlock by email clears the lockout and says so', async () => {
+    seedUsers(2)
+    await signIn()
+    const result = await cli(['users', 'unlock', 'shopper2@example.com'])
+    expect(result.code).toBe(0)
+    expect(result.stdout.trim()).toBe(
+      'Sign-ins of shopper2@example.com are open again (3 failure counters cleared)',
+    )
+    const user = [...fake.users.values()].find((u) => u.email === 'shopper2@example.com')
+    expect(fake.unlocks).toEqual([user?.id ?? ''])
+  })
+
+  test('unlock --code --json prints the one-time code to hand over', async () => {
+    const user = fake.addUser({
+      email: 'owner@example.com',
+      name: 'Owner',
+      password: 'password1',
+      roles: ['customer'],
+    })
+    await signIn()
+    const result = await cli(['users', 'unlock', user.id, '--code', '--json'])
+    expect(result.code).toBe(0)
+    expect(JSON.parse(result.stdout)).toEqual({
+      userId: user.id,
+      email: 'owner@example.com',
+      cleared: 3,
+      unlockCode: 'K7QX-2M9D-TR4B-W8NZ',
+      expiresAt: '2026-01-01T01:00:00.000Z',
+    })
+  })
+
+  test('unlock of an unknown email fails and unlocks nobody; a non-admin gets the 403 problem', async () => {
+    seedUsers(1)
+    await signIn()
+    const unknown = await cli(['users', 'unlock', 'nobody@example.com'])
+    expect(unknown.code).toBe(1)
+    expect(unknown.stderr).toContain('no user with email nobody@example.com')
+    await signIn('shopper1@example.com', 'password1')
+    const forbidden = await cli(['users', 'unlock', 'shopper1@example.com'])
+    expect(forbidden.code).toBe(1)
+    expect(forbidden.stderr).toMatch(/^error: Forbidden: requires users:write/)
+    expect(fake.unlocks).toEqual([])
+  })
+
   test('grant finds a user by id through the id-ordered list, not by a neighbour', async () => {
     seedUsers(40)
     const target = [...fake.users.values()][32]!

@@ -216,6 +216,38 @@ describe('the myshop CLI against a running MyShop', () => {
     expect(JSON.parse(health.stdout).status).toBe('ok')
   }, 60_000)
 
+  test('users unlock reopens sign-ins paused by failures, and its code signs the owner in through the gateway', async () => {
+    expect((await cli('login', '--email', adminEmail, '--password', adminPassword)).code).toBe(0)
+    const email = uniqueEmail('locked')
+    const password = 'granite-Orchid-62-meadow'
+    const registered = await api('POST', '/api/v1/auth/register', { email, password, name: 'Locked Out' })
+    expect(registered.status).toBe(201)
+    for (let i = 0; i < 5; i++) {
+      await api('POST', '/api/v1/auth/login', { email, password: `wrong-${i}-abcdef` })
+    }
+    expect((await api('POST', '/api/v1/auth/login', { email, password })).status).toBe(429)
+
+    const unlocked = await cli('users', 'unlock', email, '--code', '--json')
+    expect(unlocked.code).toBe(0)
+    const { cleared, unlockCode } = JSON.parse(unlocked.stdout)
+    expect(cleared).toBeGreaterThan(0)
+    expect((await api('POST', '/api/v1/auth/login', { email, password })).status).toBe(200)
+    // Locked again, the owner still gets in with the code the operator handed over, once.
+    for (let i = 0; i < 5; i++) {
+      await api('POST', '/api/v1/auth/login', { email, password: `again-${i}-abcdef` })
+    }
+    expect((await api('POST', '/api/v1/auth/login', { email, password })).status).toBe(429)
+    expect((await api('POST', '/api/v1/auth/login', { email, password, unlockCode })).status).toBe(200)
+    expect((await api('POST', '/api/v1/auth/login', { email, password, unlockCode })).status).toBe(429)
+    // The gateway lets no customer, and no anonymous caller, reach the admin route.
+    const customer = uniqueEmail('cust')
+    await api('POST', '/api/v1/auth/register', { email: customer, password, name: 'Customer' })
+    const { accessToken } = (await api('POST', '/api/v1/auth/login', { email: customer, password })).body
+    const target = `/api/v1/users/${registered.body.id}/unlock`
+    expect((await api('POST', target, {}, accessToken)).status).toBe(403)
+    expect((await api('POST', target, {})).status).toBe(401)
+  }, 60_000)
+
   test('imports a CSV catalog, reports bad rows by line, reindexes and exports through the real product service', async () => {
     expect((await cli('login', '--email', adminEmail, '--password', adminPassword)).code).toBe(0)
     const tag = Date.now().toString(36).toUpperCase()
@@ -476,6 +508,25 @@ describe('the myshop CLI against a running MyShop', () => {
     expect(again.stderr).toBe('')
     expect(again.code).toBe(0)
   }, 60_000)
+})
+
+describe('a service called around the gateway', () => {
+  test('believes the X-Real-IP of loopback callers only, the default TRUSTED_PROXIES of myshop start', async () => {
+    const email = uniqueEmail('direct')
+    const password = 'granite-Orchid-62-meadow'
+    expect((await api('POST', '/api/v1/auth/register', { email, password, name: 'Direct' })).status).toBe(201)
+    const direct = async (pw: string, realIp: string) =>
+      (
+        await fetch(`${platform.services.user}/api/v1/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-real-ip': realIp },
+          body: JSON.stringify({ email, password: pw }),
+        })
+      ).status
+    for (let i = 0; i < 5; i++) expect(await direct(`wrong-${i}-abcdef`, '203.0.113.5')).toBe(401)
+    expect(await direct(password, '203.0.113.5')).toBe(429)
+    expect(await direct(password, '203.0.113.6')).toBe(200)
+  })
 })
 
 describe('the published API document', () => {

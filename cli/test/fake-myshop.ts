@@ -27,6 +27,8 @@ export type FakeMyShop = {
   imports: { rows: Record<string, unknown>[] }[]
   /** Empties the catalog and forgets requests, so tests can share one signed-in fake. */
   resetCatalog: () => void
+  /** Ids of the users whose sign-in lockout was cleared, in order. */
+  unlocks: string[]
   /** How many times a path was requested (any method). */
   count: (path: string) => number
   /** Requests to `path` after the first `after` never answer, as a slow server's, until `stop`. */
@@ -82,6 +84,7 @@ export const startFakeMyShop = (): FakeMyShop => {
   const refreshTokens = new Map<string, RefreshToken>()
   const revokedFamilies = new Set<string>()
   const requests: FakeRequest[] = []
+  const unlocks: string[] = []
   let health: { body: Health; status: number } = {
     body: { status: 'ok', services: { user: { status: 'ok', latencyMs: 3 } } },
     status: 200,
@@ -544,6 +547,24 @@ export const startFakeMyShop = (): FakeMyShop => {
       }
     }
 
+    const unlock = path.match(/^\/api\/v1\/users\/([^/]+)\/unlock$/)
+    if (unlock && request.method === 'POST') {
+      const caller = admin(request)
+      if (caller instanceof Response) return caller
+      const user = users.get(decodeURIComponent(unlock[1] ?? ''))
+      if (!user) return problem(404, 'not_found', 'Not found', `no user ${unlock[1]}`)
+      const { issueCode } = await body(request)
+      unlocks.push(user.id)
+      return Response.json({
+        userId: user.id,
+        cleared: 3,
+        ...(issueCode === true && {
+          unlockCode: 'K7QX-2M9D-TR4B-W8NZ',
+          expiresAt: '2026-01-01T01:00:00.000Z',
+        }),
+      })
+    }
+
     return problem(404, 'not_found', 'Not found', `${route} is not a route`)
   }
 
@@ -563,6 +584,7 @@ export const startFakeMyShop = (): FakeMyShop => {
       held.clear()
     },
     requests,
+    unlocks,
     expireAccessTokens: () => {
       for (const token of accessTokens.values()) token.expiresAt = 0
     },

@@ -5,6 +5,7 @@ import type { CommandContext } from '../command.ts'
 import { CliError } from '../errors.ts'
 import { type Column, Details, Table } from '../output.tsx'
 import { confirm, readNewSecret, readText } from '../prompt.tsx'
+import { registerUnlock } from './users-unlock.tsx'
 
 const userColumns: Column<User>[] = [
   { header: 'id', value: (u) => u.id },
@@ -67,7 +68,7 @@ export const idBefore = (id: string): string | undefined => {
 }
 
 /** Finds a user by id, or by exact email when the argument looks like one. */
-const resolveUser = async (api: ApiClient, idOrEmail: string): Promise<User> => {
+export const resolveUser = async (api: ApiClient, idOrEmail: string): Promise<User> => {
   if (idOrEmail.includes('@')) {
     const wanted = idOrEmail.toLowerCase()
     // The search is a substring match on email and name, so keep only the exact address.
@@ -90,8 +91,10 @@ type CreateOptions = { email: string; name?: string; password?: string; role?: s
 type GrantOptions = { revoke?: boolean; yes?: boolean }
 
 /** users list / create / grant: administration through the admin API. */
-export const registerUsers = (program: Command, { action }: CommandContext): void => {
+export const registerUsers = (program: Command, context: CommandContext): void => {
+  const { action } = context
   const users = program.command('users').description('manage user accounts and roles (admin)')
+  registerUnlock(users, context)
 
   action<ListOptions>(
     users

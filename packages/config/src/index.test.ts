@@ -43,6 +43,25 @@ describe('loadConfig', () => {
   test('ignores variables outside the schema', () => {
     expect(Object.keys(loadConfig(shape, { NAME: 'shop', SECRET: 'x' }))).not.toContain('SECRET')
   })
+
+  test('reads address ranges, with none for the empty list, and names each bad entry', () => {
+    const ranges = { PROXIES: vars.addressRanges([]) }
+    expect(loadConfig(ranges, { PROXIES: '10.0.0.0/8, ::1,192.0.2.7' }).PROXIES).toEqual([
+      '10.0.0.0/8',
+      '::1',
+      '192.0.2.7',
+    ])
+    expect(loadConfig(ranges, { PROXIES: 'none' }).PROXIES).toEqual([])
+    expect(loadConfig({ PROXIES: vars.addressRanges(['127.0.0.0/8']) }, {}).PROXIES).toEqual(['127.0.0.0/8'])
+    try {
+      loadConfig(ranges, { PROXIES: '10.0.0.0/33,gateway,::1/64' })
+      throw new Error('expected a ConfigError')
+    } catch (e) {
+      expect((e as ConfigError).problems.map((p) => p.message)).toEqual([
+        'PROXIES must be a comma-separated list of IP addresses or CIDR ranges (such as 10.0.0.0/8 or ::1), or none; got "10.0.0.0/33,gateway,::1/64" (10.0.0.0/33 and gateway are neither).',
+      ])
+    }
+  })
 })
 
 const problemsOf = (load: () => unknown): string[] => {

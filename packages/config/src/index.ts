@@ -1,3 +1,4 @@
+import { isIP } from 'node:net'
 import { z } from 'zod'
 import { type ConfigProblem, problemsOf } from './problems.ts'
 
@@ -78,6 +79,15 @@ export const configOrExit = <T>(name: string, load: () => T): T => {
   }
 }
 
+const isAddressRange = (entry: string) => {
+  const [address = '', bits, ...rest] = entry.split('/')
+  const family = isIP(address)
+  if (family === 0 || rest.length > 0) return false
+  if (bits === undefined) return true
+  const n = Number(bits)
+  return /^\d{1,3}$/.test(bits) && n <= (family === 4 ? 32 : 128)
+}
+
 /** Reusable variable schemas. */
 // Each says, as its description, what its value must be: a problem report quotes it whole.
 export const vars = {
@@ -109,6 +119,23 @@ export const vars = {
           .map((s) => s.trim())
           .filter(Boolean),
       ),
+  /** Comma-separated IPv4 / IPv6 addresses and CIDR ranges; `none` is the empty list. */
+  addressRanges: (fallback: string[]) =>
+    z
+      .string()
+      .default(fallback.join(',') || 'none')
+      .transform((v, ctx) => {
+        const entries = v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+        if (entries.length === 1 && entries[0] === 'none') return []
+        const bad = entries.filter((e) => !isAddressRange(e))
+        if (bad.length > 0)
+          ctx.addIssue({ code: 'custom', message: `${bad.join(' and ')} ${bad.length === 1 ? 'is' : 'are'} neither` })
+        return entries
+      })
+      .describe('a comma-separated list of IP addresses or CIDR ranges (such as 10.0.0.0/8 or ::1), or none'),
   logLevel: () => z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   /** `auto` is readable lines on a terminal and JSON otherwise (a pipe, a file, a log collector). */
   logFormat: () => z.enum(['auto', 'json', 'pretty']).default('auto'),

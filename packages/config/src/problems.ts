@@ -27,6 +27,10 @@ const formats: Record<string, string> = {
   uuid: 'a UUID',
 }
 
+// A rule of the schema's own (a refinement) says which part of the value broke it.
+const refinement = (issue: z.core.$ZodIssue): string =>
+  issue.code === 'custom' && issue.message ? ` (${issue.message})` : ''
+
 /** What the value must be, in words, from one zod issue. */
 const expectationOf = (issue: z.core.$ZodIssue): string => {
   switch (issue.code) {
@@ -79,7 +83,7 @@ export const problemsOf = (
     const message =
       value === undefined
         ? `${variable} is not set; it must be ${expected}.`
-        : `${variable} must be ${expected}; got ${shown(variable, value)}.`
+        : `${variable} must be ${expected}; got ${shown(variable, value)}${refinement(issue)}.`
     problems.set(variable, { variable, message })
   }
   return [...problems.values()]

@@ -8,7 +8,7 @@ import {
   type Proceed,
 } from '@myshop/idempotency'
 import { Elysia } from 'elysia'
-import { clientIp } from './client-ip.ts'
+import { clientIp, type ProxyTrust, trustNoProxy } from './client-ip.ts'
 
 // The claim a request holds while its handler runs; the response (or error) settles it.
 const pending = new WeakMap<Request, Proceed>()
@@ -35,7 +35,10 @@ export const settleIdempotency = async (request: Request, response: Response): P
  * first is still running 409. Requests without the header run normally. Place it after `authGuard` so the key
  * is scoped to the signed-in user; anonymous callers are scoped by address.
  */
-export const idempotent = (idempotency: Idempotency, { trustProxy = true }: { trustProxy?: boolean } = {}) =>
+export const idempotent = (
+  idempotency: Idempotency,
+  { trustedProxies = trustNoProxy }: { trustedProxies?: ProxyTrust } = {},
+) =>
   new Elysia({ name: 'myshop-idempotent' })
     .macro({
       idempotent: (enabled: boolean) => ({
@@ -65,7 +68,7 @@ export const idempotent = (idempotency: Idempotency, { trustProxy = true }: { tr
           const principal = (ctx as { principal?: Principal }).principal
           const scope = principal
             ? `user:${principal.userId}`
-            : `ip:${clientIp(request, server, trustProxy) ?? 'unknown'}`
+            : `ip:${clientIp(request, server, trustedProxies) ?? 'unknown'}`
           const url = new URL(request.url)
           const started = await idempotency.begin({
             scope,

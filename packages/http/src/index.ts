@@ -7,7 +7,7 @@ export {
   securityHeaders,
 } from './app.ts'
 export { authGuard } from './auth-guard.ts'
-export { clientIp } from './client-ip.ts'
+export { clientIp, type PeerSource, type ProxyTrust, proxyTrust, trustNoProxy } from './client-ip.ts'
 export { idempotent } from './idempotent.ts'
 export { eventContext, type RequestMeta, requestMeta } from './request-meta.ts'
 export { errorResponses, problemSchema } from './schemas.ts'

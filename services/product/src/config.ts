@@ -40,7 +40,6 @@ const shape = {
    * row just before the commit and stored it just after the first delete.
    */
   CACHE_SETTLE_MS: vars.int(2_000, 10),
-  TRUST_PROXY: vars.bool(true),
   LOG_LEVEL: vars.logLevel(),
   LOG_FORMAT: vars.logFormat(),
 }

@@ -1,15 +1,20 @@
-import { createHttpApp } from '@myshop/http'
+import { createHttpApp, type PeerSource, type ProxyTrust } from '@myshop/http'
 import { authRoutes } from './auth/routes.ts'
 import type { UserDeps } from './deps.ts'
+import { unlockRoutes } from './unlock/routes.ts'
 import { userRoutes } from './users/routes.ts'
 
 export interface AppOptions {
-  trustProxy: boolean
+  /** Peers whose `x-real-ip` / `x-forwarded-for` are believed (TRUSTED_PROXIES). */
+  trustedProxies: ProxyTrust
+  /** The server the app answers on, to learn each request's socket peer; null when called only in process. */
+  peers: PeerSource | null
   readiness?: Parameters<typeof createHttpApp>[0]['readiness']
 }
 
 /** The user service's HTTP app, built from its dependencies and nothing else. */
-export const createApp = (deps: UserDeps, { trustProxy, readiness }: AppOptions) => {
+export const createApp = (deps: UserDeps, { trustedProxies, peers, readiness }: AppOptions) => {
+  const addressing = { peers, trustedProxies }
   const jwks = async () => deps.keys.jwks()
   return createHttpApp({
     service: 'user',
@@ -33,8 +38,9 @@ export const createApp = (deps: UserDeps, { trustProxy, readiness }: AppOptions)
       },
       { detail: { hide: true } },
     )
-    .use(authRoutes(deps, trustProxy))
-    .use(userRoutes(deps, trustProxy))
+    .use(authRoutes(deps, addressing))
+    .use(userRoutes(deps, addressing))
+    .use(unlockRoutes(deps, addressing))
 }
 
 export type UserApp = ReturnType<typeof createApp>

@@ -1,4 +1,4 @@
-import { loadConfig, vars, z } from '@myshop/config'
+import { ConfigError, loadConfig, vars, z } from '@myshop/config'
 
 const shape = {
   USER_PORT: vars.port(8081),
@@ -20,7 +20,11 @@ const shape = {
   LOGIN_MAX_FAILURES_PER_CLIENT: vars.int(5, 1),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: vars.int(50, 1),
   LOGIN_LOCK_SECONDS: vars.int(900, 1),
-  TRUST_PROXY: vars.bool(true),
+  /**
+   * Peers (the gateway across the network) whose `x-real-ip` is believed; every other caller is its socket address.
+   * None by default; `myshop start` defaults it to loopback.
+   */
+  TRUSTED_PROXIES: vars.addressRanges([]),
   /** Encrypts the private signing keys stored in the database (AES-256-GCM); keep it out of the database's reach. */
   KEY_ENCRYPTION_SECRET: z.string().min(16).optional(),
   MYSHOP_ADMIN_EMAIL: z.email().optional(),
@@ -34,6 +38,11 @@ export type UserConfig = ReturnType<typeof loadUserConfig>
 /** Reads the user service's configuration once; every problem is reported together. */
 export const loadUserConfig = (env: Record<string, string | undefined>) => {
   const config = loadConfig(shape, env)
+  if (Boolean(config.MYSHOP_ADMIN_EMAIL) !== Boolean(config.MYSHOP_ADMIN_PASSWORD)) {
+    throw new ConfigError([
+      `${config.MYSHOP_ADMIN_EMAIL ? 'MYSHOP_ADMIN_PASSWORD' : 'MYSHOP_ADMIN_EMAIL'}: set both MYSHOP_ADMIN_EMAIL and MYSHOP_ADMIN_PASSWORD to create or update the first administrator, or neither`,
+    ])
+  }
   if (config.KEY_RETIRE_AFTER_SECONDS <= config.ACCESS_TOKEN_TTL_SECONDS) {
     config.KEY_RETIRE_AFTER_SECONDS = config.ACCESS_TOKEN_TTL_SECONDS * 2
   }

@@ -4,6 +4,7 @@ import type { Logger } from '@myshop/logger'
 import type { PasswordHasher } from './auth/passwords.ts'
 import type { AttemptStore } from './auth/throttle.ts'
 import type { KeyRing } from './keys/service.ts'
+import type { MailSink } from './unlock/mail.ts'
 
 /** Everything the user service's features need, passed in so tests supply their own. */
 export interface UserDeps {
@@ -16,6 +17,8 @@ export interface UserDeps {
   hasher: PasswordHasher
   passwordPolicy: { check(password: string, userInputs: string[]): Promise<string | null> }
   verifier: Verifier
+  /** Messages to account owners (unlock codes). */
+  mail: MailSink
   /** Wakes the outbox relay after a commit that wrote events. */
   eventsWritten: () => void
   settings: UserSettings

@@ -4,16 +4,16 @@ import type { SessionStore } from '@myshop/auth'
 import { configOrExit } from '@myshop/config'
 import { type Db, openServiceDatabase } from '@myshop/db'
 import { createRelay, type EventBus, memoryBus, redisStreamsBus } from '@myshop/events'
-import { type RunningService, stopOnSignals } from '@myshop/http'
+import { proxyTrust, type RunningService, stopOnSignals } from '@myshop/http'
 import { createLogger, type Logger } from '@myshop/logger'
+import type { Server } from 'bun'
 import Redis from 'ioredis'
 import { createApp } from './app.ts'
-import { createAccount } from './auth/service.ts'
 import type { AttemptStore } from './auth/throttle.ts'
 import { loadUserConfig, type UserConfig } from './config.ts'
 import { schema, type UserDeps } from './deps.ts'
 import { createSealer } from './keys/sealing.ts'
-import * as users from './users/repository.ts'
+import { assertBootstrapPassword, ensureAdmin } from './users/service.ts'
 import { createUserDeps } from './wiring.ts'
 
 export const migrationsDir = fileURLToPath(new URL('../../../db/migrations/user', import.meta.url))
@@ -32,28 +32,6 @@ export interface RunningUserService extends RunningService {
   deps: UserDeps
 }
 
-/** Creates or promotes the first administrator from MYSHOP_ADMIN_EMAIL / MYSHOP_ADMIN_PASSWORD. */
-export const ensureAdmin = async (deps: UserDeps, email: string, password: string) => {
-  const existing = await users.findByEmail(deps.sql, email)
-  if (!existing) {
-    await createAccount(
-      deps,
-      { email, password, name: 'Administrator', roles: ['admin'] },
-      { ip: null, userAgent: 'boot' },
-    )
-    return 'created' as const
-  }
-  const roles = existing.roles.includes('admin') ? existing.roles : [...existing.roles, 'admin']
-  const samePassword = await deps.hasher.verify(password, existing.passwordHash)
-  await users.update(
-    deps.sql,
-    existing.id,
-    { roles, ...(!samePassword && { passwordHash: await deps.hasher.hash(password) }) },
-    new Date(deps.now()),
-  )
-  return 'updated' as const
-}
-
 /**
  * Boots the user service: database (own or shared), migrations, signing keys, first admin, outbox relay,
  * then the HTTP server.
@@ -66,6 +44,10 @@ export const startUserService = async (
     shared.logger?.child({ service: 'user' }) ??
     createLogger({ service: 'user', level: config.LOG_LEVEL, format: config.LOG_FORMAT })
   const cleanups: (() => Promise<unknown>)[] = []
+  if (config.MYSHOP_ADMIN_EMAIL && config.MYSHOP_ADMIN_PASSWORD) {
+    // Refused before anything opens, so a weak administrator password never reaches the database.
+    await assertBootstrapPassword(config.MYSHOP_ADMIN_EMAIL, config.MYSHOP_ADMIN_PASSWORD)
+  }
 
   const db = await openServiceDatabase({
     shared: shared.sql,
@@ -107,14 +89,21 @@ export const startUserService = async (
   await deps.keys.ensure()
 
   if (config.MYSHOP_ADMIN_EMAIL && config.MYSHOP_ADMIN_PASSWORD) {
-    const outcome = await ensureAdmin(deps, config.MYSHOP_ADMIN_EMAIL, config.MYSHOP_ADMIN_PASSWORD)
-    logger.info({ outcome }, 'administrator account ensured')
+    const { outcome, sessionsEnded } = await ensureAdmin(
+      deps,
+      config.MYSHOP_ADMIN_EMAIL,
+      config.MYSHOP_ADMIN_PASSWORD,
+    )
+    logger.info({ outcome, sessionsEnded }, 'administrator account ensured')
   }
 
   relay.start()
   const readiness: Record<string, () => Promise<unknown>> = redis ? { redis: () => redis.ping() } : {}
-  const app = createApp(deps, { trustProxy: config.TRUST_PROXY, readiness })
-  const server = Bun.serve({
+  // Elysia learns no peer from a server it did not start itself: the app asks this one (requests arrive only
+  // once it listens).
+  const peers = { requestIP: (request: Request) => server.requestIP(request) }
+  const app = createApp(deps, { trustedProxies: proxyTrust(config.TRUSTED_PROXIES), peers, readiness })
+  const server: Server<undefined> = Bun.serve({
     hostname: config.USER_HOST,
     port: config.USER_PORT,
     // Bodies without a Content-Length are cut off here; the app refuses declared oversizes with a 413 problem.

@@ -8,6 +8,7 @@ import type { UserConfig } from './config.ts'
 import type { UserDeps } from './deps.ts'
 import type { Sealer } from './keys/sealing.ts'
 import { createKeyRing } from './keys/service.ts'
+import { fileMailSink, type MailSink } from './unlock/mail.ts'
 
 export interface WiringOptions {
   /** From KEY_ENCRYPTION_SECRET, when set. */
@@ -19,6 +20,8 @@ export interface WiringOptions {
   eventsWritten?: () => void
   sessions?: SessionStore | undefined
   attempts?: AttemptStore | undefined
+  /** Default: a file under MYSHOP_DATA_DIR. */
+  mail?: MailSink | undefined
   now?: () => number
   /** Cheaper argon2 parameters, for tests only. */
   hashing?: Partial<PasswordHasherOptions>
@@ -33,6 +36,7 @@ export const createUserDeps = ({
   eventsWritten = () => {},
   sessions: givenSessions,
   attempts,
+  mail,
   now = Date.now,
   hashing,
   sealer,
@@ -63,6 +67,7 @@ export const createUserDeps = ({
       now,
     }),
     eventsWritten,
+    mail: mail ?? fileMailSink(config.MYSHOP_DATA_DIR, now),
     settings: {
       issuer: config.JWT_ISSUER,
       audience: config.JWT_AUDIENCE,

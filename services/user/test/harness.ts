@@ -1,12 +1,17 @@
 import { connect, migrate } from '@myshop/db'
+import { proxyTrust } from '@myshop/http'
 import { silentLogger } from '@myshop/logger'
 import { appCaller, testDatabase, testRedis, uniqueEmail } from '@myshop/testing'
 import { createApp } from '../src/app.ts'
 import { loadUserConfig } from '../src/config.ts'
 import { migrationsDir } from '../src/index.ts'
+import type { Mail, MailSink } from '../src/unlock/mail.ts'
 import { createUserDeps } from '../src/wiring.ts'
 
 export const strongPassword = 'violet-Harbor-93-lantern'
+
+/** The address the harness's requests come from: a gateway the service trusts. */
+export const gatewayAddress = '192.0.2.254'
 
 export interface HarnessOptions {
   env?: Record<string, string>
@@ -32,6 +37,9 @@ export const userHarness = async ({
   const now = () => Date.now() + clock.offsetMs
   const redis = useRedis ? testRedis() : null
   let eventsWritten = 0
+  // Messages to owners are kept here for tests to read, instead of a file under the data directory.
+  const mailbox: Mail[] = []
+  const mail: MailSink = { location: 'memory', send: async (m) => void mailbox.push(m) }
   const deps = createUserDeps({
     config,
     sql,
@@ -39,10 +47,16 @@ export const userHarness = async ({
     logger: silentLogger(),
     now,
     eventsWritten: () => eventsWritten++,
+    mail,
     hashing: { memoryCost: 4096, timeCost: 1 },
   })
   await deps.keys.ensure()
-  const app = createApp(deps, { trustProxy: true })
+  // Requests reach the app as from a gateway across the network, whose forwarding headers it believes: tests
+  // choose the client's address with `x-forwarded-for` / `x-real-ip`.
+  const app = createApp(deps, {
+    trustedProxies: proxyTrust([gatewayAddress]),
+    peers: { requestIP: () => ({ address: gatewayAddress }) },
+  })
 
   const call = appCaller(app)
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` })
@@ -84,6 +98,7 @@ export const userHarness = async ({
     login,
     userWithRoles,
     eventsWritten: () => eventsWritten,
+    mailbox,
     close: async () => {
       await redis?.quit()
       await own?.end({ timeout: 5 })

@@ -50,6 +50,45 @@ describe('GET/PATCH /api/v1/users/me', () => {
     expect((await h.call('POST', '/api/v1/auth/login', { email, password: newPassword })).status).toBe(200)
   })
 
+  test('guesses at the current password meet the sign-in limit of this client, counted with its sign-ins', async () => {
+    const { email } = await h.register()
+    const client = { 'x-forwarded-for': '203.0.113.41' }
+    const { accessToken } = await h.login(email, strongPassword, client)
+    const change = (currentPassword: string) =>
+      h.call(
+        'PATCH',
+        '/api/v1/users/me',
+        { password: 'saffron-Quarry-58-meadow', currentPassword },
+        { ...h.bearer(accessToken), ...client },
+      )
+    for (let i = 0; i < h.config.LOGIN_MAX_FAILURES_PER_CLIENT; i++) {
+      expect((await change(`guess-${i}-abcdef`)).status).toBe(401)
+    }
+    const locked = await change(strongPassword)
+    expect(locked.status).toBe(429)
+    expect(locked.body.code).toBe('too_many_attempts')
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0)
+    // The same counters as sign-in: this client cannot sign in either, another one can, and nothing changed.
+    const signIn = (from: string) =>
+      h.call('POST', '/api/v1/auth/login', { email, password: strongPassword }, { 'x-forwarded-for': from })
+    expect((await signIn('203.0.113.41')).status).toBe(429)
+    expect((await signIn('203.0.113.42')).status).toBe(200)
+  })
+
+  test('a password change without the current password is refused and counts no guess', async () => {
+    const { email } = await h.register()
+    const { accessToken } = await h.login(email)
+    for (let i = 0; i <= h.config.LOGIN_MAX_FAILURES_PER_CLIENT; i++) {
+      const res = await h.call(
+        'PATCH',
+        '/api/v1/users/me',
+        { password: 'saffron-Quarry-58-meadow' },
+        h.bearer(accessToken),
+      )
+      expect(res.status).toBe(401)
+    }
+  })
+
   test('rejects an empty patch, an unknown field and a weak password, changing nothing', async () => {
     const { email, user } = await h.register({ name: 'Unchanged' })
     const { accessToken } = await h.login(email)

@@ -1,4 +1,11 @@
-import { authGuard, clientIp, errorResponses, requestMeta } from '@myshop/http'
+import {
+  authGuard,
+  clientIp,
+  errorResponses,
+  type PeerSource,
+  type ProxyTrust,
+  requestMeta,
+} from '@myshop/http'
 import { Elysia, t } from 'elysia'
 import type { ClientContext, UserDeps } from '../deps.ts'
 import { emailSchema, nameSchema, passwordSchema, userSchema } from '../users/model.ts'
@@ -11,34 +18,39 @@ const tokenPairSchema = t.Object({
   tokenType: t.Literal('Bearer'),
 })
 
+/** How the service tells who calls: its sockets' peers, and which of them are proxies it believes. */
+export interface Addressing {
+  peers: PeerSource | null
+  trustedProxies: ProxyTrust
+}
+
 /** The caller's address and trace, as auth decisions and events need them. */
-export const clientContext = (
-  request: Request,
-  server: Parameters<typeof clientIp>[1],
-  trustProxy: boolean,
-): ClientContext => {
+export const clientContext = (request: Request, { peers, trustedProxies }: Addressing): ClientContext => {
   const meta = requestMeta(request)
   return {
-    ip: clientIp(request, server, trustProxy),
+    ip: clientIp(request, peers, trustedProxies),
     userAgent: request.headers.get('user-agent'),
     requestId: meta.requestId,
     traceparent: meta.traceparent,
   }
 }
 
-export const authRoutes = (deps: UserDeps, trustProxy: boolean) =>
+/** Tokens and codes must not be kept by any cache on the way. */
+export const noStore = ({ set }: { set: { headers: Record<string, unknown> } }) => {
+  set.headers['cache-control'] = 'no-store'
+}
+
+export const authRoutes = (deps: UserDeps, addressing: Addressing) =>
   new Elysia({ prefix: '/api/v1/auth', tags: ['auth'] })
     .use(authGuard(deps.verifier))
-    .onAfterHandle(({ set }) => {
-      set.headers['cache-control'] = 'no-store'
-    })
+    .onAfterHandle(noStore)
     .post(
       '/register',
-      async ({ body, request, server, set }) => {
+      async ({ body, request, set }) => {
         const user = await createAccount(
           deps,
           { ...body, roles: ['customer'] },
-          clientContext(request, server, trustProxy),
+          clientContext(request, addressing),
         )
         set.status = 201
         set.headers.location = `/api/v1/users/${user.id}`
@@ -50,27 +62,29 @@ export const authRoutes = (deps: UserDeps, trustProxy: boolean) =>
         detail: { summary: 'Create a customer account' },
       },
     )
-    .post(
-      '/login',
-      async ({ body, request, server }) => login(deps, body, clientContext(request, server, trustProxy)),
-      {
-        body: t.Object({
-          email: t.String({ minLength: 1, maxLength: 254 }),
-          password: passwordSchema,
-          deviceToken: t.Optional(t.String({ maxLength: 4096 })),
-        }),
-        response: {
-          200: t.Composite([
-            tokenPairSchema,
-            t.Object({
-              deviceToken: t.String({ description: 'Send it back on later sign-ins from this device' }),
-            }),
-          ]),
-          ...errorResponses(400, 401, 422, 429),
-        },
-        detail: { summary: 'Sign in with email and password' },
+    .post('/login', async ({ body, request }) => login(deps, body, clientContext(request, addressing)), {
+      body: t.Object({
+        email: t.String({ minLength: 1, maxLength: 254 }),
+        password: passwordSchema,
+        deviceToken: t.Optional(t.String({ maxLength: 4096 })),
+        unlockCode: t.Optional(
+          t.String({
+            maxLength: 64,
+            description: 'A one-time code from /auth/unlock, while sign-ins are paused',
+          }),
+        ),
+      }),
+      response: {
+        200: t.Composite([
+          tokenPairSchema,
+          t.Object({
+            deviceToken: t.String({ description: 'Send it back on later sign-ins from this device' }),
+          }),
+        ]),
+        ...errorResponses(400, 401, 422, 429),
       },
-    )
+      detail: { summary: 'Sign in with email and password' },
+    })
     .post('/refresh', async ({ body }) => refresh(deps, body.refreshToken), {
       body: t.Object({ refreshToken: t.String({ minLength: 1, maxLength: 512 }) }),
       response: { 200: tokenPairSchema, ...errorResponses(400, 401, 422) },

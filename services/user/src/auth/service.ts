@@ -1,14 +1,15 @@
-import { createHash } from 'node:crypto'
-import type { Tx } from '@myshop/db'
+import type { Queryable, Tx } from '@myshop/db'
 import { AppError } from '@myshop/errors'
 import { outbox, userRegistered } from '@myshop/events'
 import { newId } from '@myshop/ids'
 import type { ClientContext, UserDeps } from '../deps.ts'
 import { schema, source } from '../deps.ts'
 import type { SigningKey } from '../keys/service.ts'
+import { spendUnlockCode, unlockCodeCounters } from '../unlock/service.ts'
 import type { User } from '../users/repository.ts'
 import * as users from '../users/repository.ts'
 import * as repo from './repository.ts'
+import { assertNotLocked, countFailure, passwordCounters } from './throttle.ts'
 import { hashToken, newRefreshToken, readDeviceToken, signAccessToken, signDeviceToken } from './tokens.ts'
 
 export interface TokenPair {
@@ -22,6 +23,8 @@ export interface Credentials {
   email: string
   password: string
   deviceToken?: string | undefined
+  /** A one-time code from `POST /auth/unlock` or an administrator. */
+  unlockCode?: string | undefined
 }
 
 const normalizeEmail = (email: string) => email.trim()
@@ -108,9 +111,6 @@ const issue = async (
   return { accessToken, refreshToken, expiresIn: deps.settings.accessTtlSeconds, tokenType: 'Bearer' }
 }
 
-const emailKey = (email: string) =>
-  createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 32)
-
 /**
  * Signs in with email and password. Failures are counted per account and client (or per known device),
  * and per account overall for unknown clients only, so an attacker can slow guessing without locking
@@ -127,31 +127,21 @@ export const login = async (
     account && creds.deviceToken
       ? await readDeviceToken(deps.keys, settings.issuer, creds.deviceToken, account.id, deps.now())
       : null
-  const base = emailKey(creds.email)
-  const counters = deviceId
-    ? [{ key: `${base}:device:${deviceId}`, max: settings.maxFailuresPerClient }]
-    : [
-        { key: `${base}:ip:${ctx.ip ?? 'unknown'}`, max: settings.maxFailuresPerClient },
-        { key: base, max: settings.maxFailuresPerAccount },
-      ]
-  const states = await Promise.all(counters.map((c) => deps.attempts.peek(c.key)))
-  const blocked = states.filter((s, i) => s.count >= counters[i]!.max)
-  if (blocked.length > 0) {
-    const retryAfter = Math.max(...blocked.map((s) => s.ttlSeconds))
-    throw new AppError('too_many_attempts', {
-      detail: 'Too many failed sign-ins; try again later',
-      headers: { 'retry-after': String(retryAfter) },
-    })
-  }
+  // A valid unlock code brings its own counter: other clients' failures do not block the owner who holds one.
+  const unlock =
+    account && creds.unlockCode ? await unlockCodeCounters(deps, account.email, creds.unlockCode) : null
+  const counters = unlock ?? passwordCounters(settings, creds.email, { ip: ctx.ip, deviceId })
+  await assertNotLocked(deps.attempts, counters)
 
   // Unknown emails cost a full verification too, so response time does not reveal which accounts exist.
   if (!account) await deps.hasher.burn(creds.password)
   const valid = account ? await deps.hasher.verify(creds.password, account.passwordHash) : false
   if (!account || !valid) {
-    await Promise.all(counters.map((c) => deps.attempts.fail(c.key, settings.lockSeconds)))
+    await countFailure(deps.attempts, counters, settings.lockSeconds)
     throw new AppError('invalid_credentials', { detail: 'The email or password is incorrect' })
   }
-  await deps.attempts.reset(counters[0]!.key)
+  if (unlock && creds.unlockCode) await spendUnlockCode(deps, account.email, creds.unlockCode)
+  else await deps.attempts.reset(counters[0]!.key)
 
   const now = deps.now()
   const familyId = newId('ses', now)
@@ -240,9 +230,18 @@ export const logout = async (
   for (const id of families) await deps.sessions.revoke(id)
 }
 
-/** Revokes every session of a user except `keep`, in the database and in the session store. */
-export const revokeSessions = async (deps: UserDeps, userId: string, reason: string, keep?: string) => {
-  const ids = await repo.revokeUserFamilies(deps.sql, userId, reason, new Date(deps.now()), keep)
+/**
+ * Revokes every session of a user except `keep`, in the database (inside `tx` when given, so the revocation
+ * commits with the change that calls for it) and in the session store.
+ */
+export const revokeSessions = async (
+  deps: UserDeps,
+  userId: string,
+  reason: string,
+  keep?: string,
+  tx: Queryable = deps.sql,
+) => {
+  const ids = await repo.revokeUserFamilies(tx, userId, reason, new Date(deps.now()), keep)
   await Promise.all(ids.map((id) => deps.sessions.revoke(id)))
   return ids.length
 }

@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto'
+import { AppError } from '@myshop/errors'
 import type Redis from 'ioredis'
+import type { UserSettings } from '../deps.ts'
 
 /** Counts failures per key inside a fixed window; the window starts at the first failure. */
 export interface AttemptStore {
@@ -6,6 +9,10 @@ export interface AttemptStore {
   fail(key: string, windowSeconds: number): Promise<{ count: number; ttlSeconds: number }>
   peek(key: string): Promise<{ count: number; ttlSeconds: number }>
   reset(key: string): Promise<void>
+  /** Sets `key` (count 1) for `ttlSeconds` unless it is live already; answers whether it was set. */
+  hold(key: string, ttlSeconds: number): Promise<boolean>
+  /** Removes every key that starts with `prefix`; answers how many there were. */
+  clear(prefix: string): Promise<number>
 }
 
 const prefix = 'myshop:login-failures:'
@@ -31,6 +38,21 @@ export const redisAttemptStore = (redis: Redis): AttemptStore => ({
   },
   async reset(key) {
     await redis.del(prefix + key)
+  },
+  async hold(key, ttlSeconds) {
+    return (await redis.set(prefix + key, '1', 'EX', ttlSeconds, 'NX')) === 'OK'
+  },
+  async clear(start) {
+    // An account has a handful of counters; SCAN walks the keyspace without blocking Redis as KEYS would.
+    const pattern = `${prefix}${start.replace(/[*?[\]\\]/g, '\\$&')}*`
+    let cursor = '0'
+    let cleared = 0
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000)
+      if (keys.length > 0) cleared += await redis.del(...keys)
+      cursor = next
+    } while (cursor !== '0')
+    return cleared
   },
 })
 
@@ -62,5 +84,64 @@ export const memoryAttemptStore = (now: () => number = Date.now): AttemptStore =
     async reset(key) {
       windows.delete(key)
     },
+    async hold(key, ttlSeconds) {
+      if (live(key)) return false
+      windows.set(key, { count: 1, resetAt: now() + ttlSeconds * 1000 })
+      return true
+    },
+    async clear(start) {
+      const keys = [...windows.keys()].filter((key) => key.startsWith(start) && live(key))
+      for (const key of keys) windows.delete(key)
+      return keys.length
+    },
   }
+}
+
+/** The key under which an email's counters live: case and surrounding spaces do not make a new account. */
+export const accountKey = (email: string) =>
+  createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 32)
+
+/** A failure counter and how many failures it allows in the window. */
+export interface Counter {
+  key: string
+  max: number
+  /** Its own window, when it must outlast LOGIN_LOCK_SECONDS. */
+  windowSeconds?: number
+}
+
+/**
+ * The counters a guess at an account's password counts against: a known device's own, or else the client
+ * address's and the account's overall, so guessing from many addresses meets the account's limit while the
+ * owner's devices stay open.
+ */
+export const passwordCounters = (
+  settings: UserSettings,
+  email: string,
+  client: { ip: string | null; deviceId?: string | null },
+): Counter[] => {
+  const base = accountKey(email)
+  return client.deviceId
+    ? [{ key: `${base}:device:${client.deviceId}`, max: settings.maxFailuresPerClient }]
+    : [
+        { key: `${base}:ip:${client.ip ?? 'unknown'}`, max: settings.maxFailuresPerClient },
+        { key: base, max: settings.maxFailuresPerAccount },
+      ]
+}
+
+/** Answers 429 with Retry-After while any of the counters is at its limit. */
+export const assertNotLocked = async (attempts: AttemptStore, counters: Counter[]) => {
+  const states = await Promise.all(counters.map((c) => attempts.peek(c.key)))
+  const blocked = states.filter((s, i) => s.count >= counters[i]!.max)
+  if (blocked.length > 0) {
+    const retryAfter = Math.max(...blocked.map((s) => s.ttlSeconds))
+    throw new AppError('too_many_attempts', {
+      detail: 'Too many failed sign-ins; try again later',
+      headers: { 'retry-after': String(retryAfter) },
+    })
+  }
+}
+
+/** Counts one failed guess on every counter. */
+export const countFailure = async (attempts: AttemptStore, counters: Counter[], windowSeconds: number) => {
+  await Promise.all(counters.map((c) => attempts.fail(c.key, c.windowSeconds ?? windowSeconds)))
 }

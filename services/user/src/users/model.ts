@@ -13,6 +13,10 @@ export const userSchema = t.Object(
   { description: 'A MyShop account' },
 )
 
+export const userIdParam = t.Object({
+  id: t.String({ pattern: '^usr_[0-9A-HJKMNP-TV-Z]{26}$', description: 'A user id' }),
+})
+
 export const roleSchema = t.Union(roles.map((r) => t.Literal(r)))
 export const emailSchema = t.String({ format: 'email', maxLength: 254 })
 export const nameSchema = t.String({ minLength: 1, maxLength: 100, pattern: '\\S' })

@@ -1,16 +1,20 @@
 import { authGuard, errorResponses } from '@myshop/http'
 import { Elysia, t } from 'elysia'
-import { clientContext } from '../auth/routes.ts'
+import { type Addressing, clientContext } from '../auth/routes.ts'
 import { createAccount } from '../auth/service.ts'
 import type { UserDeps } from '../deps.ts'
-import { emailSchema, nameSchema, passwordSchema, roleSchema, userListSchema, userSchema } from './model.ts'
+import {
+  emailSchema,
+  nameSchema,
+  passwordSchema,
+  roleSchema,
+  userIdParam,
+  userListSchema,
+  userSchema,
+} from './model.ts'
 import { getUser, listUsers, setRoles, updateProfile } from './service.ts'
 
-const userIdParam = t.Object({
-  id: t.String({ pattern: '^usr_[0-9A-HJKMNP-TV-Z]{26}$', description: 'A user id' }),
-})
-
-export const userRoutes = (deps: UserDeps, trustProxy: boolean) =>
+export const userRoutes = (deps: UserDeps, addressing: Addressing) =>
   new Elysia({ prefix: '/api/v1/users', tags: ['users'] })
     .use(authGuard(deps.verifier))
     .get('/me', async ({ principal }) => getUser(deps, principal.userId), {
@@ -18,19 +22,24 @@ export const userRoutes = (deps: UserDeps, trustProxy: boolean) =>
       response: { 200: userSchema, ...errorResponses(401, 404) },
       detail: { summary: 'The signed-in user' },
     })
-    .patch('/me', async ({ principal, body }) => updateProfile(deps, principal, body), {
-      auth: 'profile:write',
-      body: t.Object(
-        {
-          name: t.Optional(nameSchema),
-          password: t.Optional(passwordSchema),
-          currentPassword: t.Optional(passwordSchema),
-        },
-        { minProperties: 1, additionalProperties: false },
-      ),
-      response: { 200: userSchema, ...errorResponses(400, 401, 422) },
-      detail: { summary: 'Update the signed-in user; a password change ends the other sessions' },
-    })
+    .patch(
+      '/me',
+      async ({ principal, body, request }) =>
+        updateProfile(deps, principal, body, clientContext(request, addressing)),
+      {
+        auth: 'profile:write',
+        body: t.Object(
+          {
+            name: t.Optional(nameSchema),
+            password: t.Optional(passwordSchema),
+            currentPassword: t.Optional(passwordSchema),
+          },
+          { minProperties: 1, additionalProperties: false },
+        ),
+        response: { 200: userSchema, ...errorResponses(400, 401, 422, 429) },
+        detail: { summary: 'Update the signed-in user; a password change ends the other sessions' },
+      },
+    )
     .get(
       '/',
       async ({ query }) =>
@@ -54,11 +63,11 @@ export const userRoutes = (deps: UserDeps, trustProxy: boolean) =>
     )
     .post(
       '/',
-      async ({ body, request, server, set }) => {
+      async ({ body, request, set }) => {
         const user = await createAccount(
           deps,
           { ...body, roles: body.roles ?? ['customer'] },
-          clientContext(request, server, trustProxy),
+          clientContext(request, addressing),
         )
         set.status = 201
         set.headers.location = `/api/v1/users/${user.id}`
@@ -84,8 +93,8 @@ export const userRoutes = (deps: UserDeps, trustProxy: boolean) =>
     })
     .put(
       '/:id/roles',
-      async ({ principal, params, body, request, server }) =>
-        setRoles(deps, principal, params.id, body.roles, clientContext(request, server, trustProxy)),
+      async ({ principal, params, body, request }) =>
+        setRoles(deps, principal, params.id, body.roles, clientContext(request, addressing)),
       {
         auth: 'roles:write',
         params: userIdParam,

@@ -1,7 +1,9 @@
 import { isRole } from '@myshop/auth'
 import { AppError } from '@myshop/errors'
 import { outbox, userRoleChanged } from '@myshop/events'
-import { assertStrongPassword, revokeSessions } from '../auth/service.ts'
+import { createPasswordPolicy } from '../auth/passwords.ts'
+import { assertStrongPassword, createAccount, revokeSessions } from '../auth/service.ts'
+import { assertNotLocked, countFailure, passwordCounters } from '../auth/throttle.ts'
 import type { ClientContext, UserDeps } from '../deps.ts'
 import { schema, source } from '../deps.ts'
 import type { User, UserFilter } from './repository.ts'
@@ -22,25 +24,36 @@ export interface ProfileChanges {
   currentPassword?: string | undefined
 }
 
-/** Updates the caller's own profile; a new password needs the current one and ends the other sessions. */
+/**
+ * Updates the caller's own profile; a new password needs the current one and ends the other sessions. A wrong
+ * current password counts against the same limits as a failed sign-in from this client, so a stolen access token
+ * is no faster a way to guess the password than the sign-in form.
+ */
 export const updateProfile = async (
   deps: UserDeps,
   principal: { userId: string; sessionId: string },
   changes: ProfileChanges,
+  ctx: ClientContext,
 ): Promise<User> => {
   const current = await users.findById(deps.sql, principal.userId)
   if (!current) throw notFound()
   let passwordHash: string | undefined
   if (changes.password !== undefined) {
-    if (
-      !changes.currentPassword ||
-      !(await deps.hasher.verify(changes.currentPassword, current.passwordHash))
-    ) {
+    const counters = passwordCounters(deps.settings, current.email, { ip: ctx.ip })
+    await assertNotLocked(deps.attempts, counters)
+    const matches =
+      changes.currentPassword !== undefined &&
+      (await deps.hasher.verify(changes.currentPassword, current.passwordHash))
+    if (!matches) {
+      // A missing current password is a malformed request, not a guess.
+      if (changes.currentPassword !== undefined)
+        await countFailure(deps.attempts, counters, deps.settings.lockSeconds)
       throw new AppError('invalid_credentials', {
         detail: 'The current password is required to set a new one',
         errors: [{ path: '/currentPassword', message: 'does not match' }],
       })
     }
+    await deps.attempts.reset(counters[0]!.key)
     await assertStrongPassword(deps, changes.password, [current.email, current.name])
     passwordHash = await deps.hasher.hash(changes.password)
   }
@@ -114,4 +127,73 @@ export const setRoles = async (
   deps.eventsWritten()
   if (removed) await revokeSessions(deps, userId, 'roles_reduced')
   return user
+}
+
+const adminName = 'Administrator'
+const adminInputs = (email: string) => [email, email.split('@')[0] ?? '', adminName]
+
+/**
+ * Refuses MYSHOP_ADMIN_PASSWORD unless registration would accept it; checked before the service opens anything,
+ * so a shop never boots with a guessable administrator password.
+ */
+export const assertBootstrapPassword = async (email: string, password: string) => {
+  const reason = await createPasswordPolicy().check(password, adminInputs(email))
+  if (reason) throw new Error(`MYSHOP_ADMIN_PASSWORD is refused: ${reason}. Choose a stronger passphrase.`)
+}
+
+export type AdminOutcome = 'created' | 'promoted' | 'password_set' | 'unchanged'
+
+/**
+ * Creates the first administrator from MYSHOP_ADMIN_EMAIL / MYSHOP_ADMIN_PASSWORD, or makes the existing account
+ * with that email one. Promoting an account or setting its password ends every session it had, in the same
+ * transaction: whoever registered that email earlier and still holds its tokens must not inherit the role.
+ */
+export const ensureAdmin = async (
+  deps: UserDeps,
+  email: string,
+  password: string,
+): Promise<{ outcome: AdminOutcome; sessionsEnded: number }> => {
+  const existing = await users.findByEmail(deps.sql, email)
+  if (!existing) {
+    await createAccount(
+      deps,
+      { email, password, name: adminName, roles: ['admin'] },
+      { ip: null, userAgent: 'boot' },
+    )
+    return { outcome: 'created', sessionsEnded: 0 }
+  }
+  const promote = !existing.roles.includes('admin')
+  const samePassword = await deps.hasher.verify(password, existing.passwordHash)
+  if (!promote && samePassword) return { outcome: 'unchanged', sessionsEnded: 0 }
+  const passwordHash = samePassword ? undefined : await deps.hasher.hash(password)
+  const reason = promote ? 'promoted_at_boot' : 'password_set_at_boot'
+  const roles = promote ? [...existing.roles, 'admin'].sort() : existing.roles
+  const now = new Date(deps.now())
+  const sessionsEnded = await deps.sql.begin(async (tx) => {
+    await users.update(tx, existing.id, { roles, ...(passwordHash && { passwordHash }) }, now)
+    if (promote) {
+      await outbox.add(
+        tx,
+        schema,
+        userRoleChanged.create(
+          {
+            userId: existing.id,
+            roles,
+            previousRoles: existing.roles,
+            // No user made this change: the boot configuration did.
+            changedBy: 'MYSHOP_ADMIN_EMAIL',
+            changedAt: now.toISOString(),
+          },
+          { source, occurredAt: now },
+        ),
+      )
+    }
+    return revokeSessions(deps, existing.id, reason, undefined, tx)
+  })
+  if (promote) deps.eventsWritten()
+  deps.logger.warn(
+    { userId: existing.id, promoted: promote, passwordSet: !samePassword, sessionsEnded },
+    'boot administrator settings changed an existing account; its sessions were ended',
+  )
+  return { outcome: promote ? 'promoted' : 'password_set', sessionsEnded }
 }

@@ -1,0 +1,58 @@
+import { authGuard, errorResponses } from '@myshop/http'
+import { Elysia, t } from 'elysia'
+import { type Addressing, clientContext, noStore } from '../auth/routes.ts'
+import type { UserDeps } from '../deps.ts'
+import { userIdParam } from '../users/model.ts'
+import { requestUnlock, unlockAccount } from './service.ts'
+
+const unlockResultSchema = t.Object({
+  userId: t.String(),
+  cleared: t.Integer({ description: 'Failure counters removed' }),
+  unlockCode: t.Optional(t.String({ description: 'A one-time code for the owner to sign in with' })),
+  expiresAt: t.Optional(t.String({ format: 'date-time' })),
+})
+
+/** Recovering an account whose sign-ins are paused by failures: a code for the owner, a reset for administrators. */
+export const unlockRoutes = (deps: UserDeps, addressing: Addressing) =>
+  new Elysia({ prefix: '/api/v1' })
+    .use(authGuard(deps.verifier))
+    .onAfterHandle(noStore)
+    .post(
+      '/auth/unlock',
+      async ({ body, request, set }) => {
+        await requestUnlock(deps, body.email, clientContext(request, addressing))
+        set.status = 202
+      },
+      {
+        body: t.Object({ email: t.String({ minLength: 1, maxLength: 254 }) }),
+        response: { 202: t.Void(), ...errorResponses(400, 422) },
+        detail: {
+          summary: 'Send the account owner a one-time unlock code',
+          description:
+            'Answers 202 whether or not the account exists. The code, sent with the password to /auth/login as ' +
+            '`unlockCode`, signs in even while failures from other clients pause sign-ins to the account.',
+          tags: ['auth'],
+        },
+      },
+    )
+    .post(
+      '/users/:id/unlock',
+      async ({ principal, params, body, request }) =>
+        unlockAccount(deps, principal, params.id, body ?? {}, clientContext(request, addressing)),
+      {
+        auth: 'users:write',
+        params: userIdParam,
+        body: t.Optional(
+          t.Object(
+            {
+              issueCode: t.Optional(
+                t.Boolean({ description: 'Also issue an unlock code to hand to the owner' }),
+              ),
+            },
+            { additionalProperties: false },
+          ),
+        ),
+        response: { 200: unlockResultSchema, ...errorResponses(400, 401, 403, 404, 422) },
+        detail: { summary: "Clear a user's sign-in failure counters (admin)", tags: ['users'] },
+      },
+    )
