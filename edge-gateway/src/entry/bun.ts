@@ -3,6 +3,7 @@ import type { Server } from 'bun'
 import { createGateway, type GatewayDeps } from '../app.ts'
 import { type GatewayConfig, gatewayConfig } from '../config.ts'
 import { bunDeps } from './bun-deps.ts'
+import { packageDocsAssets } from './package-assets.ts'
 
 export interface RunningGateway {
   port: number
@@ -22,6 +23,7 @@ export const startGateway = async (
     logger: createLogger({ service: 'edge-gateway', level: config.logLevel }),
     // Bun hands the server to fetch as the second argument, which Hono exposes as `c.env`.
     getClientIp: (c) => (c.env as Server<undefined> | undefined)?.requestIP(c.req.raw)?.address,
+    docsAssets: packageDocsAssets,
     ...redis.deps,
     ...deps,
   })
