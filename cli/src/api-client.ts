@@ -180,11 +180,14 @@ export const toCredentials = (tokens: AuthTokens, url: string, email: string, no
   email,
 })
 
-const isHealth = (value: unknown): value is Health =>
+/** The gateway's `/ready` answer. */
+type Readiness = { status: 'ready' | 'not_ready'; services: Record<string, ServiceHealth> }
+
+const isReadiness = (value: unknown): value is Readiness =>
   typeof value === 'object' &&
   value !== null &&
-  typeof (value as Health).status === 'string' &&
-  typeof (value as Health).services === 'object'
+  typeof (value as Readiness).status === 'string' &&
+  typeof (value as Readiness).services === 'object'
 
 /** Typed access to the MyShop HTTP API through the gateway. */
 export const createApiClient = ({
@@ -318,15 +321,19 @@ export const createApiClient = ({
     reindexJob: (jobId: string) =>
       authed<ReindexJob>('GET', `/api/v1/catalog/reindex/${encodeURIComponent(jobId)}`),
 
-    /** The gateway's aggregate health; a degraded answer (often a 503) is a result, not an error. */
+    /**
+     * The gateway's aggregated readiness (`/ready`: every service, and the signing keys) as a health report; a
+     * degraded answer (a 503) is a result, not an error.
+     */
     health: async (): Promise<Health> => {
-      const response = await send('GET', '/health')
+      const response = await send('GET', '/ready')
       if (response.ok || response.status === 503) {
         const body: unknown = await response
           .clone()
           .json()
           .catch(() => null)
-        if (isHealth(body)) return body
+        if (isReadiness(body))
+          return { status: body.status === 'ready' ? 'ok' : 'degraded', services: body.services }
       }
       throw await toApiError(response, now())
     },

@@ -123,7 +123,11 @@ describe('through the gateway', () => {
   test('health, merged OpenAPI, API reference and metrics are served', async () => {
     const health = await api('GET', '/health')
     expect(health.status).toBe(200)
-    expect(health.body.services.user.status).toBe('ok')
+    expect(health.body).toEqual({ status: 'ok' })
+    const ready = await api('GET', '/ready')
+    expect(ready.status).toBe(200)
+    expect(ready.body.services.user.status).toBe('ok')
+    expect(ready.body.services.product.status).toBe('ok')
     const spec = await api('GET', '/openapi.json')
     expect(spec.status).toBe(200)
     expect(Object.keys(spec.body.paths)).toContain('/api/v1/auth/register')

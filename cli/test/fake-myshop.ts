@@ -368,7 +368,11 @@ export const startFakeMyShop = (): FakeMyShop => {
       return locked
     }
 
-    if (route === 'GET /health') return Response.json(health.body, { status: health.status })
+    if (route === 'GET /ready')
+      return Response.json(
+        { ...health.body, status: health.body.status === 'ok' ? 'ready' : 'not_ready' },
+        { status: health.status },
+      )
 
     if (route === 'POST /api/v1/auth/login') {
       const { email, password } = await body(request)

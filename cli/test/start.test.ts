@@ -163,7 +163,7 @@ describe('myshop start', () => {
       } catch {}
     }
     expect(summary.mode).toBe(process.env.DATABASE_URL ? 'distributed' : 'embedded')
-    const health = await fetch(`${summary.gateway}/health`)
+    const health = await fetch(`${summary.gateway}/ready`)
     expect(health.status).toBe(200)
     expect(
       ((await health.json()) as { services: Record<string, { status: string }> }).services.user?.status,

@@ -5,11 +5,11 @@ import { freshPgliteDir, testDatabase } from '@myshop/testing'
 import { type RunningPlatform, startPlatform } from '../src/platform.ts'
 
 /**
- * MyShop booted as `myshop start` boots it, on ports picked at boot, with the given first administrator: on a fresh
+ * MyShop booted as `myshop start` boots it, on ports picked at boot, with the given first administrator (if any): on a fresh
  * database of the server named by DATABASE_URL (and REDIS_URL) when set, else on a fresh embedded PGlite.
  */
 export const startTestPlatform = async (
-  admin: { email: string; password: string },
+  admin?: { email: string; password: string },
   env: Record<string, string> = {},
 ): Promise<RunningPlatform> => {
   const dataDir = mkdtempSync(join(tmpdir(), 'myshop-e2e-'))
@@ -18,8 +18,7 @@ export const startTestPlatform = async (
     USER_PORT: '0',
     PRODUCT_PORT: '0',
     MYSHOP_DATA_DIR: dataDir,
-    MYSHOP_ADMIN_EMAIL: admin.email,
-    MYSHOP_ADMIN_PASSWORD: admin.password,
+    ...(admin && { MYSHOP_ADMIN_EMAIL: admin.email, MYSHOP_ADMIN_PASSWORD: admin.password }),
     LOG_LEVEL: 'silent',
     RATE_LIMIT_AUTH_PER_IP: '1000',
     ...env,

@@ -16,6 +16,7 @@ import {
   type Shared,
   stateOf,
 } from './context.ts'
+import type { DocsAssetReader } from './docs.ts'
 import { createLimiter } from './limiter.ts'
 import { createRegistry, gatewayMetrics, type Registry } from './metrics.ts'
 import { guard } from './middleware/guard.ts'
@@ -24,6 +25,7 @@ import { requestContext, requestScope } from './middleware/request-context.ts'
 import { mountOps } from './ops.ts'
 import { rememberingRouter } from './router.ts'
 import { routes as defaultRoutes, type Route } from './routes.ts'
+import { apiContentSecurityPolicy, setSecurityHeaders } from './security-headers.ts'
 
 export type { LocalHandler } from './context.ts'
 
@@ -52,6 +54,8 @@ export interface GatewayDeps {
   getClientIp?: ClientIpResolver
   registry?: Registry
   routes?: Route[]
+  /** The reference UI's files for `/docs`; without them `/docs` answers 503. */
+  docsAssets?: DocsAssetReader
 }
 
 /** Runs `work` inside the CORS middleware: its headers land on whatever `work` answers. */
@@ -119,7 +123,7 @@ export const createGateway = (deps: GatewayDeps) => {
     upload: bodyLimitOf(config.uploadBodyLimitBytes),
   }
 
-  mountOps(app, shared, allowCors ? [scoped, allowCors] : [scoped])
+  mountOps(app, shared, allowCors ? [scoped, allowCors] : [scoped], deps.docsAssets)
 
   const guardDeps = {
     shared,
@@ -156,7 +160,9 @@ export const createGateway = (deps: GatewayDeps) => {
       { requestId: stateOf(c)?.requestId, err: err.message, stack: err.stack },
       'unhandled error',
     )
-    return fail(c, 'internal')
+    const res = fail(c, 'internal')
+    setSecurityHeaders(res.headers, apiContentSecurityPolicy)
+    return res
   })
   return app
 }

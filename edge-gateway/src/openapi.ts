@@ -1,5 +1,6 @@
 import type { ServiceName } from './config.ts'
 import type { Shared } from './context.ts'
+import { sharedLoad } from './shared-load.ts'
 
 type Json = Record<string, unknown>
 
@@ -92,39 +93,32 @@ export const mergeOpenApi = (docs: Partial<Record<ServiceName, Json>>, unavailab
 }
 
 const cacheMs = 30_000
+// A partial document is cached too, but only briefly, so a restarted service shows up soon.
+const partialCacheMs = 5_000
 const fetchTimeoutMs = 2_000
 
 /** Fetches and merges the services' documents, caching the result briefly; a down service is left out. */
-export const openApiSource = (shared: Shared) => {
-  let cached: { at: number; doc: Json } | undefined
-  let inFlight: Promise<Json> | undefined
-  const load = async (): Promise<Json> => {
-    const docs: Partial<Record<ServiceName, Json>> = {}
-    const unavailable: ServiceName[] = []
-    await Promise.all(
-      (Object.entries(shared.config.services) as [ServiceName, string][]).map(async ([name, base]) => {
-        try {
-          const res = await shared.fetch(`${base}/openapi.json`, {
-            signal: AbortSignal.timeout(fetchTimeoutMs),
-          })
-          const body: unknown = res.ok ? await res.json() : null
-          if (isObject(body)) docs[name] = body
-          else unavailable.push(name)
-        } catch {
-          unavailable.push(name)
-        }
-      }),
-    )
-    const doc = mergeOpenApi(docs, unavailable.sort())
-    // A partial document is cached too, but only briefly, so a restarted service shows up soon.
-    cached = { at: shared.now() - (unavailable.length ? cacheMs - 5_000 : 0), doc }
-    return doc
-  }
-  return async (): Promise<Json> => {
-    if (cached && shared.now() - cached.at < cacheMs) return cached.doc
-    inFlight ??= load().finally(() => {
-      inFlight = undefined
-    })
-    return inFlight
-  }
-}
+export const openApiSource = (shared: Shared) =>
+  sharedLoad(
+    shared.now,
+    async (): Promise<Json> => {
+      const docs: Partial<Record<ServiceName, Json>> = {}
+      const unavailable: ServiceName[] = []
+      await Promise.all(
+        (Object.entries(shared.config.services) as [ServiceName, string][]).map(async ([name, base]) => {
+          try {
+            const res = await shared.fetch(`${base}/openapi.json`, {
+              signal: AbortSignal.timeout(fetchTimeoutMs),
+            })
+            const body: unknown = res.ok ? await res.json() : null
+            if (isObject(body)) docs[name] = body
+            else unavailable.push(name)
+          } catch {
+            unavailable.push(name)
+          }
+        }),
+      )
+      return mergeOpenApi(docs, unavailable.sort())
+    },
+    (doc) => (doc['x-myshop-unavailable-services'] ? partialCacheMs : cacheMs),
+  )

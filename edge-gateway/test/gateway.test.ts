@@ -304,30 +304,34 @@ describe('route policies', () => {
 })
 
 describe('operations endpoints', () => {
-  test('/health aggregates the services', async () => {
-    const res = await call('/health')
+  test('/health is the gateway alive, asking no service', async () => {
+    const down = testGateway({ USER_SERVICE_URL: 'http://127.0.0.1:1' }, keys.jwksUrl)
+    const res = await down.fetch(new Request('http://gateway.test/health'))
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual({ status: 'ok' })
+  })
+
+  test('/ready aggregates the services and the signing keys', async () => {
+    const res = await call('/ready')
     expect(res.status).toBe(200)
     const body = (await res.json()) as {
       status: string
       services: Record<string, { status: string; latencyMs: number }>
     }
-    expect(body.status).toBe('ok')
-    expect(body.services.user!.status).toBe('ok')
+    expect(body).toMatchObject({
+      status: 'ready',
+      services: { user: { status: 'ok' } },
+      checks: { jwks: { status: 'ok' } },
+    })
     expect(body.services.user!.latencyMs).toBeGreaterThanOrEqual(0)
 
     const down = testGateway({ USER_SERVICE_URL: 'http://127.0.0.1:1' }, keys.jwksUrl)
-    const degraded = await down.fetch(new Request('http://gateway.test/health'))
-    expect(degraded.status).toBe(503)
-    expect(await degraded.json()).toMatchObject({
-      status: 'degraded',
+    const notReady = await down.fetch(new Request('http://gateway.test/ready'))
+    expect(notReady.status).toBe(503)
+    expect(await notReady.json()).toMatchObject({
+      status: 'not_ready',
       services: { user: { status: 'down' } },
     })
-  })
-
-  test('/ready is ready when the signing keys can be fetched', async () => {
-    const res = await call('/ready')
-    expect(res.status).toBe(200)
-    expect(await res.json()).toMatchObject({ status: 'ready', checks: { jwks: { status: 'ok' } } })
   })
 
   test('/metrics exposes request counts by route pattern', async () => {
@@ -384,7 +388,11 @@ describe('operations endpoints', () => {
     const res = await call('/docs')
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toContain('text/html')
-    expect(await res.text()).toContain('/openapi.json')
+    const html = await res.text()
+    expect(html).toContain('src="docs/assets/swagger-ui-bundle.js"')
+    expect(html).not.toMatch(/https?:\/\//)
+    const start = await (await call('/docs/assets/reference.js')).text()
+    expect(start).toContain("url: 'openapi.json'")
   })
 })
 

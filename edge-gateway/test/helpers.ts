@@ -3,6 +3,7 @@ import type { RateLimitStore } from '@myshop/rate-limit'
 import { exportJWK, generateKeyPair, type JWTPayload, SignJWT } from 'jose'
 import { createGateway, type GatewayDeps } from '../src/app.ts'
 import { gatewayConfig } from '../src/config.ts'
+import { packageDocsAssets } from '../src/entry/package-assets.ts'
 
 export const issuer = 'myshop'
 
@@ -51,7 +52,7 @@ export interface Echo {
   body: string
 }
 
-/** An upstream that answers with what it received; `x-test-delay` makes it slow, `/health` and `/openapi.json` exist. */
+/** An upstream that answers with what it received; `x-test-delay` makes it slow, `/health`, `/ready` and `/openapi.json` exist. */
 export const echoUpstream = (openapi?: object) => {
   const server = Bun.serve({
     port: 0,
@@ -59,6 +60,7 @@ export const echoUpstream = (openapi?: object) => {
     async fetch(req) {
       const url = new URL(req.url)
       if (url.pathname === '/health') return Response.json({ status: 'ok' })
+      if (url.pathname === '/ready') return Response.json({ status: 'ready' })
       if (url.pathname === '/openapi.json')
         return openapi ? Response.json(openapi) : new Response('not here', { status: 404 })
       const delay = Number(req.headers.get('x-test-delay') ?? 0)
@@ -92,7 +94,14 @@ export const testGateway = (
     clockToleranceSeconds: config.jwt.clockSkewSeconds,
     cacheSize: 1000,
   })
-  return createGateway({ config, store: null, verifier, getClientIp: () => testIp, ...extra })
+  return createGateway({
+    config,
+    store: null,
+    verifier,
+    getClientIp: () => testIp,
+    docsAssets: packageDocsAssets,
+    ...extra,
+  })
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` })

@@ -4,6 +4,8 @@ import type { Server } from 'bun'
 import { createGateway, type GatewayDeps } from '../app.ts'
 import { type GatewayConfig, gatewayConfig } from '../config.ts'
 import { bunDeps } from './bun-deps.ts'
+import { oneWriteFetch, oneWriteLocal } from './one-write.ts'
+import { packageDocsAssets } from './package-assets.ts'
 
 export interface RunningGateway {
   port: number
@@ -16,15 +18,22 @@ export const startGateway = async (
   config: GatewayConfig,
   overrides: Partial<GatewayDeps> & { reusePort?: boolean; hostname?: string } = {},
 ): Promise<RunningGateway> => {
-  const { reusePort, hostname, ...deps } = overrides
+  const { reusePort, hostname, fetch: fetchImpl, local, ...deps } = overrides
   const redis = await bunDeps(config)
   const app = createGateway({
     config,
     logger: createLogger({ service: 'edge-gateway', level: config.logLevel, format: config.logFormat }),
     // Bun hands the server to fetch as the second argument, which Hono exposes as `c.env`.
     getClientIp: (c) => (c.env as Server<undefined> | undefined)?.requestIP(c.req.raw)?.address,
+    docsAssets: packageDocsAssets,
     ...redis.deps,
     ...deps,
+    fetch: oneWriteFetch(fetchImpl ?? ((input, init) => fetch(input, init))),
+    ...(local && {
+      local: Object.fromEntries(
+        Object.entries(local).map(([name, handler]) => [name, oneWriteLocal(handler)]),
+      ),
+    }),
   })
   const server = Bun.serve({
     port: config.port,

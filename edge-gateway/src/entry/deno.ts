@@ -3,6 +3,7 @@
 import { createGateway } from '../app.ts'
 import { gatewayConfig } from '../config.ts'
 import { consoleLogger } from '../context.ts'
+import { packageDocsAssets } from './package-assets.ts'
 import { tcpDeps } from './tcp-deps.ts'
 
 const config = gatewayConfig(Deno.env.toObject())
@@ -15,6 +16,7 @@ const app = createGateway({
     const info = c.env as Deno.ServeHandlerInfo<Deno.NetAddr> | undefined
     return info?.remoteAddr.hostname
   },
+  docsAssets: packageDocsAssets,
   ...tcp.deps,
 })
 

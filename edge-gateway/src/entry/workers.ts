@@ -6,6 +6,7 @@ import { Redis } from '@upstash/redis/cloudflare'
 import { createGateway, type Gateway } from '../app.ts'
 import { gatewayConfig } from '../config.ts'
 import { consoleLogger } from '../context.ts'
+import { bundledDocsAssets } from './bundled-assets.ts'
 
 type Bindings = Record<string, unknown>
 
@@ -40,6 +41,7 @@ const build = (env: Bindings): Gateway => {
     logger: consoleLogger('edge-gateway', config.logLevel),
     // Cloudflare sets this from the TCP connection; clients cannot forge it through the edge.
     getClientIp: (c) => c.req.header('cf-connecting-ip'),
+    docsAssets: bundledDocsAssets,
   })
 }
 

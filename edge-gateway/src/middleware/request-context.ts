@@ -8,6 +8,11 @@ import {
   type GatewayEnv,
   type Shared,
 } from '../context.ts'
+import {
+  apiContentSecurityPolicy,
+  docsContentSecurityPolicy,
+  setSecurityHeaders,
+} from '../security-headers.ts'
 
 // Callers may bring their own id (a client retry, an upstream proxy), but it ends up in logs and
 // headers, so only a short, plain one is kept.
@@ -44,12 +49,15 @@ export const clientIp = (c: Parameters<ClientIpResolver>[0], trustProxy: boolean
   return peer
 }
 
+/** The route label of the reference UI's page, the one response that is a document loading scripts and styles. */
+export const docsPageLabel = '/docs'
+
 /** Runs one request's work with its context set; answers with what the work returned. */
 export type RequestScope = (c: GatewayContext, work: () => Promise<Response>) => Promise<Response>
 
 /**
- * Sets the request id, trace context and client address, runs the work, then stamps the request id on the
- * response, counts it and logs it. API routes call it inline (one function per request, no middleware
+ * Sets the request id, trace context and client address, runs the work, then stamps the request id and the
+ * security headers on the response, counts it and logs it. API routes call it inline (one function per request, no middleware
  * chain); everything else gets it as middleware through `requestContext`.
  */
 export const requestScope = (shared: Shared, resolveIp?: ClientIpResolver): RequestScope => {
@@ -105,8 +113,12 @@ export const requestScope = (shared: Shared, resolveIp?: ClientIpResolver): Requ
       res = fail(c, 'internal')
     }
     res.headers.set('x-request-id', requestId)
-    const status = res.status
     const route = state.routeLabel
+    setSecurityHeaders(
+      res.headers,
+      route === docsPageLabel ? docsContentSecurityPolicy : apiContentSecurityPolicy,
+    )
+    const status = res.status
     const seconds = (shared.now() - started) / 1000
     const series = seriesFor(route, c.req.method, status)
     series.count.inc()

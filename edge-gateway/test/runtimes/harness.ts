@@ -79,11 +79,27 @@ export const fixtures = async (): Promise<Fixtures> => {
         if (!res.headers.get('www-authenticate')?.startsWith('Bearer')) return 'no WWW-Authenticate'
         return undefined
       })
-      await expectThat('answers /health with the aggregated services', async () => {
-        const res = await send('/health')
+      await expectThat('answers /health itself and /ready with the aggregated services', async () => {
+        const health = await send('/health')
+        if (health.status !== 200) return `/health status ${health.status}`
+        const res = await send('/ready')
         const body = (await res.json()) as { status?: string; services?: { user?: { status?: string } } }
-        if (res.status !== 200 || body.status !== 'ok' || body.services?.user?.status !== 'ok')
+        if (res.status !== 200 || body.status !== 'ready' || body.services?.user?.status !== 'ok')
           return `status ${res.status}: ${JSON.stringify(body)}`
+        return undefined
+      })
+      await expectThat('serves the reference UI from its own origin, with security headers', async () => {
+        const page = await send('/docs')
+        const html = await page.text()
+        if (page.status !== 200 || !html.includes('docs/assets/swagger-ui-bundle.js'))
+          return `/docs status ${page.status}`
+        if (!page.headers.get('content-security-policy')?.includes("script-src 'self'")) return 'no docs CSP'
+        const script = await send('/docs/assets/swagger-ui-bundle.js')
+        const text = await script.text()
+        if (script.status !== 200 || !text.includes('SwaggerUIBundle'))
+          return `script status ${script.status}, ${text.length} characters`
+        if (script.headers.get('x-content-type-options') !== 'nosniff') return 'no nosniff'
+        if (script.headers.get('x-frame-options') !== 'DENY') return 'no X-Frame-Options'
         return undefined
       })
       await expectThat('answers an unknown route with 404 route_not_found', async () => {

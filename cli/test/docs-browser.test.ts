@@ -1,0 +1,94 @@
+// The API reference at /docs, opened in a real headless Chromium against MyShop booted as `myshop start` boots
+// it: the page must render every service's operations with nothing loaded from anywhere but the gateway, and
+// without breaking its own content security policy. Needs Debian's chromium (/usr/bin/chromium); skipped without.
+import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
+import { existsSync } from 'node:fs'
+import type { RunningPlatform } from '../src/platform.ts'
+import { startTestPlatform } from './test-platform.ts'
+
+const chromium = '/usr/bin/chromium'
+const hasChromium = existsSync(chromium)
+if (!hasChromium)
+  console.warn(
+    `SKIP docs-browser: ${chromium} is missing (apt-get install chromium) — /docs is not rendered here`,
+  )
+
+let platform: RunningPlatform
+
+beforeAll(async () => {
+  if (hasChromium) platform = await startTestPlatform()
+}, 120_000)
+afterAll(async () => {
+  await platform?.stop()
+})
+
+type Operation = { summary?: string; operationId?: string }
+
+describe('/docs in a browser', () => {
+  test.skipIf(!hasChromium)(
+    'renders the operations of every service, loading nothing from another origin',
+    async () => {
+      const { chromium: browserType } = await import('playwright-core')
+      const spec = (await (await fetch(`${platform.gatewayUrl}/openapi.json`)).json()) as {
+        paths: Record<string, Record<string, Operation>>
+      }
+      const operations = Object.entries(spec.paths).flatMap(([path, item]) =>
+        Object.entries(item).map(([method, op]) => ({ path, method, ...op })),
+      )
+      // Both services' operations are in the document the page is built from.
+      expect(operations.some((o) => o.operationId?.startsWith('user_'))).toBe(true)
+      expect(operations.some((o) => o.operationId?.startsWith('product_'))).toBe(true)
+
+      const browser = await browserType.launch({
+        executablePath: chromium,
+        // Chromium's own background traffic (updates, sync, QUIC probes) is not the page's: keep it off.
+        args: [
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      })
+      try {
+        const page = await browser.newPage()
+        const gateway = new URL(platform.gatewayUrl)
+        const foreign: string[] = []
+        const failed: string[] = []
+        // Every request the page makes is seen here; one to another origin is recorded and refused.
+        await page.route('**/*', (route) => {
+          const url = new URL(route.request().url())
+          if (url.origin === gateway.origin || url.protocol === 'data:') return route.continue()
+          foreign.push(url.href)
+          return route.abort()
+        })
+        page.on('requestfailed', (r) => failed.push(r.url()))
+        const violations: string[] = []
+        page.on('console', (m) => {
+          if (/Content Security Policy/i.test(m.text())) violations.push(m.text())
+        })
+
+        const res = await page.goto(`${platform.gatewayUrl}/docs`)
+        expect(res?.status()).toBe(200)
+        await page.waitForSelector('.opblock', { timeout: 20_000 })
+        // The text a reader sees, not the DOM's: innerText, which leaves out what is hidden.
+        // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what is asserted
+        const text = await page.locator('body').innerText()
+
+        const missing = operations
+          .filter((o) => !text.includes(o.summary ?? o.path))
+          .map((o) => `${o.method} ${o.path}`)
+        expect(missing).toEqual([])
+        // A few operations by name, so a document without summaries cannot pass by paths alone.
+        for (const summary of operations.flatMap((o) => (o.summary ? [o.summary] : [])).slice(0, 5))
+          expect(text).toContain(summary)
+        expect(await page.locator('.opblock').count()).toBe(operations.length)
+        expect({ foreign, failed, violations }).toEqual({ foreign: [], failed: [], violations: [] })
+      } finally {
+        await browser.close()
+      }
+    },
+    60_000,
+  )
+})
