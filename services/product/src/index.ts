@@ -68,9 +68,15 @@ export const startProductService = async (
   let redis = shared.redis
   if (!redis && config.REDIS_URL) {
     // Commands issued in the same tick (cache reads, session checks of concurrent requests) leave in one write.
-    redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, enableAutoPipelining: true })
+    redis = new Redis(config.REDIS_URL, {
+      maxRetriesPerRequest: 2,
+      enableAutoPipelining: true,
+      // Catalog reads bypass a stopped or frozen Redis after this instead of waiting on it (a miss, then PostgreSQL).
+      commandTimeout: config.REDIS_COMMAND_TIMEOUT_MS,
+    })
+    redis.on('error', () => {})
     const own = redis
-    cleanups.unshift(() => own.quit())
+    cleanups.unshift(() => own.quit().catch(() => own.disconnect()))
   }
 
   const bus = shared.bus ?? (redis ? redisStreamsBus(redis) : memoryBus())

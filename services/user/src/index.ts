@@ -85,9 +85,15 @@ export const startUserService = async (
       lazyConnect: false,
       maxRetriesPerRequest: 2,
       enableAutoPipelining: true,
+      // A stopped or frozen Redis must not hold sign-ins and reads: each command gives up after this and the
+      // caller falls back (see "When a dependency is down" in the README).
+      commandTimeout: config.REDIS_COMMAND_TIMEOUT_MS,
     })
+    // Outages are reported by the commands that fail, with what was done instead; ioredis's own reconnect
+    // errors add nothing but noise (and an unhandled 'error' event).
+    redis.on('error', () => {})
     const own = redis
-    cleanups.unshift(() => own.quit())
+    cleanups.unshift(() => own.quit().catch(() => own.disconnect()))
   }
 
   const bus = shared.bus ?? (redis ? redisStreamsBus(redis) : memoryBus())
