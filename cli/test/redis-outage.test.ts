@@ -5,77 +5,21 @@ import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { appCaller, testDatabase, uniqueEmail } from '@myshop/testing'
-import type { Subprocess } from 'bun'
-import Redis from 'ioredis'
+import {
+  appCaller,
+  eventually,
+  privateRedis,
+  redisServerPath,
+  testDatabase,
+  uniqueEmail,
+} from '@myshop/testing'
 import { type RunningPlatform, startPlatform } from '../src/platform.ts'
 
-const redisServer = Bun.which('redis-server')
 const adminEmail = uniqueEmail('admin')
 const adminPassword = 'copper-Meadow-71-falcon'
 const password = 'amber-Willow-44-harbor'
 
-/** A redis-server of the suite's own on a free port, stopped and started again on that same port and data. */
-const privateRedis = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'myshop-redis-'))
-  const probe = Bun.listen({ hostname: '127.0.0.1', port: 0, socket: { data() {} } })
-  const port = probe.port
-  probe.stop(true)
-  let proc: Subprocess | undefined
-  const url = `redis://127.0.0.1:${port}`
-  const admin = () =>
-    new Redis(url, { maxRetriesPerRequest: 0, retryStrategy: () => null, lazyConnect: true })
-  return {
-    url,
-    async start() {
-      // No save points: nothing is written unless `stop` asks for it, so a restart finds what the stop left.
-      proc = Bun.spawn(
-        [
-          redisServer!,
-          '--port',
-          String(port),
-          '--bind',
-          '127.0.0.1',
-          '--dir',
-          dir,
-          '--save',
-          '',
-          '--appendonly',
-          'no',
-        ],
-        { stdout: 'ignore', stderr: 'ignore' },
-      )
-      for (let i = 0; i < 200; i++) {
-        const client = admin()
-        const up = await client
-          .connect()
-          .then(() => client.ping())
-          .catch(() => null)
-        client.disconnect()
-        if (up === 'PONG') return
-        await Bun.sleep(50)
-      }
-      throw new Error('the private redis-server did not start')
-    },
-    /** Stops the server as an operator would, keeping its data on disk for the next start. */
-    async stop() {
-      const client = admin()
-      await client.connect()
-      await client.call('SHUTDOWN', 'SAVE').catch(() => {})
-      client.disconnect()
-      await proc?.exited
-    },
-    freeze: () => proc?.kill('SIGSTOP'),
-    thaw: () => proc?.kill('SIGCONT'),
-    async kill() {
-      proc?.kill('SIGCONT')
-      proc?.kill('SIGKILL')
-      await proc?.exited
-    },
-  }
-}
-
-describe.skipIf(!process.env.DATABASE_URL || !redisServer)('with Redis down (distributed mode)', () => {
+describe.skipIf(!process.env.DATABASE_URL || !redisServerPath)('with Redis down (distributed mode)', () => {
   const redis = privateRedis()
   let platform: RunningPlatform
 
@@ -118,15 +62,6 @@ describe.skipIf(!process.env.DATABASE_URL || !redisServer)('with Redis down (dis
   })
   const api = (method: string, path: string, body?: unknown, token?: string) =>
     call(method, path, body, token ? { authorization: `Bearer ${token}` } : {})
-
-  /** Asks until `check` holds (what an eventually-applied change needs), failing after a generous bound. */
-  const eventually = async (what: string, check: () => Promise<boolean>) => {
-    for (let i = 0; i < 300; i++) {
-      if (await check()) return
-      await Bun.sleep(100)
-    }
-    throw new Error(`never happened: ${what}`)
-  }
 
   /** Catalog reads in a loop, as shoppers keep browsing: every status they got (0: no answer), until stopped. */
   const browsers = new Set<() => Promise<number[]>>()

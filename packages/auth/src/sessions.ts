@@ -111,6 +111,8 @@ export interface OutageTolerantSessionStore extends SessionStore {
  * takes it, so a session created during an outage starts working at the gateway and a session ended during
  * one stops working there as soon as the store is back. Meanwhile this process answers `isActive` for those
  * sessions itself; for any other session a store failure is the caller's to handle (a database check, a 503).
+ * Give it a client without an offline queue: a write such a queue held could still reach the store after the
+ * retry, or after a sign-out elsewhere.
  */
 export const outageTolerantSessions = (
   store: SessionStore,

@@ -34,8 +34,8 @@ const field = (fields: string[] | null, name: string): string | undefined => {
 
 // A blocking read waits up to its BLOCK time by design, so the short command timeout a service sets for its other
 // commands must not cut it; the blocking timeout (its BLOCK time plus ioredis's grace) still ends one that a
-// frozen Redis never answers.
-const blockingOptions = { commandTimeout: undefined, blockingTimeout: 30_000 }
+// frozen Redis never answers. Its reads may wait in the queue for the connection, which opens after it is made.
+const blockingOptions = { commandTimeout: undefined, blockingTimeout: 30_000, enableOfflineQueue: true }
 
 // XREAD and XREADGROUP answer a map: nested pairs on RESP2, a flat [key, entries, …] array under ioredis' default
 // RESP3 "legacy" mapping, or an object with the "resp3" mapping. The bus accepts whatever the caller's client uses.

@@ -2,10 +2,10 @@
 import { fileURLToPath } from 'node:url'
 import type { SessionStore } from '@myshop/auth'
 import { type Db, openServiceDatabase } from '@myshop/db'
-import { createRelay, type EventBus, memoryBus, redisStreamsBus } from '@myshop/events'
+import { createRelay, type EventBus, memoryBus, openServiceRedis, redisStreamsBus } from '@myshop/events'
 import { type RunningService, stopOnSignals } from '@myshop/http'
 import { createLogger, type Logger } from '@myshop/logger'
-import Redis from 'ioredis'
+import type Redis from 'ioredis'
 import { createApp } from './app.ts'
 import { createAccount } from './auth/service.ts'
 import type { AttemptStore } from './auth/throttle.ts'
@@ -80,18 +80,9 @@ export const startUserService = async (
 
   let redis = shared.redis
   if (!redis && config.REDIS_URL) {
-    // Commands issued in the same tick (the session checks of concurrent requests) leave in one write.
-    redis = new Redis(config.REDIS_URL, {
-      lazyConnect: false,
-      maxRetriesPerRequest: 2,
-      enableAutoPipelining: true,
-      // A stopped or frozen Redis must not hold sign-ins and reads: each command gives up after this and the
-      // caller falls back (see "When a dependency is down" in the README).
-      commandTimeout: config.REDIS_COMMAND_TIMEOUT_MS,
-    })
-    // Outages are reported by the commands that fail, with what was done instead; ioredis's own reconnect
-    // errors add nothing but noise (and an unhandled 'error' event).
-    redis.on('error', () => {})
+    // A stopped or frozen Redis must not hold requests: each command gives up quickly and the caller falls back
+    // (see "When a dependency is down" in the README).
+    redis = await openServiceRedis(config.REDIS_URL, { commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS })
     const own = redis
     cleanups.unshift(() => own.quit().catch(() => own.disconnect()))
   }
