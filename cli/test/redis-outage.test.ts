@@ -153,6 +153,13 @@ describe.skipIf(!process.env.DATABASE_URL || !redisServerPath)('with Redis down 
 
     // Sign-in works, and failures still lock the account for this client.
     const during = await signIn(email)
+    // A registration commits with its event in the outbox, which waits there for Redis.
+    const newcomer = await api('POST', '/api/v1/auth/register', {
+      email: uniqueEmail('newcomer'),
+      password,
+      name: 'Newcomer',
+    })
+    expect(newcomer.status).toBe(201)
     for (let i = 0; i < 3; i++)
       expect(
         (await api('POST', '/api/v1/auth/login', { email, password: 'wrong-Password-00-x' })).status,
@@ -168,10 +175,19 @@ describe.skipIf(!process.env.DATABASE_URL || !redisServerPath)('with Redis down 
     expect((await api('GET', '/api/v1/users/me', undefined, doomed.accessToken)).status).toBe(401)
 
     await redis.start()
-    await eventually('the gateway sees Redis again', async () => (await api('GET', '/ready')).status === 200)
+    await eventually(
+      'the user service sees Redis again',
+      async () => (await fetch(`${platform.services.user}/ready`)).status === 200,
+    )
     const statuses = await shoppers.stop()
     expect(statuses.length).toBeGreaterThan(0)
     expect(statuses.filter((s) => s !== 200)).toEqual([])
+
+    const probe = await redis.client()
+    await eventually('the registration event reaches Redis', async () => {
+      const events = (await probe.xrange('myshop:events:user.registered', '-', '+')) as [string, string[]][]
+      return events.some(([, fields]) => fields.join(' ').includes(newcomer.body.id))
+    })
 
     // The session ended during the outage stays ended now that the gateway asks Redis again.
     await eventually(
