@@ -10,6 +10,8 @@ export interface SessionStore {
   revoke(sessionId: string): Promise<void>
   revokeAllForUser(userId: string): Promise<number>
   listForUser(userId: string): Promise<string[]>
+  /** Stops the store's background work, if it has any (retries of refused writes). */
+  close?(): void
 }
 
 /** The Redis key that holds an active session; other Redis clients (the gateway's) read it directly. */

@@ -99,6 +99,7 @@ export const startUserService = async (
     attempts: shared.attempts,
     sealer: config.KEY_ENCRYPTION_SECRET ? await createSealer(config.KEY_ENCRYPTION_SECRET) : undefined,
   })
+  cleanups.unshift(async () => deps.sessions.close?.())
   await deps.keys.ensure()
 
   if (config.MYSHOP_ADMIN_EMAIL && config.MYSHOP_ADMIN_PASSWORD) {

@@ -65,6 +65,8 @@ export const redisResponseCache = (
       return true
     } catch {
       failed()
+      // A client closed for good (the service stopping) will take nothing more.
+      if (redis.status === 'end') return false
       for (const k of keys) unsent.add(k)
       bumpUnsent ||= bump
       timer ??= setTimeout(resend, retryMs)
