@@ -229,13 +229,19 @@ describe.skipIf(!process.env.DATABASE_URL || !redisServerPath)('with Redis down 
     }
   }, 120_000)
 
-  test('anonymous callers cannot use the outage to reach a signed-in route', async () => {
+  test('anonymous and forged callers cannot use the outage to reach a signed-in route or write', async () => {
     await redis.stop()
     try {
       expect((await api('GET', '/api/v1/users/me')).status).toBe(401)
       const forged = await api('GET', '/api/v1/users/me', undefined, 'eyJhbGciOiJFUzI1NiJ9.e30.c2ln')
       expect(forged.status).toBe(401)
       expect((await api('GET', '/api/v1/users', undefined)).status).toBe(401)
+      expect((await api('POST', '/api/v1/auth/logout', {})).status).toBe(401)
+      const unknown = await api('POST', '/api/v1/auth/refresh', { refreshToken: 'rt_not-a-token' })
+      expect(unknown.status).toBe(401)
+      expect(unknown.headers.get('content-type')).toContain('application/problem+json')
+      const product = await api('POST', '/api/v1/products', { name: 'Anonymous', variants: [] })
+      expect(product.status).toBe(401)
     } finally {
       await redis.start()
     }
