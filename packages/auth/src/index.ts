@@ -10,7 +10,15 @@ export {
   type Role,
   roles,
 } from './rbac.ts'
-export { memorySessionStore, redisSessionStore, type SessionStore, sessionKey } from './sessions.ts'
+export {
+  memorySessionStore,
+  type OutageTolerantOptions,
+  type OutageTolerantSessionStore,
+  outageTolerantSessions,
+  redisSessionStore,
+  type SessionStore,
+  sessionKey,
+} from './sessions.ts'
 export {
   createVerifier,
   type Principal,

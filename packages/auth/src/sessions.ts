@@ -10,6 +10,8 @@ export interface SessionStore {
   revoke(sessionId: string): Promise<void>
   revokeAllForUser(userId: string): Promise<number>
   listForUser(userId: string): Promise<string[]>
+  /** Stops the store's background work, if it has any (retries of refused writes). */
+  close?(): void
 }
 
 /** The Redis key that holds an active session; other Redis clients (the gateway's) read it directly. */
@@ -84,6 +86,102 @@ export const memorySessionStore = (now: () => number = Date.now): SessionStore =
     },
     async listForUser(userId) {
       return [...sessions.keys()].filter((id) => live(id)?.userId === userId)
+    },
+  }
+}
+
+export interface OutageTolerantOptions {
+  /** How often writes the store refused are tried again (default 1 s). */
+  retryMs?: number
+  /** Asked before a refused `add` is tried again: a session ended meanwhile (by another instance) stays ended. */
+  stillLive?: (sessionId: string) => Promise<boolean>
+  /** Told about every write the store refused, for the logs. */
+  onError?: (op: 'add' | 'revoke', sessionId: string, error: unknown) => void
+}
+
+/** A session store whose refused writes are kept and retried; see `outageTolerantSessions`. */
+export interface OutageTolerantSessionStore extends SessionStore {
+  /** The writes still waiting for the store, by session id. */
+  pending(): { adds: string[]; revocations: string[] }
+  /** Stops retrying (the writes still pending are dropped). */
+  close(): void
+}
+
+/**
+ * Keeps an unreachable session store from failing sign-in, refresh and sign-out, whose truth is already
+ * committed to the database: a write the store refuses is kept in this process and retried until the store
+ * takes it, so a session created during an outage starts working at the gateway and a session ended during
+ * one stops working there as soon as the store is back. Meanwhile this process answers `isActive` for those
+ * sessions itself; for any other session a store failure is the caller's to handle (a database check, a 503).
+ * Give it a client without an offline queue: a write such a queue held could still reach the store after the
+ * retry, or after a sign-out elsewhere.
+ */
+export const outageTolerantSessions = (
+  store: SessionStore,
+  { retryMs = 1_000, stillLive = async () => true, onError = () => {} }: OutageTolerantOptions = {},
+): OutageTolerantSessionStore => {
+  const adds = new Map<string, { userId: string; expiresAt: number }>()
+  const revocations = new Set<string>()
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let closed = false
+
+  const retry = async () => {
+    timer = undefined
+    for (const id of [...revocations]) {
+      try {
+        await store.revoke(id)
+        revocations.delete(id)
+      } catch {
+        return schedule()
+      }
+    }
+    for (const [id, { userId, expiresAt }] of [...adds]) {
+      const ttlSeconds = Math.ceil((expiresAt - Date.now()) / 1000)
+      try {
+        if (ttlSeconds > 0 && (await stillLive(id)) && adds.has(id)) await store.add(id, userId, ttlSeconds)
+        adds.delete(id)
+      } catch {
+        return schedule()
+      }
+    }
+  }
+  const schedule = () => {
+    if (closed || timer) return
+    timer = setTimeout(retry, retryMs)
+    timer.unref?.()
+  }
+
+  return {
+    async add(sessionId, userId, ttlSeconds) {
+      try {
+        await store.add(sessionId, userId, ttlSeconds)
+      } catch (error) {
+        onError('add', sessionId, error)
+        adds.set(sessionId, { userId, expiresAt: Date.now() + ttlSeconds * 1000 })
+        schedule()
+      }
+    },
+    async isActive(sessionId) {
+      if (revocations.has(sessionId)) return false
+      if (adds.has(sessionId)) return true
+      return store.isActive(sessionId)
+    },
+    async revoke(sessionId) {
+      adds.delete(sessionId)
+      try {
+        await store.revoke(sessionId)
+      } catch (error) {
+        onError('revoke', sessionId, error)
+        revocations.add(sessionId)
+        schedule()
+      }
+    },
+    revokeAllForUser: (userId) => store.revokeAllForUser(userId),
+    listForUser: (userId) => store.listForUser(userId),
+    pending: () => ({ adds: [...adds.keys()], revocations: [...revocations] }),
+    close() {
+      closed = true
+      clearTimeout(timer)
     },
   }
 }

@@ -24,6 +24,7 @@ export {
 export { type InboxResult, inbox } from './inbox.ts'
 export { type MemoryBus, type MemoryBusOptions, memoryBus } from './memory-bus.ts'
 export { outbox } from './outbox.ts'
+export { openServiceRedis, type ServiceRedisOptions } from './redis-client.ts'
 export { type RedisStreamsBusOptions, redisStreamsBus } from './redis-streams-bus.ts'
 export { createRelay, type Relay, type RelayOptions } from './relay.ts'
 export { eventTablesSql } from './tables.ts'

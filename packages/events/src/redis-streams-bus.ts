@@ -32,6 +32,11 @@ const field = (fields: string[] | null, name: string): string | undefined => {
   return undefined
 }
 
+// A blocking read waits up to its BLOCK time by design, so the short command timeout a service sets for its other
+// commands must not cut it; the blocking timeout (its BLOCK time plus ioredis's grace) still ends one that a
+// frozen Redis never answers. Its reads may wait in the queue for the connection, which opens after it is made.
+const blockingOptions = { commandTimeout: undefined, blockingTimeout: 30_000, enableOfflineQueue: true }
+
 // XREAD and XREADGROUP answer a map: nested pairs on RESP2, a flat [key, entries, …] array under ioredis' default
 // RESP3 "legacy" mapping, or an object with the "resp3" mapping. The bus accepts whatever the caller's client uses.
 const streamsReply = (reply: unknown): [string, StreamEntry[]][] => {
@@ -142,7 +147,9 @@ export const redisStreamsBus = (
         if (!isBusyGroup(e)) throw e
       }
     }
-    const blocking = redis.duplicate()
+    const blocking = redis.duplicate(blockingOptions)
+    // Its failures surface in the read loop, which logs them and retries.
+    blocking.on('error', () => {})
 
     const pendingInfo = async (key: string, id: string) => {
       const info = (await redis.call('XPENDING', key, group, id, id, 1)) as [string, string, number, number][]
@@ -306,7 +313,9 @@ export const redisStreamsBus = (
       const [last] = (await redis.call('XREVRANGE', key, '+', '-', 'COUNT', 1)) as StreamEntry[]
       after.set(key, last?.[0] ?? '0-0')
     }
-    const blocking = redis.duplicate()
+    const blocking = redis.duplicate(blockingOptions)
+    // Its failures surface in the read loop, which logs them and retries.
+    blocking.on('error', () => {})
 
     let stopped = false
     const loop = async () => {

@@ -148,4 +148,5 @@ export const appCaller =
     }
     return { status: res.status, headers: res.headers, body: parsed }
   }
+export { eventually, privateRedis, redisServerPath, usePrivateRedis } from './private-redis.ts'
 export { type TestClaims, testTokens } from './tokens.ts'

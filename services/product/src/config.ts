@@ -7,6 +7,8 @@ const shape = {
   /** The product service's own database, when it differs from DATABASE_URL. */
   PRODUCT_DATABASE_URL: vars.optionalUrl(),
   REDIS_URL: vars.optionalUrl(),
+  /** How long a Redis command may take before the caller falls back (a cache miss, the database, a 503). */
+  REDIS_COMMAND_TIMEOUT_MS: vars.int(500, 10),
   MYSHOP_DATA_DIR: z.string().default('./.myshop'),
   /** Where the user service publishes its token keys. */
   USER_SERVICE_URL: vars.url().default('http://127.0.0.1:8081'),

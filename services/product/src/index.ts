@@ -8,6 +8,7 @@ import {
   createRelay,
   type EventBus,
   memoryBus,
+  openServiceRedis,
   productCreated,
   productDeleted,
   productUpdated,
@@ -15,7 +16,7 @@ import {
 } from '@myshop/events'
 import { type RunningService, stopOnSignals } from '@myshop/http'
 import { createLogger, type Logger } from '@myshop/logger'
-import Redis from 'ioredis'
+import type Redis from 'ioredis'
 import { createApp } from './app.ts'
 import { syncCategorySearch } from './categories/service.ts'
 import { loadProductConfig, type ProductConfig } from './config.ts'
@@ -68,10 +69,11 @@ export const startProductService = async (
 
   let redis = shared.redis
   if (!redis && config.REDIS_URL) {
-    // Commands issued in the same tick (cache reads, session checks of concurrent requests) leave in one write.
-    redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, enableAutoPipelining: true })
+    // A stopped or frozen Redis must not hold requests: each command gives up quickly and the caller falls back
+    // (see "When a dependency is down" in the README).
+    redis = await openServiceRedis(config.REDIS_URL, { commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS })
     const own = redis
-    cleanups.unshift(() => own.quit())
+    cleanups.unshift(() => own.quit().catch(() => own.disconnect()))
   }
 
   const bus = shared.bus ?? (redis ? redisStreamsBus(redis) : memoryBus())

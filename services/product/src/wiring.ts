@@ -1,6 +1,7 @@
 import { Client } from '@elastic/elasticsearch'
 import { createVerifier, memorySessionStore, redisSessionStore, type SessionStore } from '@myshop/auth'
 import type { Db } from '@myshop/db'
+import { AppError } from '@myshop/errors'
 import type { Logger } from '@myshop/logger'
 import type Redis from 'ioredis'
 import {
@@ -80,7 +81,16 @@ export const createProductDeps = ({
       audience: config.JWT_AUDIENCE,
       jwksUrl: config.JWKS_URL ?? `${config.USER_SERVICE_URL}/.well-known/jwks.json`,
       cacheSize: 10_000,
-      isSessionActive: (id) => sessions.isActive(id),
+      // This service keeps no record of sessions: when the store cannot say whether one was ended, a signed-in
+      // request is refused with a 503 rather than trusted (the catalog's anonymous reads need no session).
+      isSessionActive: (id) =>
+        sessions.isActive(id).catch((cause: unknown) => {
+          throw new AppError('unavailable', {
+            detail: 'Signed-in requests are paused while the session store is unreachable; try again shortly',
+            headers: { 'retry-after': '5' },
+            cause,
+          })
+        }),
     }),
     search: elastic ?? postgresSearch(sql, logger),
     storage,

@@ -3,11 +3,11 @@ import { fileURLToPath } from 'node:url'
 import type { SessionStore } from '@myshop/auth'
 import { configOrExit } from '@myshop/config'
 import { type Db, openServiceDatabase } from '@myshop/db'
-import { createRelay, type EventBus, memoryBus, redisStreamsBus } from '@myshop/events'
+import { createRelay, type EventBus, memoryBus, openServiceRedis, redisStreamsBus } from '@myshop/events'
 import { proxyTrust, type RunningService, stopOnSignals } from '@myshop/http'
 import { createLogger, type Logger } from '@myshop/logger'
 import type { Server } from 'bun'
-import Redis from 'ioredis'
+import type Redis from 'ioredis'
 import { createApp } from './app.ts'
 import type { AttemptStore } from './auth/throttle.ts'
 import { loadUserConfig, type UserConfig } from './config.ts'
@@ -64,14 +64,11 @@ export const startUserService = async (
 
   let redis = shared.redis
   if (!redis && config.REDIS_URL) {
-    // Commands issued in the same tick (the session checks of concurrent requests) leave in one write.
-    redis = new Redis(config.REDIS_URL, {
-      lazyConnect: false,
-      maxRetriesPerRequest: 2,
-      enableAutoPipelining: true,
-    })
+    // A stopped or frozen Redis must not hold requests: each command gives up quickly and the caller falls back
+    // (see "When a dependency is down" in the README).
+    redis = await openServiceRedis(config.REDIS_URL, { commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS })
     const own = redis
-    cleanups.unshift(() => own.quit())
+    cleanups.unshift(() => own.quit().catch(() => own.disconnect()))
   }
 
   const bus = shared.bus ?? (redis ? redisStreamsBus(redis) : memoryBus())
@@ -86,6 +83,7 @@ export const startUserService = async (
     attempts: shared.attempts,
     sealer: config.KEY_ENCRYPTION_SECRET ? await createSealer(config.KEY_ENCRYPTION_SECRET) : undefined,
   })
+  cleanups.unshift(async () => deps.sessions.close?.())
   await deps.keys.ensure()
 
   if (config.MYSHOP_ADMIN_EMAIL && config.MYSHOP_ADMIN_PASSWORD) {

@@ -1,9 +1,17 @@
-import { createVerifier, memorySessionStore, redisSessionStore, type SessionStore } from '@myshop/auth'
+import {
+  createVerifier,
+  memorySessionStore,
+  outageTolerantSessions,
+  redisSessionStore,
+  type SessionStore,
+} from '@myshop/auth'
 import type { Db } from '@myshop/db'
 import type { Logger } from '@myshop/logger'
 import type Redis from 'ioredis'
 import { createPasswordHasher, createPasswordPolicy, type PasswordHasherOptions } from './auth/passwords.ts'
+import { isFamilyLive } from './auth/repository.ts'
 import { type AttemptStore, memoryAttemptStore, redisAttemptStore } from './auth/throttle.ts'
+import { outageTolerantAttempts } from './auth/throttle-outage.ts'
 import type { UserConfig } from './config.ts'
 import type { UserDeps } from './deps.ts'
 import type { Sealer } from './keys/sealing.ts'
@@ -47,14 +55,44 @@ export const createUserDeps = ({
     retireAfterSeconds: config.KEY_RETIRE_AFTER_SECONDS,
     ...(sealer && { sealer }),
   })
-  const sessions = givenSessions ?? (redis ? redisSessionStore(redis) : memorySessionStore(now))
+  const liveInDatabase = (id: string) => isFamilyLive(sql, id, new Date(now()))
+  const sessions =
+    givenSessions ??
+    (redis
+      ? outageTolerantSessions(redisSessionStore(redis), {
+          stillLive: liveInDatabase,
+          onError: (op, sessionId, error) =>
+            logger.warn(
+              { op, sessionId, error: String(error) },
+              'session store unreachable; write kept for retry',
+            ),
+        })
+      : memorySessionStore(now))
+  // PostgreSQL holds every session's truth and Redis mirrors it for speed: while Redis is unreachable (not
+  // connected, or a command timed out) the session is looked up there, so signed-in reads keep working and a
+  // session ended meanwhile is ended at once.
+  const isSessionActive = (id: string) =>
+    redis && redis.status !== 'ready'
+      ? liveInDatabase(id)
+      : sessions.isActive(id).catch((error: unknown) => {
+          if (!redis) throw error
+          return liveInDatabase(id)
+        })
   return {
     sql,
     now,
     logger,
     keys,
     sessions,
-    attempts: attempts ?? (redis ? redisAttemptStore(redis) : memoryAttemptStore(now)),
+    attempts:
+      attempts ??
+      (redis
+        ? outageTolerantAttempts(redisAttemptStore(redis), memoryAttemptStore(now), {
+            reachable: () => redis.status === 'ready',
+            onError: (error) =>
+              logger.warn({ error: String(error) }, 'login counters unreachable; counting in process'),
+          })
+        : memoryAttemptStore(now)),
     hasher: createPasswordHasher({ concurrency: config.PASSWORD_HASH_CONCURRENCY, ...hashing }),
     passwordPolicy: createPasswordPolicy(),
     verifier: createVerifier({
@@ -63,7 +101,7 @@ export const createUserDeps = ({
       jwks: () => keys.jwks(),
       // Signatures are checked once per token; the session is still asked on every request.
       cacheSize: 10_000,
-      isSessionActive: (id) => sessions.isActive(id),
+      isSessionActive,
       now,
     }),
     eventsWritten,

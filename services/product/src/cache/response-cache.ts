@@ -32,33 +32,89 @@ const prefix = 'myshop:catalog:cache:2:'
 export const redisKeyOf = (key: string): string => prefix + key
 const generationKey = 'myshop:catalog:generation'
 
-export const redisResponseCache = (redis: Redis): ResponseCache => ({
-  async get(key) {
+export interface RedisResponseCacheOptions {
+  /** After a command fails, reads skip Redis for this long instead of each waiting out the timeout (default 1 s). */
+  pauseMs?: number
+  /** How often invalidations Redis refused are sent again (default 1 s). */
+  retryMs?: number
+  now?: () => number
+}
+
+/**
+ * The shared cache in Redis. While Redis is unreachable, reads are misses at once (not connected) or after one
+ * command timeout (frozen), then skip it for `pauseMs`; the invalidations it refuses are kept and sent again
+ * until it takes them, so entries cached before an outage are not served after it over a write made during it.
+ */
+export const redisResponseCache = (
+  redis: Redis,
+  { pauseMs = 1_000, retryMs = 1_000, now = Date.now }: RedisResponseCacheOptions = {},
+): ResponseCache => {
+  let pausedUntil = 0
+  const usable = () => redis.status === 'ready' && now() >= pausedUntil
+  const failed = () => {
+    pausedUntil = now() + pauseMs
+  }
+  const unsent = new Set<string>()
+  let bumpUnsent = false
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const invalidate = async (keys: string[], bump: boolean) => {
     try {
-      const raw = await redis.get(redisKeyOf(key))
-      return raw ? (JSON.parse(raw) as CachedResponse) : null
+      // The generation moves after the keys go, so a listing cached under the new generation cannot predate them.
+      if (keys.length) await redis.del(...keys.map(redisKeyOf))
+      if (bump) await redis.incr(generationKey)
+      return true
     } catch {
-      return null
+      failed()
+      // A client closed for good (the service stopping) will take nothing more.
+      if (redis.status === 'end') return false
+      for (const k of keys) unsent.add(k)
+      bumpUnsent ||= bump
+      timer ??= setTimeout(resend, retryMs)
+      timer.unref?.()
+      return false
     }
-  },
-  peek: () => null,
-  async set(key, value, ttlSeconds) {
-    await redis.set(redisKeyOf(key), JSON.stringify(value), 'EX', ttlSeconds).catch(() => {})
-  },
-  async delete(keys) {
-    if (keys.length) await redis.del(...keys.map(redisKeyOf)).catch(() => {})
-  },
-  async generation() {
-    try {
-      return Number((await redis.get(generationKey)) ?? 0)
-    } catch {
-      return -1
-    }
-  },
-  async bump() {
-    await redis.incr(generationKey).catch(() => {})
-  },
-})
+  }
+  const resend = async () => {
+    timer = undefined
+    const keys = [...unsent]
+    const bump = bumpUnsent
+    unsent.clear()
+    bumpUnsent = false
+    await invalidate(keys, bump)
+  }
+  return {
+    async get(key) {
+      if (!usable()) return null
+      try {
+        const raw = await redis.get(redisKeyOf(key))
+        return raw ? (JSON.parse(raw) as CachedResponse) : null
+      } catch {
+        failed()
+        return null
+      }
+    },
+    peek: () => null,
+    async set(key, value, ttlSeconds) {
+      if (!usable()) return
+      await redis.set(redisKeyOf(key), JSON.stringify(value), 'EX', ttlSeconds).catch(failed)
+    },
+    async delete(keys) {
+      if (keys.length) await invalidate(keys, false)
+    },
+    async generation() {
+      if (!usable()) return -1
+      try {
+        return Number((await redis.get(generationKey)) ?? 0)
+      } catch {
+        failed()
+        return -1
+      }
+    },
+    async bump() {
+      await invalidate([], true)
+    },
+  }
+}
 
 /** The in-process equivalent for embedded mode: bounded, with expiry. */
 export const memoryResponseCache = ({ maxEntries = 10_000, now = Date.now } = {}): ResponseCache => {

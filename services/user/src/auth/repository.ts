@@ -65,3 +65,11 @@ export const familyOwner = async (sql: Queryable, familyId: string) => {
     select user_id as "userId", revoked_at as "revokedAt" from users.token_families where id = ${familyId}`
   return row ?? null
 }
+
+/** Whether a session (token family) is neither revoked nor expired: the record the session store mirrors. */
+export const isFamilyLive = async (sql: Queryable, familyId: string, at: Date) => {
+  const [row] = await sql<{ live: boolean }[]>`
+    select true as live from users.token_families
+    where id = ${familyId} and revoked_at is null and expires_at > ${at}`
+  return row !== undefined
+}
