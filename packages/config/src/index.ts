@@ -132,7 +132,10 @@ export const vars = {
         if (entries.length === 1 && entries[0] === 'none') return []
         const bad = entries.filter((e) => !isAddressRange(e))
         if (bad.length > 0)
-          ctx.addIssue({ code: 'custom', message: `${bad.join(' and ')} ${bad.length === 1 ? 'is' : 'are'} neither` })
+          ctx.addIssue({
+            code: 'custom',
+            message: `${bad.join(' and ')} ${bad.length === 1 ? 'is' : 'are'} neither`,
+          })
         return entries
       })
       .describe('a comma-separated list of IP addresses or CIDR ranges (such as 10.0.0.0/8 or ::1), or none'),

@@ -41,8 +41,12 @@ export type UserConfig = ReturnType<typeof loadUserConfig>
 export const loadUserConfig = (env: Record<string, string | undefined>) => {
   const config = loadConfig(shape, env)
   if (Boolean(config.MYSHOP_ADMIN_EMAIL) !== Boolean(config.MYSHOP_ADMIN_PASSWORD)) {
+    const variable = config.MYSHOP_ADMIN_EMAIL ? 'MYSHOP_ADMIN_PASSWORD' : 'MYSHOP_ADMIN_EMAIL'
     throw new ConfigError([
-      `${config.MYSHOP_ADMIN_EMAIL ? 'MYSHOP_ADMIN_PASSWORD' : 'MYSHOP_ADMIN_EMAIL'}: set both MYSHOP_ADMIN_EMAIL and MYSHOP_ADMIN_PASSWORD to create or update the first administrator, or neither`,
+      {
+        variable,
+        message: `${variable} is not set; set both MYSHOP_ADMIN_EMAIL and MYSHOP_ADMIN_PASSWORD to create or update the first administrator, or neither.`,
+      },
     ])
   }
   if (config.KEY_RETIRE_AFTER_SECONDS <= config.ACCESS_TOKEN_TTL_SECONDS) {

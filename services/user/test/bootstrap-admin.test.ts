@@ -111,10 +111,10 @@ describe('the bootstrap password', () => {
 
   test('an administrator email without a password, or the reverse, is a configuration error, not ignored', () => {
     expect(() => loadUserConfig({ MYSHOP_ADMIN_EMAIL: 'admin@example.com' })).toThrow(
-      'MYSHOP_ADMIN_PASSWORD: set both MYSHOP_ADMIN_EMAIL and MYSHOP_ADMIN_PASSWORD',
+      'MYSHOP_ADMIN_PASSWORD is not set; set both MYSHOP_ADMIN_EMAIL and MYSHOP_ADMIN_PASSWORD',
     )
     expect(() => loadUserConfig({ MYSHOP_ADMIN_PASSWORD: bootPassword })).toThrow(
-      'MYSHOP_ADMIN_EMAIL: set both MYSHOP_ADMIN_EMAIL and MYSHOP_ADMIN_PASSWORD',
+      'MYSHOP_ADMIN_EMAIL is not set; set both MYSHOP_ADMIN_EMAIL and MYSHOP_ADMIN_PASSWORD',
     )
   })
 

@@ -37,5 +37,14 @@ export const outageTolerantAttempts = (
     async reset(key) {
       await Promise.all([local.reset(key), fromShared(() => shared.reset(key), undefined)])
     },
+    // An unlock code issued during an outage works on this instance, as the failures counted meanwhile do.
+    async hold(key, ttlSeconds) {
+      const held = await fromShared(() => shared.hold(key, ttlSeconds), null)
+      return held ?? local.hold(key, ttlSeconds)
+    },
+    async clear(start) {
+      const [remote, here] = await Promise.all([fromShared(() => shared.clear(start), 0), local.clear(start)])
+      return Math.max(remote, here)
+    },
   }
 }
