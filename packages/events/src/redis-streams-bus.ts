@@ -32,10 +32,16 @@ const field = (fields: string[] | null, name: string): string | undefined => {
   return undefined
 }
 
-// A blocking read waits up to its BLOCK time by design, so the short command timeout a service sets for its other
-// commands must not cut it; the blocking timeout (its BLOCK time plus ioredis's grace) still ends one that a
-// frozen Redis never answers. Its reads may wait in the queue for the connection, which opens after it is made.
-const blockingOptions = { commandTimeout: undefined, blockingTimeout: 30_000, enableOfflineQueue: true }
+// A blocking read waits up to its BLOCK time by design, so the short command timeout and the refusal to queue that
+// a service sets for its other commands do not apply to it: it waits for the connection. It is still given up two
+// seconds after its BLOCK time: a read caught by a Redis restart could otherwise wait forever, and with it the
+// subscription's stop.
+const blockingOptions = {
+  commandTimeout: undefined,
+  enableOfflineQueue: true,
+  blockingTimeout: 30_000,
+  blockingTimeoutGrace: 2_000,
+}
 
 // XREAD and XREADGROUP answer a map: nested pairs on RESP2, a flat [key, entries, …] array under ioredis' default
 // RESP3 "legacy" mapping, or an object with the "resp3" mapping. The bus accepts whatever the caller's client uses.
