@@ -144,3 +144,27 @@ describe('NUL characters', () => {
     await h.login((await h.register()).email)
   })
 })
+
+describe('the user list', () => {
+  test('a cursor that is not a user id, or a page size out of range, is a 422 naming it; valid pages still come', async () => {
+    const admin = await h.userWithRoles(['admin'])
+    const as = h.bearer(admin.tokens.accessToken)
+    for (const [query, path] of [
+      ['cursor=true', '/cursor'],
+      ["cursor=usr_' or 1=1 --", '/cursor'],
+      ['cursor=usr_01jz0000000000000000000000', '/cursor'],
+      [`cursor=${'9'.repeat(40)}`, '/cursor'],
+      ['limit=1e23', '/limit'],
+      ['limit=-1', '/limit'],
+      ['limit=0.5', '/limit'],
+    ] as const) {
+      const res = await h.call('GET', `/api/v1/users?${query}`, undefined, as)
+      expect({ query, status: res.status }).toEqual({ query, status: 422 })
+      expect(JSON.stringify(res.body.errors)).toContain(path)
+    }
+    const page = await h.call('GET', '/api/v1/users?limit=1', undefined, as)
+    expect(page.status).toBe(200)
+    const next = await h.call('GET', `/api/v1/users?limit=1&cursor=${page.body.nextCursor}`, undefined, as)
+    expect(next.status).toBe(200)
+  })
+})
