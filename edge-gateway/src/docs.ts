@@ -71,7 +71,13 @@ export const mountDocs = (app: Hono<GatewayEnv>, read: DocsAssetReader | undefin
     if (!docsPackageFiles.includes(file as DocsPackageFile))
       return fail(c, 'route_not_found', `No route for ${c.req.method} ${c.req.path}.`)
     if (!read) return missing(c)
-    const body = await load(file as DocsPackageFile)
+    let body: string | Uint8Array<ArrayBuffer>
+    try {
+      body = await load(file as DocsPackageFile)
+    } catch {
+      // The package is listed as a dependency but its files cannot be read here (pruned, or a runtime without them).
+      return missing(c)
+    }
     return c.body(body, 200, {
       'content-type': contentTypes[file.slice(file.lastIndexOf('.') + 1)]!,
       'cache-control': assetCacheControl,

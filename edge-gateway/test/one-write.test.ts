@@ -106,6 +106,9 @@ beforeAll(async () => {
       PRODUCT_SERVICE_URL: 'http://127.0.0.1:1',
       JWKS_URL: keys.jwksUrl,
       LOG_LEVEL: 'silent',
+      // With Redis the limits are checked there first, so every answer is written on a later turn. Without a Redis
+      // to reach, the limits fall back to memory; the gateway is still set up as it is with one.
+      REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:1',
     }),
     {
       hostname: '127.0.0.1',

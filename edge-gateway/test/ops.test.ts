@@ -261,6 +261,24 @@ describe('reference UI assets', () => {
     }
   })
 
+  test('files that cannot be read answer 503, and are read again on the next request', async () => {
+    let reads = 0
+    const app = testGateway({ USER_SERVICE_URL: upstream.url }, keys.jwksUrl, {
+      docsAssets: async () => {
+        reads++
+        if (reads === 1) throw new Error('ENOENT')
+        return 'body { margin: 0 }'
+      },
+    })
+    const send = () => app.fetch(new Request('http://gateway.test/docs/assets/swagger-ui.css'))
+    const failed = await send()
+    expect(failed.status).toBe(503)
+    expect(await failed.json()).toMatchObject({ code: 'unavailable' })
+    const served = await send()
+    expect(served.status).toBe(200)
+    expect(await served.text()).toBe('body { margin: 0 }')
+  })
+
   test('without the files (a runtime that has none) /docs answers 503, not a blank page', async () => {
     const app = testGateway({ USER_SERVICE_URL: upstream.url }, keys.jwksUrl, { docsAssets: undefined })
     for (const path of ['/docs', '/docs/assets/swagger-ui-bundle.js']) {

@@ -29,10 +29,13 @@ export const startGateway = async (
     ...redis.deps,
     ...deps,
     fetch: oneWriteFetch(fetchImpl ?? ((input, init) => fetch(input, init))),
+    // Services in this process answer on a later turn of the event loop, where a large body needs passing on in one
+    // write, when the request first waited for the limits in Redis. Without Redis the limits, the session and a cached
+    // answer are ready in the request's own turn, where Bun writes any size in one go: such answers are left alone.
     ...(local && {
-      local: Object.fromEntries(
-        Object.entries(local).map(([name, handler]) => [name, oneWriteLocal(handler)]),
-      ),
+      local: config.redisUrl
+        ? Object.fromEntries(Object.entries(local).map(([name, handler]) => [name, oneWriteLocal(handler)]))
+        : local,
     }),
   })
   const server = Bun.serve({
