@@ -87,11 +87,14 @@ describe('POST /api/v1/auth/unlock and sign-in with an unlock code', () => {
     expect(h.mailbox.length).toBe(sentBefore + 1)
   })
 
-  test('rejects a body without an email, or not JSON, with a 4xx problem and sends nothing', async () => {
+  test('rejects a body without an email, a malformed one, or not JSON, with a 4xx problem and sends nothing', async () => {
     const sentBefore = h.mailbox.length
     const missing = await h.call('POST', '/api/v1/auth/unlock', {})
     expect(missing.status).toBe(422)
     expect(missing.headers.get('content-type')).toContain('application/problem+json')
+    for (const email of ['not-an-email', 'a\u0000@example.com', `${'x'.repeat(250)}@example.com`]) {
+      expect((await h.call('POST', '/api/v1/auth/unlock', { email })).status).toBe(422)
+    }
     const garbage = await h.app.handle(
       new Request('http://user.test/api/v1/auth/unlock', {
         method: 'POST',
@@ -101,6 +104,22 @@ describe('POST /api/v1/auth/unlock and sign-in with an unlock code', () => {
     )
     expect(garbage.status).toBe(400)
     expect(h.mailbox.length).toBe(sentBefore)
+  })
+})
+
+describe('an unlock code that cannot be delivered', () => {
+  test("answers an error and does not count as the hour's code, so the owner can ask again", async () => {
+    const { email } = await h.register()
+    const working = h.deps.mail
+    h.deps.mail = { location: 'broken', send: () => Promise.reject(new Error('disk full')) }
+    try {
+      expect((await h.call('POST', '/api/v1/auth/unlock', { email })).status).toBe(500)
+    } finally {
+      h.deps.mail = working
+    }
+    const sentBefore = h.mailbox.length
+    expect((await h.call('POST', '/api/v1/auth/unlock', { email })).status).toBe(202)
+    expect(h.mailbox.slice(sentBefore).map((m) => m.to)).toEqual([email])
   })
 })
 

@@ -69,16 +69,23 @@ export const spendUnlockCode = async (deps: UserDeps, email: string, code: strin
 export const requestUnlock = async (deps: UserDeps, email: string, ctx: ClientContext) => {
   const account = await users.findByEmail(deps.sql, email.trim())
   if (!account) return
-  if (!(await deps.attempts.hold(`unlock-sent:${accountKey(account.email)}`, unlockCodeTtlSeconds))) return
+  const sent = `unlock-sent:${accountKey(account.email)}`
+  if (!(await deps.attempts.hold(sent, unlockCodeTtlSeconds))) return
   const { code, expiresAt } = await issueUnlockCode(deps, account.email)
-  await deps.mail.send({
-    to: account.email,
-    subject: 'Your MyShop unlock code',
-    text:
-      `Someone (we hope you) asked to sign in to MyShop while sign-ins to your account are paused after failed ` +
-      `attempts. Sign in with your password and the unlock code ${code}; it works once, until ` +
-      `${expiresAt.toISOString()}. If it was not you, ignore this message: your password has not changed.`,
-  })
+  await deps.mail
+    .send({
+      to: account.email,
+      subject: 'Your MyShop unlock code',
+      text:
+        `Someone (we hope you) asked to sign in to MyShop while sign-ins to your account are paused after failed ` +
+        `attempts. Sign in with your password and the unlock code ${code}; it works once, until ` +
+        `${expiresAt.toISOString()}. If it was not you, ignore this message: your password has not changed.`,
+    })
+    .catch(async (error: unknown) => {
+      // Undelivered, it does not count as the hour's code: the owner may ask again.
+      await deps.attempts.reset(sent)
+      throw error
+    })
   // The code itself stays out of the log.
   deps.logger.info(
     { userId: account.id, mail: deps.mail.location, requestId: ctx.requestId },
