@@ -52,6 +52,20 @@ describe('POST /api/v1/auth/unlock and sign-in with an unlock code', () => {
     expect((await signIn(email, '10.67.0.4', { deviceToken: owner.body.deviceToken })).status).toBe(200)
   })
 
+  test('two sign-ins racing with one code: only one gets in', async () => {
+    const { email } = await lockedOut()
+    await h.call('POST', '/api/v1/auth/unlock', { email })
+    const unlockCode = codeIn(h.mailbox.at(-1)?.text ?? '') ?? ''
+    const statuses = await Promise.all([
+      signIn(email, '10.76.0.1', { unlockCode }),
+      signIn(email, '10.76.0.2', { unlockCode }),
+    ])
+    // The loser either saw the code already spent (a paused sign-in: 429) or lost the spend itself (401).
+    const [first, second] = statuses.map((r) => r.status).sort()
+    expect(first).toBe(200)
+    expect([401, 429]).toContain(second ?? 0)
+  })
+
   test('a wrong code, or a code for another account, opens nothing', async () => {
     const victim = await lockedOut()
     const other = await h.register()

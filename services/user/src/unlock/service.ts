@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { AppError } from '@myshop/errors'
 import { accountKey, type Counter } from '../auth/throttle.ts'
 import type { ClientContext, UserDeps } from '../deps.ts'
 import * as users from '../users/repository.ts'
@@ -53,13 +54,20 @@ export const unlockCodeCounters = async (
   ]
 }
 
-/** Spends a code once it has opened a sign-in. */
+/**
+ * Spends a code once it has opened a sign-in. Two sign-ins racing with one code both passed its check; the count
+ * of spends, raised atomically, lets only the first through.
+ */
 export const spendUnlockCode = async (deps: UserDeps, email: string, code: string) => {
   const id = codeId(email, code)
+  const spends = await deps.attempts.fail(`unlock-spent:${id}`, unlockCodeTtlSeconds)
   await Promise.all([
     deps.attempts.reset(codeKey(id)),
     deps.attempts.reset(`${accountKey(email)}:code:${id}`),
   ])
+  if (spends.count > 1) {
+    throw new AppError('invalid_credentials', { detail: 'This unlock code has been used already' })
+  }
 }
 
 /**
