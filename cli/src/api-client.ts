@@ -271,10 +271,15 @@ export const createApiClient = ({
 
   return {
     url,
-    login: async (email: string, password: string, deviceToken?: string): Promise<AuthTokens> =>
+    login: async (
+      email: string,
+      password: string,
+      deviceToken?: string,
+      unlockCode?: string,
+    ): Promise<AuthTokens> =>
       json<AuthTokens>(
         await send('POST', '/api/v1/auth/login', {
-          body: { email, password, ...(deviceToken && { deviceToken }) },
+          body: { email, password, ...(deviceToken && { deviceToken }), ...(unlockCode && { unlockCode }) },
         }),
       ),
 

@@ -241,7 +241,22 @@ describe('the myshop CLI against a running MyShop', () => {
       await api('POST', '/api/v1/auth/login', { email, password: `again-${i}-abcdef` })
     }
     expect((await api('POST', '/api/v1/auth/login', { email, password })).status).toBe(429)
-    expect((await api('POST', '/api/v1/auth/login', { email, password, unlockCode })).status).toBe(200)
+    // The owner's own machine: a CLI home of its own.
+    const owner = await runCli(
+      [
+        'login',
+        '--email',
+        email,
+        '--password',
+        password,
+        '--unlock-code',
+        unlockCode,
+        '--url',
+        platform.gatewayUrl,
+      ],
+      { home: mkdtempSync(join(tmpdir(), 'myshop-cli-owner-')) },
+    )
+    expect(owner.code).toBe(0)
     expect((await api('POST', '/api/v1/auth/login', { email, password, unlockCode })).status).toBe(429)
     // The gateway lets no customer, and no anonymous caller, reach the admin route.
     const customer = uniqueEmail('cust')

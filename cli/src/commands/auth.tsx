@@ -6,7 +6,7 @@ import { Details } from '../output.tsx'
 import { readSecret } from '../prompt.tsx'
 import { userDetails } from './users.tsx'
 
-type LoginOptions = { email: string; password?: string }
+type LoginOptions = { email: string; password?: string; unlockCode?: string }
 
 /** login, logout and whoami: the session stored in MYSHOP_HOME. */
 export const registerAuth = (program: Command, { action }: CommandContext): void => {
@@ -15,12 +15,15 @@ export const registerAuth = (program: Command, { action }: CommandContext): void
       .command('login')
       .description('sign in and store the session in MYSHOP_HOME')
       .requiredOption('--email <email>', 'account email')
-      .option('--password <password>', 'password (prompted, or read from piped stdin, when omitted)'),
+      .option('--password <password>', 'password (prompted, or read from piped stdin, when omitted)')
+      .option('--unlock-code <code>', 'a one-time unlock code, to sign in while failures pause sign-ins'),
     async ({ opts, api, url, credentials, out, deps }) => {
-      const { email, password } = opts
+      const { email, password, unlockCode } = opts
       const secret = password ?? (await readSecret(deps, 'Password:'))
       const device = await credentials.readDevice(url, email)
-      const tokens = await out.during(`Signing in to ${url}`, () => api.login(email, secret, device))
+      const tokens = await out.during(`Signing in to ${url}`, () =>
+        api.login(email, secret, device, unlockCode),
+      )
       const stored = toCredentials(tokens, url, email, deps.now())
       await credentials.write(stored)
       if (tokens.deviceToken) await credentials.writeDevice(url, email, tokens.deviceToken)

@@ -79,6 +79,18 @@ export const userHarness = async ({
     return res.body as { accessToken: string; refreshToken: string; deviceToken: string }
   }
 
+  /** Fails `count` sign-ins to `email`, each from its own address in `10.<net>.0.0/16`. */
+  const sprayFailures = async (email: string, count: number, net: number) => {
+    for (let i = 0; i < count; i++) {
+      await call(
+        'POST',
+        '/api/v1/auth/login',
+        { email, password: `spray-${i}-abcdef` },
+        { 'x-forwarded-for': `10.${net}.${i >> 8}.${i & 255}` },
+      )
+    }
+  }
+
   /** Registers a user with the given roles (set directly in the database) and signs them in. */
   const userWithRoles = async (roles: string[]) => {
     const { user, email } = await register()
@@ -97,6 +109,7 @@ export const userHarness = async ({
     register,
     login,
     userWithRoles,
+    sprayFailures,
     eventsWritten: () => eventsWritten,
     mailbox,
     close: async () => {

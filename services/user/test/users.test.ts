@@ -75,6 +75,35 @@ describe('GET/PATCH /api/v1/users/me', () => {
     expect((await signIn('203.0.113.42')).status).toBe(200)
   })
 
+  test('a stolen access token allows a few guesses at the password, from however many addresses', async () => {
+    const { email } = await h.register()
+    const { accessToken } = await h.login(email)
+    const change = (currentPassword: string, address: string) =>
+      h.call(
+        'PATCH',
+        '/api/v1/users/me',
+        { password: 'saffron-Quarry-58-meadow', currentPassword },
+        { ...h.bearer(accessToken), 'x-forwarded-for': address },
+      )
+    for (let i = 0; i < h.config.LOGIN_MAX_FAILURES_PER_CLIENT; i++) {
+      expect((await change(`guess-${i}-abcdef`, `10.74.0.${i}`)).status).toBe(401)
+    }
+    expect((await change(strongPassword, '10.74.1.1')).status).toBe(429)
+  })
+
+  test("failed sign-ins sprayed from many addresses do not stop the signed-in owner's password change", async () => {
+    const { email } = await h.register()
+    const { accessToken } = await h.login(email, strongPassword, { 'x-forwarded-for': '10.75.9.9' })
+    await h.sprayFailures(email, h.config.LOGIN_MAX_FAILURES_PER_ACCOUNT, 75)
+    const changed = await h.call(
+      'PATCH',
+      '/api/v1/users/me',
+      { password: 'saffron-Quarry-58-meadow', currentPassword: strongPassword },
+      { ...h.bearer(accessToken), 'x-forwarded-for': '10.75.9.9' },
+    )
+    expect(changed.status).toBe(200)
+  })
+
   test('a password change without the current password is refused and counts no guess', async () => {
     const { email } = await h.register()
     const { accessToken } = await h.login(email)

@@ -128,6 +128,23 @@ export const passwordCounters = (
       ]
 }
 
+/**
+ * The counters a guess at the current password in a password change counts against: the client's (shared with its
+ * sign-ins) and the session's, so a stolen access token allows a few guesses wherever it is used from. Not the
+ * account's overall counter: a spray of failed sign-ins must not stop the signed-in owner from changing the password.
+ */
+export const passwordChangeCounters = (
+  settings: UserSettings,
+  email: string,
+  client: { ip: string | null; sessionId: string },
+): Counter[] => {
+  const base = accountKey(email)
+  return [
+    { key: `${base}:ip:${client.ip ?? 'unknown'}`, max: settings.maxFailuresPerClient },
+    { key: `${base}:session:${client.sessionId}`, max: settings.maxFailuresPerClient },
+  ]
+}
+
 /** Answers 429 with Retry-After while any of the counters is at its limit. */
 export const assertNotLocked = async (attempts: AttemptStore, counters: Counter[]) => {
   const states = await Promise.all(counters.map((c) => attempts.peek(c.key)))

@@ -2,7 +2,7 @@ import { authGuard, errorResponses } from '@myshop/http'
 import { Elysia, t } from 'elysia'
 import { type Addressing, clientContext, noStore } from '../auth/routes.ts'
 import type { UserDeps } from '../deps.ts'
-import { userIdParam } from '../users/model.ts'
+import { emailSchema, userIdParam } from '../users/model.ts'
 import { requestUnlock, unlockAccount } from './service.ts'
 
 const unlockResultSchema = t.Object({
@@ -24,7 +24,7 @@ export const unlockRoutes = (deps: UserDeps, addressing: Addressing) =>
         set.status = 202
       },
       {
-        body: t.Object({ email: t.String({ minLength: 1, maxLength: 254 }) }),
+        body: t.Object({ email: emailSchema }),
         response: { 202: t.Void(), ...errorResponses(400, 422) },
         detail: {
           summary: 'Send the account owner a one-time unlock code',

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { AppError } from '@myshop/errors'
 import { accountKey, type Counter } from '../auth/throttle.ts'
 import type { ClientContext, UserDeps } from '../deps.ts'
 import * as users from '../users/repository.ts'
@@ -53,13 +54,20 @@ export const unlockCodeCounters = async (
   ]
 }
 
-/** Spends a code once it has opened a sign-in. */
+/**
+ * Spends a code once it has opened a sign-in. Two sign-ins racing with one code both passed its check; the count
+ * of spends, raised atomically, lets only the first through.
+ */
 export const spendUnlockCode = async (deps: UserDeps, email: string, code: string) => {
   const id = codeId(email, code)
+  const spends = await deps.attempts.fail(`unlock-spent:${id}`, unlockCodeTtlSeconds)
   await Promise.all([
     deps.attempts.reset(codeKey(id)),
     deps.attempts.reset(`${accountKey(email)}:code:${id}`),
   ])
+  if (spends.count > 1) {
+    throw new AppError('invalid_credentials', { detail: 'This unlock code has been used already' })
+  }
 }
 
 /**
@@ -69,16 +77,23 @@ export const spendUnlockCode = async (deps: UserDeps, email: string, code: strin
 export const requestUnlock = async (deps: UserDeps, email: string, ctx: ClientContext) => {
   const account = await users.findByEmail(deps.sql, email.trim())
   if (!account) return
-  if (!(await deps.attempts.hold(`unlock-sent:${accountKey(account.email)}`, unlockCodeTtlSeconds))) return
+  const sent = `unlock-sent:${accountKey(account.email)}`
+  if (!(await deps.attempts.hold(sent, unlockCodeTtlSeconds))) return
   const { code, expiresAt } = await issueUnlockCode(deps, account.email)
-  await deps.mail.send({
-    to: account.email,
-    subject: 'Your MyShop unlock code',
-    text:
-      `Someone (we hope you) asked to sign in to MyShop while sign-ins to your account are paused after failed ` +
-      `attempts. Sign in with your password and the unlock code ${code}; it works once, until ` +
-      `${expiresAt.toISOString()}. If it was not you, ignore this message: your password has not changed.`,
-  })
+  await deps.mail
+    .send({
+      to: account.email,
+      subject: 'Your MyShop unlock code',
+      text:
+        `Someone (we hope you) asked to sign in to MyShop while sign-ins to your account are paused after failed ` +
+        `attempts. Sign in with your password and the unlock code ${code}; it works once, until ` +
+        `${expiresAt.toISOString()}. If it was not you, ignore this message: your password has not changed.`,
+    })
+    .catch(async (error: unknown) => {
+      // Undelivered, it does not count as the hour's code: the owner may ask again.
+      await deps.attempts.reset(sent)
+      throw error
+    })
   // The code itself stays out of the log.
   deps.logger.info(
     { userId: account.id, mail: deps.mail.location, requestId: ctx.requestId },

@@ -3,7 +3,7 @@ import { AppError } from '@myshop/errors'
 import { outbox, userRoleChanged } from '@myshop/events'
 import { createPasswordPolicy } from '../auth/passwords.ts'
 import { assertStrongPassword, createAccount, revokeSessions } from '../auth/service.ts'
-import { assertNotLocked, countFailure, passwordCounters } from '../auth/throttle.ts'
+import { assertNotLocked, countFailure, passwordChangeCounters } from '../auth/throttle.ts'
 import type { ClientContext, UserDeps } from '../deps.ts'
 import { schema, source } from '../deps.ts'
 import type { User, UserFilter } from './repository.ts'
@@ -26,7 +26,7 @@ export interface ProfileChanges {
 
 /**
  * Updates the caller's own profile; a new password needs the current one and ends the other sessions. A wrong
- * current password counts against the same limits as a failed sign-in from this client, so a stolen access token
+ * current password counts as a failed sign-in from this client, and against the session, so a stolen access token
  * is no faster a way to guess the password than the sign-in form.
  */
 export const updateProfile = async (
@@ -39,7 +39,10 @@ export const updateProfile = async (
   if (!current) throw notFound()
   let passwordHash: string | undefined
   if (changes.password !== undefined) {
-    const counters = passwordCounters(deps.settings, current.email, { ip: ctx.ip })
+    const counters = passwordChangeCounters(deps.settings, current.email, {
+      ip: ctx.ip,
+      sessionId: principal.sessionId,
+    })
     await assertNotLocked(deps.attempts, counters)
     const matches =
       changes.currentPassword !== undefined &&
@@ -53,7 +56,7 @@ export const updateProfile = async (
         errors: [{ path: '/currentPassword', message: 'does not match' }],
       })
     }
-    await deps.attempts.reset(counters[0]!.key)
+    await Promise.all(counters.map((c) => deps.attempts.reset(c.key)))
     await assertStrongPassword(deps, changes.password, [current.email, current.name])
     passwordHash = await deps.hasher.hash(changes.password)
   }
