@@ -37,7 +37,12 @@ const ask = <T,>(deps: CliDeps, label: string, input: (submit: (value: T) => voi
         patchConsole: false,
       },
     )
-    app.waitUntilExit().then(() => (answered ? resolve(answer) : reject(interrupted('cancelled'))), reject)
+    app
+      .waitUntilExit()
+      .then(
+        () => (answered ? resolve(answer) : reject(interrupted('cancelled; nothing was changed'))),
+        reject,
+      )
   })
 
 // A paste arrives as one chunk, so its trailing Enter lands inside the value instead of submitting.
