@@ -101,6 +101,8 @@ export const readText = async (deps: CliDeps, label: string, missing: string): P
  * answer, so the command is refused rather than done unasked.
  */
 export const confirm = async (deps: CliDeps, question: string, yes: boolean | undefined): Promise<void> => {
+  // Ctrl-C pressed while the command was still preparing (counting rows) is an answer already.
+  if (deps.signal.aborted) throw interrupted('cancelled; nothing was changed')
   if (yes) return
   if (!deps.stdin.isTTY) {
     throw new CliError(

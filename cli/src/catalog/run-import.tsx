@@ -68,10 +68,13 @@ export const runImport = async ({
     // Batches already answered are written; say how far it got so a re-run (an upsert by SKU) is understood.
     const sofar = `${tally.done.toLocaleString('en')}${total === null ? '' : ` of ${total.toLocaleString('en')}`} rows (${tally.created} created, ${tally.updated} updated, ${tally.failed} failed)`
     if (signal?.aborted) {
+      const written = tally.done
+        ? 'those are written (a batch in flight may be too)'
+        : 'a batch in flight may be written'
       out.note(
         dryRun
           ? `interrupted after ${sofar} checked; nothing was written`
-          : `interrupted after ${sofar}: those are written (a batch in flight may be too), and running it again updates them by SKU`,
+          : `interrupted after ${sofar}: ${written}, and running it again updates them by SKU`,
       )
       throw interrupted()
     }
