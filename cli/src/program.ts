@@ -42,54 +42,56 @@ export const createProgram = (deps: CliDeps): Cli => {
       },
     })
 
-  const context: CommandContext = {
-    deps,
-    action: <O>(command: Command, handler: ActionHandler<O>, { remote = true }: ActionOptions = {}) => {
-      command.option('--json', 'print machine-readable JSON on stdout')
-      // Commands that never talk to a running shop take no --url: one accepted and then ignored misleads.
-      if (remote) {
-        command.addOption(
+  // Commands that never talk to a running shop take no --url: one accepted and then ignored misleads.
+  const withUrl = (command: Command, { remote = true }: ActionOptions) =>
+    remote
+      ? command.addOption(
           new Option('--url <url>', `MyShop URL (default: MYSHOP_URL, now ${deps.config.url})`).argParser(
             parseUrl,
           ),
         )
-      }
-      return command.action(async (...raw: unknown[]) => {
-        const self = raw.at(-1) as Command
-        const opts = self.opts<O & CommonOptions>()
-        const url = opts.url ?? deps.config.url
-        const out = createOutput({
-          stdout: deps.stdout,
-          stderr: deps.stderr,
-          json: Boolean(opts.json),
-          color: deps.config.color,
-        })
-        const credentials = credentialStore(deps.config.home)
-        const api = createApiClient({
-          url,
-          fetch: deps.fetch,
-          credentials,
-          now: deps.now,
-          signal: deps.signal,
-        })
-        try {
-          state.exitCode =
-            (await handler({ opts, args: raw.slice(0, -2), url, api, credentials, out, deps })) ??
-            exitCodes.ok
-        } catch (error) {
-          if (deps.signal.aborted) {
-            state.exitCode = exitCodes.interrupted
-            return
+      : command
+
+  const context: CommandContext = {
+    deps,
+    action: <O>(command: Command, handler: ActionHandler<O>, options: ActionOptions = {}) =>
+      withUrl(command.option('--json', 'print machine-readable JSON on stdout'), options).action(
+        async (...raw: unknown[]) => {
+          const self = raw.at(-1) as Command
+          const opts = self.opts<O & CommonOptions>()
+          const url = opts.url ?? deps.config.url
+          const out = createOutput({
+            stdout: deps.stdout,
+            stderr: deps.stderr,
+            json: Boolean(opts.json),
+            color: deps.config.color,
+          })
+          const credentials = credentialStore(deps.config.home)
+          const api = createApiClient({
+            url,
+            fetch: deps.fetch,
+            credentials,
+            now: deps.now,
+            signal: deps.signal,
+          })
+          try {
+            state.exitCode =
+              (await handler({ opts, args: raw.slice(0, -2), url, api, credentials, out, deps })) ??
+              exitCodes.ok
+          } catch (error) {
+            if (deps.signal.aborted) {
+              state.exitCode = exitCodes.interrupted
+              return
+            }
+            if (opts.json) deps.stderr.write(`${JSON.stringify(toProblem(error))}\n`)
+            else deps.stderr.write(`error: ${formatError(error, deps.now())}\n`)
+            state.exitCode =
+              typeof (error as { exitCode?: unknown }).exitCode === 'number'
+                ? (error as { exitCode: number }).exitCode
+                : exitCodes.failure
           }
-          if (opts.json) deps.stderr.write(`${JSON.stringify(toProblem(error))}\n`)
-          else deps.stderr.write(`error: ${formatError(error, deps.now())}\n`)
-          state.exitCode =
-            typeof (error as { exitCode?: unknown }).exitCode === 'number'
-              ? (error as { exitCode: number }).exitCode
-              : exitCodes.failure
-        }
-      })
-    },
+        },
+      ),
   }
 
   for (const register of commands) register(program, context)

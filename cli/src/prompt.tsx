@@ -37,7 +37,12 @@ const ask = <T,>(deps: CliDeps, label: string, input: (submit: (value: T) => voi
         patchConsole: false,
       },
     )
-    app.waitUntilExit().then(() => (answered ? resolve(answer) : reject(interrupted('cancelled'))), reject)
+    app
+      .waitUntilExit()
+      .then(
+        () => (answered ? resolve(answer) : reject(interrupted('cancelled; nothing was changed'))),
+        reject,
+      )
   })
 
 // A paste arrives as one chunk, so its trailing Enter lands inside the value instead of submitting.
@@ -96,6 +101,8 @@ export const readText = async (deps: CliDeps, label: string, missing: string): P
  * answer, so the command is refused rather than done unasked.
  */
 export const confirm = async (deps: CliDeps, question: string, yes: boolean | undefined): Promise<void> => {
+  // Ctrl-C pressed while the command was still preparing (counting rows) is an answer already.
+  if (deps.signal.aborted) throw interrupted('cancelled; nothing was changed')
   if (yes) return
   if (!deps.stdin.isTTY) {
     throw new CliError(

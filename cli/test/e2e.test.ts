@@ -375,12 +375,12 @@ describe('the myshop CLI against a running MyShop', () => {
 
     // The export imported again changes nothing and exports the same bytes.
     const file = join(home, 'catalog.csv')
-    expect((await cli('catalog', 'export', '--output', file)).code).toBe(0)
+    expect((await cli('catalog', 'export', '--output', file, '--yes')).code).toBe(0)
     const before = await Bun.file(file).text()
     const again = await cli('catalog', 'import', file, '--json')
     expect(again.code).toBe(0)
     expect(JSON.parse(again.stdout)).toEqual({ created: 0, updated: rows.length, failed: [] })
-    expect((await cli('catalog', 'export', '--output', file)).code).toBe(0)
+    expect((await cli('catalog', 'export', '--output', file, '--yes')).code).toBe(0)
     expect(await Bun.file(file).text()).toBe(before)
   }, 120_000)
 

@@ -29,6 +29,25 @@ describe('Table', () => {
     )
   })
 
+  test('cuts the widest columns with an ellipsis until a row fits the width, and never when piped', () => {
+    const rows = [
+      { sku: 'TSHIRT-RED-M', name: 'A name far too long for a narrow terminal', qty: 3 },
+      { sku: 'MUG', name: 'Enamel mug\nwith a line break', qty: 120 },
+    ]
+    const { lastFrame } = render(<Table columns={columns} rows={rows} color={false} width={30} />)
+    expect(lastFrame()).toBe(
+      [
+        'SKU          NAME          QTY',
+        'TSHIRT-RED…  A name far …  3',
+        'MUG          Enamel mug …  120',
+      ].join('\n'),
+    )
+    const piped = render(<Table columns={columns} rows={rows} color={false} />).lastFrame()
+    expect(piped).toContain('A name far too long for a narrow terminal')
+    // A line break in a cell would split its row in two.
+    expect(piped).toContain('Enamel mug with a line break')
+  })
+
   test('says (none) for an empty list', () => {
     const { lastFrame } = render(<Table columns={columns} rows={[]} color={false} />)
     expect(lastFrame()).toBe('SKU  NAME  QTY\n(none)')

@@ -102,7 +102,7 @@ describe('Ctrl-C', () => {
     expect(done).toBeGreaterThan(0)
     expect(t.screen()).toMatch(
       new RegExp(
-        `interrupted after ${done} of [\\d,]+ rows \\(${done} created, 0 updated, 0 failed\\); those are written`,
+        `interrupted after ${done} of [\\d,]+ rows \\(${done} created, 0 updated, 0 failed\\): those are written`,
       ),
     )
   })

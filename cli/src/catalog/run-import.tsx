@@ -45,7 +45,8 @@ export const runImport = async ({
   const live: Instance | null = out.live(view())
   // Redrawn on a clock as well, so the rate keeps moving while a slow batch is on the server.
   const timer = live ? setInterval(() => live.rerender(view()), 250) : undefined
-  let result: ImportResult
+  let result: ImportResult | undefined
+  let failure: unknown
   try {
     result = await importBatches({
       source,
@@ -56,20 +57,29 @@ export const runImport = async ({
       },
     })
   } catch (error) {
-    // Batches already answered are written; say how far it got so a re-run (an upsert by SKU) is understood.
-    const sofar = `${tally.done.toLocaleString('en')}${total === null ? '' : ` of ${total.toLocaleString('en')}`} rows (${tally.created} created, ${tally.updated} updated, ${tally.failed} failed)`
-    if (signal?.aborted) {
-      out.note(
-        `interrupted after ${sofar}${dryRun ? '' : '; those are written, and running it again updates them by SKU'}`,
-      )
-      throw interrupted()
-    }
-    if (tally.done) out.note(`import stopped after ${sofar}`)
-    throw error
+    failure = error
   } finally {
     clearInterval(timer)
     live?.rerender(view())
     live?.unmount()
+  }
+  // Reported once the progress bar is gone, so its last redraw cannot overwrite the report.
+  if (!result) {
+    // Batches already answered are written; say how far it got so a re-run (an upsert by SKU) is understood.
+    const sofar = `${tally.done.toLocaleString('en')}${total === null ? '' : ` of ${total.toLocaleString('en')}`} rows (${tally.created} created, ${tally.updated} updated, ${tally.failed} failed)`
+    if (signal?.aborted) {
+      const written = tally.done
+        ? 'those are written (a batch in flight may be too)'
+        : 'a batch in flight may be written'
+      out.note(
+        dryRun
+          ? `interrupted after ${sofar} checked; nothing was written`
+          : `interrupted after ${sofar}: ${written}, and running it again updates them by SKU`,
+      )
+      throw interrupted()
+    }
+    if (tally.done) out.note(`import stopped after ${sofar}`)
+    throw failure
   }
   const seconds = (now() - started) / 1000
   if (out.json) {
