@@ -106,9 +106,11 @@ describe('POST /api/v1/auth/unlock and sign-in with an unlock code', () => {
     const missing = await h.call('POST', '/api/v1/auth/unlock', {})
     expect(missing.status).toBe(422)
     expect(missing.headers.get('content-type')).toContain('application/problem+json')
-    for (const email of ['not-an-email', 'a\u0000@example.com', `${'x'.repeat(250)}@example.com`]) {
+    for (const email of ['not-an-email', `${'x'.repeat(250)}@example.com`]) {
       expect((await h.call('POST', '/api/v1/auth/unlock', { email })).status).toBe(422)
     }
+    // A NUL character anywhere in a body is refused before validation, as on every route.
+    expect((await h.call('POST', '/api/v1/auth/unlock', { email: 'a\u0000@example.com' })).status).toBe(400)
     const garbage = await h.app.handle(
       new Request('http://user.test/api/v1/auth/unlock', {
         method: 'POST',
