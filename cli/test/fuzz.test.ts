@@ -28,8 +28,8 @@ const seed = Number(process.env.FUZZ_SEED ?? 20_261_207)
 const runs = Number(process.env.FUZZ_RUNS ?? 8)
 const budgetMs = Number(process.env.FUZZ_TIME_MS ?? 40_000)
 const only = process.env.FUZZ_ONLY ? new RegExp(process.env.FUZZ_ONLY) : null
-/** Longer than the gateway's upstream timeout: a request still unanswered by then has wedged something. */
-const requestTimeoutMs = 15_000
+/** Longer than the gateway's upstream timeout (10 s): a request still unanswered by then has wedged something. */
+const requestTimeoutMs = 12_000
 
 const adminEmail = uniqueEmail('fuzz-admin')
 const password = 'copper-Meadow-71-falcon'
@@ -60,6 +60,9 @@ const send = async (url: string, init: RequestInit = {}): Promise<Answer> => {
   const res = await fetch(`${platform.gatewayUrl}${url}`, {
     ...init,
     signal: AbortSignal.timeout(requestTimeoutMs),
+  }).catch((error: Error) => {
+    const what = error.name === 'TimeoutError' ? `no answer within ${requestTimeoutMs} ms` : error.message
+    throw new Error(`${init.method ?? 'GET'} ${url.slice(0, 200)}: ${what}`)
   })
   const text = await res.text()
   let json: unknown = null
@@ -189,6 +192,16 @@ const snapshot = async (): Promise<string> => {
   return parts.join('\n')
 }
 
+/** The first line that differs between two snapshots, before → after, cut short. */
+const firstChange = (before: string, after: string) => {
+  const a = before.split('\n')
+  const b = after.split('\n')
+  const i = a.findIndex((line, k) => line !== b[k])
+  const at = i < 0 ? a.length : i
+  const cut = (line: string | undefined) => (line ?? '(none)').slice(0, 600)
+  return `${cut(a[at])} → ${cut(b[at])}`
+}
+
 /** Signs of internals in any body: stack frames, source paths, driver and SQL errors. */
 const leaks: RegExp[] = [
   /\n\s+at \S/,
@@ -282,6 +295,8 @@ const perRoleMs =
   (3 * budgetMs) /
   roles.length /
   Math.max(1, operations.filter((op) => !only || only.test(`${op.method} ${op.path}`)).length)
+/** Room for every role's share, one request that hangs, and the checks around them. */
+const routeTimeoutMs = roles.length * perRoleMs + requestTimeoutMs + 20_000
 const fuzzSeed = (name: string) => {
   let h = seed | 0
   for (const c of name) h = Math.imul(h ^ c.charCodeAt(0), 16_777_619)
@@ -298,61 +313,65 @@ describe('every route of the merged OpenAPI document, fuzzed', () => {
   for (const op of operations) {
     const name = `${op.method} ${op.path}`
     if (only && !only.test(name)) continue
-    test(`${name}: no 5xx, no internals shown, refused writes change nothing, the platform still answers`, async () => {
-      const real: RealValues = { ids: await prime(), cursors: [...cursors, ...forgedCursors] }
-      const { requestOf } = schemaTools(doc, real)
-      const writes = op.method !== 'GET'
-      for (const role of roles) {
-        let before = writes ? await snapshot() : ''
-        const property = fc.asyncProperty(requestOf(op), async (request) => {
-          const token = await session(role)
-          const init = requestInit(request, token)
-          let answer: Answer
-          try {
-            answer = await send(urlOf(request), init)
-          } catch (error) {
-            if ((error as Error).name === 'TimeoutError')
-              throw new Error(`no answer within ${requestTimeoutMs} ms`)
-            throw error
-          }
-          let problem = problemWith(request, answer)
-          if (!problem && writes) {
+    test(
+      `${name}: no 5xx, no internals shown, refused writes change nothing, the platform still answers`,
+      async () => {
+        const real: RealValues = { ids: await prime(), cursors: [...cursors, ...forgedCursors] }
+        const { requestOf } = schemaTools(doc, real)
+        const writes = op.method !== 'GET'
+        for (const role of roles) {
+          let before = writes ? await snapshot() : ''
+          /** What is wrong with sending `request`, or null; the platform's state is read around each write. */
+          const check = async (
+            request: FuzzRequest,
+          ): Promise<{ problem: string; answer?: Answer } | null> => {
+            const answer = await send(urlOf(request), requestInit(request, await session(role)))
+            const problem = problemWith(request, answer)
+            if (problem) return { problem, answer }
+            if (!writes) return null
             const after = await snapshot()
-            if (answer.status >= 400 && after !== before)
-              problem = `refused with ${answer.status} but changed what the API shows`
+            const changed = answer.status >= 400 && after !== before
+            const previous = before
             before = after
+            return changed
+              ? {
+                  problem: `refused with ${answer.status} but changed what the API shows: ${firstChange(previous, after)}`,
+                  answer,
+                }
+              : null
           }
-          if (!problem) return
-          const known = skipKnown ? knownClass(request) : null
-          if (known) {
+          const property = fc.asyncProperty(requestOf(op), async (request) => {
+            const found = await check(request).catch((error: Error) => ({
+              problem: error.message,
+              answer: undefined,
+            }))
+            if (!found) return
+            const known = skipKnown ? knownClass(request) : null
+            const report = `${found.problem}\n${describeRequest(request, role)}\n  answer: ${found.answer?.status ?? '-'} ${found.answer?.text.slice(0, 600) ?? ''}`
+            if (!known) throw new Error(report)
             if (!noted.has(`${name} ${known}`)) {
               noted.add(`${name} ${known}`)
-              console.error(
-                `[known: ${known}] ${problem}\n${describeRequest(request, role)}\n  answer: ${answer.text.slice(0, 300)}`,
-              )
+              console.error(`[known: ${known}] ${report}`)
             }
-            return
-          }
-          throw new Error(
-            `${problem}\n${describeRequest(request, role)}\n  answer: ${answer.status} ${answer.text.slice(0, 600)}`,
-          )
-        })
-        const settings = { seed: fuzzSeed(`${name} ${role}`), numRuns: runs, endOnFailure: true }
-        // The count bounds a route; the time limit only cuts a route that has become pathologically slow.
-        let result = await fc.check(property, { ...settings, interruptAfterTimeLimit: perRoleMs })
-        if (result.interrupted && result.numRuns === 0)
-          result = await fc.check(property, { ...settings, numRuns: 1 })
-        if (result.failed)
-          throw new Error(
-            `${name} as ${role}: ${result.errorInstance instanceof Error ? result.errorInstance.message : `stopped after ${result.numRuns} runs (${result.numSkips} skipped, interrupted: ${result.interrupted})`}\n` +
-              `replay: FUZZ_SEED=${seed} FUZZ_RUNS=${runs} FUZZ_ONLY='^${op.method} ${op.path.replace(/[{}*]/g, '\\$&')}$'`,
-          )
-      }
-      const ready = await send('/ready')
-      expect(ready.status).toBe(200)
-      const read = await call('GET', '/api/v1/products')
-      expect(read.status).toBe(200)
-      expect(read.json.items).toBeArray()
-    })
+          })
+          const settings = { seed: fuzzSeed(`${name} ${role}`), numRuns: runs, endOnFailure: true }
+          // The count bounds a route; the time limit only cuts a route that has become pathologically slow.
+          let result = await fc.check(property, { ...settings, interruptAfterTimeLimit: perRoleMs })
+          if (result.interrupted && result.numRuns === 0)
+            result = await fc.check(property, { ...settings, numRuns: 1 })
+          if (result.failed)
+            throw new Error(
+              `${name} as ${role}: ${result.errorInstance instanceof Error ? result.errorInstance.message : `stopped after ${result.numRuns} runs (${result.numSkips} skipped, interrupted: ${result.interrupted})`}\n` +
+                `replay: FUZZ_SEED=${seed} FUZZ_RUNS=${runs} FUZZ_ONLY='^${op.method} ${op.path.replace(/[{}*]/g, '\\$&')}$'`,
+            )
+        }
+        const ready = await send('/ready')
+        expect(ready.status).toBe(200)
+        const read = await call('GET', '/api/v1/products')
+        expect(read.status).toBe(200)
+        expect(read.json.items).toBeArray()
+      },
+      routeTimeoutMs,
+    )
   }
 })
