@@ -51,6 +51,8 @@ afterAll(() => platform.stop())
 interface Answer {
   status: number
   contentType: string
+  /** Whether the answer went through the catalog cache (it says HIT or MISS). */
+  cached: boolean
   text: string
   // biome-ignore lint/suspicious/noExplicitAny: responses are arbitrary JSON
   json: any
@@ -69,7 +71,13 @@ const send = async (url: string, init: RequestInit = {}): Promise<Answer> => {
   try {
     json = JSON.parse(text)
   } catch {}
-  return { status: res.status, contentType: res.headers.get('content-type') ?? '', text, json }
+  return {
+    status: res.status,
+    contentType: res.headers.get('content-type') ?? '',
+    cached: res.headers.has('x-cache'),
+    text,
+    json,
+  }
 }
 
 const call = (method: string, url: string, body?: unknown, token?: string) =>
@@ -187,8 +195,12 @@ const snapshot = async (): Promise<string> => {
   const admin = await session('admin')
   const parts: string[] = []
   for (const op of operations)
-    if (op.method === 'GET' && !op.path.includes('{') && !op.parameters.some((p) => p.required))
-      parts.push(`${op.path} ${(await call('GET', op.path, undefined, admin)).text}`)
+    if (op.method === 'GET' && !op.path.includes('{') && !op.parameters.some((p) => p.required)) {
+      const page = await call('GET', op.path, undefined, admin)
+      // A listing served through the catalog cache is left out: its keys carry no database of their own, so on
+      // a Redis shared with other test processes it may show their rows. The uncached export lists the same.
+      if (!page.cached) parts.push(`${op.path} ${page.text}`)
+    }
   return parts.join('\n')
 }
 

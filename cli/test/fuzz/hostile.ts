@@ -138,6 +138,32 @@ export const hostileStrings: string[] = [
   '-_-_',
 ]
 
+/** Numbers written as text, at and beyond every range a column can hold, and numbers that are not quite numbers. */
+export const hostileNumberStrings: string[] = [
+  '-1',
+  '-0',
+  '0',
+  '1.5',
+  '1e23',
+  '-1e23',
+  '1e308',
+  '1e999',
+  '2147483648',
+  '9223372036854775807',
+  '9223372036854775808',
+  '-9223372036854775809',
+  '18446744073709551616',
+  '99999999999999999999999999999',
+  'NaN',
+  'Infinity',
+  '0x1F',
+  '1_000',
+  '  42  ',
+  '+5',
+  '',
+  '１２３',
+]
+
 /** Numbers at and beyond every range a column or a JSON number can hold. */
 export const hostileNumbers: number[] = [
   -1,
@@ -233,6 +259,13 @@ const arbitraryString = fc.oneof(
 export const hostileString: fc.Arbitrary<string> = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...hostileStrings) },
   { weight: 1, arbitrary: arbitraryString },
+)
+
+/** A hostile value for a numeric field or parameter: out-of-range and malformed numbers, as text and as JSON. */
+export const hostileNumber: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...hostileNumberStrings) },
+  { weight: 2, arbitrary: fc.constantFrom(...hostileNumbers) },
+  { weight: 1, arbitrary: fc.constantFrom(...wrongTypes) },
 )
 
 /** A hostile value for a field of any type: strings, numbers, wrong types, deep and huge JSON. */

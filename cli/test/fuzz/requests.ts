@@ -5,6 +5,8 @@ import fc from 'fast-check'
 import {
   deepJson,
   headerValue,
+  hostileNumber,
+  hostileNumberStrings,
   hostileString,
   hostileValue,
   RawJson,
@@ -110,6 +112,18 @@ export const schemaTools = (doc: OpenApiDocument, real: RealValues) => {
     return s ?? {}
   }
 
+  /** Whether a schema holds a number (an integer, a number, or an integer written as text). */
+  const numeric = (raw: Schema): boolean => {
+    const s = resolve(raw)
+    const types = ([] as unknown[]).concat(s.type ?? [])
+    return (
+      types.includes('integer') ||
+      types.includes('number') ||
+      s.format === 'integer' ||
+      [...(s.anyOf ?? []), ...(s.oneOf ?? [])].some(numeric)
+    )
+  }
+
   const realId = real.ids.length ? fc.constantFrom(...real.ids) : fc.constant('none')
 
   /** A value the schema accepts (string patterns, formats, bounds, enums, required keys). */
@@ -193,6 +207,7 @@ export const schemaTools = (doc: OpenApiDocument, real: RealValues) => {
     return fc.oneof(
       { weight: 6, arbitrary: nested },
       { weight: 2, arbitrary: hostileValue },
+      ...(numeric(s) ? [{ weight: 2, arbitrary: hostileNumber }] : []),
       { weight: 1, arbitrary: realId },
       ...(s.type === 'object' ? [{ weight: 1, arbitrary: fc.constantFrom(...deepJson) }] : []),
     )
@@ -225,6 +240,71 @@ export const schemaTools = (doc: OpenApiDocument, real: RealValues) => {
       })
   }
 
+  /** A hostile value fitted to a schema's type: numbers for numeric fields, deep JSON for objects, any other. */
+  const hostileFor = (s: Schema): fc.Arbitrary<unknown> =>
+    fc.oneof(
+      { weight: 3, arbitrary: hostileValue },
+      ...(numeric(s) ? [{ weight: 4, arbitrary: hostileNumber }] : []),
+      ...(resolve(s).type === 'object' ? [{ weight: 1, arbitrary: fc.constantFrom(...deepJson) }] : []),
+      { weight: 1, arbitrary: realId },
+    )
+
+  /**
+   * A valid value with exactly one thing wrong somewhere inside it (a field replaced, a required key dropped, an
+   * unknown key added): with everything else valid, the value reaches the code behind the validation.
+   */
+  const mutate = (value: unknown, raw: Schema): fc.Arbitrary<unknown> => {
+    const s = resolve(raw)
+    if (Array.isArray(value) && value.length > 0)
+      return fc.oneof(
+        { weight: 1, arbitrary: hostileFor(s) },
+        {
+          weight: 3,
+          arbitrary: fc
+            .nat(value.length - 1)
+            .chain((i) => mutate(value[i], s.items ?? {}).map((v) => value.map((x, k) => (k === i ? v : x)))),
+        },
+      )
+    if (value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length > 0) {
+      const keys = Object.keys(value)
+      const record = value as Record<string, unknown>
+      const free = s.patternProperties ? (Object.values(s.patternProperties)[0] as Schema) : {}
+      return fc.oneof(
+        { weight: 1, arbitrary: hostileFor(s) },
+        {
+          weight: 4,
+          arbitrary: fc
+            .constantFrom(...keys)
+            .chain((k) => mutate(record[k], s.properties?.[k] ?? free).map((v) => ({ ...record, [k]: v }))),
+        },
+        {
+          weight: 1,
+          arbitrary: fc
+            .constantFrom(...keys)
+            .map((k) => Object.fromEntries(keys.filter((x) => x !== k).map((x) => [x, record[x]]))),
+        },
+        {
+          weight: 1,
+          arbitrary: fc
+            .tuple(fc.oneof(hostileString, fc.constantFrom('__proto__', 'constructor', 'id')), hostileValue)
+            .map(([k, v]) => {
+              const out: Record<string, unknown> = { ...record }
+              Object.defineProperty(out, k, {
+                value: v,
+                enumerable: true,
+                configurable: true,
+                writable: true,
+              })
+              return out
+            }),
+        },
+      )
+    }
+    return hostileFor(s)
+  }
+
+  const mutateOne = (schema: Schema) => validOf(schema).chain((v) => mutate(v, schema))
+
   /** A body: valid, fuzzed field by field, or hostile as a whole, sent with honest or lying content types. */
   const bodyOf = (body: Record<string, Schema>): fc.Arbitrary<FuzzRequest['body']> => {
     const types = Object.keys(body)
@@ -232,9 +312,10 @@ export const schemaTools = (doc: OpenApiDocument, real: RealValues) => {
     const schema = resolve(body[json ?? types[0] ?? ''] ?? {})
     const fuzzed = schema.type === 'object' ? fuzzObject(schema, 0) : fieldOf(schema)
     const value = fc.oneof(
-      { weight: 3, arbitrary: validOf(schema) },
-      { weight: 6, arbitrary: fuzzed },
-      { weight: 2, arbitrary: hostileValue },
+      { weight: 2, arbitrary: validOf(schema) },
+      { weight: 6, arbitrary: mutateOne(schema) },
+      { weight: 2, arbitrary: fuzzed },
+      { weight: 1, arbitrary: hostileValue },
     )
     const asText = fc.oneof(
       fc.constantFrom(
@@ -317,6 +398,27 @@ export const schemaTools = (doc: OpenApiDocument, real: RealValues) => {
     )
   }
 
+  /** A hostile path or query value fitted to the parameter: forged cursors for a cursor, numbers for a number. */
+  const hostileUrlValueOf = (p: Parameter): fc.Arbitrary<string | RawUrl> =>
+    fc.oneof(
+      { weight: 4, arbitrary: hostileString.filter((v) => v.length <= 12_000) },
+      { weight: numeric(p.schema ?? {}) ? 6 : 0, arbitrary: fc.constantFrom(...hostileNumberStrings) },
+      {
+        weight: /cursor/i.test(p.name) && real.cursors.length ? 8 : 0,
+        arbitrary: fc.constantFrom(...real.cursors, ''),
+      },
+      { weight: 1, arbitrary: fc.constantFrom(...rawUrlFragments) },
+      { weight: 1, arbitrary: realId },
+    )
+
+  /** A path or query value the schema accepts, as text. */
+  const validUrlValueOf = (raw: Schema | undefined): fc.Arbitrary<string> => {
+    const s = resolve(raw ?? {})
+    return (s.type === 'array' ? validOf(s.items ?? {}) : validOf(s)).map((v) =>
+      typeof v === 'string' ? v : JSON.stringify(v),
+    )
+  }
+
   /** A path or query value: schema-valid, a real id or cursor, hostile, or a raw malformed encoding. */
   const urlValueOf = (raw: Schema | undefined, name = ''): fc.Arbitrary<string | RawUrl> => {
     const s = resolve(raw ?? {})
@@ -332,6 +434,7 @@ export const schemaTools = (doc: OpenApiDocument, real: RealValues) => {
         : []),
       // Past 16 KB a URL meets the HTTP server's own limit (a bare 431) and no route code runs at all.
       { weight: 4, arbitrary: hostileString.filter((v) => v.length <= 12_000) },
+      ...(numeric(s) ? [{ weight: 4, arbitrary: fc.constantFrom(...hostileNumberStrings) }] : []),
       { weight: 1, arbitrary: fc.constantFrom(...rawUrlFragments) },
     )
   }
@@ -355,15 +458,57 @@ export const schemaTools = (doc: OpenApiDocument, real: RealValues) => {
           { weight: 1, arbitrary: fc.array(urlValueOf(p.schema, p.name), { minLength: 2, maxLength: 25 }) },
         )
         .map((values) => values.map((v) => [p.name, v] as [string, string | RawUrl]))
+    const asEntries = (p: Parameter) => (values: (string | RawUrl)[]) =>
+      values.map((v) => [p.name, v] as [string, string | RawUrl])
+    // Every parameter valid or absent but one, which gets hostile values: a single bad value is not hidden
+    // behind another parameter's 422.
+    const targets = [...pathParams, ...queryParams]
+    const oneHostile = fc
+      .record({
+        path: fc.tuple(
+          ...pathParams.map((p) => fc.oneof(realId, validUrlValueOf(p.schema))),
+          fc.constant(null),
+        ),
+        query: fc.tuple(
+          ...queryParams.map((p) =>
+            fc
+              .option(validUrlValueOf(p.schema), { nil: undefined, freq: 2 })
+              .map((v) => (v === undefined ? [] : [v])),
+          ),
+          fc.constant([] as (string | RawUrl)[]),
+        ),
+        mutation: targets.length
+          ? fc
+              .nat(targets.length - 1)
+              .chain((t) =>
+                fc
+                  .array(hostileUrlValueOf(targets[t]!), { minLength: 1, maxLength: 3 })
+                  .map((hostile) => ({ target: t, hostile })),
+              )
+          : fc.constant({ target: 0, hostile: [] as (string | RawUrl)[] }),
+      })
+      .map(({ path, query, mutation: { target, hostile } }) => {
+        const paths = [...path] as (string | RawUrl | null)[]
+        const queries = [...query] as (string | RawUrl)[][]
+        if (target < pathParams.length) paths[target] = hostile[0] ?? ''
+        else if (queryParams.length) queries[target - pathParams.length] = hostile
+        return {
+          path: paths,
+          query: queries.map((values, i) => (queryParams[i] ? asEntries(queryParams[i])(values) : [])),
+        }
+      })
+    const allFuzzed = fc.record({
+      path: fc.tuple(...pathParams.map((p) => urlValueOf(p.schema)), fc.constant(null)),
+      query: fc.tuple(...queryParams.map(queryEntry), fc.constant([])),
+    })
     return fc
       .record({
-        path: fc.tuple(...pathParams.map((p) => urlValueOf(p.schema)), fc.constant(null)),
-        query: fc.tuple(...queryParams.map(queryEntry), fc.constant([])),
+        params: fc.oneof({ weight: 3, arbitrary: oneHostile }, { weight: 2, arbitrary: allFuzzed }),
         unknownQuery: fc.array(fc.tuple(hostileString, hostileString), { maxLength: 2 }),
         headers: fc.dictionary(fc.constantFrom(...headerNames), headerValue, { maxKeys: 3 }),
         body: op.body ? bodyOf(op.body) : fc.constant(undefined),
       })
-      .map(({ path, query, unknownQuery, headers, body }) => {
+      .map(({ params: { path, query }, unknownQuery, headers, body }) => {
         let url = op.path
         pathParams.forEach((p, i) => {
           url = url.replace(`{${p.name}}`, encodeUrlValue(path[i] as string | RawUrl))
@@ -371,7 +516,7 @@ export const schemaTools = (doc: OpenApiDocument, real: RealValues) => {
         return {
           method: op.method,
           path: url,
-          query: [...query.flat(), ...unknownQuery],
+          query: [...(query as [string, string | RawUrl][][]).flat(), ...unknownQuery],
           headers,
           ...(body && { body }),
         }
