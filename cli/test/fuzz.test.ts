@@ -328,7 +328,11 @@ describe('every route of the merged OpenAPI document, fuzzed', () => {
     test(
       `${name}: no 5xx, no internals shown, refused writes change nothing, the platform still answers`,
       async () => {
-        const real: RealValues = { ids: await prime(), cursors: [...cursors, ...forgedCursors] }
+        const real: RealValues = {
+          ids: await prime(),
+          cursors: [...cursors, ...forgedCursors],
+          issuedCursors: cursors,
+        }
         const { requestOf } = schemaTools(doc, real)
         const writes = op.method !== 'GET'
         for (const role of roles) {

@@ -100,6 +100,8 @@ export const readHeaders = [
 export interface RealValues {
   ids: string[]
   cursors: string[]
+  /** The cursors as the API issued them, without forgeries. */
+  issuedCursors: string[]
 }
 
 const cap = (n: number | undefined, max: number) => Math.min(n ?? max, max)
@@ -411,9 +413,10 @@ export const schemaTools = (doc: OpenApiDocument, real: RealValues) => {
       { weight: 1, arbitrary: realId },
     )
 
-  /** A path or query value the schema accepts, as text. */
-  const validUrlValueOf = (raw: Schema | undefined): fc.Arbitrary<string> => {
-    const s = resolve(raw ?? {})
+  /** A path or query value the schema accepts, as text; a real one for a cursor. */
+  const validUrlValueOf = (p: Parameter): fc.Arbitrary<string> => {
+    if (/cursor/i.test(p.name) && real.issuedCursors.length) return fc.constantFrom(...real.issuedCursors)
+    const s = resolve(p.schema ?? {})
     return (s.type === 'array' ? validOf(s.items ?? {}) : validOf(s)).map((v) =>
       typeof v === 'string' ? v : JSON.stringify(v),
     )
@@ -465,15 +468,14 @@ export const schemaTools = (doc: OpenApiDocument, real: RealValues) => {
     const targets = [...pathParams, ...queryParams]
     const oneHostile = fc
       .record({
-        path: fc.tuple(
-          ...pathParams.map((p) => fc.oneof(realId, validUrlValueOf(p.schema))),
-          fc.constant(null),
-        ),
+        path: fc.tuple(...pathParams.map((p) => fc.oneof(realId, validUrlValueOf(p))), fc.constant(null)),
         query: fc.tuple(
           ...queryParams.map((p) =>
-            fc
-              .option(validUrlValueOf(p.schema), { nil: undefined, freq: 2 })
-              .map((v) => (v === undefined ? [] : [v])),
+            // Mostly absent: a present parameter may refuse a value its schema allows (a made-up cursor).
+            fc.oneof(
+              { weight: 2, arbitrary: fc.constant([] as (string | RawUrl)[]) },
+              { weight: 1, arbitrary: validUrlValueOf(p).map((v) => [v]) },
+            ),
           ),
           fc.constant([] as (string | RawUrl)[]),
         ),
