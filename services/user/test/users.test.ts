@@ -251,6 +251,22 @@ describe('admin user management', () => {
     ).toBe(422)
   })
 
+  test('POST /users refuses an address user.registered cannot carry with 422 and creates nobody', async () => {
+    const admin = await h.userWithRoles(['admin'])
+    const email = `odd+!z.=}.${Date.now()}@fbindb.example`
+    const res = await h.call(
+      'POST',
+      '/api/v1/users',
+      { email, password: strongPassword, name: 'Odd', roles: ['support'] },
+      h.bearer(admin.tokens.accessToken),
+    )
+    expect(res.status).toBe(422)
+    expect(res.body.errors[0].path).toBe('/email')
+    const [row] =
+      await h.sql`select count(*)::int as n from users.accounts where lower(email) = lower(${email})`
+    expect(row?.n).toBe(0)
+  })
+
   test('PUT /users/:id/roles replaces roles, emits user.role_changed, and removing a role ends sessions', async () => {
     const admin = await h.userWithRoles(['admin'])
     const target = await h.userWithRoles(['customer', 'catalog_manager'])

@@ -1,4 +1,4 @@
 // One file per emitting service; add a service's contracts here so consumers import them from one place.
 
 export { categoryChanged, priceChanged, productCreated, productDeleted, productUpdated } from './product.ts'
-export { userRegistered, userRoleChanged } from './user.ts'
+export { eventEmailPattern, userRegistered, userRoleChanged } from './user.ts'
