@@ -1,10 +1,13 @@
 import { openapi } from '@elysiajs/openapi'
 import './formats.ts'
+import type { ReferenceAssetReader } from '@myshop/api-reference'
+import { packageReferenceAssets } from '@myshop/api-reference/package-files'
 import { AppError, type ErrorCode, type FieldError, problem, problemResponse } from '@myshop/errors'
 import type { Logger } from '@myshop/logger'
 import { Elysia, type ValidationError } from 'elysia'
 import { collectDefaultMetrics, Registry } from 'prom-client'
 import { isClientDataError } from './database-errors.ts'
+import { referenceDocs } from './docs.ts'
 import { settleIdempotency } from './idempotent.ts'
 import { inputGuard } from './input-guard.ts'
 import { requestMeta } from './request-meta.ts'
@@ -23,6 +26,8 @@ export interface HttpAppOptions {
   readiness?: Record<string, ReadinessCheck>
   /** Largest accepted request body, in bytes. */
   maxBodyBytes?: number
+  /** The reference UI's files for `/docs`: the installed package unless given; `undefined` makes `/docs` a 503. */
+  docsAssets?: ReferenceAssetReader | undefined
 }
 
 const readinessTimeoutMs = 2_000
@@ -61,7 +66,9 @@ export const createHttpApp = ({
   logger,
   readiness = {},
   maxBodyBytes = 1024 * 1024,
+  ...options
 }: HttpAppOptions) => {
+  const docsAssets = 'docsAssets' in options ? options.docsAssets : packageReferenceAssets
   const registry = new Registry()
   registry.setDefaultLabels({ service })
   collectDefaultMetrics({ register: registry })
@@ -194,7 +201,8 @@ export const createHttpApp = ({
       })
       .use(
         openapi({
-          path: '/docs',
+          // The plugin's own page loads its UI from a public CDN; `/docs` is served below from the installed package.
+          provider: null,
           specPath: '/openapi.json',
           documentation: {
             info: { title: `MyShop ${service} service`, version, ...(description && { description }) },
@@ -202,9 +210,12 @@ export const createHttpApp = ({
               securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
             },
           },
-          exclude: { paths: ['/health', '/ready', '/metrics', '/docs', '/openapi.json'] },
+          exclude: {
+            paths: ['/health', '/ready', '/metrics', '/docs', '/docs/assets/:file', '/openapi.json'],
+          },
         }),
       )
+      .use(referenceDocs({ title: `MyShop ${service} service`, read: docsAssets, headers: securityHeaders }))
       .get(
         '/health',
         () => ({
