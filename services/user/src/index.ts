@@ -13,7 +13,7 @@ import type { AttemptStore } from './auth/throttle.ts'
 import { loadUserConfig, type UserConfig } from './config.ts'
 import { schema, type UserDeps } from './deps.ts'
 import { createSealer } from './keys/sealing.ts'
-import { assertBootstrapPassword, ensureAdmin } from './users/service.ts'
+import { ensureAdmin } from './users/service.ts'
 import { createUserDeps } from './wiring.ts'
 
 export const migrationsDir = fileURLToPath(new URL('../../../db/migrations/user', import.meta.url))
@@ -44,11 +44,6 @@ export const startUserService = async (
     shared.logger?.child({ service: 'user' }) ??
     createLogger({ service: 'user', level: config.LOG_LEVEL, format: config.LOG_FORMAT })
   const cleanups: (() => Promise<unknown>)[] = []
-  if (config.MYSHOP_ADMIN_EMAIL && config.MYSHOP_ADMIN_PASSWORD) {
-    // Refused before anything opens, so a weak administrator password never reaches the database.
-    await assertBootstrapPassword(config.MYSHOP_ADMIN_EMAIL, config.MYSHOP_ADMIN_PASSWORD)
-  }
-
   const db = await openServiceDatabase({
     shared: shared.sql,
     url: config.USER_DATABASE_URL ?? config.DATABASE_URL,
