@@ -91,11 +91,12 @@ export const startUserService = async (
   }
 
   relay.start()
-  const readiness: Record<string, () => Promise<unknown>> = redis ? { redis: () => redis.ping() } : {}
+  // Reads, sign-ins and refreshes go on from PostgreSQL while Redis is down: it makes the service degraded, not unready.
+  const degradable: Record<string, () => Promise<unknown>> = redis ? { redis: () => redis.ping() } : {}
   // Elysia learns no peer from a server it did not start itself: the app asks this one (requests arrive only
   // once it listens).
   const peers = { requestIP: (request: Request) => server.requestIP(request) }
-  const app = createApp(deps, { trustedProxies: proxyTrust(config.TRUSTED_PROXIES), peers, readiness })
+  const app = createApp(deps, { trustedProxies: proxyTrust(config.TRUSTED_PROXIES), peers, degradable })
   const server: Server<undefined> = Bun.serve({
     hostname: config.USER_HOST,
     port: config.USER_PORT,
