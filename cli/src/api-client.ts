@@ -30,7 +30,12 @@ export type AuthTokens = {
   deviceToken?: string
 }
 
-export type ServiceHealth = { status: 'ok' | 'down'; latencyMs?: number; httpStatus?: number; error?: string }
+export type ServiceHealth = {
+  status: 'ok' | 'degraded' | 'down'
+  latencyMs?: number
+  httpStatus?: number
+  error?: string
+}
 
 export type Health = { status: 'ok' | 'degraded'; services: Record<string, ServiceHealth> }
 
@@ -181,7 +186,7 @@ export const toCredentials = (tokens: AuthTokens, url: string, email: string, no
 })
 
 /** The gateway's `/ready` answer. */
-type Readiness = { status: 'ready' | 'not_ready'; services: Record<string, ServiceHealth> }
+type Readiness = { status: 'ready' | 'degraded' | 'not_ready'; services: Record<string, ServiceHealth> }
 
 const isReadiness = (value: unknown): value is Readiness =>
   typeof value === 'object' &&

@@ -23,59 +23,75 @@ afterAll(async () => {
 })
 
 type Operation = { summary?: string; operationId?: string }
+type Browser = Awaited<ReturnType<typeof import('playwright-core')['chromium']['launch']>>
+
+const operationsAt = async (origin: string) => {
+  const spec = (await (await fetch(`${origin}/openapi.json`)).json()) as {
+    paths: Record<string, Record<string, Operation>>
+  }
+  return Object.entries(spec.paths).flatMap(([path, item]) =>
+    Object.entries(item).map(([method, op]) => ({ path, method, ...op })),
+  )
+}
+
+/** Opens `<origin>/docs`, refusing and recording every request to another origin, and reads what it rendered. */
+const renderReference = async (browser: Browser, origin: string) => {
+  const page = await browser.newPage()
+  const own = new URL(origin)
+  const foreign: string[] = []
+  const failed: string[] = []
+  await page.route('**/*', (route) => {
+    const url = new URL(route.request().url())
+    if (url.origin === own.origin || url.protocol === 'data:') return route.continue()
+    foreign.push(url.href)
+    return route.abort()
+  })
+  page.on('requestfailed', (r) => failed.push(r.url()))
+  const violations: string[] = []
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text())
+  })
+  const res = await page.goto(`${origin}/docs`)
+  expect(res?.status()).toBe(200)
+  await page.waitForSelector('.opblock', { timeout: 20_000 })
+  // The text a reader sees, not the DOM's: innerText, which leaves out what is hidden.
+  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what is asserted
+  const text = await page.locator('body').innerText()
+  const blocks = await page.locator('.opblock').count()
+  await page.close()
+  return { text, blocks, offOrigin: { foreign, failed, violations } }
+}
+
+const launch = async () => {
+  const { chromium: browserType } = await import('playwright-core')
+  return browserType.launch({
+    executablePath: chromium,
+    // Chromium's own background traffic (updates, sync, QUIC probes) is not the page's: keep it off.
+    args: [
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+}
+
+const clean = { foreign: [], failed: [], violations: [] }
 
 describe('/docs in a browser', () => {
   test.skipIf(!hasChromium)(
     'renders the operations of every service, loading nothing from another origin',
     async () => {
-      const { chromium: browserType } = await import('playwright-core')
-      const spec = (await (await fetch(`${platform.gatewayUrl}/openapi.json`)).json()) as {
-        paths: Record<string, Record<string, Operation>>
-      }
-      const operations = Object.entries(spec.paths).flatMap(([path, item]) =>
-        Object.entries(item).map(([method, op]) => ({ path, method, ...op })),
-      )
+      const operations = await operationsAt(platform.gatewayUrl)
       // Both services' operations are in the document the page is built from.
       expect(operations.some((o) => o.operationId?.startsWith('user_'))).toBe(true)
       expect(operations.some((o) => o.operationId?.startsWith('product_'))).toBe(true)
 
-      const browser = await browserType.launch({
-        executablePath: chromium,
-        // Chromium's own background traffic (updates, sync, QUIC probes) is not the page's: keep it off.
-        args: [
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      })
+      const browser = await launch()
       try {
-        const page = await browser.newPage()
-        const gateway = new URL(platform.gatewayUrl)
-        const foreign: string[] = []
-        const failed: string[] = []
-        // Every request the page makes is seen here; one to another origin is recorded and refused.
-        await page.route('**/*', (route) => {
-          const url = new URL(route.request().url())
-          if (url.origin === gateway.origin || url.protocol === 'data:') return route.continue()
-          foreign.push(url.href)
-          return route.abort()
-        })
-        page.on('requestfailed', (r) => failed.push(r.url()))
-        const violations: string[] = []
-        page.on('console', (m) => {
-          if (/Content Security Policy/i.test(m.text())) violations.push(m.text())
-        })
-
-        const res = await page.goto(`${platform.gatewayUrl}/docs`)
-        expect(res?.status()).toBe(200)
-        await page.waitForSelector('.opblock', { timeout: 20_000 })
-        // The text a reader sees, not the DOM's: innerText, which leaves out what is hidden.
-        // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what is asserted
-        const text = await page.locator('body').innerText()
-
+        const { text, blocks, offOrigin } = await renderReference(browser, platform.gatewayUrl)
         const missing = operations
           .filter((o) => !text.includes(o.summary ?? o.path))
           .map((o) => `${o.method} ${o.path}`)
@@ -83,8 +99,30 @@ describe('/docs in a browser', () => {
         // A few operations by name, so a document without summaries cannot pass by paths alone.
         for (const summary of operations.flatMap((o) => (o.summary ? [o.summary] : [])).slice(0, 5))
           expect(text).toContain(summary)
-        expect(await page.locator('.opblock').count()).toBe(operations.length)
-        expect({ foreign, failed, violations }).toEqual({ foreign: [], failed: [], violations: [] })
+        expect(blocks).toBe(operations.length)
+        expect(offOrigin).toEqual(clean)
+      } finally {
+        await browser.close()
+      }
+    },
+    60_000,
+  )
+
+  test.skipIf(!hasChromium)(
+    "each service's own /docs renders its operations from the service alone",
+    async () => {
+      expect(Object.keys(platform.services).length).toBeGreaterThanOrEqual(2)
+      const browser = await launch()
+      try {
+        for (const [service, origin] of Object.entries(platform.services)) {
+          const operations = await operationsAt(origin)
+          const { blocks, offOrigin } = await renderReference(browser, origin)
+          expect({ service, blocks, offOrigin }).toEqual({
+            service,
+            blocks: operations.length,
+            offOrigin: clean,
+          })
+        }
       } finally {
         await browser.close()
       }

@@ -10,10 +10,20 @@ test.each([
     'services/user/src/index.ts',
     { USER_PORT: 'abc', ACCESS_TOKEN_TTL_SECONDS: '5', MYSHOP_ADMIN_EMAIL: 'admin' },
     [
-      'The user service cannot start. The configuration has 3 problems:',
+      'The user service cannot start. The configuration has 4 problems:',
       '  - USER_PORT must be a whole number between 0 and 65535 (0 picks a free port); got "abc".',
       '  - ACCESS_TOKEN_TTL_SECONDS must be a whole number of at least 60; got "5".',
       '  - MYSHOP_ADMIN_EMAIL must be an email address; got "admin".',
+      '  - MYSHOP_ADMIN_PASSWORD is not set; set both MYSHOP_ADMIN_EMAIL and MYSHOP_ADMIN_PASSWORD to create or update the first administrator, or neither.',
+    ],
+  ],
+  [
+    'services/user/src/index.ts',
+    { USER_PORT: 'abc', MYSHOP_ADMIN_EMAIL: 'owner@example.com', MYSHOP_ADMIN_PASSWORD: 'password1' },
+    [
+      'The user service cannot start. The configuration has 2 problems:',
+      '  - USER_PORT must be a whole number between 0 and 65535 (0 picks a free port); got "abc".',
+      '  - MYSHOP_ADMIN_PASSWORD is refused: This password is too common or too easy to guess. Choose a stronger passphrase.',
     ],
   ],
   [

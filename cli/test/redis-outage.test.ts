@@ -89,6 +89,18 @@ describe.skipIf(!process.env.DATABASE_URL || !redisServerPath)('with Redis down 
     return { stop }
   }
 
+  /** A service's own readiness report, or the gateway's aggregated one. */
+  const readiness = async (of: 'user' | 'product' | 'gateway') => {
+    const res = await fetch(`${of === 'gateway' ? platform.gatewayUrl : platform.services[of]}/ready`)
+    const body = (await res.json()) as {
+      status: string
+      checks: Record<string, unknown>
+      degraded?: string[]
+      services?: Record<string, { status: string }>
+    }
+    return { httpStatus: res.status, ...body }
+  }
+
   const signIn = async (email: string) => {
     const res = await api('POST', '/api/v1/auth/login', { email, password })
     expect(res.status).toBe(200)
@@ -177,7 +189,7 @@ describe.skipIf(!process.env.DATABASE_URL || !redisServerPath)('with Redis down 
     await redis.start()
     await eventually(
       'the user service sees Redis again',
-      async () => (await fetch(`${platform.services.user}/ready`)).status === 200,
+      async () => (await readiness('user')).status === 'ready',
     )
     const statuses = await shoppers.stop()
     expect(statuses.length).toBeGreaterThan(0)
@@ -207,6 +219,37 @@ describe.skipIf(!process.env.DATABASE_URL || !redisServerPath)('with Redis down 
     expect(after.status).toBe(200)
     expect((await api('GET', '/api/v1/users/me', undefined, after.body.accessToken)).status).toBe(200)
     expect((await api('GET', '/api/v1/users/me', undefined, refreshed.body.accessToken)).status).toBe(200)
+  }, 120_000)
+
+  test('/ready says degraded (200), naming Redis, while it is down, so a readiness probe keeps every instance', async () => {
+    for (const service of ['user', 'product'] as const)
+      expect(await readiness(service)).toMatchObject({ httpStatus: 200, status: 'ready', degraded: [] })
+    await redis.stop()
+    try {
+      for (const service of ['user', 'product'] as const) {
+        const report = await readiness(service)
+        expect(report).toMatchObject({ httpStatus: 200, status: 'degraded', degraded: ['redis'] })
+        expect(report.checks.database).toBe('ok')
+        expect(report.checks.redis).not.toBe('ok')
+      }
+      // The gateway looks at the services at most once a second: its next look sees them degraded.
+      await eventually('the gateway sees the services degraded', async () => {
+        const gateway = await readiness('gateway')
+        return gateway.status === 'degraded'
+      })
+      expect(await readiness('gateway')).toMatchObject({
+        httpStatus: 200,
+        status: 'degraded',
+        services: { user: { status: 'degraded' }, product: { status: 'degraded' } },
+      })
+    } finally {
+      await redis.start()
+    }
+    await eventually(
+      'the gateway sees Redis again',
+      async () => (await readiness('gateway')).status === 'ready',
+    )
+    expect(await readiness('product')).toMatchObject({ httpStatus: 200, status: 'ready', degraded: [] })
   }, 120_000)
 
   test('a frozen Redis costs reads one short timeout, not a 504', async () => {

@@ -180,31 +180,53 @@ describe('myshop start', () => {
     expect(existsSync(join(dataDir, 'myshop.pid'))).toBe(false)
   }, 90_000)
 
-  test('reports every problem of every process together, in words, and starts nothing', async () => {
+  /** Runs `myshop start` on a fresh folder, expects a refusal that started nothing, and gives its heading and problems. */
+  const refusedStart = async (env: Record<string, string>) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'myshop-start-'))
-    const res = await run(['start'], {
-      MYSHOP_DATA_DIR: dataDir,
+    const res = await run(['start'], { MYSHOP_DATA_DIR: dataDir, DATABASE_URL: '', ...env })
+    expect(res.code).toBe(2)
+    expect(res.stdout).toBe('')
+    expect(res.stderr).not.toMatch(/NaN|received|\n\s+at /)
+    // Nothing ran: no embedded database, no pid file.
+    expect(readdirSync(dataDir)).toEqual([])
+    const lines = res.stderr.split('\n')
+    return { heading: lines[0], problems: lines.filter((line) => line.startsWith('  - ')).sort() }
+  }
+
+  test('reports every problem of every process together, in words, and starts nothing', async () => {
+    const { heading, problems } = await refusedStart({
       LOG_LEVEL: 'loud',
       USER_PORT: 'abc',
       PRODUCT_PORT: '-1',
       GATEWAY_PORT: '99999',
       REDIS_URL: 'redis host',
-      DATABASE_URL: '',
+      MYSHOP_ADMIN_EMAIL: 'owner@example.com',
+      MYSHOP_ADMIN_PASSWORD: 'password1',
     })
-    expect(res.code).toBe(2)
-    expect(res.stdout).toBe('')
-    const lines = res.stderr.split('\n').filter((line) => line.startsWith('  - '))
-    expect(lines.sort()).toEqual([
+    expect(problems).toEqual([
       '  - GATEWAY_PORT must be a whole number between 0 and 65535 (0 picks a free port); got "99999". (read by edge-gateway)',
       '  - LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent; got "loud". (read by user, product, edge-gateway)',
+      '  - MYSHOP_ADMIN_PASSWORD is refused: This password is too common or too easy to guess. Choose a stronger passphrase. (read by user)',
       '  - PRODUCT_PORT must be a whole number between 0 and 65535 (0 picks a free port); got "-1". (read by product)',
       '  - REDIS_URL must be a URL (scheme://host…); got "redis host". (read by user, product, edge-gateway)',
       '  - USER_PORT must be a whole number between 0 and 65535 (0 picks a free port); got "abc". (read by user)',
     ])
-    expect(res.stderr).toContain('MyShop cannot start. The configuration has 5 problems:')
-    expect(res.stderr).not.toMatch(/NaN|received|\n\s+at /)
-    // Nothing ran: no embedded database, no pid file.
-    expect(readdirSync(dataDir)).toEqual([])
+    expect(heading).toBe('error: MyShop cannot start. The configuration has 6 problems:')
+  }, 60_000)
+
+  test('a weak MYSHOP_ADMIN_PASSWORD alone is a configuration problem: one sentence, exit 2, nothing started', async () => {
+    expect(
+      await refusedStart({
+        REDIS_URL: '',
+        MYSHOP_ADMIN_EMAIL: 'owner@example.com',
+        MYSHOP_ADMIN_PASSWORD: 'owner@example.com1',
+      }),
+    ).toEqual({
+      heading: 'error: MyShop cannot start. The configuration has a problem:',
+      problems: [
+        '  - MYSHOP_ADMIN_PASSWORD is refused: This password is too common or too easy to guess. Choose a stronger passphrase. (read by user)',
+      ],
+    })
   }, 60_000)
 
   test('reports its problems as a problem document under --json', async () => {

@@ -13,7 +13,8 @@ const probeTimeoutMs = 2_000
 const readyCacheMs = 1_000
 
 interface Probe {
-  status: 'ok' | 'down'
+  /** `degraded`: the service answered ready but is working without a dependency it can do without. */
+  status: 'ok' | 'degraded' | 'down'
   latencyMs: number
   httpStatus?: number
 }
@@ -22,15 +23,20 @@ const probe = async (shared: Shared, url: string): Promise<Probe> => {
   const started = shared.now()
   try {
     const res = await shared.fetch(url, { signal: AbortSignal.timeout(probeTimeoutMs) })
-    await res.body?.cancel()
-    return { status: res.ok ? 'ok' : 'down', latencyMs: shared.now() - started, httpStatus: res.status }
+    let status: Probe['status'] = res.ok ? 'ok' : 'down'
+    if (res.ok && res.headers.get('content-type')?.includes('json')) {
+      // A service's readiness report is a few hundred bytes; the JWKS says nothing of degradation.
+      const body = (await res.json().catch(() => null)) as { status?: unknown } | null
+      if (body?.status === 'degraded') status = 'degraded'
+    } else await res.body?.cancel()
+    return { status, latencyMs: shared.now() - started, httpStatus: res.status }
   } catch {
     return { status: 'down', latencyMs: shared.now() - started }
   }
 }
 
 interface Readiness {
-  status: 'ready' | 'not_ready'
+  status: 'ready' | 'degraded' | 'not_ready'
   services: Partial<Record<ServiceName, Probe>>
   checks: { jwks: Probe }
 }
@@ -46,8 +52,13 @@ const readinessSource = (shared: Shared) =>
           async ([name, base]) => [name, await probe(shared, `${base}/ready`)] as const,
         ),
       ])
-      const ok = jwks.status === 'ok' && entries.every(([, p]) => p.status === 'ok')
-      return { status: ok ? 'ready' : 'not_ready', services: Object.fromEntries(entries), checks: { jwks } }
+      const probes = [jwks, ...entries.map(([, p]) => p)]
+      const status = probes.some((p) => p.status === 'down')
+        ? 'not_ready'
+        : probes.some((p) => p.status === 'degraded')
+          ? 'degraded'
+          : 'ready'
+      return { status, services: Object.fromEntries(entries), checks: { jwks } }
     },
     () => readyCacheMs,
   )
@@ -74,7 +85,7 @@ export const mountOps = (
   const readiness = readinessSource(shared)
   app.get('/ready', async (c) => {
     const ready = await readiness()
-    return c.json(ready, ready.status === 'ready' ? 200 : 503)
+    return c.json(ready, ready.status === 'not_ready' ? 503 : 200)
   })
 
   app.get('/metrics', (c) =>

@@ -4,22 +4,8 @@
  */
 export const apiContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'"
 
-/**
- * The reference UI's page: its script, styles, fonts and images come from the gateway itself, and it fetches only
- * the gateway's own `/openapi.json` (and the API when an operation is tried). `data:` images are the small icons
- * the UI's stylesheet carries inline; they load nothing from anywhere.
- */
-export const docsContentSecurityPolicy = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "font-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ')
+/** The reference UI's page: everything from the gateway itself (see `@myshop/api-reference`). */
+export { docsContentSecurityPolicy } from '@myshop/api-reference'
 
 /**
  * Stamps the headers every gateway response carries, whoever built it (the gateway or a service): no MIME

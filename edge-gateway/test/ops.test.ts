@@ -7,8 +7,8 @@ import { bearer, echoUpstream, signingKeys, testGateway } from './helpers.ts'
 let keys: Awaited<ReturnType<typeof signingKeys>>
 let upstream: ReturnType<typeof echoUpstream>
 
-/** A service that counts what it is asked, by path. */
-const countingService = () => {
+/** A service that counts what it is asked, by path; its `/ready` answers what `ready` gives (ready by default). */
+const countingService = (ready = () => Response.json({ status: 'ready' })) => {
   const asked = new Map<string, number>()
   const server = Bun.serve({
     port: 0,
@@ -16,7 +16,7 @@ const countingService = () => {
     fetch(req) {
       const path = new URL(req.url).pathname
       asked.set(path, (asked.get(path) ?? 0) + 1)
-      return Response.json({ status: path === '/ready' ? 'ready' : 'ok' })
+      return path === '/ready' ? ready() : Response.json({ status: 'ok' })
     },
   })
   return {
@@ -52,8 +52,17 @@ describe('cheap health and readiness', () => {
     }
   })
 
-  test('330 parallel /ready calls ask each service once per interval', async () => {
-    const user = countingService()
+  /** A gateway before a user and a product service, on a clock the test moves; the services stop after `use`. */
+  const withServices = async (
+    use: (s: {
+      app: ReturnType<typeof testGateway>
+      user: ReturnType<typeof countingService>
+      product: ReturnType<typeof countingService>
+      advance: (ms: number) => void
+    }) => Promise<void>,
+    userReady?: () => Response,
+  ) => {
+    const user = countingService(userReady)
     const product = countingService()
     let now = 1_000_000
     try {
@@ -64,6 +73,15 @@ describe('cheap health and readiness', () => {
           now: () => now,
         },
       )
+      await use({ app, user, product, advance: (ms) => (now += ms) })
+    } finally {
+      user.stop()
+      product.stop()
+    }
+  }
+
+  test('330 parallel /ready calls ask each service once per interval', () =>
+    withServices(async ({ app, user, product, advance }) => {
       const burst = () =>
         Promise.all(Array.from({ length: 330 }, () => app.fetch(new Request('http://gateway.test/ready'))))
       const first = await burst()
@@ -75,16 +93,44 @@ describe('cheap health and readiness', () => {
       expect([user.asked('/ready'), product.asked('/ready')]).toEqual([1, 1])
 
       // Within the interval the same answer is reused; once it has passed, the services are asked again.
-      now += 999
+      advance(999)
       await burst()
       expect([user.asked('/ready'), product.asked('/ready')]).toEqual([1, 1])
-      now += 1
+      advance(1)
       await burst()
       expect([user.asked('/ready'), product.asked('/ready')]).toEqual([2, 2])
-    } finally {
-      user.stop()
-      product.stop()
-    }
+    }))
+
+  test('a service degraded (200) makes the gateway degraded, still 200; one not ready (503) makes it 503', () => {
+    let userReady = () => Response.json({ status: 'degraded', checks: { redis: 'Connection is closed.' } })
+    return withServices(
+      async ({ app, advance }) => {
+        const look = async () => {
+          advance(1_000)
+          const res = await app.fetch(new Request('http://gateway.test/ready'))
+          return { httpStatus: res.status, ...((await res.json()) as object) }
+        }
+        expect(await look()).toMatchObject({
+          httpStatus: 200,
+          status: 'degraded',
+          services: { user: { status: 'degraded', httpStatus: 200 }, product: { status: 'ok' } },
+          checks: { jwks: { status: 'ok' } },
+        })
+        userReady = () => Response.json({ status: 'not_ready' }, { status: 503 })
+        expect(await look()).toMatchObject({
+          httpStatus: 503,
+          status: 'not_ready',
+          services: { user: { status: 'down', httpStatus: 503 }, product: { status: 'ok' } },
+        })
+        userReady = () => Response.json({ status: 'ready' })
+        expect(await look()).toMatchObject({
+          httpStatus: 200,
+          status: 'ready',
+          services: { user: { status: 'ok' } },
+        })
+      },
+      () => userReady(),
+    )
   })
 })
 

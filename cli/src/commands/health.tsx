@@ -15,7 +15,7 @@ const toItems = (health: Health): StatusItem[] => [
     status: service.status,
     detail: [
       service.latencyMs === undefined ? '' : `${service.latencyMs}ms`,
-      service.status !== 'ok' && service.httpStatus ? `HTTP ${service.httpStatus}` : '',
+      service.status === 'down' && service.httpStatus ? `HTTP ${service.httpStatus}` : '',
       service.error ?? '',
     ]
       .filter(Boolean)

@@ -1,28 +1,33 @@
 import { openapi } from '@elysiajs/openapi'
 import './formats.ts'
+import type { ReferenceAssetReader } from '@myshop/api-reference'
+import { packageReferenceAssets } from '@myshop/api-reference/package-files'
 import { AppError, type ErrorCode, type FieldError, problem, problemResponse } from '@myshop/errors'
 import type { Logger } from '@myshop/logger'
 import { Elysia, type ValidationError } from 'elysia'
 import { collectDefaultMetrics, Registry } from 'prom-client'
 import { isClientDataError } from './database-errors.ts'
+import { referenceDocs } from './docs.ts'
 import { settleIdempotency } from './idempotent.ts'
 import { inputGuard } from './input-guard.ts'
+import { assessReadiness, type ReadinessCheck } from './readiness.ts'
 import { requestMeta } from './request-meta.ts'
 import { requestMetrics } from './request-metrics.ts'
 import { validationProblem } from './validation-messages.ts'
-
-/** A dependency probe for `/ready`: resolves when the dependency answers, rejects otherwise. */
-export type ReadinessCheck = () => Promise<unknown>
 
 export interface HttpAppOptions {
   service: string
   version?: string
   description?: string
   logger: Logger
-  /** Named dependency probes run by `/ready`. */
+  /** Named probes of the dependencies the service cannot answer without, run by `/ready` (503 when one fails). */
   readiness?: Record<string, ReadinessCheck>
+  /** Named probes of the dependencies the service answers without, in a reduced way (200 `degraded` when one fails). */
+  degradable?: Record<string, ReadinessCheck>
   /** Largest accepted request body, in bytes. */
   maxBodyBytes?: number
+  /** The reference UI's files for `/docs`: the installed package unless given; `undefined` makes `/docs` a 503. */
+  docsAssets?: ReferenceAssetReader | undefined
 }
 
 const readinessTimeoutMs = 2_000
@@ -44,12 +49,6 @@ export const securityHeaders = {
   'x-frame-options': 'DENY',
 }
 
-const withTimeout = <T>(p: Promise<T>, ms: number): Promise<T> =>
-  Promise.race([
-    p,
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms)),
-  ])
-
 /**
  * The Elysia app every MyShop service starts from: request ids and trace context, RFC 9457 errors for
  * everything that goes wrong, `/health`, `/ready`, `/metrics` and an OpenAPI 3.1 document at `/openapi.json`.
@@ -60,8 +59,11 @@ export const createHttpApp = ({
   description,
   logger,
   readiness = {},
+  degradable = {},
   maxBodyBytes = 1024 * 1024,
+  ...options
 }: HttpAppOptions) => {
+  const docsAssets = 'docsAssets' in options ? options.docsAssets : packageReferenceAssets
   const registry = new Registry()
   registry.setDefaultLabels({ service })
   collectDefaultMetrics({ register: registry })
@@ -194,7 +196,8 @@ export const createHttpApp = ({
       })
       .use(
         openapi({
-          path: '/docs',
+          // The plugin's own page loads its UI from a public CDN; `/docs` is served below from the installed package.
+          provider: null,
           specPath: '/openapi.json',
           documentation: {
             info: { title: `MyShop ${service} service`, version, ...(description && { description }) },
@@ -202,9 +205,12 @@ export const createHttpApp = ({
               securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
             },
           },
-          exclude: { paths: ['/health', '/ready', '/metrics', '/docs', '/openapi.json'] },
+          exclude: {
+            paths: ['/health', '/ready', '/metrics', '/docs', '/docs/assets/:file', '/openapi.json'],
+          },
         }),
       )
+      .use(referenceDocs({ title: `MyShop ${service} service`, read: docsAssets, headers: securityHeaders }))
       .get(
         '/health',
         () => ({
@@ -220,19 +226,9 @@ export const createHttpApp = ({
       .get(
         '/ready',
         async ({ set }) => {
-          const results = await Promise.all(
-            Object.entries(readiness).map(async ([name, check]) => {
-              try {
-                await withTimeout(check(), readinessTimeoutMs)
-                return [name, 'ok'] as const
-              } catch (e) {
-                return [name, e instanceof Error ? e.message : 'failed'] as const
-              }
-            }),
-          )
-          const ok = results.every(([, r]) => r === 'ok')
-          set.status = ok ? 200 : 503
-          return { status: ok ? 'ready' : 'not_ready', service, checks: Object.fromEntries(results) }
+          const report = await assessReadiness({ required: readiness, degradable }, readinessTimeoutMs)
+          set.status = report.status === 'not_ready' ? 503 : 200
+          return { status: report.status, service, checks: report.checks, degraded: report.degraded }
         },
         { detail: { hide: true } },
       )

@@ -3,12 +3,17 @@ export {
   completeResponse,
   createHttpApp,
   type HttpAppOptions,
-  type ReadinessCheck,
   securityHeaders,
 } from './app.ts'
 export { authGuard } from './auth-guard.ts'
 export { clientIp, type PeerSource, type ProxyTrust, proxyTrust, trustNoProxy } from './client-ip.ts'
 export { idempotent } from './idempotent.ts'
+export {
+  assessReadiness,
+  type ReadinessCheck,
+  type ReadinessChecks,
+  type ReadinessReport,
+} from './readiness.ts'
 export { eventContext, type RequestMeta, requestMeta } from './request-meta.ts'
 export { errorResponses, problemSchema } from './schemas.ts'
 export { type RunningService, stopOnSignals } from './service.ts'

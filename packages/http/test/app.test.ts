@@ -111,6 +111,23 @@ describe('createHttpApp', () => {
     })
   })
 
+  test('/ready answers 200 degraded, naming the check, when only a dependency the service works without fails', async () => {
+    const degraded = createHttpApp({
+      service: 'demo',
+      logger: silentLogger(),
+      readiness: { database: async () => true },
+      degradable: { redis: async () => Promise.reject(new Error('Connection is closed.')) },
+    })
+    const ready = await degraded.handle(jsonRequest('GET', '/ready'))
+    expect(ready.status).toBe(200)
+    expect(await ready.json()).toEqual({
+      status: 'degraded',
+      service: 'demo',
+      checks: { database: 'ok', redis: 'Connection is closed.' },
+      degraded: ['redis'],
+    })
+  })
+
   test('/metrics exposes request counters in Prometheus format', async () => {
     await app.handle(jsonRequest('GET', '/health'))
     const text = await (await app.handle(jsonRequest('GET', '/metrics'))).text()

@@ -124,7 +124,10 @@ export const startProductService = async (
 
   relay.start()
   const app = createApp(deps, {
-    readiness: {
+    // Either down leaves the service answering what does not need it (without Redis everything, from PostgreSQL;
+    // without Elasticsearch all but listings and search), and is down for every instance alike: taking this one
+    // out of rotation would help nothing, so they make it degraded, not unready.
+    degradable: {
       ...(redis && { redis: () => redis.ping() }),
       ...(elastic && { search: () => elastic.suggest('a', 1) }),
     },

@@ -1,4 +1,4 @@
-import { createHttpApp, type PeerSource, type ProxyTrust } from '@myshop/http'
+import { createHttpApp, type PeerSource, type ProxyTrust, type ReadinessCheck } from '@myshop/http'
 import { authRoutes } from './auth/routes.ts'
 import type { UserDeps } from './deps.ts'
 import { unlockRoutes } from './unlock/routes.ts'
@@ -9,18 +9,20 @@ export interface AppOptions {
   trustedProxies: ProxyTrust
   /** The server the app answers on, to learn each request's socket peer; null when called only in process. */
   peers: PeerSource | null
-  readiness?: Parameters<typeof createHttpApp>[0]['readiness']
+  /** Probes of the dependencies the service answers without (Redis: see "When a dependency is down"). */
+  degradable?: Record<string, ReadinessCheck>
 }
 
 /** The user service's HTTP app, built from its dependencies and nothing else. */
-export const createApp = (deps: UserDeps, { trustedProxies, peers, readiness }: AppOptions) => {
+export const createApp = (deps: UserDeps, { trustedProxies, peers, degradable }: AppOptions) => {
   const addressing = { peers, trustedProxies }
   const jwks = async () => deps.keys.jwks()
   return createHttpApp({
     service: 'user',
     description: 'Accounts, sign-in, sessions and roles',
     logger: deps.logger,
-    readiness: { database: () => deps.sql`select 1`, ...readiness },
+    readiness: { database: () => deps.sql`select 1` },
+    degradable,
   })
     .get(
       '/.well-known/jwks.json',

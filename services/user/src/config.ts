@@ -1,4 +1,5 @@
-import { ConfigError, loadConfig, vars, z } from '@myshop/config'
+import { ConfigError, type ConfigProblem, loadConfig, vars, z } from '@myshop/config'
+import { bootstrapPasswordProblem } from './users/service.ts'
 
 const shape = {
   USER_PORT: vars.port(8081),
@@ -30,25 +31,53 @@ const shape = {
   /** Encrypts the private signing keys stored in the database (AES-256-GCM); keep it out of the database's reach. */
   KEY_ENCRYPTION_SECRET: z.string().min(16).optional(),
   MYSHOP_ADMIN_EMAIL: z.email().optional(),
-  MYSHOP_ADMIN_PASSWORD: z.string().min(8).optional(),
+  /** Judged by registration's strength rules, below (the length among them). */
+  MYSHOP_ADMIN_PASSWORD: z.string().optional(),
   LOG_LEVEL: vars.logLevel(),
   LOG_FORMAT: vars.logFormat(),
 }
 
 export type UserConfig = ReturnType<typeof loadUserConfig>
 
-/** Reads the user service's configuration once; every problem is reported together. */
-export const loadUserConfig = (env: Record<string, string | undefined>) => {
-  const config = loadConfig(shape, env)
-  if (Boolean(config.MYSHOP_ADMIN_EMAIL) !== Boolean(config.MYSHOP_ADMIN_PASSWORD)) {
-    const variable = config.MYSHOP_ADMIN_EMAIL ? 'MYSHOP_ADMIN_PASSWORD' : 'MYSHOP_ADMIN_EMAIL'
-    throw new ConfigError([
+/**
+ * The boot administrator's pair: both or neither, and a password registration would accept. Read from the raw
+ * environment so these problems are reported with the schema's own, not after them.
+ */
+const adminProblems = (env: Record<string, string | undefined>): ConfigProblem[] => {
+  // Empty counts as unset, as in loadConfig.
+  const email = env.MYSHOP_ADMIN_EMAIL || undefined
+  const password = env.MYSHOP_ADMIN_PASSWORD || undefined
+  if (Boolean(email) !== Boolean(password)) {
+    const variable = email ? 'MYSHOP_ADMIN_PASSWORD' : 'MYSHOP_ADMIN_EMAIL'
+    return [
       {
         variable,
         message: `${variable} is not set; set both MYSHOP_ADMIN_EMAIL and MYSHOP_ADMIN_PASSWORD to create or update the first administrator, or neither.`,
       },
-    ])
+    ]
   }
+  const reason = email && password ? bootstrapPasswordProblem(email, password) : null
+  return reason
+    ? [
+        {
+          variable: 'MYSHOP_ADMIN_PASSWORD',
+          message: `MYSHOP_ADMIN_PASSWORD is refused: ${reason}. Choose a stronger passphrase.`,
+        },
+      ]
+    : []
+}
+
+/** Reads the user service's configuration once; every problem is reported together. */
+export const loadUserConfig = (env: Record<string, string | undefined>) => {
+  const admin = adminProblems(env)
+  let config: ReturnType<typeof loadConfig<typeof shape>>
+  try {
+    config = loadConfig(shape, env)
+  } catch (error) {
+    if (error instanceof ConfigError && admin.length > 0) throw new ConfigError([...error.problems, ...admin])
+    throw error
+  }
+  if (admin.length > 0) throw new ConfigError(admin)
   if (config.KEY_RETIRE_AFTER_SECONDS <= config.ACCESS_TOKEN_TTL_SECONDS) {
     config.KEY_RETIRE_AFTER_SECONDS = config.ACCESS_TOKEN_TTL_SECONDS * 2
   }

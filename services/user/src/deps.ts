@@ -1,7 +1,7 @@
 import type { SessionStore, Verifier } from '@myshop/auth'
 import type { Db } from '@myshop/db'
 import type { Logger } from '@myshop/logger'
-import type { PasswordHasher } from './auth/passwords.ts'
+import type { PasswordHasher, PasswordPolicy } from './auth/passwords.ts'
 import type { AttemptStore } from './auth/throttle.ts'
 import type { KeyRing } from './keys/service.ts'
 import type { MailSink } from './unlock/mail.ts'
@@ -15,7 +15,7 @@ export interface UserDeps {
   sessions: SessionStore
   attempts: AttemptStore
   hasher: PasswordHasher
-  passwordPolicy: { check(password: string, userInputs: string[]): Promise<string | null> }
+  passwordPolicy: PasswordPolicy
   verifier: Verifier
   /** Messages to account owners (unlock codes). */
   mail: MailSink

@@ -13,7 +13,7 @@ import type { AttemptStore } from './auth/throttle.ts'
 import { loadUserConfig, type UserConfig } from './config.ts'
 import { schema, type UserDeps } from './deps.ts'
 import { createSealer } from './keys/sealing.ts'
-import { assertBootstrapPassword, ensureAdmin } from './users/service.ts'
+import { ensureAdmin } from './users/service.ts'
 import { createUserDeps } from './wiring.ts'
 
 export const migrationsDir = fileURLToPath(new URL('../../../db/migrations/user', import.meta.url))
@@ -44,11 +44,6 @@ export const startUserService = async (
     shared.logger?.child({ service: 'user' }) ??
     createLogger({ service: 'user', level: config.LOG_LEVEL, format: config.LOG_FORMAT })
   const cleanups: (() => Promise<unknown>)[] = []
-  if (config.MYSHOP_ADMIN_EMAIL && config.MYSHOP_ADMIN_PASSWORD) {
-    // Refused before anything opens, so a weak administrator password never reaches the database.
-    await assertBootstrapPassword(config.MYSHOP_ADMIN_EMAIL, config.MYSHOP_ADMIN_PASSWORD)
-  }
-
   const db = await openServiceDatabase({
     shared: shared.sql,
     url: config.USER_DATABASE_URL ?? config.DATABASE_URL,
@@ -96,11 +91,12 @@ export const startUserService = async (
   }
 
   relay.start()
-  const readiness: Record<string, () => Promise<unknown>> = redis ? { redis: () => redis.ping() } : {}
+  // Reads, sign-ins and refreshes go on from PostgreSQL while Redis is down: it makes the service degraded, not unready.
+  const degradable: Record<string, () => Promise<unknown>> = redis ? { redis: () => redis.ping() } : {}
   // Elysia learns no peer from a server it did not start itself: the app asks this one (requests arrive only
   // once it listens).
   const peers = { requestIP: (request: Request) => server.requestIP(request) }
-  const app = createApp(deps, { trustedProxies: proxyTrust(config.TRUSTED_PROXIES), peers, readiness })
+  const app = createApp(deps, { trustedProxies: proxyTrust(config.TRUSTED_PROXIES), peers, degradable })
   const server: Server<undefined> = Bun.serve({
     hostname: config.USER_HOST,
     port: config.USER_PORT,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
+import { ConfigError } from '@myshop/config'
 import { silentLogger } from '@myshop/logger'
 import { uniqueEmail } from '@myshop/testing'
 import { loadUserConfig } from '../src/config.ts'
@@ -73,22 +74,28 @@ describe('MYSHOP_ADMIN_EMAIL on an account that already exists', () => {
 })
 
 describe('the bootstrap password', () => {
+  // The configuration is read as the entry point reads it, so a refusal there is a refusal of the boot.
   const boot = (password: string, email = uniqueEmail('admin')) =>
-    startUserService(
-      loadUserConfig({
-        LOG_LEVEL: 'silent',
-        USER_PORT: '0',
-        MYSHOP_ADMIN_EMAIL: email,
-        MYSHOP_ADMIN_PASSWORD: password,
-      }),
-      { sql: h.sql, logger: silentLogger() },
-    ).then(
-      async (service) => {
-        await service.stop()
-        return 'booted'
-      },
-      (error: Error) => error.message,
-    )
+    Promise.resolve()
+      .then(() =>
+        startUserService(
+          loadUserConfig({
+            LOG_LEVEL: 'silent',
+            USER_PORT: '0',
+            MYSHOP_ADMIN_EMAIL: email,
+            MYSHOP_ADMIN_PASSWORD: password,
+          }),
+          { sql: h.sql, logger: silentLogger() },
+        ),
+      )
+      .then(
+        async (service) => {
+          await service.stop()
+          return 'booted'
+        },
+        (error: Error) =>
+          error instanceof ConfigError ? error.problems.map((p) => p.message).join('\n') : error.message,
+      )
 
   test('a password registration would refuse stops the boot with a message that says why', async () => {
     const email = uniqueEmail('admin')
@@ -107,6 +114,37 @@ describe('the bootstrap password', () => {
     const tokens = await h.login(email)
     const me = await h.call('GET', '/api/v1/users/me', undefined, h.bearer(tokens.accessToken))
     expect(me.body).toMatchObject({ id: user.id, roles: ['customer'] })
+  })
+
+  test('is judged with the rest of the configuration, before anything opens: every problem together', () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadUserConfig(env)
+        return []
+      } catch (error) {
+        return (error as ConfigError).problems.map((p) => p.variable)
+      }
+    }
+    expect(
+      problems({
+        USER_PORT: 'abc',
+        MYSHOP_ADMIN_EMAIL: 'owner@example.com',
+        MYSHOP_ADMIN_PASSWORD: 'password1',
+      }),
+    ).toEqual(['USER_PORT', 'MYSHOP_ADMIN_PASSWORD'])
+    // A short one is one problem in the same words as registration's, not a schema's and a policy's.
+    expect(() =>
+      loadUserConfig({ MYSHOP_ADMIN_EMAIL: 'owner@example.com', MYSHOP_ADMIN_PASSWORD: 'Zq7!' }),
+    ).toThrow(
+      'The configuration has a problem:\n  - MYSHOP_ADMIN_PASSWORD is refused: Use at least 8 characters. Choose a stronger passphrase.',
+    )
+    // The email is one of the words a guesser tries first.
+    expect(
+      problems({ MYSHOP_ADMIN_EMAIL: 'quartermaster@example.com', MYSHOP_ADMIN_PASSWORD: 'quartermaster1' }),
+    ).toEqual(['MYSHOP_ADMIN_PASSWORD'])
+    expect(
+      problems({ MYSHOP_ADMIN_EMAIL: 'owner@example.com', MYSHOP_ADMIN_PASSWORD: bootPassword }),
+    ).toEqual([])
   })
 
   test('an administrator email without a password, or the reverse, is a configuration error, not ignored', () => {

@@ -55,16 +55,24 @@ export const createPasswordHasher = ({
   return hasher
 }
 
-/** Judges password strength against common-password and keyboard-pattern dictionaries. */
-export const createPasswordPolicy = () => {
+/** Says why a password is refused, or null when it is acceptable. */
+export interface PasswordPolicy {
+  check(password: string, userInputs: string[]): string | null
+}
+
+/**
+ * Judges password strength against common-password and keyboard-pattern dictionaries. It needs no database and
+ * answers at once, so configuration validation judges the boot administrator's password with it too.
+ */
+export const createPasswordPolicy = (): PasswordPolicy => {
   const zxcvbn = new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs })
   return {
-    /** Returns why the password is refused, or null when it is acceptable. */
-    async check(password: string, userInputs: string[]): Promise<string | null> {
+    check(password, userInputs) {
       if (password.length < passwordLength.min) return `Use at least ${passwordLength.min} characters`
       if (password.length > passwordLength.max) return `Use at most ${passwordLength.max} characters`
-      const result = await zxcvbn.check(password, userInputs)
-      return result.score >= 2 ? null : 'This password is too common or too easy to guess'
+      return zxcvbn.check(password, userInputs).score >= 2
+        ? null
+        : 'This password is too common or too easy to guess'
     },
   }
 }

@@ -30,8 +30,8 @@ export interface Credentials {
 const normalizeEmail = (email: string) => email.trim()
 
 /** Refuses weak passwords with a 422 that says why. */
-export const assertStrongPassword = async (deps: UserDeps, password: string, inputs: string[]) => {
-  const reason = await deps.passwordPolicy.check(password, inputs)
+export const assertStrongPassword = (deps: UserDeps, password: string, inputs: string[]) => {
+  const reason = deps.passwordPolicy.check(password, inputs)
   if (reason)
     throw new AppError('weak_password', { detail: reason, errors: [{ path: '/password', message: reason }] })
 }

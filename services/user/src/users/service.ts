@@ -133,16 +133,13 @@ export const setRoles = async (
 }
 
 const adminName = 'Administrator'
-const adminInputs = (email: string) => [email, email.split('@')[0] ?? '', adminName]
 
 /**
- * Refuses MYSHOP_ADMIN_PASSWORD unless registration would accept it; checked before the service opens anything,
- * so a shop never boots with a guessable administrator password.
+ * Why registration would refuse MYSHOP_ADMIN_PASSWORD for this email, or null. Configuration validation asks it,
+ * so a shop never boots with a guessable administrator password and nothing opens before it is refused.
  */
-export const assertBootstrapPassword = async (email: string, password: string) => {
-  const reason = await createPasswordPolicy().check(password, adminInputs(email))
-  if (reason) throw new Error(`MYSHOP_ADMIN_PASSWORD is refused: ${reason}. Choose a stronger passphrase.`)
-}
+export const bootstrapPasswordProblem = (email: string, password: string): string | null =>
+  createPasswordPolicy().check(password, [email, email.split('@')[0] ?? '', adminName])
 
 export type AdminOutcome = 'created' | 'promoted' | 'password_set' | 'unchanged'
 
