@@ -5,11 +5,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import { mkdtempSync, readFileSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { freshPgliteDir, testDatabase, uniqueEmail } from '@myshop/testing'
+import { uniqueEmail } from '@myshop/testing'
 import { parse } from 'csv-parse/sync'
 import { base64url } from 'jose'
-import { type RunningPlatform, startPlatform } from '../src/platform.ts'
+import type { RunningPlatform } from '../src/platform.ts'
 import { runCli } from './run-cli.ts'
+import { startTestPlatform } from './test-platform.ts'
 
 const adminEmail = uniqueEmail('admin')
 const adminPassword = 'copper-Meadow-71-falcon'
@@ -17,23 +18,11 @@ const home = mkdtempSync(join(tmpdir(), 'myshop-cli-e2e-'))
 let platform: RunningPlatform
 
 beforeAll(async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'myshop-e2e-'))
-  const env: Record<string, string> = {
-    GATEWAY_PORT: '0',
-    USER_PORT: '0',
-    PRODUCT_PORT: '0',
-    MYSHOP_DATA_DIR: dataDir,
+  platform = await startTestPlatform({
     MYSHOP_ADMIN_EMAIL: adminEmail,
     MYSHOP_ADMIN_PASSWORD: adminPassword,
-    LOG_LEVEL: 'silent',
     RATE_LIMIT_AUTH_PER_IP: '1000',
-  }
-  if (process.env.DATABASE_URL) {
-    env.USER_DATABASE_URL = (await testDatabase()).url
-    env.PRODUCT_DATABASE_URL = env.USER_DATABASE_URL
-  } else await freshPgliteDir(join(dataDir, 'pg'))
-  if (process.env.REDIS_URL) env.REDIS_URL = process.env.REDIS_URL
-  platform = await startPlatform(env)
+  })
 }, 120_000)
 afterAll(async () => {
   await platform?.stop()

@@ -47,7 +47,7 @@ export const authRoutes = (deps: UserDeps, trustProxy: boolean) =>
       {
         body: t.Object({ email: emailSchema, password: passwordSchema, name: nameSchema }),
         response: { 201: userSchema, ...errorResponses(400, 409, 422) },
-        detail: { summary: 'Create a customer account' },
+        detail: { operationId: 'register', summary: 'Create a customer account' },
       },
     )
     .post(
@@ -68,13 +68,13 @@ export const authRoutes = (deps: UserDeps, trustProxy: boolean) =>
           ]),
           ...errorResponses(400, 401, 422, 429),
         },
-        detail: { summary: 'Sign in with email and password' },
+        detail: { operationId: 'login', summary: 'Sign in with email and password' },
       },
     )
     .post('/refresh', async ({ body }) => refresh(deps, body.refreshToken), {
       body: t.Object({ refreshToken: t.String({ minLength: 1, maxLength: 512 }) }),
       response: { 200: tokenPairSchema, ...errorResponses(400, 401, 422) },
-      detail: { summary: 'Rotate a refresh token for a new token pair' },
+      detail: { operationId: 'refreshTokens', summary: 'Rotate a refresh token for a new token pair' },
     })
     .post(
       '/logout',
@@ -85,7 +85,8 @@ export const authRoutes = (deps: UserDeps, trustProxy: boolean) =>
       {
         auth: true,
         body: t.Optional(t.Object({ refreshToken: t.Optional(t.String({ maxLength: 512 })) })),
-        detail: { summary: 'End the current session' },
+        response: { 204: t.Void(), ...errorResponses(400, 401, 422) },
+        detail: { operationId: 'logout', summary: 'End the current session' },
       },
     )
     .post('/keys/rotate', async () => deps.keys.rotate(), {
@@ -94,5 +95,5 @@ export const authRoutes = (deps: UserDeps, trustProxy: boolean) =>
         200: t.Object({ kid: t.String(), retiring: t.Array(t.String()) }),
         ...errorResponses(401, 403),
       },
-      detail: { summary: 'Rotate the access-token signing key (admin)' },
+      detail: { operationId: 'rotateSigningKey', summary: 'Rotate the access-token signing key (admin)' },
     })

@@ -16,7 +16,7 @@ export const userRoutes = (deps: UserDeps, trustProxy: boolean) =>
     .get('/me', async ({ principal }) => getUser(deps, principal.userId), {
       auth: 'profile:read',
       response: { 200: userSchema, ...errorResponses(401, 404) },
-      detail: { summary: 'The signed-in user' },
+      detail: { operationId: 'getCurrentUser', summary: 'The signed-in user' },
     })
     .patch('/me', async ({ principal, body }) => updateProfile(deps, principal, body), {
       auth: 'profile:write',
@@ -29,7 +29,10 @@ export const userRoutes = (deps: UserDeps, trustProxy: boolean) =>
         { minProperties: 1, additionalProperties: false },
       ),
       response: { 200: userSchema, ...errorResponses(400, 401, 422) },
-      detail: { summary: 'Update the signed-in user; a password change ends the other sessions' },
+      detail: {
+        operationId: 'updateCurrentUser',
+        summary: 'Update the signed-in user; a password change ends the other sessions',
+      },
     })
     .get(
       '/',
@@ -49,7 +52,7 @@ export const userRoutes = (deps: UserDeps, trustProxy: boolean) =>
           role: t.Optional(roleSchema),
         }),
         response: { 200: userListSchema, ...errorResponses(400, 401, 403, 422) },
-        detail: { summary: 'List users (admin)' },
+        detail: { operationId: 'listUsers', summary: 'List users (admin)' },
       },
     )
     .post(
@@ -73,14 +76,14 @@ export const userRoutes = (deps: UserDeps, trustProxy: boolean) =>
           roles: t.Optional(t.Array(roleSchema, { minItems: 1, maxItems: 6, uniqueItems: true })),
         }),
         response: { 201: userSchema, ...errorResponses(400, 401, 403, 409, 422) },
-        detail: { summary: 'Create a user with roles (admin)' },
+        detail: { operationId: 'createUser', summary: 'Create a user with roles (admin)' },
       },
     )
     .get('/:id', async ({ params }) => getUser(deps, params.id), {
       auth: 'users:read',
       params: userIdParam,
       response: { 200: userSchema, ...errorResponses(401, 403, 404, 422) },
-      detail: { summary: 'One user by id (admin, support)' },
+      detail: { operationId: 'getUser', summary: 'One user by id (admin, support)' },
     })
     .put(
       '/:id/roles',
@@ -91,6 +94,9 @@ export const userRoutes = (deps: UserDeps, trustProxy: boolean) =>
         params: userIdParam,
         body: t.Object({ roles: t.Array(roleSchema, { minItems: 1, maxItems: 6, uniqueItems: true }) }),
         response: { 200: userSchema, ...errorResponses(400, 401, 403, 404, 409, 422) },
-        detail: { summary: "Replace a user's roles (admin); removing a role ends their sessions" },
+        detail: {
+          operationId: 'setUserRoles',
+          summary: "Replace a user's roles (admin); removing a role ends their sessions",
+        },
       },
     )
