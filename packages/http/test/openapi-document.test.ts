@@ -71,10 +71,8 @@ describe("a service's published OpenAPI document", () => {
   })
 
   test('documents errors as problem+json with one Problem component, declared ones and inferred ones', () => {
-    expect(doc.components.schemas.Problem).toMatchObject({
-      type: 'object',
-      properties: { code: { enum: expect.any(Array) } },
-    })
+    const problemSchema = doc.components.schemas.Problem as { properties: { code: { enum?: unknown } } }
+    expect(Array.isArray(problemSchema.properties.code.enum)).toBe(true)
     const create = doc.paths['/api/v1/things']!.post!
     expect(Object.keys(create.responses).sort()).toEqual([
       '200',
