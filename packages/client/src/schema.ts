@@ -627,7 +627,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/rate-limited",
-                     *       "title": "Too many requests; Retry-After says when to try again",
+                     *       "title": "Too many requests",
                      *       "status": 429,
                      *       "code": "rate_limited",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -645,7 +645,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/internal",
-                     *       "title": "An unexpected error",
+                     *       "title": "Internal error",
                      *       "status": 500,
                      *       "code": "internal",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -663,7 +663,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/bad-gateway",
-                     *       "title": "The service behind the gateway failed",
+                     *       "title": "Bad gateway",
                      *       "status": 502,
                      *       "code": "bad_gateway",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -681,7 +681,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unavailable",
-                     *       "title": "The service behind the gateway is unavailable",
+                     *       "title": "Service unavailable",
                      *       "status": 503,
                      *       "code": "unavailable",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -699,7 +699,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/gateway-timeout",
-                     *       "title": "The service behind the gateway did not answer in time",
+                     *       "title": "Upstream timed out",
                      *       "status": 504,
                      *       "code": "gateway_timeout",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -769,7 +769,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/rate-limited",
-                     *       "title": "Too many requests; Retry-After says when to try again",
+                     *       "title": "Too many requests",
                      *       "status": 429,
                      *       "code": "rate_limited",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -787,7 +787,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/internal",
-                     *       "title": "An unexpected error",
+                     *       "title": "Internal error",
                      *       "status": 500,
                      *       "code": "internal",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -805,7 +805,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/bad-gateway",
-                     *       "title": "The service behind the gateway failed",
+                     *       "title": "Bad gateway",
                      *       "status": 502,
                      *       "code": "bad_gateway",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -823,7 +823,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unavailable",
-                     *       "title": "The service behind the gateway is unavailable",
+                     *       "title": "Service unavailable",
                      *       "status": 503,
                      *       "code": "unavailable",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -841,7 +841,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/gateway-timeout",
-                     *       "title": "The service behind the gateway did not answer in time",
+                     *       "title": "Upstream timed out",
                      *       "status": 504,
                      *       "code": "gateway_timeout",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -956,7 +956,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/bad-request",
-                     *       "title": "The request could not be read (malformed JSON or multipart)",
+                     *       "title": "Bad request",
                      *       "status": 400,
                      *       "code": "bad_request",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -974,7 +974,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/conflict",
-                     *       "title": "Conflicts with the current state",
+                     *       "title": "Conflict",
                      *       "status": 409,
                      *       "code": "conflict",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -992,7 +992,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/payload-too-large",
-                     *       "title": "The request body is over the size limit",
+                     *       "title": "Payload too large",
                      *       "status": 413,
                      *       "code": "payload_too_large",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -1010,7 +1010,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/validation-failed",
-                     *       "title": "The input breaks the schema or a rule",
+                     *       "title": "Validation failed",
                      *       "status": 422,
                      *       "code": "validation_failed",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -1028,7 +1028,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/rate-limited",
-                     *       "title": "Too many requests; Retry-After says when to try again",
+                     *       "title": "Too many requests",
                      *       "status": 429,
                      *       "code": "rate_limited",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -1046,7 +1046,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/internal",
-                     *       "title": "An unexpected error",
+                     *       "title": "Internal error",
                      *       "status": 500,
                      *       "code": "internal",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -1064,7 +1064,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/bad-gateway",
-                     *       "title": "The service behind the gateway failed",
+                     *       "title": "Bad gateway",
                      *       "status": 502,
                      *       "code": "bad_gateway",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -1082,7 +1082,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unavailable",
-                     *       "title": "The service behind the gateway is unavailable",
+                     *       "title": "Service unavailable",
                      *       "status": 503,
                      *       "code": "unavailable",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -1100,7 +1100,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/gateway-timeout",
-                     *       "title": "The service behind the gateway did not answer in time",
+                     *       "title": "Upstream timed out",
                      *       "status": 504,
                      *       "code": "gateway_timeout",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -1198,7 +1198,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/bad-request",
-                     *       "title": "The request could not be read (malformed JSON or multipart)",
+                     *       "title": "Bad request",
                      *       "status": 400,
                      *       "code": "bad_request",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -1216,7 +1216,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unauthenticated",
-                     *       "title": "No valid access token",
+                     *       "title": "Authentication required",
                      *       "status": 401,
                      *       "code": "unauthenticated",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -1234,7 +1234,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/payload-too-large",
-                     *       "title": "The request body is over the size limit",
+                     *       "title": "Payload too large",
                      *       "status": 413,
                      *       "code": "payload_too_large",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -1252,7 +1252,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/validation-failed",
-                     *       "title": "The input breaks the schema or a rule",
+                     *       "title": "Validation failed",
                      *       "status": 422,
                      *       "code": "validation_failed",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -1270,7 +1270,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/rate-limited",
-                     *       "title": "Too many requests; Retry-After says when to try again",
+                     *       "title": "Too many requests",
                      *       "status": 429,
                      *       "code": "rate_limited",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -1288,7 +1288,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/internal",
-                     *       "title": "An unexpected error",
+                     *       "title": "Internal error",
                      *       "status": 500,
                      *       "code": "internal",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -1306,7 +1306,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/bad-gateway",
-                     *       "title": "The service behind the gateway failed",
+                     *       "title": "Bad gateway",
                      *       "status": 502,
                      *       "code": "bad_gateway",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -1324,7 +1324,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unavailable",
-                     *       "title": "The service behind the gateway is unavailable",
+                     *       "title": "Service unavailable",
                      *       "status": 503,
                      *       "code": "unavailable",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -1342,7 +1342,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/gateway-timeout",
-                     *       "title": "The service behind the gateway did not answer in time",
+                     *       "title": "Upstream timed out",
                      *       "status": 504,
                      *       "code": "gateway_timeout",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -1422,7 +1422,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/bad-request",
-                     *       "title": "The request could not be read (malformed JSON or multipart)",
+                     *       "title": "Bad request",
                      *       "status": 400,
                      *       "code": "bad_request",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -1440,7 +1440,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unauthenticated",
-                     *       "title": "No valid access token",
+                     *       "title": "Authentication required",
                      *       "status": 401,
                      *       "code": "unauthenticated",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -1458,7 +1458,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/payload-too-large",
-                     *       "title": "The request body is over the size limit",
+                     *       "title": "Payload too large",
                      *       "status": 413,
                      *       "code": "payload_too_large",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -1476,7 +1476,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/validation-failed",
-                     *       "title": "The input breaks the schema or a rule",
+                     *       "title": "Validation failed",
                      *       "status": 422,
                      *       "code": "validation_failed",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -1494,7 +1494,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/rate-limited",
-                     *       "title": "Too many requests; Retry-After says when to try again",
+                     *       "title": "Too many requests",
                      *       "status": 429,
                      *       "code": "rate_limited",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -1512,7 +1512,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/internal",
-                     *       "title": "An unexpected error",
+                     *       "title": "Internal error",
                      *       "status": 500,
                      *       "code": "internal",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -1530,7 +1530,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/bad-gateway",
-                     *       "title": "The service behind the gateway failed",
+                     *       "title": "Bad gateway",
                      *       "status": 502,
                      *       "code": "bad_gateway",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -1548,7 +1548,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unavailable",
-                     *       "title": "The service behind the gateway is unavailable",
+                     *       "title": "Service unavailable",
                      *       "status": 503,
                      *       "code": "unavailable",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -1566,7 +1566,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/gateway-timeout",
-                     *       "title": "The service behind the gateway did not answer in time",
+                     *       "title": "Upstream timed out",
                      *       "status": 504,
                      *       "code": "gateway_timeout",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -1629,7 +1629,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/bad-request",
-                     *       "title": "The request could not be read (malformed JSON or multipart)",
+                     *       "title": "Bad request",
                      *       "status": 400,
                      *       "code": "bad_request",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -1647,7 +1647,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unauthenticated",
-                     *       "title": "No valid access token",
+                     *       "title": "Authentication required",
                      *       "status": 401,
                      *       "code": "unauthenticated",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -1665,7 +1665,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/payload-too-large",
-                     *       "title": "The request body is over the size limit",
+                     *       "title": "Payload too large",
                      *       "status": 413,
                      *       "code": "payload_too_large",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -1683,7 +1683,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/validation-failed",
-                     *       "title": "The input breaks the schema or a rule",
+                     *       "title": "Validation failed",
                      *       "status": 422,
                      *       "code": "validation_failed",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -1701,7 +1701,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/rate-limited",
-                     *       "title": "Too many requests; Retry-After says when to try again",
+                     *       "title": "Too many requests",
                      *       "status": 429,
                      *       "code": "rate_limited",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -1719,7 +1719,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/internal",
-                     *       "title": "An unexpected error",
+                     *       "title": "Internal error",
                      *       "status": 500,
                      *       "code": "internal",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -1737,7 +1737,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/bad-gateway",
-                     *       "title": "The service behind the gateway failed",
+                     *       "title": "Bad gateway",
                      *       "status": 502,
                      *       "code": "bad_gateway",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -1755,7 +1755,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unavailable",
-                     *       "title": "The service behind the gateway is unavailable",
+                     *       "title": "Service unavailable",
                      *       "status": 503,
                      *       "code": "unavailable",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -1773,7 +1773,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/gateway-timeout",
-                     *       "title": "The service behind the gateway did not answer in time",
+                     *       "title": "Upstream timed out",
                      *       "status": 504,
                      *       "code": "gateway_timeout",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -1822,7 +1822,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unauthenticated",
-                     *       "title": "No valid access token",
+                     *       "title": "Authentication required",
                      *       "status": 401,
                      *       "code": "unauthenticated",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -1840,7 +1840,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/forbidden",
-                     *       "title": "The token lacks the permission this operation needs",
+                     *       "title": "Forbidden",
                      *       "status": 403,
                      *       "code": "forbidden",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -1858,7 +1858,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/rate-limited",
-                     *       "title": "Too many requests; Retry-After says when to try again",
+                     *       "title": "Too many requests",
                      *       "status": 429,
                      *       "code": "rate_limited",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -1876,7 +1876,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/internal",
-                     *       "title": "An unexpected error",
+                     *       "title": "Internal error",
                      *       "status": 500,
                      *       "code": "internal",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -1894,7 +1894,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/bad-gateway",
-                     *       "title": "The service behind the gateway failed",
+                     *       "title": "Bad gateway",
                      *       "status": 502,
                      *       "code": "bad_gateway",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -1912,7 +1912,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unavailable",
-                     *       "title": "The service behind the gateway is unavailable",
+                     *       "title": "Service unavailable",
                      *       "status": 503,
                      *       "code": "unavailable",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -1930,7 +1930,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/gateway-timeout",
-                     *       "title": "The service behind the gateway did not answer in time",
+                     *       "title": "Upstream timed out",
                      *       "status": 504,
                      *       "code": "gateway_timeout",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -1997,7 +1997,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unauthenticated",
-                     *       "title": "No valid access token",
+                     *       "title": "Authentication required",
                      *       "status": 401,
                      *       "code": "unauthenticated",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -2015,7 +2015,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/forbidden",
-                     *       "title": "The token lacks the permission this operation needs",
+                     *       "title": "Forbidden",
                      *       "status": 403,
                      *       "code": "forbidden",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -2051,7 +2051,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/rate-limited",
-                     *       "title": "Too many requests; Retry-After says when to try again",
+                     *       "title": "Too many requests",
                      *       "status": 429,
                      *       "code": "rate_limited",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -2069,7 +2069,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/internal",
-                     *       "title": "An unexpected error",
+                     *       "title": "Internal error",
                      *       "status": 500,
                      *       "code": "internal",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -2087,7 +2087,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/bad-gateway",
-                     *       "title": "The service behind the gateway failed",
+                     *       "title": "Bad gateway",
                      *       "status": 502,
                      *       "code": "bad_gateway",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -2105,7 +2105,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unavailable",
-                     *       "title": "The service behind the gateway is unavailable",
+                     *       "title": "Service unavailable",
                      *       "status": 503,
                      *       "code": "unavailable",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -2123,7 +2123,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/gateway-timeout",
-                     *       "title": "The service behind the gateway did not answer in time",
+                     *       "title": "Upstream timed out",
                      *       "status": 504,
                      *       "code": "gateway_timeout",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -2238,7 +2238,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/bad-request",
-                     *       "title": "The request could not be read (malformed JSON or multipart)",
+                     *       "title": "Bad request",
                      *       "status": 400,
                      *       "code": "bad_request",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -2256,7 +2256,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unauthenticated",
-                     *       "title": "No valid access token",
+                     *       "title": "Authentication required",
                      *       "status": 401,
                      *       "code": "unauthenticated",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -2274,7 +2274,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/forbidden",
-                     *       "title": "The token lacks the permission this operation needs",
+                     *       "title": "Forbidden",
                      *       "status": 403,
                      *       "code": "forbidden",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -2292,7 +2292,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/payload-too-large",
-                     *       "title": "The request body is over the size limit",
+                     *       "title": "Payload too large",
                      *       "status": 413,
                      *       "code": "payload_too_large",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -2310,7 +2310,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/validation-failed",
-                     *       "title": "The input breaks the schema or a rule",
+                     *       "title": "Validation failed",
                      *       "status": 422,
                      *       "code": "validation_failed",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -2328,7 +2328,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/rate-limited",
-                     *       "title": "Too many requests; Retry-After says when to try again",
+                     *       "title": "Too many requests",
                      *       "status": 429,
                      *       "code": "rate_limited",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -2346,7 +2346,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/internal",
-                     *       "title": "An unexpected error",
+                     *       "title": "Internal error",
                      *       "status": 500,
                      *       "code": "internal",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -2364,7 +2364,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/bad-gateway",
-                     *       "title": "The service behind the gateway failed",
+                     *       "title": "Bad gateway",
                      *       "status": 502,
                      *       "code": "bad_gateway",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -2382,7 +2382,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unavailable",
-                     *       "title": "The service behind the gateway is unavailable",
+                     *       "title": "Service unavailable",
                      *       "status": 503,
                      *       "code": "unavailable",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -2400,7 +2400,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/gateway-timeout",
-                     *       "title": "The service behind the gateway did not answer in time",
+                     *       "title": "Upstream timed out",
                      *       "status": 504,
                      *       "code": "gateway_timeout",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -2480,7 +2480,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/bad-request",
-                     *       "title": "The request could not be read (malformed JSON or multipart)",
+                     *       "title": "Bad request",
                      *       "status": 400,
                      *       "code": "bad_request",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -2498,7 +2498,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unauthenticated",
-                     *       "title": "No valid access token",
+                     *       "title": "Authentication required",
                      *       "status": 401,
                      *       "code": "unauthenticated",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -2516,7 +2516,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/forbidden",
-                     *       "title": "The token lacks the permission this operation needs",
+                     *       "title": "Forbidden",
                      *       "status": 403,
                      *       "code": "forbidden",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -2534,7 +2534,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/validation-failed",
-                     *       "title": "The input breaks the schema or a rule",
+                     *       "title": "Validation failed",
                      *       "status": 422,
                      *       "code": "validation_failed",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -2552,7 +2552,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/rate-limited",
-                     *       "title": "Too many requests; Retry-After says when to try again",
+                     *       "title": "Too many requests",
                      *       "status": 429,
                      *       "code": "rate_limited",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -2570,7 +2570,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/internal",
-                     *       "title": "An unexpected error",
+                     *       "title": "Internal error",
                      *       "status": 500,
                      *       "code": "internal",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -2588,7 +2588,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/bad-gateway",
-                     *       "title": "The service behind the gateway failed",
+                     *       "title": "Bad gateway",
                      *       "status": 502,
                      *       "code": "bad_gateway",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -2606,7 +2606,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unavailable",
-                     *       "title": "The service behind the gateway is unavailable",
+                     *       "title": "Service unavailable",
                      *       "status": 503,
                      *       "code": "unavailable",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -2624,7 +2624,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/gateway-timeout",
-                     *       "title": "The service behind the gateway did not answer in time",
+                     *       "title": "Upstream timed out",
                      *       "status": 504,
                      *       "code": "gateway_timeout",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -2751,7 +2751,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/bad-request",
-                     *       "title": "The request could not be read (malformed JSON or multipart)",
+                     *       "title": "Bad request",
                      *       "status": 400,
                      *       "code": "bad_request",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -2769,7 +2769,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unauthenticated",
-                     *       "title": "No valid access token",
+                     *       "title": "Authentication required",
                      *       "status": 401,
                      *       "code": "unauthenticated",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -2787,7 +2787,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/forbidden",
-                     *       "title": "The token lacks the permission this operation needs",
+                     *       "title": "Forbidden",
                      *       "status": 403,
                      *       "code": "forbidden",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -2805,7 +2805,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/conflict",
-                     *       "title": "Conflicts with the current state",
+                     *       "title": "Conflict",
                      *       "status": 409,
                      *       "code": "conflict",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -2823,7 +2823,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/payload-too-large",
-                     *       "title": "The request body is over the size limit",
+                     *       "title": "Payload too large",
                      *       "status": 413,
                      *       "code": "payload_too_large",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -2841,7 +2841,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/validation-failed",
-                     *       "title": "The input breaks the schema or a rule",
+                     *       "title": "Validation failed",
                      *       "status": 422,
                      *       "code": "validation_failed",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -2859,7 +2859,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/rate-limited",
-                     *       "title": "Too many requests; Retry-After says when to try again",
+                     *       "title": "Too many requests",
                      *       "status": 429,
                      *       "code": "rate_limited",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -2877,7 +2877,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/internal",
-                     *       "title": "An unexpected error",
+                     *       "title": "Internal error",
                      *       "status": 500,
                      *       "code": "internal",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -2895,7 +2895,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/bad-gateway",
-                     *       "title": "The service behind the gateway failed",
+                     *       "title": "Bad gateway",
                      *       "status": 502,
                      *       "code": "bad_gateway",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -2913,7 +2913,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unavailable",
-                     *       "title": "The service behind the gateway is unavailable",
+                     *       "title": "Service unavailable",
                      *       "status": 503,
                      *       "code": "unavailable",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -2931,7 +2931,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/gateway-timeout",
-                     *       "title": "The service behind the gateway did not answer in time",
+                     *       "title": "Upstream timed out",
                      *       "status": 504,
                      *       "code": "gateway_timeout",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -3000,7 +3000,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unauthenticated",
-                     *       "title": "No valid access token",
+                     *       "title": "Authentication required",
                      *       "status": 401,
                      *       "code": "unauthenticated",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -3018,7 +3018,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/forbidden",
-                     *       "title": "The token lacks the permission this operation needs",
+                     *       "title": "Forbidden",
                      *       "status": 403,
                      *       "code": "forbidden",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -3054,7 +3054,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/validation-failed",
-                     *       "title": "The input breaks the schema or a rule",
+                     *       "title": "Validation failed",
                      *       "status": 422,
                      *       "code": "validation_failed",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -3072,7 +3072,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/rate-limited",
-                     *       "title": "Too many requests; Retry-After says when to try again",
+                     *       "title": "Too many requests",
                      *       "status": 429,
                      *       "code": "rate_limited",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -3090,7 +3090,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/internal",
-                     *       "title": "An unexpected error",
+                     *       "title": "Internal error",
                      *       "status": 500,
                      *       "code": "internal",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -3108,7 +3108,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/bad-gateway",
-                     *       "title": "The service behind the gateway failed",
+                     *       "title": "Bad gateway",
                      *       "status": 502,
                      *       "code": "bad_gateway",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -3126,7 +3126,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unavailable",
-                     *       "title": "The service behind the gateway is unavailable",
+                     *       "title": "Service unavailable",
                      *       "status": 503,
                      *       "code": "unavailable",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -3144,7 +3144,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/gateway-timeout",
-                     *       "title": "The service behind the gateway did not answer in time",
+                     *       "title": "Upstream timed out",
                      *       "status": 504,
                      *       "code": "gateway_timeout",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -3246,7 +3246,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/bad-request",
-                     *       "title": "The request could not be read (malformed JSON or multipart)",
+                     *       "title": "Bad request",
                      *       "status": 400,
                      *       "code": "bad_request",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -3264,7 +3264,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unauthenticated",
-                     *       "title": "No valid access token",
+                     *       "title": "Authentication required",
                      *       "status": 401,
                      *       "code": "unauthenticated",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -3282,7 +3282,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/forbidden",
-                     *       "title": "The token lacks the permission this operation needs",
+                     *       "title": "Forbidden",
                      *       "status": 403,
                      *       "code": "forbidden",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -3318,7 +3318,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/conflict",
-                     *       "title": "Conflicts with the current state",
+                     *       "title": "Conflict",
                      *       "status": 409,
                      *       "code": "conflict",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -3336,7 +3336,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/payload-too-large",
-                     *       "title": "The request body is over the size limit",
+                     *       "title": "Payload too large",
                      *       "status": 413,
                      *       "code": "payload_too_large",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -3354,7 +3354,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/validation-failed",
-                     *       "title": "The input breaks the schema or a rule",
+                     *       "title": "Validation failed",
                      *       "status": 422,
                      *       "code": "validation_failed",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -3372,7 +3372,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/rate-limited",
-                     *       "title": "Too many requests; Retry-After says when to try again",
+                     *       "title": "Too many requests",
                      *       "status": 429,
                      *       "code": "rate_limited",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -3390,7 +3390,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/internal",
-                     *       "title": "An unexpected error",
+                     *       "title": "Internal error",
                      *       "status": 500,
                      *       "code": "internal",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -3408,7 +3408,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/bad-gateway",
-                     *       "title": "The service behind the gateway failed",
+                     *       "title": "Bad gateway",
                      *       "status": 502,
                      *       "code": "bad_gateway",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -3426,7 +3426,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unavailable",
-                     *       "title": "The service behind the gateway is unavailable",
+                     *       "title": "Service unavailable",
                      *       "status": 503,
                      *       "code": "unavailable",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -3444,7 +3444,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/gateway-timeout",
-                     *       "title": "The service behind the gateway did not answer in time",
+                     *       "title": "Upstream timed out",
                      *       "status": 504,
                      *       "code": "gateway_timeout",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -3510,7 +3510,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/rate-limited",
-                     *       "title": "Too many requests; Retry-After says when to try again",
+                     *       "title": "Too many requests",
                      *       "status": 429,
                      *       "code": "rate_limited",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -3528,7 +3528,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/internal",
-                     *       "title": "An unexpected error",
+                     *       "title": "Internal error",
                      *       "status": 500,
                      *       "code": "internal",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -3546,7 +3546,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/bad-gateway",
-                     *       "title": "The service behind the gateway failed",
+                     *       "title": "Bad gateway",
                      *       "status": 502,
                      *       "code": "bad_gateway",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -3564,7 +3564,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unavailable",
-                     *       "title": "The service behind the gateway is unavailable",
+                     *       "title": "Service unavailable",
                      *       "status": 503,
                      *       "code": "unavailable",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -3582,7 +3582,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/gateway-timeout",
-                     *       "title": "The service behind the gateway did not answer in time",
+                     *       "title": "Upstream timed out",
                      *       "status": 504,
                      *       "code": "gateway_timeout",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -3681,7 +3681,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/bad-request",
-                     *       "title": "The request could not be read (malformed JSON or multipart)",
+                     *       "title": "Bad request",
                      *       "status": 400,
                      *       "code": "bad_request",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -3699,7 +3699,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unauthenticated",
-                     *       "title": "No valid access token",
+                     *       "title": "Authentication required",
                      *       "status": 401,
                      *       "code": "unauthenticated",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -3717,7 +3717,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/forbidden",
-                     *       "title": "The token lacks the permission this operation needs",
+                     *       "title": "Forbidden",
                      *       "status": 403,
                      *       "code": "forbidden",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -3735,7 +3735,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/conflict",
-                     *       "title": "Conflicts with the current state",
+                     *       "title": "Conflict",
                      *       "status": 409,
                      *       "code": "conflict",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -3753,7 +3753,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/payload-too-large",
-                     *       "title": "The request body is over the size limit",
+                     *       "title": "Payload too large",
                      *       "status": 413,
                      *       "code": "payload_too_large",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -3771,7 +3771,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/validation-failed",
-                     *       "title": "The input breaks the schema or a rule",
+                     *       "title": "Validation failed",
                      *       "status": 422,
                      *       "code": "validation_failed",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -3789,7 +3789,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/rate-limited",
-                     *       "title": "Too many requests; Retry-After says when to try again",
+                     *       "title": "Too many requests",
                      *       "status": 429,
                      *       "code": "rate_limited",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -3807,7 +3807,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/internal",
-                     *       "title": "An unexpected error",
+                     *       "title": "Internal error",
                      *       "status": 500,
                      *       "code": "internal",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -3825,7 +3825,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/bad-gateway",
-                     *       "title": "The service behind the gateway failed",
+                     *       "title": "Bad gateway",
                      *       "status": 502,
                      *       "code": "bad_gateway",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -3843,7 +3843,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unavailable",
-                     *       "title": "The service behind the gateway is unavailable",
+                     *       "title": "Service unavailable",
                      *       "status": 503,
                      *       "code": "unavailable",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -3861,7 +3861,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/gateway-timeout",
-                     *       "title": "The service behind the gateway did not answer in time",
+                     *       "title": "Upstream timed out",
                      *       "status": 504,
                      *       "code": "gateway_timeout",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -3941,7 +3941,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/validation-failed",
-                     *       "title": "The input breaks the schema or a rule",
+                     *       "title": "Validation failed",
                      *       "status": 422,
                      *       "code": "validation_failed",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -3959,7 +3959,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/rate-limited",
-                     *       "title": "Too many requests; Retry-After says when to try again",
+                     *       "title": "Too many requests",
                      *       "status": 429,
                      *       "code": "rate_limited",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -3977,7 +3977,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/internal",
-                     *       "title": "An unexpected error",
+                     *       "title": "Internal error",
                      *       "status": 500,
                      *       "code": "internal",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -3995,7 +3995,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/bad-gateway",
-                     *       "title": "The service behind the gateway failed",
+                     *       "title": "Bad gateway",
                      *       "status": 502,
                      *       "code": "bad_gateway",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -4013,7 +4013,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unavailable",
-                     *       "title": "The service behind the gateway is unavailable",
+                     *       "title": "Service unavailable",
                      *       "status": 503,
                      *       "code": "unavailable",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -4031,7 +4031,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/gateway-timeout",
-                     *       "title": "The service behind the gateway did not answer in time",
+                     *       "title": "Upstream timed out",
                      *       "status": 504,
                      *       "code": "gateway_timeout",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -4069,7 +4069,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unauthenticated",
-                     *       "title": "No valid access token",
+                     *       "title": "Authentication required",
                      *       "status": 401,
                      *       "code": "unauthenticated",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -4087,7 +4087,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/forbidden",
-                     *       "title": "The token lacks the permission this operation needs",
+                     *       "title": "Forbidden",
                      *       "status": 403,
                      *       "code": "forbidden",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -4123,7 +4123,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/conflict",
-                     *       "title": "Conflicts with the current state",
+                     *       "title": "Conflict",
                      *       "status": 409,
                      *       "code": "conflict",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -4141,7 +4141,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/validation-failed",
-                     *       "title": "The input breaks the schema or a rule",
+                     *       "title": "Validation failed",
                      *       "status": 422,
                      *       "code": "validation_failed",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -4159,7 +4159,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/rate-limited",
-                     *       "title": "Too many requests; Retry-After says when to try again",
+                     *       "title": "Too many requests",
                      *       "status": 429,
                      *       "code": "rate_limited",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -4177,7 +4177,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/internal",
-                     *       "title": "An unexpected error",
+                     *       "title": "Internal error",
                      *       "status": 500,
                      *       "code": "internal",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -4195,7 +4195,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/bad-gateway",
-                     *       "title": "The service behind the gateway failed",
+                     *       "title": "Bad gateway",
                      *       "status": 502,
                      *       "code": "bad_gateway",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -4213,7 +4213,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unavailable",
-                     *       "title": "The service behind the gateway is unavailable",
+                     *       "title": "Service unavailable",
                      *       "status": 503,
                      *       "code": "unavailable",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -4231,7 +4231,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/gateway-timeout",
-                     *       "title": "The service behind the gateway did not answer in time",
+                     *       "title": "Upstream timed out",
                      *       "status": 504,
                      *       "code": "gateway_timeout",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -4332,7 +4332,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/bad-request",
-                     *       "title": "The request could not be read (malformed JSON or multipart)",
+                     *       "title": "Bad request",
                      *       "status": 400,
                      *       "code": "bad_request",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -4350,7 +4350,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unauthenticated",
-                     *       "title": "No valid access token",
+                     *       "title": "Authentication required",
                      *       "status": 401,
                      *       "code": "unauthenticated",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -4368,7 +4368,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/forbidden",
-                     *       "title": "The token lacks the permission this operation needs",
+                     *       "title": "Forbidden",
                      *       "status": 403,
                      *       "code": "forbidden",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -4404,7 +4404,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/conflict",
-                     *       "title": "Conflicts with the current state",
+                     *       "title": "Conflict",
                      *       "status": 409,
                      *       "code": "conflict",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -4422,7 +4422,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/payload-too-large",
-                     *       "title": "The request body is over the size limit",
+                     *       "title": "Payload too large",
                      *       "status": 413,
                      *       "code": "payload_too_large",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -4440,7 +4440,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/validation-failed",
-                     *       "title": "The input breaks the schema or a rule",
+                     *       "title": "Validation failed",
                      *       "status": 422,
                      *       "code": "validation_failed",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -4458,7 +4458,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/rate-limited",
-                     *       "title": "Too many requests; Retry-After says when to try again",
+                     *       "title": "Too many requests",
                      *       "status": 429,
                      *       "code": "rate_limited",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -4476,7 +4476,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/internal",
-                     *       "title": "An unexpected error",
+                     *       "title": "Internal error",
                      *       "status": 500,
                      *       "code": "internal",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -4494,7 +4494,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/bad-gateway",
-                     *       "title": "The service behind the gateway failed",
+                     *       "title": "Bad gateway",
                      *       "status": 502,
                      *       "code": "bad_gateway",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -4512,7 +4512,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unavailable",
-                     *       "title": "The service behind the gateway is unavailable",
+                     *       "title": "Service unavailable",
                      *       "status": 503,
                      *       "code": "unavailable",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -4530,7 +4530,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/gateway-timeout",
-                     *       "title": "The service behind the gateway did not answer in time",
+                     *       "title": "Upstream timed out",
                      *       "status": 504,
                      *       "code": "gateway_timeout",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -4801,9 +4801,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/validation-failed",
-                     *       "title": "Invalid query, or an unknown category",
+                     *       "title": "Validation failed",
                      *       "status": 422,
                      *       "code": "validation_failed",
+                     *       "detail": "Invalid query, or an unknown category",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
                      *     }
                      */
@@ -4819,7 +4820,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/rate-limited",
-                     *       "title": "Too many requests; Retry-After says when to try again",
+                     *       "title": "Too many requests",
                      *       "status": 429,
                      *       "code": "rate_limited",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -4837,7 +4838,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/internal",
-                     *       "title": "An unexpected error",
+                     *       "title": "Internal error",
                      *       "status": 500,
                      *       "code": "internal",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -4855,7 +4856,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/bad-gateway",
-                     *       "title": "The service behind the gateway failed",
+                     *       "title": "Bad gateway",
                      *       "status": 502,
                      *       "code": "bad_gateway",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -4873,7 +4874,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unavailable",
-                     *       "title": "The service behind the gateway is unavailable",
+                     *       "title": "Service unavailable",
                      *       "status": 503,
                      *       "code": "unavailable",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -4891,7 +4892,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/gateway-timeout",
-                     *       "title": "The service behind the gateway did not answer in time",
+                     *       "title": "Upstream timed out",
                      *       "status": 504,
                      *       "code": "gateway_timeout",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -5299,7 +5300,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/bad-request",
-                     *       "title": "The request could not be read (malformed JSON or multipart)",
+                     *       "title": "Bad request",
                      *       "status": 400,
                      *       "code": "bad_request",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -5317,7 +5318,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unauthenticated",
-                     *       "title": "No valid access token",
+                     *       "title": "Authentication required",
                      *       "status": 401,
                      *       "code": "unauthenticated",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -5335,7 +5336,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/forbidden",
-                     *       "title": "The token lacks the permission this operation needs",
+                     *       "title": "Forbidden",
                      *       "status": 403,
                      *       "code": "forbidden",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -5353,7 +5354,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/conflict",
-                     *       "title": "Conflicts with the current state",
+                     *       "title": "Conflict",
                      *       "status": 409,
                      *       "code": "conflict",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -5371,7 +5372,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/payload-too-large",
-                     *       "title": "The request body is over the size limit",
+                     *       "title": "Payload too large",
                      *       "status": 413,
                      *       "code": "payload_too_large",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -5389,7 +5390,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/validation-failed",
-                     *       "title": "The input breaks the schema or a rule",
+                     *       "title": "Validation failed",
                      *       "status": 422,
                      *       "code": "validation_failed",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -5407,7 +5408,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/rate-limited",
-                     *       "title": "Too many requests; Retry-After says when to try again",
+                     *       "title": "Too many requests",
                      *       "status": 429,
                      *       "code": "rate_limited",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -5425,7 +5426,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/internal",
-                     *       "title": "An unexpected error",
+                     *       "title": "Internal error",
                      *       "status": 500,
                      *       "code": "internal",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -5443,7 +5444,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/bad-gateway",
-                     *       "title": "The service behind the gateway failed",
+                     *       "title": "Bad gateway",
                      *       "status": 502,
                      *       "code": "bad_gateway",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -5461,7 +5462,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unavailable",
-                     *       "title": "The service behind the gateway is unavailable",
+                     *       "title": "Service unavailable",
                      *       "status": 503,
                      *       "code": "unavailable",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -5479,7 +5480,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/gateway-timeout",
-                     *       "title": "The service behind the gateway did not answer in time",
+                     *       "title": "Upstream timed out",
                      *       "status": 504,
                      *       "code": "gateway_timeout",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -5536,9 +5537,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/validation-failed",
-                     *       "title": "Invalid query",
+                     *       "title": "Validation failed",
                      *       "status": 422,
                      *       "code": "validation_failed",
+                     *       "detail": "Invalid query",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
                      *     }
                      */
@@ -5554,7 +5556,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/rate-limited",
-                     *       "title": "Too many requests; Retry-After says when to try again",
+                     *       "title": "Too many requests",
                      *       "status": 429,
                      *       "code": "rate_limited",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -5572,7 +5574,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/internal",
-                     *       "title": "An unexpected error",
+                     *       "title": "Internal error",
                      *       "status": 500,
                      *       "code": "internal",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -5590,7 +5592,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/bad-gateway",
-                     *       "title": "The service behind the gateway failed",
+                     *       "title": "Bad gateway",
                      *       "status": 502,
                      *       "code": "bad_gateway",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -5608,7 +5610,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unavailable",
-                     *       "title": "The service behind the gateway is unavailable",
+                     *       "title": "Service unavailable",
                      *       "status": 503,
                      *       "code": "unavailable",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -5626,7 +5628,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/gateway-timeout",
-                     *       "title": "The service behind the gateway did not answer in time",
+                     *       "title": "Upstream timed out",
                      *       "status": 504,
                      *       "code": "gateway_timeout",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -5820,6 +5822,7 @@ export interface operations {
                      *       "title": "Not found",
                      *       "status": 404,
                      *       "code": "not_found",
+                     *       "detail": "Not found",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
                      *     }
                      */
@@ -5835,7 +5838,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/validation-failed",
-                     *       "title": "The input breaks the schema or a rule",
+                     *       "title": "Validation failed",
                      *       "status": 422,
                      *       "code": "validation_failed",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -5853,7 +5856,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/rate-limited",
-                     *       "title": "Too many requests; Retry-After says when to try again",
+                     *       "title": "Too many requests",
                      *       "status": 429,
                      *       "code": "rate_limited",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -5871,7 +5874,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/internal",
-                     *       "title": "An unexpected error",
+                     *       "title": "Internal error",
                      *       "status": 500,
                      *       "code": "internal",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -5889,7 +5892,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/bad-gateway",
-                     *       "title": "The service behind the gateway failed",
+                     *       "title": "Bad gateway",
                      *       "status": 502,
                      *       "code": "bad_gateway",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -5907,7 +5910,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unavailable",
-                     *       "title": "The service behind the gateway is unavailable",
+                     *       "title": "Service unavailable",
                      *       "status": 503,
                      *       "code": "unavailable",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -5925,7 +5928,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/gateway-timeout",
-                     *       "title": "The service behind the gateway did not answer in time",
+                     *       "title": "Upstream timed out",
                      *       "status": 504,
                      *       "code": "gateway_timeout",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -5963,7 +5966,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unauthenticated",
-                     *       "title": "No valid access token",
+                     *       "title": "Authentication required",
                      *       "status": 401,
                      *       "code": "unauthenticated",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -5981,7 +5984,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/forbidden",
-                     *       "title": "The token lacks the permission this operation needs",
+                     *       "title": "Forbidden",
                      *       "status": 403,
                      *       "code": "forbidden",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -6017,7 +6020,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/validation-failed",
-                     *       "title": "The input breaks the schema or a rule",
+                     *       "title": "Validation failed",
                      *       "status": 422,
                      *       "code": "validation_failed",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -6035,7 +6038,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/rate-limited",
-                     *       "title": "Too many requests; Retry-After says when to try again",
+                     *       "title": "Too many requests",
                      *       "status": 429,
                      *       "code": "rate_limited",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -6053,7 +6056,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/internal",
-                     *       "title": "An unexpected error",
+                     *       "title": "Internal error",
                      *       "status": 500,
                      *       "code": "internal",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -6071,7 +6074,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/bad-gateway",
-                     *       "title": "The service behind the gateway failed",
+                     *       "title": "Bad gateway",
                      *       "status": 502,
                      *       "code": "bad_gateway",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -6089,7 +6092,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unavailable",
-                     *       "title": "The service behind the gateway is unavailable",
+                     *       "title": "Service unavailable",
                      *       "status": 503,
                      *       "code": "unavailable",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -6107,7 +6110,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/gateway-timeout",
-                     *       "title": "The service behind the gateway did not answer in time",
+                     *       "title": "Upstream timed out",
                      *       "status": 504,
                      *       "code": "gateway_timeout",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -6517,7 +6520,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/bad-request",
-                     *       "title": "The request could not be read (malformed JSON or multipart)",
+                     *       "title": "Bad request",
                      *       "status": 400,
                      *       "code": "bad_request",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -6535,7 +6538,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unauthenticated",
-                     *       "title": "No valid access token",
+                     *       "title": "Authentication required",
                      *       "status": 401,
                      *       "code": "unauthenticated",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -6553,7 +6556,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/forbidden",
-                     *       "title": "The token lacks the permission this operation needs",
+                     *       "title": "Forbidden",
                      *       "status": 403,
                      *       "code": "forbidden",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -6589,7 +6592,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/conflict",
-                     *       "title": "Conflicts with the current state",
+                     *       "title": "Conflict",
                      *       "status": 409,
                      *       "code": "conflict",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -6607,7 +6610,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/payload-too-large",
-                     *       "title": "The request body is over the size limit",
+                     *       "title": "Payload too large",
                      *       "status": 413,
                      *       "code": "payload_too_large",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -6625,7 +6628,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/validation-failed",
-                     *       "title": "The input breaks the schema or a rule",
+                     *       "title": "Validation failed",
                      *       "status": 422,
                      *       "code": "validation_failed",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -6643,7 +6646,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/rate-limited",
-                     *       "title": "Too many requests; Retry-After says when to try again",
+                     *       "title": "Too many requests",
                      *       "status": 429,
                      *       "code": "rate_limited",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -6661,7 +6664,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/internal",
-                     *       "title": "An unexpected error",
+                     *       "title": "Internal error",
                      *       "status": 500,
                      *       "code": "internal",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -6679,7 +6682,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/bad-gateway",
-                     *       "title": "The service behind the gateway failed",
+                     *       "title": "Bad gateway",
                      *       "status": 502,
                      *       "code": "bad_gateway",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -6697,7 +6700,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unavailable",
-                     *       "title": "The service behind the gateway is unavailable",
+                     *       "title": "Service unavailable",
                      *       "status": 503,
                      *       "code": "unavailable",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -6715,7 +6718,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/gateway-timeout",
-                     *       "title": "The service behind the gateway did not answer in time",
+                     *       "title": "Upstream timed out",
                      *       "status": 504,
                      *       "code": "gateway_timeout",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -6934,7 +6937,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/bad-request",
-                     *       "title": "The request could not be read (malformed JSON or multipart)",
+                     *       "title": "Bad request",
                      *       "status": 400,
                      *       "code": "bad_request",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -6952,7 +6955,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unauthenticated",
-                     *       "title": "No valid access token",
+                     *       "title": "Authentication required",
                      *       "status": 401,
                      *       "code": "unauthenticated",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -6970,7 +6973,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/forbidden",
-                     *       "title": "The token lacks the permission this operation needs",
+                     *       "title": "Forbidden",
                      *       "status": 403,
                      *       "code": "forbidden",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -6988,7 +6991,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/payload-too-large",
-                     *       "title": "The request body is over the size limit",
+                     *       "title": "Payload too large",
                      *       "status": 413,
                      *       "code": "payload_too_large",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -7006,7 +7009,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/validation-failed",
-                     *       "title": "The input breaks the schema or a rule",
+                     *       "title": "Validation failed",
                      *       "status": 422,
                      *       "code": "validation_failed",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -7024,7 +7027,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/rate-limited",
-                     *       "title": "Too many requests; Retry-After says when to try again",
+                     *       "title": "Too many requests",
                      *       "status": 429,
                      *       "code": "rate_limited",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -7042,7 +7045,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/internal",
-                     *       "title": "An unexpected error",
+                     *       "title": "Internal error",
                      *       "status": 500,
                      *       "code": "internal",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -7060,7 +7063,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/bad-gateway",
-                     *       "title": "The service behind the gateway failed",
+                     *       "title": "Bad gateway",
                      *       "status": 502,
                      *       "code": "bad_gateway",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -7078,7 +7081,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unavailable",
-                     *       "title": "The service behind the gateway is unavailable",
+                     *       "title": "Service unavailable",
                      *       "status": 503,
                      *       "code": "unavailable",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -7096,7 +7099,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/gateway-timeout",
-                     *       "title": "The service behind the gateway did not answer in time",
+                     *       "title": "Upstream timed out",
                      *       "status": 504,
                      *       "code": "gateway_timeout",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -7290,7 +7293,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unauthenticated",
-                     *       "title": "No valid access token",
+                     *       "title": "Authentication required",
                      *       "status": 401,
                      *       "code": "unauthenticated",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -7308,7 +7311,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/forbidden",
-                     *       "title": "The token lacks the permission this operation needs",
+                     *       "title": "Forbidden",
                      *       "status": 403,
                      *       "code": "forbidden",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -7326,7 +7329,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/validation-failed",
-                     *       "title": "The input breaks the schema or a rule",
+                     *       "title": "Validation failed",
                      *       "status": 422,
                      *       "code": "validation_failed",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -7344,7 +7347,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/rate-limited",
-                     *       "title": "Too many requests; Retry-After says when to try again",
+                     *       "title": "Too many requests",
                      *       "status": 429,
                      *       "code": "rate_limited",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -7362,7 +7365,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/internal",
-                     *       "title": "An unexpected error",
+                     *       "title": "Internal error",
                      *       "status": 500,
                      *       "code": "internal",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -7380,7 +7383,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/bad-gateway",
-                     *       "title": "The service behind the gateway failed",
+                     *       "title": "Bad gateway",
                      *       "status": 502,
                      *       "code": "bad_gateway",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -7398,7 +7401,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unavailable",
-                     *       "title": "The service behind the gateway is unavailable",
+                     *       "title": "Service unavailable",
                      *       "status": 503,
                      *       "code": "unavailable",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -7416,7 +7419,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/gateway-timeout",
-                     *       "title": "The service behind the gateway did not answer in time",
+                     *       "title": "Upstream timed out",
                      *       "status": 504,
                      *       "code": "gateway_timeout",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -7476,7 +7479,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unauthenticated",
-                     *       "title": "No valid access token",
+                     *       "title": "Authentication required",
                      *       "status": 401,
                      *       "code": "unauthenticated",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -7494,7 +7497,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/forbidden",
-                     *       "title": "The token lacks the permission this operation needs",
+                     *       "title": "Forbidden",
                      *       "status": 403,
                      *       "code": "forbidden",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -7512,7 +7515,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/rate-limited",
-                     *       "title": "Too many requests; Retry-After says when to try again",
+                     *       "title": "Too many requests",
                      *       "status": 429,
                      *       "code": "rate_limited",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -7530,7 +7533,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/internal",
-                     *       "title": "An unexpected error",
+                     *       "title": "Internal error",
                      *       "status": 500,
                      *       "code": "internal",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -7548,7 +7551,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/bad-gateway",
-                     *       "title": "The service behind the gateway failed",
+                     *       "title": "Bad gateway",
                      *       "status": 502,
                      *       "code": "bad_gateway",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -7566,7 +7569,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unavailable",
-                     *       "title": "The service behind the gateway is unavailable",
+                     *       "title": "Service unavailable",
                      *       "status": 503,
                      *       "code": "unavailable",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -7584,7 +7587,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/gateway-timeout",
-                     *       "title": "The service behind the gateway did not answer in time",
+                     *       "title": "Upstream timed out",
                      *       "status": 504,
                      *       "code": "gateway_timeout",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -7646,7 +7649,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unauthenticated",
-                     *       "title": "No valid access token",
+                     *       "title": "Authentication required",
                      *       "status": 401,
                      *       "code": "unauthenticated",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -7664,7 +7667,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/forbidden",
-                     *       "title": "The token lacks the permission this operation needs",
+                     *       "title": "Forbidden",
                      *       "status": 403,
                      *       "code": "forbidden",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -7700,7 +7703,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/validation-failed",
-                     *       "title": "The input breaks the schema or a rule",
+                     *       "title": "Validation failed",
                      *       "status": 422,
                      *       "code": "validation_failed",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -7718,7 +7721,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/rate-limited",
-                     *       "title": "Too many requests; Retry-After says when to try again",
+                     *       "title": "Too many requests",
                      *       "status": 429,
                      *       "code": "rate_limited",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -7736,7 +7739,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/internal",
-                     *       "title": "An unexpected error",
+                     *       "title": "Internal error",
                      *       "status": 500,
                      *       "code": "internal",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -7754,7 +7757,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/bad-gateway",
-                     *       "title": "The service behind the gateway failed",
+                     *       "title": "Bad gateway",
                      *       "status": 502,
                      *       "code": "bad_gateway",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -7772,7 +7775,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unavailable",
-                     *       "title": "The service behind the gateway is unavailable",
+                     *       "title": "Service unavailable",
                      *       "status": 503,
                      *       "code": "unavailable",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -7790,7 +7793,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/gateway-timeout",
-                     *       "title": "The service behind the gateway did not answer in time",
+                     *       "title": "Upstream timed out",
                      *       "status": 504,
                      *       "code": "gateway_timeout",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -7867,7 +7870,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/bad-request",
-                     *       "title": "The request could not be read (malformed JSON or multipart)",
+                     *       "title": "Bad request",
                      *       "status": 400,
                      *       "code": "bad_request",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -7885,7 +7888,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unauthenticated",
-                     *       "title": "No valid access token",
+                     *       "title": "Authentication required",
                      *       "status": 401,
                      *       "code": "unauthenticated",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -7903,7 +7906,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/forbidden",
-                     *       "title": "The token lacks the permission this operation needs",
+                     *       "title": "Forbidden",
                      *       "status": 403,
                      *       "code": "forbidden",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -7939,7 +7942,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/payload-too-large",
-                     *       "title": "The request body is over the size limit",
+                     *       "title": "Payload too large",
                      *       "status": 413,
                      *       "code": "payload_too_large",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -7957,7 +7960,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unsupported-media-type",
-                     *       "title": "The request body has a media type this operation does not take",
+                     *       "title": "Unsupported media type",
                      *       "status": 415,
                      *       "code": "unsupported_media_type",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -7975,7 +7978,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/validation-failed",
-                     *       "title": "The input breaks the schema or a rule",
+                     *       "title": "Validation failed",
                      *       "status": 422,
                      *       "code": "validation_failed",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -7993,7 +7996,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/rate-limited",
-                     *       "title": "Too many requests; Retry-After says when to try again",
+                     *       "title": "Too many requests",
                      *       "status": 429,
                      *       "code": "rate_limited",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -8011,7 +8014,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/internal",
-                     *       "title": "An unexpected error",
+                     *       "title": "Internal error",
                      *       "status": 500,
                      *       "code": "internal",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -8029,7 +8032,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/bad-gateway",
-                     *       "title": "The service behind the gateway failed",
+                     *       "title": "Bad gateway",
                      *       "status": 502,
                      *       "code": "bad_gateway",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -8047,7 +8050,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unavailable",
-                     *       "title": "The service behind the gateway is unavailable",
+                     *       "title": "Service unavailable",
                      *       "status": 503,
                      *       "code": "unavailable",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -8065,7 +8068,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/gateway-timeout",
-                     *       "title": "The service behind the gateway did not answer in time",
+                     *       "title": "Upstream timed out",
                      *       "status": 504,
                      *       "code": "gateway_timeout",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -8157,7 +8160,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/bad-request",
-                     *       "title": "The request could not be read (malformed JSON or multipart)",
+                     *       "title": "Bad request",
                      *       "status": 400,
                      *       "code": "bad_request",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -8175,7 +8178,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unauthenticated",
-                     *       "title": "No valid access token",
+                     *       "title": "Authentication required",
                      *       "status": 401,
                      *       "code": "unauthenticated",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -8193,7 +8196,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/forbidden",
-                     *       "title": "The token lacks the permission this operation needs",
+                     *       "title": "Forbidden",
                      *       "status": 403,
                      *       "code": "forbidden",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -8229,7 +8232,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/conflict",
-                     *       "title": "Conflicts with the current state",
+                     *       "title": "Conflict",
                      *       "status": 409,
                      *       "code": "conflict",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -8247,7 +8250,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/payload-too-large",
-                     *       "title": "The request body is over the size limit",
+                     *       "title": "Payload too large",
                      *       "status": 413,
                      *       "code": "payload_too_large",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -8265,7 +8268,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unsupported-media-type",
-                     *       "title": "The request body has a media type this operation does not take",
+                     *       "title": "Unsupported media type",
                      *       "status": 415,
                      *       "code": "unsupported_media_type",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -8283,7 +8286,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/validation-failed",
-                     *       "title": "The input breaks the schema or a rule",
+                     *       "title": "Validation failed",
                      *       "status": 422,
                      *       "code": "validation_failed",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -8301,7 +8304,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/rate-limited",
-                     *       "title": "Too many requests; Retry-After says when to try again",
+                     *       "title": "Too many requests",
                      *       "status": 429,
                      *       "code": "rate_limited",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -8319,7 +8322,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/internal",
-                     *       "title": "An unexpected error",
+                     *       "title": "Internal error",
                      *       "status": 500,
                      *       "code": "internal",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -8337,7 +8340,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/bad-gateway",
-                     *       "title": "The service behind the gateway failed",
+                     *       "title": "Bad gateway",
                      *       "status": 502,
                      *       "code": "bad_gateway",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -8355,7 +8358,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unavailable",
-                     *       "title": "The service behind the gateway is unavailable",
+                     *       "title": "Service unavailable",
                      *       "status": 503,
                      *       "code": "unavailable",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -8373,7 +8376,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/gateway-timeout",
-                     *       "title": "The service behind the gateway did not answer in time",
+                     *       "title": "Upstream timed out",
                      *       "status": 504,
                      *       "code": "gateway_timeout",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -8465,7 +8468,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/bad-request",
-                     *       "title": "The request could not be read (malformed JSON or multipart)",
+                     *       "title": "Bad request",
                      *       "status": 400,
                      *       "code": "bad_request",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -8483,7 +8486,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unauthenticated",
-                     *       "title": "No valid access token",
+                     *       "title": "Authentication required",
                      *       "status": 401,
                      *       "code": "unauthenticated",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -8501,7 +8504,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/forbidden",
-                     *       "title": "The token lacks the permission this operation needs",
+                     *       "title": "Forbidden",
                      *       "status": 403,
                      *       "code": "forbidden",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -8537,7 +8540,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/payload-too-large",
-                     *       "title": "The request body is over the size limit",
+                     *       "title": "Payload too large",
                      *       "status": 413,
                      *       "code": "payload_too_large",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -8555,7 +8558,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unsupported-media-type",
-                     *       "title": "The request body has a media type this operation does not take",
+                     *       "title": "Unsupported media type",
                      *       "status": 415,
                      *       "code": "unsupported_media_type",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -8573,7 +8576,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/validation-failed",
-                     *       "title": "The input breaks the schema or a rule",
+                     *       "title": "Validation failed",
                      *       "status": 422,
                      *       "code": "validation_failed",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -8591,7 +8594,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/rate-limited",
-                     *       "title": "Too many requests; Retry-After says when to try again",
+                     *       "title": "Too many requests",
                      *       "status": 429,
                      *       "code": "rate_limited",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -8609,7 +8612,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/internal",
-                     *       "title": "An unexpected error",
+                     *       "title": "Internal error",
                      *       "status": 500,
                      *       "code": "internal",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -8627,7 +8630,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/bad-gateway",
-                     *       "title": "The service behind the gateway failed",
+                     *       "title": "Bad gateway",
                      *       "status": 502,
                      *       "code": "bad_gateway",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -8645,7 +8648,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unavailable",
-                     *       "title": "The service behind the gateway is unavailable",
+                     *       "title": "Service unavailable",
                      *       "status": 503,
                      *       "code": "unavailable",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -8663,7 +8666,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/gateway-timeout",
-                     *       "title": "The service behind the gateway did not answer in time",
+                     *       "title": "Upstream timed out",
                      *       "status": 504,
                      *       "code": "gateway_timeout",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -8702,7 +8705,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unauthenticated",
-                     *       "title": "No valid access token",
+                     *       "title": "Authentication required",
                      *       "status": 401,
                      *       "code": "unauthenticated",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -8720,7 +8723,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/forbidden",
-                     *       "title": "The token lacks the permission this operation needs",
+                     *       "title": "Forbidden",
                      *       "status": 403,
                      *       "code": "forbidden",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -8756,7 +8759,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/validation-failed",
-                     *       "title": "The input breaks the schema or a rule",
+                     *       "title": "Validation failed",
                      *       "status": 422,
                      *       "code": "validation_failed",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -8774,7 +8777,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/rate-limited",
-                     *       "title": "Too many requests; Retry-After says when to try again",
+                     *       "title": "Too many requests",
                      *       "status": 429,
                      *       "code": "rate_limited",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -8792,7 +8795,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/internal",
-                     *       "title": "An unexpected error",
+                     *       "title": "Internal error",
                      *       "status": 500,
                      *       "code": "internal",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -8810,7 +8813,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/bad-gateway",
-                     *       "title": "The service behind the gateway failed",
+                     *       "title": "Bad gateway",
                      *       "status": 502,
                      *       "code": "bad_gateway",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -8828,7 +8831,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unavailable",
-                     *       "title": "The service behind the gateway is unavailable",
+                     *       "title": "Service unavailable",
                      *       "status": 503,
                      *       "code": "unavailable",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -8846,7 +8849,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/gateway-timeout",
-                     *       "title": "The service behind the gateway did not answer in time",
+                     *       "title": "Upstream timed out",
                      *       "status": 504,
                      *       "code": "gateway_timeout",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -8892,9 +8895,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/not-found",
-                     *       "title": "No such media file",
+                     *       "title": "Not found",
                      *       "status": 404,
                      *       "code": "not_found",
+                     *       "detail": "No such media file",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
                      *     }
                      */
@@ -8910,7 +8914,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/rate-limited",
-                     *       "title": "Too many requests; Retry-After says when to try again",
+                     *       "title": "Too many requests",
                      *       "status": 429,
                      *       "code": "rate_limited",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -8928,7 +8932,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/internal",
-                     *       "title": "An unexpected error",
+                     *       "title": "Internal error",
                      *       "status": 500,
                      *       "code": "internal",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -8946,7 +8950,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/bad-gateway",
-                     *       "title": "The service behind the gateway failed",
+                     *       "title": "Bad gateway",
                      *       "status": 502,
                      *       "code": "bad_gateway",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -8964,7 +8968,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/unavailable",
-                     *       "title": "The service behind the gateway is unavailable",
+                     *       "title": "Service unavailable",
                      *       "status": 503,
                      *       "code": "unavailable",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
@@ -8982,7 +8986,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://myshop.dev/problems/gateway-timeout",
-                     *       "title": "The service behind the gateway did not answer in time",
+                     *       "title": "Upstream timed out",
                      *       "status": 504,
                      *       "code": "gateway_timeout",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"

@@ -1,4 +1,4 @@
-import { errorCodes } from '@myshop/errors'
+import { type ErrorCode, errorCodes, problem } from '@myshop/errors'
 
 export { exampleOf } from './examples.ts'
 
@@ -18,41 +18,35 @@ export const problemMediaType = 'application/problem+json'
 /** The extension naming the permission an operation needs, beside its bearer security requirement. */
 export const permissionExtension = 'x-myshop-permission'
 
-export const statusText: Record<number, string> = Object.fromEntries(
-  [
-    [400, 'The request could not be read (malformed JSON or multipart)'],
-    [401, 'No valid access token'],
-    [403, 'The token lacks the permission this operation needs'],
-    [404, 'Not found'],
-    [409, 'Conflicts with the current state'],
-    [413, 'The request body is over the size limit'],
-    [415, 'The request body has a media type this operation does not take'],
-    [422, 'The input breaks the schema or a rule'],
-    [429, 'Too many requests; Retry-After says when to try again'],
-    [500, 'An unexpected error'],
-    [502, 'The service behind the gateway failed'],
-    [503, 'The service behind the gateway is unavailable'],
-    [504, 'The service behind the gateway did not answer in time'],
-  ].map(([status, text]) => [status, text as string]),
-)
+/** What each error status means, as an operation's response description says it. */
+export const statusText: Record<number, string> = {
+  400: 'The request could not be read (malformed JSON or multipart)',
+  401: 'No valid access token',
+  403: 'The token lacks the permission this operation needs',
+  404: 'Not found',
+  409: 'Conflicts with the current state',
+  413: 'The request body is over the size limit',
+  415: 'The request body has a media type this operation does not take',
+  422: 'The input breaks the schema or a rule',
+  429: 'Too many requests; Retry-After says when to try again',
+  500: 'An unexpected error',
+  502: 'The service behind the gateway failed',
+  503: 'The service behind the gateway is unavailable',
+  504: 'The service behind the gateway did not answer in time',
+}
 
-/** A problem+json response for `status`, referring to the shared problem component. */
+/** A problem+json response for `status`, referring to the shared problem component, with a problem as example. */
 export const problemResponseObject = (status: number, description?: string): Json => {
-  const codes = Object.entries(errorCodes)
-    .filter(([, s]) => s === status)
-    .map(([code]) => code)
+  const code = (Object.keys(errorCodes) as ErrorCode[]).find((c) => errorCodes[c] === status) ?? 'internal'
   return {
     description: description ?? statusText[status] ?? `Error ${status}`,
     content: {
       [problemMediaType]: {
         schema: problemRef,
-        example: {
-          type: `https://myshop.dev/problems/${(codes[0] ?? 'internal').replaceAll('_', '-')}`,
-          title: description ?? statusText[status] ?? 'Error',
-          status,
-          code: codes[0] ?? 'internal',
+        example: problem(code, {
+          ...(description && { detail: description }),
           requestId: 'req_01JD8X5ZQ4V3N6M2K7P9R1T0W5',
-        },
+        }),
       },
     },
   }
