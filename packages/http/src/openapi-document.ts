@@ -14,6 +14,9 @@ type Json = Record<string, unknown>
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v)
 
+/** The problem schema as plain JSON Schema (TypeBox schemas serialise to it), published as the `Problem` component. */
+const problemJsonSchema: Json = JSON.parse(JSON.stringify(problemSchema))
+
 // The problem schema as the routes declare it, serialised once: a response carrying it is an error response.
 const problemShape = JSON.stringify(problemSchema.properties.code)
 const isProblemSchema = (schema: unknown) =>
@@ -29,6 +32,16 @@ const ownDescription = (text: unknown) =>
     ? text
     : undefined
 
+/** A body's media types, each with an example: the route's own, else one worked out from its schema. */
+const withExamples = (content: unknown): Json =>
+  Object.fromEntries(
+    mediaTypes(content).map(([type, m]) => {
+      if (m.example !== undefined || m.examples !== undefined || !isObject(m.schema)) return [type, m]
+      const example = exampleOf(m.schema)
+      return [type, example === undefined ? m : { ...m, example }]
+    }),
+  )
+
 const fixResponse = (status: string, response: unknown): Json => {
   if (!isObject(response)) return { description: statusText[Number(status)] ?? 'OK' }
   const types = mediaTypes(response.content)
@@ -36,30 +49,7 @@ const fixResponse = (status: string, response: unknown): Json => {
     return problemResponseObject(Number(status), ownDescription(response.description))
   const { content: _, ...rest } = response
   if (!types.length || status === '204' || status === '304') return rest
-  return {
-    ...rest,
-    content: Object.fromEntries(
-      types.map(([type, m]) => {
-        if (m.example !== undefined || m.examples !== undefined || !isObject(m.schema)) return [type, m]
-        const example = exampleOf(m.schema)
-        return [type, example === undefined ? m : { ...m, example }]
-      }),
-    ),
-  }
-}
-
-const withRequestExample = (body: unknown): unknown => {
-  if (!isObject(body)) return body
-  return {
-    ...body,
-    content: Object.fromEntries(
-      mediaTypes(body.content).map(([type, m]) => {
-        if (m.example !== undefined || m.examples !== undefined || !isObject(m.schema)) return [type, m]
-        const example = exampleOf(m.schema)
-        return [type, example === undefined ? m : { ...m, example }]
-      }),
-    ),
-  }
+  return { ...rest, content: withExamples(response.content) }
 }
 
 /**
@@ -69,7 +59,7 @@ const withRequestExample = (body: unknown): unknown => {
  * does not parse (400), and any body over the service's limit (413); one with path parameters answers 404 for
  * an object that does not exist.
  */
-export const serviceProblemStatuses = (op: Json): number[] => {
+const serviceProblemStatuses = (op: Json): number[] => {
   const params = Array.isArray(op.parameters) ? (op.parameters as Json[]) : []
   const body = isObject(op.requestBody) ? mediaTypes(op.requestBody.content).map(([t]) => t) : []
   const secured = Array.isArray(op.security) && op.security.length > 0
@@ -112,7 +102,8 @@ export const serviceDocument = (raw: Json): Json => {
           Object.entries(op.responses).map(([status, r]) => [status, fixResponse(status, r)]),
         )
       else op.responses = {}
-      if (op.requestBody !== undefined) op.requestBody = withRequestExample(op.requestBody)
+      if (isObject(op.requestBody))
+        op.requestBody = { ...op.requestBody, content: withExamples(op.requestBody.content) }
       const secured = Array.isArray(op.security) && op.security.length > 0
       declareAccess(op, {
         secured,
@@ -126,6 +117,3 @@ export const serviceDocument = (raw: Json): Json => {
   doc.components = { ...components, schemas: { ...schemas, [problemComponent]: problemJsonSchema } }
   return doc
 }
-
-/** The problem schema as plain JSON Schema (TypeBox schemas serialise to it). */
-export const problemJsonSchema: Json = JSON.parse(JSON.stringify(problemSchema))
