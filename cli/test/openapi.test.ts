@@ -125,6 +125,26 @@ describe("the merged document and the gateway's route table", () => {
     expect(fromDocument).toEqual(fromRoutes)
   })
 
+  test("every service's operation is routed by the gateway, which guards it at least as the service does", () => {
+    const problems: string[] = []
+    for (const [service, doc] of Object.entries(serviceDocs))
+      for (const { method, path, op } of operations(doc as Parameters<typeof operations>[0])) {
+        const where = `${service} ${method.toUpperCase()} ${path}`
+        const route = routes.find(
+          (r) => r.service === service && r.method === method.toUpperCase() && openApiPath(r.path) === path,
+        )
+        if (!route) {
+          problems.push(`${where}: no gateway route`)
+          continue
+        }
+        const permission = op['x-myshop-permission']
+        if (op.security?.length && route.policy === 'public') problems.push(`${where}: public at the gateway`)
+        if (typeof route.policy === 'object' && permission && permission !== route.policy.permission)
+          problems.push(`${where}: ${permission} at the service, ${route.policy.permission} at the gateway`)
+      }
+    expect(problems).toEqual([])
+  })
+
   test('every operation declares its security explicitly and says who may call it', () => {
     for (const { method, path, op } of operations(merged)) {
       const where = `${method.toUpperCase()} ${path}`
