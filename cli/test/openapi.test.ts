@@ -206,6 +206,23 @@ describe('every operation of the merged document', () => {
     }
   })
 
+  test("answers the input guard's refusals with statuses the document lists", async () => {
+    const documented = (path: string, method: string) =>
+      Object.keys(merged.paths[path]?.[method]?.responses ?? {}).map(Number)
+    // A form post to a JSON-body route is refused as not JSON; a NUL in a path parameter is a bad request.
+    const form = await fetch(`${platform.gatewayUrl}/api/v1/auth/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'email=a%40example.com&password=violet-Harbor-93&name=Ada',
+    })
+    expect(form.status).toBe(415)
+    expect(form.headers.get('content-type')).toContain('application/problem+json')
+    expect(documented('/api/v1/auth/register', 'post')).toContain(415)
+    const nul = await fetch(`${platform.gatewayUrl}/api/v1/products/prd%00x`)
+    expect(nul.status).toBe(400)
+    expect(documented('/api/v1/products/{id}', 'get')).toContain(400)
+  })
+
   test('shows an example of each JSON request and response body', () => {
     const missing: string[] = []
     for (const { method, path, op } of operations(merged)) {

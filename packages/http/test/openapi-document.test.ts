@@ -81,15 +81,17 @@ describe("a service's published OpenAPI document", () => {
       '403',
       '409',
       '413',
+      '415',
       '422',
       '500',
     ])
-    for (const status of ['400', '401', '403', '409', '413', '422', '500']) {
+    for (const status of ['400', '401', '403', '409', '413', '415', '422', '500']) {
       expect(Object.keys(create.responses[status]!.content!)).toEqual(['application/problem+json'])
       expect(create.responses[status]!.content!['application/problem+json']!.schema).toEqual(problem)
     }
     const remove = doc.paths['/api/v1/things/{id}']!.delete!
-    expect(Object.keys(remove.responses).sort()).toEqual(['204', '401', '404', '422', '500'])
+    // The input guard refuses a NUL in the path or query (400).
+    expect(Object.keys(remove.responses).sort()).toEqual(['204', '400', '401', '404', '422', '500'])
   })
 
   test('a 204 carries no content (Elysia renders t.Void() as a media type that is not one)', () => {
