@@ -22,7 +22,7 @@ afterAll(async () => {
   await platform?.stop()
 })
 
-type Operation = { summary?: string; operationId?: string }
+type Operation = { summary?: string; operationId?: string; tags?: string[] }
 type Browser = Awaited<ReturnType<typeof import('playwright-core')['chromium']['launch']>>
 
 const operationsAt = async (origin: string) => {
@@ -86,8 +86,9 @@ describe('/docs in a browser', () => {
     async () => {
       const operations = await operationsAt(platform.gatewayUrl)
       // Both services' operations are in the document the page is built from.
-      expect(operations.some((o) => o.operationId?.startsWith('user_'))).toBe(true)
-      expect(operations.some((o) => o.operationId?.startsWith('product_'))).toBe(true)
+      // Operation ids are the services' own; the tags say which service an operation belongs to.
+      expect(operations.some((o) => o.tags?.some((tag) => tag.startsWith('user:')))).toBe(true)
+      expect(operations.some((o) => o.tags?.some((tag) => tag.startsWith('product:')))).toBe(true)
 
       const browser = await launch()
       try {

@@ -1,12 +1,15 @@
+import { addProblemResponses, declareAccess, operationMethods, problemComponent } from '@myshop/openapi'
 import type { ServiceName } from './config.ts'
 import type { Shared } from './context.ts'
+import { routes as gatewayRoutes, openApiPath, type Route } from './routes.ts'
 import { sharedLoad } from './shared-load.ts'
 
 type Json = Record<string, unknown>
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v)
 
-const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']
+/** Components every service publishes alike, kept once under their own name (the problem document). */
+const sharedSchemas = new Set([problemComponent])
 const componentKinds = [
   'schemas',
   'responses',
@@ -27,19 +30,54 @@ const prefixRefs = (value: unknown, prefix: string): unknown => {
   const out: Json = {}
   for (const [k, v] of Object.entries(value)) {
     if (k === '$ref' && typeof v === 'string') {
-      out[k] = v.replace(/^#\/components\/([^/]+)\//, `#/components/$1/${prefix}_`)
+      const shared = [...sharedSchemas].some((name) => v === `#/components/schemas/${name}`)
+      out[k] = shared ? v : v.replace(/^#\/components\/([^/]+)\//, `#/components/$1/${prefix}_`)
     } else out[k] = prefixRefs(v, prefix)
   }
   return out
 }
 
 /**
- * Merges the services' OpenAPI 3.1 documents into one: paths as the gateway routes them, operationIds, tags and
- * component names prefixed by service. A service documents a prefix's own route (`.get('/')` under
- * `/api/v1/categories`) with a trailing slash, which the gateway's routes do not have: the slash is dropped, so a
- * client built from the document calls paths the gateway answers.
+ * What the gateway itself adds to a route's answers: every route is rate limited (429) and forwarded (502, 503,
+ * 504); a guarded one is refused without a valid token (401), or without its permission (403).
  */
-export const mergeOpenApi = (docs: Partial<Record<ServiceName, Json>>, unavailable: ServiceName[]): Json => {
+const gatewayProblemStatuses = (route: Route): number[] => [
+  ...(route.policy === 'public' ? [] : [401]),
+  ...(typeof route.policy === 'object' ? [403] : []),
+  429,
+  502,
+  503,
+  504,
+]
+
+/** Documents an operation with the gateway's policy for its route: security, permission and the gateway's problems. */
+const applyPolicy = (op: Json, route: Route): Json => {
+  const out = structuredClone(op)
+  declareAccess(out, {
+    secured: route.policy !== 'public',
+    permission: typeof route.policy === 'object' ? route.policy.permission : undefined,
+  })
+  addProblemResponses(out, gatewayProblemStatuses(route))
+  return out
+}
+
+/**
+ * Merges the services' OpenAPI 3.1 documents into one: paths as the gateway routes them, tags and component names
+ * prefixed by service (operationIds are kept, readable and unique across services). Each operation's security
+ * and permission come from the gateway's route table, the policy it enforces, so the document cannot claim
+ * otherwise; an operation the gateway does not route is left out, as clients cannot reach it. A service
+ * documents a prefix's own route (`.get('/')` under `/api/v1/categories`) with a trailing slash, which the
+ * gateway's routes do not have: the slash is dropped, so a client built from the document calls paths the
+ * gateway answers.
+ */
+export const mergeOpenApi = (
+  docs: Partial<Record<ServiceName, Json>>,
+  unavailable: ServiceName[],
+  routeTable: Route[] = gatewayRoutes,
+): Json => {
+  const byOperation = new Map(
+    routeTable.map((route) => [`${route.service} ${route.method} ${openApiPath(route.path)}`, route]),
+  )
   const paths: Json = {}
   const components: Record<string, Json> = {
     securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
@@ -55,26 +93,31 @@ export const mergeOpenApi = (docs: Partial<Record<ServiceName, Json>>, unavailab
       const path = documented.length > 1 && documented.endsWith('/') ? documented.slice(0, -1) : documented
       const merged: Json = isObject(paths[path]) ? { ...(paths[path] as Json) } : {}
       for (const [key, op] of Object.entries(item)) {
-        if (!methods.includes(key) || !isObject(op)) {
+        if (!operationMethods.includes(key) || !isObject(op)) {
           merged[key] = op
           continue
         }
+        const route = byOperation.get(`${service} ${key.toUpperCase()} ${path}`)
+        if (!route) continue
         merged[key] = {
-          ...op,
-          ...(typeof op.operationId === 'string' && { operationId: `${service}_${op.operationId}` }),
+          ...applyPolicy(op, route),
           tags: (Array.isArray(op.tags) && op.tags.length ? op.tags : [service]).map(
             (t) => `${service}:${t}`,
           ),
         }
       }
-      paths[path] = merged
+      if (Object.keys(merged).some((key) => operationMethods.includes(key))) paths[path] = merged
     }
     const comps = isObject(doc.components) ? doc.components : {}
     for (const kind of componentKinds) {
       const entries = comps[kind]
-      if (!isObject(entries)) continue
+      // Every service's bearer scheme is the gateway's one `bearer`, which the operations name.
+      if (!isObject(entries) || kind === 'securitySchemes') continue
       components[kind] ??= {}
-      for (const [name, value] of Object.entries(entries)) components[kind]![`${service}_${name}`] = value
+      for (const [name, value] of Object.entries(entries)) {
+        const shared = kind === 'schemas' && sharedSchemas.has(name)
+        components[kind]![shared ? name : `${service}_${name}`] = value
+      }
     }
   }
   return {

@@ -26,6 +26,10 @@ export interface Route {
   body?: 'upload'
 }
 
+/** A route's path as OpenAPI writes it: `:id{(?!me$)[^/]+}` becomes `{id}`. */
+export const openApiPath = (path: string): string =>
+  path.replace(/:([A-Za-z0-9_]+)(\{(?:[^{}]|\{[^{}]*\})*\})?/g, '{$1}')
+
 const r = (
   method: Method,
   path: string,

@@ -25,7 +25,10 @@ const openapi = {
 // A prefix's own route, as a service documents it: with a trailing slash the gateway's routes do not have.
 Object.assign(openapi.paths, {
   '/api/v1/users/': { get: { operationId: 'listUsers', tags: ['users'], responses: { 200: {} } } },
+  // Documented by the service but not routed by the gateway: unreachable for clients.
+  '/internal/sync': { post: { operationId: 'sync', responses: { 204: { description: 'done' } } } },
 })
+Object.assign(openapi.components.schemas, { Problem: { type: 'object' } })
 
 beforeAll(async () => {
   keys = await signingKeys()
@@ -348,7 +351,7 @@ describe('operations endpoints', () => {
     )
   })
 
-  test('/openapi.json merges the services with prefixed ids, tags and components', async () => {
+  test('/openapi.json merges the services with their own ids, prefixed tags and components', async () => {
     const res = await call('/openapi.json')
     expect(res.status).toBe(200)
     expect(await res.json()).toMatchObject({
@@ -357,7 +360,7 @@ describe('operations endpoints', () => {
       paths: {
         '/api/v1/users/me': {
           get: {
-            operationId: 'user_getMe',
+            operationId: 'getMe',
             tags: ['user:users'],
             responses: {
               200: {
@@ -374,7 +377,39 @@ describe('operations endpoints', () => {
   test('/openapi.json lists paths as the gateway routes them, without a trailing slash', async () => {
     const { paths } = (await (await call('/openapi.json')).json()) as { paths: Record<string, unknown> }
     expect(Object.keys(paths).sort()).toEqual(['/api/v1/users', '/api/v1/users/me'])
-    expect(paths['/api/v1/users']).toMatchObject({ get: { operationId: 'user_listUsers' } })
+    expect(paths['/api/v1/users']).toMatchObject({ get: { operationId: 'listUsers' } })
+  })
+
+  test("/openapi.json declares each operation's security from the gateway's policy, not the service's", async () => {
+    const { paths } = (await (await call('/openapi.json')).json()) as {
+      paths: Record<string, Record<string, Record<string, unknown>>>
+    }
+    // The service documents neither as guarded; the gateway's route table guards both.
+    expect(paths['/api/v1/users']!.get).toMatchObject({
+      security: [{ bearer: [] }],
+      'x-myshop-permission': 'users:read',
+      description: 'Needs a bearer token with the `users:read` permission.',
+    })
+    expect(paths['/api/v1/users/me']!.get!.security).toEqual([{ bearer: [] }])
+    expect(paths['/api/v1/users/me']!.get!['x-myshop-permission']).toBeUndefined()
+    expect(Object.keys(paths['/api/v1/users']!.get!.responses as object).sort()).toEqual(
+      ['200', '401', '403', '429', '502', '503', '504'].sort(),
+    )
+  })
+
+  test('/openapi.json leaves out an operation the gateway does not route, and keeps one Problem schema', async () => {
+    const doc = (await (await call('/openapi.json')).json()) as {
+      paths: Record<string, unknown>
+      components: { schemas: Record<string, unknown> }
+    }
+    expect(doc.paths['/internal/sync']).toBeUndefined()
+    expect(Object.keys(doc.components.schemas).sort()).toEqual(['Problem', 'user_User'])
+    const unauthorized = (
+      doc.paths['/api/v1/users/me'] as Record<string, Record<string, Record<string, unknown>>>
+    ).get!.responses!['401'] as { content: Record<string, { schema: unknown }> }
+    expect(unauthorized.content['application/problem+json']!.schema).toEqual({
+      $ref: '#/components/schemas/Problem',
+    })
   })
 
   test('/openapi.json tolerates a service that is down', async () => {

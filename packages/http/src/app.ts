@@ -10,6 +10,7 @@ import { isClientDataError } from './database-errors.ts'
 import { referenceDocs } from './docs.ts'
 import { settleIdempotency } from './idempotent.ts'
 import { inputGuard } from './input-guard.ts'
+import { serviceDocument } from './openapi-document.ts'
 import { assessReadiness, type ReadinessCheck } from './readiness.ts'
 import { requestMeta } from './request-meta.ts'
 import { requestMetrics } from './request-metrics.ts'
@@ -31,6 +32,7 @@ export interface HttpAppOptions {
 }
 
 const readinessTimeoutMs = 2_000
+const specPath = '/openapi.json'
 const completeKey = Symbol('myshop.completeResponse')
 
 /**
@@ -71,6 +73,8 @@ export const createHttpApp = ({
   const startedAt = Date.now()
   // Building a debug line reads the trace context, which is made on first use: skip both when it is off.
   const logRequests = logger.isLevelEnabled('debug')
+  // The OpenAPI plugin keeps its generated document until a route is added; the published one is kept with it.
+  const published = new WeakMap<object, Record<string, unknown>>()
 
   /** Counts and (at debug level) logs a request once, whichever of the response paths reaches it first. */
   const finish = (request: Request, route: string | undefined, status: number) => {
@@ -169,6 +173,21 @@ export const createHttpApp = ({
       // Elysia runs on a later tick for every request (a fifth of a cached read's cost).
       .mapResponse({ as: 'global' }, ({ request, response, set, route }) => {
         const meta = requestMeta(request)
+        if (
+          route === specPath &&
+          response &&
+          typeof response === 'object' &&
+          !(response instanceof Response)
+        ) {
+          // The plugin's document as MyShop publishes it: security, problem responses and examples on every route.
+          let doc = published.get(response)
+          if (!doc) {
+            doc = serviceDocument(response as Record<string, unknown>)
+            published.set(response, doc)
+          }
+          finish(request, route, 200)
+          return Response.json(doc, { headers: { 'x-request-id': meta.requestId, ...securityHeaders } })
+        }
         if (response instanceof Response) {
           finish(request, route, response.status)
           if ((response as Response & { [completeKey]?: true })[completeKey]) return response
@@ -198,15 +217,17 @@ export const createHttpApp = ({
         openapi({
           // The plugin's own page loads its UI from a public CDN; `/docs` is served below from the installed package.
           provider: null,
-          specPath: '/openapi.json',
+          specPath,
           documentation: {
             info: { title: `MyShop ${service} service`, version, ...(description && { description }) },
             components: {
               securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
             },
           },
+          // Not `staticFile`: it would leave out `/.well-known/jwks.json`, which clients need documented.
           exclude: {
-            paths: ['/health', '/ready', '/metrics', '/docs', '/docs/assets/:file', '/openapi.json'],
+            paths: ['/health', '/ready', '/metrics', '/docs', '/docs/assets/:file', specPath],
+            staticFile: false,
           },
         }),
       )

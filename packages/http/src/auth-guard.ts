@@ -1,5 +1,6 @@
 import { attestedSession, bearerToken, type Permission, type Principal, type Verifier } from '@myshop/auth'
 import { AppError } from '@myshop/errors'
+import { permissionExtension } from '@myshop/openapi'
 import { Elysia } from 'elysia'
 
 const challenge = { 'www-authenticate': 'Bearer realm="myshop"' }
@@ -11,7 +12,10 @@ const challenge = { 'www-authenticate': 'Bearer realm="myshop"' }
 export const authGuard = (verifier: Verifier) =>
   new Elysia({ name: 'myshop-auth-guard' }).macro({
     auth: (requirement: true | Permission) => ({
-      detail: { security: [{ bearer: [] }] },
+      detail: {
+        security: [{ bearer: [] }],
+        ...(requirement !== true && { [permissionExtension]: requirement }),
+      },
       // The raw header, not Elysia's `headers`: asking for that copies every header into an object per request.
       async resolve({ request }): Promise<{ principal: Principal; accessToken: string }> {
         const token = bearerToken(request.headers.get('authorization'))

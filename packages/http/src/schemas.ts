@@ -1,13 +1,15 @@
+import { errorCodes } from '@myshop/errors'
 import { t } from 'elysia'
 
 /** The RFC 9457 problem document, for OpenAPI response declarations. */
 export const problemSchema = t.Object(
   {
-    type: t.String(),
+    type: t.String({ format: 'uri' }),
     title: t.String(),
     status: t.Integer(),
-    code: t.String(),
+    code: t.String({ enum: Object.keys(errorCodes), description: 'Stable machine-readable error code' }),
     detail: t.Optional(t.String()),
+    instance: t.Optional(t.String({ description: 'The request path' })),
     requestId: t.Optional(t.String()),
     errors: t.Optional(t.Array(t.Object({ path: t.String(), message: t.String() }))),
   },

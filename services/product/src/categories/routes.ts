@@ -24,12 +24,12 @@ export const categoryRoutes = (deps: ProductDeps) =>
     .use(authGuard(deps.verifier))
     .get('/', async () => ({ items: await listCategories(deps) }), {
       response: { 200: t.Object({ items: t.Array(categorySchema) }) },
-      detail: { summary: 'All categories, ordered by path' },
+      detail: { operationId: 'listCategories', summary: 'All categories, ordered by path' },
     })
     .get('/:id', async ({ params }) => getCategory(deps, params.id), {
       params: idParam,
       response: { 200: categorySchema, ...errorResponses(404) },
-      detail: { summary: 'One category by id or slug' },
+      detail: { operationId: 'getCategory', summary: 'One category by id or slug' },
     })
     .post(
       '/',
@@ -44,7 +44,7 @@ export const categoryRoutes = (deps: ProductDeps) =>
           { additionalProperties: false },
         ),
         response: { 201: categorySchema, ...errorResponses(401, 403, 409, 422) },
-        detail: { summary: 'Create a category' },
+        detail: { operationId: 'createCategory', summary: 'Create a category' },
       },
     )
     .patch(
@@ -58,7 +58,7 @@ export const categoryRoutes = (deps: ProductDeps) =>
           { minProperties: 1, additionalProperties: false },
         ),
         response: { 200: categorySchema, ...errorResponses(401, 403, 404, 409, 422) },
-        detail: { summary: 'Rename or move a category' },
+        detail: { operationId: 'updateCategory', summary: 'Rename or move a category' },
       },
     )
     .delete(
@@ -71,6 +71,9 @@ export const categoryRoutes = (deps: ProductDeps) =>
         auth: 'catalog:write',
         params: idParam,
         response: { 204: t.Void(), ...errorResponses(401, 403, 404, 409) },
-        detail: { summary: 'Delete an empty category (409 while it has subcategories or products)' },
+        detail: {
+          operationId: 'deleteCategory',
+          summary: 'Delete an empty category (409 while it has subcategories or products)',
+        },
       },
     )

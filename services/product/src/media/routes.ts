@@ -1,7 +1,8 @@
 import { stat } from 'node:fs/promises'
 import { AppError } from '@myshop/errors'
-import { authGuard, errorResponses } from '@myshop/http'
+import { authGuard, errorResponses, problemSchema } from '@myshop/http'
 import { Elysia, t } from 'elysia'
+import type { OpenAPIV3 } from 'openapi-types'
 import type { ProductDeps } from '../deps.ts'
 import type { FileStorage } from './fs-storage.ts'
 import { acceptedImageTypes } from './images.ts'
@@ -117,6 +118,7 @@ export const mediaRoutes = (deps: MediaDeps & Pick<ProductDeps, 'verifier'>, hoo
         params: t.Object({ id: productIdParam }),
         response: { 201: productImageSchema, ...errorResponses(400, 401, 403, 404, 413, 415, 422) },
         detail: {
+          operationId: 'uploadProductImage',
           summary: 'Upload an image (multipart field "file")',
           description: `Accepted: ${acceptedImageTypes.join(', ')}, sniffed from the bytes. Metadata (EXIF, GPS) is removed.`,
           requestBody: {
@@ -159,6 +161,7 @@ export const mediaRoutes = (deps: MediaDeps & Pick<ProductDeps, 'verifier'>, hoo
           ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422),
         },
         detail: {
+          operationId: 'presignProductImage',
           summary: 'A URL to PUT an image straight to the bucket (S3 storage only; 409 otherwise)',
         },
       },
@@ -175,7 +178,10 @@ export const mediaRoutes = (deps: MediaDeps & Pick<ProductDeps, 'verifier'>, hoo
         params: t.Object({ id: productIdParam }),
         body: t.Object({ key: t.String({ maxLength: 200 }) }, { additionalProperties: false }),
         response: { 201: productImageSchema, ...errorResponses(400, 401, 403, 404, 413, 415, 422) },
-        detail: { summary: 'Turn a presigned upload into an image; it is checked like a direct upload' },
+        detail: {
+          operationId: 'confirmProductImage',
+          summary: 'Turn a presigned upload into an image; it is checked like a direct upload',
+        },
       },
     )
     .delete(
@@ -188,7 +194,7 @@ export const mediaRoutes = (deps: MediaDeps & Pick<ProductDeps, 'verifier'>, hoo
         auth: 'catalog:write',
         params: t.Object({ id: productIdParam, imageId: imageIdParam }),
         response: { 204: t.Void(), ...errorResponses(401, 403, 404, 422) },
-        detail: { summary: 'Delete an image and its renditions' },
+        detail: { operationId: 'deleteProductImage', summary: 'Delete an image and its renditions' },
       },
     )
 
@@ -223,5 +229,23 @@ export const mediaFileRoutes = (storage: FileStorage) =>
         return new Response(null, { status: 304, headers })
       return new Response(Bun.file(path), { headers: { ...headers, 'content-length': String(info.size) } })
     },
-    { detail: { summary: 'A stored image rendition', tags: ['images'] } },
+    {
+      detail: {
+        operationId: 'getMediaFile',
+        summary: 'A stored image rendition',
+        tags: ['images'],
+        // Documented rather than validated: the handler streams the file itself.
+        responses: {
+          200: {
+            description: 'The file, immutable (its key embeds a fresh image id)',
+            content: { 'image/*': { schema: { type: 'string', format: 'binary' } } },
+          },
+          304: { description: 'Not modified (If-None-Match)' },
+          404: {
+            description: 'No such media file',
+            content: { 'application/problem+json': { schema: problemSchema as OpenAPIV3.SchemaObject } },
+          },
+        },
+      },
+    },
   )

@@ -229,6 +229,7 @@ export const productRoutes = (deps: ProductDeps, reindex: ReindexJobs = createRe
         query: searchQuerySchema,
         // Served from the response cache as bytes, so the schema documents rather than validates.
         detail: {
+          operationId: 'listProducts',
           summary: 'Search and browse active products, with facets and cursor pagination',
           responses: documented(searchResultSchema, { 422: 'Invalid query, or an unknown category' }),
         },
@@ -258,6 +259,7 @@ export const productRoutes = (deps: ProductDeps, reindex: ReindexJobs = createRe
         }),
         // Served from the response cache as bytes, so the schema documents rather than validates.
         detail: {
+          operationId: 'suggestProducts',
           summary: 'Product names for autocomplete',
           responses: documented(t.Object({ suggestions: t.Array(t.String()) }), { 422: 'Invalid query' }),
         },
@@ -281,6 +283,7 @@ export const productRoutes = (deps: ProductDeps, reindex: ReindexJobs = createRe
       {
         params: idParam,
         detail: {
+          operationId: 'getProduct',
           summary: 'One product by id or slug (drafts only for catalog managers)',
           responses: documented(productSchema, { 404: 'Not found' }),
         },
@@ -298,7 +301,7 @@ export const productRoutes = (deps: ProductDeps, reindex: ReindexJobs = createRe
         auth: 'catalog:write',
         body: productInputSchema,
         response: { 201: productSchema, ...errorResponses(400, 401, 403, 409, 422) },
-        detail: { summary: 'Create a product with its variants' },
+        detail: { operationId: 'createProduct', summary: 'Create a product with its variants' },
       },
     )
     .patch(
@@ -309,7 +312,10 @@ export const productRoutes = (deps: ProductDeps, reindex: ReindexJobs = createRe
         params: idParam,
         body: productChangesSchema,
         response: { 200: productSchema, ...errorResponses(400, 401, 403, 404, 409, 422) },
-        detail: { summary: 'Change a product; variants given replace the set (matched by SKU)' },
+        detail: {
+          operationId: 'updateProduct',
+          summary: 'Change a product; variants given replace the set (matched by SKU)',
+        },
       },
     )
     .delete(
@@ -322,7 +328,7 @@ export const productRoutes = (deps: ProductDeps, reindex: ReindexJobs = createRe
         auth: 'catalog:write',
         params: idParam,
         response: { 204: t.Void(), ...errorResponses(401, 403, 404) },
-        detail: { summary: 'Delete a product' },
+        detail: { operationId: 'deleteProduct', summary: 'Delete a product' },
       },
     )
     .post(
@@ -352,6 +358,7 @@ export const productRoutes = (deps: ProductDeps, reindex: ReindexJobs = createRe
           ...errorResponses(400, 401, 403, 422),
         },
         detail: {
+          operationId: 'importCatalog',
           summary: 'Upsert products by SKU in bulk; bad rows are reported by line, good ones written',
         },
       },
@@ -378,7 +385,10 @@ export const productRoutes = (deps: ProductDeps, reindex: ReindexJobs = createRe
           200: t.Object({ items: t.Array(productSchema), nextCursor: t.Union([t.String(), t.Null()]) }),
           ...errorResponses(401, 403, 422),
         },
-        detail: { summary: 'Every product in every status, in id order (catalog export)' },
+        detail: {
+          operationId: 'exportCatalog',
+          summary: 'Every product in every status, in id order (catalog export)',
+        },
       },
     )
     .post(
@@ -393,6 +403,7 @@ export const productRoutes = (deps: ProductDeps, reindex: ReindexJobs = createRe
         auth: 'catalog:write',
         response: { 202: reindexJobSchema, ...errorResponses(401, 403) },
         detail: {
+          operationId: 'startReindex',
           summary:
             'Start rebuilding the search index in the background (Elasticsearch: a new index, kept in step with writes made meanwhile, swapped in by alias); one runs at a time across all instances, and one already running is returned instead',
         },
@@ -409,6 +420,9 @@ export const productRoutes = (deps: ProductDeps, reindex: ReindexJobs = createRe
         auth: 'catalog:write',
         params: t.Object({ jobId: t.String({ maxLength: 40 }) }),
         response: { 200: reindexJobSchema, ...errorResponses(401, 403, 404) },
-        detail: { summary: 'Progress of a reindex job, started on any instance' },
+        detail: {
+          operationId: 'getReindexJob',
+          summary: 'Progress of a reindex job, started on any instance',
+        },
       },
     )

@@ -7,8 +7,8 @@ import { slugPattern } from './slug.ts'
 const maxAmount = 1e12
 
 export const moneySchema = t.Object({
-  amount: t.Integer({ minimum: 0, maximum: maxAmount, description: 'Minor units (cents)' }),
-  currency: t.String({ pattern: '^[A-Z]{3}$', description: 'ISO-4217 code' }),
+  amount: t.Integer({ minimum: 0, maximum: maxAmount, description: 'Minor units (cents)', examples: [4900] }),
+  currency: t.String({ pattern: '^[A-Z]{3}$', description: 'ISO-4217 code', examples: ['EUR'] }),
 })
 
 const attributeValue = t.Union([t.String({ maxLength: 500 }), t.Number(), t.Boolean()])
@@ -16,7 +16,12 @@ const status = t.Union([t.Literal('draft'), t.Literal('active'), t.Literal('arch
 
 export const variantInputSchema = t.Object(
   {
-    sku: t.String({ minLength: 1, maxLength: productLimits.sku, pattern: skuPattern }),
+    sku: t.String({
+      minLength: 1,
+      maxLength: productLimits.sku,
+      pattern: skuPattern,
+      examples: ['SHIRT-LINEN-M'],
+    }),
     options: t.Optional(
       t.Record(t.String({ maxLength: optionLimits.name }), t.String({ maxLength: optionLimits.value })),
     ),
@@ -27,10 +32,10 @@ export const variantInputSchema = t.Object(
 )
 
 const fields = {
-  name: t.String({ minLength: 1, maxLength: productLimits.name, pattern: '\\S' }),
-  slug: t.String({ pattern: slugPattern, maxLength: productLimits.slug }),
-  description: t.String({ maxLength: 20_000 }),
-  brand: t.Union([t.String({ maxLength: productLimits.brand }), t.Null()]),
+  name: t.String({ minLength: 1, maxLength: productLimits.name, pattern: '\\S', examples: ['Linen shirt'] }),
+  slug: t.String({ pattern: slugPattern, maxLength: productLimits.slug, examples: ['linen-shirt'] }),
+  description: t.String({ maxLength: 20_000, examples: ['Washed linen, relaxed fit.'] }),
+  brand: t.Union([t.String({ maxLength: productLimits.brand, examples: ['Acme'] }), t.Null()]),
   attributes: t.Record(t.String({ maxLength: 50 }), attributeValue, { maxProperties: 50 }),
   status,
   categoryIds: t.Array(t.String({ pattern: '^cat_[0-9A-HJKMNP-TV-Z]{26}$' }), {

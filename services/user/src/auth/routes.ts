@@ -59,7 +59,7 @@ export const authRoutes = (deps: UserDeps, addressing: Addressing) =>
       {
         body: t.Object({ email: emailSchema, password: passwordSchema, name: nameSchema }),
         response: { 201: userSchema, ...errorResponses(400, 409, 422) },
-        detail: { summary: 'Create a customer account' },
+        detail: { operationId: 'register', summary: 'Create a customer account' },
       },
     )
     .post('/login', async ({ body, request }) => login(deps, body, clientContext(request, addressing)), {
@@ -71,6 +71,7 @@ export const authRoutes = (deps: UserDeps, addressing: Addressing) =>
           t.String({
             maxLength: 64,
             description: 'A one-time code from /auth/unlock, while sign-ins are paused',
+            examples: ['K7QX-2M9P-4RTW-8HJN'],
           }),
         ),
       }),
@@ -83,12 +84,12 @@ export const authRoutes = (deps: UserDeps, addressing: Addressing) =>
         ]),
         ...errorResponses(400, 401, 422, 429),
       },
-      detail: { summary: 'Sign in with email and password' },
+      detail: { operationId: 'login', summary: 'Sign in with email and password' },
     })
     .post('/refresh', async ({ body }) => refresh(deps, body.refreshToken), {
       body: t.Object({ refreshToken: t.String({ minLength: 1, maxLength: 512 }) }),
       response: { 200: tokenPairSchema, ...errorResponses(400, 401, 422) },
-      detail: { summary: 'Rotate a refresh token for a new token pair' },
+      detail: { operationId: 'refreshTokens', summary: 'Rotate a refresh token for a new token pair' },
     })
     .post(
       '/logout',
@@ -99,7 +100,8 @@ export const authRoutes = (deps: UserDeps, addressing: Addressing) =>
       {
         auth: true,
         body: t.Optional(t.Object({ refreshToken: t.Optional(t.String({ maxLength: 512 })) })),
-        detail: { summary: 'End the current session' },
+        response: { 204: t.Void(), ...errorResponses(400, 401, 422) },
+        detail: { operationId: 'logout', summary: 'End the current session' },
       },
     )
     .post('/keys/rotate', async () => deps.keys.rotate(), {
@@ -108,5 +110,5 @@ export const authRoutes = (deps: UserDeps, addressing: Addressing) =>
         200: t.Object({ kid: t.String(), retiring: t.Array(t.String()) }),
         ...errorResponses(401, 403),
       },
-      detail: { summary: 'Rotate the access-token signing key (admin)' },
+      detail: { operationId: 'rotateSigningKey', summary: 'Rotate the access-token signing key (admin)' },
     })

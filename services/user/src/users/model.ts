@@ -6,8 +6,8 @@ export const userSchema = t.Object(
   {
     id: t.String({ examples: ['usr_01JDX8Q6Z3N1V7K2M4P5R6S7T8'] }),
     email: t.String({ format: 'email' }),
-    name: t.String(),
-    roles: t.Array(t.String()),
+    name: t.String({ examples: ['Ada Lovelace'] }),
+    roles: t.Array(t.String(), { examples: [['customer']] }),
     createdAt: t.String({ format: 'date-time' }),
     updatedAt: t.String({ format: 'date-time' }),
   },
@@ -22,9 +22,18 @@ export const roleSchema = t.Union(roles.map((r) => t.Literal(r)))
 // The route's email format alone lets through addresses the user.registered event refuses (a 500 after the
 // account's insert), so the event's rule is the route's too.
 export const emailSchema = t.String({ format: 'email', pattern: eventEmailPattern, maxLength: 254 })
-export const nameSchema = t.String({ minLength: 1, maxLength: 100, pattern: '\\S' })
+export const nameSchema = t.String({
+  minLength: 1,
+  maxLength: 100,
+  pattern: '\\S',
+  examples: ['Ada Lovelace'],
+})
 /** Length is judged by the password policy, which explains itself; the schema only bounds the size. */
-export const passwordSchema = t.String({ minLength: 1, maxLength: 1024 })
+export const passwordSchema = t.String({
+  minLength: 1,
+  maxLength: 1024,
+  examples: ['violet-Harbor-93-lantern'],
+})
 
 export const userListSchema = t.Object({
   items: t.Array(userSchema),

@@ -20,7 +20,7 @@ export const userRoutes = (deps: UserDeps, addressing: Addressing) =>
     .get('/me', async ({ principal }) => getUser(deps, principal.userId), {
       auth: 'profile:read',
       response: { 200: userSchema, ...errorResponses(401, 404) },
-      detail: { summary: 'The signed-in user' },
+      detail: { operationId: 'getCurrentUser', summary: 'The signed-in user' },
     })
     .patch(
       '/me',
@@ -37,7 +37,10 @@ export const userRoutes = (deps: UserDeps, addressing: Addressing) =>
           { minProperties: 1, additionalProperties: false },
         ),
         response: { 200: userSchema, ...errorResponses(400, 401, 422, 429) },
-        detail: { summary: 'Update the signed-in user; a password change ends the other sessions' },
+        detail: {
+          operationId: 'updateCurrentUser',
+          summary: 'Update the signed-in user; a password change ends the other sessions',
+        },
       },
     )
     .get(
@@ -58,7 +61,7 @@ export const userRoutes = (deps: UserDeps, addressing: Addressing) =>
           role: t.Optional(roleSchema),
         }),
         response: { 200: userListSchema, ...errorResponses(400, 401, 403, 422) },
-        detail: { summary: 'List users (admin)' },
+        detail: { operationId: 'listUsers', summary: 'List users (admin)' },
       },
     )
     .post(
@@ -82,14 +85,14 @@ export const userRoutes = (deps: UserDeps, addressing: Addressing) =>
           roles: t.Optional(t.Array(roleSchema, { minItems: 1, maxItems: 6, uniqueItems: true })),
         }),
         response: { 201: userSchema, ...errorResponses(400, 401, 403, 409, 422) },
-        detail: { summary: 'Create a user with roles (admin)' },
+        detail: { operationId: 'createUser', summary: 'Create a user with roles (admin)' },
       },
     )
     .get('/:id', async ({ params }) => getUser(deps, params.id), {
       auth: 'users:read',
       params: userIdParam,
       response: { 200: userSchema, ...errorResponses(401, 403, 404, 422) },
-      detail: { summary: 'One user by id (admin, support)' },
+      detail: { operationId: 'getUser', summary: 'One user by id (admin, support)' },
     })
     .put(
       '/:id/roles',
@@ -100,6 +103,9 @@ export const userRoutes = (deps: UserDeps, addressing: Addressing) =>
         params: userIdParam,
         body: t.Object({ roles: t.Array(roleSchema, { minItems: 1, maxItems: 6, uniqueItems: true }) }),
         response: { 200: userSchema, ...errorResponses(400, 401, 403, 404, 409, 422) },
-        detail: { summary: "Replace a user's roles (admin); removing a role ends their sessions" },
+        detail: {
+          operationId: 'setUserRoles',
+          summary: "Replace a user's roles (admin); removing a role ends their sessions",
+        },
       },
     )

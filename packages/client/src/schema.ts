@@ -1,0 +1,9960 @@
+// The MyShop API's types, generated from the gateway's /openapi.json by `bun run generate:client`. Do not edit:
+// regenerate after an API change (a test fails while this file is out of date).
+export interface paths {
+    "/.well-known/jwks.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Public keys that verify access tokens
+         * @description Public: no token needed.
+         */
+        get: operations["getJwks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/.well-known/jwks.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The same public keys, under the API prefix
+         * @description Public: no token needed.
+         */
+        get: operations["getApiJwks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a customer account
+         * @description Public: no token needed.
+         */
+        post: operations["register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in with email and password
+         * @description Public: no token needed.
+         */
+        post: operations["login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate a refresh token for a new token pair
+         * @description Public: no token needed.
+         */
+        post: operations["refreshTokens"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End the current session
+         * @description Needs a bearer token (any signed-in user).
+         */
+        post: operations["logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/keys/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate the access-token signing key (admin)
+         * @description Needs a bearer token with the `keys:rotate` permission.
+         */
+        post: operations["rotateSigningKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in user
+         * @description Needs a bearer token (any signed-in user).
+         */
+        get: operations["getCurrentUser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update the signed-in user; a password change ends the other sessions
+         * @description Needs a bearer token (any signed-in user).
+         */
+        patch: operations["updateCurrentUser"];
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List users (admin)
+         * @description Needs a bearer token with the `users:read` permission.
+         */
+        get: operations["listUsers"];
+        put?: never;
+        /**
+         * Create a user with roles (admin)
+         * @description Needs a bearer token with the `users:write` permission.
+         */
+        post: operations["createUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One user by id (admin, support)
+         * @description Needs a bearer token with the `users:read` permission.
+         */
+        get: operations["getUser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace a user's roles (admin); removing a role ends their sessions
+         * @description Needs a bearer token with the `roles:write` permission.
+         */
+        put: operations["setUserRoles"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the account owner a one-time unlock code
+         * @description Answers 202 whether or not the account exists. The code, sent with the password to /auth/login as `unlockCode`, signs in even while failures from other clients pause sign-ins to the account.
+         *
+         *     Public: no token needed.
+         */
+        post: operations["requestUnlock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Clear a user's sign-in failure counters (admin)
+         * @description Needs a bearer token with the `users:write` permission.
+         */
+        post: operations["unlockUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * All categories, ordered by path
+         * @description Public: no token needed.
+         */
+        get: operations["listCategories"];
+        put?: never;
+        /**
+         * Create a category
+         * @description Needs a bearer token with the `catalog:write` permission.
+         */
+        post: operations["createCategory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/categories/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One category by id or slug
+         * @description Public: no token needed.
+         */
+        get: operations["getCategory"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an empty category (409 while it has subcategories or products)
+         * @description Needs a bearer token with the `catalog:write` permission.
+         */
+        delete: operations["deleteCategory"];
+        options?: never;
+        head?: never;
+        /**
+         * Rename or move a category
+         * @description Needs a bearer token with the `catalog:write` permission.
+         */
+        patch: operations["updateCategory"];
+        trace?: never;
+    };
+    "/api/v1/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search and browse active products, with facets and cursor pagination
+         * @description Public: no token needed.
+         */
+        get: operations["listProducts"];
+        put?: never;
+        /**
+         * Create a product with its variants
+         * @description Needs a bearer token with the `catalog:write` permission.
+         */
+        post: operations["createProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/suggest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Product names for autocomplete
+         * @description Public: no token needed.
+         */
+        get: operations["suggestProducts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One product by id or slug (drafts only for catalog managers)
+         * @description Public: no token needed.
+         */
+        get: operations["getProduct"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a product
+         * @description Needs a bearer token with the `catalog:write` permission.
+         */
+        delete: operations["deleteProduct"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a product; variants given replace the set (matched by SKU)
+         * @description Needs a bearer token with the `catalog:write` permission.
+         */
+        patch: operations["updateProduct"];
+        trace?: never;
+    };
+    "/api/v1/catalog/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upsert products by SKU in bulk; bad rows are reported by line, good ones written
+         * @description Needs a bearer token with the `catalog:write` permission.
+         */
+        post: operations["importCatalog"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every product in every status, in id order (catalog export)
+         * @description Needs a bearer token with the `catalog:write` permission.
+         */
+        get: operations["exportCatalog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/reindex": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start rebuilding the search index in the background (Elasticsearch: a new index, kept in step with writes made meanwhile, swapped in by alias); one runs at a time across all instances, and one already running is returned instead
+         * @description Needs a bearer token with the `catalog:write` permission.
+         */
+        post: operations["startReindex"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/reindex/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Progress of a reindex job, started on any instance
+         * @description Needs a bearer token with the `catalog:write` permission.
+         */
+        get: operations["getReindexJob"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/{id}/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload an image (multipart field "file")
+         * @description Accepted: image/jpeg, image/png, image/webp, image/avif, image/gif, sniffed from the bytes. Metadata (EXIF, GPS) is removed.
+         *
+         *     Needs a bearer token with the `catalog:write` permission.
+         */
+        post: operations["uploadProductImage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/{id}/images/presign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A URL to PUT an image straight to the bucket (S3 storage only; 409 otherwise)
+         * @description Needs a bearer token with the `catalog:write` permission.
+         */
+        post: operations["presignProductImage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/{id}/images/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn a presigned upload into an image; it is checked like a direct upload
+         * @description Needs a bearer token with the `catalog:write` permission.
+         */
+        post: operations["confirmProductImage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/{id}/images/{imageId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete an image and its renditions
+         * @description Needs a bearer token with the `catalog:write` permission.
+         */
+        delete: operations["deleteProductImage"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/media/*": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A stored image rendition
+         * @description Public: no token needed.
+         */
+        get: operations["getMediaFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** @description RFC 9457 problem details */
+        Problem: {
+            /** Format: uri */
+            type: string;
+            title: string;
+            status: string | number;
+            /**
+             * @description Stable machine-readable error code
+             * @enum {string}
+             */
+            code: "bad_request" | "malformed_json" | "validation_failed" | "unauthenticated" | "invalid_token" | "invalid_credentials" | "forbidden" | "not_found" | "route_not_found" | "method_not_allowed" | "conflict" | "email_taken" | "idempotency_in_flight" | "idempotency_mismatch" | "weak_password" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "too_many_attempts" | "internal" | "bad_gateway" | "unavailable" | "gateway_timeout";
+            detail?: string;
+            /** @description The request path */
+            instance?: string;
+            requestId?: string;
+            errors?: {
+                path: string;
+                message: string;
+            }[];
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    getJwks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The JSON Web Key Set (RFC 7517); cacheable for five minutes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "keys": [
+                     *         {
+                     *           "kty": "EC",
+                     *           "crv": "P-256",
+                     *           "x": "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU",
+                     *           "y": "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0",
+                     *           "kid": "01JD8X5ZQ4V3N6M2K7P9R1T0W5",
+                     *           "alg": "ES256",
+                     *           "use": "sig"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        keys: {
+                            /** @example EC */
+                            kty: string;
+                            /** @example P-256 */
+                            crv: string;
+                            /** @example f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU */
+                            x: string;
+                            /** @example x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0 */
+                            y: string;
+                            /** @example 01JD8X5ZQ4V3N6M2K7P9R1T0W5 */
+                            kid: string;
+                            /** @example ES256 */
+                            alg: string;
+                            /** @constant */
+                            use: "sig";
+                        }[];
+                    };
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiJwks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The JSON Web Key Set (RFC 7517); cacheable for five minutes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "keys": [
+                     *         {
+                     *           "kty": "EC",
+                     *           "crv": "P-256",
+                     *           "x": "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU",
+                     *           "y": "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0",
+                     *           "kid": "01JD8X5ZQ4V3N6M2K7P9R1T0W5",
+                     *           "alg": "ES256",
+                     *           "use": "sig"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        keys: {
+                            /** @example EC */
+                            kty: string;
+                            /** @example P-256 */
+                            crv: string;
+                            /** @example f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU */
+                            x: string;
+                            /** @example x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0 */
+                            y: string;
+                            /** @example 01JD8X5ZQ4V3N6M2K7P9R1T0W5 */
+                            kid: string;
+                            /** @example ES256 */
+                            alg: string;
+                            /** @constant */
+                            use: "sig";
+                        }[];
+                    };
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "ada@example.com",
+                 *       "password": "violet-Harbor-93-lantern",
+                 *       "name": "Ada Lovelace"
+                 *     }
+                 */
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    /** @example violet-Harbor-93-lantern */
+                    password: string;
+                    /** @example Ada Lovelace */
+                    name: string;
+                };
+                /**
+                 * @example {
+                 *       "email": "ada@example.com",
+                 *       "password": "violet-Harbor-93-lantern",
+                 *       "name": "Ada Lovelace"
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": {
+                    /** Format: email */
+                    email: string;
+                    /** @example violet-Harbor-93-lantern */
+                    password: string;
+                    /** @example Ada Lovelace */
+                    name: string;
+                };
+                /**
+                 * @example {
+                 *       "email": "ada@example.com",
+                 *       "password": "violet-Harbor-93-lantern",
+                 *       "name": "Ada Lovelace"
+                 *     }
+                 */
+                "multipart/form-data": {
+                    /** Format: email */
+                    email: string;
+                    /** @example violet-Harbor-93-lantern */
+                    password: string;
+                    /** @example Ada Lovelace */
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A MyShop account */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "usr_01JDX8Q6Z3N1V7K2M4P5R6S7T8",
+                     *       "email": "ada@example.com",
+                     *       "name": "Ada Lovelace",
+                     *       "roles": [
+                     *         "customer"
+                     *       ],
+                     *       "createdAt": "2026-01-15T09:30:00.000Z",
+                     *       "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example usr_01JDX8Q6Z3N1V7K2M4P5R6S7T8 */
+                        id: string;
+                        /** Format: email */
+                        email: string;
+                        /** @example Ada Lovelace */
+                        name: string;
+                        /**
+                         * @example [
+                         *       "customer"
+                         *     ]
+                         */
+                        roles: string[];
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request could not be read (malformed JSON or multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "bad_request",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "conflict",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body has a media type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks the schema or a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/validation-failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "code": "validation_failed",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "example email",
+                 *       "password": "violet-Harbor-93-lantern",
+                 *       "deviceToken": "example deviceToken",
+                 *       "unlockCode": "K7QX-2M9P-4RTW-8HJN"
+                 *     }
+                 */
+                "application/json": {
+                    email: string;
+                    /** @example violet-Harbor-93-lantern */
+                    password: string;
+                    deviceToken?: string;
+                    /**
+                     * @description A one-time code from /auth/unlock, while sign-ins are paused
+                     * @example K7QX-2M9P-4RTW-8HJN
+                     */
+                    unlockCode?: string;
+                };
+                /**
+                 * @example {
+                 *       "email": "example email",
+                 *       "password": "violet-Harbor-93-lantern",
+                 *       "deviceToken": "example deviceToken",
+                 *       "unlockCode": "K7QX-2M9P-4RTW-8HJN"
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": {
+                    email: string;
+                    /** @example violet-Harbor-93-lantern */
+                    password: string;
+                    deviceToken?: string;
+                    /**
+                     * @description A one-time code from /auth/unlock, while sign-ins are paused
+                     * @example K7QX-2M9P-4RTW-8HJN
+                     */
+                    unlockCode?: string;
+                };
+                /**
+                 * @example {
+                 *       "email": "example email",
+                 *       "password": "violet-Harbor-93-lantern",
+                 *       "deviceToken": "example deviceToken",
+                 *       "unlockCode": "K7QX-2M9P-4RTW-8HJN"
+                 *     }
+                 */
+                "multipart/form-data": {
+                    email: string;
+                    /** @example violet-Harbor-93-lantern */
+                    password: string;
+                    deviceToken?: string;
+                    /**
+                     * @description A one-time code from /auth/unlock, while sign-ins are paused
+                     * @example K7QX-2M9P-4RTW-8HJN
+                     */
+                    unlockCode?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "accessToken": "example accessToken",
+                     *       "refreshToken": "example refreshToken",
+                     *       "expiresIn": 1,
+                     *       "tokenType": "Bearer",
+                     *       "deviceToken": "example deviceToken"
+                     *     }
+                     */
+                    "application/json": {
+                        accessToken: string;
+                        refreshToken: string;
+                        /** @description Seconds until the access token expires */
+                        expiresIn: string | number;
+                        /** @constant */
+                        tokenType: "Bearer";
+                        /** @description Send it back on later sign-ins from this device */
+                        deviceToken: string;
+                    };
+                };
+            };
+            /** @description The request could not be read (malformed JSON or multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "bad_request",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body has a media type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks the schema or a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/validation-failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "code": "validation_failed",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    refreshTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "refreshToken": "example refreshToken"
+                 *     }
+                 */
+                "application/json": {
+                    refreshToken: string;
+                };
+                /**
+                 * @example {
+                 *       "refreshToken": "example refreshToken"
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": {
+                    refreshToken: string;
+                };
+                /**
+                 * @example {
+                 *       "refreshToken": "example refreshToken"
+                 *     }
+                 */
+                "multipart/form-data": {
+                    refreshToken: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "accessToken": "example accessToken",
+                     *       "refreshToken": "example refreshToken",
+                     *       "expiresIn": 1,
+                     *       "tokenType": "Bearer"
+                     *     }
+                     */
+                    "application/json": {
+                        accessToken: string;
+                        refreshToken: string;
+                        /** @description Seconds until the access token expires */
+                        expiresIn: string | number;
+                        /** @constant */
+                        tokenType: "Bearer";
+                    };
+                };
+            };
+            /** @description The request could not be read (malformed JSON or multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "bad_request",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body has a media type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks the schema or a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/validation-failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "code": "validation_failed",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "refreshToken": "example refreshToken"
+                 *     }
+                 */
+                "application/json": {
+                    refreshToken?: string;
+                };
+                /**
+                 * @example {
+                 *       "refreshToken": "example refreshToken"
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": {
+                    refreshToken?: string;
+                };
+                /**
+                 * @example {
+                 *       "refreshToken": "example refreshToken"
+                 *     }
+                 */
+                "multipart/form-data": {
+                    refreshToken?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 204 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request could not be read (malformed JSON or multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "bad_request",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body has a media type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks the schema or a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/validation-failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "code": "validation_failed",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rotateSigningKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "kid": "example kid",
+                     *       "retiring": [
+                     *         "example retiring"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        kid: string;
+                        retiring: string[];
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the permission this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCurrentUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A MyShop account */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "usr_01JDX8Q6Z3N1V7K2M4P5R6S7T8",
+                     *       "email": "ada@example.com",
+                     *       "name": "Ada Lovelace",
+                     *       "roles": [
+                     *         "customer"
+                     *       ],
+                     *       "createdAt": "2026-01-15T09:30:00.000Z",
+                     *       "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example usr_01JDX8Q6Z3N1V7K2M4P5R6S7T8 */
+                        id: string;
+                        /** Format: email */
+                        email: string;
+                        /** @example Ada Lovelace */
+                        name: string;
+                        /**
+                         * @example [
+                         *       "customer"
+                         *     ]
+                         */
+                        roles: string[];
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the permission this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateCurrentUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Ada Lovelace",
+                 *       "password": "violet-Harbor-93-lantern",
+                 *       "currentPassword": "violet-Harbor-93-lantern"
+                 *     }
+                 */
+                "application/json": {
+                    /** @example Ada Lovelace */
+                    name?: string;
+                    /** @example violet-Harbor-93-lantern */
+                    password?: string;
+                    /** @example violet-Harbor-93-lantern */
+                    currentPassword?: string;
+                };
+                /**
+                 * @example {
+                 *       "name": "Ada Lovelace",
+                 *       "password": "violet-Harbor-93-lantern",
+                 *       "currentPassword": "violet-Harbor-93-lantern"
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": {
+                    /** @example Ada Lovelace */
+                    name?: string;
+                    /** @example violet-Harbor-93-lantern */
+                    password?: string;
+                    /** @example violet-Harbor-93-lantern */
+                    currentPassword?: string;
+                };
+                /**
+                 * @example {
+                 *       "name": "Ada Lovelace",
+                 *       "password": "violet-Harbor-93-lantern",
+                 *       "currentPassword": "violet-Harbor-93-lantern"
+                 *     }
+                 */
+                "multipart/form-data": {
+                    /** @example Ada Lovelace */
+                    name?: string;
+                    /** @example violet-Harbor-93-lantern */
+                    password?: string;
+                    /** @example violet-Harbor-93-lantern */
+                    currentPassword?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A MyShop account */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "usr_01JDX8Q6Z3N1V7K2M4P5R6S7T8",
+                     *       "email": "ada@example.com",
+                     *       "name": "Ada Lovelace",
+                     *       "roles": [
+                     *         "customer"
+                     *       ],
+                     *       "createdAt": "2026-01-15T09:30:00.000Z",
+                     *       "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example usr_01JDX8Q6Z3N1V7K2M4P5R6S7T8 */
+                        id: string;
+                        /** Format: email */
+                        email: string;
+                        /** @example Ada Lovelace */
+                        name: string;
+                        /**
+                         * @example [
+                         *       "customer"
+                         *     ]
+                         */
+                        roles: string[];
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request could not be read (malformed JSON or multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "bad_request",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the permission this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body has a media type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks the schema or a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/validation-failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "code": "validation_failed",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listUsers: {
+        parameters: {
+            query?: {
+                limit?: string | number;
+                cursor?: string;
+                q?: string;
+                role?: "customer" | "admin" | "catalog_manager" | "inventory_manager" | "support" | "analyst";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "usr_01JDX8Q6Z3N1V7K2M4P5R6S7T8",
+                     *           "email": "ada@example.com",
+                     *           "name": "Ada Lovelace",
+                     *           "roles": [
+                     *             "customer"
+                     *           ],
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "nextCursor": "example nextCursor"
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            /** @example usr_01JDX8Q6Z3N1V7K2M4P5R6S7T8 */
+                            id: string;
+                            /** Format: email */
+                            email: string;
+                            /** @example Ada Lovelace */
+                            name: string;
+                            /**
+                             * @example [
+                             *       "customer"
+                             *     ]
+                             */
+                            roles: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request could not be read (malformed JSON or multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "bad_request",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the permission this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks the schema or a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/validation-failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "code": "validation_failed",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "ada@example.com",
+                 *       "password": "violet-Harbor-93-lantern",
+                 *       "name": "Ada Lovelace",
+                 *       "roles": [
+                 *         "customer"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    /** @example violet-Harbor-93-lantern */
+                    password: string;
+                    /** @example Ada Lovelace */
+                    name: string;
+                    roles?: ("customer" | "admin" | "catalog_manager" | "inventory_manager" | "support" | "analyst")[];
+                };
+                /**
+                 * @example {
+                 *       "email": "ada@example.com",
+                 *       "password": "violet-Harbor-93-lantern",
+                 *       "name": "Ada Lovelace",
+                 *       "roles": [
+                 *         "customer"
+                 *       ]
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": {
+                    /** Format: email */
+                    email: string;
+                    /** @example violet-Harbor-93-lantern */
+                    password: string;
+                    /** @example Ada Lovelace */
+                    name: string;
+                    roles?: ("customer" | "admin" | "catalog_manager" | "inventory_manager" | "support" | "analyst")[];
+                };
+                /**
+                 * @example {
+                 *       "email": "ada@example.com",
+                 *       "password": "violet-Harbor-93-lantern",
+                 *       "name": "Ada Lovelace",
+                 *       "roles": [
+                 *         "customer"
+                 *       ]
+                 *     }
+                 */
+                "multipart/form-data": {
+                    /** Format: email */
+                    email: string;
+                    /** @example violet-Harbor-93-lantern */
+                    password: string;
+                    /** @example Ada Lovelace */
+                    name: string;
+                    roles?: ("customer" | "admin" | "catalog_manager" | "inventory_manager" | "support" | "analyst")[];
+                };
+            };
+        };
+        responses: {
+            /** @description A MyShop account */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "usr_01JDX8Q6Z3N1V7K2M4P5R6S7T8",
+                     *       "email": "ada@example.com",
+                     *       "name": "Ada Lovelace",
+                     *       "roles": [
+                     *         "customer"
+                     *       ],
+                     *       "createdAt": "2026-01-15T09:30:00.000Z",
+                     *       "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example usr_01JDX8Q6Z3N1V7K2M4P5R6S7T8 */
+                        id: string;
+                        /** Format: email */
+                        email: string;
+                        /** @example Ada Lovelace */
+                        name: string;
+                        /**
+                         * @example [
+                         *       "customer"
+                         *     ]
+                         */
+                        roles: string[];
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request could not be read (malformed JSON or multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "bad_request",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the permission this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "conflict",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body has a media type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks the schema or a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/validation-failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "code": "validation_failed",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A MyShop account */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "usr_01JDX8Q6Z3N1V7K2M4P5R6S7T8",
+                     *       "email": "ada@example.com",
+                     *       "name": "Ada Lovelace",
+                     *       "roles": [
+                     *         "customer"
+                     *       ],
+                     *       "createdAt": "2026-01-15T09:30:00.000Z",
+                     *       "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example usr_01JDX8Q6Z3N1V7K2M4P5R6S7T8 */
+                        id: string;
+                        /** Format: email */
+                        email: string;
+                        /** @example Ada Lovelace */
+                        name: string;
+                        /**
+                         * @example [
+                         *       "customer"
+                         *     ]
+                         */
+                        roles: string[];
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request could not be read (malformed JSON or multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "bad_request",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the permission this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks the schema or a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/validation-failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "code": "validation_failed",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setUserRoles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "roles": [
+                 *         "customer"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    roles: ("customer" | "admin" | "catalog_manager" | "inventory_manager" | "support" | "analyst")[];
+                };
+                /**
+                 * @example {
+                 *       "roles": [
+                 *         "customer"
+                 *       ]
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": {
+                    roles: ("customer" | "admin" | "catalog_manager" | "inventory_manager" | "support" | "analyst")[];
+                };
+                /**
+                 * @example {
+                 *       "roles": [
+                 *         "customer"
+                 *       ]
+                 *     }
+                 */
+                "multipart/form-data": {
+                    roles: ("customer" | "admin" | "catalog_manager" | "inventory_manager" | "support" | "analyst")[];
+                };
+            };
+        };
+        responses: {
+            /** @description A MyShop account */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "usr_01JDX8Q6Z3N1V7K2M4P5R6S7T8",
+                     *       "email": "ada@example.com",
+                     *       "name": "Ada Lovelace",
+                     *       "roles": [
+                     *         "customer"
+                     *       ],
+                     *       "createdAt": "2026-01-15T09:30:00.000Z",
+                     *       "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example usr_01JDX8Q6Z3N1V7K2M4P5R6S7T8 */
+                        id: string;
+                        /** Format: email */
+                        email: string;
+                        /** @example Ada Lovelace */
+                        name: string;
+                        /**
+                         * @example [
+                         *       "customer"
+                         *     ]
+                         */
+                        roles: string[];
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request could not be read (malformed JSON or multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "bad_request",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the permission this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "conflict",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body has a media type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks the schema or a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/validation-failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "code": "validation_failed",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    requestUnlock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "ada@example.com"
+                 *     }
+                 */
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                };
+                /**
+                 * @example {
+                 *       "email": "ada@example.com"
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": {
+                    /** Format: email */
+                    email: string;
+                };
+                /**
+                 * @example {
+                 *       "email": "ada@example.com"
+                 *     }
+                 */
+                "multipart/form-data": {
+                    /** Format: email */
+                    email: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 202 */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request could not be read (malformed JSON or multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "bad_request",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body has a media type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks the schema or a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/validation-failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "code": "validation_failed",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unlockUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "issueCode": false
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Also issue an unlock code to hand to the owner */
+                    issueCode?: boolean;
+                };
+                /**
+                 * @example {
+                 *       "issueCode": false
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": {
+                    /** @description Also issue an unlock code to hand to the owner */
+                    issueCode?: boolean;
+                };
+                /**
+                 * @example {
+                 *       "issueCode": false
+                 *     }
+                 */
+                "multipart/form-data": {
+                    /** @description Also issue an unlock code to hand to the owner */
+                    issueCode?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "userId": "usr_01JDX8Q6Z3N1V7K2M4P5R6S7T8",
+                     *       "cleared": 3,
+                     *       "unlockCode": "K7QX-2M9P-4RTW-8HJN",
+                     *       "expiresAt": "2026-03-01T12:15:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example usr_01JDX8Q6Z3N1V7K2M4P5R6S7T8 */
+                        userId: string;
+                        /**
+                         * @description Failure counters removed
+                         * @example 3
+                         */
+                        cleared: string | number;
+                        /**
+                         * @description A one-time code for the owner to sign in with
+                         * @example K7QX-2M9P-4RTW-8HJN
+                         */
+                        unlockCode?: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-03-01T12:15:00.000Z
+                         */
+                        expiresAt?: string;
+                    };
+                };
+            };
+            /** @description The request could not be read (malformed JSON or multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "bad_request",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the permission this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body has a media type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks the schema or a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/validation-failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "code": "validation_failed",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCategories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "example id",
+                     *           "parentId": "example parentId",
+                     *           "name": "example name",
+                     *           "slug": "example slug",
+                     *           "path": "example path",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            id: string;
+                            parentId: string | null;
+                            name: string;
+                            slug: string;
+                            /** @description Names from the root, joined by ' > ' */
+                            path: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "name",
+                 *       "slug": "slug",
+                 *       "parentId": "cat_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                 *     }
+                 */
+                "application/json": {
+                    name: string;
+                    slug?: string;
+                    parentId?: string | null;
+                };
+                /**
+                 * @example {
+                 *       "name": "name",
+                 *       "slug": "slug",
+                 *       "parentId": "cat_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": {
+                    name: string;
+                    slug?: string;
+                    parentId?: string | null;
+                };
+                /**
+                 * @example {
+                 *       "name": "name",
+                 *       "slug": "slug",
+                 *       "parentId": "cat_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                 *     }
+                 */
+                "multipart/form-data": {
+                    name: string;
+                    slug?: string;
+                    parentId?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 201 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "example id",
+                     *       "parentId": "example parentId",
+                     *       "name": "example name",
+                     *       "slug": "example slug",
+                     *       "path": "example path",
+                     *       "createdAt": "2026-01-15T09:30:00.000Z",
+                     *       "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        parentId: string | null;
+                        name: string;
+                        slug: string;
+                        /** @description Names from the root, joined by ' > ' */
+                        path: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request could not be read (malformed JSON or multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "bad_request",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the permission this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "conflict",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body has a media type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks the schema or a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/validation-failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "code": "validation_failed",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "example id",
+                     *       "parentId": "example parentId",
+                     *       "name": "example name",
+                     *       "slug": "example slug",
+                     *       "path": "example path",
+                     *       "createdAt": "2026-01-15T09:30:00.000Z",
+                     *       "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        parentId: string | null;
+                        name: string;
+                        slug: string;
+                        /** @description Names from the root, joined by ' > ' */
+                        path: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request could not be read (malformed JSON or multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "bad_request",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks the schema or a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/validation-failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "code": "validation_failed",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 204 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request could not be read (malformed JSON or multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "bad_request",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the permission this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "conflict",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks the schema or a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/validation-failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "code": "validation_failed",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "name",
+                 *       "slug": "slug",
+                 *       "parentId": "cat_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                 *     }
+                 */
+                "application/json": {
+                    name?: string;
+                    slug?: string;
+                    parentId?: string | null;
+                };
+                /**
+                 * @example {
+                 *       "name": "name",
+                 *       "slug": "slug",
+                 *       "parentId": "cat_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": {
+                    name?: string;
+                    slug?: string;
+                    parentId?: string | null;
+                };
+                /**
+                 * @example {
+                 *       "name": "name",
+                 *       "slug": "slug",
+                 *       "parentId": "cat_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                 *     }
+                 */
+                "multipart/form-data": {
+                    name?: string;
+                    slug?: string;
+                    parentId?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "example id",
+                     *       "parentId": "example parentId",
+                     *       "name": "example name",
+                     *       "slug": "example slug",
+                     *       "path": "example path",
+                     *       "createdAt": "2026-01-15T09:30:00.000Z",
+                     *       "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        parentId: string | null;
+                        name: string;
+                        slug: string;
+                        /** @description Names from the root, joined by ' > ' */
+                        path: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request could not be read (malformed JSON or multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "bad_request",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the permission this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "conflict",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body has a media type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks the schema or a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/validation-failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "code": "validation_failed",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listProducts: {
+        parameters: {
+            query?: {
+                q?: string;
+                category?: string;
+                brand?: string;
+                minPrice?: string | number;
+                maxPrice?: string | number;
+                sort?: "relevance" | "price_asc" | "price_desc" | "newest";
+                option?: string[];
+                limit?: string | number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK (ETag; 304 when If-None-Match matches) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "example id",
+                     *           "slug": "example slug",
+                     *           "name": "example name",
+                     *           "description": "example description",
+                     *           "brand": "example brand",
+                     *           "attributes": {},
+                     *           "status": "draft",
+                     *           "categories": [
+                     *             {
+                     *               "id": "example id",
+                     *               "name": "example name",
+                     *               "slug": "example slug",
+                     *               "path": "example path"
+                     *             }
+                     *           ],
+                     *           "variants": [
+                     *             {
+                     *               "id": "example id",
+                     *               "sku": "example sku",
+                     *               "options": {},
+                     *               "price": {
+                     *                 "amount": 4900,
+                     *                 "currency": "EUR"
+                     *               },
+                     *               "compareAtPrice": {
+                     *                 "amount": 4900,
+                     *                 "currency": "EUR"
+                     *               },
+                     *               "position": 1
+                     *             }
+                     *           ],
+                     *           "options": [
+                     *             {
+                     *               "name": "example name",
+                     *               "values": [
+                     *                 "example values"
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "images": [
+                     *             {
+                     *               "id": "example id",
+                     *               "contentType": "example contentType",
+                     *               "width": 1,
+                     *               "height": 1,
+                     *               "position": 1,
+                     *               "urls": {
+                     *                 "original": "example original",
+                     *                 "medium": "example medium",
+                     *                 "thumbnail": "example thumbnail"
+                     *               }
+                     *             }
+                     *           ],
+                     *           "price": {
+                     *             "amount": 4900,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "facets": {
+                     *         "categories": [
+                     *           {
+                     *             "value": "example value",
+                     *             "label": "example label",
+                     *             "count": 1
+                     *           }
+                     *         ],
+                     *         "brands": [
+                     *           {
+                     *             "value": "example value",
+                     *             "label": "example label",
+                     *             "count": 1
+                     *           }
+                     *         ],
+                     *         "prices": [
+                     *           {
+                     *             "from": 1,
+                     *             "to": 1,
+                     *             "count": 1
+                     *           }
+                     *         ],
+                     *         "options": [
+                     *           {
+                     *             "name": "example name",
+                     *             "label": "example label",
+                     *             "values": [
+                     *               {
+                     *                 "value": "example value",
+                     *                 "label": "example label",
+                     *                 "count": 1
+                     *               }
+                     *             ]
+                     *           }
+                     *         ]
+                     *       },
+                     *       "total": 1,
+                     *       "nextCursor": "example nextCursor"
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            id: string;
+                            slug: string;
+                            name: string;
+                            description: string;
+                            brand: string | null;
+                            attributes: {
+                                [key: string]: string | number | boolean;
+                            };
+                            status: "draft" | "active" | "archived";
+                            categories: {
+                                id: string;
+                                name: string;
+                                slug: string;
+                                path: string;
+                            }[];
+                            variants: {
+                                id: string;
+                                sku: string;
+                                options: {
+                                    [key: string]: string;
+                                };
+                                price: {
+                                    /**
+                                     * @description Minor units (cents)
+                                     * @example 4900
+                                     */
+                                    amount: string | number;
+                                    /**
+                                     * @description ISO-4217 code
+                                     * @example EUR
+                                     */
+                                    currency: string;
+                                };
+                                compareAtPrice: {
+                                    /**
+                                     * @description Minor units (cents)
+                                     * @example 4900
+                                     */
+                                    amount: string | number;
+                                    /**
+                                     * @description ISO-4217 code
+                                     * @example EUR
+                                     */
+                                    currency: string;
+                                } | null;
+                                position: string | number;
+                            }[];
+                            /** @description The variants' options, each with its values in the order the variants first give them */
+                            options: {
+                                name: string;
+                                values: string[];
+                            }[];
+                            images: {
+                                id: string;
+                                contentType: string;
+                                width: string | number;
+                                height: string | number;
+                                position: string | number;
+                                urls: {
+                                    original: string;
+                                    medium: string;
+                                    thumbnail: string;
+                                };
+                            }[];
+                            price: {
+                                /**
+                                 * @description Minor units (cents)
+                                 * @example 4900
+                                 */
+                                amount: string | number;
+                                /**
+                                 * @description ISO-4217 code
+                                 * @example EUR
+                                 */
+                                currency: string;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        facets: {
+                            categories: {
+                                value: string;
+                                label: string;
+                                count: string | number;
+                            }[];
+                            brands: {
+                                value: string;
+                                label: string;
+                                count: string | number;
+                            }[];
+                            prices: {
+                                from: string | number;
+                                to: (string | number) | null;
+                                count: string | number;
+                            }[];
+                            options: {
+                                name: string;
+                                label: string;
+                                values: {
+                                    value: string;
+                                    label: string;
+                                    count: string | number;
+                                }[];
+                            }[];
+                        };
+                        total: string | number;
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request could not be read (malformed JSON or multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "bad_request",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid query, or an unknown category */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/validation-failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "code": "validation_failed",
+                     *       "detail": "Invalid query, or an unknown category",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Linen shirt",
+                 *       "slug": "linen-shirt",
+                 *       "description": "Washed linen, relaxed fit.",
+                 *       "brand": "Acme",
+                 *       "attributes": {},
+                 *       "status": "draft",
+                 *       "categoryIds": [
+                 *         "cat_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                 *       ],
+                 *       "variants": [
+                 *         {
+                 *           "sku": "SHIRT-LINEN-M",
+                 *           "options": {},
+                 *           "price": {
+                 *             "amount": 4900,
+                 *             "currency": "EUR"
+                 *           },
+                 *           "compareAtPrice": {
+                 *             "amount": 4900,
+                 *             "currency": "EUR"
+                 *           }
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @example Linen shirt */
+                    name: string;
+                    /** @example linen-shirt */
+                    slug?: string;
+                    /** @example Washed linen, relaxed fit. */
+                    description?: string;
+                    /** @example Acme */
+                    brand?: string | null;
+                    attributes?: {
+                        [key: string]: string | number | boolean;
+                    };
+                    /** @enum {string} */
+                    status?: "draft" | "active" | "archived";
+                    categoryIds?: string[];
+                    variants: {
+                        /** @example SHIRT-LINEN-M */
+                        sku: string;
+                        options?: {
+                            [key: string]: string;
+                        };
+                        price: {
+                            /**
+                             * @description Minor units (cents)
+                             * @example 4900
+                             */
+                            amount: string | number;
+                            /**
+                             * @description ISO-4217 code
+                             * @example EUR
+                             */
+                            currency: string;
+                        };
+                        compareAtPrice?: {
+                            /**
+                             * @description Minor units (cents)
+                             * @example 4900
+                             */
+                            amount: string | number;
+                            /**
+                             * @description ISO-4217 code
+                             * @example EUR
+                             */
+                            currency: string;
+                        } | null;
+                    }[];
+                };
+                /**
+                 * @example {
+                 *       "name": "Linen shirt",
+                 *       "slug": "linen-shirt",
+                 *       "description": "Washed linen, relaxed fit.",
+                 *       "brand": "Acme",
+                 *       "attributes": {},
+                 *       "status": "draft",
+                 *       "categoryIds": [
+                 *         "cat_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                 *       ],
+                 *       "variants": [
+                 *         {
+                 *           "sku": "SHIRT-LINEN-M",
+                 *           "options": {},
+                 *           "price": {
+                 *             "amount": 4900,
+                 *             "currency": "EUR"
+                 *           },
+                 *           "compareAtPrice": {
+                 *             "amount": 4900,
+                 *             "currency": "EUR"
+                 *           }
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": {
+                    /** @example Linen shirt */
+                    name: string;
+                    /** @example linen-shirt */
+                    slug?: string;
+                    /** @example Washed linen, relaxed fit. */
+                    description?: string;
+                    /** @example Acme */
+                    brand?: string | null;
+                    attributes?: {
+                        [key: string]: string | number | boolean;
+                    };
+                    /** @enum {string} */
+                    status?: "draft" | "active" | "archived";
+                    categoryIds?: string[];
+                    variants: {
+                        /** @example SHIRT-LINEN-M */
+                        sku: string;
+                        options?: {
+                            [key: string]: string;
+                        };
+                        price: {
+                            /**
+                             * @description Minor units (cents)
+                             * @example 4900
+                             */
+                            amount: string | number;
+                            /**
+                             * @description ISO-4217 code
+                             * @example EUR
+                             */
+                            currency: string;
+                        };
+                        compareAtPrice?: {
+                            /**
+                             * @description Minor units (cents)
+                             * @example 4900
+                             */
+                            amount: string | number;
+                            /**
+                             * @description ISO-4217 code
+                             * @example EUR
+                             */
+                            currency: string;
+                        } | null;
+                    }[];
+                };
+                /**
+                 * @example {
+                 *       "name": "Linen shirt",
+                 *       "slug": "linen-shirt",
+                 *       "description": "Washed linen, relaxed fit.",
+                 *       "brand": "Acme",
+                 *       "attributes": {},
+                 *       "status": "draft",
+                 *       "categoryIds": [
+                 *         "cat_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                 *       ],
+                 *       "variants": [
+                 *         {
+                 *           "sku": "SHIRT-LINEN-M",
+                 *           "options": {},
+                 *           "price": {
+                 *             "amount": 4900,
+                 *             "currency": "EUR"
+                 *           },
+                 *           "compareAtPrice": {
+                 *             "amount": 4900,
+                 *             "currency": "EUR"
+                 *           }
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "multipart/form-data": {
+                    /** @example Linen shirt */
+                    name: string;
+                    /** @example linen-shirt */
+                    slug?: string;
+                    /** @example Washed linen, relaxed fit. */
+                    description?: string;
+                    /** @example Acme */
+                    brand?: string | null;
+                    attributes?: {
+                        [key: string]: string | number | boolean;
+                    };
+                    /** @enum {string} */
+                    status?: "draft" | "active" | "archived";
+                    categoryIds?: string[];
+                    variants: {
+                        /** @example SHIRT-LINEN-M */
+                        sku: string;
+                        options?: {
+                            [key: string]: string;
+                        };
+                        price: {
+                            /**
+                             * @description Minor units (cents)
+                             * @example 4900
+                             */
+                            amount: string | number;
+                            /**
+                             * @description ISO-4217 code
+                             * @example EUR
+                             */
+                            currency: string;
+                        };
+                        compareAtPrice?: {
+                            /**
+                             * @description Minor units (cents)
+                             * @example 4900
+                             */
+                            amount: string | number;
+                            /**
+                             * @description ISO-4217 code
+                             * @example EUR
+                             */
+                            currency: string;
+                        } | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 201 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "example id",
+                     *       "slug": "example slug",
+                     *       "name": "example name",
+                     *       "description": "example description",
+                     *       "brand": "example brand",
+                     *       "attributes": {},
+                     *       "status": "draft",
+                     *       "categories": [
+                     *         {
+                     *           "id": "example id",
+                     *           "name": "example name",
+                     *           "slug": "example slug",
+                     *           "path": "example path"
+                     *         }
+                     *       ],
+                     *       "variants": [
+                     *         {
+                     *           "id": "example id",
+                     *           "sku": "example sku",
+                     *           "options": {},
+                     *           "price": {
+                     *             "amount": 4900,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "compareAtPrice": {
+                     *             "amount": 4900,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "position": 1
+                     *         }
+                     *       ],
+                     *       "options": [
+                     *         {
+                     *           "name": "example name",
+                     *           "values": [
+                     *             "example values"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "images": [
+                     *         {
+                     *           "id": "example id",
+                     *           "contentType": "example contentType",
+                     *           "width": 1,
+                     *           "height": 1,
+                     *           "position": 1,
+                     *           "urls": {
+                     *             "original": "example original",
+                     *             "medium": "example medium",
+                     *             "thumbnail": "example thumbnail"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "price": {
+                     *         "amount": 4900,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "createdAt": "2026-01-15T09:30:00.000Z",
+                     *       "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        slug: string;
+                        name: string;
+                        description: string;
+                        brand: string | null;
+                        attributes: {
+                            [key: string]: string | number | boolean;
+                        };
+                        /** @enum {string} */
+                        status: "draft" | "active" | "archived";
+                        categories: {
+                            id: string;
+                            name: string;
+                            slug: string;
+                            path: string;
+                        }[];
+                        variants: {
+                            id: string;
+                            sku: string;
+                            options: {
+                                [key: string]: string;
+                            };
+                            price: {
+                                /**
+                                 * @description Minor units (cents)
+                                 * @example 4900
+                                 */
+                                amount: string | number;
+                                /**
+                                 * @description ISO-4217 code
+                                 * @example EUR
+                                 */
+                                currency: string;
+                            };
+                            compareAtPrice: {
+                                /**
+                                 * @description Minor units (cents)
+                                 * @example 4900
+                                 */
+                                amount: string | number;
+                                /**
+                                 * @description ISO-4217 code
+                                 * @example EUR
+                                 */
+                                currency: string;
+                            } | null;
+                            position: string | number;
+                        }[];
+                        /** @description The variants' options, each with its values in the order the variants first give them */
+                        options: {
+                            name: string;
+                            values: string[];
+                        }[];
+                        images: {
+                            id: string;
+                            contentType: string;
+                            width: string | number;
+                            height: string | number;
+                            position: string | number;
+                            urls: {
+                                original: string;
+                                medium: string;
+                                thumbnail: string;
+                            };
+                        }[];
+                        price: {
+                            /**
+                             * @description Minor units (cents)
+                             * @example 4900
+                             */
+                            amount: string | number;
+                            /**
+                             * @description ISO-4217 code
+                             * @example EUR
+                             */
+                            currency: string;
+                        } | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request could not be read (malformed JSON or multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "bad_request",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the permission this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "conflict",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body has a media type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks the schema or a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/validation-failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "code": "validation_failed",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    suggestProducts: {
+        parameters: {
+            query: {
+                q: string;
+                limit?: string | number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK (ETag; 304 when If-None-Match matches) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "suggestions": [
+                     *         "example suggestions"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        suggestions: string[];
+                    };
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request could not be read (malformed JSON or multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "bad_request",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid query */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/validation-failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "code": "validation_failed",
+                     *       "detail": "Invalid query",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK (ETag; 304 when If-None-Match matches) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "example id",
+                     *       "slug": "example slug",
+                     *       "name": "example name",
+                     *       "description": "example description",
+                     *       "brand": "example brand",
+                     *       "attributes": {},
+                     *       "status": "draft",
+                     *       "categories": [
+                     *         {
+                     *           "id": "example id",
+                     *           "name": "example name",
+                     *           "slug": "example slug",
+                     *           "path": "example path"
+                     *         }
+                     *       ],
+                     *       "variants": [
+                     *         {
+                     *           "id": "example id",
+                     *           "sku": "example sku",
+                     *           "options": {},
+                     *           "price": {
+                     *             "amount": 4900,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "compareAtPrice": {
+                     *             "amount": 4900,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "position": 1
+                     *         }
+                     *       ],
+                     *       "options": [
+                     *         {
+                     *           "name": "example name",
+                     *           "values": [
+                     *             "example values"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "images": [
+                     *         {
+                     *           "id": "example id",
+                     *           "contentType": "example contentType",
+                     *           "width": 1,
+                     *           "height": 1,
+                     *           "position": 1,
+                     *           "urls": {
+                     *             "original": "example original",
+                     *             "medium": "example medium",
+                     *             "thumbnail": "example thumbnail"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "price": {
+                     *         "amount": 4900,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "createdAt": "2026-01-15T09:30:00.000Z",
+                     *       "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        slug: string;
+                        name: string;
+                        description: string;
+                        brand: string | null;
+                        attributes: {
+                            [key: string]: string | number | boolean;
+                        };
+                        status: "draft" | "active" | "archived";
+                        categories: {
+                            id: string;
+                            name: string;
+                            slug: string;
+                            path: string;
+                        }[];
+                        variants: {
+                            id: string;
+                            sku: string;
+                            options: {
+                                [key: string]: string;
+                            };
+                            price: {
+                                /**
+                                 * @description Minor units (cents)
+                                 * @example 4900
+                                 */
+                                amount: string | number;
+                                /**
+                                 * @description ISO-4217 code
+                                 * @example EUR
+                                 */
+                                currency: string;
+                            };
+                            compareAtPrice: {
+                                /**
+                                 * @description Minor units (cents)
+                                 * @example 4900
+                                 */
+                                amount: string | number;
+                                /**
+                                 * @description ISO-4217 code
+                                 * @example EUR
+                                 */
+                                currency: string;
+                            } | null;
+                            position: string | number;
+                        }[];
+                        /** @description The variants' options, each with its values in the order the variants first give them */
+                        options: {
+                            name: string;
+                            values: string[];
+                        }[];
+                        images: {
+                            id: string;
+                            contentType: string;
+                            width: string | number;
+                            height: string | number;
+                            position: string | number;
+                            urls: {
+                                original: string;
+                                medium: string;
+                                thumbnail: string;
+                            };
+                        }[];
+                        price: {
+                            /**
+                             * @description Minor units (cents)
+                             * @example 4900
+                             */
+                            amount: string | number;
+                            /**
+                             * @description ISO-4217 code
+                             * @example EUR
+                             */
+                            currency: string;
+                        } | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request could not be read (malformed JSON or multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "bad_request",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "detail": "Not found",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks the schema or a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/validation-failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "code": "validation_failed",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 204 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request could not be read (malformed JSON or multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "bad_request",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the permission this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks the schema or a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/validation-failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "code": "validation_failed",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Linen shirt",
+                 *       "slug": "linen-shirt",
+                 *       "description": "Washed linen, relaxed fit.",
+                 *       "brand": "Acme",
+                 *       "attributes": {},
+                 *       "status": "draft",
+                 *       "categoryIds": [
+                 *         "cat_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                 *       ],
+                 *       "variants": [
+                 *         {
+                 *           "sku": "SHIRT-LINEN-M",
+                 *           "options": {},
+                 *           "price": {
+                 *             "amount": 4900,
+                 *             "currency": "EUR"
+                 *           },
+                 *           "compareAtPrice": {
+                 *             "amount": 4900,
+                 *             "currency": "EUR"
+                 *           }
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @example Linen shirt */
+                    name?: string;
+                    /** @example linen-shirt */
+                    slug?: string;
+                    /** @example Washed linen, relaxed fit. */
+                    description?: string;
+                    /** @example Acme */
+                    brand?: string | null;
+                    attributes?: {
+                        [key: string]: string | number | boolean;
+                    };
+                    /** @enum {string} */
+                    status?: "draft" | "active" | "archived";
+                    categoryIds?: string[];
+                    variants?: {
+                        /** @example SHIRT-LINEN-M */
+                        sku: string;
+                        options?: {
+                            [key: string]: string;
+                        };
+                        price: {
+                            /**
+                             * @description Minor units (cents)
+                             * @example 4900
+                             */
+                            amount: string | number;
+                            /**
+                             * @description ISO-4217 code
+                             * @example EUR
+                             */
+                            currency: string;
+                        };
+                        compareAtPrice?: {
+                            /**
+                             * @description Minor units (cents)
+                             * @example 4900
+                             */
+                            amount: string | number;
+                            /**
+                             * @description ISO-4217 code
+                             * @example EUR
+                             */
+                            currency: string;
+                        } | null;
+                    }[];
+                };
+                /**
+                 * @example {
+                 *       "name": "Linen shirt",
+                 *       "slug": "linen-shirt",
+                 *       "description": "Washed linen, relaxed fit.",
+                 *       "brand": "Acme",
+                 *       "attributes": {},
+                 *       "status": "draft",
+                 *       "categoryIds": [
+                 *         "cat_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                 *       ],
+                 *       "variants": [
+                 *         {
+                 *           "sku": "SHIRT-LINEN-M",
+                 *           "options": {},
+                 *           "price": {
+                 *             "amount": 4900,
+                 *             "currency": "EUR"
+                 *           },
+                 *           "compareAtPrice": {
+                 *             "amount": 4900,
+                 *             "currency": "EUR"
+                 *           }
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": {
+                    /** @example Linen shirt */
+                    name?: string;
+                    /** @example linen-shirt */
+                    slug?: string;
+                    /** @example Washed linen, relaxed fit. */
+                    description?: string;
+                    /** @example Acme */
+                    brand?: string | null;
+                    attributes?: {
+                        [key: string]: string | number | boolean;
+                    };
+                    /** @enum {string} */
+                    status?: "draft" | "active" | "archived";
+                    categoryIds?: string[];
+                    variants?: {
+                        /** @example SHIRT-LINEN-M */
+                        sku: string;
+                        options?: {
+                            [key: string]: string;
+                        };
+                        price: {
+                            /**
+                             * @description Minor units (cents)
+                             * @example 4900
+                             */
+                            amount: string | number;
+                            /**
+                             * @description ISO-4217 code
+                             * @example EUR
+                             */
+                            currency: string;
+                        };
+                        compareAtPrice?: {
+                            /**
+                             * @description Minor units (cents)
+                             * @example 4900
+                             */
+                            amount: string | number;
+                            /**
+                             * @description ISO-4217 code
+                             * @example EUR
+                             */
+                            currency: string;
+                        } | null;
+                    }[];
+                };
+                /**
+                 * @example {
+                 *       "name": "Linen shirt",
+                 *       "slug": "linen-shirt",
+                 *       "description": "Washed linen, relaxed fit.",
+                 *       "brand": "Acme",
+                 *       "attributes": {},
+                 *       "status": "draft",
+                 *       "categoryIds": [
+                 *         "cat_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                 *       ],
+                 *       "variants": [
+                 *         {
+                 *           "sku": "SHIRT-LINEN-M",
+                 *           "options": {},
+                 *           "price": {
+                 *             "amount": 4900,
+                 *             "currency": "EUR"
+                 *           },
+                 *           "compareAtPrice": {
+                 *             "amount": 4900,
+                 *             "currency": "EUR"
+                 *           }
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "multipart/form-data": {
+                    /** @example Linen shirt */
+                    name?: string;
+                    /** @example linen-shirt */
+                    slug?: string;
+                    /** @example Washed linen, relaxed fit. */
+                    description?: string;
+                    /** @example Acme */
+                    brand?: string | null;
+                    attributes?: {
+                        [key: string]: string | number | boolean;
+                    };
+                    /** @enum {string} */
+                    status?: "draft" | "active" | "archived";
+                    categoryIds?: string[];
+                    variants?: {
+                        /** @example SHIRT-LINEN-M */
+                        sku: string;
+                        options?: {
+                            [key: string]: string;
+                        };
+                        price: {
+                            /**
+                             * @description Minor units (cents)
+                             * @example 4900
+                             */
+                            amount: string | number;
+                            /**
+                             * @description ISO-4217 code
+                             * @example EUR
+                             */
+                            currency: string;
+                        };
+                        compareAtPrice?: {
+                            /**
+                             * @description Minor units (cents)
+                             * @example 4900
+                             */
+                            amount: string | number;
+                            /**
+                             * @description ISO-4217 code
+                             * @example EUR
+                             */
+                            currency: string;
+                        } | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "example id",
+                     *       "slug": "example slug",
+                     *       "name": "example name",
+                     *       "description": "example description",
+                     *       "brand": "example brand",
+                     *       "attributes": {},
+                     *       "status": "draft",
+                     *       "categories": [
+                     *         {
+                     *           "id": "example id",
+                     *           "name": "example name",
+                     *           "slug": "example slug",
+                     *           "path": "example path"
+                     *         }
+                     *       ],
+                     *       "variants": [
+                     *         {
+                     *           "id": "example id",
+                     *           "sku": "example sku",
+                     *           "options": {},
+                     *           "price": {
+                     *             "amount": 4900,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "compareAtPrice": {
+                     *             "amount": 4900,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "position": 1
+                     *         }
+                     *       ],
+                     *       "options": [
+                     *         {
+                     *           "name": "example name",
+                     *           "values": [
+                     *             "example values"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "images": [
+                     *         {
+                     *           "id": "example id",
+                     *           "contentType": "example contentType",
+                     *           "width": 1,
+                     *           "height": 1,
+                     *           "position": 1,
+                     *           "urls": {
+                     *             "original": "example original",
+                     *             "medium": "example medium",
+                     *             "thumbnail": "example thumbnail"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "price": {
+                     *         "amount": 4900,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "createdAt": "2026-01-15T09:30:00.000Z",
+                     *       "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        slug: string;
+                        name: string;
+                        description: string;
+                        brand: string | null;
+                        attributes: {
+                            [key: string]: string | number | boolean;
+                        };
+                        /** @enum {string} */
+                        status: "draft" | "active" | "archived";
+                        categories: {
+                            id: string;
+                            name: string;
+                            slug: string;
+                            path: string;
+                        }[];
+                        variants: {
+                            id: string;
+                            sku: string;
+                            options: {
+                                [key: string]: string;
+                            };
+                            price: {
+                                /**
+                                 * @description Minor units (cents)
+                                 * @example 4900
+                                 */
+                                amount: string | number;
+                                /**
+                                 * @description ISO-4217 code
+                                 * @example EUR
+                                 */
+                                currency: string;
+                            };
+                            compareAtPrice: {
+                                /**
+                                 * @description Minor units (cents)
+                                 * @example 4900
+                                 */
+                                amount: string | number;
+                                /**
+                                 * @description ISO-4217 code
+                                 * @example EUR
+                                 */
+                                currency: string;
+                            } | null;
+                            position: string | number;
+                        }[];
+                        /** @description The variants' options, each with its values in the order the variants first give them */
+                        options: {
+                            name: string;
+                            values: string[];
+                        }[];
+                        images: {
+                            id: string;
+                            contentType: string;
+                            width: string | number;
+                            height: string | number;
+                            position: string | number;
+                            urls: {
+                                original: string;
+                                medium: string;
+                                thumbnail: string;
+                            };
+                        }[];
+                        price: {
+                            /**
+                             * @description Minor units (cents)
+                             * @example 4900
+                             */
+                            amount: string | number;
+                            /**
+                             * @description ISO-4217 code
+                             * @example EUR
+                             */
+                            currency: string;
+                        } | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request could not be read (malformed JSON or multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "bad_request",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the permission this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "conflict",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body has a media type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks the schema or a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/validation-failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "code": "validation_failed",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importCatalog: {
+        parameters: {
+            query?: {
+                dryRun?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "rows": [
+                 *         {
+                 *           "line": 1,
+                 *           "sku": "example sku",
+                 *           "name": "example name",
+                 *           "description": "example description",
+                 *           "brand": "example brand",
+                 *           "category": "example category",
+                 *           "price": "example price",
+                 *           "currency": "example cu",
+                 *           "status": "example status",
+                 *           "slug": "example slug",
+                 *           "options": "example options",
+                 *           "compareAtPrice": "example compareAtPrice",
+                 *           "attributes": "example attributes"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    rows: {
+                        /** @description The row’s line in its file, echoed back in failures */
+                        line: string | number;
+                        /** @description The key the import upserts by */
+                        sku: string;
+                        /** @description Required for a new product, on one of its rows; may be empty */
+                        name: string;
+                        description?: string;
+                        brand?: string;
+                        /** @description Category paths, `Electronics > Phones`, up to 20 separated by `|`; missing ones are created */
+                        category?: string;
+                        /** @description A decimal in the currency’s major unit, e.g. `12.99` */
+                        price: string;
+                        /** @description A circulating ISO 4217 code */
+                        currency: string;
+                        /** @description `draft`, `active` (the default) or `archived` */
+                        status?: string;
+                        /** @description Rows with the same slug are the variants of one product */
+                        slug?: string;
+                        /** @description Option values, `Size=M; Colour=Navy` (`\` escapes `;`, `=`, `\`) */
+                        options?: string;
+                        /** @description The price before a reduction, as `price` */
+                        compareAtPrice?: string;
+                        /** @description The product’s attributes, a JSON object of texts, numbers, booleans */
+                        attributes?: string;
+                    }[];
+                };
+                /**
+                 * @example {
+                 *       "rows": [
+                 *         {
+                 *           "line": 1,
+                 *           "sku": "example sku",
+                 *           "name": "example name",
+                 *           "description": "example description",
+                 *           "brand": "example brand",
+                 *           "category": "example category",
+                 *           "price": "example price",
+                 *           "currency": "example cu",
+                 *           "status": "example status",
+                 *           "slug": "example slug",
+                 *           "options": "example options",
+                 *           "compareAtPrice": "example compareAtPrice",
+                 *           "attributes": "example attributes"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": {
+                    rows: {
+                        /** @description The row’s line in its file, echoed back in failures */
+                        line: string | number;
+                        /** @description The key the import upserts by */
+                        sku: string;
+                        /** @description Required for a new product, on one of its rows; may be empty */
+                        name: string;
+                        description?: string;
+                        brand?: string;
+                        /** @description Category paths, `Electronics > Phones`, up to 20 separated by `|`; missing ones are created */
+                        category?: string;
+                        /** @description A decimal in the currency’s major unit, e.g. `12.99` */
+                        price: string;
+                        /** @description A circulating ISO 4217 code */
+                        currency: string;
+                        /** @description `draft`, `active` (the default) or `archived` */
+                        status?: string;
+                        /** @description Rows with the same slug are the variants of one product */
+                        slug?: string;
+                        /** @description Option values, `Size=M; Colour=Navy` (`\` escapes `;`, `=`, `\`) */
+                        options?: string;
+                        /** @description The price before a reduction, as `price` */
+                        compareAtPrice?: string;
+                        /** @description The product’s attributes, a JSON object of texts, numbers, booleans */
+                        attributes?: string;
+                    }[];
+                };
+                /**
+                 * @example {
+                 *       "rows": [
+                 *         {
+                 *           "line": 1,
+                 *           "sku": "example sku",
+                 *           "name": "example name",
+                 *           "description": "example description",
+                 *           "brand": "example brand",
+                 *           "category": "example category",
+                 *           "price": "example price",
+                 *           "currency": "example cu",
+                 *           "status": "example status",
+                 *           "slug": "example slug",
+                 *           "options": "example options",
+                 *           "compareAtPrice": "example compareAtPrice",
+                 *           "attributes": "example attributes"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "multipart/form-data": {
+                    rows: {
+                        /** @description The row’s line in its file, echoed back in failures */
+                        line: string | number;
+                        /** @description The key the import upserts by */
+                        sku: string;
+                        /** @description Required for a new product, on one of its rows; may be empty */
+                        name: string;
+                        description?: string;
+                        brand?: string;
+                        /** @description Category paths, `Electronics > Phones`, up to 20 separated by `|`; missing ones are created */
+                        category?: string;
+                        /** @description A decimal in the currency’s major unit, e.g. `12.99` */
+                        price: string;
+                        /** @description A circulating ISO 4217 code */
+                        currency: string;
+                        /** @description `draft`, `active` (the default) or `archived` */
+                        status?: string;
+                        /** @description Rows with the same slug are the variants of one product */
+                        slug?: string;
+                        /** @description Option values, `Size=M; Colour=Navy` (`\` escapes `;`, `=`, `\`) */
+                        options?: string;
+                        /** @description The price before a reduction, as `price` */
+                        compareAtPrice?: string;
+                        /** @description The product’s attributes, a JSON object of texts, numbers, booleans */
+                        attributes?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "created": 1,
+                     *       "updated": 1,
+                     *       "failed": [
+                     *         {
+                     *           "line": 1,
+                     *           "sku": "example sku",
+                     *           "errors": [
+                     *             {
+                     *               "path": "example path",
+                     *               "message": "example message"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        created: string | number;
+                        updated: string | number;
+                        failed: {
+                            line: string | number;
+                            sku: string;
+                            errors: {
+                                path: string;
+                                message: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description The request could not be read (malformed JSON or multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "bad_request",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the permission this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body has a media type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks the schema or a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/validation-failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "code": "validation_failed",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportCatalog: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: string | number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "example id",
+                     *           "slug": "example slug",
+                     *           "name": "example name",
+                     *           "description": "example description",
+                     *           "brand": "example brand",
+                     *           "attributes": {},
+                     *           "status": "draft",
+                     *           "categories": [
+                     *             {
+                     *               "id": "example id",
+                     *               "name": "example name",
+                     *               "slug": "example slug",
+                     *               "path": "example path"
+                     *             }
+                     *           ],
+                     *           "variants": [
+                     *             {
+                     *               "id": "example id",
+                     *               "sku": "example sku",
+                     *               "options": {},
+                     *               "price": {
+                     *                 "amount": 4900,
+                     *                 "currency": "EUR"
+                     *               },
+                     *               "compareAtPrice": {
+                     *                 "amount": 4900,
+                     *                 "currency": "EUR"
+                     *               },
+                     *               "position": 1
+                     *             }
+                     *           ],
+                     *           "options": [
+                     *             {
+                     *               "name": "example name",
+                     *               "values": [
+                     *                 "example values"
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "images": [
+                     *             {
+                     *               "id": "example id",
+                     *               "contentType": "example contentType",
+                     *               "width": 1,
+                     *               "height": 1,
+                     *               "position": 1,
+                     *               "urls": {
+                     *                 "original": "example original",
+                     *                 "medium": "example medium",
+                     *                 "thumbnail": "example thumbnail"
+                     *               }
+                     *             }
+                     *           ],
+                     *           "price": {
+                     *             "amount": 4900,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "nextCursor": "example nextCursor"
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            id: string;
+                            slug: string;
+                            name: string;
+                            description: string;
+                            brand: string | null;
+                            attributes: {
+                                [key: string]: string | number | boolean;
+                            };
+                            /** @enum {string} */
+                            status: "draft" | "active" | "archived";
+                            categories: {
+                                id: string;
+                                name: string;
+                                slug: string;
+                                path: string;
+                            }[];
+                            variants: {
+                                id: string;
+                                sku: string;
+                                options: {
+                                    [key: string]: string;
+                                };
+                                price: {
+                                    /**
+                                     * @description Minor units (cents)
+                                     * @example 4900
+                                     */
+                                    amount: string | number;
+                                    /**
+                                     * @description ISO-4217 code
+                                     * @example EUR
+                                     */
+                                    currency: string;
+                                };
+                                compareAtPrice: {
+                                    /**
+                                     * @description Minor units (cents)
+                                     * @example 4900
+                                     */
+                                    amount: string | number;
+                                    /**
+                                     * @description ISO-4217 code
+                                     * @example EUR
+                                     */
+                                    currency: string;
+                                } | null;
+                                position: string | number;
+                            }[];
+                            /** @description The variants' options, each with its values in the order the variants first give them */
+                            options: {
+                                name: string;
+                                values: string[];
+                            }[];
+                            images: {
+                                id: string;
+                                contentType: string;
+                                width: string | number;
+                                height: string | number;
+                                position: string | number;
+                                urls: {
+                                    original: string;
+                                    medium: string;
+                                    thumbnail: string;
+                                };
+                            }[];
+                            price: {
+                                /**
+                                 * @description Minor units (cents)
+                                 * @example 4900
+                                 */
+                                amount: string | number;
+                                /**
+                                 * @description ISO-4217 code
+                                 * @example EUR
+                                 */
+                                currency: string;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request could not be read (malformed JSON or multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "bad_request",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the permission this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks the schema or a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/validation-failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "code": "validation_failed",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    startReindex: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 202 */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "jobId": "example jobId",
+                     *       "engine": "example engine",
+                     *       "status": "running",
+                     *       "indexed": 1,
+                     *       "error": "example error",
+                     *       "startedAt": "2026-01-15T09:30:00.000Z",
+                     *       "finishedAt": "2026-01-15T09:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        jobId: string;
+                        engine: string;
+                        /** @enum {string} */
+                        status: "running" | "succeeded" | "failed";
+                        indexed: string | number;
+                        error: string | null;
+                        /** Format: date-time */
+                        startedAt: string;
+                        /** Format: date-time */
+                        finishedAt: string | null;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the permission this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReindexJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "jobId": "example jobId",
+                     *       "engine": "example engine",
+                     *       "status": "running",
+                     *       "indexed": 1,
+                     *       "error": "example error",
+                     *       "startedAt": "2026-01-15T09:30:00.000Z",
+                     *       "finishedAt": "2026-01-15T09:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        jobId: string;
+                        engine: string;
+                        /** @enum {string} */
+                        status: "running" | "succeeded" | "failed";
+                        indexed: string | number;
+                        error: string | null;
+                        /** Format: date-time */
+                        startedAt: string;
+                        /** Format: date-time */
+                        finishedAt: string | null;
+                    };
+                };
+            };
+            /** @description The request could not be read (malformed JSON or multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "bad_request",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the permission this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks the schema or a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/validation-failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "code": "validation_failed",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    uploadProductImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "file": "example file"
+                 *     }
+                 */
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 201 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "obj_01JD8X5ZQ4V3N6M2K7P9R1T0W5",
+                     *       "contentType": "example contentType",
+                     *       "width": 1,
+                     *       "height": 1,
+                     *       "position": 1,
+                     *       "urls": {
+                     *         "original": "example original",
+                     *         "medium": "example medium",
+                     *         "thumbnail": "example thumbnail"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        contentType: string;
+                        width: string | number;
+                        height: string | number;
+                        position: string | number;
+                        urls: {
+                            original: string;
+                            medium: string;
+                            thumbnail: string;
+                        };
+                    };
+                };
+            };
+            /** @description The request could not be read (malformed JSON or multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "bad_request",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the permission this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body has a media type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks the schema or a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/validation-failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "code": "validation_failed",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    presignProductImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "contentType": "example contentType",
+                 *       "size": 1
+                 *     }
+                 */
+                "application/json": {
+                    contentType: string;
+                    size: string | number;
+                };
+                /**
+                 * @example {
+                 *       "contentType": "example contentType",
+                 *       "size": 1
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": {
+                    contentType: string;
+                    size: string | number;
+                };
+                /**
+                 * @example {
+                 *       "contentType": "example contentType",
+                 *       "size": 1
+                 *     }
+                 */
+                "multipart/form-data": {
+                    contentType: string;
+                    size: string | number;
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 201 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "uploadUrl": "example uploadUrl",
+                     *       "key": "example key",
+                     *       "expiresIn": 1,
+                     *       "headers": {
+                     *         "content-type": "example content-type"
+                     *       },
+                     *       "confirmUrl": "example confirmUrl"
+                     *     }
+                     */
+                    "application/json": {
+                        uploadUrl: string;
+                        key: string;
+                        expiresIn: string | number;
+                        headers: {
+                            "content-type": string;
+                        };
+                        confirmUrl: string;
+                    };
+                };
+            };
+            /** @description The request could not be read (malformed JSON or multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "bad_request",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the permission this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "conflict",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body has a media type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks the schema or a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/validation-failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "code": "validation_failed",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    confirmProductImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "key": "example key"
+                 *     }
+                 */
+                "application/json": {
+                    key: string;
+                };
+                /**
+                 * @example {
+                 *       "key": "example key"
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": {
+                    key: string;
+                };
+                /**
+                 * @example {
+                 *       "key": "example key"
+                 *     }
+                 */
+                "multipart/form-data": {
+                    key: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 201 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "obj_01JD8X5ZQ4V3N6M2K7P9R1T0W5",
+                     *       "contentType": "example contentType",
+                     *       "width": 1,
+                     *       "height": 1,
+                     *       "position": 1,
+                     *       "urls": {
+                     *         "original": "example original",
+                     *         "medium": "example medium",
+                     *         "thumbnail": "example thumbnail"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        contentType: string;
+                        width: string | number;
+                        height: string | number;
+                        position: string | number;
+                        urls: {
+                            original: string;
+                            medium: string;
+                            thumbnail: string;
+                        };
+                    };
+                };
+            };
+            /** @description The request could not be read (malformed JSON or multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "bad_request",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the permission this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body has a media type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks the schema or a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/validation-failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "code": "validation_failed",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteProductImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                imageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 204 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request could not be read (malformed JSON or multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "bad_request",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the permission this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks the schema or a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/validation-failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "code": "validation_failed",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMediaFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, immutable (its key embeds a fresh image id) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example example */
+                    "image/*": string;
+                };
+            };
+            /** @description Not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such media file */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "detail": "No such media file",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+}
