@@ -11,6 +11,7 @@ import {
   uniqueEmail,
 } from '@myshop/testing'
 import Redis from 'ioredis'
+import { redisAttemptStore } from '../src/auth/throttle.ts'
 import { loadUserConfig } from '../src/config.ts'
 import { type RunningUserService, startUserService } from '../src/index.ts'
 import { strongPassword } from './harness.ts'
@@ -117,5 +118,19 @@ describe.skipIf(!hasRealInfrastructure())('two shops sharing one Redis', () => {
     await eventually('shop B consumes its own registration', async () => seen.includes(inB))
 
     expect(seen).not.toContain(inA)
+  })
+
+  test('clearing an account’s counters takes only its own shop’s, whatever characters the namespace holds', async () => {
+    // Embedded shops' namespaces hold their data directory's path, where glob characters may appear.
+    const tag = crypto.randomUUID().slice(0, 8)
+    const mine = redisAttemptStore(redis!, `myshop:embedded:/tmp/${tag}[1]*`)
+    const theirs = redisAttemptStore(redis!, `myshop:embedded:/tmp/${tag}[1]x`)
+    await mine.fail('acct:one', 900)
+    await theirs.fail('acct:one', 900)
+
+    expect(await mine.clear('acct:')).toBe(1)
+    expect((await mine.peek('acct:one')).count).toBe(0)
+    expect((await theirs.peek('acct:one')).count).toBe(1)
+    await theirs.reset('acct:one')
   })
 })

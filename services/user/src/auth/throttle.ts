@@ -48,7 +48,8 @@ export const redisAttemptStore = (redis: Redis, namespace = 'myshop'): AttemptSt
     },
     async clear(start) {
       // An account has a handful of counters; SCAN walks the keyspace without blocking Redis as KEYS would.
-      const pattern = `${prefix}${start.replace(/[*?[\]\\]/g, '\\$&')}*`
+      // The namespace is escaped too: an embedded shop's holds its data directory's path, which may hold any of them.
+      const pattern = `${`${prefix}${start}`.replace(/[*?[\]\\]/g, '\\$&')}*`
       let cursor = '0'
       let cleared = 0
       do {
