@@ -22,10 +22,13 @@ const password = 'amber-Willow-44-harbor'
 describe.skipIf(!process.env.DATABASE_URL || !redisServerPath)('with Redis down (distributed mode)', () => {
   const redis = privateRedis()
   let platform: RunningPlatform
+  // The shop's Redis namespace: REDIS_PREFIX is unset, so the services derive it from their database's name.
+  let namespace = ''
 
   beforeAll(async () => {
     await redis.start()
     const database = (await testDatabase()).url
+    namespace = `myshop:${new URL(database).pathname.slice(1)}`
     platform = await startPlatform({
       GATEWAY_PORT: '0',
       USER_PORT: '0',
@@ -197,7 +200,10 @@ describe.skipIf(!process.env.DATABASE_URL || !redisServerPath)('with Redis down 
 
     const probe = await redis.client()
     await eventually('the registration event reaches Redis', async () => {
-      const events = (await probe.xrange('myshop:events:user.registered', '-', '+')) as [string, string[]][]
+      const events = (await probe.xrange(`${namespace}:events:user.registered`, '-', '+')) as [
+        string,
+        string[],
+      ][]
       return events.some(([, fields]) => fields.join(' ').includes(newcomer.body.id))
     })
 

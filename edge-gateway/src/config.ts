@@ -1,5 +1,5 @@
 import { createVerifier, tokenAudience } from '@myshop/auth'
-import { loadConfig, vars, z } from '@myshop/config'
+import { loadConfig, redisPrefixOf, redisPrefixVar, vars, z } from '@myshop/config'
 
 /** The services the gateway routes to; a service without a URL answers 503 on its routes. */
 export const serviceNames = [
@@ -30,6 +30,11 @@ const schema = {
   JWT_CLOCK_SKEW_SECONDS: vars.int(30),
   JWT_CACHE_SIZE: vars.int(10_000),
   REDIS_URL: vars.optionalUrl(),
+  /** The namespace of this shop's Redis keys (its rate limits); derived like the services' when unset. */
+  REDIS_PREFIX: redisPrefixVar(),
+  /** Read only to derive the namespace the shop's services derive from it: the gateway opens no database. */
+  DATABASE_URL: vars.optionalUrl(),
+  MYSHOP_DATA_DIR: z.string().default('./.myshop'),
   RATE_LIMIT_WINDOW_MS: vars.int(60_000, 1),
   RATE_LIMIT_PER_IP: vars.int(300, 1),
   RATE_LIMIT_PER_USER: vars.int(600, 1),
@@ -59,6 +64,8 @@ export interface GatewayConfig {
   services: Partial<Record<ServiceName, string>>
   jwt: { issuer: string; audience: string; jwksUrl: string; clockSkewSeconds: number; cacheSize: number }
   redisUrl: string | undefined
+  /** What the gateway's Redis keys start with, so two shops on one Redis count their clients apart. */
+  redisPrefix: string
   rateLimit: {
     perIp: Limit
     perUser: Limit
@@ -107,6 +114,7 @@ export const gatewayConfig = (env: Record<string, string | undefined>): GatewayC
       cacheSize: e.JWT_CACHE_SIZE,
     },
     redisUrl: e.REDIS_URL,
+    redisPrefix: redisPrefixOf(e.REDIS_PREFIX, e.DATABASE_URL, e.MYSHOP_DATA_DIR),
     rateLimit: {
       perIp: { limit: e.RATE_LIMIT_PER_IP, windowMs: window },
       perUser: { limit: e.RATE_LIMIT_PER_USER, windowMs: window },

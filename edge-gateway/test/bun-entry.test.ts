@@ -58,7 +58,7 @@ describe.skipIf(!process.env.REDIS_URL)("the Bun entry on Bun's native Redis cli
   const addSession = (port: number) =>
     Bun.spawnSync(['redis-cli', '-p', String(port), 'set', 'myshop:session:ses_test', 'usr_test'])
   const limiterKeys = (port: number) =>
-    Bun.spawnSync(['redis-cli', '-p', String(port), '--scan', '--pattern', 'myshop:rl:*'])
+    Bun.spawnSync(['redis-cli', '-p', String(port), '--scan', '--pattern', 'myshop:*:rl:*'])
       .stdout.toString()
       .trim()
       .split('\n')

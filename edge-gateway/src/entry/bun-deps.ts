@@ -64,7 +64,11 @@ export const bunDeps = async (config: GatewayConfig) => {
   return {
     deps: {
       verifier,
-      store: respStore(redis.client, { timeoutMs: config.rateLimit.storeTimeoutMs, coalesce: true }),
+      store: respStore(redis.client, {
+        prefix: `${config.redisPrefix}:rl:`,
+        timeoutMs: config.rateLimit.storeTimeoutMs,
+        coalesce: true,
+      }),
       isSessionActive: async (sid: string) => (await redis.client.exists(sessionKey(sid))) === true,
       sessionKey,
     } satisfies Partial<GatewayDeps>,

@@ -23,7 +23,11 @@ export const tcpDeps = (config: GatewayConfig) => {
   return {
     deps: {
       verifier,
-      store: redisStore(redis, { timeoutMs: config.rateLimit.storeTimeoutMs, coalesce: true }),
+      store: redisStore(redis, {
+        prefix: `${config.redisPrefix}:rl:`,
+        timeoutMs: config.rateLimit.storeTimeoutMs,
+        coalesce: true,
+      }),
       isSessionActive: (sid: string) => sessions.isActive(sid),
       sessionKey,
     } satisfies Partial<GatewayDeps>,

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net'
+import { resolve } from 'node:path'
 import { z } from 'zod'
 import { type ConfigProblem, problemsOf } from './problems.ts'
 
@@ -142,4 +143,32 @@ export const vars = {
   logLevel: () => z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   /** `auto` is readable lines on a terminal and JSON otherwise (a pipe, a file, a log collector). */
   logFormat: () => z.enum(['auto', 'json', 'pretty']).default('auto'),
+}
+
+/** REDIS_PREFIX: what every Redis key and stream name of one shop starts with. */
+export const redisPrefixVar = () =>
+  z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,100}$/)
+    .optional()
+    .describe('up to 100 letters, digits and the characters _ . : -')
+
+/**
+ * The namespace of a shop's Redis keys when REDIS_PREFIX is unset: `myshop:` and the name of its PostgreSQL
+ * database, or of its embedded data directory. Two shops sharing a Redis have two databases, so they read and
+ * invalidate none of each other's cache entries, counters and event streams; every process of one shop derives
+ * the same one.
+ */
+export const redisPrefixOf = (
+  explicit: string | undefined,
+  databaseUrl: string | undefined,
+  dataDir: string,
+) => {
+  if (explicit) return explicit
+  if (databaseUrl) {
+    const name = decodeURIComponent(new URL(databaseUrl).pathname.replace(/^\//, ''))
+    // A URL without a path names the database after its user, as PostgreSQL does.
+    return `myshop:${name || decodeURIComponent(new URL(databaseUrl).username) || 'postgres'}`
+  }
+  return `myshop:embedded:${resolve(dataDir)}`
 }

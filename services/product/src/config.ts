@@ -1,4 +1,4 @@
-import { loadConfig, vars, z } from '@myshop/config'
+import { loadConfig, redisPrefixOf, redisPrefixVar, vars, z } from '@myshop/config'
 
 const shape = {
   PRODUCT_PORT: vars.port(8082),
@@ -7,6 +7,8 @@ const shape = {
   /** The product service's own database, when it differs from DATABASE_URL. */
   PRODUCT_DATABASE_URL: vars.optionalUrl(),
   REDIS_URL: vars.optionalUrl(),
+  /** The namespace of this shop's Redis keys; derived from the database when unset (see redisPrefixOf). */
+  REDIS_PREFIX: redisPrefixVar(),
   /** How long a Redis command may take before the caller falls back (a cache miss, the database, a 503). */
   REDIS_COMMAND_TIMEOUT_MS: vars.int(500, 10),
   MYSHOP_DATA_DIR: z.string().default('./.myshop'),
@@ -49,4 +51,9 @@ const shape = {
 export type ProductConfig = ReturnType<typeof loadProductConfig>
 
 /** Reads the product service's configuration once; every problem is reported together. */
-export const loadProductConfig = (env: Record<string, string | undefined>) => loadConfig(shape, env)
+export const loadProductConfig = (env: Record<string, string | undefined>) => {
+  const config = loadConfig(shape, env)
+  // DATABASE_URL first: it is the one the shop's other services share, so they derive the same namespace.
+  const database = config.DATABASE_URL ?? config.PRODUCT_DATABASE_URL
+  return { ...config, REDIS_PREFIX: redisPrefixOf(config.REDIS_PREFIX, database, config.MYSHOP_DATA_DIR) }
+}

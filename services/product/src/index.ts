@@ -76,7 +76,7 @@ export const startProductService = async (
     cleanups.unshift(() => own.quit().catch(() => own.disconnect()))
   }
 
-  const bus = shared.bus ?? (redis ? redisStreamsBus(redis) : memoryBus())
+  const bus = shared.bus ?? (redis ? redisStreamsBus(redis, { prefix: config.REDIS_PREFIX }) : memoryBus())
   const relay = createRelay({ sql, schema, publisher: bus, logger })
   // Bind the port first: filesystem media URLs point at the service itself.
   const server = Bun.serve({

@@ -70,7 +70,9 @@ export const createProductDeps = ({
       })
     : null
   const localCache: LayeredResponseCache | null = redis
-    ? layeredResponseCache(redisResponseCache(redis), { localTtlMs: config.CACHE_LOCAL_TTL_MS })
+    ? layeredResponseCache(redisResponseCache(redis, { namespace: config.REDIS_PREFIX }), {
+        localTtlMs: config.CACHE_LOCAL_TTL_MS,
+      })
     : null
   const deps: ProductDeps = {
     sql,

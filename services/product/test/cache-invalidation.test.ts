@@ -1,16 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { memorySessionStore } from '@myshop/auth'
 import { redisStreamsBus } from '@myshop/events'
 import { hasRealInfrastructure, type OwnTestDatabase, openTestDatabase } from '@myshop/testing'
 import Redis from 'ioredis'
 import { redisKeyOf } from '../src/cache/response-cache.ts'
-import { loadProductConfig } from '../src/config.ts'
 import { type RunningProductService, startProductService } from '../src/index.ts'
 import { productCacheKey } from '../src/products/cache-invalidation.ts'
-import { tokenIssuer } from './harness.ts'
+import { distributedConfig, serviceCaller, tokenIssuer } from './harness.ts'
 
 // Two instances on one database and one Redis, each with an in-process cache layer far longer than any test:
 // whatever instance B shows after a write through A, it learned from the write's events.
@@ -23,6 +19,7 @@ describe.skipIf(!hasRealInfrastructure())('two product-service instances', () =>
   const prefix = `myshop_test_${crypto.randomUUID().slice(0, 8)}`
   let a: RunningProductService
   let b: RunningProductService
+  let namespace = ''
 
   beforeAll(async () => {
     db = await openTestDatabase()
@@ -35,15 +32,8 @@ describe.skipIf(!hasRealInfrastructure())('two product-service instances', () =>
       // Each instance its own connection and bus, as separate processes would have; events on a fresh prefix.
       const redis = new Redis(process.env.REDIS_URL!, { maxRetriesPerRequest: 2 })
       clients.push(redis)
-      const config = loadProductConfig({
-        DATABASE_URL: db.url,
-        REDIS_URL: process.env.REDIS_URL,
-        PRODUCT_PORT: '0',
-        MYSHOP_DATA_DIR: mkdtempSync(join(tmpdir(), 'myshop-product-')),
-        JWKS_URL: `http://127.0.0.1:${jwks.port}/`,
-        CACHE_LOCAL_TTL_MS: String(localTtlMs),
-        LOG_LEVEL: 'silent',
-      })
+      const config = distributedConfig(db.url, jwks.port, localTtlMs)
+      namespace = config.REDIS_PREFIX
       return startProductService(config, { redis, bus: redisStreamsBus(redis, { prefix }), sessions })
     }
     a = await start()
@@ -61,31 +51,8 @@ describe.skipIf(!hasRealInfrastructure())('two product-service instances', () =>
     await db?.close()
   })
 
-  const call = async (service: RunningProductService, method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${service.url}${path}`, {
-      method,
-      headers: {
-        ...(body !== undefined && { 'content-type': 'application/json' }),
-        ...(method !== 'GET' && { authorization: `Bearer ${manager}` }),
-      },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    })
-    const text = await res.text()
-    return { status: res.status, cache: res.headers.get('x-cache'), body: text ? JSON.parse(text) : null }
-  }
-
-  const unique = (label: string) => `${label}-${crypto.randomUUID().slice(0, 8)}`
-
-  const create = async (brand: string) => {
-    const res = await call(a, 'POST', '/api/v1/products', {
-      name: unique('Lamp'),
-      brand,
-      status: 'active',
-      variants: [{ sku: unique('SKU').toUpperCase(), price: { amount: 1999, currency: 'EUR' } }],
-    })
-    expect(res.status).toBe(201)
-    return res.body
-  }
+  const { call, unique, create: createIn } = serviceCaller(() => manager)
+  const create = (brand: string) => createIn(a, brand)
 
   /** Reads on B until `check` holds, for up to three seconds (far less than the in-process layer keeps entries). */
   const eventually = async (path: string, check: (res: Awaited<ReturnType<typeof call>>) => boolean) => {
@@ -108,7 +75,7 @@ describe.skipIf(!hasRealInfrastructure())('two product-service instances', () =>
     expect((await warm(`/api/v1/products/${p.id}`)).status).toBe(200)
     // Gone from Redis: only B's in-process layer can still answer it.
     const redis = clients[1]!
-    expect(await redis.del(redisKeyOf(productCacheKey(p.id)))).toBe(1)
+    expect(await redis.del(redisKeyOf(productCacheKey(p.id), namespace))).toBe(1)
     await Bun.sleep(1_100)
     expect((await call(b, 'GET', `/api/v1/products/${p.id}`)).cache).toBe('HIT')
   })

@@ -8,6 +8,7 @@ import { appCaller, testDatabase } from '@myshop/testing'
 import { exportJWK, generateKeyPair, SignJWT } from 'jose'
 import { createApp } from '../src/app.ts'
 import { memoryResponseCache } from '../src/cache/response-cache.ts'
+import { loadProductConfig } from '../src/config.ts'
 import type { ProductDeps } from '../src/deps.ts'
 import { fileStorage } from '../src/media/fs-storage.ts'
 import { postgresSearch } from '../src/search/postgres.ts'
@@ -95,3 +96,51 @@ export const productHarness = async (overrides: Partial<ProductDeps> = {}) => {
 }
 
 export type ProductHarness = Awaited<ReturnType<typeof productHarness>>
+
+/**
+ * Calls a running product service over HTTP, writes as the holder of `token()`; answers the status, the `x-cache`
+ * header and the parsed body. `create` adds an active product of `brand` with one variant.
+ */
+export const serviceCaller = (token: () => string) => {
+  const call = async (service: { url: string }, method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${service.url}${path}`, {
+      method,
+      headers: {
+        ...(body !== undefined && { 'content-type': 'application/json' }),
+        ...(method !== 'GET' && { authorization: `Bearer ${token()}` }),
+      },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    })
+    const text = await res.text()
+    return { status: res.status, cache: res.headers.get('x-cache'), body: text ? JSON.parse(text) : null }
+  }
+  const unique = (label: string) => `${label}-${crypto.randomUUID().slice(0, 8)}`
+  const create = async (service: { url: string }, brand: string) => {
+    const res = await call(service, 'POST', '/api/v1/products', {
+      name: unique('Lamp'),
+      brand,
+      status: 'active',
+      variants: [{ sku: unique('SKU').toUpperCase(), price: { amount: 1999, currency: 'EUR' } }],
+    })
+    if (res.status !== 201)
+      throw new Error(`creating a product answered ${res.status}: ${JSON.stringify(res.body)}`)
+    return res.body
+  }
+  return { call, unique, create }
+}
+
+/** The configuration of a product service on `databaseUrl` and the test Redis, trusting the keys at `jwksPort`. */
+export const distributedConfig = (
+  databaseUrl: string,
+  jwksPort: number | undefined,
+  cacheLocalTtlMs: number,
+) =>
+  loadProductConfig({
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: process.env.REDIS_URL,
+    PRODUCT_PORT: '0',
+    MYSHOP_DATA_DIR: mkdtempSync(join(tmpdir(), 'myshop-product-')),
+    JWKS_URL: `http://127.0.0.1:${jwksPort}/`,
+    CACHE_LOCAL_TTL_MS: String(cacheLocalTtlMs),
+    LOG_LEVEL: 'silent',
+  })

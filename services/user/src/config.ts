@@ -1,4 +1,12 @@
-import { ConfigError, type ConfigProblem, loadConfig, vars, z } from '@myshop/config'
+import {
+  ConfigError,
+  type ConfigProblem,
+  loadConfig,
+  redisPrefixOf,
+  redisPrefixVar,
+  vars,
+  z,
+} from '@myshop/config'
 import { bootstrapPasswordProblem } from './users/service.ts'
 
 const shape = {
@@ -8,6 +16,8 @@ const shape = {
   /** The user service's own database, when it differs from DATABASE_URL. */
   USER_DATABASE_URL: vars.optionalUrl(),
   REDIS_URL: vars.optionalUrl(),
+  /** The namespace of this shop's Redis keys; derived from the database when unset (see redisPrefixOf). */
+  REDIS_PREFIX: redisPrefixVar(),
   /** How long a Redis command may take before the caller falls back (a cache miss, the database, a 503). */
   REDIS_COMMAND_TIMEOUT_MS: vars.int(500, 10),
   MYSHOP_DATA_DIR: z.string().default('./.myshop'),
@@ -81,5 +91,7 @@ export const loadUserConfig = (env: Record<string, string | undefined>) => {
   if (config.KEY_RETIRE_AFTER_SECONDS <= config.ACCESS_TOKEN_TTL_SECONDS) {
     config.KEY_RETIRE_AFTER_SECONDS = config.ACCESS_TOKEN_TTL_SECONDS * 2
   }
-  return config
+  // DATABASE_URL first: it is the one the shop's other services share, so they derive the same namespace.
+  const database = config.DATABASE_URL ?? config.USER_DATABASE_URL
+  return { ...config, REDIS_PREFIX: redisPrefixOf(config.REDIS_PREFIX, database, config.MYSHOP_DATA_DIR) }
 }

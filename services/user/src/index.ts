@@ -66,7 +66,7 @@ export const startUserService = async (
     cleanups.unshift(() => own.quit().catch(() => own.disconnect()))
   }
 
-  const bus = shared.bus ?? (redis ? redisStreamsBus(redis) : memoryBus())
+  const bus = shared.bus ?? (redis ? redisStreamsBus(redis, { prefix: config.REDIS_PREFIX }) : memoryBus())
   const relay = createRelay({ sql, schema, publisher: bus, logger })
   const deps = createUserDeps({
     config,

@@ -87,7 +87,7 @@ export const createUserDeps = ({
     attempts:
       attempts ??
       (redis
-        ? outageTolerantAttempts(redisAttemptStore(redis), memoryAttemptStore(now), {
+        ? outageTolerantAttempts(redisAttemptStore(redis, config.REDIS_PREFIX), memoryAttemptStore(now), {
             reachable: () => redis.status === 'ready',
             onError: (error) =>
               logger.warn({ error: String(error) }, 'login counters unreachable; counting in process'),

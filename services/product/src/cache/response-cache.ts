@@ -27,12 +27,13 @@ export const etagOf = (body: string): string => `"${createHash('sha1').update(bo
 
 // The entries' shape version: raised by a release whose cached bodies differ from the one before (2: products carry
 // `options`, listings `facets.options`), so that it neither serves the older bodies nor has its own served by them.
-const prefix = 'myshop:catalog:cache:2:'
-/** Where an entry lives in Redis. */
-export const redisKeyOf = (key: string): string => prefix + key
-const generationKey = 'myshop:catalog:generation'
+const shape = 'catalog:cache:2:'
+/** Where an entry lives in Redis, under the shop's namespace (REDIS_PREFIX). */
+export const redisKeyOf = (key: string, namespace = 'myshop'): string => `${namespace}:${shape}${key}`
 
 export interface RedisResponseCacheOptions {
+  /** The shop's namespace (REDIS_PREFIX): another shop on the same Redis neither reads nor bumps these keys. */
+  namespace?: string
   /** After a command fails, reads skip Redis for this long instead of each waiting out the timeout (default 1 s). */
   pauseMs?: number
   /** How often invalidations Redis refused are sent again (default 1 s). */
@@ -47,8 +48,10 @@ export interface RedisResponseCacheOptions {
  */
 export const redisResponseCache = (
   redis: Redis,
-  { pauseMs = 1_000, retryMs = 1_000, now = Date.now }: RedisResponseCacheOptions = {},
+  { namespace = 'myshop', pauseMs = 1_000, retryMs = 1_000, now = Date.now }: RedisResponseCacheOptions = {},
 ): ResponseCache => {
+  const entryKey = (key: string) => redisKeyOf(key, namespace)
+  const generationKey = `${namespace}:catalog:generation`
   let pausedUntil = 0
   const usable = () => redis.status === 'ready' && now() >= pausedUntil
   const failed = () => {
@@ -60,7 +63,7 @@ export const redisResponseCache = (
   const invalidate = async (keys: string[], bump: boolean) => {
     try {
       // The generation moves after the keys go, so a listing cached under the new generation cannot predate them.
-      if (keys.length) await redis.del(...keys.map(redisKeyOf))
+      if (keys.length) await redis.del(...keys.map(entryKey))
       if (bump) await redis.incr(generationKey)
       return true
     } catch {
@@ -86,7 +89,7 @@ export const redisResponseCache = (
     async get(key) {
       if (!usable()) return null
       try {
-        const raw = await redis.get(redisKeyOf(key))
+        const raw = await redis.get(entryKey(key))
         return raw ? (JSON.parse(raw) as CachedResponse) : null
       } catch {
         failed()
@@ -96,7 +99,7 @@ export const redisResponseCache = (
     peek: () => null,
     async set(key, value, ttlSeconds) {
       if (!usable()) return
-      await redis.set(redisKeyOf(key), JSON.stringify(value), 'EX', ttlSeconds).catch(failed)
+      await redis.set(entryKey(key), JSON.stringify(value), 'EX', ttlSeconds).catch(failed)
     },
     async delete(keys) {
       if (keys.length) await invalidate(keys, false)

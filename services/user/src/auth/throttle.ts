@@ -15,46 +15,52 @@ export interface AttemptStore {
   clear(prefix: string): Promise<number>
 }
 
-const prefix = 'myshop:login-failures:'
-
 const failScript = `
 local n = redis.call('INCR', KEYS[1])
 if n == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
 return { n, redis.call('TTL', KEYS[1]) }`
 
-export const redisAttemptStore = (redis: Redis): AttemptStore => ({
-  async fail(key, windowSeconds) {
-    const [count, ttl] = (await redis.eval(failScript, 1, prefix + key, windowSeconds)) as [number, number]
-    return { count, ttlSeconds: Math.max(ttl, 1) }
-  },
-  async peek(key) {
-    const [count, ttl] = await redis
-      .multi()
-      .get(prefix + key)
-      .ttl(prefix + key)
-      .exec()
-      .then((r) => [r?.[0]?.[1], r?.[1]?.[1]])
-    return { count: Number(count ?? 0), ttlSeconds: Math.max(Number(ttl ?? 0), 0) }
-  },
-  async reset(key) {
-    await redis.del(prefix + key)
-  },
-  async hold(key, ttlSeconds) {
-    return (await redis.set(prefix + key, '1', 'EX', ttlSeconds, 'NX')) === 'OK'
-  },
-  async clear(start) {
-    // An account has a handful of counters; SCAN walks the keyspace without blocking Redis as KEYS would.
-    const pattern = `${prefix}${start.replace(/[*?[\]\\]/g, '\\$&')}*`
-    let cursor = '0'
-    let cleared = 0
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000)
-      if (keys.length > 0) cleared += await redis.del(...keys)
-      cursor = next
-    } while (cursor !== '0')
-    return cleared
-  },
-})
+/**
+ * Counters in Redis under the shop's namespace (REDIS_PREFIX): the same email's failures in another shop on the
+ * same Redis neither count here nor lock the account here.
+ */
+export const redisAttemptStore = (redis: Redis, namespace = 'myshop'): AttemptStore => {
+  const prefix = `${namespace}:login-failures:`
+  return {
+    async fail(key, windowSeconds) {
+      const [count, ttl] = (await redis.eval(failScript, 1, prefix + key, windowSeconds)) as [number, number]
+      return { count, ttlSeconds: Math.max(ttl, 1) }
+    },
+    async peek(key) {
+      const [count, ttl] = await redis
+        .multi()
+        .get(prefix + key)
+        .ttl(prefix + key)
+        .exec()
+        .then((r) => [r?.[0]?.[1], r?.[1]?.[1]])
+      return { count: Number(count ?? 0), ttlSeconds: Math.max(Number(ttl ?? 0), 0) }
+    },
+    async reset(key) {
+      await redis.del(prefix + key)
+    },
+    async hold(key, ttlSeconds) {
+      return (await redis.set(prefix + key, '1', 'EX', ttlSeconds, 'NX')) === 'OK'
+    },
+    async clear(start) {
+      // An account has a handful of counters; SCAN walks the keyspace without blocking Redis as KEYS would.
+      // The namespace is escaped too: an embedded shop's holds its data directory's path, which may hold any of them.
+      const pattern = `${`${prefix}${start}`.replace(/[*?[\]\\]/g, '\\$&')}*`
+      let cursor = '0'
+      let cleared = 0
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000)
+        if (keys.length > 0) cleared += await redis.del(...keys)
+        cursor = next
+      } while (cursor !== '0')
+      return cleared
+    },
+  }
+}
 
 /** The in-process equivalent for embedded mode. */
 export const memoryAttemptStore = (now: () => number = Date.now): AttemptStore => {
