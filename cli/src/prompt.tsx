@@ -25,6 +25,10 @@ const ask = <T,>(deps: CliDeps, label: string, input: (submit: (value: T) => voi
       answer = value
       app.unmount()
     }
+    // The terminal stops echoing before the prompt is drawn, not when ink's input hook takes stdin a moment later:
+    // keys typed as soon as the prompt shows (a password typed ahead) would otherwise be echoed in the clear.
+    const tty = deps.stdin as NodeJS.ReadStream
+    if (tty.isTTY && typeof tty.setRawMode === 'function') tty.setRawMode(true)
     // The prompt goes to stderr so `--json` keeps stdout to its single document.
     const app = render(
       <Box>
