@@ -39,6 +39,9 @@ const ask = <T,>(deps: CliDeps, label: string, input: (submit: (value: T) => voi
         stdout: deps.stderr as NodeJS.WriteStream,
         stdin: deps.stdin as NodeJS.ReadStream,
         patchConsole: false,
+        // Someone at a terminal is being asked: the prompt is drawn even where CI=true would make ink write only
+        // its last frame (a shell inside a CI job, an operator's environment that exports CI).
+        interactive: Boolean((deps.stderr as NodeJS.WriteStream).isTTY),
       },
     )
     app
