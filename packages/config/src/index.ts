@@ -170,5 +170,7 @@ export const redisPrefixOf = (
     // A URL without a path names the database after its user, as PostgreSQL does.
     return `myshop:${name || decodeURIComponent(new URL(databaseUrl).username) || 'postgres'}`
   }
-  return `myshop:embedded:${resolve(dataDir)}`
+  // A runtime without a working directory (Workers) has no data directory either: the path is taken as given.
+  const hasCwd = typeof process !== 'undefined' && typeof process.cwd === 'function'
+  return `myshop:embedded:${hasCwd ? resolve(dataDir) : dataDir}`
 }
