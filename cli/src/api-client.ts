@@ -190,7 +190,7 @@ type CallOptions = {
   timeoutMs?: number
 }
 
-/** Drops empty filters, so `--role ''` asks for everything rather than for an empty role. */
+/** Drops empty filters, so `--query ''` lists everyone rather than searching for an empty string. */
 const given = <T extends Record<string, unknown>>(query: T): T =>
   Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined && value !== '')) as T
 
@@ -209,7 +209,13 @@ export const createApiClient = ({
     async (request: Request): Promise<Response> => {
       const timeout = AbortSignal.timeout(limitMs)
       try {
-        return await fetch(request, { signal: signal ? AbortSignal.any([signal, timeout]) : timeout })
+        const response = await fetch(request, {
+          signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+        })
+        if (response.ok) return response
+        // A failure's body is read here, so one cut off midway still leaves its status to report.
+        const text = await response.text().catch(() => '')
+        return new Response(text || null, response)
       } catch (error) {
         if (signal?.aborted) throw error
         if (timeout.aborted) throw unreachable(url, `no answer within ${limitMs / 1000}s`)

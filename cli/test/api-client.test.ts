@@ -119,6 +119,19 @@ describe('the CLI API client over the generated client', () => {
     expect(proxied).toMatchObject({ status: 502, code: 'http_502', title: 'Bad Gateway', errors: [] })
   })
 
+  test('a failure whose body is cut off midway is still reported by its status', async () => {
+    const cutOff = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"code":'))
+        controller.error(new Error('connection reset'))
+      },
+    })
+    const { api } = setUp([() => new Response(cutOff, { status: 500, headers: { 'x-request-id': 'req_9' } })])
+    const error = await api.me().catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ApiError)
+    expect(error).toMatchObject({ status: 500, code: 'http_500', requestId: 'req_9' })
+  })
+
   test('a 401 refreshes the pair once, stores it and retries with the new token', async () => {
     const { api, sent, stored } = setUp([
       json(401, { title: 'Authentication required', status: 401, code: 'unauthenticated' }),
