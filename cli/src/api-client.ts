@@ -1,35 +1,66 @@
-import type { Product } from '@myshop/product-service/model'
+import { type components, createMyShopClient, type operations } from '@myshop/client'
 import { shopKey } from './config.ts'
 import type { CredentialStore, Credentials } from './credentials.ts'
 import { CliError, notSignedIn, unreachable } from './errors.ts'
 
-export type User = {
-  id: string
-  email: string
-  name: string
-  roles: string[]
-  createdAt: string
-  updatedAt: string
-}
+// Every API type below comes from the generated schema, so a change to the API breaks the CLI at
+// type-check time instead of at run time.
+type Json<
+  Op extends keyof operations,
+  Status extends keyof operations[Op]['responses'],
+> = operations[Op]['responses'][Status] extends { content: { 'application/json': infer Body } }
+  ? Served<Body>
+  : never
 
-export type NewUser = { email: string; password: string; name: string; roles: string[] }
+// The document describes numeric fields with the schema that also reads numeric strings (a request may send
+// either), but MyShop always answers with JSON numbers: what the CLI reads is typed as it is served.
+type Served<T> = [T] extends [string | number]
+  ? [number] extends [T]
+    ? [string] extends [T]
+      ? number
+      : T
+    : T
+  : T extends readonly (infer Item)[]
+    ? Served<Item>[]
+    : T extends object
+      ? { [K in keyof T]: Served<T[K]> }
+      : T
 
-export type Page<T> = { items: T[]; nextCursor: string | null }
+type JsonBody<Op extends keyof operations> = operations[Op]['requestBody'] extends
+  | { content: { 'application/json': infer Body } }
+  | undefined
+  ? Body
+  : never
 
-export type UnlockResult = { userId: string; cleared: number; unlockCode?: string; expiresAt?: string }
+export type User = Json<'getCurrentUser', 200>
 
-export type UserFilter = { limit?: number; role?: string; q?: string; cursor?: string }
+export type NewUser = JsonBody<'createUser'>
 
-export type AuthTokens = {
-  accessToken: string
-  refreshToken: string
-  /** Seconds until the access token expires. */
-  expiresIn: number
-  tokenType: 'Bearer'
-  /** Identifies this machine at later sign-ins, so failed attempts elsewhere cannot lock it out. */
-  deviceToken?: string
-}
+export type UnlockResult = Json<'unlockUser', 200>
 
+export type UserFilter = NonNullable<operations['listUsers']['parameters']['query']>
+
+export type Role = NonNullable<UserFilter['role']>
+
+export type AuthTokens = Json<'login', 200>
+
+export type FieldError = NonNullable<components['schemas']['Problem']['errors']>[number]
+
+/** A product as the catalog export returns it (the fields the CLI reads). */
+export type CatalogProduct = Omit<Json<'exportCatalog', 200>['items'][number], 'images' | 'options'>
+
+/** One row of `POST /api/v1/catalog/import`; `line` is echoed back in failures. */
+export type CatalogImportRow = Served<JsonBody<'importCatalog'>['rows'][number]>
+
+export type CatalogImportResult = Json<'importCatalog', 200>
+
+/** A background reindex as the product service reports it. */
+export type ReindexJob = Json<'getReindexJob', 200>
+
+/** What `myshop catalog reindex` reports once the job has finished. */
+export type ReindexResult = { engine: string; indexed: number }
+
+// The gateway's `/ready` is an operational probe, not part of the API document, so its shape is declared here.
 export type ServiceHealth = {
   status: 'ok' | 'degraded' | 'down'
   latencyMs?: number
@@ -38,45 +69,6 @@ export type ServiceHealth = {
 }
 
 export type Health = { status: 'ok' | 'degraded'; services: Record<string, ServiceHealth> }
-
-export type FieldError = { path: string; message: string }
-
-/** A product as the catalog export returns it (the fields the CLI reads). */
-export type CatalogProduct = Omit<Product, 'images' | 'options'>
-
-/** One row of `POST /api/v1/catalog/import`; `line` is echoed back in failures. */
-export type CatalogImportRow = {
-  line: number
-  sku: string
-  name: string
-  description?: string
-  brand?: string
-  category?: string
-  price: string
-  currency: string
-  status?: string
-  slug?: string
-  options?: string
-  compareAtPrice?: string
-  attributes?: string
-}
-
-export type CatalogImportResult = {
-  created: number
-  updated: number
-  failed: { line: number; sku: string; errors: FieldError[] }[]
-}
-
-export type ReindexResult = { engine: string; indexed: number }
-
-/** A background reindex as the product service reports it. */
-export type ReindexJob = {
-  jobId: string
-  engine: string
-  status: 'running' | 'succeeded' | 'failed'
-  indexed: number
-  error: string | null
-}
 
 /** An RFC 9457 problem answered by MyShop. */
 export class ApiError extends Error {
@@ -127,14 +119,6 @@ export type ApiClientOptions = {
 
 export type ApiClient = ReturnType<typeof createApiClient>
 
-type RequestOptions = {
-  body?: unknown
-  query?: Record<string, string | number | undefined>
-  token?: string
-  /** Overrides the client's timeout for a request known to be slow (bulk import, reindex). */
-  timeoutMs?: number
-}
-
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined)
 
 const fieldErrors = (value: unknown): FieldError[] =>
@@ -155,29 +139,30 @@ export const retryAt = (value: string | null, now: Date): Date | undefined => {
 }
 
 // Anything not problem+json (a proxy's HTML 502, an empty body) still becomes an ApiError, so callers
-// handle one error type for every failed response.
-const toApiError = async (response: Response, now: Date): Promise<ApiError> => {
-  const headerRequestId = response.headers.get('x-request-id') ?? undefined
-  const text = await response.text().catch(() => '')
-  let body: Record<string, unknown> = {}
-  try {
-    const parsed: unknown = JSON.parse(text)
-    if (typeof parsed === 'object' && parsed !== null) body = parsed as Record<string, unknown>
-  } catch {}
+// handle one error type for every failed response. `body` is what the typed client read from the response:
+// the parsed JSON, or the text when it was not JSON.
+const toApiError = (response: Response, body: unknown, now: Date): ApiError => {
+  const problem: Record<string, unknown> =
+    typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {}
   return new ApiError({
     status: response.status,
-    code: str(body.code) ?? `http_${response.status}`,
-    title: str(body.title) ?? (response.statusText || `HTTP ${response.status}`),
-    detail: str(body.detail),
-    requestId: str(body.requestId) ?? headerRequestId,
-    type: str(body.type),
-    errors: fieldErrors(body.errors),
+    code: str(problem.code) ?? `http_${response.status}`,
+    title: str(problem.title) ?? (response.statusText || `HTTP ${response.status}`),
+    detail: str(problem.detail),
+    requestId: str(problem.requestId) ?? response.headers.get('x-request-id') ?? undefined,
+    type: str(problem.type),
+    errors: fieldErrors(problem.errors),
     retryAt: retryAt(response.headers.get('retry-after'), now),
   })
 }
 
 /** Turns the token pair MyShop returns into what the CLI keeps on disk. */
-export const toCredentials = (tokens: AuthTokens, url: string, email: string, now: Date): Credentials => ({
+export const toCredentials = (
+  tokens: Pick<AuthTokens, 'accessToken' | 'refreshToken' | 'expiresIn'>,
+  url: string,
+  email: string,
+  now: Date,
+): Credentials => ({
   accessToken: tokens.accessToken,
   refreshToken: tokens.refreshToken,
   expiresAt: new Date(now.getTime() + tokens.expiresIn * 1000).toISOString(),
@@ -194,7 +179,22 @@ const isReadiness = (value: unknown): value is Readiness =>
   typeof (value as Readiness).status === 'string' &&
   typeof (value as Readiness).services === 'object'
 
-/** Typed access to the MyShop HTTP API through the gateway. */
+const accept = 'application/json, application/problem+json'
+
+/** What the typed client answers for one call: the body of a success, or what a failure's body held. */
+type Outcome<Data> = { data?: Data; error?: unknown; response: Response }
+
+type CallOptions = {
+  token?: string | undefined
+  /** Overrides the client's timeout for a request known to be slow (bulk import, reindex). */
+  timeoutMs?: number
+}
+
+/** Drops empty filters, so `--query ''` lists everyone rather than searching for an empty string. */
+const given = <T extends Record<string, unknown>>(query: T): T =>
+  Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined && value !== '')) as T
+
+/** Typed access to the MyShop HTTP API through the gateway, over the client generated from its document. */
 export const createApiClient = ({
   url,
   fetch,
@@ -203,34 +203,40 @@ export const createApiClient = ({
   signal,
   timeoutMs = 15_000,
 }: ApiClientOptions) => {
-  const send = async (method: string, path: string, options: RequestOptions = {}): Promise<Response> => {
-    const target = new URL(`${url}${path}`)
-    for (const [key, value] of Object.entries(options.query ?? {})) {
-      if (value !== undefined && value !== '') target.searchParams.set(key, String(value))
+  /** Sends one request within its time limit; a network failure or a timeout means MyShop cannot be reached. */
+  const transport =
+    (limitMs: number) =>
+    async (request: Request): Promise<Response> => {
+      const timeout = AbortSignal.timeout(limitMs)
+      try {
+        const response = await fetch(request, {
+          signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+        })
+        if (response.ok) return response
+        // A failure's body is read here, so one cut off midway still leaves its status to report.
+        const text = await response.text().catch(() => '')
+        return new Response(text || null, response)
+      } catch (error) {
+        if (signal?.aborted) throw error
+        if (timeout.aborted) throw unreachable(url, `no answer within ${limitMs / 1000}s`)
+        throw unreachable(url)
+      }
     }
-    const headers: Record<string, string> = { accept: 'application/json, application/problem+json' }
-    if (options.body !== undefined) headers['content-type'] = 'application/json'
-    if (options.token) headers.authorization = `Bearer ${options.token}`
-    const limitMs = options.timeoutMs ?? timeoutMs
-    const timeout = AbortSignal.timeout(limitMs)
-    try {
-      return await fetch(target, {
-        method,
-        headers,
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
-        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-      })
-    } catch (error) {
-      if (signal?.aborted) throw error
-      if (timeout.aborted) throw unreachable(url, `no answer within ${limitMs / 1000}s`)
-      throw unreachable(url)
-    }
-  }
 
-  const json = async <T>(response: Response): Promise<T> => {
-    if (!response.ok) throw await toApiError(response, now())
-    if (response.status === 204) return undefined as T
-    return (await response.json()) as T
+  const shop = createMyShopClient({ baseUrl: url, fetch: transport(timeoutMs) })
+
+  /** Per-request options of the typed client: the bearer, the accepted media types and the time limit. */
+  const init = ({ token, timeoutMs: limitMs }: CallOptions = {}) => ({
+    headers: {
+      accept,
+      ...(token && { authorization: `Bearer ${token}` }),
+    },
+    ...(limitMs !== undefined && { fetch: transport(limitMs) }),
+  })
+
+  const result = <Data>({ data, error, response }: Outcome<Data>): Served<Data> => {
+    if (!response.ok) throw toApiError(response, error, now())
+    return data as Served<Data>
   }
 
   const session = async (): Promise<Credentials> => {
@@ -252,26 +258,30 @@ export const createApiClient = ({
     const latest = await credentials.read()
     if (latest && shopKey(latest.url) === shopKey(used.url) && latest.refreshToken !== used.refreshToken)
       return latest
-    const response = await send('POST', '/api/v1/auth/refresh', { body: { refreshToken: used.refreshToken } })
-    if (response.status === 401 || response.status === 403) {
+    const outcome = await shop.POST('/api/v1/auth/refresh', {
+      body: { refreshToken: used.refreshToken },
+      ...init(),
+    })
+    if (outcome.response.status === 401 || outcome.response.status === 403) {
       throw new CliError('session_expired', 'your session has expired: run `myshop login` again')
     }
-    const tokens = await json<AuthTokens>(response)
-    const next = toCredentials(tokens, used.url, used.email, now())
+    const next = toCredentials(result(outcome), used.url, used.email, now())
     await credentials.write(next)
     return next
   }
 
-  /** Sends with the stored bearer; on a 401 refreshes the pair once and retries once. */
-  const authed = async <T>(method: string, path: string, options: RequestOptions = {}): Promise<T> => {
+  /** Calls with the stored bearer; on a 401 refreshes the pair once and calls once more. */
+  const authed = async <Data>(
+    call: (options: ReturnType<typeof init>) => Promise<Outcome<Data>>,
+    options: Omit<CallOptions, 'token'> = {},
+  ): Promise<Served<Data>> => {
     const current = await session()
-    let response = await send(method, path, { ...options, token: current.accessToken })
-    if (response.status === 401) {
-      await response.body?.cancel()
+    let outcome = await call(init({ ...options, token: current.accessToken }))
+    if (outcome.response.status === 401) {
       const next = await refresh(current)
-      response = await send(method, path, { ...options, token: next.accessToken })
+      outcome = await call(init({ ...options, token: next.accessToken }))
     }
-    return json<T>(response)
+    return result(outcome)
   }
 
   return {
@@ -282,70 +292,84 @@ export const createApiClient = ({
       deviceToken?: string,
       unlockCode?: string,
     ): Promise<AuthTokens> =>
-      json<AuthTokens>(
-        await send('POST', '/api/v1/auth/login', {
+      result(
+        await shop.POST('/api/v1/auth/login', {
           body: { email, password, ...(deviceToken && { deviceToken }), ...(unlockCode && { unlockCode }) },
+          ...init(),
         }),
       ),
 
     /** Revokes the stored session on the server. */
     logout: async (): Promise<void> => {
       const current = await session()
-      await authed<unknown>('POST', '/api/v1/auth/logout', { body: { refreshToken: current.refreshToken } })
+      await authed((options) =>
+        shop.POST('/api/v1/auth/logout', { body: { refreshToken: current.refreshToken }, ...options }),
+      )
     },
 
-    me: () => authed<User>('GET', '/api/v1/users/me'),
+    me: (): Promise<User> => authed((options) => shop.GET('/api/v1/users/me', options)),
 
     listUsers: (filter: UserFilter = {}) =>
-      authed<Page<User>>('GET', '/api/v1/users', {
-        query: { limit: filter.limit, role: filter.role, q: filter.q, cursor: filter.cursor },
-      }),
+      authed((options) => shop.GET('/api/v1/users', { params: { query: given(filter) }, ...options })),
 
-    createUser: (input: NewUser) => authed<User>('POST', '/api/v1/users', { body: input }),
+    createUser: (input: NewUser) =>
+      authed((options) => shop.POST('/api/v1/users', { body: input, ...options })),
 
-    setRoles: (id: string, roles: string[]) =>
-      authed<User>('PUT', `/api/v1/users/${encodeURIComponent(id)}/roles`, { body: { roles } }),
+    setRoles: (id: string, roles: Role[]) =>
+      authed((options) =>
+        shop.PUT('/api/v1/users/{id}/roles', { params: { path: { id } }, body: { roles }, ...options }),
+      ),
 
     /** Clears a user's sign-in failure counters; with `issueCode`, also returns a one-time unlock code. */
     unlockUser: (id: string, issueCode: boolean) =>
-      authed<UnlockResult>('POST', `/api/v1/users/${encodeURIComponent(id)}/unlock`, { body: { issueCode } }),
+      authed((options) =>
+        shop.POST('/api/v1/users/{id}/unlock', { params: { path: { id } }, body: { issueCode }, ...options }),
+      ),
 
     /** Upserts up to 2000 products by SKU; bad rows come back by line, the others are written. */
     importCatalog: (rows: CatalogImportRow[], { dryRun = false }: { dryRun?: boolean } = {}) =>
-      authed<CatalogImportResult>('POST', '/api/v1/catalog/import', {
-        body: { rows },
-        ...(dryRun && { query: { dryRun: 'true' } }),
-        timeoutMs: 120_000,
-      }),
+      authed(
+        (options) =>
+          shop.POST('/api/v1/catalog/import', {
+            body: { rows },
+            ...(dryRun && { params: { query: { dryRun: true } } }),
+            ...options,
+          }),
+        { timeoutMs: 120_000 },
+      ),
 
     /** One page of every product in every status, in id order. */
     exportCatalog: (page: { cursor?: string | undefined; limit?: number } = {}) =>
-      authed<Page<CatalogProduct>>('GET', '/api/v1/catalog/export', {
-        query: { cursor: page.cursor, limit: page.limit },
-      }),
+      authed((options) =>
+        shop.GET('/api/v1/catalog/export', {
+          params: { query: given({ cursor: page.cursor, limit: page.limit }) },
+          ...options,
+        }),
+      ),
 
     /** Starts rebuilding the search index in the background (or returns the reindex already running). */
-    startReindex: () => authed<ReindexJob>('POST', '/api/v1/catalog/reindex'),
+    startReindex: (): Promise<ReindexJob> =>
+      authed((options) => shop.POST('/api/v1/catalog/reindex', options)),
 
     /** The progress of a reindex started with `startReindex`. */
-    reindexJob: (jobId: string) =>
-      authed<ReindexJob>('GET', `/api/v1/catalog/reindex/${encodeURIComponent(jobId)}`),
+    reindexJob: (jobId: string): Promise<ReindexJob> =>
+      authed((options) =>
+        shop.GET('/api/v1/catalog/reindex/{jobId}', { params: { path: { jobId } }, ...options }),
+      ),
 
     /**
      * The gateway's aggregated readiness (`/ready`: every service, and the signing keys) as a health report; a
      * degraded answer (a 503) is a result, not an error.
      */
     health: async (): Promise<Health> => {
-      const response = await send('GET', '/ready')
-      if (response.ok || response.status === 503) {
-        const body: unknown = await response
-          .clone()
-          .json()
-          .catch(() => null)
-        if (isReadiness(body))
-          return { status: body.status === 'ready' ? 'ok' : 'degraded', services: body.services }
-      }
-      throw await toApiError(response, now())
+      const response = await transport(timeoutMs)(new Request(`${url}/ready`, { headers: { accept } }))
+      const body: unknown = await response
+        .clone()
+        .json()
+        .catch(() => null)
+      if ((response.ok || response.status === 503) && isReadiness(body))
+        return { status: body.status === 'ready' ? 'ok' : 'degraded', services: body.services }
+      throw toApiError(response, body, now())
     },
   }
 }

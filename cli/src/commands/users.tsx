@@ -1,6 +1,6 @@
 import { isRole, roles } from '@myshop/auth'
 import { type Command, InvalidArgumentError } from 'commander'
-import type { ApiClient, User, UserFilter } from '../api-client.ts'
+import type { ApiClient, Role, User, UserFilter } from '../api-client.ts'
 import type { CommandContext } from '../command.ts'
 import { CliError } from '../errors.ts'
 import { type Column, Details, Table } from '../output.tsx'
@@ -25,7 +25,8 @@ export const userDetails = (user: User): [string, string][] => [
 ]
 
 /** Checked before any request so a typo never reaches the server half-applied. */
-const checkRoles = (given: string[]): string[] => {
+const checkRoles = (given: string[]): Role[] => {
+  const known = given.filter(isRole)
   const unknown = given.filter((role) => !isRole(role))
   if (unknown.length) {
     throw new CliError(
@@ -33,7 +34,7 @@ const checkRoles = (given: string[]): string[] => {
       `unknown role${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (valid: ${roles.join(', ')})`,
     )
   }
-  return given
+  return known
 }
 
 const positiveInt = (value: string): number => {
@@ -107,8 +108,12 @@ export const registerUsers = (program: Command, context: CommandContext): void =
       .option('--all', 'follow every page'),
     async ({ opts, api, out }) => {
       const { limit, role, query, cursor, all } = opts
-      if (role !== undefined) checkRoles([role])
-      const filter: UserFilter = { limit, role, q: query, cursor }
+      const filter: UserFilter = {
+        limit,
+        role: role === undefined ? undefined : checkRoles([role])[0],
+        q: query,
+        cursor,
+      }
       const fetchAll = async () => {
         let page = await api.listUsers(filter)
         const items = [...page.items]
@@ -178,7 +183,7 @@ export const registerUsers = (program: Command, context: CommandContext): void =
       const next = revoke
         ? user.roles.filter((r) => !given.includes(r))
         : [...user.roles, ...given.filter((r) => !user.roles.includes(r))]
-      const updated = await api.setRoles(user.id, next)
+      const updated = await api.setRoles(user.id, checkRoles(next))
       if (out.json) out.printJson(updated)
       else out.line(`Roles of ${updated.email}: ${updated.roles.join(', ') || '(none)'}`)
       return undefined
