@@ -60,14 +60,10 @@ export type ReindexJob = Json<'getReindexJob', 200>
 /** What `myshop catalog reindex` reports once the job has finished. */
 export type ReindexResult = { engine: string; indexed: number }
 
-// The gateway's `/ready` is an operational probe, not part of the API document, so its shape is declared here.
-export type ServiceHealth = {
-  status: 'ok' | 'degraded' | 'down'
-  latencyMs?: number
-  httpStatus?: number
-  error?: string
-}
+/** One service's (or the signing keys') readiness, as the gateway's `/ready` reports it. */
+export type ServiceHealth = Json<'getReadiness', 200>['services'][string]
 
+/** The gateway's readiness as `myshop health` reports it: anything short of ready is degraded. */
 export type Health = { status: 'ok' | 'degraded'; services: Record<string, ServiceHealth> }
 
 /** An RFC 9457 problem answered by MyShop. */
@@ -170,8 +166,8 @@ export const toCredentials = (
   email,
 })
 
-/** The gateway's `/ready` answer. */
-type Readiness = { status: 'ready' | 'degraded' | 'not_ready'; services: Record<string, ServiceHealth> }
+/** The gateway's `/ready` report, which a 503 (not ready) carries too. */
+export type Readiness = Json<'getReadiness', 200>
 
 const isReadiness = (value: unknown): value is Readiness =>
   typeof value === 'object' &&
@@ -362,14 +358,11 @@ export const createApiClient = ({
      * degraded answer (a 503) is a result, not an error.
      */
     health: async (): Promise<Health> => {
-      const response = await transport(timeoutMs)(new Request(`${url}/ready`, { headers: { accept } }))
-      const body: unknown = await response
-        .clone()
-        .json()
-        .catch(() => null)
-      if ((response.ok || response.status === 503) && isReadiness(body))
-        return { status: body.status === 'ready' ? 'ok' : 'degraded', services: body.services }
-      throw toApiError(response, body, now())
+      const { data, error, response } = await shop.GET('/ready', init())
+      const report: unknown = response.ok ? data : response.status === 503 ? error : undefined
+      if (isReadiness(report))
+        return { status: report.status === 'ready' ? 'ok' : 'degraded', services: report.services }
+      throw toApiError(response, error, now())
     },
   }
 }

@@ -167,6 +167,43 @@ describe('the CLI API client over the generated client', () => {
     expect(await api.me().catch((error: unknown) => error)).toMatchObject({ code: 'not_signed_in' })
     expect(sent).toEqual([])
   })
+
+  test("the gateway's readiness: a 503 report is a degraded result, a problem an error, and no token is sent", async () => {
+    const jwks = { status: 'ok', latencyMs: 1, httpStatus: 200 }
+    const notReady = {
+      status: 'not_ready',
+      services: { user: { status: 'down' as const, latencyMs: 2001 } },
+      checks: { jwks },
+    }
+    const { api, sent } = setUp([
+      json(200, {
+        status: 'ready',
+        services: { user: { status: 'ok', latencyMs: 3, httpStatus: 200 } },
+        checks: { jwks },
+      }),
+      json(503, notReady),
+      json(500, {
+        type: 'about:blank',
+        status: 500,
+        title: 'Internal error',
+        code: 'internal',
+        requestId: 'req_9',
+      }),
+    ])
+    expect(await api.health()).toEqual({
+      status: 'ok',
+      services: { user: { status: 'ok', latencyMs: 3, httpStatus: 200 } },
+    })
+    expect(await api.health()).toEqual({ status: 'degraded', services: notReady.services })
+    const failed = await api.health().catch((error: unknown) => error)
+    expect(failed).toBeInstanceOf(ApiError)
+    expect(failed).toMatchObject({ status: 500, code: 'internal', requestId: 'req_9' })
+    expect(sent.map((s) => [s.method, s.path, s.headers.get('authorization')])).toEqual([
+      ['GET', '/ready', null],
+      ['GET', '/ready', null],
+      ['GET', '/ready', null],
+    ])
+  })
 })
 
 // Checked by `bun run typecheck`: each line must stop compiling, so a change to the API document that the
@@ -180,4 +217,6 @@ export const typeLevelCoupling = (api: ReturnType<typeof createApiClient>) => {
   void api.listUsers({ sort: 'email' })
   // @ts-expect-error a field the document does not answer
   void api.me().then((me) => me.password)
+  // @ts-expect-error a field the gateway's readiness report does not have
+  void api.health().then((health) => health.services.user?.error)
 }

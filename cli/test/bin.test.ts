@@ -47,7 +47,7 @@ describe('the myshop command', () => {
   }, 60_000)
 
   test("keeps the CLI's exit code, and reads paths from the operator's folder", async () => {
-    fake.setHealth({ status: 'degraded', services: { user: { status: 'down' } } }, 503)
+    fake.setHealth({ status: 'degraded', services: { user: { status: 'down', latencyMs: 2001 } } }, 503)
     const health = await run([linked], ['health', '--json'], root)
     expect(health.code).toBe(1)
     expect(JSON.parse(health.stdout).status).toBe('degraded')

@@ -2,7 +2,7 @@ import { isRole } from '@myshop/auth'
 // The product service's own price parser: the fake must accept and refuse exactly what it does.
 import { decodeOptions } from '@myshop/catalog-format'
 import { isCurrency, parseDecimalPrice, priceProblem } from '@myshop/money'
-import type { CatalogProduct, Health, User } from '../src/api-client.ts'
+import type { CatalogProduct, Health, Readiness, User } from '../src/api-client.ts'
 
 // A stand-in for the gateway that speaks the same HTTP contract (problem+json errors, rotating
 // refresh tokens, cursor pages, RBAC), with real state, so CLI tests observe real effects.
@@ -370,7 +370,11 @@ export const startFakeMyShop = (): FakeMyShop => {
 
     if (route === 'GET /ready')
       return Response.json(
-        { ...health.body, status: health.body.status === 'ok' ? 'ready' : 'not_ready' },
+        {
+          ...health.body,
+          status: health.body.status === 'ok' ? 'ready' : 'not_ready',
+          checks: { jwks: { status: 'ok', latencyMs: 1, httpStatus: 200 } },
+        } satisfies Readiness,
         { status: health.status },
       )
 

@@ -1,6 +1,7 @@
 import { addProblemResponses, declareAccess, operationMethods, problemComponent } from '@myshop/openapi'
 import type { ServiceName } from './config.ts'
 import type { Shared } from './context.ts'
+import { opsPaths, opsSchemas } from './ops-openapi.ts'
 import { routes as gatewayRoutes, openApiPath, type Route } from './routes.ts'
 import { sharedLoad } from './shared-load.ts'
 
@@ -62,7 +63,7 @@ const applyPolicy = (op: Json, route: Route): Json => {
 }
 
 /**
- * Merges the services' OpenAPI 3.1 documents into one: paths as the gateway routes them, tags and component names
+ * Merges the services' OpenAPI 3.1 documents into one, after the gateway's own operations: paths as the gateway routes them, tags and component names
  * prefixed by service (operationIds are kept, readable and unique across services). Each operation's security
  * and permission come from the gateway's route table, the policy it enforces, so the document cannot claim
  * otherwise; an operation the gateway does not route is left out, as clients cannot reach it. A service
@@ -78,11 +79,14 @@ export const mergeOpenApi = (
   const byOperation = new Map(
     routeTable.map((route) => [`${route.service} ${route.method} ${openApiPath(route.path)}`, route]),
   )
-  const paths: Json = {}
+  const paths: Json = structuredClone(opsPaths)
   const components: Record<string, Json> = {
     securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+    schemas: structuredClone(opsSchemas),
   }
-  const tags: Json[] = []
+  const tags: Json[] = [
+    { name: 'gateway', description: "The gateway's own liveness, readiness, metrics and document." },
+  ]
   for (const [service, raw] of Object.entries(docs) as [ServiceName, Json][]) {
     const doc = prefixRefs(raw, service) as Json
     for (const t of Array.isArray(doc.tags) ? doc.tags : []) {

@@ -3,6 +3,7 @@ import type { ServiceName } from './config.ts'
 import { type GatewayEnv, type Shared, stateOf } from './context.ts'
 import { type DocsAssetReader, mountDocs } from './docs.ts'
 import { openApiSource } from './openapi.ts'
+import { opsRoutes } from './ops-openapi.ts'
 import { sharedLoad } from './shared-load.ts'
 
 const probeTimeoutMs = 2_000
@@ -70,7 +71,7 @@ export const mountOps = (
   before: MiddlewareHandler<GatewayEnv>[],
   docsAssets: DocsAssetReader | undefined,
 ) => {
-  for (const path of ['/health', '/ready', '/metrics', '/openapi.json', '/docs', '/docs/assets/*']) {
+  for (const path of [...opsRoutes, '/docs', '/docs/assets/*']) {
     app.use(path, ...before, async (c, next) => {
       const state = stateOf(c)
       if (state) state.routeLabel = path

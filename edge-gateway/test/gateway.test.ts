@@ -356,7 +356,7 @@ describe('operations endpoints', () => {
     expect(res.status).toBe(200)
     expect(await res.json()).toMatchObject({
       openapi: '3.1.0',
-      tags: [{ name: 'user:auth' }],
+      tags: [{ name: 'gateway' }, { name: 'user:auth' }],
       paths: {
         '/api/v1/users/me': {
           get: {
@@ -376,7 +376,16 @@ describe('operations endpoints', () => {
 
   test('/openapi.json lists paths as the gateway routes them, without a trailing slash', async () => {
     const { paths } = (await (await call('/openapi.json')).json()) as { paths: Record<string, unknown> }
-    expect(Object.keys(paths).sort()).toEqual(['/api/v1/users', '/api/v1/users/me'])
+    // Beside the services' operations, the gateway's own (public, never rate limited: only its failure is a problem).
+    expect(Object.keys(paths).sort()).toEqual([
+      '/api/v1/users',
+      '/api/v1/users/me',
+      '/health',
+      '/metrics',
+      '/openapi.json',
+      '/ready',
+    ])
+    expect(paths['/ready']).toMatchObject({ get: { operationId: 'getReadiness', security: [] } })
     expect(paths['/api/v1/users']).toMatchObject({ get: { operationId: 'listUsers' } })
   })
 
@@ -403,7 +412,13 @@ describe('operations endpoints', () => {
       components: { schemas: Record<string, unknown> }
     }
     expect(doc.paths['/internal/sync']).toBeUndefined()
-    expect(Object.keys(doc.components.schemas).sort()).toEqual(['Problem', 'user_User'])
+    expect(Object.keys(doc.components.schemas).sort()).toEqual([
+      'GatewayHealth',
+      'GatewayProbe',
+      'GatewayReadiness',
+      'Problem',
+      'user_User',
+    ])
     const unauthorized = (
       doc.paths['/api/v1/users/me'] as Record<string, Record<string, Record<string, unknown>>>
     ).get!.responses!['401'] as { content: Record<string, { schema: unknown }> }

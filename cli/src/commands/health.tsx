@@ -14,9 +14,8 @@ const toItems = (health: Health): StatusItem[] => [
     name,
     status: service.status,
     detail: [
-      service.latencyMs === undefined ? '' : `${service.latencyMs}ms`,
+      `${service.latencyMs}ms`,
       service.status === 'down' && service.httpStatus ? `HTTP ${service.httpStatus}` : '',
-      service.error ?? '',
     ]
       .filter(Boolean)
       .join('  '),
