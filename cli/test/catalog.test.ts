@@ -215,12 +215,7 @@ describe('catalog import', () => {
   })
 
   test('a signed-in user without catalog rights gets the 403 explained, exit 1', async () => {
-    fake.addUser({
-      email: 'shopper@example.com',
-      name: 'Shopper',
-      password: 'password1',
-      roles: ['customer'],
-    })
+    fake.addUser({ email: 'shopper@example.com', name: 'Shopper' })
     const path = await file('catalog.csv', goodCsv)
     await withHome(async (at) => {
       await signIn('shopper@example.com', 'password1', fake, at)

@@ -306,7 +306,7 @@ describe('users', () => {
   })
 
   test('a non-admin gets the 403 problem', async () => {
-    fake.addUser({ email: 'shopper@example.com', name: 'S', password: 'password1', roles: ['customer'] })
+    fake.addUser({ email: 'shopper@example.com', name: 'S' })
     await signIn('shopper@example.com', 'password1')
     const result = await cli(['users', 'list'])
     expect(result.code).toBe(1)
@@ -421,12 +421,7 @@ describe('users', () => {
   })
 
   test('unlock --code --json prints the one-time code to hand over', async () => {
-    const user = fake.addUser({
-      email: 'owner@example.com',
-      name: 'Owner',
-      password: 'password1',
-      roles: ['customer'],
-    })
+    const user = fake.addUser({ email: 'owner@example.com', name: 'Owner' })
     await signIn()
     const result = await cli(['users', 'unlock', user.id, '--code', '--json'])
     expect(result.code).toBe(0)

@@ -8,6 +8,7 @@ import type { CatalogProduct, Health, Readiness, User } from '../src/api-client.
 // refresh tokens, cursor pages, RBAC), with real state, so CLI tests observe real effects.
 
 type StoredUser = User & { password: string }
+type NewFakeUser = { email: string; name: string; password?: string; roles?: string[] }
 type AccessToken = { userId: string; expiresAt: number }
 type RefreshToken = { userId: string; family: string; used: boolean }
 
@@ -20,7 +21,8 @@ export type FakeMyShop = {
   /** Makes every access token issued so far expired, as if time had passed. */
   expireAccessTokens: () => void
   setHealth: (health: Health, status?: number) => void
-  addUser: (input: { email: string; name: string; password: string; roles: string[] }) => StoredUser
+  /** A stored account; a customer with the password `password1` unless told otherwise. */
+  addUser: (input: NewFakeUser) => StoredUser
   /** The catalog by product id, as the import/export endpoints keep it. */
   products: Map<string, CatalogProduct>
   /** Bodies of every `POST /api/v1/catalog/import`, in order. */
@@ -115,10 +117,10 @@ export const startFakeMyShop = (): FakeMyShop => {
   }
   const nextUserId = () => nextSortableId('usr')
 
-  const addUser = (input: { email: string; name: string; password: string; roles: string[] }): StoredUser => {
+  const addUser = ({ password = 'password1', roles = ['customer'], ...input }: NewFakeUser): StoredUser => {
     clock += 1000
     const at = new Date(clock).toISOString()
-    const user: StoredUser = { id: nextUserId(), ...input, createdAt: at, updatedAt: at }
+    const user: StoredUser = { id: nextUserId(), ...input, password, roles, createdAt: at, updatedAt: at }
     users.set(user.id, user)
     return user
   }

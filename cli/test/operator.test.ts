@@ -75,12 +75,7 @@ describe('without a terminal', () => {
   })
 
   test('granting admin is refused without --yes; --yes grants it; other roles are not asked about', async () => {
-    const user = fake.addUser({
-      email: 'ops@example.com',
-      name: 'Ops',
-      password: 'password1',
-      roles: ['customer'],
-    })
+    const user = fake.addUser({ email: 'ops@example.com', name: 'Ops' })
     await signIn()
     const refused = await cli(['users', 'grant', 'ops@example.com', 'admin'])
     expect(refused.code).toBe(2)

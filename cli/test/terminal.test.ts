@@ -76,12 +76,7 @@ describe('prompts', () => {
   })
 
   test('granting admin asks first; a yes grants it', async () => {
-    const user = fake.addUser({
-      email: 'ops@example.com',
-      name: 'Ops',
-      password: 'password1',
-      roles: ['customer'],
-    })
+    const user = fake.addUser({ email: 'ops@example.com', name: 'Ops' })
     const t = terminal(['users', 'grant', 'ops@example.com', 'admin'])
     await t.waitFor(`Make ops@example.com an administrator of ${fake.url}?`)
     t.type('y')
