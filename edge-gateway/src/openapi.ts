@@ -1,13 +1,16 @@
-import { addProblemResponses, declareAccess, operationMethods, problemComponent } from '@myshop/openapi'
+import {
+  addProblemResponses,
+  declareAccess,
+  isObject,
+  type Json,
+  operationMethods,
+  problemComponent,
+} from '@myshop/openapi'
 import type { ServiceName } from './config.ts'
 import type { Shared } from './context.ts'
 import { opsPaths, opsSchemas } from './ops-openapi.ts'
 import { routes as gatewayRoutes, openApiPath, type Route } from './routes.ts'
 import { sharedLoad } from './shared-load.ts'
-
-type Json = Record<string, unknown>
-
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /** Components every service publishes alike, kept once under their own name (the problem document). */
 const sharedSchemas = new Set([problemComponent])

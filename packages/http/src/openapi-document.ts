@@ -2,6 +2,8 @@ import {
   addProblemResponses,
   declareAccess,
   exampleOf,
+  isObject,
+  type Json,
   operationMethods,
   permissionExtension,
   problemComponent,
@@ -9,10 +11,6 @@ import {
   statusText,
 } from '@myshop/openapi'
 import { problemSchema } from './schemas.ts'
-
-type Json = Record<string, unknown>
-
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /** The problem schema as plain JSON Schema (TypeBox schemas serialise to it), published as the `Problem` component. */
 const problemJsonSchema: Json = JSON.parse(JSON.stringify(problemSchema))

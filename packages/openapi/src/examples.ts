@@ -1,6 +1,4 @@
-type Json = Record<string, unknown>
-
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v)
+import { isObject, type Json } from './json.ts'
 
 /** A time-sortable id's 26 characters (Crockford base32), for id patterns such as `^usr_[0-9A-HJKMNP-TV-Z]{26}$`. */
 const idBody = '01JD8X5ZQ4V3N6M2K7P9R1T0W5'

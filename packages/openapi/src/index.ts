@@ -1,10 +1,8 @@
 import { type ErrorCode, errorCodes, problem } from '@myshop/errors'
+import { isObject, type Json } from './json.ts'
 
 export { exampleOf } from './examples.ts'
-
-type Json = Record<string, unknown>
-
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v)
+export { isObject, type Json } from './json.ts'
 
 /** The HTTP methods an OpenAPI path item holds operations under. */
 export const operationMethods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']
