@@ -52,7 +52,9 @@ export const productHarness = async (overrides: Partial<ProductDeps> = {}) => {
     }),
     cache: memoryResponseCache(),
     eventsWritten: () => eventsWritten++,
-    settings: { maxImageBytes: 2 * 1024 * 1024, publicMaxAgeSeconds: 60, cacheSettleMs: 100 },
+    // The production default: a product read that renders for more than half of it is answered but not kept, so a
+    // short one would leave reads on a busy machine uncached and tests expecting a cache hit failing by chance.
+    settings: { maxImageBytes: 2 * 1024 * 1024, publicMaxAgeSeconds: 60, cacheSettleMs: 2_000 },
     ...overrides,
   }
   const app = createApp(deps)

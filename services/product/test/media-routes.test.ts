@@ -17,7 +17,7 @@ import type { MediaStorage } from '../src/media/storage.ts'
 import { pngBomb, startS3, tempDir } from './media-harness.ts'
 
 const migrationsDir = join(import.meta.dir, '../../../db/migrations/product')
-const settings = { maxImageBytes: 256 * 1024, publicMaxAgeSeconds: 60, cacheSettleMs: 100 }
+const settings = { maxImageBytes: 256 * 1024, publicMaxAgeSeconds: 60, cacheSettleMs: 2_000 }
 const issuer = 'myshop'
 
 let db: TestDatabase

@@ -9,13 +9,19 @@ const analysed: number[] = []
 
 beforeAll(async () => {
   h = await productHarness()
+  // These tests watch what the keeper does and leaves alone; the server's own autovacuum, woken by the rows other
+  // test files wrote to the same database, would analyse the table and merge its pending lists at moments of its own.
+  await h.sql`alter table catalog.products set (autovacuum_enabled = off)`
   keeper = statisticsKeeper(h.sql, silentLogger(), { minRows: 3, quietMs: 50 })
   h.deps.rowsImported = (rows) => {
     analysed.push(rows)
     keeper.imported(rows)
   }
 })
-afterAll(() => keeper.stop())
+afterAll(async () => {
+  await keeper.stop()
+  await h.sql`alter table catalog.products reset (autovacuum_enabled)`
+})
 
 /** What the planner believes the products table holds, and what it holds. */
 const plannerView = async () => {
