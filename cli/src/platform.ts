@@ -3,14 +3,13 @@ import { join } from 'node:path'
 import { memorySessionStore } from '@myshop/auth'
 import { loadConfigs } from '@myshop/config'
 import { type EmbeddedDatabase, openEmbeddedDatabase } from '@myshop/db'
+import type { LocalHandler } from '@myshop/edge-gateway'
 import { startGateway } from '@myshop/edge-gateway/bun'
-import { gatewayConfig } from '@myshop/edge-gateway/config'
+import { gatewayConfig, type ServiceName } from '@myshop/edge-gateway/config'
 import { memoryBus } from '@myshop/events'
 import { createLogger } from '@myshop/logger'
-import { startProductService } from '@myshop/product-service'
-import { loadProductConfig } from '@myshop/product-service/config'
-import { startUserService } from '@myshop/user-service'
-import { loadUserConfig } from '@myshop/user-service/config'
+import { type CommonConfig, type RunningService, serviceEndpoint } from '@myshop/service-kit'
+import { type AnyService, loadServices, serviceUrlVar } from './services.ts'
 
 type Env = Record<string, string | undefined>
 
@@ -56,30 +55,40 @@ export const defaultMediaPublicUrl = (env: Env): string | undefined => {
 /**
  * Validates the configuration of every process `myshop start` boots before any of them starts, and throws one
  * ConfigError listing the problems of all of them. The services' URLs that the platform hands the gateway and the
- * product service at boot are left out: the environment's values for them are not used.
+ * services at boot are left out: the environment's values for them are not used.
  */
-export const checkPlatformConfig = (env: Env) => {
-  const booted = { ...env, USER_SERVICE_URL: undefined, PRODUCT_SERVICE_URL: undefined }
-  return loadConfigs({
+export const checkPlatformConfig = (env: Env, services: AnyService[]) => {
+  const booted = {
+    ...env,
+    ...Object.fromEntries(services.map((service) => [serviceUrlVar(service.name), undefined])),
     // The services listen on this machine, so the only gateway that can front them across a socket runs here too.
-    user: () => loadUserConfig({ ...env, TRUSTED_PROXIES: env.TRUSTED_PROXIES || loopbackProxies }),
-    product: () => loadProductConfig(booted),
+    TRUSTED_PROXIES: env.TRUSTED_PROXIES || loopbackProxies,
+  }
+  const configs = loadConfigs({
+    ...Object.fromEntries(services.map((service) => [service.name, () => service.loadConfig(booted)])),
     'edge-gateway': () => gatewayConfig(booted),
-  })
+  }) as Record<string, unknown>
+  return services.map((service) => configs[service.name] as CommonConfig)
 }
 
 /**
- * Boots MyShop in one process: the gateway and the services. Without DATABASE_URL the services share one
- * embedded PostgreSQL (PGlite, data under MYSHOP_DATA_DIR) through a single connection; without REDIS_URL
- * sessions, limits and events stay in process. Each service still listens on its own port (for direct
- * callers and other services), but the gateway hands requests to the services' handlers in process: the same
- * Request objects, headers and policy as over HTTP, without a loopback hop that costs as much as the
- * gateway's own work.
+ * Boots MyShop in one process: the gateway and every service of `cli/src/services.ts`, in its order. Without
+ * DATABASE_URL the services share one embedded PostgreSQL (PGlite, data under MYSHOP_DATA_DIR) through a single
+ * connection; without REDIS_URL sessions, limits and events stay in process. Each service still listens on its own
+ * port (for direct callers and other services), and is handed the URLs of those booted before it; the gateway
+ * hands requests to the services' handlers in process: the same Request objects, headers and policy as over HTTP,
+ * without a loopback hop that costs as much as the gateway's own work.
  */
-export const startPlatform = async (env: Env): Promise<RunningPlatform> => {
-  const { user: userConfig } = checkPlatformConfig(env)
-  const dataDir = userConfig.MYSHOP_DATA_DIR
-  const embedded = !userConfig.DATABASE_URL && !userConfig.USER_DATABASE_URL
+export const startPlatform = async (
+  env: Env,
+  services: AnyService[] | Promise<AnyService[]> = loadServices(),
+): Promise<RunningPlatform> => {
+  const list = await services
+  const [first] = checkPlatformConfig(env, list)
+  if (!first) throw new Error('MyShop has no services to start')
+  const dataDir = first.MYSHOP_DATA_DIR
+  // Every service reads DATABASE_URL; one with a database of its own has the shop on PostgreSQL all the same.
+  const embedded = !first.DATABASE_URL && !serviceEndpoint(list[0]!.name, first).databaseUrl
 
   let db: EmbeddedDatabase | undefined
   if (embedded) {
@@ -90,43 +99,44 @@ export const startPlatform = async (env: Env): Promise<RunningPlatform> => {
       dataDir: join(dataDir, 'pg'),
       port: Number(env.MYSHOP_PG_PORT ?? 0),
       applicationName: 'myshop',
-      logger: createLogger({ service: 'myshop', level: userConfig.LOG_LEVEL, format: userConfig.LOG_FORMAT }),
+      logger: createLogger({ service: 'myshop', level: first.LOG_LEVEL, format: first.LOG_FORMAT }),
     })
     writeFileSync(pidFile(dataDir), String(process.pid))
   }
   // Without Redis every service and the gateway must see the same sessions and the same event bus.
-  const sessions = userConfig.REDIS_URL ? undefined : memorySessionStore()
-  const bus = userConfig.REDIS_URL ? undefined : memoryBus()
+  const sessions = first.REDIS_URL ? undefined : memorySessionStore()
+  const bus = first.REDIS_URL ? undefined : memoryBus()
 
   const stops: (() => Promise<unknown>)[] = []
   try {
     const shared = { ...(db && { sql: db.sql }), ...(sessions && { sessions }), ...(bus && { bus }) }
-    const user = await startUserService(userConfig, shared)
-    stops.unshift(() => user.stop())
     const mediaUrl = defaultMediaPublicUrl(env)
-    const product = await startProductService(
-      loadProductConfig({
-        ...env,
-        USER_SERVICE_URL: user.url,
-        ...(mediaUrl && { MEDIA_PUBLIC_URL: mediaUrl }),
-      }),
-      shared,
-    )
-    stops.unshift(() => product.stop())
-    const gateway = await startGateway(
-      gatewayConfig({ ...env, USER_SERVICE_URL: user.url, PRODUCT_SERVICE_URL: product.url }),
-      {
-        ...(sessions && { isSessionActive: (id: string) => sessions.isActive(id) }),
-        // The services run in this process: the gateway hands them its requests directly.
-        local: { user: user.handle, product: product.handle },
-      },
-    )
+    const booted: Env = {
+      ...env,
+      // Each service is told the URLs of those booted before it, never the environment's.
+      ...Object.fromEntries(list.map((service) => [serviceUrlVar(service.name), undefined])),
+      TRUSTED_PROXIES: env.TRUSTED_PROXIES || loopbackProxies,
+      ...(mediaUrl && { MEDIA_PUBLIC_URL: mediaUrl }),
+    }
+    const running: RunningService[] = []
+    for (const service of list) {
+      const started = await service.start(service.loadConfig(booted), shared)
+      stops.unshift(() => started.stop())
+      running.push(started)
+      booted[serviceUrlVar(service.name)] = started.url
+    }
+    const handlers = Object.fromEntries(running.map((service) => [service.name, service.handle]))
+    const gateway = await startGateway(gatewayConfig(booted), {
+      ...(sessions && { isSessionActive: (id: string) => sessions.isActive(id) }),
+      // The services run in this process: the gateway hands them its requests directly.
+      local: handlers as Partial<Record<ServiceName, LocalHandler>>,
+    })
     stops.unshift(() => gateway.stop())
     return {
       mode: embedded ? 'embedded' : 'distributed',
       gatewayUrl: gateway.url,
-      services: { user: user.url, product: product.url },
-      handlers: { user: user.handle, product: product.handle },
+      services: Object.fromEntries(running.map((service) => [service.name, service.url])),
+      handlers,
       ...(db && { databaseUrl: db.url }),
       async stop() {
         for (const stop of stops) await stop()

@@ -5,22 +5,16 @@ import { type Command, InvalidArgumentError } from 'commander'
 import type { CommandContext } from '../command.ts'
 import { CliError, exitCodes } from '../errors.ts'
 import { Table } from '../output.tsx'
+import { loadServices } from '../services.ts'
 
-/** Every service's schema and migrations folder; a new service adds one entry. Loaded on demand. */
-const loadServices = async () => [
-  {
-    service: 'user',
-    schema: 'users',
-    dir: (await import('@myshop/user-service')).migrationsDir,
-    databaseVar: 'USER_DATABASE_URL',
-  },
-  {
-    service: 'product',
-    schema: 'catalog',
-    dir: (await import('@myshop/product-service')).migrationsDir,
-    databaseVar: 'PRODUCT_DATABASE_URL',
-  },
-]
+/** Every service's schema, migrations folder and own database variable, in boot order. */
+const loadMigrations = async () =>
+  (await loadServices()).map((service) => ({
+    service: service.name,
+    schema: service.database.schema,
+    dir: service.database.migrationsDir,
+    databaseVar: `${service.name.toUpperCase()}_DATABASE_URL`,
+  }))
 
 type Row = { service: string; schema: string; applied: string; current: string }
 
@@ -65,14 +59,14 @@ export const registerDb = (program: Command, { action }: CommandContext): void =
       )
       .option('--create', 'create the embedded database when the folder holds none yet'),
     async ({ opts, out, deps }) => {
-      const [{ connect, migrate, startEmbeddedPostgres }, { loadUserConfig }, { runningPid }, services] =
-        await Promise.all([
-          import('@myshop/db'),
-          import('@myshop/user-service/config'),
-          import('../platform.ts'),
-          loadServices(),
-        ])
-      const config = loadUserConfig(deps.env)
+      const [{ connect, migrate, startEmbeddedPostgres }, { runningPid }] = await Promise.all([
+        import('@myshop/db'),
+        import('../platform.ts'),
+      ])
+      const [services, config] = await Promise.all([
+        loadMigrations(),
+        loadServices().then(([first]) => first!.loadConfig(deps.env)),
+      ])
       const rows: Row[] = []
       const urlOf = (s: (typeof services)[number]) =>
         opts.databaseUrl || deps.env[s.databaseVar] || config.DATABASE_URL || undefined

@@ -16,4 +16,3 @@ export {
 } from './readiness.ts'
 export { eventContext, type RequestMeta, requestMeta } from './request-meta.ts'
 export { errorResponses, problemSchema } from './schemas.ts'
-export { type RunningService, stopOnSignals } from './service.ts'

@@ -1,17 +1,8 @@
-import { loadConfig, redisPrefixOf, redisPrefixVar, vars, z } from '@myshop/config'
+import { loadConfig, vars, z } from '@myshop/config'
+import { serviceVars, withRedisPrefix } from '@myshop/service-kit/config'
 
 const shape = {
-  PRODUCT_PORT: vars.port(8082),
-  PRODUCT_HOST: z.string().default('127.0.0.1'),
-  DATABASE_URL: vars.optionalUrl(),
-  /** The product service's own database, when it differs from DATABASE_URL. */
-  PRODUCT_DATABASE_URL: vars.optionalUrl(),
-  REDIS_URL: vars.optionalUrl(),
-  /** The namespace of this shop's Redis keys; derived from the database when unset (see redisPrefixOf). */
-  REDIS_PREFIX: redisPrefixVar(),
-  /** How long a Redis command may take before the caller falls back (a cache miss, the database, a 503). */
-  REDIS_COMMAND_TIMEOUT_MS: vars.int(500, 10),
-  MYSHOP_DATA_DIR: z.string().default('./.myshop'),
+  ...serviceVars('product', 8082),
   /** Where the user service publishes its token keys. */
   USER_SERVICE_URL: vars.url().default('http://127.0.0.1:8081'),
   JWKS_URL: vars.optionalUrl(),
@@ -44,8 +35,6 @@ const shape = {
    * row just before the commit and stored it just after the first delete.
    */
   CACHE_SETTLE_MS: vars.int(2_000, 10),
-  LOG_LEVEL: vars.logLevel(),
-  LOG_FORMAT: vars.logFormat(),
 }
 
 export type ProductConfig = ReturnType<typeof loadProductConfig>
@@ -53,7 +42,5 @@ export type ProductConfig = ReturnType<typeof loadProductConfig>
 /** Reads the product service's configuration once; every problem is reported together. */
 export const loadProductConfig = (env: Record<string, string | undefined>) => {
   const config = loadConfig(shape, env)
-  // DATABASE_URL first: it is the one the shop's other services share, so they derive the same namespace.
-  const database = config.DATABASE_URL ?? config.PRODUCT_DATABASE_URL
-  return { ...config, REDIS_PREFIX: redisPrefixOf(config.REDIS_PREFIX, database, config.MYSHOP_DATA_DIR) }
+  return withRedisPrefix('product', config)
 }

@@ -28,6 +28,17 @@ export interface WiringOptions {
   sessions?: SessionStore | undefined
 }
 
+/** The product service's dependencies, and the parts of them its boot handles itself. */
+export interface ProductParts {
+  deps: ProductDeps
+  /** Media on the filesystem, served by the service itself; null with S3. */
+  files: FileStorage | null
+  /** The Elasticsearch engine, which boot keeps fed; null with PostgreSQL search. */
+  elastic: ElasticsearchSearch | null
+  /** The in-process layer in front of Redis, which other instances' events invalidate; null without Redis. */
+  localCache: LayeredResponseCache | null
+}
+
 /**
  * Assembles the product service's dependencies from configuration: Elasticsearch when ELASTICSEARCH_URL is
  * set (else PostgreSQL search), S3 when S3_BUCKET is set (else the filesystem), Redis for the cache and the
@@ -42,7 +53,7 @@ export const createProductDeps = ({
   publicUrl,
   eventsWritten = () => {},
   sessions: givenSessions,
-}: WiringOptions) => {
+}: WiringOptions): ProductParts => {
   const sessions = givenSessions ?? (redis ? redisSessionStore(redis) : memorySessionStore())
   const files: FileStorage | null = config.S3_BUCKET
     ? null

@@ -1,26 +1,9 @@
-import {
-  ConfigError,
-  type ConfigProblem,
-  loadConfig,
-  redisPrefixOf,
-  redisPrefixVar,
-  vars,
-  z,
-} from '@myshop/config'
+import { ConfigError, type ConfigProblem, loadConfig, vars, z } from '@myshop/config'
+import { serviceVars, withRedisPrefix } from '@myshop/service-kit/config'
 import { bootstrapPasswordProblem } from './users/service.ts'
 
 const shape = {
-  USER_PORT: vars.port(8081),
-  USER_HOST: z.string().default('127.0.0.1'),
-  DATABASE_URL: vars.optionalUrl(),
-  /** The user service's own database, when it differs from DATABASE_URL. */
-  USER_DATABASE_URL: vars.optionalUrl(),
-  REDIS_URL: vars.optionalUrl(),
-  /** The namespace of this shop's Redis keys; derived from the database when unset (see redisPrefixOf). */
-  REDIS_PREFIX: redisPrefixVar(),
-  /** How long a Redis command may take before the caller falls back (a cache miss, the database, a 503). */
-  REDIS_COMMAND_TIMEOUT_MS: vars.int(500, 10),
-  MYSHOP_DATA_DIR: z.string().default('./.myshop'),
+  ...serviceVars('user', 8081),
   JWT_ISSUER: z.string().default('myshop'),
   JWT_AUDIENCE: z.string().default('myshop-api'),
   ACCESS_TOKEN_TTL_SECONDS: vars.int(900, 60),
@@ -43,8 +26,6 @@ const shape = {
   MYSHOP_ADMIN_EMAIL: z.email().optional(),
   /** Judged by registration's strength rules, below (the length among them). */
   MYSHOP_ADMIN_PASSWORD: z.string().optional(),
-  LOG_LEVEL: vars.logLevel(),
-  LOG_FORMAT: vars.logFormat(),
 }
 
 export type UserConfig = ReturnType<typeof loadUserConfig>
@@ -91,7 +72,5 @@ export const loadUserConfig = (env: Record<string, string | undefined>) => {
   if (config.KEY_RETIRE_AFTER_SECONDS <= config.ACCESS_TOKEN_TTL_SECONDS) {
     config.KEY_RETIRE_AFTER_SECONDS = config.ACCESS_TOKEN_TTL_SECONDS * 2
   }
-  // DATABASE_URL first: it is the one the shop's other services share, so they derive the same namespace.
-  const database = config.DATABASE_URL ?? config.USER_DATABASE_URL
-  return { ...config, REDIS_PREFIX: redisPrefixOf(config.REDIS_PREFIX, database, config.MYSHOP_DATA_DIR) }
+  return withRedisPrefix('user', config)
 }

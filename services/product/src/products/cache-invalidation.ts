@@ -1,14 +1,11 @@
 import {
   categoryChanged,
   type EnvelopeOf,
-  type EventBus,
   priceChanged,
   productCreated,
   productDeleted,
   productUpdated,
-  type Subscription,
 } from '@myshop/events'
-import type { Logger } from '@myshop/logger'
 import type { LayeredResponseCache } from '../cache/response-cache.ts'
 import type { ProductDeps } from '../deps.ts'
 
@@ -26,7 +23,14 @@ export const dropProductEntries = async (deps: ProductDeps, keys: string[]) => {
   setTimeout(() => void deps.cache.delete(keys), deps.settings.cacheSettleMs).unref()
 }
 
-const catalogEvents = [productCreated, productUpdated, productDeleted, priceChanged, categoryChanged] as const
+/** The events that can make a cached catalog read stale. */
+export const catalogEvents = [
+  productCreated,
+  productUpdated,
+  productDeleted,
+  priceChanged,
+  categoryChanged,
+] as const
 
 type CatalogEvent = EnvelopeOf<(typeof catalogEvents)[number]>
 
@@ -52,17 +56,10 @@ const staleProductKeys = (event: Exclude<CatalogEvent, { type: 'category.changed
  * Keeps this instance's in-process cache layer in step with writes made on other instances: every catalog event
  * drops the product's local entries and the local listing generation, so the next read goes to the shared cache,
  * which the writing instance invalidated before the event was published. Every instance needs every event, so
- * this is a broadcast subscription rather than a consumer group; a missed event costs at most the layer's TTL.
+ * this handles a broadcast subscription rather than a consumer group; a missed event costs at most the layer's TTL.
  */
-export const cacheInvalidation = (
-  bus: EventBus,
-  cache: LayeredResponseCache,
-  logger?: Logger,
-): Promise<Subscription> =>
-  bus.subscribeBroadcast(
-    catalogEvents,
-    (event) =>
-      // A category change reaches any number of products: the whole layer goes, which is at most a second's worth.
-      event.type === 'category.changed' ? cache.forgetAllLocal() : cache.forgetLocal(staleProductKeys(event)),
-    { logger },
-  )
+export const forgetStaleEntries =
+  (cache: LayeredResponseCache) =>
+  (event: CatalogEvent): void =>
+    // A category change reaches any number of products: the whole layer goes, which is at most a second's worth.
+    event.type === 'category.changed' ? cache.forgetAllLocal() : cache.forgetLocal(staleProductKeys(event))

@@ -1,0 +1,87 @@
+import { redisPrefixOf, redisPrefixVar, vars, z } from '@myshop/config'
+
+/** `product` → `PRODUCT`: the prefix of a service's own variables. */
+export type VarPrefix<N extends string> = Uppercase<N>
+
+const hostVar = () => z.string().default('127.0.0.1')
+const commandTimeoutVar = () => vars.int(500, 10)
+
+/** The variables every service reads, some of them named after the service (`PRODUCT_PORT`, `PRODUCT_DATABASE_URL`). */
+export type ServiceVars<N extends string> = {
+  [K in `${VarPrefix<N>}_PORT`]: ReturnType<typeof vars.port>
+} & { [K in `${VarPrefix<N>}_HOST`]: ReturnType<typeof hostVar> } & {
+  [K in `${VarPrefix<N>}_DATABASE_URL`]: ReturnType<typeof vars.optionalUrl>
+} & {
+  DATABASE_URL: ReturnType<typeof vars.optionalUrl>
+  REDIS_URL: ReturnType<typeof vars.optionalUrl>
+  REDIS_PREFIX: ReturnType<typeof redisPrefixVar>
+  REDIS_COMMAND_TIMEOUT_MS: ReturnType<typeof commandTimeoutVar>
+  MYSHOP_DATA_DIR: ReturnType<typeof hostVar>
+  LOG_LEVEL: ReturnType<typeof vars.logLevel>
+  LOG_FORMAT: ReturnType<typeof vars.logFormat>
+}
+
+/**
+ * The part of a service's configuration schema that every service shares. Spread it into the service's own:
+ *
+ * - `<NAME>_HOST`, `<NAME>_PORT`: where it listens (port 0 picks a free one);
+ * - `DATABASE_URL`, or `<NAME>_DATABASE_URL` for a database of its own; neither means embedded PostgreSQL in
+ *   `MYSHOP_DATA_DIR`;
+ * - `REDIS_URL`, `REDIS_PREFIX` (the shop's key namespace, derived from the database when unset) and
+ *   `REDIS_COMMAND_TIMEOUT_MS` (how long a Redis command may take before the caller falls back: a cache miss, the
+ *   database, a 503);
+ * - `LOG_LEVEL`, `LOG_FORMAT`.
+ */
+export const serviceVars = <N extends string>(name: N, defaultPort: number): ServiceVars<N> => {
+  const prefix = name.toUpperCase()
+  return {
+    [`${prefix}_PORT`]: vars.port(defaultPort),
+    [`${prefix}_HOST`]: hostVar(),
+    DATABASE_URL: vars.optionalUrl(),
+    [`${prefix}_DATABASE_URL`]: vars.optionalUrl(),
+    REDIS_URL: vars.optionalUrl(),
+    REDIS_PREFIX: redisPrefixVar(),
+    REDIS_COMMAND_TIMEOUT_MS: commandTimeoutVar(),
+    MYSHOP_DATA_DIR: z.string().default('./.myshop'),
+    LOG_LEVEL: vars.logLevel(),
+    LOG_FORMAT: vars.logFormat(),
+  } as ServiceVars<N>
+}
+
+/** What the kit reads from any service's configuration, whatever the service's name. */
+export interface CommonConfig {
+  DATABASE_URL?: string | undefined
+  REDIS_URL?: string | undefined
+  REDIS_PREFIX: string
+  REDIS_COMMAND_TIMEOUT_MS: number
+  MYSHOP_DATA_DIR: string
+  LOG_LEVEL: string
+  LOG_FORMAT: 'auto' | 'json' | 'pretty'
+}
+
+/** Where a service listens and which database it uses, read from its configuration by its name. */
+export const serviceEndpoint = (name: string, config: CommonConfig) => {
+  const own = config as unknown as Record<string, unknown>
+  const prefix = name.toUpperCase()
+  return {
+    hostname: own[`${prefix}_HOST`] as string,
+    port: own[`${prefix}_PORT`] as number,
+    databaseUrl: (own[`${prefix}_DATABASE_URL`] as string | undefined) ?? config.DATABASE_URL,
+  }
+}
+
+/**
+ * Completes a configuration read with `serviceVars`: REDIS_PREFIX, when unset, is derived from DATABASE_URL first
+ * (the database the shop's services share, so all of them derive the same namespace), else the service's own
+ * database, else the embedded data directory.
+ */
+export const withRedisPrefix = <
+  C extends Omit<CommonConfig, 'REDIS_PREFIX'> & { REDIS_PREFIX?: string | undefined },
+>(
+  name: string,
+  config: C,
+): Omit<C, 'REDIS_PREFIX'> & { REDIS_PREFIX: string } => {
+  const own = (config as unknown as Record<string, string | undefined>)[`${name.toUpperCase()}_DATABASE_URL`]
+  const database = config.DATABASE_URL ?? own
+  return { ...config, REDIS_PREFIX: redisPrefixOf(config.REDIS_PREFIX, database, config.MYSHOP_DATA_DIR) }
+}

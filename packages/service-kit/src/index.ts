@@ -1,0 +1,20 @@
+export {
+  type CommonConfig,
+  type ServiceVars,
+  serviceEndpoint,
+  serviceVars,
+  withRedisPrefix,
+} from './config.ts'
+export {
+  broadcast,
+  type Consumer,
+  consumer,
+  defineService,
+  type RunningService,
+  type Service,
+  type ServiceApp,
+  type ServiceContext,
+  type ServiceDefinition,
+  type Shared,
+  stopOnSignals,
+} from './service.ts'
