@@ -3,14 +3,17 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { freshPgliteDir, testDatabase } from '@myshop/testing'
 import { type RunningPlatform, startPlatform } from '../src/platform.ts'
+import type { AnyService } from '../src/services.ts'
 
 /**
  * MyShop booted as `myshop start` boots it, on ports picked at boot, with the given first administrator (if any): on a fresh
- * database of the server named by DATABASE_URL (and REDIS_URL) when set, else on a fresh embedded PGlite.
+ * database of the server named by DATABASE_URL (and REDIS_URL) when set, else on a fresh embedded PGlite. `services`
+ * replaces the registry's list (a test adds a service of its own).
  */
 export const startTestPlatform = async (
   admin?: { email: string; password: string },
   env: Record<string, string> = {},
+  services?: AnyService[],
 ): Promise<RunningPlatform> => {
   const dataDir = mkdtempSync(join(tmpdir(), 'myshop-e2e-'))
   const all: Record<string, string> = {
@@ -23,10 +26,9 @@ export const startTestPlatform = async (
     RATE_LIMIT_AUTH_PER_IP: '1000',
     ...env,
   }
-  if (process.env.DATABASE_URL) {
-    all.USER_DATABASE_URL = (await testDatabase()).url
-    all.PRODUCT_DATABASE_URL = all.USER_DATABASE_URL
-  } else await freshPgliteDir(join(dataDir, 'pg'))
+  // Every service (and the gateway, for its Redis namespace) reads DATABASE_URL.
+  if (process.env.DATABASE_URL) all.DATABASE_URL = (await testDatabase()).url
+  else await freshPgliteDir(join(dataDir, 'pg'))
   if (process.env.REDIS_URL) all.REDIS_URL = process.env.REDIS_URL
-  return startPlatform(all)
+  return services ? startPlatform(all, services) : startPlatform(all)
 }
