@@ -22,17 +22,23 @@ export type ServiceVars<N extends string> = {
 }
 
 /**
- * The part of a service's configuration schema that every service shares. Spread it into the service's own:
+ * A service's configuration schema: the variables every service shares, around the service's own (`own`), in the
+ * order a report of problems lists them:
  *
- * - `<NAME>_HOST`, `<NAME>_PORT`: where it listens (port 0 picks a free one);
+ * - `<NAME>_PORT`, `<NAME>_HOST`: where it listens (port 0 picks a free one);
  * - `DATABASE_URL`, or `<NAME>_DATABASE_URL` for a database of its own; neither means embedded PostgreSQL in
  *   `MYSHOP_DATA_DIR`;
  * - `REDIS_URL`, `REDIS_PREFIX` (the shop's key namespace, derived from the database when unset) and
  *   `REDIS_COMMAND_TIMEOUT_MS` (how long a Redis command may take before the caller falls back: a cache miss, the
  *   database, a 503);
+ * - the service's own variables;
  * - `LOG_LEVEL`, `LOG_FORMAT`.
  */
-export const serviceVars = <N extends string>(name: N, defaultPort: number): ServiceVars<N> => {
+export const serviceVars = <N extends string, O extends z.ZodRawShape = {}>(
+  name: N,
+  defaultPort: number,
+  own: O = {} as O,
+): ServiceVars<N> & O => {
   const prefix = name.toUpperCase()
   return {
     [`${prefix}_PORT`]: vars.port(defaultPort),
@@ -43,9 +49,10 @@ export const serviceVars = <N extends string>(name: N, defaultPort: number): Ser
     REDIS_PREFIX: redisPrefixVar(),
     REDIS_COMMAND_TIMEOUT_MS: commandTimeoutVar(),
     MYSHOP_DATA_DIR: z.string().default('./.myshop'),
+    ...own,
     LOG_LEVEL: vars.logLevel(),
     LOG_FORMAT: vars.logFormat(),
-  } as ServiceVars<N>
+  } as ServiceVars<N> & O
 }
 
 /** What the kit reads from any service's configuration, whatever the service's name. */

@@ -1,8 +1,7 @@
 import { loadConfig, vars, z } from '@myshop/config'
 import { serviceVars, withRedisPrefix } from '@myshop/service-kit/config'
 
-const shape = {
-  ...serviceVars('product', 8082),
+const shape = serviceVars('product', 8082, {
   /** Where the user service publishes its token keys. */
   USER_SERVICE_URL: vars.url().default('http://127.0.0.1:8081'),
   JWKS_URL: vars.optionalUrl(),
@@ -35,7 +34,7 @@ const shape = {
    * row just before the commit and stored it just after the first delete.
    */
   CACHE_SETTLE_MS: vars.int(2_000, 10),
-}
+})
 
 export type ProductConfig = ReturnType<typeof loadProductConfig>
 

@@ -2,8 +2,7 @@ import { ConfigError, type ConfigProblem, loadConfig, vars, z } from '@myshop/co
 import { serviceVars, withRedisPrefix } from '@myshop/service-kit/config'
 import { bootstrapPasswordProblem } from './users/service.ts'
 
-const shape = {
-  ...serviceVars('user', 8081),
+const shape = serviceVars('user', 8081, {
   JWT_ISSUER: z.string().default('myshop'),
   JWT_AUDIENCE: z.string().default('myshop-api'),
   ACCESS_TOKEN_TTL_SECONDS: vars.int(900, 60),
@@ -26,7 +25,7 @@ const shape = {
   MYSHOP_ADMIN_EMAIL: z.email().optional(),
   /** Judged by registration's strength rules, below (the length among them). */
   MYSHOP_ADMIN_PASSWORD: z.string().optional(),
-}
+})
 
 export type UserConfig = ReturnType<typeof loadUserConfig>
 
