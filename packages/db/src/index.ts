@@ -7,6 +7,7 @@ export {
 export { type ConnectOptions, connect, type Db, type Fragment, type Queryable, type Tx } from './connect.ts'
 export { type EmbeddedPostgres, type EmbeddedPostgresOptions, startEmbeddedPostgres } from './embedded.ts'
 export { type MigrateResult, type Migration, migrate, readMigrations } from './migrate.ts'
+export { assertSchemaName } from './schema-name.ts'
 export {
   type EmbeddedDatabase,
   type MaintenanceLogger,
@@ -15,3 +16,4 @@ export {
   type ServiceDatabase,
   type ServiceDatabaseOptions,
 } from './service-database.ts'
+export { isUniqueViolation } from './unique-violation.ts'

@@ -1,6 +1,5 @@
-import type { Db, Tx } from '@myshop/db'
+import { assertSchemaName, type Db, type Tx } from '@myshop/db'
 import type { EventEnvelope } from './envelope.ts'
-import { assertSchemaName } from './schema-name.ts'
 
 /** Whether `handleOnce` ran the effect or found the event already handled by this consumer. */
 export type InboxResult = 'handled' | 'duplicate'

@@ -1,6 +1,5 @@
-import type { Queryable } from '@myshop/db'
+import { assertSchemaName, type Queryable } from '@myshop/db'
 import type { EventEnvelope } from './envelope.ts'
-import { assertSchemaName } from './schema-name.ts'
 
 /** One outbox row as the relay reads it. */
 export interface OutboxRow {

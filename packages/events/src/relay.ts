@@ -1,9 +1,8 @@
-import type { Db } from '@myshop/db'
+import { assertSchemaName, type Db } from '@myshop/db'
 import type { Logger } from '@myshop/logger'
 import type { Publisher } from './bus.ts'
 import type { EventEnvelope } from './envelope.ts'
 import { envelopeFromRow, type OutboxRow } from './outbox.ts'
-import { assertSchemaName } from './schema-name.ts'
 
 export interface RelayOptions {
   sql: Db

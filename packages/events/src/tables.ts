@@ -1,4 +1,4 @@
-import { assertSchemaName } from './schema-name.ts'
+import { assertSchemaName } from '@myshop/db'
 
 /**
  * DDL for a service's `outbox` and `inbox` tables; copy it into the service's first migration.

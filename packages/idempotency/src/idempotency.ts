@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto'
-import type { Db } from '@myshop/db'
+import { assertSchemaName, type Db } from '@myshop/db'
 import { AppError } from '@myshop/errors'
-import { assertSchemaName } from './tables.ts'
 
 /** A response as stored and replayed; the caller decides which headers are worth keeping (e.g. content-type, location). */
 export interface StoredResponse {

@@ -1,11 +1,4 @@
-// Schema names are spliced into DDL and queries, so only plain lower-case identifiers are accepted.
-const schemaPattern = /^[a-z_][a-z0-9_]{0,62}$/
-
-/** Throws unless `schema` is a plain lower-case Postgres identifier. */
-export const assertSchemaName = (schema: string): string => {
-  if (!schemaPattern.test(schema)) throw new Error(`schema name "${schema}" must match ${schemaPattern}`)
-  return schema
-}
+import { assertSchemaName } from '@myshop/db'
 
 /**
  * DDL for `<schema>.idempotency_keys`; copy it into the service's migration. For schema `users` it is exactly:

@@ -330,6 +330,16 @@ describe('JWKS and key rotation', () => {
     }
   })
 
+  test('serves the same key set under the API prefix, cacheable by anyone for five minutes', async () => {
+    const [root, prefixed] = await Promise.all([
+      h.call('GET', '/.well-known/jwks.json'),
+      h.call('GET', '/api/v1/.well-known/jwks.json'),
+    ])
+    expect(prefixed.status).toBe(200)
+    expect(prefixed.body).toEqual(root.body)
+    for (const res of [root, prefixed]) expect(res.headers.get('cache-control')).toBe('public, max-age=300')
+  })
+
   test('rotation: tokens signed with the old key keep working, new tokens use the new kid', async () => {
     const admin = await h.userWithRoles(['admin'])
     const oldKid = JSON.parse(atob(admin.tokens.accessToken.split('.')[0]!)).kid

@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '@myshop/db'
 import { AppError } from '@myshop/errors'
 import { categoryChanged, outbox } from '@myshop/events'
 import { newId } from '@myshop/ids'
@@ -12,7 +13,6 @@ import * as categories from './repository.ts'
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
 
 const notFound = () => new AppError('not_found', { detail: 'No such category' })
-const isUnique = (e: unknown) => (e as { code?: string }).code === '23505'
 
 const conflict = () =>
   new AppError('conflict', {
@@ -51,7 +51,7 @@ export const createCategory = async (
       })
     })
   } catch (e) {
-    if (isUnique(e)) throw conflict()
+    if (isUniqueViolation(e)) throw conflict()
     throw e
   }
 }
@@ -140,7 +140,7 @@ export const updateCategory = async (
     if (subtree) deps.eventsWritten()
     return updated
   } catch (e) {
-    if (isUnique(e)) throw conflict()
+    if (isUniqueViolation(e)) throw conflict()
     throw e
   }
 }

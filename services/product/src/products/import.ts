@@ -1,4 +1,4 @@
-import type { Tx } from '@myshop/db'
+import { isUniqueViolation, type Tx } from '@myshop/db'
 import { AppError, type FieldError } from '@myshop/errors'
 import { type EventEnvelope, outbox, priceChanged, productCreated, productUpdated } from '@myshop/events'
 import { newId } from '@myshop/ids'
@@ -570,7 +570,7 @@ export const importRows = async (
     if (e instanceof DryRun)
       return { created: e.counts.created, updated: e.counts.updated, failed: failed.sort(byLine) }
     // Another import wrote one of these SKUs or slugs meanwhile; nothing of this batch was written.
-    if ((e as { code?: string }).code === '23505')
+    if (isUniqueViolation(e))
       throw new AppError('conflict', {
         detail: 'Another write took a SKU or slug of this batch at the same time; send the batch again',
       })

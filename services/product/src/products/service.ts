@@ -1,5 +1,5 @@
 import { optionLimits, optionNameProblem } from '@myshop/catalog-format'
-import type { Tx } from '@myshop/db'
+import { isUniqueViolation, type Tx } from '@myshop/db'
 import { AppError, type FieldError } from '@myshop/errors'
 import { outbox, priceChanged, productCreated, productDeleted, productUpdated } from '@myshop/events'
 import { newId } from '@myshop/ids'
@@ -148,10 +148,6 @@ export const eventMeta = (deps: ProductDeps, ctx: EventContext) => ({
   ...(ctx.requestId && { requestId: ctx.requestId }),
 })
 
-const isUnique = (e: unknown, constraint?: string) =>
-  (e as { code?: string }).code === '23505' &&
-  (!constraint || (e as { constraint_name?: string }).constraint_name === constraint)
-
 const assertCategories = async (tx: Tx, ids: string[]) => {
   const found = new Set(await products.existingCategoryIds(tx, ids))
   const missing = ids.filter((id) => !found.has(id))
@@ -259,7 +255,7 @@ export const createProduct = async (
     await invalidate(deps, product.id, product.slug)
     return product
   } catch (e) {
-    if (isUnique(e)) throw new AppError('conflict', { detail: 'The SKU or slug is already taken' })
+    if (isUniqueViolation(e)) throw new AppError('conflict', { detail: 'The SKU or slug is already taken' })
     throw e
   }
 }
@@ -344,7 +340,7 @@ export const updateProduct = async (
     await invalidate(deps, product.id, product.slug, previousSlug)
     return product
   } catch (e) {
-    if (isUnique(e)) throw new AppError('conflict', { detail: 'The SKU or slug is already taken' })
+    if (isUniqueViolation(e)) throw new AppError('conflict', { detail: 'The SKU or slug is already taken' })
     throw e
   }
 }

@@ -1,13 +1,10 @@
 import type { Queryable, Tx } from '@myshop/db'
 import { AppError } from '@myshop/errors'
-import { outbox, userRegistered } from '@myshop/events'
 import { newId } from '@myshop/ids'
 import type { ClientContext, UserDeps } from '../deps.ts'
-import { schema, source } from '../deps.ts'
 import type { SigningKey } from '../keys/service.ts'
 import { spendUnlockCode, unlockCodeCounters } from '../unlock/service.ts'
-import type { User } from '../users/repository.ts'
-import * as users from '../users/repository.ts'
+import { findAccount, findAccountByEmail } from '../users/service.ts'
 import * as repo from './repository.ts'
 import { assertNotLocked, countFailure, passwordCounters } from './throttle.ts'
 import { hashToken, newRefreshToken, readDeviceToken, signAccessToken, signDeviceToken } from './tokens.ts'
@@ -25,59 +22,6 @@ export interface Credentials {
   deviceToken?: string | undefined
   /** A one-time code from `POST /auth/unlock` or an administrator. */
   unlockCode?: string | undefined
-}
-
-const normalizeEmail = (email: string) => email.trim()
-
-/** Refuses weak passwords with a 422 that says why. */
-export const assertStrongPassword = (deps: UserDeps, password: string, inputs: string[]) => {
-  const reason = deps.passwordPolicy.check(password, inputs)
-  if (reason)
-    throw new AppError('weak_password', { detail: reason, errors: [{ path: '/password', message: reason }] })
-}
-
-/** Creates an account with the given roles and emits `user.registered` in the same transaction. */
-export const createAccount = async (
-  deps: UserDeps,
-  input: { email: string; password: string; name: string; roles: string[] },
-  ctx: ClientContext,
-): Promise<User> => {
-  const email = normalizeEmail(input.email)
-  const name = input.name.trim()
-  await assertStrongPassword(deps, input.password, [email, name, email.split('@')[0] ?? ''])
-  const passwordHash = await deps.hasher.hash(input.password)
-  const user = await deps.sql.begin(async (tx) => {
-    const created = await users.insert(tx, {
-      id: newId('usr', deps.now()),
-      email,
-      name,
-      passwordHash,
-      roles: input.roles,
-    })
-    if (!created) throw new AppError('email_taken', { detail: 'An account with this email already exists' })
-    await outbox.add(
-      tx,
-      schema,
-      userRegistered.create(
-        {
-          userId: created.id,
-          email: created.email,
-          name: created.name,
-          roles: created.roles,
-          registeredAt: created.createdAt,
-        },
-        {
-          source,
-          occurredAt: new Date(deps.now()),
-          ...(ctx.traceparent && { traceparent: ctx.traceparent }),
-          ...(ctx.requestId && { requestId: ctx.requestId }),
-        },
-      ),
-    )
-    return created
-  })
-  deps.eventsWritten()
-  return user
 }
 
 /**
@@ -122,7 +66,7 @@ export const login = async (
   ctx: ClientContext,
 ): Promise<TokenPair & { deviceToken: string }> => {
   const { settings } = deps
-  const account = await users.findByEmail(deps.sql, creds.email.trim())
+  const account = await findAccountByEmail(deps, creds.email.trim())
   const deviceId =
     account && creds.deviceToken
       ? await readDeviceToken(deps.keys, settings.issuer, creds.deviceToken, account.id, deps.now())
@@ -192,7 +136,7 @@ export const refresh = async (deps: UserDeps, refreshToken: string): Promise<Tok
         detail: 'This refresh token was already used; the session has been revoked',
       }
     }
-    const user = await users.findById(tx, row.userId)
+    const user = await findAccount(deps, row.userId, tx)
     if (!user) return { ok: false, detail: 'Unknown refresh token' }
     if (!row.usedAt) await repo.markUsed(tx, row.tokenHash, new Date(now))
     await repo.touchFamily(tx, row.familyId, new Date(now))

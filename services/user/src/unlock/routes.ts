@@ -1,21 +1,10 @@
 import { authGuard, errorResponses } from '@myshop/http'
 import { Elysia, t } from 'elysia'
-import { type Addressing, clientContext, noStore } from '../auth/routes.ts'
 import type { UserDeps } from '../deps.ts'
-import { emailSchema, userIdParam } from '../users/model.ts'
+import { type Addressing, clientContext, noStore } from '../http.ts'
+import { userIdParam } from '../users/schemas.ts'
+import { unlockOptionsBody, unlockRequestBody, unlockResultSchema } from './schemas.ts'
 import { requestUnlock, unlockAccount } from './service.ts'
-
-const unlockResultSchema = t.Object({
-  userId: t.String({ examples: ['usr_01JDX8Q6Z3N1V7K2M4P5R6S7T8'] }),
-  cleared: t.Integer({ description: 'Failure counters removed', examples: [3] }),
-  unlockCode: t.Optional(
-    t.String({
-      description: 'A one-time code for the owner to sign in with',
-      examples: ['K7QX-2M9P-4RTW-8HJN'],
-    }),
-  ),
-  expiresAt: t.Optional(t.String({ format: 'date-time', examples: ['2026-03-01T12:15:00.000Z'] })),
-})
 
 /** Recovering an account whose sign-ins are paused by failures: a code for the owner, a reset for administrators. */
 export const unlockRoutes = (deps: UserDeps, addressing: Addressing) =>
@@ -29,7 +18,7 @@ export const unlockRoutes = (deps: UserDeps, addressing: Addressing) =>
         set.status = 202
       },
       {
-        body: t.Object({ email: emailSchema }),
+        body: unlockRequestBody,
         response: { 202: t.Void(), ...errorResponses(400, 422) },
         detail: {
           operationId: 'requestUnlock',
@@ -48,16 +37,7 @@ export const unlockRoutes = (deps: UserDeps, addressing: Addressing) =>
       {
         auth: 'users:write',
         params: userIdParam,
-        body: t.Optional(
-          t.Object(
-            {
-              issueCode: t.Optional(
-                t.Boolean({ description: 'Also issue an unlock code to hand to the owner' }),
-              ),
-            },
-            { additionalProperties: false },
-          ),
-        ),
+        body: unlockOptionsBody,
         response: { 200: unlockResultSchema, ...errorResponses(400, 401, 403, 404, 422) },
         detail: {
           operationId: 'unlockUser',

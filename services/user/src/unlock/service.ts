@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto'
 import { AppError } from '@myshop/errors'
 import { accountKey, type Counter } from '../auth/throttle.ts'
 import type { ClientContext, UserDeps } from '../deps.ts'
-import * as users from '../users/repository.ts'
-import { getUser } from '../users/service.ts'
+import { findAccountByEmail, getUser } from '../users/service.ts'
 
 /** How long an unlock code opens sign-in. */
 export const unlockCodeTtlSeconds = 3600
@@ -75,7 +74,7 @@ export const spendUnlockCode = async (deps: UserDeps, email: string, code: strin
  * may ask, and nothing tells them whether the account exists; one code goes out per account per validity period.
  */
 export const requestUnlock = async (deps: UserDeps, email: string, ctx: ClientContext) => {
-  const account = await users.findByEmail(deps.sql, email.trim())
+  const account = await findAccountByEmail(deps, email.trim())
   if (!account) return
   const sent = `unlock-sent:${accountKey(account.email)}`
   if (!(await deps.attempts.hold(sent, unlockCodeTtlSeconds))) return

@@ -1,18 +1,17 @@
 import { authGuard, errorResponses } from '@myshop/http'
-import { Elysia, t } from 'elysia'
-import { type Addressing, clientContext } from '../auth/routes.ts'
-import { createAccount } from '../auth/service.ts'
+import { Elysia } from 'elysia'
 import type { UserDeps } from '../deps.ts'
+import { type Addressing, clientContext } from '../http.ts'
 import {
-  emailSchema,
-  nameSchema,
-  passwordSchema,
-  roleSchema,
+  newUserBody,
+  profileChangesBody,
+  rolesBody,
   userIdParam,
+  userListQuery,
   userListSchema,
   userSchema,
-} from './model.ts'
-import { getUser, listUsers, setRoles, updateProfile } from './service.ts'
+} from './schemas.ts'
+import { createAccount, getUser, listUsers, setRoles, updateProfile } from './service.ts'
 
 export const userRoutes = (deps: UserDeps, addressing: Addressing) =>
   new Elysia({ prefix: '/api/v1/users', tags: ['users'] })
@@ -28,14 +27,7 @@ export const userRoutes = (deps: UserDeps, addressing: Addressing) =>
         updateProfile(deps, principal, body, clientContext(request, addressing)),
       {
         auth: 'profile:write',
-        body: t.Object(
-          {
-            name: t.Optional(nameSchema),
-            password: t.Optional(passwordSchema),
-            currentPassword: t.Optional(passwordSchema),
-          },
-          { minProperties: 1, additionalProperties: false },
-        ),
+        body: profileChangesBody,
         response: { 200: userSchema, ...errorResponses(400, 401, 422, 429) },
         detail: {
           operationId: 'updateCurrentUser',
@@ -54,12 +46,7 @@ export const userRoutes = (deps: UserDeps, addressing: Addressing) =>
         }),
       {
         auth: 'users:read',
-        query: t.Object({
-          limit: t.Optional(t.Integer({ minimum: 1, maximum: 100 })),
-          cursor: t.Optional(t.String({ pattern: '^usr_[0-9A-HJKMNP-TV-Z]{26}$' })),
-          q: t.Optional(t.String({ minLength: 1, maxLength: 254 })),
-          role: t.Optional(roleSchema),
-        }),
+        query: userListQuery,
         response: { 200: userListSchema, ...errorResponses(400, 401, 403, 422) },
         detail: { operationId: 'listUsers', summary: 'List users (admin)' },
       },
@@ -78,12 +65,7 @@ export const userRoutes = (deps: UserDeps, addressing: Addressing) =>
       },
       {
         auth: 'users:write',
-        body: t.Object({
-          email: emailSchema,
-          password: passwordSchema,
-          name: nameSchema,
-          roles: t.Optional(t.Array(roleSchema, { minItems: 1, maxItems: 6, uniqueItems: true })),
-        }),
+        body: newUserBody,
         response: { 201: userSchema, ...errorResponses(400, 401, 403, 409, 422) },
         detail: { operationId: 'createUser', summary: 'Create a user with roles (admin)' },
       },
@@ -101,7 +83,7 @@ export const userRoutes = (deps: UserDeps, addressing: Addressing) =>
       {
         auth: 'roles:write',
         params: userIdParam,
-        body: t.Object({ roles: t.Array(roleSchema, { minItems: 1, maxItems: 6, uniqueItems: true }) }),
+        body: rolesBody,
         response: { 200: userSchema, ...errorResponses(400, 401, 403, 404, 409, 422) },
         detail: {
           operationId: 'setUserRoles',

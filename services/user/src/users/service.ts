@@ -1,15 +1,81 @@
 import { isRole } from '@myshop/auth'
+import type { Queryable } from '@myshop/db'
 import { AppError } from '@myshop/errors'
-import { outbox, userRoleChanged } from '@myshop/events'
+import { outbox, userRegistered, userRoleChanged } from '@myshop/events'
+import { newId } from '@myshop/ids'
 import { createPasswordPolicy } from '../auth/passwords.ts'
-import { assertStrongPassword, createAccount, revokeSessions } from '../auth/service.ts'
+import { revokeSessions } from '../auth/service.ts'
 import { assertNotLocked, countFailure, passwordChangeCounters } from '../auth/throttle.ts'
 import type { ClientContext, UserDeps } from '../deps.ts'
 import { schema, source } from '../deps.ts'
-import type { User, UserFilter } from './repository.ts'
+import type { User, UserFilter, UserWithSecret } from './model.ts'
 import * as users from './repository.ts'
 
 const notFound = () => new AppError('not_found', { detail: 'No such user' })
+
+const normalizeEmail = (email: string) => email.trim()
+
+/** Refuses weak passwords with a 422 that says why. */
+const assertStrongPassword = (deps: UserDeps, password: string, inputs: string[]) => {
+  const reason = deps.passwordPolicy.check(password, inputs)
+  if (reason)
+    throw new AppError('weak_password', { detail: reason, errors: [{ path: '/password', message: reason }] })
+}
+
+/** Creates an account with the given roles and emits `user.registered` in the same transaction. */
+export const createAccount = async (
+  deps: UserDeps,
+  input: { email: string; password: string; name: string; roles: string[] },
+  ctx: ClientContext,
+): Promise<User> => {
+  const email = normalizeEmail(input.email)
+  const name = input.name.trim()
+  await assertStrongPassword(deps, input.password, [email, name, email.split('@')[0] ?? ''])
+  const passwordHash = await deps.hasher.hash(input.password)
+  const user = await deps.sql.begin(async (tx) => {
+    const created = await users.insert(tx, {
+      id: newId('usr', deps.now()),
+      email,
+      name,
+      passwordHash,
+      roles: input.roles,
+    })
+    if (!created) throw new AppError('email_taken', { detail: 'An account with this email already exists' })
+    await outbox.add(
+      tx,
+      schema,
+      userRegistered.create(
+        {
+          userId: created.id,
+          email: created.email,
+          name: created.name,
+          roles: created.roles,
+          registeredAt: created.createdAt,
+        },
+        {
+          source,
+          occurredAt: new Date(deps.now()),
+          ...(ctx.traceparent && { traceparent: ctx.traceparent }),
+          ...(ctx.requestId && { requestId: ctx.requestId }),
+        },
+      ),
+    )
+    return created
+  })
+  deps.eventsWritten()
+  return user
+}
+
+/** The account with this email (in any letter case), with its password hash; null when there is none. */
+export const findAccountByEmail = (deps: UserDeps, email: string): Promise<UserWithSecret | null> =>
+  users.findByEmail(deps.sql, email)
+
+/** The account with this id, with its password hash, read inside the caller's transaction when given. */
+export const findAccount = (
+  deps: UserDeps,
+  id: string,
+  sql: Queryable = deps.sql,
+): Promise<UserWithSecret | null> => users.findById(sql, id)
 
 export const getUser = async (deps: UserDeps, id: string): Promise<User> => {
   const user = await users.findById(deps.sql, id)
