@@ -86,6 +86,11 @@ export const idempotent = (
           if (started.kind !== 'proceed') throw idempotencyError(started.kind)
           pending.set(request, started)
         },
+        // A Response the handler built is handed on by createHttpApp's mapResponse, which ends Elysia's
+        // mapResponse chain before the hook below: it is settled here, before that chain runs.
+        async afterHandle({ request, responseValue }) {
+          if (responseValue instanceof Response) await settle(request, responseValue)
+        },
       }),
     })
     // Elysia runs mapResponse hooks on the response an error handler rendered too, so a failed request is settled

@@ -34,6 +34,14 @@ const buildApp = (db: typeof sql) =>
       { idempotent: true, body: t.Object({ amount: t.Integer() }) },
     )
     .post(
+      '/receipts',
+      ({ body }) => {
+        runs.set(body.amount, (runs.get(body.amount) ?? 0) + 1)
+        return Response.json({ amount: body.amount }, { status: 201, headers: { location: '/receipts/1' } })
+      },
+      { idempotent: true, body: t.Object({ amount: t.Integer() }) },
+    )
+    .post(
       '/notes',
       async ({ body, set }) => {
         const [row] = await db.unsafe(`insert into ${schema}.charges (amount) values ($1) returning id`, [
@@ -77,6 +85,20 @@ describe('Idempotency-Key on an idempotent route', () => {
     expect(await second.json()).toEqual(firstBody)
     expect(second.headers.get('idempotent-replayed')).toBe('true')
     expect(await charges()).toBe(before + 1)
+  })
+
+  test('a Response the handler built is stored and replayed with its status and location', async () => {
+    const k = key()
+    const send = () =>
+      app.handle(jsonRequest('POST', '/receipts', { amount: 4242 }, { 'idempotency-key': k }))
+    const first = await send()
+    expect(first.status).toBe(201)
+    const second = await send()
+    expect(second.status).toBe(201)
+    expect(second.headers.get('idempotent-replayed')).toBe('true')
+    expect(second.headers.get('location')).toBe('/receipts/1')
+    expect(await second.json()).toEqual({ amount: 4242 })
+    expect(runs.get(4242)).toBe(1)
   })
 
   test('the same key with a different body is 422 and charges nothing more', async () => {
