@@ -1,3 +1,4 @@
+import { roles } from '@myshop/auth'
 import { type components, createMyShopClient, type operations } from '@myshop/client'
 import { shopKey } from './config.ts'
 import type { CredentialStore, Credentials } from './credentials.ts'
@@ -42,6 +43,15 @@ export type UserFilter = NonNullable<operations['listUsers']['parameters']['quer
 
 export type Role = NonNullable<UserFilter['role']>
 
+/**
+ * Every role the API accepts, to check input before a request. The generated schema holds types only, so the
+ * values are MyShop's role list; typing it as the document's `Role` fails the type-check when the two part ways.
+ */
+export const apiRoles: readonly Role[] = roles
+
+/** True for a role the API accepts. */
+export const isApiRole = (value: string): value is Role => (apiRoles as readonly string[]).includes(value)
+
 export type AuthTokens = Json<'login', 200>
 
 export type FieldError = NonNullable<components['schemas']['Problem']['errors']>[number]
@@ -58,7 +68,7 @@ export type CatalogImportResult = Json<'importCatalog', 200>
 export type ReindexJob = Json<'getReindexJob', 200>
 
 /** What `myshop catalog reindex` reports once the job has finished. */
-export type ReindexResult = { engine: string; indexed: number }
+export type ReindexResult = Pick<ReindexJob, 'engine' | 'indexed'>
 
 /** One service's (or the signing keys') readiness, as the gateway's `/ready` reports it. */
 export type ServiceHealth = Json<'getReadiness', 200>['services'][string]

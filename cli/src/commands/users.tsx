@@ -1,6 +1,5 @@
-import { isRole, roles } from '@myshop/auth'
 import { type Command, InvalidArgumentError } from 'commander'
-import type { ApiClient, Role, User, UserFilter } from '../api-client.ts'
+import { type ApiClient, apiRoles, isApiRole, type Role, type User, type UserFilter } from '../api-client.ts'
 import type { CommandContext } from '../command.ts'
 import { CliError } from '../errors.ts'
 import { type Column, Details, Table } from '../output.tsx'
@@ -26,12 +25,12 @@ export const userDetails = (user: User): [string, string][] => [
 
 /** Checked before any request so a typo never reaches the server half-applied. */
 const checkRoles = (given: string[]): Role[] => {
-  const known = given.filter(isRole)
-  const unknown = given.filter((role) => !isRole(role))
+  const known = given.filter(isApiRole)
+  const unknown = given.filter((role) => !isApiRole(role))
   if (unknown.length) {
     throw new CliError(
       'unknown_role',
-      `unknown role${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (valid: ${roles.join(', ')})`,
+      `unknown role${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (valid: ${apiRoles.join(', ')})`,
     )
   }
   return known
@@ -167,7 +166,7 @@ export const registerUsers = (program: Command, context: CommandContext): void =
       .command('grant')
       .description('grant roles to a user, or take them away with --revoke')
       .argument('<user>', 'user id (usr_...) or email')
-      .argument('<role...>', `one or more of: ${roles.join(', ')}`)
+      .argument('<role...>', `one or more of: ${apiRoles.join(', ')}`)
       .option('--revoke', 'remove the roles instead of adding them')
       .option('--yes', 'grant admin without asking'),
     async ({ opts, args, api, out, url, deps }) => {

@@ -1,6 +1,11 @@
 // How a catalog file writes what the product API holds as structures: a product's slug, and a variant's
-// option values (`{ Size: 'M', Colour: 'Black' }`) as one cell, `Size=M; Colour=Black`. Shared by the product
-// service, which reads catalog files, and the CLI, which writes them.
+// option values (`{ Size: 'M', Colour: 'Black' }`) as one cell, `Size=M; Colour=Black`.
+//
+// A contract package: two deployables rely on it. The CLI writes and reads catalog files with it (`myshop catalog
+// export`, `import`, `seed`) and sends their rows as they are, and the product service's catalog import
+// (`POST /api/v1/catalog/import`) decodes the same option cells and checks the same slugs and option limits.
+// A change here changes the file format and the import API at once: keep old files readable, and ship the CLI
+// and the product service together.
 
 /**
  * Lower case without accents (compatibility decomposition, combining marks dropped): near enough what the search
@@ -19,6 +24,7 @@ export const slugify = (name: string): string =>
     .replace(/^-+|-+$/g, '')
     .slice(0, 80) || 'product'
 
+/** What a slug looks like (the product API's `slug` pattern): lower-case letters and digits in dash-joined runs. */
 export const slugPattern = '^[a-z0-9]+(?:-[a-z0-9]+)*$'
 
 /** The longest option name and value the product API takes, and the most options a variant has. */
@@ -48,6 +54,7 @@ export const encodeOptions = (options: Readonly<Record<string, string>>): string
     .map(([name, value]) => `${escapeOption(name)}=${escapeOption(value)}`)
     .join('; ')
 
+/** What `decodeOptions` makes of a cell: the options, or why the cell cannot be read. */
 export type DecodedOptions = { options: Record<string, string> } | { problem: string }
 
 /**

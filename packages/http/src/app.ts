@@ -8,7 +8,6 @@ import { Elysia, type ValidationError } from 'elysia'
 import { collectDefaultMetrics, Registry } from 'prom-client'
 import { isClientDataError } from './database-errors.ts'
 import { referenceDocs } from './docs.ts'
-import { settleIdempotency } from './idempotent.ts'
 import { inputGuard } from './input-guard.ts'
 import { serviceDocument } from './openapi-document.ts'
 import { assessReadiness, type ReadinessCheck } from './readiness.ts'
@@ -206,11 +205,9 @@ export const createHttpApp = ({
         set.headers['x-request-id'] = meta.requestId
         Object.assign(set.headers, securityHeaders)
       })
-      .onError({ as: 'global' }, async ({ code, error, request, route }) => {
+      .onError({ as: 'global' }, ({ code, error, request, route }) => {
         const response = renderError(code, error, request)
         finish(request, route, response.status)
-        // An idempotent request that failed: a 4xx is its answer and is replayed, a 5xx frees the key for a retry.
-        await settleIdempotency(request, response)
         return response
       })
       .use(

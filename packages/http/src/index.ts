@@ -7,7 +7,6 @@ export {
 } from './app.ts'
 export { authGuard } from './auth-guard.ts'
 export { clientIp, type PeerSource, type ProxyTrust, proxyTrust, trustNoProxy } from './client-ip.ts'
-export { idempotent } from './idempotent.ts'
 export {
   assessReadiness,
   type ReadinessCheck,

@@ -10,4 +10,5 @@ export {
   type Proceed,
   type StoredResponse,
 } from './idempotency.ts'
+export { idempotent } from './idempotent.ts'
 export { idempotencyTableSql } from './tables.ts'

@@ -1,22 +1,22 @@
 import type { Principal } from '@myshop/auth'
 import { AppError } from '@myshop/errors'
+import { clientIp, type ProxyTrust, trustNoProxy } from '@myshop/http'
+import { Elysia } from 'elysia'
 import {
   fingerprint,
   type Idempotency,
   idempotencyError,
   isValidIdempotencyKey,
   type Proceed,
-} from '@myshop/idempotency'
-import { Elysia } from 'elysia'
-import { clientIp, type ProxyTrust, trustNoProxy } from './client-ip.ts'
+} from './idempotency.ts'
 
 // The claim a request holds while its handler runs; the response (or error) settles it.
 const pending = new WeakMap<Request, Proceed>()
 
 const replayedHeader = 'idempotent-replayed'
 
-/** Stores the final response of an idempotent request, or releases the key when it failed with a 5xx. */
-export const settleIdempotency = async (request: Request, response: Response): Promise<void> => {
+// Stores the final response of an idempotent request, or releases the key when it failed with a 5xx.
+const settle = async (request: Request, response: Response): Promise<void> => {
   const claim = pending.get(request)
   if (!claim) return
   pending.delete(request)
@@ -30,10 +30,12 @@ export const settleIdempotency = async (request: Request, response: Response): P
 }
 
 /**
- * Adds the `idempotent: true` route option (ARCHITECTURE §4): a request carrying `Idempotency-Key` runs once
- * per caller and key; a retry with the same body gets the stored response, with another body 422, and while the
- * first is still running 409. Requests without the header run normally. Place it after `authGuard` so the key
- * is scoped to the signed-in user; anonymous callers are scoped by address.
+ * An opt-in Elysia plugin adding the `idempotent: true` route option (ARCHITECTURE §4): a request carrying
+ * `Idempotency-Key` runs once per caller and key; a retry with the same body gets the stored response, with
+ * another body 422, and while the first is still running 409. Requests without the header run normally. Mount it
+ * on a `createHttpApp` app after `authGuard`, so the key is scoped to the signed-in user (anonymous callers are
+ * scoped by address), and before the routes that set the option; the service's migration creates the table
+ * (`idempotencyTableSql`).
  */
 export const idempotent = (
   idempotency: Idempotency,
@@ -84,8 +86,15 @@ export const idempotent = (
           if (started.kind !== 'proceed') throw idempotencyError(started.kind)
           pending.set(request, started)
         },
+        // A Response the handler built is handed on by createHttpApp's mapResponse, which ends Elysia's
+        // mapResponse chain before the hook below: it is settled here, before that chain runs.
+        async afterHandle({ request, responseValue }) {
+          if (responseValue instanceof Response) await settle(request, responseValue)
+        },
       }),
     })
+    // Elysia runs mapResponse hooks on the response an error handler rendered too, so a failed request is settled
+    // here as well: a 4xx is its answer and is replayed, a 5xx frees the key for a retry.
     .mapResponse({ as: 'global' }, async ({ request, response, set }) => {
       if (!pending.has(request)) return
       const res =
@@ -98,6 +107,6 @@ export const idempotent = (
                 ...(response !== undefined && { 'content-type': 'application/json' }),
               },
             })
-      await settleIdempotency(request, res)
+      await settle(request, res)
       return res
     })
