@@ -34,7 +34,7 @@ export type ServiceVars<N extends string> = {
  * - the service's own variables;
  * - `LOG_LEVEL`, `LOG_FORMAT`.
  */
-export const serviceVars = <N extends string, O extends z.ZodRawShape = {}>(
+export const serviceVars = <N extends string, O extends z.ZodRawShape = Record<never, never>>(
   name: N,
   defaultPort: number,
   own: O = {} as O,
