@@ -18,12 +18,11 @@ import { type RunningService, stopOnSignals } from '@myshop/http'
 import { createLogger, type Logger } from '@myshop/logger'
 import type Redis from 'ioredis'
 import { createApp } from './app.ts'
+import { cacheInvalidation } from './cache/cache-invalidation.ts'
 import { syncCategorySearch } from './categories/service.ts'
 import { loadProductConfig, type ProductConfig } from './config.ts'
 import { schema } from './deps.ts'
-import { mediaFileRoutes, mediaRoutes } from './media/routes.ts'
-import { cacheInvalidation } from './products/cache-invalidation.ts'
-import { imageHooks, syncSearchIndex } from './products/service.ts'
+import { syncSearchIndex } from './products/service.ts'
 import { statisticsKeeper } from './products/statistics.ts'
 import { createProductDeps } from './wiring.ts'
 
@@ -131,7 +130,7 @@ export const startProductService = async (
       ...(redis && { redis: () => redis.ping() }),
       ...(elastic && { search: () => elastic.suggest('a', 1) }),
     },
-    extra: [mediaRoutes(deps, imageHooks(deps)), ...(files ? [mediaFileRoutes(files)] : [])],
+    files: files ?? undefined,
   })
   server.reload({ fetch: app.fetch })
   logger.info(
