@@ -31,7 +31,7 @@ export const getCategory = async (deps: ProductDeps, idOrSlug: string) => {
 /** One category by id or slug, or null. */
 export const findCategory = (deps: ProductDeps, idOrSlug: string) => categories.find(deps.sql, idOrSlug)
 
-/** The categories `ids` and all their ancestors, read inside the caller's transaction (a search document's snapshot). */
+/** The ancestors of the categories `ids` (not those themselves), read inside the caller's transaction. */
 export const categoryAncestorIds = (tx: Tx, ids: string[]) => categories.ancestorIds(tx, ids)
 
 /**
