@@ -7,6 +7,7 @@ export {
 export { type ConnectOptions, connect, type Db, type Fragment, type Queryable, type Tx } from './connect.ts'
 export { type EmbeddedPostgres, type EmbeddedPostgresOptions, startEmbeddedPostgres } from './embedded.ts'
 export { type MigrateResult, type Migration, migrate, readMigrations } from './migrate.ts'
+export { ping } from './ping.ts'
 export { assertSchemaName } from './schema-name.ts'
 export {
   type EmbeddedDatabase,

@@ -3,12 +3,11 @@ import { fileURLToPath } from 'node:url'
 import { categoryChanged, productCreated, productDeleted, productUpdated } from '@myshop/events'
 import { broadcast, consumer, defineService, type RunningService } from '@myshop/service-kit'
 import { createApp } from './app.ts'
+import { catalogEvents, forgetStaleEntries } from './cache/cache-invalidation.ts'
 import { syncCategorySearch } from './categories/service.ts'
 import { loadProductConfig } from './config.ts'
 import { schema } from './deps.ts'
-import { mediaFileRoutes, mediaRoutes } from './media/routes.ts'
-import { catalogEvents, forgetStaleEntries } from './products/cache-invalidation.ts'
-import { imageHooks, syncSearchIndex } from './products/service.ts'
+import { syncSearchIndex } from './products/service.ts'
 import { statisticsKeeper } from './products/statistics.ts'
 import { createProductDeps, type ProductParts } from './wiring.ts'
 
@@ -65,7 +64,7 @@ export const productService = defineService({
       // without Elasticsearch all but listings and search), and is down for every instance alike: taking this one
       // out of rotation would help nothing, so they make it degraded, not unready.
       degradable: { ...degradable, ...(elastic && { search: () => elastic.suggest('a', 1) }) },
-      extra: [mediaRoutes(deps, imageHooks(deps)), ...(files ? [mediaFileRoutes(files)] : [])],
+      files: files ?? undefined,
     }),
   describe: ({ deps, files }) => ({ search: deps.search.name, media: files ? 'filesystem' : 's3' }),
 })

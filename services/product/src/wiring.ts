@@ -15,7 +15,7 @@ import type { ProductDeps } from './deps.ts'
 import { type FileStorage, fileStorage } from './media/fs-storage.ts'
 import { createS3Client, s3Storage } from './media/s3-storage.ts'
 import { type ElasticsearchSearch, elasticsearchSearch } from './search/elasticsearch.ts'
-import { postgresSearch } from './search/postgres.ts'
+import { postgresSearch } from './search/postgres-repository.ts'
 
 export interface WiringOptions {
   config: ProductConfig

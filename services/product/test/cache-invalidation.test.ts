@@ -3,9 +3,9 @@ import { memorySessionStore } from '@myshop/auth'
 import { redisStreamsBus } from '@myshop/events'
 import { hasRealInfrastructure, type OwnTestDatabase, openTestDatabase } from '@myshop/testing'
 import Redis from 'ioredis'
+import { productCacheKey } from '../src/cache/cache-invalidation.ts'
 import { redisKeyOf } from '../src/cache/response-cache.ts'
 import { type RunningProductService, startProductService } from '../src/index.ts'
-import { productCacheKey } from '../src/products/cache-invalidation.ts'
 import { distributedConfig, serviceCaller, tokenIssuer } from './harness.ts'
 
 // Two instances on one database and one Redis, each with an in-process cache layer far longer than any test:

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import type { OwnTestDatabase } from '@myshop/testing'
 import { optionPairsOf } from '../src/products/model.ts'
 import { priceBuckets } from '../src/search/engine.ts'
-import { postgresSearch, wholeBuckets } from '../src/search/postgres.ts'
+import { postgresSearch, wholeBuckets } from '../src/search/postgres-repository.ts'
 import { generatedCatalog, insertProducts, openSeededCatalog, productId } from './search-fixtures.ts'
 
 // The browse counts come from groups the catalog keeps as it is written. These tests write the tables directly,

@@ -11,7 +11,7 @@ import { memoryResponseCache } from '../src/cache/response-cache.ts'
 import { loadProductConfig } from '../src/config.ts'
 import type { ProductDeps } from '../src/deps.ts'
 import { fileStorage } from '../src/media/fs-storage.ts'
-import { postgresSearch } from '../src/search/postgres.ts'
+import { postgresSearch } from '../src/search/postgres-repository.ts'
 
 export const migrationsDir = join(import.meta.dir, '../../../db/migrations/product')
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { migrate } from '@myshop/db'
 import { type OwnTestDatabase, openTestDatabase } from '@myshop/testing'
-import { postgresSearch } from '../src/search/postgres.ts'
+import { postgresSearch } from '../src/search/postgres-repository.ts'
 import {
   catalogMigrations,
   generatedCatalog,

@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'bun:test'
 import type { ProductDeps } from '../src/deps.ts'
-import { catalogSource, createReindexJobs } from '../src/products/reindex-jobs.ts'
 import { createProduct, deleteProduct, syncSearchIndex, updateProduct } from '../src/products/service.ts'
+import { catalogSource, createReindexJobs } from '../src/reindex/service.ts'
 import { elasticsearchSearch } from '../src/search/elasticsearch.ts'
 import type { ReindexSource, SearchEngine } from '../src/search/engine.ts'
-import { postgresSearch } from '../src/search/postgres.ts'
+import { postgresSearch } from '../src/search/postgres-repository.ts'
 import { fakeCluster } from './elasticsearch-cluster.ts'
 import { type ProductHarness, productHarness } from './harness.ts'
 

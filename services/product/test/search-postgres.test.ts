@@ -8,7 +8,7 @@ import {
   type SearchFacets,
   type SearchQuery,
 } from '../src/search/engine.ts'
-import { postgresSearch } from '../src/search/postgres.ts'
+import { postgresSearch } from '../src/search/postgres-repository.ts'
 import {
   baseTime,
   categoryTree,

@@ -1,3 +1,4 @@
+import { ping } from '@myshop/db'
 import { createHttpApp, type PeerSource, type ProxyTrust, type ReadinessCheck } from '@myshop/http'
 import { authRoutes } from './auth/routes.ts'
 import type { UserDeps } from './deps.ts'
@@ -21,7 +22,7 @@ export const createApp = (deps: UserDeps, { trustedProxies, peers, degradable }:
     service: 'user',
     description: 'Accounts, sign-in, sessions and roles',
     logger: deps.logger,
-    readiness: { database: () => deps.sql`select 1` },
+    readiness: { database: () => ping(deps.sql) },
     degradable,
   })
     .use(keyRoutes(deps))

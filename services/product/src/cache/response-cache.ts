@@ -22,6 +22,9 @@ export interface ResponseCache {
   bump(): Promise<void>
 }
 
+/** How long a cached catalog read is kept (writes delete or outdate entries long before). */
+export const cacheTtlSeconds = 300
+
 /** A strong entity tag for a body. */
 export const etagOf = (body: string): string => `"${createHash('sha1').update(body).digest('base64url')}"`
 

@@ -1,9 +1,9 @@
-import { isUniqueViolation } from '@myshop/db'
+import { isUniqueViolation, type Tx } from '@myshop/db'
 import { AppError } from '@myshop/errors'
 import { categoryChanged, outbox } from '@myshop/events'
 import { newId } from '@myshop/ids'
+import { dropProductEntries, productCacheKey } from '../cache/cache-invalidation.ts'
 import { type ProductDeps, schema } from '../deps.ts'
-import { dropProductEntries, productCacheKey } from '../products/cache-invalidation.ts'
 import { type EventContext, eventMeta, searchDocuments, syncSearchIndex } from '../products/service.ts'
 import { slugify } from '../products/slug.ts'
 import type { Category } from './repository.ts'
@@ -22,9 +22,56 @@ const conflict = () =>
 export const listCategories = (deps: ProductDeps) => categories.list(deps.sql)
 
 export const getCategory = async (deps: ProductDeps, idOrSlug: string) => {
-  const c = await categories.find(deps.sql, idOrSlug)
+  const c = await findCategory(deps, idOrSlug)
   if (!c) throw notFound()
   return c
+}
+
+/** One category by id or slug, or null. */
+export const findCategory = (deps: ProductDeps, idOrSlug: string) => categories.find(deps.sql, idOrSlug)
+
+/** The ancestors of the categories `ids` (not those themselves), read inside the caller's transaction. */
+export const categoryAncestorIds = (tx: Tx, ids: string[]) => categories.ancestorIds(tx, ids)
+
+/**
+ * Finds or creates every category of a path such as `Electronics > Phones`, parents first, inside the caller's
+ * transaction; returns the leaf's id. `known` maps paths (lowercased) already resolved to their ids, so a batch
+ * naming one path many times looks it up once.
+ */
+export const ensureCategoryPath = async (
+  tx: Tx,
+  path: string,
+  at: Date,
+  known: Map<string, string>,
+): Promise<string> => {
+  const names = path
+    .split('>')
+    .map((n) => n.trim())
+    .filter(Boolean)
+  let parent: { id: string; path: string; slug: string } | null = null
+  for (const name of names) {
+    const full: string = parent ? `${parent.path} > ${name}` : name
+    const id = known.get(full.toLowerCase())
+    if (id) {
+      parent = { id, path: full, slug: '' }
+      continue
+    }
+    const existing = await categories.findByPath(tx, full)
+    const category: { id: string; path: string; slug: string } =
+      existing ??
+      (await categories.insert(tx, {
+        id: newId('cat', at.getTime()),
+        parentId: parent?.id ?? null,
+        name,
+        slug: `${slugify(full)}-${newId('cat').slice(-4).toLowerCase()}`,
+        path: full,
+        at,
+      }))
+    known.set(full.toLowerCase(), category.id)
+    parent = category
+  }
+  if (!parent) throw new Error('empty category path')
+  return parent.id
 }
 
 /** Creates a category under an optional parent; its path is the parent's path plus its name. */

@@ -7,6 +7,14 @@ import type { ProductDeps } from '../deps.ts'
 import type { FileStorage } from './fs-storage.ts'
 import { acceptedImageTypes } from './images.ts'
 import {
+  confirmBodySchema,
+  imageParamsSchema,
+  presignBodySchema,
+  presignedUploadSchema,
+  productImageSchema,
+  productParamsSchema,
+} from './schemas.ts'
+import {
   addImage,
   assertProductExists,
   confirmUpload,
@@ -22,19 +30,6 @@ export const multipartOverheadBytes = 16 * 1024
 /** The request body limit the app must allow (`createHttpApp({ maxBodyBytes })`) for image uploads to reach us. */
 export const mediaBodyLimit = (settings: ProductDeps['settings']): number =>
   settings.maxImageBytes + multipartOverheadBytes
-
-const idPattern = '^[a-z]{3}_[0-9A-HJKMNP-TV-Z]{26}$'
-const productIdParam = t.String({ pattern: '^prd_[0-9A-HJKMNP-TV-Z]{26}$', description: 'A product id' })
-const imageIdParam = t.String({ pattern: '^img_[0-9A-HJKMNP-TV-Z]{26}$', description: 'An image id' })
-
-export const productImageSchema = t.Object({
-  id: t.String({ pattern: idPattern }),
-  contentType: t.String(),
-  width: t.Integer(),
-  height: t.Integer(),
-  position: t.Integer(),
-  urls: t.Object({ original: t.String(), medium: t.String(), thumbnail: t.String() }),
-})
 
 const tooLarge = (limit: number) =>
   new AppError('payload_too_large', { detail: `Images are limited to ${limit} bytes` })
@@ -115,7 +110,7 @@ export const mediaRoutes = (deps: MediaDeps & Pick<ProductDeps, 'verifier'>, hoo
         auth: 'catalog:write',
         // The body is read by the handler, under a byte limit, rather than parsed up front.
         parse: 'none',
-        params: t.Object({ id: productIdParam }),
+        params: productParamsSchema,
         response: { 201: productImageSchema, ...errorResponses(400, 401, 403, 404, 413, 415, 422) },
         detail: {
           operationId: 'uploadProductImage',
@@ -145,19 +140,10 @@ export const mediaRoutes = (deps: MediaDeps & Pick<ProductDeps, 'verifier'>, hoo
       },
       {
         auth: 'catalog:write',
-        params: t.Object({ id: productIdParam }),
-        body: t.Object(
-          { contentType: t.String({ maxLength: 100 }), size: t.Integer({ minimum: 1 }) },
-          { additionalProperties: false },
-        ),
+        params: productParamsSchema,
+        body: presignBodySchema,
         response: {
-          201: t.Object({
-            uploadUrl: t.String(),
-            key: t.String(),
-            expiresIn: t.Integer(),
-            headers: t.Object({ 'content-type': t.String() }),
-            confirmUrl: t.String(),
-          }),
+          201: presignedUploadSchema,
           ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422),
         },
         detail: {
@@ -175,8 +161,8 @@ export const mediaRoutes = (deps: MediaDeps & Pick<ProductDeps, 'verifier'>, hoo
       },
       {
         auth: 'catalog:write',
-        params: t.Object({ id: productIdParam }),
-        body: t.Object({ key: t.String({ maxLength: 200 }) }, { additionalProperties: false }),
+        params: productParamsSchema,
+        body: confirmBodySchema,
         response: { 201: productImageSchema, ...errorResponses(400, 401, 403, 404, 413, 415, 422) },
         detail: {
           operationId: 'confirmProductImage',
@@ -192,7 +178,7 @@ export const mediaRoutes = (deps: MediaDeps & Pick<ProductDeps, 'verifier'>, hoo
       },
       {
         auth: 'catalog:write',
-        params: t.Object({ id: productIdParam, imageId: imageIdParam }),
+        params: imageParamsSchema,
         response: { 204: t.Void(), ...errorResponses(401, 403, 404, 422) },
         detail: { operationId: 'deleteProductImage', summary: 'Delete an image and its renditions' },
       },

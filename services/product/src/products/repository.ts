@@ -189,25 +189,6 @@ export const pageIds = async (sql: Queryable, after: string | null, limit: numbe
       select id from catalog.products ${after ? sql`where id > ${after}` : sql``} order by id limit ${limit}`
   ).map((r) => r.id)
 
-/** Where the catalog's change history stands: every write and deletion from now on gets a greater version. */
-export const versionPosition = async (sql: Queryable) => {
-  const [row] = await sql<{ position: number }[]>`select last_value as position from catalog.product_versions`
-  return row!.position
-}
-
-/** Products written in the version range (after, until], in version order, `limit` at a time. */
-export const writtenBetween = (sql: Queryable, after: number, until: number, limit: number) =>
-  sql<{ id: string; version: number }[]>`
-    select id, version from catalog.products where version > ${after} and version <= ${until}
-    order by version limit ${limit}`
-
-/** Products deleted in the version range (after, until], in version order, `limit` at a time. */
-export const deletedBetween = (sql: Queryable, after: number, until: number, limit: number) =>
-  sql<{ id: string; version: number }[]>`
-    select product_id as id, version from catalog.product_tombstones
-    where version > ${after} and version <= ${until}
-    order by version limit ${limit}`
-
 /** The version a deleted product's deletion was given, or null when it is not (or no longer) recorded. */
 export const deletionVersion = async (sql: Queryable, productId: string) => {
   const [row] = await sql<{ version: number }[]>`
@@ -215,13 +196,19 @@ export const deletionVersion = async (sql: Queryable, productId: string) => {
   return row?.version ?? null
 }
 
-/** Forgets deletions up to `position` (a finished reindex built its index without those products). */
-export const pruneDeletions = (sql: Queryable, position: number) =>
-  sql`delete from catalog.product_tombstones where version <= ${position}`
-
 export const productIdForSku = async (sql: Queryable, sku: string) => {
   const [row] = await sql<
     { productId: string }[]
   >`select product_id as "productId" from catalog.variants where sku = ${sku}`
   return row?.productId ?? null
 }
+
+/** Refreshes the planner's statistics of the tables a catalog search reads. */
+export const analyzeCatalog = (sql: Queryable) =>
+  sql`analyze catalog.products, catalog.product_categories, catalog.variants`
+
+/** Merges the pending lists of the catalog's GIN indexes into the indexes themselves. */
+export const mergePendingLists = (sql: Queryable) => sql`
+  select gin_clean_pending_list(i.indexrelid::regclass)
+  from pg_index i join pg_class c on c.oid = i.indexrelid join pg_am a on a.oid = c.relam
+  where a.amname = 'gin' and c.relnamespace = 'catalog'::regnamespace`

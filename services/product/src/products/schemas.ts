@@ -1,5 +1,7 @@
 import { optionLimits } from '@myshop/catalog-format'
-import { t } from 'elysia'
+import { problemSchema } from '@myshop/http'
+import { type TSchema, t } from 'elysia'
+import type { OpenAPIV3 } from 'openapi-types'
 import { productLimits, skuPattern } from './model.ts'
 import { slugPattern } from './slug.ts'
 
@@ -149,48 +151,35 @@ export const searchQuerySchema = t.Object({
   cursor: t.Optional(t.String({ maxLength: 1000 })),
 })
 
-/** One row of a catalog file (`myshop catalog import`): a variant, keyed by SKU; the text is parsed by the service. */
-export const importRowSchema = t.Object({
-  line: t.Integer({
-    minimum: 1,
-    maximum: 1e9,
-    description: 'The row’s line in its file, echoed back in failures',
-  }),
-  sku: t.String({ maxLength: 200, description: 'The key the import upserts by' }),
-  name: t.String({
-    maxLength: 500,
-    description: 'Required for a new product, on one of its rows; may be empty',
-  }),
-  description: t.Optional(t.String({ maxLength: 20_000 })),
-  brand: t.Optional(t.String({ maxLength: 200 })),
-  category: t.Optional(
-    t.String({
-      maxLength: 5000,
-      description:
-        'Category paths, `Electronics > Phones`, up to 20 separated by `|`; missing ones are created',
-    }),
-  ),
-  price: t.String({ maxLength: 50, description: 'A decimal in the currency’s major unit, e.g. `12.99`' }),
-  currency: t.String({ maxLength: 10, description: 'A circulating ISO 4217 code' }),
-  status: t.Optional(
-    t.String({ maxLength: 20, description: '`draft`, `active` (the default) or `archived`' }),
-  ),
-  slug: t.Optional(
-    t.String({ maxLength: 200, description: 'Rows with the same slug are the variants of one product' }),
-  ),
-  options: t.Optional(
-    t.String({
-      maxLength: 2000,
-      description: 'Option values, `Size=M; Colour=Navy` (`\\` escapes `;`, `=`, `\\`)',
-    }),
-  ),
-  compareAtPrice: t.Optional(
-    t.String({ maxLength: 50, description: 'The price before a reduction, as `price`' }),
-  ),
-  attributes: t.Optional(
-    t.String({
-      maxLength: 40_000,
-      description: 'The product’s attributes, a JSON object of texts, numbers, booleans',
-    }),
+export const suggestQuerySchema = t.Object({
+  q: t.String({ minLength: 1, maxLength: 100 }),
+  limit: t.Optional(t.Integer({ minimum: 1, maximum: 20 })),
+})
+
+export const suggestionsSchema = t.Object({ suggestions: t.Array(t.String()) })
+
+export const productIdParamSchema = t.Object({ id: t.String({ minLength: 1, maxLength: 120 }) })
+
+// OpenAPI's types want its own schema objects; TypeBox schemas are JSON Schema, which is what they are.
+const problem = (description: string): OpenAPIV3.ResponseObject => ({
+  description,
+  content: { 'application/problem+json': { schema: problemSchema as OpenAPIV3.SchemaObject } },
+})
+
+/**
+ * A cached read's responses: the body with its ETag, 304, and the problems `errors` names. Such reads are served
+ * from the response cache as bytes, so their schemas document rather than validate.
+ */
+export const cachedReadResponses = (
+  schema: TSchema,
+  errors: Record<number, string>,
+): OpenAPIV3.ResponsesObject => ({
+  200: {
+    description: 'OK (ETag; 304 when If-None-Match matches)',
+    content: { 'application/json': { schema: schema as OpenAPIV3.SchemaObject } },
+  },
+  304: { description: 'Not modified' },
+  ...Object.fromEntries(
+    Object.entries(errors).map(([status, description]) => [status, problem(description)]),
   ),
 })

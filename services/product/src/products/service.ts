@@ -4,10 +4,12 @@ import { AppError, type FieldError } from '@myshop/errors'
 import { outbox, priceChanged, productCreated, productDeleted, productUpdated } from '@myshop/events'
 import { newId } from '@myshop/ids'
 import { isCurrency } from '@myshop/money'
-import * as categories from '../categories/repository.ts'
+import { dropProductEntries, productCacheKey, searchKey } from '../cache/cache-invalidation.ts'
+import { cacheTtlSeconds } from '../cache/response-cache.ts'
+import { categoryAncestorIds, findCategory } from '../categories/service.ts'
 import { type ProductDeps, schema, source } from '../deps.ts'
 import type { MediaStorage } from '../media/storage.ts'
-import { dropProductEntries, productCacheKey } from './cache-invalidation.ts'
+import type { OptionFilter, SearchQuery, SearchResult, SearchSort } from '../search/engine.ts'
 import {
   inOrder,
   type Money,
@@ -391,7 +393,7 @@ export const searchDocuments = (deps: ProductDeps, ids: string[]) =>
       loaded.map(async (p) =>
         toSearchDocument(
           toProduct(p, deps.storage),
-          await categories.ancestorIds(
+          await categoryAncestorIds(
             tx,
             p.categories.map((c) => c.id),
           ),
@@ -410,6 +412,13 @@ export const syncSearchIndex = async (deps: ProductDeps, productId: string) => {
   if (doc) return deps.search.index(doc)
   const version = await products.deletionVersion(deps.sql, productId)
   return deps.search.remove(productId, version ?? undefined)
+}
+
+/** Products in id order after `after` (every status), and the cursor of the next page (null after the last). */
+export const productPage = async (deps: ProductDeps, after: string | null, limit: number) => {
+  const ids = await products.pageIds(deps.sql, after, limit + 1)
+  const page = ids.slice(0, limit)
+  return { items: await loadProducts(deps, page), nextCursor: ids.length > limit ? page.at(-1)! : null }
 }
 
 /** Every product in id order, a page at a time. */
@@ -443,3 +452,97 @@ export const imageHooks = (deps: ProductDeps) => ({
     await invalidate(deps, change.productId, ...(p ? [p.slug] : []))
   },
 })
+
+/** A listing as a shopper asks for it: the query string's fields, not yet checked against the catalog. */
+export interface ProductSearchParams {
+  q?: string | undefined
+  /** A category id or slug. */
+  category?: string | undefined
+  brand?: string | undefined
+  minPrice?: number | undefined
+  maxPrice?: number | undefined
+  sort?: SearchSort | undefined
+  /** `Size:M`, one option and a value each. */
+  option?: string[] | undefined
+  limit?: number | undefined
+  cursor?: string | undefined
+}
+
+/**
+ * `option=Size:M` filters as the engines take them: one per option (named as first written, case aside), its values
+ * widening it. Sorted, so that the same filters in any order share their cache entries.
+ */
+export const optionFilters = (given: string[] | undefined): OptionFilter[] => {
+  const byName = new Map<string, OptionFilter>()
+  for (const text of given ?? []) {
+    const cut = text.indexOf(':')
+    const name = text.slice(0, cut).trim()
+    const value = text.slice(cut + 1).trim()
+    if (cut < 0 || !name || !value || name.length > optionLimits.name || value.length > optionLimits.value)
+      throw new AppError('validation_failed', {
+        detail: `option=${text} is not an option and a value (option=Size:M)`,
+        errors: [{ path: '/option', message: 'expected name:value' }],
+      })
+    const key = name.toLowerCase()
+    const filter = byName.get(key) ?? { name, values: [] }
+    byName.set(key, filter)
+    if (!filter.values.includes(value)) filter.values.push(value)
+  }
+  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+  return [...byName.entries()]
+    .sort(([a], [b]) => order(a, b))
+    .map(([, f]) => ({ name: f.name, values: f.values.sort(order) }))
+}
+
+/**
+ * The search a shopper's listing asks for: the category resolved to its id, the price range and options checked,
+ * the defaults filled in (relevance with words, else newest; 24 a page). Bad input is a 422.
+ */
+export const productSearch = async (deps: ProductDeps, params: ProductSearchParams): Promise<SearchQuery> => {
+  let category: string | undefined
+  if (params.category) {
+    const c = await findCategory(deps, params.category)
+    if (!c)
+      throw new AppError('validation_failed', {
+        detail: 'Unknown category',
+        errors: [{ path: '/category', message: 'unknown category' }],
+      })
+    category = c.id
+  }
+  if (params.minPrice !== undefined && params.maxPrice !== undefined && params.minPrice > params.maxPrice) {
+    throw new AppError('validation_failed', {
+      detail: 'minPrice is above maxPrice',
+      errors: [{ path: '/minPrice', message: 'above maxPrice' }],
+    })
+  }
+  const q = params.q?.trim() || undefined
+  const options = optionFilters(params.option)
+  return {
+    ...(q && { q }),
+    ...(category && { category }),
+    ...(params.brand && { brand: params.brand }),
+    ...(params.minPrice !== undefined && { minPrice: params.minPrice }),
+    ...(params.maxPrice !== undefined && { maxPrice: params.maxPrice }),
+    ...(options.length > 0 && { options }),
+    ...(params.cursor && { cursor: params.cursor }),
+    sort: params.sort ?? (q ? 'relevance' : 'newest'),
+    limit: params.limit ?? 24,
+  }
+}
+
+/**
+ * One page of a listing: the matching products, the total and facets of the filters, and the next page's cursor.
+ * Total and facets depend on the filters only, not on the page or the sort: computed once per filter set and
+ * cache generation, every further page and sort of it skips the counting.
+ */
+export const searchProducts = async (deps: ProductDeps, search: SearchQuery, generation: number) => {
+  const { cursor: _, sort: __, limit: ___, ...filters } = search
+  const summaryKey = `summary:${searchKey(filters, generation)}`
+  const known = await deps.cache.get(summaryKey)
+  const result = await deps.search.search(known ? { ...search, facets: false } : search)
+  const summary: { total: number; facets: SearchResult['facets'] } = known
+    ? JSON.parse(known.body)
+    : { total: result.total, facets: result.facets }
+  if (!known) await deps.cache.set(summaryKey, { body: JSON.stringify(summary), etag: '' }, cacheTtlSeconds)
+  return { items: await loadProducts(deps, result.ids), ...summary, nextCursor: result.nextCursor }
+}

@@ -1,5 +1,6 @@
 import type { Db } from '@myshop/db'
 import type { Logger } from '@myshop/logger'
+import * as catalog from './repository.ts'
 
 export interface StatisticsOptions {
   /** Rows imported since the last refresh that make one worth it; smaller changes are autovacuum's. */
@@ -33,10 +34,7 @@ export const statisticsKeeper = (
   let running: Promise<void> | null = null
   let stopped = false
 
-  const mergePendingLists = () => sql`
-    select gin_clean_pending_list(i.indexrelid::regclass)
-    from pg_index i join pg_class c on c.oid = i.indexrelid join pg_am a on a.oid = c.relam
-    where a.amname = 'gin' and c.relnamespace = 'catalog'::regnamespace`
+  const mergePendingLists = () => catalog.mergePendingLists(sql)
 
   /** Runs `work` unless stopped, after whatever upkeep is already running; one at a time. */
   const upkeep = async (work: () => Promise<unknown>, done: string, failed: string) => {
@@ -56,7 +54,7 @@ export const statisticsKeeper = (
     pending = 0
     return upkeep(
       async () => {
-        await sql`analyze catalog.products, catalog.product_categories, catalog.variants`
+        await catalog.analyzeCatalog(sql)
         await mergePendingLists()
         logger.info({ rows }, 'catalog statistics refreshed and search indexes merged after import')
       },

@@ -1,9 +1,9 @@
 import { newId } from '@myshop/ids'
 import type { ProductDeps } from '../deps.ts'
+import { allProductPages, searchDocuments } from '../products/service.ts'
 import type { ReindexSource } from '../search/engine.ts'
-import * as jobs from './reindex-repository.ts'
-import * as products from './repository.ts'
-import { allProductPages, searchDocuments } from './service.ts'
+import * as history from './history-repository.ts'
+import * as jobs from './repository.ts'
 
 export interface ReindexJob {
   jobId: string
@@ -41,21 +41,21 @@ const toJob = (row: jobs.ReindexJobRow): ReindexJob => ({
  * later ones reach the new index through the indexers, and a catch-up chasing them might never end.
  */
 export const catalogSource = (deps: ProductDeps): ReindexSource => ({
-  position: () => products.versionPosition(deps.sql),
+  position: () => history.versionPosition(deps.sql),
   async *documents() {
     for await (const ids of allProductPages(deps, pageSize)) yield await searchDocuments(deps, ids)
   },
   async *changesSince(position) {
-    const until = await products.versionPosition(deps.sql)
+    const until = await history.versionPosition(deps.sql)
     for (let after = position; ; ) {
-      const written = await products.writtenBetween(deps.sql, after, until, pageSize)
+      const written = await history.writtenBetween(deps.sql, after, until, pageSize)
       if (written.length === 0) break
       const ids = written.map((p) => p.id)
       yield { documents: await searchDocuments(deps, ids), deletions: [] }
       after = written.at(-1)!.version
     }
     for (let after = position; ; ) {
-      const deletions = await products.deletedBetween(deps.sql, after, until, pageSize)
+      const deletions = await history.deletedBetween(deps.sql, after, until, pageSize)
       if (deletions.length === 0) break
       yield { documents: [], deletions }
       after = deletions.at(-1)!.version
@@ -139,7 +139,7 @@ export const createReindexJobs = (
     if (end.status !== 'succeeded') return
     try {
       // No index needs the deletions recorded before this reindex began: the new one never had those products.
-      await products.pruneDeletions(deps.sql, position ?? (await products.versionPosition(deps.sql)))
+      await history.pruneDeletions(deps.sql, position ?? (await history.versionPosition(deps.sql)))
       await deps.cache.bump()
     } catch (e) {
       deps.logger.warn({ err: e, jobId }, 'reindex: could not tidy up after it')

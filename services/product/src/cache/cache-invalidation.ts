@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import {
   categoryChanged,
   type EnvelopeOf,
@@ -6,11 +7,21 @@ import {
   productDeleted,
   productUpdated,
 } from '@myshop/events'
-import type { LayeredResponseCache } from '../cache/response-cache.ts'
 import type { ProductDeps } from '../deps.ts'
+import type { LayeredResponseCache } from './response-cache.ts'
 
 /** The response-cache key of one product's detail, read by id or by slug. */
 export const productCacheKey = (idOrSlug: string): string => `product:${idOrSlug}`
+
+/** A cache key for one read of the listings (`listing`) or of the suggestions (`suggest`) in a generation. */
+export const searchKey = (query: Record<string, unknown>, generation: number, kind = 'listing') => {
+  const normalized = JSON.stringify(
+    Object.entries(query)
+      .filter(([, v]) => v !== undefined)
+      .sort(),
+  )
+  return `${kind}:${generation}:${createHash('sha1').update(normalized).digest('base64url')}`
+}
 
 /**
  * Deletes product entries now and once more when `cacheSettleMs` has passed: a read that rendered the old row

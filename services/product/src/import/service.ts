@@ -2,9 +2,19 @@ import { isUniqueViolation, type Tx } from '@myshop/db'
 import { AppError, type FieldError } from '@myshop/errors'
 import { type EventEnvelope, outbox, priceChanged, productCreated, productUpdated } from '@myshop/events'
 import { newId } from '@myshop/ids'
-import * as categories from '../categories/repository.ts'
+import { dropProductEntries, productCacheKey } from '../cache/cache-invalidation.ts'
+import { ensureCategoryPath } from '../categories/service.ts'
 import { type ProductDeps, schema } from '../deps.ts'
-import { dropProductEntries, productCacheKey } from './cache-invalidation.ts'
+import {
+  productLimits as limits,
+  optionNamesOf,
+  optionPairsOf,
+  type ProductStatus,
+} from '../products/model.ts'
+import { eventMeta, loadProducts, snapshot } from '../products/service.ts'
+import { slugify } from '../products/slug.ts'
+import type { KnownVariant, TargetVariant, VariantRecord } from './repository.ts'
+import * as catalog from './repository.ts'
 import {
   type CheckedRow,
   categoryPaths,
@@ -15,67 +25,9 @@ import {
   type ImportResult,
   type ImportRow,
   productFields,
-} from './import-rows.ts'
-import { productLimits as limits, optionNamesOf, optionPairsOf, type ProductStatus } from './model.ts'
-import { eventMeta, loadProducts, snapshot } from './service.ts'
-import { slugify } from './slug.ts'
+} from './rows.ts'
 
-export type { ImportFailure, ImportResult, ImportRow } from './import-rows.ts'
-
-/** Finds or creates every category of a path, parents first; returns the leaf's id. */
-const ensureCategoryPath = async (
-  tx: Tx,
-  path: string,
-  at: Date,
-  cache: Map<string, string>,
-): Promise<string> => {
-  const names = path
-    .split('>')
-    .map((n) => n.trim())
-    .filter(Boolean)
-  let parent: { id: string; path: string; slug: string } | null = null
-  for (const name of names) {
-    const full: string = parent ? `${parent.path} > ${name}` : name
-    const known = cache.get(full.toLowerCase())
-    if (known) {
-      parent = { id: known, path: full, slug: '' }
-      continue
-    }
-    const existing = await categories.findByPath(tx, full)
-    const category: { id: string; path: string; slug: string } =
-      existing ??
-      (await categories.insert(tx, {
-        id: newId('cat', at.getTime()),
-        parentId: parent?.id ?? null,
-        name,
-        slug: `${slugify(full)}-${newId('cat').slice(-4).toLowerCase()}`,
-        path: full,
-        at,
-      }))
-    cache.set(full.toLowerCase(), category.id)
-    parent = category
-  }
-  if (!parent) throw new Error('empty category path')
-  return parent.id
-}
-
-/** A variant the catalog already has, found by the SKU of a row. */
-interface KnownVariant {
-  sku: string
-  variantId: string
-  productId: string
-  slug: string
-  amount: number
-  currency: string
-}
-
-/** The variants of the existing products an import adds to or changes. */
-interface TargetVariant {
-  productId: string
-  sku: string
-  currency: string
-  position: number
-}
+export type { ImportFailure, ImportResult, ImportRow } from './rows.ts'
 
 /** What the import does with a group: a new product, or changes to one the catalog has. */
 type Plan =
@@ -142,26 +94,6 @@ const joinRows = (plan: Plan & { kind: 'update' }, group: Group): FieldError | n
   return null
 }
 
-/** A variant as the write statements read it; `options`, `compare_at` and (for known variants) `position` may be null. */
-interface VariantRecord {
-  id: string
-  product_id: string
-  sku: string
-  options: Record<string, string> | null
-  amount: number
-  compare_at: number | null
-  currency: string
-  position: number | null
-}
-
-/** Records as one JSON parameter, which `jsonb_to_recordset` turns back into rows in a single statement. */
-const asJson = (tx: Tx, records: object[]) => tx.json(records as Parameters<typeof tx.json>[0])
-
-/** A batch's variants as a relation for the statements that write them. */
-const variantRelation = (tx: Tx, variants: VariantRecord[]) =>
-  tx`jsonb_to_recordset(${asJson(tx, variants)}) as x(id text, product_id text, sku text, options jsonb,
-    amount bigint, compare_at bigint, currency text, position int)`
-
 /** Thrown out of a dry run's transaction to roll it back with what it would have done. */
 class DryRun {
   constructor(readonly counts: { created: number; updated: number }) {}
@@ -189,18 +121,20 @@ const planImport = async (
   failed: ImportFailure[],
   at: Date,
 ): Promise<ImportPlan> => {
-  const known = await tx<KnownVariant[]>`
-    select v.sku, v.id as "variantId", v.product_id as "productId", p.slug, v.price_amount as amount, v.currency
-    from catalog.variants v join catalog.products p on p.id = v.product_id
-    where v.sku = any(${groups.flatMap((g) => g.rows.map((r) => r.sku))})`
+  const known = await catalog.variantsBySku(
+    tx,
+    groups.flatMap((g) => g.rows.map((r) => r.sku)),
+  )
   const bySku = new Map(known.map((k) => [k.sku, k]))
   // The slugs the file names, and the ones new products without one would get, with the products holding them.
   const derive = (g: Group) =>
     `${slugify(g.fields.name ?? '')}-${slugify(g.rows[0]!.sku)}`.slice(0, limits.slug)
   const owners = new Map(
     (
-      await tx<{ id: string; slug: string }[]>`
-        select id, slug from catalog.products where slug = any(${groups.map((g) => g.slug ?? derive(g))})`
+      await catalog.productsBySlug(
+        tx,
+        groups.map((g) => g.slug ?? derive(g)),
+      )
     ).map((p) => [p.slug, p.id]),
   )
   // Slugs this batch gives out: a derived one already taken, here or in the catalog, gets a unique suffix.
@@ -282,9 +216,10 @@ const planImport = async (
   // only so many, and new variants go after them.
   const updates = plans.filter((p) => p.kind === 'update')
   const targetVariants = updates.length
-    ? await tx<TargetVariant[]>`
-        select product_id as "productId", sku, currency, position from catalog.variants
-        where product_id = any(${updates.map((p) => p.productId)})`
+    ? await catalog.variantsOfProducts(
+        tx,
+        updates.map((p) => p.productId),
+      )
     : []
   const variantsByProduct = groupBy(targetVariants, (v) => v.productId)
   const accepted = plans.filter((plan) => {
@@ -355,27 +290,7 @@ const insertProducts = async (tx: Tx, creates: CreatePlan[], at: Date, meta: Eve
       option_names: optionNamesOf(given),
     }
   })
-  await tx`
-    with rows as (select * from jsonb_to_recordset(${asJson(tx, products)})
-      as x(id text, slug text, name text, description text, brand text, status text, amount bigint,
-           currency text, category_ids jsonb, attributes jsonb, variant_terms text, option_values text[],
-           option_names text[])),
-    vs as (select * from ${variantRelation(tx, variants)}),
-    p as (
-      insert into catalog.products (id, slug, name, description, brand, status, min_price_amount, currency, category_ids,
-        attributes, variant_terms, option_values, option_names, created_at, updated_at)
-      select id, slug, name, description, brand, status, amount, currency,
-        array(select c from jsonb_array_elements_text(category_ids) c order by c), attributes, variant_terms, option_values,
-        option_names,
-        ${at}, ${at}
-      from rows
-    ),
-    v as (
-      insert into catalog.variants (id, product_id, sku, options, price_amount, compare_at_amount, currency, position, created_at, updated_at)
-      select id, product_id, sku, options, amount, compare_at, currency, position, ${at}, ${at} from vs
-    )
-    insert into catalog.product_categories (product_id, category_id)
-    select id, jsonb_array_elements_text(category_ids) from rows`
+  await catalog.insertProducts(tx, products, variants, at)
   const variantsOf = groupBy(variants, (v) => v.product_id)
   const occurredAt = at.toISOString()
   return products.map((p) =>
@@ -441,41 +356,9 @@ const changeProducts = async (
     attributes: plan.group.fields.attributes ? JSON.parse(plan.group.fields.attributes) : null,
     option_names: optionNamesOf(optionsGiven(plan.group.rows)),
   }))
-  await tx`
-    with rows as (select * from jsonb_to_recordset(${asJson(tx, products)})
-      as x(id text, slug text, name text, description text, brand text, status text, category_ids jsonb,
-           attributes jsonb, option_names text[])),
-    vs as (select * from ${variantRelation(tx, variants)}),
-    known as (
-      update catalog.variants v set price_amount = vs.amount, currency = vs.currency,
-        options = coalesce(vs.options, v.options), compare_at_amount = coalesce(vs.compare_at, v.compare_at_amount),
-        updated_at = ${at}
-      from vs where v.id = vs.id and vs.position is null
-    ),
-    added as (
-      insert into catalog.variants (id, product_id, sku, options, price_amount, compare_at_amount, currency, position, created_at, updated_at)
-      select id, product_id, sku, coalesce(options, '{}'), amount, compare_at, currency, position, ${at}, ${at}
-      from vs where vs.position is not null
-    ),
-    c as (
-      insert into catalog.product_categories (product_id, category_id)
-      select id, jsonb_array_elements_text(category_ids) from rows
-      on conflict do nothing
-    )
-    update catalog.products p set slug = rows.slug, name = coalesce(rows.name, p.name),
-      description = coalesce(rows.description, p.description), brand = coalesce(rows.brand, p.brand),
-      status = coalesce(rows.status, p.status), attributes = coalesce(rows.attributes, p.attributes),
-      -- Option names the product did not have go after the ones it had, in the rows' order.
-      option_names = p.option_names || array(
-        select n from unnest(rows.option_names) with ordinality u(n, i) where n <> all(p.option_names) order by i),
-      updated_at = ${at}
-    from rows where p.id = rows.id`
+  await catalog.changeProducts(tx, products, variants, at)
   const ids = changes.map((plan) => plan.productId)
-  await tx`
-    update catalog.products p set min_price_amount = v.amount, currency = v.currency
-    from (select product_id, min(price_amount) as amount, min(currency) as currency from catalog.variants
-          where product_id = any(${ids}) group by product_id) v
-    where p.id = v.product_id`
+  await catalog.refreshPrices(tx, ids)
 
   // Consumers get each product as it now is, every variant and category included, not only what the rows gave.
   const now = new Map((await loadProducts(deps, ids, tx)).map((p) => [p.id, p]))

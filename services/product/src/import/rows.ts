@@ -1,7 +1,7 @@
 import { decodeOptions, slugPattern } from '@myshop/catalog-format'
 import type { FieldError } from '@myshop/errors'
 import { isCurrency, parseDecimalPrice, priceProblem } from '@myshop/money'
-import { productLimits as limits, type ProductStatus, skuPattern } from './model.ts'
+import { productLimits as limits, type ProductStatus, skuPattern } from '../products/model.ts'
 
 // The rows of a catalog import: each checked on its own, then gathered into the products they make.
 
