@@ -1,4 +1,11 @@
-import { newId, randomHex } from '@myshop/ids'
+import {
+  clientAddress,
+  type ForwardingOptions,
+  requestIdFrom,
+  traceContext,
+  trustEveryProxy,
+  trustNoProxy,
+} from '@myshop/request-meta'
 import type { MiddlewareHandler } from 'hono'
 import {
   attachState,
@@ -13,41 +20,6 @@ import {
   docsContentSecurityPolicy,
   setSecurityHeaders,
 } from '../security-headers.ts'
-
-// Callers may bring their own id (a client retry, an upstream proxy), but it ends up in logs and
-// headers, so only a short, plain one is kept.
-const requestIdPattern = /^[A-Za-z0-9._:-]{8,128}$/
-const traceparentPattern = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/
-
-/**
- * Continues the caller's W3C trace with a new span for this hop, or starts one. An invalid header
- * (version ff, all-zero ids) is dropped as the spec says, not propagated.
- */
-export const nextTraceparent = (
-  incoming: string | null | undefined,
-): { traceparent: string; traceId: string } => {
-  const m = incoming ? traceparentPattern.exec(incoming.trim()) : null
-  const valid = m && m[1] !== 'ff' && !/^0+$/.test(m[2]!) && !/^0+$/.test(m[3]!)
-  let span = randomHex(8)
-  while (/^0+$/.test(span)) span = randomHex(8)
-  if (valid) return { traceparent: `00-${m[2]}-${span}-${m[4]}`, traceId: m[2]! }
-  const traceId = randomHex(16)
-  // Sampled: a trace started at the edge is one the operators asked for by deploying the gateway.
-  return { traceparent: `00-${traceId}-${span}-01`, traceId }
-}
-
-/**
- * The client address: the runtime's socket address, or, behind a trusted proxy, the last
- * X-Forwarded-For hop (the one our proxy appended; earlier entries are whatever the client sent).
- */
-export const clientIp = (c: Parameters<ClientIpResolver>[0], trustProxy: boolean, peer: string) => {
-  if (trustProxy) {
-    const xff = c.req.header('x-forwarded-for')
-    const last = xff?.split(',').pop()?.trim()
-    if (last) return last
-  }
-  return peer
-}
 
 /** The route label of the reference UI's page, the one response that is a document loading scripts and styles. */
 export const docsPageLabel = '/docs'
@@ -64,6 +36,12 @@ export const requestScope = (shared: Shared, resolveIp?: ClientIpResolver): Requ
   const { metrics, logger, config } = shared
   // pino swaps disabled levels for no-ops, but the log line would still be built first.
   const logRequests = logger.isLevelEnabled?.('info') ?? true
+  // TRUST_PROXY vouches for whatever proxy calls the gateway, one that appends to X-Forwarded-For: a client's own
+  // X-Real-IP would pass through such a proxy unchanged, so it is never believed here.
+  const forwarding: ForwardingOptions = {
+    trusted: config.trustProxy ? trustEveryProxy : trustNoProxy,
+    realIp: false,
+  }
   // Each route, method and status's series, found once: route → method → status.
   type Bound = { count: { inc(): void }; duration: { observe(value: number): void } }
   const bound = new Map<string, Map<string, Map<number, Bound>>>()
@@ -90,16 +68,16 @@ export const requestScope = (shared: Shared, resolveIp?: ClientIpResolver): Requ
   }
   return async (c, work) => {
     const started = shared.now()
-    const incoming = c.req.header('x-request-id')
-    const requestId = incoming && requestIdPattern.test(incoming) ? incoming : newId('req')
-    const { traceparent, traceId } = nextTraceparent(c.req.header('traceparent'))
+    const headers = c.req.raw.headers
+    const requestId = requestIdFrom(headers.get('x-request-id'))
+    const { traceparent, traceId } = traceContext(headers.get('traceparent'))
     // Asking the runtime for the socket address is not free (a native call on Bun); ask once.
     const peer = resolveIp?.(c) ?? 'unknown'
     const state = attachState(c, {
       requestId,
       traceparent,
       traceId,
-      clientIp: clientIp(c, config.trustProxy, peer),
+      clientIp: clientAddress(headers, peer, forwarding),
       peerIp: peer,
       routeLabel: 'unmatched',
       principal: undefined,
