@@ -6,13 +6,11 @@ import {
   trustEveryProxy,
   trustNoProxy,
 } from '@myshop/request-meta'
-import type { MiddlewareHandler } from 'hono'
 import {
-  attachState,
   type ClientIpResolver,
   fail,
-  type GatewayContext,
-  type GatewayEnv,
+  type GatewayMiddleware,
+  type RequestState,
   type Shared,
 } from '../context.ts'
 import {
@@ -24,15 +22,11 @@ import {
 /** The route label of the reference UI's page, the one response that is a document loading scripts and styles. */
 export const docsPageLabel = '/docs'
 
-/** Runs one request's work with its context set; answers with what the work returned. */
-export type RequestScope = (c: GatewayContext, work: () => Promise<Response>) => Promise<Response>
-
 /**
- * Sets the request id, trace context and client address, runs the work, then stamps the request id and the
- * security headers on the response, counts it and logs it. API routes call it inline (one function per request, no middleware
- * chain); everything else gets it as middleware through `requestContext`.
+ * Sets the request id, trace context and client address as the `state` variable, runs the rest of the chain,
+ * then stamps the request id and the security headers on the response, counts it and logs it.
  */
-export const requestScope = (shared: Shared, resolveIp?: ClientIpResolver): RequestScope => {
+export const requestContext = (shared: Shared, resolveIp?: ClientIpResolver): GatewayMiddleware => {
   const { metrics, logger, config } = shared
   // pino swaps disabled levels for no-ops, but the log line would still be built first.
   const logRequests = logger.isLevelEnabled?.('info') ?? true
@@ -66,15 +60,14 @@ export const requestScope = (shared: Shared, resolveIp?: ClientIpResolver): Requ
     }
     return series
   }
-  return async (c, work) => {
+  return async (c, next) => {
     const started = shared.now()
     const headers = c.req.raw.headers
-    const requestId = requestIdFrom(headers.get('x-request-id'))
     const { traceparent, traceId } = traceContext(headers.get('traceparent'))
     // Asking the runtime for the socket address is not free (a native call on Bun); ask once.
     const peer = resolveIp?.(c) ?? 'unknown'
-    const state = attachState(c, {
-      requestId,
+    const state: RequestState = {
+      requestId: requestIdFrom(headers.get('x-request-id')),
       traceparent,
       traceId,
       clientIp: clientAddress(headers, peer, forwarding),
@@ -82,14 +75,17 @@ export const requestScope = (shared: Shared, resolveIp?: ClientIpResolver): Requ
       routeLabel: 'unmatched',
       principal: undefined,
       confirmedSession: undefined,
-    })
-    let res: Response
-    try {
-      res = await work()
-    } catch (err) {
-      logger.error({ requestId, err: (err as Error).message, stack: (err as Error).stack }, 'unhandled error')
-      res = fail(c, 'internal')
     }
+    c.set('state', state)
+    const { requestId } = state
+    try {
+      await next()
+    } catch (err) {
+      // Hono hands a handler's error to `onError`; this catches what fails outside any handler.
+      logger.error({ requestId, err: (err as Error).message, stack: (err as Error).stack }, 'unhandled error')
+      c.res = fail(c, 'internal')
+    }
+    const res = c.res
     res.headers.set('x-request-id', requestId)
     const route = state.routeLabel
     setSecurityHeaders(
@@ -106,16 +102,13 @@ export const requestScope = (shared: Shared, resolveIp?: ClientIpResolver): Requ
         { requestId, traceId, method: c.req.method, route, status, ms: Math.round(seconds * 1e4) / 10 },
         'request',
       )
-    return res
   }
 }
 
-/** `requestScope` as middleware, for the operational routes and unknown paths. */
-export const requestContext =
-  (scope: RequestScope): MiddlewareHandler<GatewayEnv> =>
+/** Labels the request's metrics and logs with `label`, a route pattern, so their cardinality stays bounded. */
+export const routeLabel =
+  (label: string): GatewayMiddleware =>
   async (c, next) => {
-    c.res = await scope(c, async () => {
-      await next()
-      return c.res
-    })
+    c.get('state').routeLabel = label
+    await next()
   }
