@@ -16,6 +16,7 @@ import type { DocsAssetReader } from './docs.ts'
 import { createLimiter } from './limiter.ts'
 import { createRegistry, gatewayMetrics, type Registry } from './metrics.ts'
 import { bodyLimit } from './middleware/body-limit.ts'
+import { chain } from './middleware/chain.ts'
 import { cors } from './middleware/cors.ts'
 import { guard } from './middleware/guard.ts'
 import { proxy } from './middleware/proxy.ts'
@@ -70,12 +71,17 @@ export const createGateway = (deps: GatewayDeps) => {
   const limiter = createLimiter(shared, deps.store)
   const app = new Hono<GatewayEnv>({ router: rememberingRouter() })
 
-  // Every request, routed or not, gets its context (id, trace, client address, metrics, log line) and CORS.
-  app.use('*', requestContext(shared, deps.getClientIp))
+  // Every request, routed or not, gets its context (id, trace, client address, metrics, log line) and CORS. An API
+  // route runs its steps as one handler (`chain`): Hono calls a route with one handler directly, where it would
+  // compose a route with several anew for every request (0.65 KB more garbage a request in bench:gateway-alloc).
+  // The operational routes, off the hot path, take the same middleware through `app.use`.
+  const context = requestContext(shared, deps.getClientIp)
   const allowCors = cors(config.corsOrigins)
-  if (allowCors) app.use('*', allowCors)
+  const around = allowCors ? [context, allowCors] : [context]
+  // Preflights are answered by the CORS middleware itself; they are still counted and carry a request id.
+  if (allowCors) app.options('*', context, allowCors)
 
-  mountOps(app, shared, deps.docsAssets)
+  mountOps(app, shared, around, deps.docsAssets)
 
   const limitBodies = {
     default: bodyLimit(config.bodyLimitBytes),
@@ -88,16 +94,14 @@ export const createGateway = (deps: GatewayDeps) => {
     isSessionActive: deps.isSessionActive,
     sessionKey: deps.sessionKey,
   }
-  for (const route of deps.routes ?? defaultRoutes)
-    app.on(
-      route.method,
-      route.path,
-      limitBodies[route.body ?? 'default'],
-      guard(route, guardDeps),
-      proxy(route, shared),
-    )
+  for (const route of deps.routes ?? defaultRoutes) {
+    const steps = [...around, limitBodies[route.body ?? 'default'], guard(route, guardDeps)]
+    app.on(route.method, route.path, chain(steps, proxy(route, shared)))
+  }
 
-  app.notFound((c) => fail(c, 'route_not_found', `No route for ${c.req.method} ${c.req.path}.`))
+  app.notFound(
+    chain(around, (c) => fail(c, 'route_not_found', `No route for ${c.req.method} ${c.req.path}.`)),
+  )
   app.onError((err, c) => {
     shared.logger.error(
       { requestId: c.get('state')?.requestId, err: err.message, stack: err.stack },

@@ -1,6 +1,6 @@
 import type { Hono } from 'hono'
 import type { ServiceName } from './config.ts'
-import type { GatewayEnv, Shared } from './context.ts'
+import type { GatewayEnv, GatewayMiddleware, Shared } from './context.ts'
 import { type DocsAssetReader, mountDocs } from './docs.ts'
 import { routeLabel } from './middleware/request-context.ts'
 import { openApiSource } from './openapi.ts'
@@ -66,8 +66,13 @@ const readinessSource = (shared: Shared) =>
   )
 
 /** `/health`, `/ready`, `/metrics`, `/openapi.json`, `/docs` and its assets. */
-export const mountOps = (app: Hono<GatewayEnv>, shared: Shared, docsAssets: DocsAssetReader | undefined) => {
-  for (const path of [...opsRoutes, '/docs', '/docs/assets/*']) app.use(path, routeLabel(path))
+export const mountOps = (
+  app: Hono<GatewayEnv>,
+  shared: Shared,
+  before: readonly GatewayMiddleware[],
+  docsAssets: DocsAssetReader | undefined,
+) => {
+  for (const path of [...opsRoutes, '/docs', '/docs/assets/*']) app.use(path, ...before, routeLabel(path))
 
   // Liveness: the gateway itself answers. It asks nobody, so any number of probes costs the services nothing.
   app.get('/health', (c) => c.json({ status: 'ok' }))

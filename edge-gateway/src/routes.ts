@@ -13,7 +13,8 @@ export interface Route {
   method: Method
   /**
    * A Hono path pattern; the request path is forwarded to the service unchanged. Patterns never overlap (a
-   * parameter excludes its fixed siblings, as `:id` excludes `me`), so each request runs one route's steps.
+   * parameter excludes its fixed siblings, as `:id` excludes `me`), so each request matches one route and
+   * Hono calls its handler directly.
    */
   path: string
   /** The pattern without parameter constraints: the metrics label. */
