@@ -29,7 +29,7 @@ const root = join(import.meta.dir, '..')
 if (process.argv[2] === '--raw-server') {
   const body = await Bun.file(process.env.BODY_FILE!).text()
   const headers = JSON.parse(process.env.HEADERS!) as Record<string, string>
-  const { newId } = await import('@myshop/ids')
+  const { requestIdFrom } = await import('@myshop/request-meta')
   // The floor: a server that does nothing but answer the bytes and headers the product service's cache holds.
   const bytesOnly = () => new Response(body, { headers })
   // A hand-written server doing what the service does on a cached read, without the framework: find the entry
@@ -38,15 +38,13 @@ if (process.argv[2] === '--raw-server') {
   const prefix = '/api/v1/products/'
   const entries = new Map([[process.env.PRODUCT_ID!, { body, etag: headers.etag! }]])
   const template = new Headers(headers)
-  const requestIdPattern = /^[A-Za-z0-9._:-]{8,128}$/
   const sameWork = (req: Request) => {
     const url = req.url
     const path = url.slice(url.indexOf('/', 11))
     const entry = path.startsWith(prefix) ? entries.get(path.slice(prefix.length)) : undefined
     if (!entry || req.headers.get('authorization')) return new Response(null, { status: 404 })
-    const incoming = req.headers.get('x-request-id')
     const out = new Headers(template)
-    out.set('x-request-id', incoming && requestIdPattern.test(incoming) ? incoming : newId('req'))
+    out.set('x-request-id', requestIdFrom(req.headers.get('x-request-id')))
     if (req.headers.get('if-none-match') === entry.etag)
       return new Response(null, { status: 304, headers: out })
     return new Response(entry.body, { headers: out })

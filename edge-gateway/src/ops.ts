@@ -1,7 +1,8 @@
-import type { Hono, MiddlewareHandler } from 'hono'
+import type { Hono } from 'hono'
 import type { ServiceName } from './config.ts'
-import { type GatewayEnv, type Shared, stateOf } from './context.ts'
+import type { GatewayEnv, GatewayMiddleware, Shared } from './context.ts'
 import { type DocsAssetReader, mountDocs } from './docs.ts'
+import { routeLabel } from './middleware/request-context.ts'
 import { openApiSource } from './openapi.ts'
 import { opsRoutes } from './ops-openapi.ts'
 import { sharedLoad } from './shared-load.ts'
@@ -68,16 +69,10 @@ const readinessSource = (shared: Shared) =>
 export const mountOps = (
   app: Hono<GatewayEnv>,
   shared: Shared,
-  before: MiddlewareHandler<GatewayEnv>[],
+  before: readonly GatewayMiddleware[],
   docsAssets: DocsAssetReader | undefined,
 ) => {
-  for (const path of [...opsRoutes, '/docs', '/docs/assets/*']) {
-    app.use(path, ...before, async (c, next) => {
-      const state = stateOf(c)
-      if (state) state.routeLabel = path
-      await next()
-    })
-  }
+  for (const path of [...opsRoutes, '/docs', '/docs/assets/*']) app.use(path, ...before, routeLabel(path))
 
   // Liveness: the gateway itself answers. It asks nobody, so any number of probes costs the services nothing.
   app.get('/health', (c) => c.json({ status: 'ok' }))

@@ -3,7 +3,9 @@ import type { RateLimitStore } from '@myshop/rate-limit'
 import { exportJWK, generateKeyPair, type JWTPayload, SignJWT } from 'jose'
 import { createGateway, type GatewayDeps } from '../src/app.ts'
 import { gatewayConfig } from '../src/config.ts'
+import { type GatewayLogger, noopLogger, type Shared } from '../src/context.ts'
 import { packageDocsAssets } from '../src/entry/package-assets.ts'
+import { createRegistry, gatewayMetrics } from '../src/metrics.ts'
 
 export const issuer = 'myshop'
 
@@ -105,3 +107,13 @@ export const testGateway = (
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` })
+
+/** What the gateway's middleware share, from test config: for trying one middleware on an app of its own. */
+export const testShared = (env: Record<string, string> = {}, logger: GatewayLogger = noopLogger): Shared => ({
+  config: gatewayConfig({ JWKS_URL: 'http://127.0.0.1:1/jwks', ...env }),
+  logger,
+  metrics: gatewayMetrics(createRegistry()),
+  fetch: () => Promise.reject(new Error('no network in this test')),
+  local: {},
+  now: Date.now,
+})

@@ -1,5 +1,5 @@
 import { bearerToken, type Verifier } from '@myshop/auth'
-import { fail, type GatewayContext, type RequestState, type Shared, stateOf } from '../context.ts'
+import { fail, type GatewayMiddleware, type RequestState, type Shared } from '../context.ts'
 import { type LimitCheck, type Limiter, type LimitOutcome, rateLimitHeaders } from '../limiter.ts'
 import type { Route } from '../routes.ts'
 
@@ -28,14 +28,10 @@ const sessionUnknown = () => 'unknown' as const
  * end in 401, so invalid-token floods are limited too.
  */
 export const guard =
-  (
-    route: Route,
-    deps: GuardDeps,
-    next: (c: GatewayContext) => Promise<Response>,
-  ): ((c: GatewayContext) => Promise<Response>) =>
-  async (c) => {
+  (route: Route, deps: GuardDeps): GatewayMiddleware =>
+  async (c, next) => {
     const { config, metrics } = deps.shared
-    const state = stateOf(c)!
+    const state = c.get('state')
     state.routeLabel = route.label
 
     let authProblem: { code: 'unauthenticated' | 'invalid_token'; detail: string } | undefined
@@ -115,7 +111,7 @@ export const guard =
 
     state.principal = principal
     if (session === 'active') state.confirmedSession = sessionId
-    const res = await next(c)
+    await next()
+    const res = c.res
     for (const k in headers) res.headers.set(k, headers[k]!)
-    return res
   }

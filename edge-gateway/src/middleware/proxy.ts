@@ -1,5 +1,5 @@
 import { handOff } from '@myshop/auth'
-import { fail, type GatewayContext, type LocalHandler, type Shared, stateOf } from '../context.ts'
+import { fail, type GatewayContext, type LocalHandler, type Shared } from '../context.ts'
 import type { Route } from '../routes.ts'
 
 // RFC 9110 §7.6.1: connection-specific headers describe one hop and must not be forwarded.
@@ -82,7 +82,7 @@ export const proxy =
     if (!local && !base) return fail(c, 'unavailable', `The ${route.service} service is not configured.`)
 
     const req = c.req.raw
-    const state = stateOf(c)!
+    const state = c.get('state')
     const { origin, target } = splitUrl(req.url)
     if (local) return await handToLocal(c, route, shared, local, origin, target)
     const priorFor = config.trustProxy ? req.headers.get('x-forwarded-for') : null
@@ -118,7 +118,7 @@ const upstreamFailed = (c: GatewayContext, route: Route, shared: Shared, e: unkn
   }
   shared.metrics.upstreamErrors.inc({ service: route.service, kind: 'connect' })
   shared.logger.warn(
-    { requestId: stateOf(c)!.requestId, service: route.service, err: String(e) },
+    { requestId: c.get('state').requestId, service: route.service, err: String(e) },
     'upstream failed',
   )
   return fail(c, 'bad_gateway', `The ${route.service} service could not be reached.`)
@@ -140,7 +140,7 @@ const handToLocal = async (
   target: string,
 ): Promise<Response> => {
   const req = c.req.raw
-  const state = stateOf(c)!
+  const state = c.get('state')
   // Elysia finds the path from character 11 on (`http://x.y/`), so a very short Host gets a longer origin.
   const inner =
     origin.length >= 11

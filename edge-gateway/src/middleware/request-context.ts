@@ -1,11 +1,16 @@
-import { newId, randomHex } from '@myshop/ids'
-import type { MiddlewareHandler } from 'hono'
 import {
-  attachState,
+  clientAddress,
+  type ForwardingOptions,
+  requestIdFrom,
+  traceContext,
+  trustEveryProxy,
+  trustNoProxy,
+} from '@myshop/request-meta'
+import {
   type ClientIpResolver,
   fail,
-  type GatewayContext,
-  type GatewayEnv,
+  type GatewayMiddleware,
+  type RequestState,
   type Shared,
 } from '../context.ts'
 import {
@@ -14,56 +19,23 @@ import {
   setSecurityHeaders,
 } from '../security-headers.ts'
 
-// Callers may bring their own id (a client retry, an upstream proxy), but it ends up in logs and
-// headers, so only a short, plain one is kept.
-const requestIdPattern = /^[A-Za-z0-9._:-]{8,128}$/
-const traceparentPattern = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/
-
-/**
- * Continues the caller's W3C trace with a new span for this hop, or starts one. An invalid header
- * (version ff, all-zero ids) is dropped as the spec says, not propagated.
- */
-export const nextTraceparent = (
-  incoming: string | null | undefined,
-): { traceparent: string; traceId: string } => {
-  const m = incoming ? traceparentPattern.exec(incoming.trim()) : null
-  const valid = m && m[1] !== 'ff' && !/^0+$/.test(m[2]!) && !/^0+$/.test(m[3]!)
-  let span = randomHex(8)
-  while (/^0+$/.test(span)) span = randomHex(8)
-  if (valid) return { traceparent: `00-${m[2]}-${span}-${m[4]}`, traceId: m[2]! }
-  const traceId = randomHex(16)
-  // Sampled: a trace started at the edge is one the operators asked for by deploying the gateway.
-  return { traceparent: `00-${traceId}-${span}-01`, traceId }
-}
-
-/**
- * The client address: the runtime's socket address, or, behind a trusted proxy, the last
- * X-Forwarded-For hop (the one our proxy appended; earlier entries are whatever the client sent).
- */
-export const clientIp = (c: Parameters<ClientIpResolver>[0], trustProxy: boolean, peer: string) => {
-  if (trustProxy) {
-    const xff = c.req.header('x-forwarded-for')
-    const last = xff?.split(',').pop()?.trim()
-    if (last) return last
-  }
-  return peer
-}
-
 /** The route label of the reference UI's page, the one response that is a document loading scripts and styles. */
 export const docsPageLabel = '/docs'
 
-/** Runs one request's work with its context set; answers with what the work returned. */
-export type RequestScope = (c: GatewayContext, work: () => Promise<Response>) => Promise<Response>
-
 /**
- * Sets the request id, trace context and client address, runs the work, then stamps the request id and the
- * security headers on the response, counts it and logs it. API routes call it inline (one function per request, no middleware
- * chain); everything else gets it as middleware through `requestContext`.
+ * Sets the request id, trace context and client address as the `state` variable, runs the rest of the chain,
+ * then stamps the request id and the security headers on the response, counts it and logs it.
  */
-export const requestScope = (shared: Shared, resolveIp?: ClientIpResolver): RequestScope => {
+export const requestContext = (shared: Shared, resolveIp?: ClientIpResolver): GatewayMiddleware => {
   const { metrics, logger, config } = shared
   // pino swaps disabled levels for no-ops, but the log line would still be built first.
   const logRequests = logger.isLevelEnabled?.('info') ?? true
+  // TRUST_PROXY vouches for whatever proxy calls the gateway, one that appends to X-Forwarded-For: a client's own
+  // X-Real-IP would pass through such a proxy unchanged, so it is never believed here.
+  const forwarding: ForwardingOptions = {
+    trusted: config.trustProxy ? trustEveryProxy : trustNoProxy,
+    realIp: false,
+  }
   // Each route, method and status's series, found once: route → method → status.
   type Bound = { count: { inc(): void }; duration: { observe(value: number): void } }
   const bound = new Map<string, Map<string, Map<number, Bound>>>()
@@ -88,30 +60,32 @@ export const requestScope = (shared: Shared, resolveIp?: ClientIpResolver): Requ
     }
     return series
   }
-  return async (c, work) => {
+  return async (c, next) => {
     const started = shared.now()
-    const incoming = c.req.header('x-request-id')
-    const requestId = incoming && requestIdPattern.test(incoming) ? incoming : newId('req')
-    const { traceparent, traceId } = nextTraceparent(c.req.header('traceparent'))
+    const headers = c.req.raw.headers
+    const { traceparent, traceId } = traceContext(headers.get('traceparent'))
     // Asking the runtime for the socket address is not free (a native call on Bun); ask once.
     const peer = resolveIp?.(c) ?? 'unknown'
-    const state = attachState(c, {
-      requestId,
+    const state: RequestState = {
+      requestId: requestIdFrom(headers.get('x-request-id')),
       traceparent,
       traceId,
-      clientIp: clientIp(c, config.trustProxy, peer),
+      clientIp: clientAddress(headers, peer, forwarding),
       peerIp: peer,
       routeLabel: 'unmatched',
       principal: undefined,
       confirmedSession: undefined,
-    })
-    let res: Response
-    try {
-      res = await work()
-    } catch (err) {
-      logger.error({ requestId, err: (err as Error).message, stack: (err as Error).stack }, 'unhandled error')
-      res = fail(c, 'internal')
     }
+    c.set('state', state)
+    const { requestId } = state
+    try {
+      await next()
+    } catch (err) {
+      // Hono hands a handler's error to `onError`; this catches what fails outside any handler.
+      logger.error({ requestId, err: (err as Error).message, stack: (err as Error).stack }, 'unhandled error')
+      c.res = fail(c, 'internal')
+    }
+    const res = c.res
     res.headers.set('x-request-id', requestId)
     const route = state.routeLabel
     setSecurityHeaders(
@@ -128,16 +102,13 @@ export const requestScope = (shared: Shared, resolveIp?: ClientIpResolver): Requ
         { requestId, traceId, method: c.req.method, route, status, ms: Math.round(seconds * 1e4) / 10 },
         'request',
       )
-    return res
   }
 }
 
-/** `requestScope` as middleware, for the operational routes and unknown paths. */
-export const requestContext =
-  (scope: RequestScope): MiddlewareHandler<GatewayEnv> =>
+/** Labels the request's metrics and logs with `label`, a route pattern, so their cardinality stays bounded. */
+export const routeLabel =
+  (label: string): GatewayMiddleware =>
   async (c, next) => {
-    c.res = await scope(c, async () => {
-      await next()
-      return c.res
-    })
+    c.get('state').routeLabel = label
+    await next()
   }

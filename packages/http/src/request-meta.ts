@@ -1,5 +1,5 @@
 import { handoffOf } from '@myshop/auth'
-import { newId, randomHex } from '@myshop/ids'
+import { requestIdFrom, type TraceContext, traceContext } from '@myshop/request-meta'
 
 /** Per-request facts every log line and problem document carries. */
 export interface RequestMeta {
@@ -12,9 +12,6 @@ export interface RequestMeta {
   finished: boolean
 }
 
-const requestIdPattern = /^[A-Za-z0-9._:-]{8,128}$/
-const traceparentPattern = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/
-
 // Kept on the Request itself so the error handler finds it even when parsing failed before `derive` ran. A
 // symbol-keyed property, because a WeakMap entry per request cost more than the rest of a cached read.
 const metaKey = Symbol('myshop.requestMeta')
@@ -23,7 +20,7 @@ type WithMeta = Request & { [metaKey]?: RequestMeta }
 class Meta implements RequestMeta {
   readonly startedAt = performance.now()
   finished = false
-  #trace: { traceId: string; traceparent: string } | undefined
+  #trace: TraceContext | undefined
   constructor(
     readonly requestId: string,
     private readonly request: Request,
@@ -33,10 +30,7 @@ class Meta implements RequestMeta {
 
   // The trace context is worked out on first use: most requests are answered without anyone asking for it.
   #context() {
-    if (this.#trace) return this.#trace
-    const parent = traceparentPattern.exec(this.parent ?? this.request.headers.get('traceparent') ?? '')
-    const traceId = parent && parent[1] !== '0'.repeat(32) ? parent[1]! : randomHex(16)
-    this.#trace = { traceId, traceparent: `00-${traceId}-${randomHex(8)}-${parent?.[3] ?? '01'}` }
+    this.#trace ??= traceContext(this.parent ?? this.request.headers.get('traceparent'))
     return this.#trace
   }
   get traceId() {
@@ -53,11 +47,7 @@ export const requestMeta = (request: Request): RequestMeta => {
   if (meta) return meta
   // Handed over by the gateway in this process: its request id and trace, not the caller's headers.
   const handoff = handoffOf(request)
-  let requestId = handoff?.requestId
-  if (requestId === undefined) {
-    const incoming = request.headers.get('x-request-id')
-    requestId = incoming && requestIdPattern.test(incoming) ? incoming : newId('req')
-  }
+  const requestId = handoff?.requestId ?? requestIdFrom(request.headers.get('x-request-id'))
   meta = new Meta(requestId, request, handoff?.traceparent)
   ;(request as WithMeta)[metaKey] = meta
   return meta
