@@ -101,6 +101,9 @@ describe('POST /api/v1/reservations', () => {
     const other = await h.reserve({ reference, lines: [{ sku, quantity: 3 }] }, key)
     expect(other.status).toBe(422)
     expect(other.body.code).toBe('idempotency_mismatch')
+    // Another caller using the same key is refused too, not shown the first caller's reservation.
+    const otherAdmin = await h.tokens.sign({ roles: ['admin'], sub: 'usr_other_admin' })
+    expect((await h.reserve(body, key, otherAdmin)).status).toBe(422)
     expect(await reservationCount(reference)).toBe(1)
     expect((await h.stockRows(sku))[0]).toMatchObject({ reserved: 2 })
   })

@@ -66,8 +66,11 @@ export const reserve = async (
 ): Promise<{ reservation: Reservation; replayed: boolean }> => {
   const units = wanted(input.lines)
   const ttlSeconds = input.ttlSeconds ?? deps.settings.reservationTtlSeconds
+  // The caller is part of it: a key another caller happened to use is refused, not answered with their reservation.
   const fingerprint = createHash('sha256')
-    .update(JSON.stringify({ reference: input.reference, units, ttlSeconds: input.ttlSeconds ?? null }))
+    .update(
+      JSON.stringify({ actor, reference: input.reference, units, ttlSeconds: input.ttlSeconds ?? null }),
+    )
     .digest('hex')
   const result = await deps.sql.begin(async (tx) => {
     const at = new Date(deps.now())
