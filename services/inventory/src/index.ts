@@ -1,12 +1,12 @@
 #!/usr/bin/env bun
 import { fileURLToPath } from 'node:url'
-import { productCreated } from '@myshop/events'
+import { productCreated, productUpdated } from '@myshop/events'
 import { consumer, defineService, type RunningService } from '@myshop/service-kit'
 import { createApp } from './app.ts'
 import { loadInventoryConfig } from './config.ts'
 import { type InventoryDeps, schema } from './deps.ts'
 import { reservationSweeper } from './reservations/sweeper.ts'
-import { countNewProduct, productCreatedConsumer } from './stock/service.ts'
+import { countNewSkus, newSkusConsumer } from './stock/service.ts'
 import { createInventoryDeps } from './wiring.ts'
 
 export const migrationsDir = fileURLToPath(new URL('../../../db/migrations/inventory', import.meta.url))
@@ -28,8 +28,9 @@ export const inventoryService = defineService({
     onStop(() => sweeper.stop())
   },
   consumers: (deps) => [
-    // A new product's SKUs are counted from the start, with no stock, so its stock can be read and adjusted.
-    consumer(productCreatedConsumer, [productCreated], (event) => countNewProduct(deps, event)),
+    // A product's SKUs are counted from the start, with no stock, so their stock can be read and adjusted: those
+    // of a new product, and variants added to a product later.
+    consumer(newSkusConsumer, [productCreated, productUpdated], (event) => countNewSkus(deps, event)),
   ],
   app: (deps, { degradable }) => createApp(deps, degradable),
 })

@@ -5,7 +5,7 @@ import { silentLogger } from '@myshop/logger'
 import { appCaller, testDatabase, testTokens } from '@myshop/testing'
 import { createApp } from '../src/app.ts'
 import type { InventoryDeps } from '../src/deps.ts'
-import { countNewProduct } from '../src/stock/service.ts'
+import { countNewSkus } from '../src/stock/service.ts'
 
 export const migrationsDir = join(import.meta.dir, '../../../db/migrations/inventory')
 
@@ -39,7 +39,7 @@ export const inventoryHarness = async (overrides: Partial<InventoryDeps> = {}) =
   /** New SKUs, counted the way a new product's are (from its `product.created`), with no stock. */
   const newSkus = async (count = 1): Promise<string[]> => {
     const skus = Array.from({ length: count }, () => unique('SKU'))
-    await countNewProduct(deps, productCreatedEvent(skus))
+    await countNewSkus(deps, productCreatedEvent(skus))
     return skus
   }
 

@@ -2,21 +2,21 @@ import { afterAll, describe, expect, test } from 'bun:test'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { memoryBus } from '@myshop/events'
+import { memoryBus, productUpdated } from '@myshop/events'
 import { eventually, testDatabase } from '@myshop/testing'
 import { inventoryService } from '../src/index.ts'
-import { adjustStock, countNewProduct } from '../src/stock/service.ts'
+import { adjustStock, countNewSkus } from '../src/stock/service.ts'
 import { inventoryHarness, productCreatedEvent } from './harness.ts'
 
 const h = await inventoryHarness()
 
-describe('product.created', () => {
+describe('product.created and product.updated', () => {
   test('counts the new product’s SKUs with no stock at the default location, once however often it comes', async () => {
     const skus = [h.unique('SKU'), h.unique('SKU')]
     const event = productCreatedEvent(skus)
-    expect(await countNewProduct(h.deps, event)).toBe('handled')
+    expect(await countNewSkus(h.deps, event)).toBe('handled')
     await adjustStock(h.deps, skus[0]!, { delta: 4, reason: 'delivery', location: 'default' }, 'usr_manager')
-    expect(await countNewProduct(h.deps, event)).toBe('duplicate')
+    expect(await countNewSkus(h.deps, event)).toBe('duplicate')
     expect(await h.stockRows(skus[0]!)).toEqual([
       { location: 'default', onHand: 4, reserved: 0, available: 4, ledger: 4 },
     ])
@@ -27,8 +27,28 @@ describe('product.created', () => {
 
   test('a SKU already counted keeps its stock when another product names it', async () => {
     const sku = await h.stocked(6)
-    expect(await countNewProduct(h.deps, productCreatedEvent([sku]))).toBe('handled')
+    expect(await countNewSkus(h.deps, productCreatedEvent([sku]))).toBe('handled')
     expect((await h.stockRows(sku))[0]).toMatchObject({ onHand: 6 })
+  })
+
+  test('a variant added to a product later is counted from its product.updated; the others keep their stock', async () => {
+    const sku = await h.stocked(3)
+    const added = h.unique('SKU')
+    const created = productCreatedEvent([sku])
+    const updated = productUpdated.create(
+      {
+        ...created.data,
+        variants: [...created.data.variants, { ...created.data.variants[0]!, id: 'var_added', sku: added }],
+        changed: ['variants'],
+      },
+      { source: 'product' },
+    )
+    expect(await countNewSkus(h.deps, updated)).toBe('handled')
+    expect(await countNewSkus(h.deps, updated)).toBe('duplicate')
+    expect((await h.stockRows(sku))[0]).toMatchObject({ onHand: 3 })
+    expect(await h.stockRows(added)).toEqual([
+      { location: 'default', onHand: 0, reserved: 0, available: 0, ledger: 0 },
+    ])
   })
 })
 

@@ -6,6 +6,7 @@ import {
   inbox,
   outbox,
   type productCreated,
+  type productUpdated,
   stockAdjusted,
   stockLow,
 } from '@myshop/events'
@@ -186,15 +187,19 @@ export const listLow = async (deps: InventoryDeps, page: { cursor?: string | und
   return { items, nextCursor: rows.length > page.limit ? items.at(-1)!.sku : null }
 }
 
-/** The inbox name of the `product.created` consumer: each event is handled once under it. */
-export const productCreatedConsumer = 'inventory-new-skus'
+/** The inbox name of the consumer of product events: each event is handled once under it. */
+export const newSkusConsumer = 'inventory-new-skus'
 
 /**
- * Starts counting a new product's SKUs, each with no stock at the default location. Through the inbox, so a
- * redelivered event changes nothing; a SKU already counted (another product had it first) is left as it is.
+ * Starts counting the SKUs a product event names that are not counted yet (a new product's, or variants added to
+ * one), each with no stock at the default location. Through the inbox, so a redelivered event changes nothing; a
+ * SKU already counted is left as it is.
  */
-export const countNewProduct = (deps: InventoryDeps, event: EnvelopeOf<typeof productCreated>) =>
-  inbox.handleOnce(deps.sql, schema, productCreatedConsumer, event, (tx) =>
+export const countNewSkus = (
+  deps: InventoryDeps,
+  event: EnvelopeOf<typeof productCreated> | EnvelopeOf<typeof productUpdated>,
+) =>
+  inbox.handleOnce(deps.sql, schema, newSkusConsumer, event, (tx) =>
     stock.addSkus(
       tx,
       [...new Set(event.data.variants.map((v) => v.sku))],
