@@ -101,14 +101,14 @@ export const reserve = async (
     const lines: ReservationLine[] = []
     const short: { sku: string; requested: number; available: number }[] = []
     for (const [sku, quantity] of units) {
-      const at = rows.filter((row) => row.sku === sku)
-      const available = at.reduce((sum, row) => sum + row.available, 0)
+      const locations = rows.filter((row) => row.sku === sku)
+      const available = locations.reduce((sum, row) => sum + row.available, 0)
       if (available < quantity) {
         short.push({ sku, requested: quantity, available })
         continue
       }
       let remaining = quantity
-      for (const row of at) {
+      for (const row of locations) {
         const take = Math.min(row.available, remaining)
         if (take > 0) lines.push({ sku, location: row.location, quantity: take })
         remaining -= take

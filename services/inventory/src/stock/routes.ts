@@ -2,7 +2,6 @@ import { bearerToken } from '@myshop/auth'
 import { authGuard, errorResponses, eventContext } from '@myshop/http'
 import { Elysia } from 'elysia'
 import type { InventoryDeps } from '../deps.ts'
-import { defaultLocation } from './model.ts'
 import {
   adjustmentInputSchema,
   adjustmentSchema,
@@ -47,13 +46,7 @@ export const stockRoutes = (deps: InventoryDeps) =>
     .post(
       '/:sku/adjustments',
       async ({ params, body, principal, request, set }) => {
-        const adjustment = await adjustStock(
-          deps,
-          params.sku,
-          { delta: body.delta, reason: body.reason, location: body.location ?? defaultLocation },
-          principal.userId,
-          eventContext(request),
-        )
+        const adjustment = await adjustStock(deps, params.sku, body, principal.userId, eventContext(request))
         set.status = 201
         return adjustment
       },

@@ -124,14 +124,22 @@ export const followThresholds = async (deps: InventoryDeps, tx: Tx, skus: string
   }
 }
 
-/** Counts stock in (a positive delta) or out at a location; a count out of more than is available is refused. */
+/**
+ * Counts stock in (a positive delta) or out at a location, the default one unless named; a count out of more than
+ * is available there is refused.
+ */
 export const adjustStock = async (
   deps: InventoryDeps,
   sku: string,
-  input: { delta: number; reason: string; location: string },
+  {
+    delta,
+    reason,
+    location = defaultLocation,
+  }: { delta: number; reason: string; location?: string | undefined },
   actor: string,
   ctx: EventContext = {},
 ) => {
+  const input = { delta, reason, location }
   if (input.delta === 0)
     throw new AppError('validation_failed', {
       detail: 'An adjustment counts at least one unit in or out',
