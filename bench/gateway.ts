@@ -139,6 +139,7 @@ const platform = Bun.spawn([process.execPath, import.meta.path, '--platform'], {
     GATEWAY_PORT: String(freePort()),
     USER_PORT: String(freePort()),
     PRODUCT_PORT: String(freePort()),
+    INVENTORY_PORT: String(freePort()),
   },
   stdout: 'pipe',
   stderr: 'inherit',

@@ -10,6 +10,7 @@ const platform = await startPlatform({
   GATEWAY_PORT: '0',
   USER_PORT: '0',
   PRODUCT_PORT: '0',
+  INVENTORY_PORT: '0',
   MYSHOP_DATA_DIR: dataDir,
   LOG_LEVEL: 'silent',
 })

@@ -12,6 +12,7 @@ export type AnyService = Service<CommonConfig & Record<string, any>, unknown, an
 export const loadServices = async (): Promise<AnyService[]> => [
   (await import('@myshop/user-service')).userService,
   (await import('@myshop/product-service')).productService,
+  (await import('@myshop/inventory-service')).inventoryService,
 ]
 
 /** The variable a service's URL is handed to the gateway and the other services in: `PRODUCT_SERVICE_URL`. */

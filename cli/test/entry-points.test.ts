@@ -37,6 +37,16 @@ test.each([
     ],
   ],
   [
+    'services/inventory/src/index.ts',
+    { INVENTORY_PORT: '-5', RESERVATION_TTL_SECONDS: '0', JWKS_URL: 'keys' },
+    [
+      'The inventory service cannot start. The configuration has 3 problems:',
+      '  - INVENTORY_PORT must be a whole number between 0 and 65535 (0 picks a free port); got "-5".',
+      '  - JWKS_URL must be a URL (scheme://host…); got "keys".',
+      '  - RESERVATION_TTL_SECONDS must be a whole number of at least 1; got "0".',
+    ],
+  ],
+  [
     'edge-gateway/src/entry/bun.ts',
     { GATEWAY_PORT: 'http', RATE_LIMIT_PER_IP: '0', CORS_ORIGINS: 'https://shop.example' },
     [

@@ -23,6 +23,7 @@ const freshEnv = async () => {
     await db.sql.end()
     env.USER_DATABASE_URL = db.url
     env.PRODUCT_DATABASE_URL = db.url
+    env.INVENTORY_DATABASE_URL = db.url
   } else await freshPgliteDir(join(dataDir, 'pg'))
   // The suite's own DATABASE_URL / REDIS_URL must not leak into a MyShop meant to use only USER_DATABASE_URL.
   return { dataDir, env: { ...env, DATABASE_URL: '', REDIS_URL: '' } }
@@ -44,9 +45,11 @@ describe('myshop db migrate', () => {
           '0001_init, 0002_search_indexes, 0003_search_versions, 0004_reindex_jobs, 0005_product_category_ids, 0006_category_ids_written_with_products, 0007_name_trigram_counts, 0008_facet_groups, 0009_gin_pending_lists, 0010_folded_search, 0011_brand_price_indexes, 0012_variant_option_search, 0013_option_facets, 0014_set_based_derivations',
         current: '0014',
       },
+      { service: 'inventory', schema: 'inventory', applied: '0001_init', current: '0001' },
     ])
     const second = await run(['db', 'migrate', '--json'], env)
     expect(JSON.parse(second.stdout).map((r: { applied: string }) => r.applied)).toEqual([
+      'none (up to date)',
       'none (up to date)',
       'none (up to date)',
     ])
@@ -84,7 +87,11 @@ describe('myshop db migrate names the shop it migrates', () => {
     expect(readdirSync(dataDir)).toEqual([])
     const created = await run(['db', 'migrate', '--create', '--json'], embeddedEnv(dataDir))
     expect(created.code).toBe(0)
-    expect(JSON.parse(created.stdout).map((r: { current: string }) => r.current)).toEqual(['0002', '0014'])
+    expect(JSON.parse(created.stdout).map((r: { current: string }) => r.current)).toEqual([
+      '0002',
+      '0014',
+      '0001',
+    ])
     expect(created.stderr).toBe(`migrating the embedded database in ${dataDir}\n`)
   }, 60_000)
 
@@ -113,6 +120,7 @@ describe('myshop db migrate names the shop it migrates', () => {
       ...env,
       USER_DATABASE_URL: '',
       PRODUCT_DATABASE_URL: '',
+      INVENTORY_DATABASE_URL: '',
     })
     expect(refused.code).toBe(1)
     expect(refused.stderr).toBe(
@@ -133,7 +141,11 @@ describe('myshop db migrate names the shop it migrates', () => {
       await db.sql.end()
       const migrated = await run(['db', 'migrate', '--database-url', db.url, '--json'], embeddedEnv(dataDir))
       expect(migrated.code).toBe(0)
-      expect(JSON.parse(migrated.stdout).map((r: { current: string }) => r.current)).toEqual(['0002', '0014'])
+      expect(JSON.parse(migrated.stdout).map((r: { current: string }) => r.current)).toEqual([
+        '0002',
+        '0014',
+        '0001',
+      ])
       expect(readdirSync(dataDir)).toEqual([])
     }
     const url = await run(['db', 'migrate', '--url', 'http://127.0.0.1:8080'], embeddedEnv(dataDir))
@@ -146,7 +158,14 @@ describe('myshop start', () => {
   test('boots the gateway and the user service, serves requests, and stops cleanly on SIGINT', async () => {
     const { env, dataDir } = await freshEnv()
     const proc = Bun.spawn([process.execPath, cliPath, 'start', '--json'], {
-      env: { ...process.env, ...env, GATEWAY_PORT: '0', USER_PORT: '0', PRODUCT_PORT: '0' },
+      env: {
+        ...process.env,
+        ...env,
+        GATEWAY_PORT: '0',
+        USER_PORT: '0',
+        PRODUCT_PORT: '0',
+        INVENTORY_PORT: '0',
+      },
       stdout: 'pipe',
       stderr: 'pipe',
       stdin: 'ignore',
@@ -171,7 +190,13 @@ describe('myshop start', () => {
     if (!process.env.DATABASE_URL) {
       expect(existsSync(join(dataDir, 'myshop.pid'))).toBe(true)
       // A second MyShop on the same data directory is refused instead of corrupting it.
-      const second = await run(['start'], { ...env, GATEWAY_PORT: '0', USER_PORT: '0', PRODUCT_PORT: '0' })
+      const second = await run(['start'], {
+        ...env,
+        GATEWAY_PORT: '0',
+        USER_PORT: '0',
+        PRODUCT_PORT: '0',
+        INVENTORY_PORT: '0',
+      })
       expect(second.code).toBe(1)
       expect(second.stderr).toContain('already running')
     }
@@ -205,10 +230,10 @@ describe('myshop start', () => {
     })
     expect(problems).toEqual([
       '  - GATEWAY_PORT must be a whole number between 0 and 65535 (0 picks a free port); got "99999". (read by edge-gateway)',
-      '  - LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent; got "loud". (read by user, product, edge-gateway)',
+      '  - LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent; got "loud". (read by user, product, inventory, edge-gateway)',
       '  - MYSHOP_ADMIN_PASSWORD is refused: This password is too common or too easy to guess. Choose a stronger passphrase. (read by user)',
       '  - PRODUCT_PORT must be a whole number between 0 and 65535 (0 picks a free port); got "-1". (read by product)',
-      '  - REDIS_URL must be a URL (scheme://host…); got "redis host". (read by user, product, edge-gateway)',
+      '  - REDIS_URL must be a URL (scheme://host…); got "redis host". (read by user, product, inventory, edge-gateway)',
       '  - USER_PORT must be a whole number between 0 and 65535 (0 picks a free port); got "abc". (read by user)',
     ])
     expect(heading).toBe('error: MyShop cannot start. The configuration has 6 problems:')

@@ -18,6 +18,9 @@ export const permissions = [
   'catalog:write',
   'inventory:read',
   'inventory:write',
+  // Setting stock aside for an order: for the services that place orders (admins hold it until services have
+  // identities of their own).
+  'inventory:reserve',
   'orders:read_own',
   'orders:write_own',
   'orders:read_all',

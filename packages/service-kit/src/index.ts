@@ -18,3 +18,4 @@ export {
   type Shared,
   stopOnSignals,
 } from './service.ts'
+export { type SessionCheckedVerifierOptions, sessionCheckedVerifier } from './verifier.ts'

@@ -1,0 +1,16 @@
+import { createHttpApp, type ReadinessCheck } from '@myshop/http'
+import type { InventoryDeps } from './deps.ts'
+import { reservationRoutes } from './reservations/routes.ts'
+import { stockRoutes } from './stock/routes.ts'
+
+/** The inventory service's HTTP app, built from its dependencies and nothing else. */
+export const createApp = (deps: InventoryDeps, degradable: Record<string, ReadinessCheck> = {}) =>
+  createHttpApp({
+    service: 'inventory',
+    description: 'Stock levels per SKU and location, the adjustments ledger, and reservations',
+    logger: deps.logger,
+    readiness: { database: () => deps.sql`select 1` },
+    degradable,
+  })
+    .use(stockRoutes(deps))
+    .use(reservationRoutes(deps))

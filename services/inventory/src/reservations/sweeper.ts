@@ -1,0 +1,66 @@
+import type { InventoryDeps } from '../deps.ts'
+import { expiredReservations, expireReservation } from './service.ts'
+
+export interface ReservationSweeper {
+  /** Releases every reservation held past its expiry; answers how many it released. */
+  sweep(): Promise<number>
+  /** Sweeps every `intervalMs` until stopped. */
+  start(): void
+  /** Stops sweeping, waiting for a sweep under way. */
+  stop(): Promise<void>
+}
+
+const batch = 100
+
+/**
+ * Releases reservations never committed once they expire, so stock held for an abandoned checkout returns. Each is
+ * released in a transaction of its own that checks it is still held and expired, so several instances sweeping at
+ * once, or a holder committing or releasing meanwhile, release nothing twice.
+ */
+export const reservationSweeper = (deps: InventoryDeps, intervalMs: number): ReservationSweeper => {
+  let timer: ReturnType<typeof setInterval> | undefined
+  let running: Promise<number> | undefined
+
+  const sweep = async () => {
+    let released = 0
+    while (true) {
+      const ids = await expiredReservations(deps, batch)
+      let progressed = false
+      for (const id of ids)
+        if (await expireReservation(deps, id)) {
+          released++
+          progressed = true
+        }
+      if (ids.length < batch || !progressed) return released
+    }
+  }
+
+  const tick = () => {
+    if (running) return
+    running = sweep()
+      .then((released) => {
+        if (released > 0) deps.logger.info({ released }, 'expired reservations released')
+        return released
+      })
+      .catch((error: unknown) => {
+        deps.logger.error({ err: error }, 'releasing expired reservations failed; retrying at the next sweep')
+        return 0
+      })
+      .finally(() => {
+        running = undefined
+      })
+  }
+
+  return {
+    sweep,
+    start() {
+      timer ??= setInterval(tick, intervalMs)
+      timer.unref?.()
+    },
+    async stop() {
+      clearInterval(timer)
+      timer = undefined
+      await running
+    },
+  }
+}

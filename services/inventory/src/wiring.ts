@@ -1,0 +1,41 @@
+import { memorySessionStore, redisSessionStore, type SessionStore } from '@myshop/auth'
+import type { Db } from '@myshop/db'
+import type { Logger } from '@myshop/logger'
+import { sessionCheckedVerifier } from '@myshop/service-kit'
+import type Redis from 'ioredis'
+import type { InventoryConfig } from './config.ts'
+import type { InventoryDeps } from './deps.ts'
+
+export interface WiringOptions {
+  config: InventoryConfig
+  sql: Db
+  redis?: Redis | undefined
+  logger: Logger
+  eventsWritten?: () => void
+  sessions?: SessionStore | undefined
+}
+
+/**
+ * Assembles the inventory service's dependencies from configuration: tokens verified against the user service's
+ * keys, with ended sessions looked up in Redis when REDIS_URL is set (else in process).
+ */
+export const createInventoryDeps = ({
+  config,
+  sql,
+  redis,
+  logger,
+  eventsWritten = () => {},
+  sessions,
+}: WiringOptions): InventoryDeps => ({
+  sql,
+  now: Date.now,
+  logger,
+  verifier: sessionCheckedVerifier({
+    issuer: config.JWT_ISSUER,
+    audience: config.JWT_AUDIENCE,
+    jwksUrl: config.JWKS_URL ?? `${config.USER_SERVICE_URL}/.well-known/jwks.json`,
+    sessions: sessions ?? (redis ? redisSessionStore(redis) : memorySessionStore()),
+  }),
+  eventsWritten,
+  settings: { reservationTtlSeconds: config.RESERVATION_TTL_SECONDS },
+})
