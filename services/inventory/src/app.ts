@@ -1,3 +1,4 @@
+import { ping } from '@myshop/db'
 import { createHttpApp, type ReadinessCheck } from '@myshop/http'
 import type { InventoryDeps } from './deps.ts'
 import { reservationRoutes } from './reservations/routes.ts'
@@ -9,7 +10,7 @@ export const createApp = (deps: InventoryDeps, degradable: Record<string, Readin
     service: 'inventory',
     description: 'Stock levels per SKU and location, the adjustments ledger, and reservations',
     logger: deps.logger,
-    readiness: { database: () => deps.sql`select 1` },
+    readiness: { database: () => ping(deps.sql) },
     degradable,
   })
     .use(stockRoutes(deps))

@@ -1,8 +1,7 @@
 import { loadConfig, vars, z } from '@myshop/config'
 import { serviceVars, withRedisPrefix } from '@myshop/service-kit/config'
 
-const shape = {
-  ...serviceVars('inventory', 8085),
+const shape = serviceVars('inventory', 8085, {
   /** Where the user service publishes its token keys. */
   USER_SERVICE_URL: vars.url().default('http://127.0.0.1:8081'),
   JWKS_URL: vars.optionalUrl(),
@@ -12,7 +11,7 @@ const shape = {
   RESERVATION_TTL_SECONDS: vars.int(900, 1),
   /** How often expired reservations are looked for and released. */
   RESERVATION_SWEEP_INTERVAL_MS: vars.int(5_000, 10),
-}
+})
 
 export type InventoryConfig = ReturnType<typeof loadInventoryConfig>
 

@@ -1,8 +1,8 @@
 import { Client } from '@elastic/elasticsearch'
-import { createVerifier, memorySessionStore, redisSessionStore, type SessionStore } from '@myshop/auth'
+import { memorySessionStore, redisSessionStore, type SessionStore } from '@myshop/auth'
 import type { Db } from '@myshop/db'
-import { AppError } from '@myshop/errors'
 import type { Logger } from '@myshop/logger'
+import { sessionCheckedVerifier } from '@myshop/service-kit'
 import type Redis from 'ioredis'
 import {
   type LayeredResponseCache,
@@ -89,21 +89,11 @@ export const createProductDeps = ({
     sql,
     now: Date.now,
     logger,
-    verifier: createVerifier({
+    verifier: sessionCheckedVerifier({
       issuer: config.JWT_ISSUER,
       audience: config.JWT_AUDIENCE,
       jwksUrl: config.JWKS_URL ?? `${config.USER_SERVICE_URL}/.well-known/jwks.json`,
-      cacheSize: 10_000,
-      // This service keeps no record of sessions: when the store cannot say whether one was ended, a signed-in
-      // request is refused with a 503 rather than trusted (the catalog's anonymous reads need no session).
-      isSessionActive: (id) =>
-        sessions.isActive(id).catch((cause: unknown) => {
-          throw new AppError('unavailable', {
-            detail: 'Signed-in requests are paused while the session store is unreachable; try again shortly',
-            headers: { 'retry-after': '5' },
-            cause,
-          })
-        }),
+      sessions,
     }),
     search: elastic ?? postgresSearch(sql, logger),
     storage,
