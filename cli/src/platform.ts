@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { memorySessionStore } from '@myshop/auth'
+import { isServiceIdentity, memorySessionStore, serviceSecret } from '@myshop/auth'
 import { loadConfigs } from '@myshop/config'
 import { type EmbeddedDatabase, openEmbeddedDatabase } from '@myshop/db'
 import type { LocalHandler } from '@myshop/edge-gateway'
@@ -23,6 +23,9 @@ export interface RunningPlatform {
   databaseUrl?: string
   stop(): Promise<void>
 }
+
+/** 256 random bits, for a shop secret nobody set. */
+const randomSecret = () => Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url')
 
 /** The proxies `myshop start` believes unless TRUSTED_PROXIES says otherwise. */
 export const loopbackProxies = '127.0.0.0/8,::1'
@@ -118,9 +121,16 @@ export const startPlatform = async (
       TRUSTED_PROXIES: env.TRUSTED_PROXIES || loopbackProxies,
       ...(mediaUrl && { MEDIA_PUBLIC_URL: mediaUrl }),
     }
+    // Services prove who they are to each other with secrets derived from the shop's; without one set, this run
+    // makes its own (the tokens it signs last minutes, and every service is handed its secret here).
+    const shopSecret = env.SERVICE_AUTH_SECRET || randomSecret()
+    booted.SERVICE_AUTH_SECRET = shopSecret
     const running: RunningService[] = []
     for (const service of list) {
-      const started = await service.start(service.loadConfig(booted), shared)
+      const secret = isServiceIdentity(service.name)
+        ? await serviceSecret(shopSecret, service.name)
+        : undefined
+      const started = await service.start(service.loadConfig({ ...booted, SERVICE_SECRET: secret }), shared)
       stops.unshift(() => started.stop())
       running.push(started)
       booted[serviceUrlVar(service.name)] = started.url

@@ -1,17 +1,9 @@
-import { createVerifier, tokenAudience } from '@myshop/auth'
+import { createVerifier, type ServiceIdentity, serviceIdentities, tokenAudience } from '@myshop/auth'
 import { loadConfig, redisPrefixOf, redisPrefixVar, vars, z } from '@myshop/config'
 
-/** The services the gateway routes to; a service without a URL answers 503 on its routes. */
-export const serviceNames = [
-  'user',
-  'product',
-  'order',
-  'payment',
-  'inventory',
-  'notification',
-  'analytics',
-] as const
-export type ServiceName = (typeof serviceNames)[number]
+/** The services the gateway routes to (MyShop's one list of them); a service without a URL answers 503 on its routes. */
+export const serviceNames = serviceIdentities
+export type ServiceName = ServiceIdentity
 
 const schema = {
   GATEWAY_PORT: vars.port(8080),

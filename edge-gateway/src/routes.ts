@@ -53,6 +53,7 @@ export const routes: Route[] = [
   r('POST', `${v1}/auth/login`, 'user', 'public', 'auth'),
   r('POST', `${v1}/auth/refresh`, 'user', 'public', 'auth'),
   r('POST', `${v1}/auth/unlock`, 'user', 'public', 'auth'),
+  r('POST', `${v1}/auth/service-token`, 'user', 'public', 'auth'),
   r('POST', `${v1}/auth/logout`, 'user', 'authenticated', 'auth'),
   r('POST', `${v1}/auth/keys/rotate`, 'user', { permission: 'keys:rotate' }),
   r('GET', `${v1}/users/me`, 'user', 'authenticated'),

@@ -4,6 +4,7 @@ import { registerCatalog } from './catalog.tsx'
 import { registerDb } from './db.tsx'
 import { registerHealth } from './health.tsx'
 import { registerSeed } from './seed.tsx'
+import { registerServices } from './services.tsx'
 import { registerStart } from './start.tsx'
 import { registerUsers } from './users.tsx'
 
@@ -16,4 +17,5 @@ export const commands: RegisterCommand[] = [
   registerHealth,
   registerCatalog,
   registerSeed,
+  registerServices,
 ]

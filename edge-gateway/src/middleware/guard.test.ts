@@ -9,17 +9,32 @@ import { guard } from './guard.ts'
 import { requestContext } from './request-context.ts'
 
 const customer: Principal = {
+  kind: 'user',
   userId: 'usr_1',
   sessionId: 'ses_1',
   roles: ['customer'],
   permissions: new Set(),
   exp: Math.floor(Date.now() / 1000) + 900,
 }
+const orderService: Principal = {
+  kind: 'service',
+  userId: 'svc_order',
+  sessionId: '',
+  roles: [],
+  permissions: new Set(['inventory:reserve']),
+  exp: Math.floor(Date.now() / 1000) + 300,
+  service: 'order',
+}
 const good = 'good.token.here'
-/** Accepts the token `good` as the customer above, rejects every other one. */
+const serviceToken = 'service.token.here'
+/** Accepts the token `good` as the customer above and `serviceToken` as the order service, rejects every other one. */
 const verifier: Verifier = {
   verify: async (token): Promise<VerifyResult> =>
-    token === good ? { ok: true, principal: customer } : { ok: false, reason: 'invalid' },
+    token === good
+      ? { ok: true, principal: customer }
+      : token === serviceToken
+        ? { ok: true, principal: orderService }
+        : { ok: false, reason: 'invalid' },
   forget: () => {},
 }
 
@@ -66,6 +81,13 @@ describe('guard', () => {
     expect(rejected.status).toBe(401)
     expect(rejected.headers.get('www-authenticate')).toContain('error="invalid_token"')
     expect(await rejected.json()).toMatchObject({ code: 'invalid_token' })
+  })
+
+  test('refuses a service’s token with 401: services call each other directly, never through the edge', async () => {
+    const app = appFor({ path: '/reserve', label: '/reserve', policy: { permission: 'inventory:reserve' } })
+    const res = await app.request('/reserve', { headers: { authorization: `Bearer ${serviceToken}` } })
+    expect(res.status).toBe(401)
+    expect(await res.json()).toMatchObject({ code: 'invalid_token' })
   })
 
   test('answers 403 to a caller without the permission', async () => {

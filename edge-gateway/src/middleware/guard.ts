@@ -45,7 +45,13 @@ export const guard =
           : { code: 'unauthenticated', detail: 'This route needs a Bearer access token.' }
       } else {
         const verified = await deps.verifier.verify(token)
-        if (verified.ok) principal = verified.principal
+        if (verified.ok && verified.principal.kind === 'service')
+          // A service's token opens other services' doors from inside the shop, not the shop's front door.
+          authProblem = {
+            code: 'invalid_token',
+            detail: 'A service’s access token is not accepted here; services call each other directly.',
+          }
+        else if (verified.ok) principal = verified.principal
         else
           authProblem = {
             code: 'invalid_token',

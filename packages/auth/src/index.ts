@@ -4,12 +4,17 @@ export { tokenAlgorithm, tokenAudience } from './constants.ts'
 export {
   hasPermission,
   isRole,
+  isServiceIdentity,
   type Permission,
   permissions,
   permissionsFor,
   type Role,
   roles,
+  type ServiceIdentity,
+  serviceIdentities,
+  servicePermissions,
 } from './rbac.ts'
+export { serviceSecret, verifyServiceSecret } from './service-secret.ts'
 export {
   memorySessionStore,
   type OutageTolerantOptions,
@@ -22,6 +27,7 @@ export {
 export {
   createVerifier,
   type Principal,
+  serviceSubject,
   type Verifier,
   type VerifierOptions,
   type VerifyOptions,

@@ -49,6 +49,40 @@ const grants: Record<Role, readonly Permission[]> = {
   admin: permissions,
 }
 
+/**
+ * MyShop's services: what the gateway routes to, and who may call another service under an identity of its own
+ * (never a shopper's endpoint), with a short-lived token the user service gives it for its credentials.
+ */
+export const serviceIdentities = [
+  'user',
+  'product',
+  'order',
+  'payment',
+  'inventory',
+  'notification',
+  'analytics',
+] as const
+export type ServiceIdentity = (typeof serviceIdentities)[number]
+
+/** What each service may do when it calls another; nothing beyond what its part of checkout needs. */
+const serviceGrants: Record<ServiceIdentity, readonly Permission[]> = {
+  user: [],
+  product: [],
+  // Checkout sets stock aside for an order, and gives it back.
+  order: ['inventory:reserve'],
+  payment: [],
+  inventory: [],
+  notification: [],
+  analytics: [],
+}
+
+export const isServiceIdentity = (value: string): value is ServiceIdentity =>
+  (serviceIdentities as readonly string[]).includes(value)
+
+/** The permissions a service's token carries. */
+export const servicePermissions = (service: ServiceIdentity): Set<Permission> =>
+  new Set(serviceGrants[service])
+
 export const isRole = (value: string): value is Role => (roles as readonly string[]).includes(value)
 
 /** The union of permissions granted by the given roles; unknown role names grant nothing. */

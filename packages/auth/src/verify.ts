@@ -8,17 +8,35 @@ import {
   jwtVerify,
 } from 'jose'
 import { tokenAlgorithm } from './constants.ts'
-import { isRole, type Permission, permissionsFor, type Role } from './rbac.ts'
+import {
+  isRole,
+  isServiceIdentity,
+  type Permission,
+  permissionsFor,
+  type Role,
+  type ServiceIdentity,
+  servicePermissions,
+} from './rbac.ts'
 
-/** Who a verified access token speaks for. */
+/**
+ * Who a verified access token speaks for: a person signed in (`user`), or a MyShop service calling another with a
+ * token of its own (`service`: no session, no roles, its subject `svc_<name>`, the permissions its service is granted).
+ */
 export interface Principal {
+  kind: 'user' | 'service'
   userId: string
+  /** The sign-in the token belongs to; empty for a service. */
   sessionId: string
   roles: Role[]
   permissions: Set<Permission>
   /** Expiry, seconds since the epoch. */
   exp: number
+  /** The calling service, for a service's token. */
+  service?: ServiceIdentity
 }
+
+/** The subject of a service's tokens. */
+export const serviceSubject = (service: ServiceIdentity): string => `svc_${service}`
 
 export type VerifyResult =
   | { ok: true; principal: Principal }
@@ -76,11 +94,22 @@ const b64urlJson = (part: string): Record<string, unknown> | null => {
 }
 
 const toPrincipal = (payload: JWTPayload): Principal | null => {
-  const { sub, sid, roles, exp } = payload as JWTPayload & { sid?: unknown; roles?: unknown }
+  const { sub, sid, roles, exp, svc } = payload as JWTPayload & {
+    sid?: unknown
+    roles?: unknown
+    svc?: unknown
+  }
+  if (svc !== undefined) {
+    // A service's token: its name must be one MyShop knows and its subject must say the same; it has no session.
+    if (typeof svc !== 'string' || !isServiceIdentity(svc) || sub !== serviceSubject(svc)) return null
+    if (typeof exp !== 'number' || sid !== undefined) return null
+    const permissions = servicePermissions(svc)
+    return { kind: 'service', userId: sub, sessionId: '', roles: [], permissions, exp, service: svc }
+  }
   if (typeof sub !== 'string' || typeof sid !== 'string' || typeof exp !== 'number') return null
   if (!Array.isArray(roles) || !roles.every((r): r is string => typeof r === 'string')) return null
   const known = roles.filter(isRole)
-  return { userId: sub, sessionId: sid, roles: known, permissions: permissionsFor(known), exp }
+  return { kind: 'user', userId: sub, sessionId: sid, roles: known, permissions: permissionsFor(known), exp }
 }
 
 /**
@@ -169,6 +198,7 @@ export const createVerifier = (options: VerifierOptions): Verifier => {
       }
       if (
         options.isSessionActive &&
+        principal.kind === 'user' &&
         principal.sessionId !== verifyOptions?.activeSession &&
         !(await options.isSessionActive(principal.sessionId))
       ) {

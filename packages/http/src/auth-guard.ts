@@ -6,8 +6,10 @@ import { Elysia } from 'elysia'
 const challenge = { 'www-authenticate': 'Bearer realm="myshop"' }
 
 /**
- * Adds the `auth` route option: `auth: true` needs a valid access token, `auth: 'users:read'` also needs
- * that permission. Services verify tokens themselves; a request that bypassed the gateway is not trusted.
+ * Adds the `auth` route option: `auth: true` needs a person's valid access token, `auth: 'users:read'` a valid
+ * token holding that permission, a person's or a service's (see Principal). A service's token never stands for a
+ * person: routes that act for the signed-in user refuse it. Services verify tokens themselves; a request that
+ * bypassed the gateway is not trusted.
  */
 export const authGuard = (verifier: Verifier) =>
   new Elysia({ name: 'myshop-auth-guard' }).macro({
@@ -27,6 +29,11 @@ export const authGuard = (verifier: Verifier) =>
           throw new AppError('invalid_token', {
             detail: result.reason === 'revoked' ? 'The session has ended' : 'The access token is not valid',
             headers: { 'www-authenticate': 'Bearer realm="myshop", error="invalid_token"' },
+          })
+        }
+        if (requirement === true && result.principal.kind === 'service') {
+          throw new AppError('forbidden', {
+            detail: 'This route acts for a signed-in person, not for a service',
           })
         }
         if (requirement !== true && !result.principal.permissions.has(requirement)) {

@@ -5,6 +5,7 @@ export type VarPrefix<N extends string> = Uppercase<N>
 
 const hostVar = () => z.string().default('127.0.0.1')
 const commandTimeoutVar = () => vars.int(500, 10)
+const serviceSecretVar = () => z.string().min(1).max(128).optional()
 
 /** The variables every service reads, some of them named after the service (`PRODUCT_PORT`, `PRODUCT_DATABASE_URL`). */
 export type ServiceVars<N extends string> = {
@@ -17,6 +18,7 @@ export type ServiceVars<N extends string> = {
   REDIS_PREFIX: ReturnType<typeof redisPrefixVar>
   REDIS_COMMAND_TIMEOUT_MS: ReturnType<typeof commandTimeoutVar>
   MYSHOP_DATA_DIR: ReturnType<typeof hostVar>
+  SERVICE_SECRET: ReturnType<typeof serviceSecretVar>
   LOG_LEVEL: ReturnType<typeof vars.logLevel>
   LOG_FORMAT: ReturnType<typeof vars.logFormat>
 }
@@ -31,6 +33,8 @@ export type ServiceVars<N extends string> = {
  * - `REDIS_URL`, `REDIS_PREFIX` (the shop's key namespace, derived from the database when unset) and
  *   `REDIS_COMMAND_TIMEOUT_MS` (how long a Redis command may take before the caller falls back: a cache miss, the
  *   database, a 503);
+ * - `SERVICE_SECRET`: the service's own secret, which it exchanges at the user service for short-lived tokens to
+ *   call other services with (derived from the shop's SERVICE_AUTH_SECRET; `myshop start` hands it over itself);
  * - the service's own variables;
  * - `LOG_LEVEL`, `LOG_FORMAT`.
  */
@@ -49,6 +53,7 @@ export const serviceVars = <N extends string, O extends z.ZodRawShape = Record<n
     REDIS_PREFIX: redisPrefixVar(),
     REDIS_COMMAND_TIMEOUT_MS: commandTimeoutVar(),
     MYSHOP_DATA_DIR: z.string().default('./.myshop'),
+    SERVICE_SECRET: serviceSecretVar(),
     ...own,
     LOG_LEVEL: vars.logLevel(),
     LOG_FORMAT: vars.logFormat(),
@@ -62,6 +67,7 @@ export interface CommonConfig {
   REDIS_PREFIX: string
   REDIS_COMMAND_TIMEOUT_MS: number
   MYSHOP_DATA_DIR: string
+  SERVICE_SECRET?: string | undefined
   LOG_LEVEL: string
   LOG_FORMAT: 'auto' | 'json' | 'pretty'
 }

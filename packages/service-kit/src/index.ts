@@ -18,4 +18,5 @@ export {
   type Shared,
   stopOnSignals,
 } from './service.ts'
+export { type ServiceTokens, type ServiceTokensOptions, serviceTokens } from './service-tokens.ts'
 export { type SessionCheckedVerifierOptions, sessionCheckedVerifier } from './verifier.ts'

@@ -3,6 +3,7 @@ import { createHttpApp, type PeerSource, type ProxyTrust, type ReadinessCheck } 
 import { authRoutes } from './auth/routes.ts'
 import type { UserDeps } from './deps.ts'
 import { keyRoutes } from './keys/routes.ts'
+import { serviceTokenRoutes } from './service-tokens/routes.ts'
 import { unlockRoutes } from './unlock/routes.ts'
 import { userRoutes } from './users/routes.ts'
 
@@ -29,6 +30,7 @@ export const createApp = (deps: UserDeps, { trustedProxies, peers, degradable }:
     .use(authRoutes(deps, addressing))
     .use(userRoutes(deps, addressing))
     .use(unlockRoutes(deps, addressing))
+    .use(serviceTokenRoutes(deps))
 }
 
 export type UserApp = ReturnType<typeof createApp>

@@ -22,6 +22,13 @@ const shape = serviceVars('user', 8081, {
   TRUSTED_PROXIES: vars.addressRanges([]),
   /** Encrypts the private signing keys stored in the database (AES-256-GCM); keep it out of the database's reach. */
   KEY_ENCRYPTION_SECRET: z.string().min(16).optional(),
+  /**
+   * The shop's secret from which each service's own is derived (see `myshop services secret`): services exchange
+   * theirs for short-lived tokens at POST /api/v1/auth/service-token. Unset: service identities are off.
+   */
+  SERVICE_AUTH_SECRET: z.string().min(32).optional().describe('at least 32 characters'),
+  /** How long a service's access token lasts. */
+  SERVICE_TOKEN_TTL_SECONDS: vars.int(300, 30),
   MYSHOP_ADMIN_EMAIL: z.email().optional(),
   /** Judged by registration's strength rules, below (the length among them). */
   MYSHOP_ADMIN_PASSWORD: z.string().optional(),

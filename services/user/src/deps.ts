@@ -33,6 +33,9 @@ export interface UserSettings {
   maxFailuresPerClient: number
   maxFailuresPerAccount: number
   lockSeconds: number
+  /** The shop's secret services derive theirs from; undefined turns service identities off. */
+  serviceAuthSecret: string | undefined
+  serviceTokenTtlSeconds: number
 }
 
 /** Facts about the caller that auth decisions and audit fields use. */

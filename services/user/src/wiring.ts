@@ -115,6 +115,8 @@ export const createUserDeps = ({
       maxFailuresPerClient: config.LOGIN_MAX_FAILURES_PER_CLIENT,
       maxFailuresPerAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
       lockSeconds: config.LOGIN_LOCK_SECONDS,
+      serviceAuthSecret: config.SERVICE_AUTH_SECRET,
+      serviceTokenTtlSeconds: config.SERVICE_TOKEN_TTL_SECONDS,
     },
   }
 }
