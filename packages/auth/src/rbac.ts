@@ -21,6 +21,10 @@ export const permissions = [
   // Setting stock aside for an order: for the services that place orders (admins hold it until services have
   // identities of their own).
   'inventory:reserve',
+  // Authorizing, capturing and voiding payments, and refunding them: for the services that take payment for orders
+  // (admins hold them until services have identities of their own). Support refunds through the order instead.
+  'payment:authorize',
+  'payment:refund',
   'orders:read_own',
   'orders:write_own',
   'orders:read_all',
