@@ -74,10 +74,14 @@ export const paymentHarness = async () => {
         select status, captured_amount as "capturedAmount", refunded_amount as "refundedAmount"
         from payments.payments where id = ${paymentId}`
     )[0],
-    ledger: await sql<{ kind: string; outcome: string; amount: number }[]>`
-      select kind, outcome, amount from payments.transactions where payment_id = ${paymentId} order by seq`,
-    charges: await sql<{ status: string }[]>`
-      select status from payments.test_provider_charges where idempotency_key = ${`${paymentId}:authorize`}`,
+    ledger: [
+      ...(await sql<{ kind: string; outcome: string; amount: number }[]>`
+        select kind, outcome, amount from payments.transactions where payment_id = ${paymentId} order by seq`),
+    ],
+    charges: [
+      ...(await sql<{ status: string }[]>`
+        select status from payments.test_provider_charges where idempotency_key = ${`${paymentId}:authorize`}`),
+    ],
   })
 
   /** A callback signed as the test provider signs them, at `timestamp` (now unless given). */
@@ -90,7 +94,10 @@ export const paymentHarness = async () => {
     app.handle(
       new Request('http://localhost/api/v1/webhooks/test-provider', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(signature && { 'test-provider-signature': signature }) },
+        headers: {
+          'content-type': 'application/json',
+          ...(signature && { 'test-provider-signature': signature }),
+        },
         body: text,
       }),
     )

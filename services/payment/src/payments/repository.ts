@@ -165,7 +165,11 @@ export const refunds = (sql: Queryable, paymentId: string) =>
   sql<RefundRecord[]>`
     select ${refundColumns(sql)} from payments.refunds where payment_id = ${paymentId} order by created_at, id`
 
-export const findRefund = async (sql: Queryable, paymentId: string, key: string): Promise<RefundRecord | null> => {
+export const findRefund = async (
+  sql: Queryable,
+  paymentId: string,
+  key: string,
+): Promise<RefundRecord | null> => {
   const [row] = await sql<RefundRecord[]>`
     select ${refundColumns(sql)} from payments.refunds where payment_id = ${paymentId} and idempotency_key = ${key}`
   return row ?? null
@@ -201,7 +205,12 @@ export const settleRefund = (
     where id = ${id}`
 
 /** Records a provider callback by its event id: false when it was received before (a replay). */
-export const receive = async (sql: Queryable, provider: string, eventId: string, at: Date): Promise<boolean> => {
+export const receive = async (
+  sql: Queryable,
+  provider: string,
+  eventId: string,
+  at: Date,
+): Promise<boolean> => {
   const rows = await sql`
     insert into payments.webhook_receipts (provider, event_id, received_at) values (${provider}, ${eventId}, ${at})
     on conflict do nothing returning event_id`

@@ -5,14 +5,21 @@ import { providerNames } from './provider.ts'
 export const maxAmount = 100_000_000_000
 
 const minorUnits = (description: string) =>
-  t.Integer({ minimum: 1, maximum: maxAmount, description: `${description}, in integer minor units`, examples: [4999] })
+  t.Integer({
+    minimum: 1,
+    maximum: maxAmount,
+    description: `${description}, in integer minor units`,
+    examples: [4999],
+  })
 
 const printable = (maxLength: number, description: string, examples: string[]) =>
   t.String({ minLength: 1, maxLength, pattern: '^[\\x21-\\x7e]+$', description, examples })
 
 export const authorizeInputSchema = t.Object(
   {
-    reference: printable(120, 'What the payment is for, such as an order id', ['ord_01JD6Z3Q8X5V7W9Y2A4C6E8G0J']),
+    reference: printable(120, 'What the payment is for, such as an order id', [
+      'ord_01JD6Z3Q8X5V7W9Y2A4C6E8G0J',
+    ]),
     amount: minorUnits('The amount to hold'),
     currency: t.String({ pattern: '^[A-Z]{3}$', description: 'ISO 4217 currency code', examples: ['EUR'] }),
     provider: t.Union([t.Literal(providerNames[0])], { description: 'Who processes the card' }),

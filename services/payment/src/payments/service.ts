@@ -67,7 +67,7 @@ const meta = (deps: PaymentDeps, ctx: EventContext): EnvelopeMeta => ({
   ...ctx,
 })
 
-const view = async (deps: PaymentDeps, sql: Tx | PaymentDeps['sql'], record: PaymentRecord): Promise<Payment> => ({
+const view = async (sql: Tx | PaymentDeps['sql'], record: PaymentRecord): Promise<Payment> => ({
   id: record.id,
   reference: record.reference,
   amount: record.amount,
@@ -151,7 +151,9 @@ export const authorize = async (
   ctx: EventContext = {},
 ): Promise<{ payment: Payment; replayed: boolean }> => {
   // The caller is part of it: a key another caller happened to use is refused, not answered with their payment.
-  const fingerprint = createHash('sha256').update(JSON.stringify({ actor, ...input })).digest('hex')
+  const fingerprint = createHash('sha256')
+    .update(JSON.stringify({ actor, ...input }))
+    .digest('hex')
   const claimed = await deps.sql.begin(async (tx) => {
     const at = new Date(deps.now())
     const id = newId('pay', at.getTime())
@@ -181,7 +183,7 @@ export const authorize = async (
     return { payment: existing, call: true }
   })
   if (!claimed.call)
-    return { payment: authorizeAnswer(await view(deps, deps.sql, claimed.payment)), replayed: true }
+    return { payment: authorizeAnswer(await view(deps.sql, claimed.payment)), replayed: true }
 
   const providerKey = `${claimed.payment.id}:authorize`
   const result = await deps.providers[input.provider].authorize({
@@ -215,14 +217,21 @@ export const authorize = async (
       )
     const updated = (await payments.find(tx, current.id))!
     if (result.outcome === 'succeeded')
-      await outbox.add(tx, schema, paymentAuthorized.create({ ...facts(updated, at), amount: updated.amount }, meta(deps, ctx)))
+      await outbox.add(
+        tx,
+        schema,
+        paymentAuthorized.create({ ...facts(updated, at), amount: updated.amount }, meta(deps, ctx)),
+      )
     if (result.outcome === 'declined')
       await outbox.add(
         tx,
         schema,
-        paymentFailed.create({ ...facts(updated, at), amount: updated.amount, reason: result.reason }, meta(deps, ctx)),
+        paymentFailed.create(
+          { ...facts(updated, at), amount: updated.amount, reason: result.reason },
+          meta(deps, ctx),
+        ),
       )
-    return view(deps, tx, updated)
+    return view(tx, updated)
   })
   if (result.outcome === 'succeeded' || result.outcome === 'declined') deps.eventsWritten()
   return { payment: authorizeAnswer(payment), replayed: false }
@@ -231,7 +240,7 @@ export const authorize = async (
 export const getPayment = async (deps: PaymentDeps, id: string): Promise<Payment> => {
   const found = await payments.find(deps.sql, id)
   if (!found) throw notFound()
-  return view(deps, deps.sql, found)
+  return view(deps.sql, found)
 }
 
 const refused = (payment: PaymentRecord, action: string) =>
@@ -264,7 +273,7 @@ const change = async (
     const at = new Date(deps.now())
     const current = (await payments.find(tx, id, true))!
     wrote = await settle(tx, current, result, at)
-    return view(deps, tx, (await payments.find(tx, id))!)
+    return view(tx, (await payments.find(tx, id))!)
   })
   if (wrote) deps.eventsWritten()
   if (result.outcome === 'timeout') throw timedOut()
@@ -296,7 +305,11 @@ export const capture = (deps: PaymentDeps, id: string, ctx: EventContext = {}) =
       }
       await payments.update(tx, payment.id, { status: 'captured', capturedAmount: payment.amount }, at)
       const updated = (await payments.find(tx, payment.id))!
-      await outbox.add(tx, schema, paymentCaptured.create({ ...facts(updated, at), amount: payment.amount }, meta(deps, ctx)))
+      await outbox.add(
+        tx,
+        schema,
+        paymentCaptured.create({ ...facts(updated, at), amount: payment.amount }, meta(deps, ctx)),
+      )
       return true
     },
   )
@@ -311,7 +324,8 @@ export const voidPayment = (deps: PaymentDeps, id: string, ctx: EventContext = {
     id,
     (payment) => {
       if (payment.status === 'voided') return false
-      if (payment.status !== 'authorized' && payment.status !== 'requires_action') throw refused(payment, 'voided')
+      if (payment.status !== 'authorized' && payment.status !== 'requires_action')
+        throw refused(payment, 'voided')
       return true
     },
     (payment) =>
@@ -327,7 +341,11 @@ export const voidPayment = (deps: PaymentDeps, id: string, ctx: EventContext = {
       }
       await payments.update(tx, payment.id, { status: 'voided', nextActionUrl: null }, at)
       const updated = (await payments.find(tx, payment.id))!
-      await outbox.add(tx, schema, paymentVoided.create({ ...facts(updated, at), amount: payment.amount }, meta(deps, ctx)))
+      await outbox.add(
+        tx,
+        schema,
+        paymentVoided.create({ ...facts(updated, at), amount: payment.amount }, meta(deps, ctx)),
+      )
       return true
     },
   )
@@ -360,7 +378,8 @@ export const refund = async (
       if (!(await payments.takeRefund(tx, existing.id, busyUntil, at))) throw inFlight()
       return { payment, refund: existing, call: true }
     }
-    if (payment.status !== 'captured' && payment.status !== 'partially_refunded') throw refused(payment, 'refunded')
+    if (payment.status !== 'captured' && payment.status !== 'partially_refunded')
+      throw refused(payment, 'refunded')
     const left = payment.capturedAmount - payment.refundedAmount
     const wanted = amount ?? left
     if (wanted <= 0 || wanted > left)
@@ -368,7 +387,15 @@ export const refund = async (
         detail: `Only ${left} ${payment.currency} minor units of the payment are left to refund`,
       })
     const refundId = newId('rfd', at.getTime())
-    await payments.insertRefund(tx, { id: refundId, paymentId: id, key, amount: wanted, actor, busyUntil, at })
+    await payments.insertRefund(tx, {
+      id: refundId,
+      paymentId: id,
+      key,
+      amount: wanted,
+      actor,
+      busyUntil,
+      at,
+    })
     await payments.update(tx, id, { refundedAmount: payment.refundedAmount + wanted }, at)
     return { payment, refund: (await payments.findRefund(tx, id, key))!, call: true }
   })
@@ -393,7 +420,12 @@ export const refund = async (
       await payments.settleRefund(tx, taken.refund.id, { status: 'failed', providerReference: null }, at)
       await payments.update(tx, id, { refundedAmount: current.refundedAmount - taken.refund.amount }, at)
     } else {
-      await payments.settleRefund(tx, taken.refund.id, { status: 'succeeded', providerReference: result.reference }, at)
+      await payments.settleRefund(
+        tx,
+        taken.refund.id,
+        { status: 'succeeded', providerReference: result.reference },
+        at,
+      )
       // Settled refunds alone decide the status: one still under way is not counted as given back yet.
       const settled = (await payments.refunds(tx, id))
         .filter((r) => r.status === 'succeeded')
@@ -420,7 +452,7 @@ export const refund = async (
         ),
       )
     }
-    return view(deps, tx, (await payments.find(tx, id))!)
+    return view(tx, (await payments.find(tx, id))!)
   })
   if (result.outcome === 'succeeded') deps.eventsWritten()
   if (result.outcome === 'timeout') throw timedOut()
@@ -460,7 +492,11 @@ export const receiveCallback = async (
     if (result.outcome === 'succeeded') {
       await payments.update(tx, payment.id, { status: 'authorized', nextActionUrl: null }, at)
       const updated = (await payments.find(tx, payment.id))!
-      await outbox.add(tx, schema, paymentAuthorized.create({ ...facts(updated, at), amount: updated.amount }, meta(deps, ctx)))
+      await outbox.add(
+        tx,
+        schema,
+        paymentAuthorized.create({ ...facts(updated, at), amount: updated.amount }, meta(deps, ctx)),
+      )
     } else {
       await payments.update(
         tx,
@@ -472,7 +508,10 @@ export const receiveCallback = async (
       await outbox.add(
         tx,
         schema,
-        paymentFailed.create({ ...facts(updated, at), amount: updated.amount, reason: result.reason }, meta(deps, ctx)),
+        paymentFailed.create(
+          { ...facts(updated, at), amount: updated.amount, reason: result.reason },
+          meta(deps, ctx),
+        ),
       )
     }
     wrote = true

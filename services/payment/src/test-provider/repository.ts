@@ -59,7 +59,12 @@ export const lockCharge = async (sql: Queryable, id: string): Promise<Charge | n
 export const updateCharge = (
   sql: Queryable,
   id: string,
-  change: { status: ChargeStatus; capturedAmount: number; refundedAmount: number; declineReason: string | null },
+  change: {
+    status: ChargeStatus
+    capturedAmount: number
+    refundedAmount: number
+    declineReason: string | null
+  },
   at: Date,
 ) =>
   sql`

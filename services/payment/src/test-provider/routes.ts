@@ -40,7 +40,13 @@ export const testProviderRoutes = (deps: PaymentDeps) =>
         const callback = await deps.testProvider.completeAction(params.chargeId, query.outcome)
         if (!callback) throw new AppError('not_found', { detail: 'No check awaits the customer here' })
         // The provider tells the shop through its signed callback, the same way its own servers would.
-        await receiveCallback(deps, 'test', callback.body, new Headers(callback.headers), eventContext(request))
+        await receiveCallback(
+          deps,
+          'test',
+          callback.body,
+          new Headers(callback.headers),
+          eventContext(request),
+        )
         return page(
           query.outcome === 'approve' ? 'Payment approved' : 'Payment failed',
           '<p>You can close this page.</p>',

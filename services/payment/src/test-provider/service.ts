@@ -55,7 +55,12 @@ const declined = (token: string) => {
  * A card processor in the payment service's own database: charges and operations kept by the idempotency key of
  * the call that made them, as a real processor keeps them on its side.
  */
-export const createTestProvider = ({ sql, now, secret, toleranceSeconds }: TestProviderOptions): TestProvider => {
+export const createTestProvider = ({
+  sql,
+  now,
+  secret,
+  toleranceSeconds,
+}: TestProviderOptions): TestProvider => {
   const outcomeOf = (charge: provider.Charge): ProviderOutcome => {
     if (charge.status === 'declined')
       return { outcome: 'declined', reference: charge.id, reason: charge.declineReason ?? 'declined' }
@@ -70,7 +75,9 @@ export const createTestProvider = ({ sql, now, secret, toleranceSeconds }: TestP
     reference: string,
     amount: number,
     idempotencyKey: string,
-    apply: (charge: provider.Charge) => Omit<Parameters<typeof provider.updateCharge>[2], 'declineReason'> | string,
+    apply: (
+      charge: provider.Charge,
+    ) => Omit<Parameters<typeof provider.updateCharge>[2], 'declineReason'> | string,
   ): Promise<ProviderOutcome> =>
     sql.begin(async (tx) => {
       const done = await provider.findOperation(tx, idempotencyKey)
@@ -86,7 +93,10 @@ export const createTestProvider = ({ sql, now, secret, toleranceSeconds }: TestP
       return { outcome: 'succeeded', reference: id }
     })
 
-  const callback = (chargeId: string, result: { outcome: 'succeeded' } | { outcome: 'declined'; reason: string }) => {
+  const callback = (
+    chargeId: string,
+    result: { outcome: 'succeeded' } | { outcome: 'declined'; reason: string },
+  ) => {
     const body = JSON.stringify({ id: newId('evt', now()), charge: chargeId, ...result })
     return { body, headers: { [signatureHeader]: signCallback(secret, body, Math.floor(now() / 1000)) } }
   }
@@ -132,7 +142,11 @@ export const createTestProvider = ({ sql, now, secret, toleranceSeconds }: TestP
           ? `charge_${charge.status}`
           : charge.refundedAmount + amount > charge.capturedAmount
             ? 'amount_too_large'
-            : { status: 'captured', capturedAmount: charge.capturedAmount, refundedAmount: charge.refundedAmount + amount },
+            : {
+                status: 'captured',
+                capturedAmount: charge.capturedAmount,
+                refundedAmount: charge.refundedAmount + amount,
+              },
       ),
 
     async parseCallback(rawBody, headers): Promise<CallbackCheck> {
@@ -172,7 +186,7 @@ export const createTestProvider = ({ sql, now, secret, toleranceSeconds }: TestP
     async completeAction(chargeId, outcome) {
       const decided = await sql.begin(async (tx) => {
         const charge = await provider.lockCharge(tx, chargeId)
-        if (!charge || charge.status !== 'requires_action') return false
+        if (charge?.status !== 'requires_action') return false
         await provider.updateCharge(
           tx,
           charge.id,
@@ -189,13 +203,17 @@ export const createTestProvider = ({ sql, now, secret, toleranceSeconds }: TestP
       if (!decided) return null
       return callback(
         chargeId,
-        outcome === 'approve' ? { outcome: 'succeeded' } : { outcome: 'declined', reason: 'authentication_failed' },
+        outcome === 'approve'
+          ? { outcome: 'succeeded' }
+          : { outcome: 'declined', reason: 'authentication_failed' },
       )
     },
 
     async pendingAction(chargeId) {
       const charge = await provider.findCharge(sql, chargeId)
-      return charge && charge.status === 'requires_action' ? { amount: charge.amount, currency: charge.currency } : null
+      return charge && charge.status === 'requires_action'
+        ? { amount: charge.amount, currency: charge.currency }
+        : null
     },
   }
 }
