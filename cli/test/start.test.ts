@@ -94,6 +94,7 @@ describe('myshop db migrate names the shop it migrates', () => {
       '0002',
       '0014',
       '0001',
+      '0001',
     ])
     expect(created.stderr).toBe(`migrating the embedded database in ${dataDir}\n`)
   }, 60_000)

@@ -10747,14 +10747,14 @@ export interface operations {
                         /** @enum {string} */
                         status: "pending" | "requires_action" | "authorized" | "captured" | "voided" | "refunded" | "partially_refunded" | "failed";
                         provider: string;
-                        providerReference: ((string | null) | null) | null;
+                        providerReference: string | null;
                         /** @description Where the customer goes to approve the payment, when it awaits them */
-                        nextAction: (({
+                        nextAction: {
                             /** @constant */
                             type: "redirect";
                             url: string;
-                        } | null) | null) | null;
-                        failureReason: ((string | null) | null) | null;
+                        } | null;
+                        failureReason: string | null;
                         capturedAmount: string | number;
                         /** @description Given back, or being given back, in minor units */
                         refundedAmount: string | number;
@@ -10773,11 +10773,11 @@ export interface operations {
                             kind: "authorize" | "capture" | "void" | "refund";
                             amount: string | number;
                             currency: string;
-                            providerReference: ((string | null) | null) | null;
+                            providerReference: string | null;
                             idempotencyKey: string;
                             /** @enum {string} */
                             outcome: "succeeded" | "requires_action" | "declined" | "failed" | "timeout";
-                            detail: ((string | null) | null) | null;
+                            detail: string | null;
                             /** Format: date-time */
                             createdAt: string;
                         }[];
@@ -11090,14 +11090,14 @@ export interface operations {
                         /** @enum {string} */
                         status: "pending" | "requires_action" | "authorized" | "captured" | "voided" | "refunded" | "partially_refunded" | "failed";
                         provider: string;
-                        providerReference: ((string | null) | null) | null;
+                        providerReference: string | null;
                         /** @description Where the customer goes to approve the payment, when it awaits them */
-                        nextAction: (({
+                        nextAction: {
                             /** @constant */
                             type: "redirect";
                             url: string;
-                        } | null) | null) | null;
-                        failureReason: ((string | null) | null) | null;
+                        } | null;
+                        failureReason: string | null;
                         capturedAmount: string | number;
                         /** @description Given back, or being given back, in minor units */
                         refundedAmount: string | number;
@@ -11116,11 +11116,11 @@ export interface operations {
                             kind: "authorize" | "capture" | "void" | "refund";
                             amount: string | number;
                             currency: string;
-                            providerReference: ((string | null) | null) | null;
+                            providerReference: string | null;
                             idempotencyKey: string;
                             /** @enum {string} */
                             outcome: "succeeded" | "requires_action" | "declined" | "failed" | "timeout";
-                            detail: ((string | null) | null) | null;
+                            detail: string | null;
                             /** Format: date-time */
                             createdAt: string;
                         }[];
@@ -11379,14 +11379,14 @@ export interface operations {
                         /** @enum {string} */
                         status: "pending" | "requires_action" | "authorized" | "captured" | "voided" | "refunded" | "partially_refunded" | "failed";
                         provider: string;
-                        providerReference: ((string | null) | null) | null;
+                        providerReference: string | null;
                         /** @description Where the customer goes to approve the payment, when it awaits them */
-                        nextAction: (({
+                        nextAction: {
                             /** @constant */
                             type: "redirect";
                             url: string;
-                        } | null) | null) | null;
-                        failureReason: ((string | null) | null) | null;
+                        } | null;
+                        failureReason: string | null;
                         capturedAmount: string | number;
                         /** @description Given back, or being given back, in minor units */
                         refundedAmount: string | number;
@@ -11405,11 +11405,11 @@ export interface operations {
                             kind: "authorize" | "capture" | "void" | "refund";
                             amount: string | number;
                             currency: string;
-                            providerReference: ((string | null) | null) | null;
+                            providerReference: string | null;
                             idempotencyKey: string;
                             /** @enum {string} */
                             outcome: "succeeded" | "requires_action" | "declined" | "failed" | "timeout";
-                            detail: ((string | null) | null) | null;
+                            detail: string | null;
                             /** Format: date-time */
                             createdAt: string;
                         }[];
@@ -11704,14 +11704,14 @@ export interface operations {
                         /** @enum {string} */
                         status: "pending" | "requires_action" | "authorized" | "captured" | "voided" | "refunded" | "partially_refunded" | "failed";
                         provider: string;
-                        providerReference: ((string | null) | null) | null;
+                        providerReference: string | null;
                         /** @description Where the customer goes to approve the payment, when it awaits them */
-                        nextAction: (({
+                        nextAction: {
                             /** @constant */
                             type: "redirect";
                             url: string;
-                        } | null) | null) | null;
-                        failureReason: ((string | null) | null) | null;
+                        } | null;
+                        failureReason: string | null;
                         capturedAmount: string | number;
                         /** @description Given back, or being given back, in minor units */
                         refundedAmount: string | number;
@@ -11730,11 +11730,11 @@ export interface operations {
                             kind: "authorize" | "capture" | "void" | "refund";
                             amount: string | number;
                             currency: string;
-                            providerReference: ((string | null) | null) | null;
+                            providerReference: string | null;
                             idempotencyKey: string;
                             /** @enum {string} */
                             outcome: "succeeded" | "requires_action" | "declined" | "failed" | "timeout";
-                            detail: ((string | null) | null) | null;
+                            detail: string | null;
                             /** Format: date-time */
                             createdAt: string;
                         }[];
@@ -12070,14 +12070,14 @@ export interface operations {
                         /** @enum {string} */
                         status: "pending" | "requires_action" | "authorized" | "captured" | "voided" | "refunded" | "partially_refunded" | "failed";
                         provider: string;
-                        providerReference: ((string | null) | null) | null;
+                        providerReference: string | null;
                         /** @description Where the customer goes to approve the payment, when it awaits them */
-                        nextAction: (({
+                        nextAction: {
                             /** @constant */
                             type: "redirect";
                             url: string;
-                        } | null) | null) | null;
-                        failureReason: ((string | null) | null) | null;
+                        } | null;
+                        failureReason: string | null;
                         capturedAmount: string | number;
                         /** @description Given back, or being given back, in minor units */
                         refundedAmount: string | number;
@@ -12096,11 +12096,11 @@ export interface operations {
                             kind: "authorize" | "capture" | "void" | "refund";
                             amount: string | number;
                             currency: string;
-                            providerReference: ((string | null) | null) | null;
+                            providerReference: string | null;
                             idempotencyKey: string;
                             /** @enum {string} */
                             outcome: "succeeded" | "requires_action" | "declined" | "failed" | "timeout";
-                            detail: ((string | null) | null) | null;
+                            detail: string | null;
                             /** Format: date-time */
                             createdAt: string;
                         }[];
@@ -12378,6 +12378,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description An HTML page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example example */
+                    "text/plain": string;
+                };
+            };
             /** @description The request could not be read (malformed JSON or multipart) */
             400: {
                 headers: {
@@ -12546,8 +12556,8 @@ export interface operations {
                      *     }
                      */
                     "application/json": {
-                        paymentId: ((string | null) | null) | null;
-                        /** @enum {string|null|null} */
+                        paymentId: string | null;
+                        /** @enum {string|null} */
                         status: "pending" | "requires_action" | "authorized" | "captured" | "voided" | "refunded" | "partially_refunded" | "failed" | null;
                     };
                 };

@@ -61,14 +61,11 @@ export const paymentSchema = t.Object({
   currency: t.String(),
   status,
   provider: t.String(),
-  providerReference: t.Nullable(t.String()),
-  nextAction: t.Nullable(
-    t.Object(
-      { type: t.Literal('redirect'), url: t.String() },
-      { description: 'Where the customer goes to approve the payment, when it awaits them' },
-    ),
-  ),
-  failureReason: t.Nullable(t.String()),
+  providerReference: t.Union([t.String(), t.Null()]),
+  nextAction: t.Union([t.Object({ type: t.Literal('redirect'), url: t.String() }), t.Null()], {
+    description: 'Where the customer goes to approve the payment, when it awaits them',
+  }),
+  failureReason: t.Union([t.String(), t.Null()]),
   capturedAmount: t.Integer(),
   refundedAmount: t.Integer({ description: 'Given back, or being given back, in minor units' }),
   refunds: t.Array(
@@ -85,7 +82,7 @@ export const paymentSchema = t.Object({
       kind: t.Union([t.Literal('authorize'), t.Literal('capture'), t.Literal('void'), t.Literal('refund')]),
       amount: t.Integer(),
       currency: t.String(),
-      providerReference: t.Nullable(t.String()),
+      providerReference: t.Union([t.String(), t.Null()]),
       idempotencyKey: t.String(),
       outcome: t.Union([
         t.Literal('succeeded'),
@@ -94,7 +91,7 @@ export const paymentSchema = t.Object({
         t.Literal('failed'),
         t.Literal('timeout'),
       ]),
-      detail: t.Nullable(t.String()),
+      detail: t.Union([t.String(), t.Null()]),
       createdAt: t.String({ format: 'date-time' }),
     }),
     { description: 'Every call made to the provider for this payment, oldest first' },
@@ -104,6 +101,6 @@ export const paymentSchema = t.Object({
 })
 
 export const callbackReceiptSchema = t.Object({
-  paymentId: t.Nullable(t.String()),
-  status: t.Nullable(status),
+  paymentId: t.Union([t.String(), t.Null()]),
+  status: t.Union([status, t.Null()]),
 })
