@@ -1,32 +1,11 @@
 import { describe, expect, test } from 'bun:test'
-import { createGateway } from '@myshop/edge-gateway'
-import { gatewayConfig } from '@myshop/edge-gateway/config'
+import { inProcessGateway } from '@myshop/edge-gateway/in-process'
 import { paymentHarness } from './harness.ts'
 
 const h = await paymentHarness()
-// The gateway as `myshop start` runs it, handing requests to the service in process.
-const gateway = createGateway({
-  config: gatewayConfig({ JWKS_URL: 'http://127.0.0.1:9/jwks.json' }),
-  store: null,
-  verifier: h.deps.verifier,
-  getClientIp: () => '203.0.113.7',
-  local: { payment: (request) => h.app.handle(request) },
-})
-
-const send = async (method: string, path: string, token?: string, body?: unknown, headers = {}) => {
-  const res = await gateway.fetch(
-    new Request(`http://gateway.test${path}`, {
-      method,
-      headers: {
-        ...(token && { authorization: `Bearer ${token}` }),
-        ...(body !== undefined && { 'content-type': 'application/json' }),
-        ...headers,
-      },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    }),
-  )
-  return { status: res.status, text: await res.text() }
-}
+const { send } = inProcessGateway('payment', (request) => h.app.handle(request), h.deps.verifier)
+const callback = (text: string, signature: string) =>
+  send('POST', '/api/v1/webhooks/test-provider', undefined, text, { 'test-provider-signature': signature })
 
 describe('the payment routes at the gateway', async () => {
   const captured = await h.captured(3000)
@@ -66,22 +45,10 @@ describe('the payment routes at the gateway', async () => {
       charge: 'tpc_x',
       outcome: 'succeeded',
     })
-    const callback = await gateway.fetch(
-      new Request('http://gateway.test/api/v1/webhooks/test-provider', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'test-provider-signature': signature },
-        body: text,
-      }),
-    )
-    expect(callback.status).toBe(200)
-    expect(await callback.json()).toEqual({ paymentId: null, status: null })
-    const forged = await gateway.fetch(
-      new Request('http://gateway.test/api/v1/webhooks/test-provider', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'test-provider-signature': 't=1,v1=00' },
-        body: text,
-      }),
-    )
+    const applied = await callback(text, signature)
+    expect(applied.status).toBe(200)
+    expect(JSON.parse(applied.text)).toEqual({ paymentId: null, status: null })
+    const forged = await callback(text, 't=1,v1=00')
     expect(forged.status).toBe(400)
   })
 })
