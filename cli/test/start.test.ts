@@ -150,6 +150,7 @@ describe('myshop db migrate names the shop it migrates', () => {
         '0002',
         '0014',
         '0001',
+        '0001',
       ])
       expect(readdirSync(dataDir)).toEqual([])
     }
