@@ -173,7 +173,8 @@ export const authorize = async (
       })
     )
       return { payment: (await payments.find(tx, id))!, call: true }
-    const existing = (await payments.findByKey(tx, key))!
+    // Locked, and so read after any request settling it commits: one that just settled it is answered, not repeated.
+    const existing = (await payments.find(tx, (await payments.findByKey(tx, key))!.id, true))!
     if (existing.fingerprint !== fingerprint)
       throw new AppError('idempotency_mismatch', {
         detail: 'This Idempotency-Key was used for another payment request',
