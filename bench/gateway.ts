@@ -140,6 +140,7 @@ const platform = Bun.spawn([process.execPath, import.meta.path, '--platform'], {
     USER_PORT: String(freePort()),
     PRODUCT_PORT: String(freePort()),
     INVENTORY_PORT: String(freePort()),
+    PAYMENT_PORT: String(freePort()),
   },
   stdout: 'pipe',
   stderr: 'inherit',

@@ -11,6 +11,7 @@ const platform = await startPlatform({
   USER_PORT: '0',
   PRODUCT_PORT: '0',
   INVENTORY_PORT: '0',
+  PAYMENT_PORT: '0',
   MYSHOP_DATA_DIR: dataDir,
   LOG_LEVEL: 'silent',
 })

@@ -13,6 +13,7 @@ export const loadServices = async (): Promise<AnyService[]> => [
   (await import('@myshop/user-service')).userService,
   (await import('@myshop/product-service')).productService,
   (await import('@myshop/inventory-service')).inventoryService,
+  (await import('@myshop/payment-service')).paymentService,
 ]
 
 /** The variable a service's URL is handed to the gateway and the other services in: `PRODUCT_SERVICE_URL`. */

@@ -34,6 +34,7 @@ describe.skipIf(!process.env.DATABASE_URL || !redisServerPath)('with Redis down 
       USER_PORT: '0',
       PRODUCT_PORT: '0',
       INVENTORY_PORT: '0',
+      PAYMENT_PORT: '0',
       MYSHOP_DATA_DIR: mkdtempSync(join(tmpdir(), 'myshop-outage-')),
       USER_DATABASE_URL: database,
       PRODUCT_DATABASE_URL: database,

@@ -24,6 +24,7 @@ const freshEnv = async () => {
     env.USER_DATABASE_URL = db.url
     env.PRODUCT_DATABASE_URL = db.url
     env.INVENTORY_DATABASE_URL = db.url
+    env.PAYMENT_DATABASE_URL = db.url
   } else await freshPgliteDir(join(dataDir, 'pg'))
   // The suite's own DATABASE_URL / REDIS_URL must not leak into a MyShop meant to use only USER_DATABASE_URL.
   return { dataDir, env: { ...env, DATABASE_URL: '', REDIS_URL: '' } }
@@ -46,9 +47,11 @@ describe('myshop db migrate', () => {
         current: '0014',
       },
       { service: 'inventory', schema: 'inventory', applied: '0001_init', current: '0001' },
+      { service: 'payment', schema: 'payments', applied: '0001_init', current: '0001' },
     ])
     const second = await run(['db', 'migrate', '--json'], env)
     expect(JSON.parse(second.stdout).map((r: { applied: string }) => r.applied)).toEqual([
+      'none (up to date)',
       'none (up to date)',
       'none (up to date)',
       'none (up to date)',
@@ -91,6 +94,7 @@ describe('myshop db migrate names the shop it migrates', () => {
       '0002',
       '0014',
       '0001',
+      '0001',
     ])
     expect(created.stderr).toBe(`migrating the embedded database in ${dataDir}\n`)
   }, 60_000)
@@ -121,6 +125,7 @@ describe('myshop db migrate names the shop it migrates', () => {
       USER_DATABASE_URL: '',
       PRODUCT_DATABASE_URL: '',
       INVENTORY_DATABASE_URL: '',
+      PAYMENT_DATABASE_URL: '',
     })
     expect(refused.code).toBe(1)
     expect(refused.stderr).toBe(
@@ -145,6 +150,7 @@ describe('myshop db migrate names the shop it migrates', () => {
         '0002',
         '0014',
         '0001',
+        '0001',
       ])
       expect(readdirSync(dataDir)).toEqual([])
     }
@@ -165,6 +171,7 @@ describe('myshop start', () => {
         USER_PORT: '0',
         PRODUCT_PORT: '0',
         INVENTORY_PORT: '0',
+        PAYMENT_PORT: '0',
       },
       stdout: 'pipe',
       stderr: 'pipe',
@@ -196,6 +203,7 @@ describe('myshop start', () => {
         USER_PORT: '0',
         PRODUCT_PORT: '0',
         INVENTORY_PORT: '0',
+        PAYMENT_PORT: '0',
       })
       expect(second.code).toBe(1)
       expect(second.stderr).toContain('already running')
@@ -230,10 +238,10 @@ describe('myshop start', () => {
     })
     expect(problems).toEqual([
       '  - GATEWAY_PORT must be a whole number between 0 and 65535 (0 picks a free port); got "99999". (read by edge-gateway)',
-      '  - LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent; got "loud". (read by user, product, inventory, edge-gateway)',
+      '  - LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent; got "loud". (read by user, product, inventory, payment, edge-gateway)',
       '  - MYSHOP_ADMIN_PASSWORD is refused: This password is too common or too easy to guess. Choose a stronger passphrase. (read by user)',
       '  - PRODUCT_PORT must be a whole number between 0 and 65535 (0 picks a free port); got "-1". (read by product)',
-      '  - REDIS_URL must be a URL (scheme://host…); got "redis host". (read by user, product, inventory, edge-gateway)',
+      '  - REDIS_URL must be a URL (scheme://host…); got "redis host". (read by user, product, inventory, payment, edge-gateway)',
       '  - USER_PORT must be a whole number between 0 and 65535 (0 picks a free port); got "abc". (read by user)',
     ])
     expect(heading).toBe('error: MyShop cannot start. The configuration has 6 problems:')

@@ -21,6 +21,7 @@ export const startTestPlatform = async (
     USER_PORT: '0',
     PRODUCT_PORT: '0',
     INVENTORY_PORT: '0',
+    PAYMENT_PORT: '0',
     MYSHOP_DATA_DIR: dataDir,
     ...(admin && { MYSHOP_ADMIN_EMAIL: admin.email, MYSHOP_ADMIN_PASSWORD: admin.password }),
     LOG_LEVEL: 'silent',

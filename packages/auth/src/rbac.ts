@@ -21,6 +21,10 @@ export const permissions = [
   // Setting stock aside for an order: for the services that place orders (admins hold it until services have
   // identities of their own).
   'inventory:reserve',
+  // Authorizing, capturing and voiding payments, and refunding them: for the services that take payment for orders
+  // (admins hold them until services have identities of their own). Support refunds through the order instead.
+  'payment:authorize',
+  'payment:refund',
   'orders:read_own',
   'orders:write_own',
   'orders:read_all',
@@ -68,8 +72,9 @@ export type ServiceIdentity = (typeof serviceIdentities)[number]
 const serviceGrants: Record<ServiceIdentity, readonly Permission[]> = {
   user: [],
   product: [],
-  // Checkout sets stock aside for an order, and gives it back.
-  order: ['inventory:reserve'],
+  // Checkout sets stock aside for an order and gives it back, and has the order's payment authorized, captured,
+  // voided or refunded.
+  order: ['inventory:reserve', 'payment:authorize', 'payment:refund'],
   payment: [],
   inventory: [],
   notification: [],

@@ -1,9 +1,11 @@
 /** The closed list of machine-readable error codes, each mapped to its HTTP status in one place. */
 export const errorCodes = {
   bad_request: 400,
+  invalid_signature: 400,
   malformed_json: 400,
   validation_failed: 422,
   unauthenticated: 401,
+  payment_declined: 402,
   invalid_token: 401,
   invalid_credentials: 401,
   forbidden: 403,
@@ -30,9 +32,11 @@ export type ErrorCode = keyof typeof errorCodes
 
 const titles: Record<ErrorCode, string> = {
   bad_request: 'Bad request',
+  invalid_signature: 'Signature not valid',
   malformed_json: 'Malformed JSON body',
   validation_failed: 'Validation failed',
   unauthenticated: 'Authentication required',
+  payment_declined: 'Payment declined',
   invalid_token: 'Invalid token',
   invalid_credentials: 'Invalid credentials',
   forbidden: 'Forbidden',

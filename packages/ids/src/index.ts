@@ -20,6 +20,10 @@ export const idPrefixes = [
   'ntf',
   'img',
   'rix',
+  'txn',
+  'rfd',
+  'tpc',
+  'tpo',
 ] as const
 export type IdPrefix = (typeof idPrefixes)[number]
 

@@ -1,5 +1,12 @@
 // One file per emitting service; add a service's contracts here so consumers import them from one place.
 
 export { stockAdjusted, stockLow, stockReleased, stockReserved } from './inventory.ts'
+export {
+  paymentAuthorized,
+  paymentCaptured,
+  paymentFailed,
+  paymentRefunded,
+  paymentVoided,
+} from './payment.ts'
 export { categoryChanged, priceChanged, productCreated, productDeleted, productUpdated } from './product.ts'
 export { eventEmailPattern, userRegistered, userRoleChanged } from './user.ts'

@@ -1,0 +1,17 @@
+import { ping } from '@myshop/db'
+import { createHttpApp, type ReadinessCheck } from '@myshop/http'
+import type { PaymentDeps } from './deps.ts'
+import { paymentRoutes } from './payments/routes.ts'
+import { testProviderRoutes } from './test-provider/routes.ts'
+
+/** The payment service's HTTP app, built from its dependencies and nothing else. */
+export const createApp = (deps: PaymentDeps, degradable: Record<string, ReadinessCheck> = {}) =>
+  createHttpApp({
+    service: 'payment',
+    description: 'Payments, their ledger of provider calls, refunds, and the built-in test provider',
+    logger: deps.logger,
+    readiness: { database: () => ping(deps.sql) },
+    degradable,
+  })
+    .use(paymentRoutes(deps))
+    .use(testProviderRoutes(deps))

@@ -1,0 +1,523 @@
+import { createHash } from 'node:crypto'
+import type { Tx } from '@myshop/db'
+import { AppError } from '@myshop/errors'
+import {
+  type EnvelopeMeta,
+  outbox,
+  paymentAuthorized,
+  paymentCaptured,
+  paymentFailed,
+  paymentRefunded,
+  paymentVoided,
+} from '@myshop/events'
+import { newId } from '@myshop/ids'
+import { type PaymentDeps, schema, source } from '../deps.ts'
+import type { ProviderName, ProviderOutcome } from './provider.ts'
+import type { PaymentRecord, RefundRecord, TransactionKind, TransactionRecord } from './repository.ts'
+import * as payments from './repository.ts'
+
+export interface EventContext {
+  requestId?: string
+  traceparent?: string
+}
+
+export interface AuthorizeInput {
+  reference: string
+  amount: number
+  currency: string
+  provider: ProviderName
+  token: string
+}
+
+/** A payment as its holder sees it, with every call made to its provider. */
+export interface Payment {
+  id: string
+  reference: string
+  amount: number
+  currency: string
+  status: PaymentRecord['status']
+  provider: string
+  providerReference: string | null
+  nextAction: { type: 'redirect'; url: string } | null
+  failureReason: string | null
+  capturedAmount: number
+  refundedAmount: number
+  refunds: { id: string; amount: number; status: RefundRecord['status']; createdAt: string }[]
+  transactions: (Omit<TransactionRecord, 'createdAt'> & { createdAt: string })[]
+  createdAt: string
+  updatedAt: string
+}
+
+/** How long a request may hold a payment while it calls the provider before another may take over. */
+const busyMs = 30_000
+
+const notFound = () => new AppError('not_found', { detail: 'No such payment' })
+const inFlight = () =>
+  new AppError('idempotency_in_flight', {
+    detail: 'A request for this payment is still calling the provider; retry shortly',
+  })
+const timedOut = () =>
+  new AppError('gateway_timeout', {
+    detail: 'The payment provider did not answer in time; retry with the same Idempotency-Key',
+  })
+
+const meta = (deps: PaymentDeps, ctx: EventContext): EnvelopeMeta => ({
+  source,
+  occurredAt: new Date(deps.now()),
+  ...ctx,
+})
+
+const view = async (sql: Tx | PaymentDeps['sql'], record: PaymentRecord): Promise<Payment> => ({
+  id: record.id,
+  reference: record.reference,
+  amount: record.amount,
+  currency: record.currency,
+  status: record.status,
+  provider: record.provider,
+  providerReference: record.providerReference,
+  nextAction:
+    record.status === 'requires_action' && record.nextActionUrl
+      ? { type: 'redirect', url: record.nextActionUrl }
+      : null,
+  failureReason: record.failureReason,
+  capturedAmount: record.capturedAmount,
+  refundedAmount: record.refundedAmount,
+  refunds: (await payments.refunds(sql, record.id)).map((r) => ({
+    id: r.id,
+    amount: r.amount,
+    status: r.status,
+    createdAt: r.createdAt.toISOString(),
+  })),
+  transactions: (await payments.transactions(sql, record.id)).map((t) => ({
+    ...t,
+    createdAt: t.createdAt.toISOString(),
+  })),
+  createdAt: record.createdAt.toISOString(),
+  updatedAt: record.updatedAt.toISOString(),
+})
+
+const facts = (record: PaymentRecord, at: Date) => ({
+  paymentId: record.id,
+  reference: record.reference,
+  provider: record.provider,
+  providerReference: record.providerReference,
+  currency: record.currency,
+  occurredAt: at.toISOString(),
+})
+
+/** Appends the provider call to the ledger. */
+const record = (
+  tx: Tx,
+  payment: PaymentRecord,
+  kind: TransactionKind,
+  amount: number,
+  idempotencyKey: string,
+  result: ProviderOutcome,
+  at: Date,
+) =>
+  payments.insertTransaction(tx, payment.id, {
+    id: newId('txn', at.getTime()),
+    kind,
+    amount,
+    currency: payment.currency,
+    providerReference: result.outcome === 'timeout' ? null : result.reference,
+    idempotencyKey,
+    outcome: result.outcome,
+    detail: result.outcome === 'declined' ? result.reason : null,
+    at,
+  })
+
+const declinedError = (reason: string) =>
+  new AppError('payment_declined', { detail: `The payment was declined: ${reason}` })
+
+/** Answers a payment's outcome as the authorize route reports it: a failed one is a 402 every time it is asked. */
+const authorizeAnswer = (payment: Payment) => {
+  if (payment.status === 'failed') throw declinedError(payment.failureReason ?? 'declined')
+  if (payment.status === 'pending') throw timedOut()
+  return payment
+}
+
+/**
+ * Authorizes `amount` with the provider for `reference`. The same idempotency key answers the payment the first
+ * request made (`replayed`); with another request, 422; while the first is still calling the provider, 409. A
+ * provider that timed out leaves the payment pending: the retry with the same key asks the provider again under the
+ * same provider key, so it finds the charge already made instead of charging twice.
+ */
+export const authorize = async (
+  deps: PaymentDeps,
+  input: AuthorizeInput,
+  key: string,
+  actor: string,
+  ctx: EventContext = {},
+): Promise<{ payment: Payment; replayed: boolean }> => {
+  // The caller is part of it: a key another caller happened to use is refused, not answered with their payment.
+  const fingerprint = createHash('sha256')
+    .update(JSON.stringify({ actor, ...input }))
+    .digest('hex')
+  const claimed = await deps.sql.begin(async (tx) => {
+    const at = new Date(deps.now())
+    const id = newId('pay', at.getTime())
+    const busyUntil = new Date(at.getTime() + busyMs)
+    if (
+      await payments.claim(tx, {
+        id,
+        key,
+        fingerprint,
+        reference: input.reference,
+        amount: input.amount,
+        currency: input.currency,
+        provider: input.provider,
+        actor,
+        busyUntil,
+        at,
+      })
+    )
+      return { payment: (await payments.find(tx, id))!, call: true }
+    // Locked, and so read after any request settling it commits: one that just settled it is answered, not repeated.
+    const existing = (await payments.find(tx, (await payments.findByKey(tx, key))!.id, true))!
+    if (existing.fingerprint !== fingerprint)
+      throw new AppError('idempotency_mismatch', {
+        detail: 'This Idempotency-Key was used for another payment request',
+      })
+    if (existing.status !== 'pending') return { payment: existing, call: false }
+    if (!(await payments.takeBusy(tx, existing.id, busyUntil, at))) throw inFlight()
+    return { payment: existing, call: true }
+  })
+  if (!claimed.call)
+    return { payment: authorizeAnswer(await view(deps.sql, claimed.payment)), replayed: true }
+
+  const providerKey = `${claimed.payment.id}:authorize`
+  const result = await deps.providers[input.provider].authorize({
+    amount: input.amount,
+    currency: input.currency,
+    token: input.token,
+    idempotencyKey: providerKey,
+  })
+  const payment = await deps.sql.begin(async (tx) => {
+    const at = new Date(deps.now())
+    const current = (await payments.find(tx, claimed.payment.id, true))!
+    await record(tx, current, 'authorize', input.amount, providerKey, result, at)
+    if (result.outcome === 'timeout') await payments.update(tx, current.id, {}, at)
+    else if (result.outcome === 'declined')
+      await payments.update(
+        tx,
+        current.id,
+        { status: 'failed', providerReference: result.reference, failureReason: result.reason },
+        at,
+      )
+    else
+      await payments.update(
+        tx,
+        current.id,
+        {
+          status: result.outcome === 'succeeded' ? 'authorized' : 'requires_action',
+          providerReference: result.reference,
+          nextActionUrl: result.outcome === 'requires_action' ? result.actionUrl : null,
+        },
+        at,
+      )
+    const updated = (await payments.find(tx, current.id))!
+    if (result.outcome === 'succeeded')
+      await outbox.add(
+        tx,
+        schema,
+        paymentAuthorized.create({ ...facts(updated, at), amount: updated.amount }, meta(deps, ctx)),
+      )
+    if (result.outcome === 'declined')
+      await outbox.add(
+        tx,
+        schema,
+        paymentFailed.create(
+          { ...facts(updated, at), amount: updated.amount, reason: result.reason },
+          meta(deps, ctx),
+        ),
+      )
+    return view(tx, updated)
+  })
+  if (result.outcome === 'succeeded' || result.outcome === 'declined') deps.eventsWritten()
+  return { payment: authorizeAnswer(payment), replayed: false }
+}
+
+export const getPayment = async (deps: PaymentDeps, id: string): Promise<Payment> => {
+  const found = await payments.find(deps.sql, id)
+  if (!found) throw notFound()
+  return view(deps.sql, found)
+}
+
+const refused = (payment: PaymentRecord, action: string) =>
+  new AppError('conflict', { detail: `The payment is ${payment.status} and cannot be ${action}` })
+
+/**
+ * Calls the provider for a change to the payment, once at a time: `check` decides in a first transaction whether
+ * the call is needed (false: the payment is already as asked), the call is made outside any transaction, and
+ * `settle` writes its outcome in a second.
+ */
+const change = async (
+  deps: PaymentDeps,
+  id: string,
+  check: (payment: PaymentRecord) => boolean,
+  call: (payment: PaymentRecord) => Promise<ProviderOutcome>,
+  settle: (tx: Tx, payment: PaymentRecord, result: ProviderOutcome, at: Date) => Promise<boolean>,
+): Promise<Payment> => {
+  const taken = await deps.sql.begin(async (tx) => {
+    const at = new Date(deps.now())
+    const payment = await payments.find(tx, id, true)
+    if (!payment) throw notFound()
+    if (!check(payment)) return null
+    if (!(await payments.takeBusy(tx, id, new Date(at.getTime() + busyMs), at))) throw inFlight()
+    return payment
+  })
+  if (!taken) return getPayment(deps, id)
+  const result = await call(taken)
+  let wrote = false
+  const payment = await deps.sql.begin(async (tx) => {
+    const at = new Date(deps.now())
+    const current = (await payments.find(tx, id, true))!
+    wrote = await settle(tx, current, result, at)
+    return view(tx, (await payments.find(tx, id))!)
+  })
+  if (wrote) deps.eventsWritten()
+  if (result.outcome === 'timeout') throw timedOut()
+  if (result.outcome === 'declined') throw declinedError(result.reason)
+  return payment
+}
+
+/** Takes the authorized amount. Capturing a captured payment again changes nothing. */
+export const capture = (deps: PaymentDeps, id: string, ctx: EventContext = {}) =>
+  change(
+    deps,
+    id,
+    (payment) => {
+      if (['captured', 'partially_refunded', 'refunded'].includes(payment.status)) return false
+      if (payment.status !== 'authorized') throw refused(payment, 'captured')
+      return true
+    },
+    (payment) =>
+      deps.providers[payment.provider as ProviderName].capture({
+        reference: payment.providerReference!,
+        amount: payment.amount,
+        idempotencyKey: `${payment.id}:capture`,
+      }),
+    async (tx, payment, result, at) => {
+      await record(tx, payment, 'capture', payment.amount, `${payment.id}:capture`, result, at)
+      if (result.outcome !== 'succeeded') {
+        await payments.update(tx, payment.id, {}, at)
+        return false
+      }
+      await payments.update(tx, payment.id, { status: 'captured', capturedAmount: payment.amount }, at)
+      const updated = (await payments.find(tx, payment.id))!
+      await outbox.add(
+        tx,
+        schema,
+        paymentCaptured.create({ ...facts(updated, at), amount: payment.amount }, meta(deps, ctx)),
+      )
+      return true
+    },
+  )
+
+/**
+ * Releases the hold before capture, or gives up a check the customer never finished (then their approval, if it
+ * comes later, finds nothing to approve). Voiding a voided payment again changes nothing.
+ */
+export const voidPayment = (deps: PaymentDeps, id: string, ctx: EventContext = {}) =>
+  change(
+    deps,
+    id,
+    (payment) => {
+      if (payment.status === 'voided') return false
+      if (payment.status !== 'authorized' && payment.status !== 'requires_action')
+        throw refused(payment, 'voided')
+      return true
+    },
+    (payment) =>
+      deps.providers[payment.provider as ProviderName].void({
+        reference: payment.providerReference!,
+        idempotencyKey: `${payment.id}:void`,
+      }),
+    async (tx, payment, result, at) => {
+      await record(tx, payment, 'void', 0, `${payment.id}:void`, result, at)
+      if (result.outcome !== 'succeeded') {
+        await payments.update(tx, payment.id, {}, at)
+        return false
+      }
+      await payments.update(tx, payment.id, { status: 'voided', nextActionUrl: null }, at)
+      const updated = (await payments.find(tx, payment.id))!
+      await outbox.add(
+        tx,
+        schema,
+        paymentVoided.create({ ...facts(updated, at), amount: payment.amount }, meta(deps, ctx)),
+      )
+      return true
+    },
+  )
+
+/**
+ * Gives back `amount` (all that is left when absent) of a captured payment. The amount is set aside on the
+ * payment before the provider is called, so refunds running at once can never together pass what was captured;
+ * one the provider refuses gives it back. The same idempotency key answers the refund it made the first time.
+ */
+export const refund = async (
+  deps: PaymentDeps,
+  id: string,
+  amount: number | undefined,
+  key: string,
+  actor: string,
+  ctx: EventContext = {},
+): Promise<{ payment: Payment; replayed: boolean }> => {
+  const taken = await deps.sql.begin(async (tx) => {
+    const at = new Date(deps.now())
+    const busyUntil = new Date(at.getTime() + busyMs)
+    const payment = await payments.find(tx, id, true)
+    if (!payment) throw notFound()
+    const existing = await payments.findRefund(tx, id, key)
+    if (existing) {
+      if (amount !== undefined && existing.amount !== amount)
+        throw new AppError('idempotency_mismatch', {
+          detail: 'This Idempotency-Key was used for another refund of this payment',
+        })
+      if (existing.status !== 'pending') return { payment, refund: existing, call: false }
+      if (!(await payments.takeRefund(tx, existing.id, busyUntil, at))) throw inFlight()
+      return { payment, refund: existing, call: true }
+    }
+    if (payment.status !== 'captured' && payment.status !== 'partially_refunded')
+      throw refused(payment, 'refunded')
+    const left = payment.capturedAmount - payment.refundedAmount
+    const wanted = amount ?? left
+    if (wanted <= 0 || wanted > left)
+      throw new AppError('conflict', {
+        detail: `Only ${left} ${payment.currency} minor units of the payment are left to refund`,
+      })
+    const refundId = newId('rfd', at.getTime())
+    await payments.insertRefund(tx, {
+      id: refundId,
+      paymentId: id,
+      key,
+      amount: wanted,
+      actor,
+      busyUntil,
+      at,
+    })
+    await payments.update(tx, id, { refundedAmount: payment.refundedAmount + wanted }, at)
+    return { payment, refund: (await payments.findRefund(tx, id, key))!, call: true }
+  })
+  if (!taken.call) {
+    if (taken.refund.status === 'failed') throw declinedError('the provider refused the refund')
+    return { payment: await getPayment(deps, id), replayed: true }
+  }
+
+  const providerKey = `${id}:refund:${taken.refund.id}`
+  const result = await deps.providers[taken.payment.provider as ProviderName].refund({
+    reference: taken.payment.providerReference!,
+    amount: taken.refund.amount,
+    idempotencyKey: providerKey,
+  })
+  const payment = await deps.sql.begin(async (tx) => {
+    const at = new Date(deps.now())
+    const current = (await payments.find(tx, id, true))!
+    await record(tx, current, 'refund', taken.refund.amount, providerKey, result, at)
+    if (result.outcome === 'timeout')
+      await payments.settleRefund(tx, taken.refund.id, { status: 'pending', providerReference: null }, at)
+    else if (result.outcome !== 'succeeded') {
+      await payments.settleRefund(tx, taken.refund.id, { status: 'failed', providerReference: null }, at)
+      await payments.update(tx, id, { refundedAmount: current.refundedAmount - taken.refund.amount }, at)
+    } else {
+      await payments.settleRefund(
+        tx,
+        taken.refund.id,
+        { status: 'succeeded', providerReference: result.reference },
+        at,
+      )
+      // Settled refunds alone decide the status: one still under way is not counted as given back yet.
+      const settled = (await payments.refunds(tx, id))
+        .filter((r) => r.status === 'succeeded')
+        .reduce((sum, r) => sum + r.amount, 0)
+      await payments.update(
+        tx,
+        id,
+        { status: settled === current.capturedAmount ? 'refunded' : 'partially_refunded' },
+        at,
+      )
+      const updated = (await payments.find(tx, id))!
+      await outbox.add(
+        tx,
+        schema,
+        paymentRefunded.create(
+          {
+            ...facts(updated, at),
+            refundId: taken.refund.id,
+            amount: taken.refund.amount,
+            refundedAmount: settled,
+            capturedAmount: updated.capturedAmount,
+          },
+          meta(deps, ctx),
+        ),
+      )
+    }
+    return view(tx, (await payments.find(tx, id))!)
+  })
+  if (result.outcome === 'succeeded') deps.eventsWritten()
+  if (result.outcome === 'timeout') throw timedOut()
+  if (result.outcome === 'declined') throw declinedError(result.reason)
+  return { payment, replayed: false }
+}
+
+/**
+ * Applies a provider's callback about a charge awaiting the customer: approved, the payment is authorized; failed,
+ * it fails. The signature and age are checked by the provider, and a callback received before is refused as a
+ * replay. One about a payment no longer awaiting the customer (voided meanwhile) is acknowledged and changes
+ * nothing.
+ */
+export const receiveCallback = async (
+  deps: PaymentDeps,
+  provider: ProviderName,
+  rawBody: string,
+  headers: Headers,
+  ctx: EventContext = {},
+): Promise<{ paymentId: string | null; status: PaymentRecord['status'] | null }> => {
+  const check = await deps.providers[provider].parseCallback(rawBody, headers)
+  if (!check.ok) throw new AppError('invalid_signature', { detail: check.reason })
+  const { callback } = check
+  let wrote = false
+  const answer = await deps.sql.begin(async (tx) => {
+    const at = new Date(deps.now())
+    if (!(await payments.receive(tx, provider, callback.eventId, at)))
+      throw new AppError('conflict', { detail: 'This callback was received before' })
+    const payment = await payments.findByProviderReference(tx, provider, callback.reference)
+    if (!payment) return { paymentId: null, status: null }
+    if (payment.status !== 'requires_action') return { paymentId: payment.id, status: payment.status }
+    const result: ProviderOutcome =
+      callback.result.outcome === 'succeeded'
+        ? { outcome: 'succeeded', reference: callback.reference }
+        : { outcome: 'declined', reference: callback.reference, reason: callback.result.reason }
+    await record(tx, payment, 'authorize', payment.amount, `${payment.id}:authorize`, result, at)
+    if (result.outcome === 'succeeded') {
+      await payments.update(tx, payment.id, { status: 'authorized', nextActionUrl: null }, at)
+      const updated = (await payments.find(tx, payment.id))!
+      await outbox.add(
+        tx,
+        schema,
+        paymentAuthorized.create({ ...facts(updated, at), amount: updated.amount }, meta(deps, ctx)),
+      )
+    } else {
+      await payments.update(
+        tx,
+        payment.id,
+        { status: 'failed', failureReason: result.reason, nextActionUrl: null },
+        at,
+      )
+      const updated = (await payments.find(tx, payment.id))!
+      await outbox.add(
+        tx,
+        schema,
+        paymentFailed.create(
+          { ...facts(updated, at), amount: updated.amount, reason: result.reason },
+          meta(deps, ctx),
+        ),
+      )
+    }
+    wrote = true
+    return { paymentId: payment.id, status: (await payments.find(tx, payment.id))!.status }
+  })
+  if (wrote) deps.eventsWritten()
+  return answer
+}
