@@ -3,6 +3,7 @@ import { registerAuth } from './auth.tsx'
 import { registerCatalog } from './catalog.tsx'
 import { registerDb } from './db.tsx'
 import { registerHealth } from './health.tsx'
+import { registerInventory } from './inventory.tsx'
 import { registerSeed } from './seed.tsx'
 import { registerStart } from './start.tsx'
 import { registerUsers } from './users.tsx'
@@ -16,4 +17,5 @@ export const commands: RegisterCommand[] = [
   registerHealth,
   registerCatalog,
   registerSeed,
+  registerInventory,
 ]
