@@ -1,29 +1,19 @@
 // End to end: the inventory commands through the real CLI against MyShop booted as `myshop start` boots it, in
 // distributed mode with DATABASE_URL / REDIS_URL, else embedded.
-import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
+import { describe, expect, test } from 'bun:test'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { uniqueEmail } from '@myshop/testing'
 import { generateCatalog } from '../src/catalog/generator.ts'
 import { seedQuantity } from '../src/inventory/levels.ts'
-import type { RunningPlatform } from '../src/platform.ts'
 import { runCli } from './run-cli.ts'
-import { startTestPlatform } from './test-platform.ts'
+import { bootForFile } from './test-platform.ts'
 
-const adminEmail = uniqueEmail('admin')
-const adminPassword = 'copper-Meadow-71-falcon'
+const booted = bootForFile('copper-Meadow-71-falcon')
 const home = mkdtempSync(join(tmpdir(), 'myshop-cli-inventory-e2e-'))
-let platform: RunningPlatform
 
-beforeAll(async () => {
-  platform = await startTestPlatform({ email: adminEmail, password: adminPassword })
-}, 120_000)
-afterAll(async () => {
-  await platform?.stop()
-})
-
-const cli = (...args: string[]) => runCli([...args, '--url', platform.gatewayUrl], { home })
+const cli = (...args: string[]) => runCli([...args, '--url', booted.platform.gatewayUrl], { home })
 const json = async (...args: string[]) => {
   const result = await cli(...args, '--json')
   expect({ args, code: result.code, stderr: result.stderr }).toEqual({ args, code: 0, stderr: '' })
@@ -42,7 +32,9 @@ const onHand = async (sku: string) =>
 
 describe('myshop inventory against a running MyShop', () => {
   test('seed stocks its SKUs; adjust, threshold, low and import change and show stock through the real inventory service', async () => {
-    expect((await cli('login', '--email', adminEmail, '--password', adminPassword)).code).toBe(0)
+    expect(
+      (await cli('login', '--email', booted.admin.email, '--password', booted.admin.password)).code,
+    ).toBe(0)
     const seeded = await json('seed', '--products', '3', '--seed', '5', '--yes')
     expect(seeded).toMatchObject({ updated: 0, failed: [] })
     expect(seeded.stock).toMatchObject({ stocked: seeded.created, unchanged: 0, failed: [] })
@@ -110,9 +102,9 @@ describe('myshop inventory against a running MyShop', () => {
     const email = uniqueEmail('shopper')
     const customerHome = mkdtempSync(join(tmpdir(), 'myshop-cli-inventory-e2e-customer-'))
     const asCustomer = (...args: string[]) =>
-      runCli([...args, '--url', platform.gatewayUrl], { home: customerHome })
+      runCli([...args, '--url', booted.platform.gatewayUrl], { home: customerHome })
     const password = 'amber-Willow-44-harbor'
-    await fetch(`${platform.gatewayUrl}/api/v1/auth/register`, {
+    await fetch(`${booted.platform.gatewayUrl}/api/v1/auth/register`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email, password, name: 'Shopper' }),
