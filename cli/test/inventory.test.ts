@@ -468,6 +468,17 @@ describe('seed stocks what it creates', () => {
     for (const sku of skus) expect(onHand(sku)).toBe(seedQuantity(9, sku))
   })
 
+  test('a catalog manager may seed products but not stock them: told how to go on, exit 1', async () => {
+    await asRole('catalog_manager', async (at) => {
+      const result = await cli(['seed', '--products', '2', '--yes'], fake, at)
+      expect(result.code).toBe(1)
+      expect(result.stderr).toContain('the products were added, but stocking them needs inventory:write')
+      expect(result.stderr).toContain('--no-stock')
+    })
+    expect(fake.products.size).toBe(2)
+    expect(fake.adjustments).toHaveLength(0)
+  })
+
   test('--no-stock leaves the new SKUs without stock', async () => {
     const result = await cli(['seed', '--products', '3', '--yes', '--no-stock', '--json'])
     expect(result.code).toBe(0)

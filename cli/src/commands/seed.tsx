@@ -1,9 +1,10 @@
 import { type Command, InvalidArgumentError } from 'commander'
+import { ApiError } from '../api-client.ts'
 import { generateCatalog } from '../catalog/generator.ts'
 import type { SourceItem } from '../catalog/rows.ts'
 import { runImport } from '../catalog/run-import.tsx'
 import type { CommandContext } from '../command.ts'
-import { exitCodes } from '../errors.ts'
+import { CliError, exitCodes } from '../errors.ts'
 import { applyStockLevels, planStockLevels, seedQuantity } from '../inventory/levels.ts'
 import { defaultLocation } from '../inventory/stock-file.ts'
 import type { Output } from '../output.tsx'
@@ -105,11 +106,24 @@ const stock = async (
     onHand: seedQuantity(seed, sku),
   }))
   const options = { api, signal, waitForSkusMs: newSkuWaitMs }
-  const result = await out.during('Stocking', async () => {
-    const plan = await planStockLevels(targets, options)
-    const applied = await applyStockLevels(plan.changes, 'seed', options)
-    return { ...applied, unchanged: plan.unchanged, failed: [...plan.failed, ...applied.failed] }
-  })
+  const result = await out
+    .during('Stocking', async () => {
+      const plan = await planStockLevels(targets, options)
+      const applied = await applyStockLevels(plan.changes, 'seed', options)
+      return { ...applied, unchanged: plan.unchanged, failed: [...plan.failed, ...applied.failed] }
+    })
+    .catch((error: unknown) => {
+      // A catalog manager may add products but not count stock: the products stay, and the way on is said.
+      const refused =
+        (error instanceof ApiError && error.status === 403) ||
+        (error instanceof CliError && error.code === 'not_permitted')
+      if (!refused) throw error
+      throw new CliError(
+        'not_permitted',
+        'the products were added, but stocking them needs inventory:write (an inventory manager or an ' +
+          'administrator): run the same seed again as one, or add --no-stock',
+      )
+    })
   const units = result.changed.reduce((sum, change) => sum + change.delta, 0)
   const summary = {
     stocked: result.changed.length,
