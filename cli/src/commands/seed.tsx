@@ -5,7 +5,12 @@ import type { SourceItem } from '../catalog/rows.ts'
 import { runImport } from '../catalog/run-import.tsx'
 import type { CommandContext } from '../command.ts'
 import { CliError, exitCodes } from '../errors.ts'
-import { applyStockLevels, planStockLevels, seedQuantity } from '../inventory/levels.ts'
+import {
+  applyStockLevels,
+  planStockLevels,
+  type StockLevelsOptions,
+  seedQuantity,
+} from '../inventory/levels.ts'
 import { defaultLocation } from '../inventory/stock-file.ts'
 import type { Output } from '../output.tsx'
 import { confirm } from '../prompt.tsx'
@@ -94,10 +99,7 @@ const stock = async (
     signal,
     products,
     seed,
-  }: Pick<Parameters<typeof planStockLevels>[1], 'api' | 'signal'> & {
-    products: number
-    seed: number
-  },
+  }: Pick<StockLevelsOptions, 'api' | 'signal'> & { products: number; seed: number },
 ) => {
   const targets = [...generateCatalog({ products, seed })].map(({ line, sku }) => ({
     line,
