@@ -64,6 +64,20 @@ export type CatalogImportRow = Served<JsonBody<'importCatalog'>['rows'][number]>
 
 export type CatalogImportResult = Json<'importCatalog', 200>
 
+/** A SKU's stock: available and its status, and per location with its threshold for holders of inventory:read. */
+export type Stock = Json<'getStock', 200>
+
+/** A SKU's counts at one location (in a `Stock` read with inventory:read). */
+export type LocationStock = NonNullable<Stock['locations']>[number]
+
+/** An adjustment as the inventory ledger recorded it, with the location's counts after it. */
+export type StockAdjustment = Json<'adjustStock', 201>
+
+export type NewStockAdjustment = Served<JsonBody<'adjustStock'>>
+
+/** One page of the SKUs at or below their low-stock threshold. */
+export type LowStockPage = Json<'listLowStock', 200>
+
 /** A background reindex as the product service reports it. */
 export type ReindexJob = Json<'getReindexJob', 200>
 
@@ -258,7 +272,19 @@ export const createApiClient = ({
     return stored
   }
 
-  const refresh = async (used: Credentials): Promise<Credentials> => {
+  // Requests in flight at once may all find the access token expired: one refresh serves them all, since a refresh
+  // token presented twice revokes the session.
+  const refreshes = new Map<string, Promise<Credentials>>()
+  const refresh = (used: Credentials): Promise<Credentials> => {
+    let next = refreshes.get(used.refreshToken)
+    if (!next) {
+      next = rotate(used)
+      refreshes.set(used.refreshToken, next)
+    }
+    return next
+  }
+
+  const rotate = async (used: Credentials): Promise<Credentials> => {
     // Another myshop process may have rotated the pair already; presenting the old refresh token
     // again would count as reuse and revoke the whole session, so take its result instead.
     const latest = await credentials.read()
@@ -288,6 +314,18 @@ export const createApiClient = ({
       outcome = await call(init({ ...options, token: next.accessToken }))
     }
     return result(outcome)
+  }
+
+  /**
+   * The bearer for a route open to anyone that shows a signed-in operator more: such a route answers an expired
+   * token as if none were sent (no 401 to refresh on), so a pair past its expiry is refreshed first. None when
+   * signed in to no session for this shop.
+   */
+  const optionalBearer = async (): Promise<string | undefined> => {
+    const stored = await credentials.read()
+    if (!stored || shopKey(stored.url) !== shopKey(url)) return undefined
+    if (Date.parse(stored.expiresAt) - 30_000 > now().getTime()) return stored.accessToken
+    return (await refresh(stored)).accessToken
   }
 
   return {
@@ -361,6 +399,43 @@ export const createApiClient = ({
     reindexJob: (jobId: string): Promise<ReindexJob> =>
       authed((options) =>
         shop.GET('/api/v1/catalog/reindex/{jobId}', { params: { path: { jobId } }, ...options }),
+      ),
+
+    /** A SKU's stock; per location and with its threshold when signed in with inventory:read. */
+    getStock: async (sku: string): Promise<Stock> => {
+      const token = await optionalBearer()
+      return result(
+        await shop.GET('/api/v1/inventory/{sku}', { params: { path: { sku } }, ...init({ token }) }),
+      )
+    },
+
+    /** Counts stock in (a positive delta) or out at a location, the default one unless named. */
+    adjustStock: (sku: string, input: NewStockAdjustment): Promise<StockAdjustment> =>
+      authed((options) =>
+        shop.POST('/api/v1/inventory/{sku}/adjustments', {
+          params: { path: { sku } },
+          body: input,
+          ...options,
+        }),
+      ),
+
+    /** One page of the SKUs at or below their low-stock threshold, by SKU. */
+    lowStock: (page: { cursor?: string | undefined; limit?: number } = {}): Promise<LowStockPage> =>
+      authed((options) =>
+        shop.GET('/api/v1/inventory/low', {
+          params: { query: given({ cursor: page.cursor, limit: page.limit }) },
+          ...options,
+        }),
+      ),
+
+    /** Sets a SKU's low-stock threshold, or clears it with null. */
+    setStockThreshold: (sku: string, threshold: number | null): Promise<Stock> =>
+      authed((options) =>
+        shop.PUT('/api/v1/inventory/{sku}/threshold', {
+          params: { path: { sku } },
+          body: { threshold },
+          ...options,
+        }),
       ),
 
     /**

@@ -1,49 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'bun:test'
+import { describe, expect, test } from 'bun:test'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { adminEmail, adminPassword, type FakeMyShop, startFakeMyShop } from './fake-myshop.ts'
-import { cliEntry, removeHome, runCli, tempHome } from './run-cli.ts'
+import { seedQuantity } from '../src/inventory/levels.ts'
+import { adminEmail, adminPassword, startFakeMyShop } from './fake-myshop.ts'
+import { cliEntry, runCli } from './run-cli.ts'
+import { cli, fake, file, home, setUpSignedInFake, signIn, withHome } from './signed-in-fake.ts'
 
-// One fake and one signed-in admin for the file (each CLI run is a process start); the catalog is emptied
-// before each test. Tests about other sessions use a home of their own.
-let fake: FakeMyShop
-let home: string
-
-beforeAll(async () => {
-  fake = startFakeMyShop()
-  home = await tempHome()
-  await signIn()
-})
-
-beforeEach(() => fake.resetCatalog())
-
-afterAll(async () => {
-  await fake.stop()
-  await removeHome(home)
-})
-
-const cli = (args: string[], target: FakeMyShop = fake, at = home) =>
-  runCli([...args, '--url', target.url], { home: at })
-
-async function signIn(email = adminEmail, password = adminPassword, target: FakeMyShop = fake, at = home) {
-  expect((await cli(['login', '--email', email, '--password', password], target, at)).code).toBe(0)
-}
-
-/** A separate home (credentials) for tests that need another session. */
-const withHome = async (use: (at: string) => Promise<void>) => {
-  const at = await tempHome()
-  try {
-    await use(at)
-  } finally {
-    await removeHome(at)
-  }
-}
-
-const file = async (name: string, text: string) => {
-  const path = join(home, name)
-  await writeFile(path, text)
-  return path
-}
+setUpSignedInFake()
 
 const header = 'sku,name,description,brand,category,price,currency,status'
 const exportHeader = `${header},slug,options,compare_at_price,attributes`
@@ -468,7 +431,13 @@ describe('seed', () => {
     const result = await cli(['seed', '--products', '2500', '--seed', '7', '--json', '--yes'])
     expect(result.code).toBe(0)
     const rows = fake.imports.flatMap((i) => i.rows)
-    expect(JSON.parse(result.stdout)).toEqual({ created: rows.length, updated: 0, failed: [] })
+    const units = rows.reduce((sum, row) => sum + seedQuantity(7, row.sku as string), 0)
+    expect(JSON.parse(result.stdout)).toEqual({
+      created: rows.length,
+      updated: 0,
+      failed: [],
+      stock: { stocked: rows.length, units, unchanged: 0, failed: [] },
+    })
     expect(rows.length).toBeGreaterThan(3000)
     expect(fake.imports.every((i) => i.rows.length <= 1000)).toBe(true)
     // A product's variants travel together: no slug is in two requests.
@@ -484,7 +453,12 @@ describe('seed', () => {
     expect(products.map((p) => p.name)).toContain('iPhone 15 128 GB')
     expect(products.filter((p) => p.status === 'draft').length).toBeGreaterThan(50)
     const again = await cli(['seed', '--products', '2500', '--seed', '7', '--json', '--yes'])
-    expect(JSON.parse(again.stdout)).toEqual({ created: 0, updated: rows.length, failed: [] })
+    expect(JSON.parse(again.stdout)).toEqual({
+      created: 0,
+      updated: rows.length,
+      failed: [],
+      stock: { stocked: 0, units: 0, unchanged: rows.length, failed: [] },
+    })
     expect(fake.products.size).toBe(2500)
   })
 

@@ -12,6 +12,13 @@ type NewFakeUser = { email: string; name: string; password?: string; roles?: str
 type AccessToken = { userId: string; expiresAt: number }
 type RefreshToken = { userId: string; family: string; used: boolean }
 
+export type FakeStock = {
+  threshold: number | null
+  locations: Map<string, { onHand: number; reserved: number }>
+}
+
+export type FakeAdjustment = { sku: string; location: string; delta: number; reason: string; actor: string }
+
 export type FakeRequest = { method: string; path: string; search: string; authorization: string | null }
 
 export type FakeMyShop = {
@@ -27,6 +34,20 @@ export type FakeMyShop = {
   products: Map<string, CatalogProduct>
   /** Bodies of every `POST /api/v1/catalog/import`, in order. */
   imports: { rows: Record<string, unknown>[] }[]
+  /** Stock by SKU, as the inventory service counts it: a product's SKUs appear with none when it is imported. */
+  stock: Map<string, FakeStock>
+  /** Every adjustment written, in order: the inventory ledger. */
+  adjustments: FakeAdjustment[]
+  /** Counts a SKU (with stock at a location, reserved units, a threshold) as if it had been in the catalog. */
+  addStock: (
+    sku: string,
+    counts?: { location?: string; onHand?: number; reserved?: number; threshold?: number | null },
+  ) => void
+  /**
+   * SKUs imported from now on are unknown to inventory for their first `reads` requests, as a product.created
+   * still on its way leaves them.
+   */
+  delayNewSkus: (reads: number) => void
   /** Empties the catalog and forgets requests, so tests can share one signed-in fake. */
   resetCatalog: () => void
   /** Ids of the users whose sign-in lockout was cleared, in order. */
@@ -102,6 +123,16 @@ export const startFakeMyShop = (): FakeMyShop => {
   const productIdBySku = new Map<string, string>()
   const categories = new Map<string, CatalogProduct['categories'][number]>()
   const imports: { rows: Record<string, unknown>[] }[] = []
+  const stock = new Map<string, FakeStock>()
+  const adjustments: FakeAdjustment[] = []
+  const unseenSkus = new Map<string, number>()
+  let newSkuDelay = 0
+  // What product.created does in the inventory service: a new SKU is counted, with none at the default location.
+  const countSku = (sku: string) => {
+    if (stock.has(sku)) return
+    stock.set(sku, { threshold: null, locations: new Map([['default', { onHand: 0, reserved: 0 }]]) })
+    if (newSkuDelay) unseenSkus.set(sku, newSkuDelay)
+  }
 
   const nextId = (prefix: string) => `${prefix}_${String(++sequence).padStart(6, '0')}`
   // User ids look like the real ones (26 Crockford base32 characters, sorting in creation order),
@@ -278,6 +309,7 @@ export const startFakeMyShop = (): FakeMyShop => {
           const position = existing.variants.length
           existing.variants.push({ id: nextSortableId('var'), sku, options, price, compareAtPrice, position })
           productIdBySku.set(sku, existing.id)
+          countSku(sku)
         }
         if (String(row.name ?? '').trim()) existing.name = String(row.name).trim()
         if (typeof row.description === 'string') existing.description = row.description
@@ -312,6 +344,7 @@ export const startFakeMyShop = (): FakeMyShop => {
         updatedAt: at,
       })
       productIdBySku.set(sku, id)
+      countSku(sku)
     }
     return Response.json({ created, updated, failed })
   }
@@ -344,6 +377,169 @@ export const startFakeMyShop = (): FakeMyShop => {
 
   const held = new Map<string, number>()
   let loginLockSeconds: number | undefined
+
+  const may = (request: Request, permission: 'inventory:read' | 'inventory:write'): StoredUser | Response => {
+    const user = principal(request)
+    if (user instanceof Response) return user
+    const roles =
+      permission === 'inventory:read'
+        ? ['admin', 'inventory_manager', 'catalog_manager']
+        : ['admin', 'inventory_manager']
+    if (!user.roles.some((role) => roles.includes(role)))
+      return problem(403, 'forbidden', 'Forbidden', `requires ${permission}`)
+    return user
+  }
+
+  // The inventory service's rules (services/inventory/src/stock): its schemas, statuses and problems.
+  const skuPattern = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/
+  const validSku = (sku: string) => sku.length >= 1 && sku.length <= 64 && skuPattern.test(sku)
+  const available = (entry: FakeStock) =>
+    [...entry.locations.values()].reduce((sum, l) => sum + l.onHand - l.reserved, 0)
+  const status = (units: number, threshold: number | null) =>
+    units <= 0 ? 'out' : threshold !== null && units <= threshold ? 'low' : 'in_stock'
+  const stockView = (sku: string, entry: FakeStock, detailed: boolean) => {
+    const units = available(entry)
+    const view = { sku, available: units, status: status(units, entry.threshold) }
+    if (!detailed) return view
+    const locations = [...entry.locations.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([location, l]) => ({
+        location,
+        onHand: l.onHand,
+        reserved: l.reserved,
+        available: l.onHand - l.reserved,
+      }))
+    return { ...view, threshold: entry.threshold, locations }
+  }
+  const noStock = () => problem(404, 'not_found', 'Not found', 'No stock is kept for this SKU')
+  /** The SKU's stock, unless product.created has not reached inventory yet for it. */
+  const counted = (sku: string) => {
+    const unseen = unseenSkus.get(sku)
+    if (unseen) {
+      unseenSkus.set(sku, unseen - 1)
+      return undefined
+    }
+    return stock.get(sku)
+  }
+
+  const inventory = async (request: Request, url: URL): Promise<Response> => {
+    const path = url.pathname
+    if (request.method === 'GET' && path === '/api/v1/inventory/low') {
+      const caller = may(request, 'inventory:read')
+      if (caller instanceof Response) return caller
+      const limit = Number(url.searchParams.get('limit') ?? 50)
+      const cursor = url.searchParams.get('cursor')
+      const errors: { path: string; message: string }[] = []
+      if (!Number.isInteger(limit) || limit < 1 || limit > 200)
+        errors.push({ path: '/limit', message: 'must be 1..200' })
+      if (cursor !== null && !validSku(cursor)) errors.push({ path: '/cursor', message: 'must be a SKU' })
+      if (errors.length) return problem(422, 'validation_failed', 'Invalid request', undefined, errors)
+      const all = [...stock.entries()]
+        .filter(
+          ([sku, entry]) =>
+            entry.threshold !== null && available(entry) <= entry.threshold && (!cursor || sku > cursor),
+        )
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([sku, entry]) => ({
+          sku,
+          available: available(entry),
+          threshold: entry.threshold as number,
+          status: status(available(entry), entry.threshold),
+        }))
+      const items = all.slice(0, limit)
+      return Response.json({ items, nextCursor: all.length > limit ? (items.at(-1)?.sku ?? null) : null })
+    }
+    const match = path.match(/^\/api\/v1\/inventory\/([^/]+)(\/adjustments|\/threshold)?$/)
+    if (!match) return problem(404, 'not_found', 'Not found', `${request.method} ${path} is not a route`)
+    const sku = decodeURIComponent(match[1] ?? '')
+    const action = match[2]
+    if (request.method === 'GET' && !action) {
+      // Anyone may read a SKU; a valid token with inventory:read sees it per location, any other token is ignored.
+      const reader = principal(request)
+      const detailed =
+        !(reader instanceof Response) &&
+        reader.roles.some((role) => ['admin', 'inventory_manager', 'catalog_manager'].includes(role))
+      if (!validSku(sku))
+        return problem(422, 'validation_failed', 'Invalid request', undefined, [
+          { path: '/sku', message: 'must be a SKU' },
+        ])
+      const entry = counted(sku)
+      return entry ? Response.json(stockView(sku, entry, detailed)) : noStock()
+    }
+    if (request.method === 'POST' && action === '/adjustments') {
+      const caller = may(request, 'inventory:write')
+      if (caller instanceof Response) return caller
+      const input = await body(request)
+      const errors: { path: string; message: string }[] = []
+      if (!validSku(sku)) errors.push({ path: '/sku', message: 'must be a SKU' })
+      const { delta, reason, location = 'default', ...rest } = input
+      if (!Number.isInteger(delta) || Math.abs(delta as number) > 1_000_000)
+        errors.push({ path: '/delta', message: 'must be an integer -1000000..1000000' })
+      else if (delta === 0) errors.push({ path: '/delta', message: 'must not be 0' })
+      if (typeof reason !== 'string' || !/\S/.test(reason) || reason.length > 200)
+        errors.push({ path: '/reason', message: 'must be 1..200 characters' })
+      if (typeof location !== 'string' || location.length > 64 || !/^[a-z0-9][a-z0-9_-]*$/.test(location))
+        errors.push({ path: '/location', message: 'must be a location name' })
+      for (const key of Object.keys(rest)) errors.push({ path: `/${key}`, message: 'is not allowed' })
+      if (errors.length) return problem(422, 'validation_failed', 'Validation failed', undefined, errors)
+      const entry = counted(sku)
+      if (!entry) return noStock()
+      const at = entry.locations.get(location as string) ?? { onHand: 0, reserved: 0 }
+      const units = delta as number
+      if (at.onHand - at.reserved + units < 0)
+        return problem(
+          409,
+          'insufficient_stock',
+          'Not enough stock',
+          `${sku} has ${at.onHand - at.reserved} available at ${location}, fewer than the ${-units} counted out`,
+          [{ path: '/delta', message: `${at.onHand - at.reserved} available` }],
+        )
+      at.onHand += units
+      entry.locations.set(location as string, at)
+      adjustments.push({
+        sku,
+        location: location as string,
+        delta: units,
+        reason: reason as string,
+        actor: caller.id,
+      })
+      clock += 1000
+      return Response.json(
+        {
+          id: nextSortableId('adj'),
+          sku,
+          location,
+          delta: units,
+          reason,
+          actor: caller.id,
+          reservationId: null,
+          createdAt: new Date(clock).toISOString(),
+          stock: { onHand: at.onHand, reserved: at.reserved, available: at.onHand - at.reserved },
+        },
+        { status: 201 },
+      )
+    }
+    if (request.method === 'PUT' && action === '/threshold') {
+      const caller = may(request, 'inventory:write')
+      if (caller instanceof Response) return caller
+      const { threshold } = await body(request)
+      if (
+        !validSku(sku) ||
+        !(
+          threshold === null ||
+          (Number.isInteger(threshold) && (threshold as number) >= 0 && (threshold as number) <= 1_000_000)
+        )
+      )
+        return problem(422, 'validation_failed', 'Validation failed', undefined, [
+          { path: '/threshold', message: 'must be 0..1000000 or null' },
+        ])
+      const entry = counted(sku)
+      if (!entry) return noStock()
+      entry.threshold = threshold as number | null
+      return Response.json(stockView(sku, entry, true))
+    }
+    return problem(404, 'not_found', 'Not found', `${request.method} ${path} is not a route`)
+  }
 
   const handle = async (request: Request): Promise<Response> => {
     const url = new URL(request.url)
@@ -481,9 +677,10 @@ export const startFakeMyShop = (): FakeMyShop => {
       imports.push({ rows: Array.isArray(payload.rows) ? (payload.rows as Record<string, unknown>[]) : [] })
       if (new URL(request.url).searchParams.get('dryRun') !== 'true') return catalogImport(payload.rows)
       // As the service does it: the whole import, then everything it wrote undone.
-      const saved = [products, productIdBySku, categories].map((map) => structuredClone(map))
+      const maps = [products, productIdBySku, categories, stock, unseenSkus]
+      const saved = maps.map((map) => structuredClone(map))
       const answer = await catalogImport(payload.rows)
-      for (const [i, map] of [products, productIdBySku, categories].entries()) {
+      for (const [i, map] of maps.entries()) {
         map.clear()
         for (const [k, v] of saved[i]! as Map<string, never>) (map as Map<string, unknown>).set(k, v)
       }
@@ -536,6 +733,8 @@ export const startFakeMyShop = (): FakeMyShop => {
       return Response.json(body)
     }
 
+    if (path.startsWith('/api/v1/inventory/')) return inventory(request, url)
+
     // Like the user service, there is no GET by id: only the roles of one user can be addressed.
     const one = path.match(/^\/api\/v1\/users\/([^/]+)\/roles$/)
     if (one && request.method === 'PUT') {
@@ -585,7 +784,22 @@ export const startFakeMyShop = (): FakeMyShop => {
     users,
     products,
     imports,
+    stock,
+    adjustments,
+    addStock: (sku, { location = 'default', onHand = 0, reserved = 0, threshold = null } = {}) => {
+      const entry = stock.get(sku) ?? { threshold: null, locations: new Map() }
+      entry.threshold = threshold
+      entry.locations.set(location, { onHand, reserved })
+      stock.set(sku, entry)
+    },
+    delayNewSkus: (reads) => {
+      newSkuDelay = reads
+    },
     resetCatalog: () => {
+      stock.clear()
+      adjustments.length = 0
+      unseenSkus.clear()
+      newSkuDelay = 0
       products.clear()
       productIdBySku.clear()
       categories.clear()

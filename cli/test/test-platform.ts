@@ -1,7 +1,8 @@
+import { afterAll, beforeAll } from 'bun:test'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { freshPgliteDir, testDatabase } from '@myshop/testing'
+import { freshPgliteDir, testDatabase, uniqueEmail } from '@myshop/testing'
 import { type RunningPlatform, startPlatform } from '../src/platform.ts'
 import type { AnyService } from '../src/services.ts'
 
@@ -33,4 +34,22 @@ export const startTestPlatform = async (
   else await freshPgliteDir(join(dataDir, 'pg'))
   if (process.env.REDIS_URL) all.REDIS_URL = process.env.REDIS_URL
   return services ? startPlatform(all, services) : startPlatform(all)
+}
+
+/**
+ * Boots MyShop before a test file's tests with a first administrator of a fresh email, and stops it after them; the
+ * platform is read from the returned object once the tests run.
+ */
+export const bootForFile = (password: string) => {
+  const booted = {
+    admin: { email: uniqueEmail('admin'), password },
+    platform: undefined as unknown as RunningPlatform,
+  }
+  beforeAll(async () => {
+    booted.platform = await startTestPlatform(booted.admin)
+  }, 120_000)
+  afterAll(async () => {
+    await booted.platform?.stop()
+  })
+  return booted
 }

@@ -1,7 +1,8 @@
 import type { Instance } from 'ink'
 import type { ApiClient } from '../api-client.ts'
 import { exitCodes, interrupted } from '../errors.ts'
-import { type Output, Table } from '../output.tsx'
+import { printLineFailures } from '../line-failures.tsx'
+import type { Output } from '../output.tsx'
 import { ImportProgress } from './progress.tsx'
 import type { ImportResult, SourceItem } from './rows.ts'
 import { type ImportTally, importBatches } from './send.ts'
@@ -19,8 +20,6 @@ export type RunImportOptions = {
   signal?: AbortSignal
   now?: () => number
 }
-
-type FailureLine = { line: number; sku: string; path: string; message: string }
 
 /**
  * Sends rows to the import endpoint with a live progress bar, then reports the counts and every failed row
@@ -93,29 +92,7 @@ export const runImport = async ({
         `${result.created.toLocaleString('en')} created, ${result.updated.toLocaleString('en')} updated, ` +
         `${result.failed.length.toLocaleString('en')} failed`,
     )
-    if (result.failed.length) {
-      const lines: FailureLine[] = result.failed.flatMap((f) =>
-        (f.errors.length ? f.errors : [{ path: '', message: 'rejected' }]).map((e) => ({
-          line: f.line,
-          sku: f.sku,
-          path: e.path,
-          message: e.message,
-        })),
-      )
-      out.print(
-        <Table
-          columns={[
-            { header: 'line', value: (r: FailureLine) => String(r.line) },
-            { header: 'sku', value: (r: FailureLine) => r.sku || '-' },
-            { header: 'field', value: (r: FailureLine) => r.path.replace(/^\//, '') || '-' },
-            { header: 'error', value: (r: FailureLine) => r.message },
-          ]}
-          rows={lines}
-          color={out.color}
-          width={out.width}
-        />,
-      )
-    }
+    if (result.failed.length) printLineFailures(out, result.failed)
   }
   return result.failed.length ? exitCodes.failure : exitCodes.ok
 }

@@ -3,6 +3,7 @@ import { registerAuth } from './auth.tsx'
 import { registerCatalog } from './catalog.tsx'
 import { registerDb } from './db.tsx'
 import { registerHealth } from './health.tsx'
+import { registerInventory } from './inventory.tsx'
 import { registerSeed } from './seed.tsx'
 import { registerServices } from './services.tsx'
 import { registerStart } from './start.tsx'
@@ -17,5 +18,6 @@ export const commands: RegisterCommand[] = [
   registerHealth,
   registerCatalog,
   registerSeed,
+  registerInventory,
   registerServices,
 ]
