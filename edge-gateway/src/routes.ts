@@ -89,6 +89,7 @@ export const routes: Route[] = [
   r('GET', `${v1}/reservations/:id`, 'inventory', { permission: 'inventory:reserve' }),
   r('POST', `${v1}/reservations/:id/commit`, 'inventory', { permission: 'inventory:reserve' }),
   r('POST', `${v1}/reservations/:id/release`, 'inventory', { permission: 'inventory:reserve' }),
+  r('GET', `${v1}/admin/audit/inventory`, 'inventory', { permission: 'audit:read' }),
   r('GET', '/media/*', 'product', 'public'),
   r('GET', '/.well-known/jwks.json', 'user', 'public'),
   r('GET', `${v1}/.well-known/jwks.json`, 'user', 'public'),
