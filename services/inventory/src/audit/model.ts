@@ -30,25 +30,27 @@ export interface StockCounts {
  * Folds a location's stock entries, oldest first, into its counts: adjustments move on_hand, reservations hold
  * units, a commit takes held units out of stock, a release gives them back.
  */
-export const foldStock = (entries: readonly { type: string; data: unknown }[]): StockCounts =>
-  entries.reduce<StockCounts>(
-    (counts, raw) => {
-      const entry = raw as StockEntry
-      switch (entry.type) {
-        case 'stock.adjusted':
-          return { ...counts, onHand: counts.onHand + entry.data.delta }
-        case 'stock.reserved':
-          return { ...counts, reserved: counts.reserved + entry.data.quantity }
-        case 'stock.committed':
-          return {
-            onHand: counts.onHand - entry.data.quantity,
-            reserved: counts.reserved - entry.data.quantity,
-          }
-        case 'stock.released':
-          return { ...counts, reserved: counts.reserved - entry.data.quantity }
-        default:
-          throw new Error(`a stock stream holds an entry of unknown type ${raw.type}`)
-      }
-    },
-    { onHand: 0, reserved: 0 },
-  )
+export const foldStock = (entries: readonly { type: string; data: unknown }[]): StockCounts => {
+  const counts = { onHand: 0, reserved: 0 }
+  for (const raw of entries) {
+    const entry = raw as StockEntry
+    switch (entry.type) {
+      case 'stock.adjusted':
+        counts.onHand += entry.data.delta
+        break
+      case 'stock.reserved':
+        counts.reserved += entry.data.quantity
+        break
+      case 'stock.committed':
+        counts.onHand -= entry.data.quantity
+        counts.reserved -= entry.data.quantity
+        break
+      case 'stock.released':
+        counts.reserved -= entry.data.quantity
+        break
+      default:
+        throw new Error(`a stock stream holds an entry of unknown type ${raw.type}`)
+    }
+  }
+  return counts
+}
