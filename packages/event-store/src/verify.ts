@@ -16,6 +16,7 @@ export interface VerifyResult {
   firstBroken?: BrokenLink
 }
 
+/** How `verify` reads the chain. */
 export interface VerifyOptions {
   /** Entries read per query; the chain is never loaded whole. */
   batchSize?: number
