@@ -84,6 +84,14 @@ export type ReindexJob = Json<'getReindexJob', 200>
 /** What `myshop catalog reindex` reports once the job has finished. */
 export type ReindexResult = Pick<ReindexJob, 'engine' | 'indexed'>
 
+/** Whether one service's hash-chained audit trail holds, and the first entry that does not if it does not. */
+export type AuditVerification = Json<'verifyInventoryAudit', 200>
+
+/** The services that keep an audit trail, which `verifyAudit` checks. */
+export const auditedServices = ['inventory'] as const
+
+export type AuditedService = (typeof auditedServices)[number]
+
 /** One service's (or the signing keys') readiness, as the gateway's `/ready` reports it. */
 export type ServiceHealth = Json<'getReadiness', 200>['services'][string]
 
@@ -328,6 +336,16 @@ export const createApiClient = ({
     return (await refresh(stored)).accessToken
   }
 
+  /** Each audited service's verification route; the paths are literal so each call is typed by the document. */
+  const auditRoutes: Record<
+    AuditedService,
+    (
+      options: ReturnType<typeof init>,
+    ) => Promise<Outcome<operations['verifyInventoryAudit']['responses'][200]['content']['application/json']>>
+  > = {
+    inventory: (options) => shop.GET('/api/v1/admin/audit/inventory', options),
+  }
+
   return {
     url,
     login: async (
@@ -390,6 +408,10 @@ export const createApiClient = ({
           ...options,
         }),
       ),
+
+    /** Walks a service's audit trail and reports whether every entry holds. */
+    verifyAudit: (service: AuditedService): Promise<AuditVerification> =>
+      authed((options) => auditRoutes[service](options)),
 
     /** Starts rebuilding the search index in the background (or returns the reindex already running). */
     startReindex: (): Promise<ReindexJob> =>

@@ -2,7 +2,7 @@ import { isRole } from '@myshop/auth'
 // The product service's own price parser: the fake must accept and refuse exactly what it does.
 import { decodeOptions } from '@myshop/catalog-format'
 import { isCurrency, parseDecimalPrice, priceProblem } from '@myshop/money'
-import type { CatalogProduct, Health, Readiness, User } from '../src/api-client.ts'
+import type { AuditVerification, CatalogProduct, Health, Readiness, User } from '../src/api-client.ts'
 
 // A stand-in for the gateway that speaks the same HTTP contract (problem+json errors, rotating
 // refresh tokens, cursor pages, RBAC), with real state, so CLI tests observe real effects.
@@ -52,6 +52,8 @@ export type FakeMyShop = {
   resetCatalog: () => void
   /** Ids of the users whose sign-in lockout was cleared, in order. */
   unlocks: string[]
+  /** What `GET /api/v1/admin/audit/<service>` answers, by service: an intact trail of 12 entries unless set. */
+  audits: Map<string, AuditVerification>
   /** How many times a path was requested (any method). */
   count: (path: string) => number
   /** Requests to `path` after the first `after` never answer, as a slow server's, until `stop`. */
@@ -108,6 +110,9 @@ export const startFakeMyShop = (): FakeMyShop => {
   const revokedFamilies = new Set<string>()
   const requests: FakeRequest[] = []
   const unlocks: string[] = []
+  const audits = new Map<string, AuditVerification>([
+    ['inventory', { service: 'inventory', ok: true, entries: 12 }],
+  ])
   let health: { body: Health; status: number } = {
     body: { status: 'ok', services: { user: { status: 'ok', latencyMs: 3 } } },
     status: 200,
@@ -774,6 +779,14 @@ export const startFakeMyShop = (): FakeMyShop => {
       })
     }
 
+    const audit = path.match(/^\/api\/v1\/admin\/audit\/([^/]+)$/)
+    const verification = audit && request.method === 'GET' ? audits.get(audit[1] ?? '') : undefined
+    if (verification) {
+      const caller = admin(request)
+      if (caller instanceof Response) return caller
+      return Response.json(verification)
+    }
+
     return problem(404, 'not_found', 'Not found', `${route} is not a route`)
   }
 
@@ -809,6 +822,7 @@ export const startFakeMyShop = (): FakeMyShop => {
     },
     requests,
     unlocks,
+    audits,
     expireAccessTokens: () => {
       for (const token of accessTokens.values()) token.expiresAt = 0
     },

@@ -46,7 +46,12 @@ describe('myshop db migrate', () => {
           '0001_init, 0002_search_indexes, 0003_search_versions, 0004_reindex_jobs, 0005_product_category_ids, 0006_category_ids_written_with_products, 0007_name_trigram_counts, 0008_facet_groups, 0009_gin_pending_lists, 0010_folded_search, 0011_brand_price_indexes, 0012_variant_option_search, 0013_option_facets, 0014_set_based_derivations',
         current: '0014',
       },
-      { service: 'inventory', schema: 'inventory', applied: '0001_init', current: '0001' },
+      {
+        service: 'inventory',
+        schema: 'inventory',
+        applied: '0001_init, 0002_event_store',
+        current: '0002',
+      },
       { service: 'payment', schema: 'payments', applied: '0001_init', current: '0001' },
     ])
     const second = await run(['db', 'migrate', '--json'], env)
@@ -93,7 +98,7 @@ describe('myshop db migrate names the shop it migrates', () => {
     expect(JSON.parse(created.stdout).map((r: { current: string }) => r.current)).toEqual([
       '0002',
       '0014',
-      '0001',
+      '0002',
       '0001',
     ])
     expect(created.stderr).toBe(`migrating the embedded database in ${dataDir}\n`)
@@ -149,7 +154,7 @@ describe('myshop db migrate names the shop it migrates', () => {
       expect(JSON.parse(migrated.stdout).map((r: { current: string }) => r.current)).toEqual([
         '0002',
         '0014',
-        '0001',
+        '0002',
         '0001',
       ])
       expect(readdirSync(dataDir)).toEqual([])

@@ -98,6 +98,7 @@ export const routes: Route[] = [
   // The test provider's own: the page a customer approves a payment at, and its signed callback.
   r('GET', `${v1}/payments/test-provider/3ds/:chargeId`, 'payment', 'public'),
   r('POST', `${v1}/webhooks/test-provider`, 'payment', 'public'),
+  r('GET', `${v1}/admin/audit/inventory`, 'inventory', { permission: 'audit:read' }),
   r('GET', '/media/*', 'product', 'public'),
   r('GET', '/.well-known/jwks.json', 'user', 'public'),
   r('GET', `${v1}/.well-known/jwks.json`, 'user', 'public'),

@@ -1,4 +1,5 @@
 import type { RegisterCommand } from '../command.ts'
+import { registerAudit } from './audit.tsx'
 import { registerAuth } from './auth.tsx'
 import { registerCatalog } from './catalog.tsx'
 import { registerDb } from './db.tsx'
@@ -20,4 +21,5 @@ export const commands: RegisterCommand[] = [
   registerSeed,
   registerInventory,
   registerServices,
+  registerAudit,
 ]

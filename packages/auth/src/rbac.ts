@@ -34,6 +34,8 @@ export const permissions = [
   'notifications:send',
   'reports:read',
   'keys:rotate',
+  // Reading whether a service's audit trail is intact: for operators.
+  'audit:read',
 ] as const
 export type Permission = (typeof permissions)[number]
 

@@ -2,6 +2,7 @@
 // PostgreSQL server (the embedded one has a single connection, so every transaction there runs alone).
 import { describe, expect, test } from 'bun:test'
 import { hasRealInfrastructure } from '@myshop/testing'
+import { stockFromAudit, verifyAudit } from '../src/audit/service.ts'
 import { reservationSweeper } from '../src/reservations/sweeper.ts'
 import { inventoryHarness } from './harness.ts'
 
@@ -54,6 +55,9 @@ describe.skipIf(!hasRealInfrastructure())('reservations under concurrency', asyn
     expect(await h.stockRows(sku)).toEqual([
       { location: 'default', onHand: 0, reserved: 0, available: 0, ledger: 0 },
     ])
+    // The audit trail kept one chain through the rush, and rebuilds the same stock.
+    expect(await stockFromAudit(h.deps, sku, 'default')).toEqual({ onHand: 0, reserved: 0 })
+    expect(await verifyAudit(h.deps)).toMatchObject({ service: 'inventory', ok: true })
   }, 60_000)
 
   test('buyers of [A, B] and [B, A] at once never deadlock, and each holds both or neither', async () => {

@@ -87,4 +87,15 @@ describe('the inventory routes at the gateway', async () => {
     ).toBe(200)
     expect((await send('POST', `/api/v1/reservations/${id}/commit`, h.admin)).status).toBe(200)
   })
+
+  test('lets only holders of audit:read (admins) verify the audit trail', async () => {
+    const path = '/api/v1/admin/audit/inventory'
+    expect((await send('GET', path)).status).toBe(401)
+    for (const token of [h.customer, h.manager, h.catalogManager])
+      expect((await send('GET', path, token)).status).toBe(403)
+    expect(await send('GET', path, h.admin)).toMatchObject({
+      status: 200,
+      body: { service: 'inventory', ok: true },
+    })
+  })
 })

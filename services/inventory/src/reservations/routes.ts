@@ -61,7 +61,8 @@ export const reservationRoutes = (deps: InventoryDeps) =>
     )
     .post(
       '/:id/release',
-      ({ params, request }) => releaseReservation(deps, params.id, eventContext(request)),
+      ({ params, principal, request }) =>
+        releaseReservation(deps, params.id, principal.userId, eventContext(request)),
       {
         auth: 'inventory:reserve',
         params: reservationParams,

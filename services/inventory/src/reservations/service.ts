@@ -3,6 +3,8 @@ import type { Tx } from '@myshop/db'
 import { AppError } from '@myshop/errors'
 import { outbox, stockReleased, stockReserved } from '@myshop/events'
 import { newId } from '@myshop/ids'
+import { systemActor } from '../audit/model.ts'
+import { auditCommit, auditRelease, auditReservation } from '../audit/service.ts'
 import { type InventoryDeps, schema } from '../deps.ts'
 import {
   type EventContext,
@@ -151,6 +153,7 @@ export const reserve = async (
       units.map(([sku]) => sku),
       ctx,
     )
+    await auditReservation(deps, tx, { id, reference: input.reference, expiresAt }, lines, actor)
     const record = (await reservations.find(tx, id))!
     return { reservation: view(record, await reservations.lines(tx, id)), replayed: false }
   })
@@ -199,6 +202,7 @@ export const commitReservation = (deps: InventoryDeps, id: string, actor: string
       tx,
       lines.map((line) => line.sku),
     )
+    const committed = []
     for (const line of lines) {
       const row = await moveStock(deps, tx, {
         sku: line.sku,
@@ -206,15 +210,17 @@ export const commitReservation = (deps: InventoryDeps, id: string, actor: string
         onHand: -line.quantity,
         reserved: -line.quantity,
       })
-      await recordAdjustment(
+      const adjustment = await recordAdjustment(
         deps,
         tx,
         row,
         { delta: -line.quantity, reason: 'reservation committed', actor, reservationId: record.id },
         ctx,
       )
+      committed.push({ ...line, adjustmentId: adjustment.id })
     }
     await reservations.setStatus(tx, record.id, 'committed', new Date(deps.now()))
+    await auditCommit(deps, tx, record.id, committed, actor)
     return true
   })
 
@@ -225,6 +231,7 @@ const giveBack = async (
   record: ReservationRecord,
   lines: ReservationLine[],
   status: 'released' | 'expired',
+  actor: string,
   ctx: EventContext,
 ) => {
   const skus = lines.map((line) => line.sku)
@@ -242,14 +249,15 @@ const giveBack = async (
     ),
   )
   await followThresholds(deps, tx, skus, ctx)
+  await auditRelease(deps, tx, record.id, lines, status, actor)
 }
 
 /** Gives a reservation's units back (the order will not be paid). Releasing it again changes nothing. */
-export const releaseReservation = (deps: InventoryDeps, id: string, ctx: EventContext = {}) =>
+export const releaseReservation = (deps: InventoryDeps, id: string, actor: string, ctx: EventContext = {}) =>
   withReservation(deps, id, async (tx, record, lines) => {
     if (record.status === 'released' || record.status === 'expired') return false
     if (record.status === 'committed') throw refused(record, 'released')
-    await giveBack(deps, tx, record, lines, 'released', ctx)
+    await giveBack(deps, tx, record, lines, 'released', actor, ctx)
     return true
   })
 
@@ -258,7 +266,7 @@ export const expireReservation = async (deps: InventoryDeps, id: string): Promis
   let expired = false
   await withReservation(deps, id, async (tx, record, lines) => {
     if (record.status !== 'reserved' || record.expiresAt.getTime() > deps.now()) return false
-    await giveBack(deps, tx, record, lines, 'expired', {})
+    await giveBack(deps, tx, record, lines, 'expired', systemActor, {})
     expired = true
     return true
   })

@@ -11,6 +11,7 @@ import {
   stockLow,
 } from '@myshop/events'
 import { newId } from '@myshop/ids'
+import { auditAdjustment } from '../audit/service.ts'
 import { type InventoryDeps, schema, source } from '../deps.ts'
 import { defaultLocation, isLow, type LocationStock, type StockStatus, stockStatus } from './model.ts'
 import * as stock from './repository.ts'
@@ -163,6 +164,18 @@ export const adjustStock = async (
       ctx,
     )
     await followThresholds(deps, tx, [sku], ctx)
+    await auditAdjustment(
+      deps,
+      tx,
+      {
+        sku,
+        location: input.location,
+        adjustmentId: adjustment.id,
+        delta: input.delta,
+        reason: input.reason,
+      },
+      actor,
+    )
     return { ...adjustment, stock: { onHand: row.onHand, reserved: row.reserved, available: row.available } }
   })
   deps.eventsWritten()

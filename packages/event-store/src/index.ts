@@ -1,0 +1,6 @@
+export { append } from './append.ts'
+export { canonicalEntry, canonicalJson, entryHash, genesisHash, type HashedFields } from './canonical.ts'
+export type { Entry, NewEntry } from './entry.ts'
+export { rebuild } from './rebuild.ts'
+export { eventStoreSql } from './tables.ts'
+export { type BrokenLink, type VerifyOptions, type VerifyResult, verify } from './verify.ts'
