@@ -18,18 +18,16 @@ export const permissions = [
   'catalog:write',
   'inventory:read',
   'inventory:write',
-  // Setting stock aside for an order: for the services that place orders (admins hold it until services have
-  // identities of their own).
+  // Setting stock aside for an order: for the order service's identity (and admins).
   'inventory:reserve',
-  // Authorizing, capturing and voiding payments, and refunding them: for the services that take payment for orders
-  // (admins hold them until services have identities of their own). Support refunds through the order instead.
+  // Authorizing, capturing and voiding payments, and refunding them: for the order service's identity (and admins).
+  // Support refunds through the order, which keeps its saga and status in step.
   'payment:authorize',
   'payment:refund',
   'orders:read_own',
   'orders:write_own',
   'orders:read_all',
   'orders:write_all',
-  'payments:refund',
   'sagas:manage',
   'notifications:send',
   'reports:read',
@@ -43,14 +41,7 @@ const grants: Record<Role, readonly Permission[]> = {
   customer: ['profile:read', 'profile:write', 'orders:read_own', 'orders:write_own'],
   catalog_manager: ['profile:read', 'profile:write', 'catalog:write', 'inventory:read'],
   inventory_manager: ['profile:read', 'profile:write', 'inventory:read', 'inventory:write'],
-  support: [
-    'profile:read',
-    'profile:write',
-    'users:read',
-    'orders:read_all',
-    'orders:write_all',
-    'payments:refund',
-  ],
+  support: ['profile:read', 'profile:write', 'users:read', 'orders:read_all', 'orders:write_all'],
   analyst: ['profile:read', 'profile:write', 'reports:read'],
   admin: permissions,
 }
