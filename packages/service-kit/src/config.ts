@@ -98,3 +98,23 @@ export const withRedisPrefix = <
   const database = config.DATABASE_URL ?? own
   return { ...config, REDIS_PREFIX: redisPrefixOf(config.REDIS_PREFIX, database, config.MYSHOP_DATA_DIR) }
 }
+
+/**
+ * The variables of a service that verifies access tokens itself: where the user service publishes its keys (or
+ * JWKS_URL), and the issuer and audience the tokens must name. Spread into the service's own variables.
+ */
+export const tokenVars = () => ({
+  /** Where the user service publishes its token keys. */
+  USER_SERVICE_URL: vars.url().default('http://127.0.0.1:8081'),
+  JWKS_URL: vars.optionalUrl(),
+  JWT_ISSUER: z.string().default('myshop'),
+  JWT_AUDIENCE: z.string().default('myshop-api'),
+})
+
+/** A configuration read with `tokenVars`. */
+export interface TokenConfig {
+  USER_SERVICE_URL: string
+  JWKS_URL?: string | undefined
+  JWT_ISSUER: string
+  JWT_AUDIENCE: string
+}

@@ -3,6 +3,8 @@ export {
   type ServiceVars,
   serviceEndpoint,
   serviceVars,
+  type TokenConfig,
+  tokenVars,
   withRedisPrefix,
 } from './config.ts'
 export {
@@ -19,4 +21,4 @@ export {
   stopOnSignals,
 } from './service.ts'
 export { type ServiceTokens, type ServiceTokensOptions, serviceTokens } from './service-tokens.ts'
-export { type SessionCheckedVerifierOptions, sessionCheckedVerifier } from './verifier.ts'
+export { type SessionCheckedVerifierOptions, sessionCheckedVerifier, tokenVerifier } from './verifier.ts'

@@ -1,5 +1,13 @@
-import { createVerifier, type SessionStore, type Verifier } from '@myshop/auth'
+import {
+  createVerifier,
+  memorySessionStore,
+  redisSessionStore,
+  type SessionStore,
+  type Verifier,
+} from '@myshop/auth'
 import { AppError } from '@myshop/errors'
+import type Redis from 'ioredis'
+import type { TokenConfig } from './config.ts'
 
 export interface SessionCheckedVerifierOptions {
   issuer: string
@@ -34,4 +42,19 @@ export const sessionCheckedVerifier = ({
           cause,
         })
       }),
+  })
+
+/**
+ * The verifier of a service configured with `tokenVars`: the user service's keys (or JWKS_URL), and ended sessions
+ * looked up in the store the embedding process shares, else in Redis when the service has it, else in process.
+ */
+export const tokenVerifier = (
+  config: TokenConfig,
+  { redis, sessions }: { redis?: Redis | undefined; sessions?: SessionStore | undefined },
+): Verifier =>
+  sessionCheckedVerifier({
+    issuer: config.JWT_ISSUER,
+    audience: config.JWT_AUDIENCE,
+    jwksUrl: config.JWKS_URL ?? `${config.USER_SERVICE_URL}/.well-known/jwks.json`,
+    sessions: sessions ?? (redis ? redisSessionStore(redis) : memorySessionStore()),
   })

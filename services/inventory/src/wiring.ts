@@ -1,7 +1,7 @@
-import { memorySessionStore, redisSessionStore, type SessionStore } from '@myshop/auth'
+import type { SessionStore } from '@myshop/auth'
 import type { Db } from '@myshop/db'
 import type { Logger } from '@myshop/logger'
-import { sessionCheckedVerifier } from '@myshop/service-kit'
+import { tokenVerifier } from '@myshop/service-kit'
 import type Redis from 'ioredis'
 import type { InventoryConfig } from './config.ts'
 import type { InventoryDeps } from './deps.ts'
@@ -30,12 +30,7 @@ export const createInventoryDeps = ({
   sql,
   now: Date.now,
   logger,
-  verifier: sessionCheckedVerifier({
-    issuer: config.JWT_ISSUER,
-    audience: config.JWT_AUDIENCE,
-    jwksUrl: config.JWKS_URL ?? `${config.USER_SERVICE_URL}/.well-known/jwks.json`,
-    sessions: sessions ?? (redis ? redisSessionStore(redis) : memorySessionStore()),
-  }),
+  verifier: tokenVerifier(config, { redis, sessions }),
   eventsWritten,
   settings: { reservationTtlSeconds: config.RESERVATION_TTL_SECONDS },
 })

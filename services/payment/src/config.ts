@@ -1,12 +1,8 @@
 import { loadConfig, vars, z } from '@myshop/config'
-import { serviceVars, withRedisPrefix } from '@myshop/service-kit/config'
+import { serviceVars, tokenVars, withRedisPrefix } from '@myshop/service-kit/config'
 
 const shape = serviceVars('payment', 8084, {
-  /** Where the user service publishes its token keys. */
-  USER_SERVICE_URL: vars.url().default('http://127.0.0.1:8081'),
-  JWKS_URL: vars.optionalUrl(),
-  JWT_ISSUER: z.string().default('myshop'),
-  JWT_AUDIENCE: z.string().default('myshop-api'),
+  ...tokenVars(),
   /**
    * The secret the test provider signs its callbacks with. The default suits a shop on one machine; a deployment
    * reachable by others sets its own, or anyone could forge an approval.

@@ -1,12 +1,8 @@
 import { loadConfig, vars, z } from '@myshop/config'
-import { serviceVars, withRedisPrefix } from '@myshop/service-kit/config'
+import { serviceVars, tokenVars, withRedisPrefix } from '@myshop/service-kit/config'
 
 const shape = serviceVars('product', 8082, {
-  /** Where the user service publishes its token keys. */
-  USER_SERVICE_URL: vars.url().default('http://127.0.0.1:8081'),
-  JWKS_URL: vars.optionalUrl(),
-  JWT_ISSUER: z.string().default('myshop'),
-  JWT_AUDIENCE: z.string().default('myshop-api'),
+  ...tokenVars(),
   /** Search with Elasticsearch instead of PostgreSQL full-text search. */
   ELASTICSEARCH_URL: vars.optionalUrl(),
   ELASTICSEARCH_INDEX: z

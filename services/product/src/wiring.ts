@@ -1,8 +1,8 @@
 import { Client } from '@elastic/elasticsearch'
-import { memorySessionStore, redisSessionStore, type SessionStore } from '@myshop/auth'
+import type { SessionStore } from '@myshop/auth'
 import type { Db } from '@myshop/db'
 import type { Logger } from '@myshop/logger'
-import { sessionCheckedVerifier } from '@myshop/service-kit'
+import { tokenVerifier } from '@myshop/service-kit'
 import type Redis from 'ioredis'
 import {
   type LayeredResponseCache,
@@ -52,9 +52,8 @@ export const createProductDeps = ({
   logger,
   publicUrl,
   eventsWritten = () => {},
-  sessions: givenSessions,
+  sessions,
 }: WiringOptions): ProductParts => {
-  const sessions = givenSessions ?? (redis ? redisSessionStore(redis) : memorySessionStore())
   const files: FileStorage | null = config.S3_BUCKET
     ? null
     : fileStorage({
@@ -89,12 +88,7 @@ export const createProductDeps = ({
     sql,
     now: Date.now,
     logger,
-    verifier: sessionCheckedVerifier({
-      issuer: config.JWT_ISSUER,
-      audience: config.JWT_AUDIENCE,
-      jwksUrl: config.JWKS_URL ?? `${config.USER_SERVICE_URL}/.well-known/jwks.json`,
-      sessions,
-    }),
+    verifier: tokenVerifier(config, { redis, sessions }),
     search: elastic ?? postgresSearch(sql, logger),
     storage,
     cache: localCache ?? memoryResponseCache(),
