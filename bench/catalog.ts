@@ -14,6 +14,7 @@ import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { connect } from '@myshop/db'
 import { startPlatform } from '../cli/src/platform.ts'
+import { servicePorts } from '../cli/src/services.ts'
 import {
   childCpuSeconds,
   commandCpuSeconds,
@@ -107,15 +108,13 @@ const limit = '1000000000'
 const platform = await startPlatform({
   ...process.env,
   GATEWAY_PORT: '0',
-  USER_PORT: '0',
-  PRODUCT_PORT: '0',
-  INVENTORY_PORT: '0',
-  PAYMENT_PORT: '0',
+  ...servicePorts(),
   MYSHOP_DATA_DIR: join(work, 'data'),
   USER_DATABASE_URL: dbUrl.toString(),
   PRODUCT_DATABASE_URL: dbUrl.toString(),
   INVENTORY_DATABASE_URL: dbUrl.toString(),
   PAYMENT_DATABASE_URL: dbUrl.toString(),
+  ORDER_DATABASE_URL: dbUrl.toString(),
   REDIS_URL: redisUrl,
   MYSHOP_ADMIN_EMAIL: adminEmail,
   MYSHOP_ADMIN_PASSWORD: adminPassword,

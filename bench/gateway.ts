@@ -141,6 +141,7 @@ const platform = Bun.spawn([process.execPath, import.meta.path, '--platform'], {
     PRODUCT_PORT: String(freePort()),
     INVENTORY_PORT: String(freePort()),
     PAYMENT_PORT: String(freePort()),
+    ORDER_PORT: String(freePort()),
   },
   stdout: 'pipe',
   stderr: 'inherit',

@@ -4,14 +4,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { clientTypes } from '@myshop/client/generate'
 import { startPlatform } from '../src/platform.ts'
+import { servicePorts } from '../src/services.ts'
 
 const dataDir = mkdtempSync(join(tmpdir(), 'myshop-generate-client-'))
 const platform = await startPlatform({
   GATEWAY_PORT: '0',
-  USER_PORT: '0',
-  PRODUCT_PORT: '0',
-  INVENTORY_PORT: '0',
-  PAYMENT_PORT: '0',
+  ...servicePorts(),
   MYSHOP_DATA_DIR: dataDir,
   LOG_LEVEL: 'silent',
 })

@@ -14,7 +14,15 @@ export const loadServices = async (): Promise<AnyService[]> => [
   (await import('@myshop/product-service')).productService,
   (await import('@myshop/inventory-service')).inventoryService,
   (await import('@myshop/payment-service')).paymentService,
+  (await import('@myshop/order-service')).orderService,
 ]
+
+/** The services' names in boot order: what `loadServices` returns, without loading any of them. */
+export const serviceNamesInBootOrder = ['user', 'product', 'inventory', 'payment', 'order'] as const
+
+/** Every service's port variable set to `value` (`'0'` picks free ports): `{ USER_PORT: '0', ... }`. */
+export const servicePorts = (value = '0'): Record<string, string> =>
+  Object.fromEntries(serviceNamesInBootOrder.map((name) => [`${name.toUpperCase()}_PORT`, value]))
 
 /** The variable a service's URL is handed to the gateway and the other services in: `PRODUCT_SERVICE_URL`. */
 export const serviceUrlVar = (name: string) => `${name.toUpperCase()}_SERVICE_URL`

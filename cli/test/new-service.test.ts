@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path'
 import { serviceNames } from '@myshop/edge-gateway/config'
 import { freshPgliteDir, testDatabase } from '@myshop/testing'
 import type { RunningPlatform } from '../src/platform.ts'
-import { type AnyService, loadServices } from '../src/services.ts'
+import { type AnyService, loadServices, serviceNamesInBootOrder } from '../src/services.ts'
 import { startTestPlatform } from './test-platform.ts'
 
 const root = join(import.meta.dir, '../..')
@@ -44,6 +44,10 @@ const scaffold = async () => {
   }
   return { name, folder, entry: join(folder, `services/${name}/src/index.ts`) }
 }
+
+test('the registry lists its services in the boot order tests and benchmarks give ports to', async () => {
+  expect((await loadServices()).map((service) => service.name)).toEqual([...serviceNamesInBootOrder])
+})
 
 describe('a new service made by following CONTRIBUTING.md', async () => {
   const made = await scaffold()

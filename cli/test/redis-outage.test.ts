@@ -14,6 +14,7 @@ import {
   uniqueEmail,
 } from '@myshop/testing'
 import { type RunningPlatform, startPlatform } from '../src/platform.ts'
+import { servicePorts } from '../src/services.ts'
 
 const adminEmail = uniqueEmail('admin')
 const adminPassword = 'copper-Meadow-71-falcon'
@@ -31,14 +32,13 @@ describe.skipIf(!process.env.DATABASE_URL || !redisServerPath)('with Redis down 
     namespace = `myshop:${new URL(database).pathname.slice(1)}`
     platform = await startPlatform({
       GATEWAY_PORT: '0',
-      USER_PORT: '0',
-      PRODUCT_PORT: '0',
-      INVENTORY_PORT: '0',
-      PAYMENT_PORT: '0',
+      ...servicePorts(),
       MYSHOP_DATA_DIR: mkdtempSync(join(tmpdir(), 'myshop-outage-')),
       USER_DATABASE_URL: database,
       PRODUCT_DATABASE_URL: database,
       INVENTORY_DATABASE_URL: database,
+      PAYMENT_DATABASE_URL: database,
+      ORDER_DATABASE_URL: database,
       DATABASE_URL: '',
       REDIS_URL: redis.url,
       MYSHOP_ADMIN_EMAIL: adminEmail,

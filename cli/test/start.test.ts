@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { freshPgliteDir, type OwnTestDatabase, openTestDatabase } from '@myshop/testing'
+import { serviceNamesInBootOrder, servicePorts } from '../src/services.ts'
 import { runCli } from './run-cli.ts'
 
 const cliPath = join(import.meta.dir, '../src/index.ts')
@@ -25,9 +26,32 @@ const freshEnv = async () => {
     env.PRODUCT_DATABASE_URL = db.url
     env.INVENTORY_DATABASE_URL = db.url
     env.PAYMENT_DATABASE_URL = db.url
+    env.ORDER_DATABASE_URL = db.url
   } else await freshPgliteDir(join(dataDir, 'pg'))
   // The suite's own DATABASE_URL / REDIS_URL must not leak into a MyShop meant to use only USER_DATABASE_URL.
   return { dataDir, env: { ...env, DATABASE_URL: '', REDIS_URL: '' } }
+}
+
+/** What migrating a new database reports: every service in boot order, each with every file of its folder. */
+const expectedMigrations = () =>
+  serviceNamesInBootOrder.map((service) => {
+    const files = readdirSync(join(import.meta.dir, '../../db/migrations', service))
+      .filter((file) => file.endsWith('.sql'))
+      .sort()
+      .map((file) => file.replace(/\.sql$/, ''))
+    return {
+      service,
+      schema: schemas[service],
+      applied: files.join(', '),
+      current: files.at(-1)!.slice(0, 4),
+    }
+  })
+const schemas = {
+  user: 'users',
+  product: 'catalog',
+  inventory: 'inventory',
+  payment: 'payments',
+  order: 'orders',
 }
 
 const run = (args: string[], env: Record<string, string>) => runCli(args, { home: env.MYSHOP_DATA_DIR!, env })
@@ -37,30 +61,11 @@ describe('myshop db migrate', () => {
     const { env } = await freshEnv()
     const first = await run(['db', 'migrate', '--json'], env)
     expect(first.code).toBe(0)
-    expect(JSON.parse(first.stdout)).toEqual([
-      { service: 'user', schema: 'users', applied: '0001_init, 0002_next_signing_key', current: '0002' },
-      {
-        service: 'product',
-        schema: 'catalog',
-        applied:
-          '0001_init, 0002_search_indexes, 0003_search_versions, 0004_reindex_jobs, 0005_product_category_ids, 0006_category_ids_written_with_products, 0007_name_trigram_counts, 0008_facet_groups, 0009_gin_pending_lists, 0010_folded_search, 0011_brand_price_indexes, 0012_variant_option_search, 0013_option_facets, 0014_set_based_derivations',
-        current: '0014',
-      },
-      {
-        service: 'inventory',
-        schema: 'inventory',
-        applied: '0001_init, 0002_event_store',
-        current: '0002',
-      },
-      { service: 'payment', schema: 'payments', applied: '0001_init', current: '0001' },
-    ])
+    expect(JSON.parse(first.stdout)).toEqual(expectedMigrations())
     const second = await run(['db', 'migrate', '--json'], env)
-    expect(JSON.parse(second.stdout).map((r: { applied: string }) => r.applied)).toEqual([
-      'none (up to date)',
-      'none (up to date)',
-      'none (up to date)',
-      'none (up to date)',
-    ])
+    expect(JSON.parse(second.stdout).map((r: { applied: string }) => r.applied)).toEqual(
+      serviceNamesInBootOrder.map(() => 'none (up to date)'),
+    )
   }, 60_000)
 
   test('fails clearly on a database it cannot reach', async () => {
@@ -95,12 +100,9 @@ describe('myshop db migrate names the shop it migrates', () => {
     expect(readdirSync(dataDir)).toEqual([])
     const created = await run(['db', 'migrate', '--create', '--json'], embeddedEnv(dataDir))
     expect(created.code).toBe(0)
-    expect(JSON.parse(created.stdout).map((r: { current: string }) => r.current)).toEqual([
-      '0002',
-      '0014',
-      '0002',
-      '0001',
-    ])
+    expect(JSON.parse(created.stdout).map((r: { current: string }) => r.current)).toEqual(
+      expectedMigrations().map((r) => r.current),
+    )
     expect(created.stderr).toBe(`migrating the embedded database in ${dataDir}\n`)
   }, 60_000)
 
@@ -151,12 +153,9 @@ describe('myshop db migrate names the shop it migrates', () => {
       await db.sql.end()
       const migrated = await run(['db', 'migrate', '--database-url', db.url, '--json'], embeddedEnv(dataDir))
       expect(migrated.code).toBe(0)
-      expect(JSON.parse(migrated.stdout).map((r: { current: string }) => r.current)).toEqual([
-        '0002',
-        '0014',
-        '0002',
-        '0001',
-      ])
+      expect(JSON.parse(migrated.stdout).map((r: { current: string }) => r.current)).toEqual(
+        expectedMigrations().map((r) => r.current),
+      )
       expect(readdirSync(dataDir)).toEqual([])
     }
     const url = await run(['db', 'migrate', '--url', 'http://127.0.0.1:8080'], embeddedEnv(dataDir))
@@ -173,10 +172,7 @@ describe('myshop start', () => {
         ...process.env,
         ...env,
         GATEWAY_PORT: '0',
-        USER_PORT: '0',
-        PRODUCT_PORT: '0',
-        INVENTORY_PORT: '0',
-        PAYMENT_PORT: '0',
+        ...servicePorts(),
       },
       stdout: 'pipe',
       stderr: 'pipe',
@@ -205,10 +201,7 @@ describe('myshop start', () => {
       const second = await run(['start'], {
         ...env,
         GATEWAY_PORT: '0',
-        USER_PORT: '0',
-        PRODUCT_PORT: '0',
-        INVENTORY_PORT: '0',
-        PAYMENT_PORT: '0',
+        ...servicePorts(),
       })
       expect(second.code).toBe(1)
       expect(second.stderr).toContain('already running')
@@ -243,10 +236,10 @@ describe('myshop start', () => {
     })
     expect(problems).toEqual([
       '  - GATEWAY_PORT must be a whole number between 0 and 65535 (0 picks a free port); got "99999". (read by edge-gateway)',
-      '  - LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent; got "loud". (read by user, product, inventory, payment, edge-gateway)',
+      '  - LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent; got "loud". (read by user, product, inventory, payment, order, edge-gateway)',
       '  - MYSHOP_ADMIN_PASSWORD is refused: This password is too common or too easy to guess. Choose a stronger passphrase. (read by user)',
       '  - PRODUCT_PORT must be a whole number between 0 and 65535 (0 picks a free port); got "-1". (read by product)',
-      '  - REDIS_URL must be a URL (scheme://host…); got "redis host". (read by user, product, inventory, payment, edge-gateway)',
+      '  - REDIS_URL must be a URL (scheme://host…); got "redis host". (read by user, product, inventory, payment, order, edge-gateway)',
       '  - USER_PORT must be a whole number between 0 and 65535 (0 picks a free port); got "abc". (read by user)',
     ])
     expect(heading).toBe('error: MyShop cannot start. The configuration has 6 problems:')

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { freshPgliteDir, testDatabase, uniqueEmail } from '@myshop/testing'
 import { type RunningPlatform, startPlatform } from '../src/platform.ts'
-import type { AnyService } from '../src/services.ts'
+import { type AnyService, servicePorts } from '../src/services.ts'
 
 /**
  * MyShop booted as `myshop start` boots it, on ports picked at boot, with the given first administrator (if any): on a fresh
@@ -19,10 +19,7 @@ export const startTestPlatform = async (
   const dataDir = mkdtempSync(join(tmpdir(), 'myshop-e2e-'))
   const all: Record<string, string> = {
     GATEWAY_PORT: '0',
-    USER_PORT: '0',
-    PRODUCT_PORT: '0',
-    INVENTORY_PORT: '0',
-    PAYMENT_PORT: '0',
+    ...servicePorts(),
     MYSHOP_DATA_DIR: dataDir,
     ...(admin && { MYSHOP_ADMIN_EMAIL: admin.email, MYSHOP_ADMIN_PASSWORD: admin.password }),
     LOG_LEVEL: 'silent',

@@ -1,0 +1,14 @@
+import { ping } from '@myshop/db'
+import { createHttpApp, type ReadinessCheck } from '@myshop/http'
+import type { OrderDeps } from './deps.ts'
+
+/** The order service's HTTP app, built from its dependencies and nothing else. */
+export const createApp = (deps: OrderDeps, degradable: Record<string, ReadinessCheck> = {}) =>
+  createHttpApp({
+    service: 'order',
+    description:
+      'Carts, checkout and its saga, orders with their status history, shipping options and tax rates',
+    logger: deps.logger,
+    readiness: { database: () => ping(deps.sql) },
+    degradable,
+  })
