@@ -24,6 +24,7 @@ export const idPrefixes = [
   'rfd',
   'tpc',
   'tpo',
+  'ful',
 ] as const
 export type IdPrefix = (typeof idPrefixes)[number]
 
