@@ -11075,11 +11075,7 @@ export interface operations {
                             id: string;
                             userId: string | null;
                             email: string;
-                            /**
-                             * @description pending → awaiting_payment → paid → fulfilled → delivered; cancelled; (partially_)refunded
-                             * @default pending
-                             * @enum {string}
-                             */
+                            /** @enum {string} */
                             status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
                             currency: string;
                             lines: {
@@ -11139,11 +11135,7 @@ export interface operations {
                             }[];
                             /** @description Oldest first */
                             history: {
-                                /**
-                                 * @description pending → awaiting_payment → paid → fulfilled → delivered; cancelled; (partially_)refunded
-                                 * @default pending
-                                 * @enum {string}
-                                 */
+                                /** @enum {string} */
                                 status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
                                 /** Format: date-time */
                                 at: string;
@@ -11421,11 +11413,7 @@ export interface operations {
                             id: string;
                             userId: string | null;
                             email: string;
-                            /**
-                             * @description pending → awaiting_payment → paid → fulfilled → delivered; cancelled; (partially_)refunded
-                             * @default pending
-                             * @enum {string}
-                             */
+                            /** @enum {string} */
                             status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
                             currency: string;
                             lines: {
@@ -11485,11 +11473,7 @@ export interface operations {
                             }[];
                             /** @description Oldest first */
                             history: {
-                                /**
-                                 * @description pending → awaiting_payment → paid → fulfilled → delivered; cancelled; (partially_)refunded
-                                 * @default pending
-                                 * @enum {string}
-                                 */
+                                /** @enum {string} */
                                 status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
                                 /** Format: date-time */
                                 at: string;
@@ -11757,11 +11741,7 @@ export interface operations {
                         id: string;
                         userId: string | null;
                         email: string;
-                        /**
-                         * @description pending → awaiting_payment → paid → fulfilled → delivered; cancelled; (partially_)refunded
-                         * @default pending
-                         * @enum {string}
-                         */
+                        /** @enum {string} */
                         status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
                         currency: string;
                         lines: {
@@ -11821,11 +11801,7 @@ export interface operations {
                         }[];
                         /** @description Oldest first */
                         history: {
-                            /**
-                             * @description pending → awaiting_payment → paid → fulfilled → delivered; cancelled; (partially_)refunded
-                             * @default pending
-                             * @enum {string}
-                             */
+                            /** @enum {string} */
                             status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
                             /** Format: date-time */
                             at: string;
@@ -12147,11 +12123,7 @@ export interface operations {
                         id: string;
                         userId: string | null;
                         email: string;
-                        /**
-                         * @description pending → awaiting_payment → paid → fulfilled → delivered; cancelled; (partially_)refunded
-                         * @default pending
-                         * @enum {string}
-                         */
+                        /** @enum {string} */
                         status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
                         currency: string;
                         lines: {
@@ -12211,11 +12183,7 @@ export interface operations {
                         }[];
                         /** @description Oldest first */
                         history: {
-                            /**
-                             * @description pending → awaiting_payment → paid → fulfilled → delivered; cancelled; (partially_)refunded
-                             * @default pending
-                             * @enum {string}
-                             */
+                            /** @enum {string} */
                             status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
                             /** Format: date-time */
                             at: string;
@@ -12552,11 +12520,7 @@ export interface operations {
                         id: string;
                         userId: string | null;
                         email: string;
-                        /**
-                         * @description pending → awaiting_payment → paid → fulfilled → delivered; cancelled; (partially_)refunded
-                         * @default pending
-                         * @enum {string}
-                         */
+                        /** @enum {string} */
                         status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
                         currency: string;
                         lines: {
@@ -12616,11 +12580,7 @@ export interface operations {
                         }[];
                         /** @description Oldest first */
                         history: {
-                            /**
-                             * @description pending → awaiting_payment → paid → fulfilled → delivered; cancelled; (partially_)refunded
-                             * @default pending
-                             * @enum {string}
-                             */
+                            /** @enum {string} */
                             status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
                             /** Format: date-time */
                             at: string;

@@ -149,4 +149,5 @@ export const appCaller =
     return { status: res.status, headers: res.headers, body: parsed }
   }
 export { eventually, privateRedis, redisServerPath, usePrivateRedis } from './private-redis.ts'
+export { rewriteAuditEntry } from './tamper.ts'
 export { type TestClaims, testTokens } from './tokens.ts'
