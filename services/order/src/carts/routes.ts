@@ -70,7 +70,10 @@ export const cartRoutes = (deps: OrderDeps) =>
         params: cartItemParams,
         body: updateItemSchema,
         response: { 200: cartSchema, ...cartErrors },
-        detail: { operationId: 'updateCartItem', summary: 'Set the quantity of a line' },
+        detail: {
+          operationId: 'updateCartItem',
+          summary: 'Set the quantity of a line',
+        },
       },
     )
     .delete(
