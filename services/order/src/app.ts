@@ -1,6 +1,7 @@
 import { ping } from '@myshop/db'
 import { createHttpApp, type ReadinessCheck } from '@myshop/http'
 import { auditRoutes } from './audit/routes.ts'
+import { cartRoutes } from './carts/routes.ts'
 import type { OrderDeps } from './deps.ts'
 import { orderRoutes } from './orders/routes.ts'
 
@@ -14,5 +15,6 @@ export const createApp = (deps: OrderDeps, degradable: Record<string, ReadinessC
     readiness: { database: () => ping(deps.sql) },
     degradable,
   })
+    .use(cartRoutes(deps))
     .use(orderRoutes(deps))
     .use(auditRoutes(deps))

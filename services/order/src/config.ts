@@ -9,6 +9,14 @@ const shape = serviceVars('order', 8083, {
   INVENTORY_SERVICE_URL: vars.url().default('http://127.0.0.1:8085'),
   /** Where the payment service answers: checkout has payments authorized and captured there. */
   PAYMENT_SERVICE_URL: vars.url().default('http://127.0.0.1:8084'),
+  /** The most units of one SKU a cart line holds. */
+  CART_MAX_QUANTITY: vars.int(99, 1),
+  /** The most lines a cart holds. */
+  CART_MAX_LINES: vars.int(50, 1),
+  /** How long a cart nobody changes is kept. */
+  CART_TTL_DAYS: vars.int(30, 1),
+  /** How long carts wait for the product service's prices before answering 503. */
+  PRODUCT_LOOKUP_TIMEOUT_MS: vars.int(3_000, 100),
 })
 
 export type OrderConfig = ReturnType<typeof loadOrderConfig>

@@ -1,6 +1,9 @@
 import type { Verifier } from '@myshop/auth'
 import type { Db } from '@myshop/db'
 import type { Logger } from '@myshop/logger'
+import type { CartLimits } from './carts/model.ts'
+import type { CartStore } from './carts/store.ts'
+import type { Catalog } from './catalog/client.ts'
 
 /** The PostgreSQL schema the order service owns. */
 export const schema = 'orders'
@@ -16,4 +19,9 @@ export interface OrderDeps {
   verifier: Verifier
   /** Wakes the outbox relay after a commit that wrote events. */
   eventsWritten: () => void
+  /** Carts: in Redis when the service has it, else in PostgreSQL. */
+  carts: CartStore
+  cartLimits: CartLimits
+  /** The product service, which prices carts. */
+  catalog: Catalog
 }
