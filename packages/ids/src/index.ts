@@ -24,6 +24,7 @@ export const idPrefixes = [
   'rfd',
   'tpc',
   'tpo',
+  'shp',
 ] as const
 export type IdPrefix = (typeof idPrefixes)[number]
 

@@ -1,6 +1,8 @@
 import { ping } from '@myshop/db'
 import { createHttpApp, type ReadinessCheck } from '@myshop/http'
 import type { OrderDeps } from './deps.ts'
+import { shippingRoutes } from './shipping/routes.ts'
+import { taxRoutes } from './taxes/routes.ts'
 
 /** The order service's HTTP app, built from its dependencies and nothing else. */
 export const createApp = (deps: OrderDeps, degradable: Record<string, ReadinessCheck> = {}) =>
@@ -12,3 +14,5 @@ export const createApp = (deps: OrderDeps, degradable: Record<string, ReadinessC
     readiness: { database: () => ping(deps.sql) },
     degradable,
   })
+    .use(shippingRoutes(deps))
+    .use(taxRoutes(deps))
