@@ -941,6 +941,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/audit/payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Walk the payment service's hash-chained audit trail and report the first entry that does not hold
+         * @description Needs a bearer token with the `audit:read` permission.
+         */
+        get: operations["verifyPaymentAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inventory/low": {
         parameters: {
             query?: never;
@@ -15438,6 +15458,176 @@ export interface operations {
                      *       "title": "Payload too large",
                      *       "status": 413,
                      *       "code": "payload_too_large",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    verifyPaymentAudit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "service": "example service",
+                     *       "ok": false,
+                     *       "entries": 0,
+                     *       "firstBroken": {
+                     *         "seq": 1,
+                     *         "reason": "example reason"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The service whose audit trail was checked */
+                        service: string;
+                        /** @description True when every entry holds */
+                        ok: boolean;
+                        /** @description Entries checked and found intact */
+                        entries: string | number;
+                        /** @description Present when ok is false */
+                        firstBroken?: {
+                            /** @description The first entry that does not hold */
+                            seq: string | number;
+                            reason: string;
+                        };
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the permission this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
                      *     }
                      */
