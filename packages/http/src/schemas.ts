@@ -20,7 +20,7 @@ export const problemSchema = t.Object(
 export const errorResponses = <S extends number>(...statuses: S[]) =>
   Object.fromEntries(statuses.map((s) => [s, problemSchema])) as Record<S, typeof problemSchema>
 
-/** What every service's `GET /api/v1/admin/audit/<service>` answers: its audit trail checked link by link. */
+/** What a service's `GET /api/v1/admin/audit/<service>` answers: whether its hash-chained audit trail holds. */
 export const auditVerificationSchema = t.Object({
   service: t.String({ description: 'The service whose audit trail was checked' }),
   ok: t.Boolean({ description: 'True when every entry holds' }),
