@@ -25,6 +25,7 @@ export const idPrefixes = [
   'tpc',
   'tpo',
   'ful',
+  'shp',
 ] as const
 export type IdPrefix = (typeof idPrefixes)[number]
 

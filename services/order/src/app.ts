@@ -4,6 +4,8 @@ import { auditRoutes } from './audit/routes.ts'
 import { cartRoutes } from './carts/routes.ts'
 import type { OrderDeps } from './deps.ts'
 import { orderRoutes } from './orders/routes.ts'
+import { shippingRoutes } from './shipping/routes.ts'
+import { taxRoutes } from './taxes/routes.ts'
 
 /** The order service's HTTP app, built from its dependencies and nothing else. */
 export const createApp = (deps: OrderDeps, degradable: Record<string, ReadinessCheck> = {}) =>
@@ -18,3 +20,5 @@ export const createApp = (deps: OrderDeps, degradable: Record<string, ReadinessC
     .use(cartRoutes(deps))
     .use(orderRoutes(deps))
     .use(auditRoutes(deps))
+    .use(shippingRoutes(deps))
+    .use(taxRoutes(deps))
