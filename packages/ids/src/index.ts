@@ -24,6 +24,7 @@ export const idPrefixes = [
   'rfd',
   'tpc',
   'tpo',
+  'sag',
 ] as const
 export type IdPrefix = (typeof idPrefixes)[number]
 

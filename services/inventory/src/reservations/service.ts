@@ -123,6 +123,7 @@ export const reserve = async (
           path: `/lines/${input.lines.findIndex((line) => line.sku === s.sku)}/quantity`,
           message: `${s.sku}: ${s.available} available`,
         })),
+        extensions: { shortages: short },
       })
 
     for (const line of lines)
