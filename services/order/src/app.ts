@@ -1,5 +1,6 @@
 import { ping } from '@myshop/db'
 import { createHttpApp, type ReadinessCheck } from '@myshop/http'
+import { cartRoutes } from './carts/routes.ts'
 import type { OrderDeps } from './deps.ts'
 
 /** The order service's HTTP app, built from its dependencies and nothing else. */
@@ -11,4 +12,4 @@ export const createApp = (deps: OrderDeps, degradable: Record<string, ReadinessC
     logger: deps.logger,
     readiness: { database: () => ping(deps.sql) },
     degradable,
-  })
+  }).use(cartRoutes(deps))

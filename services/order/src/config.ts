@@ -23,6 +23,14 @@ const shape = serviceVars('order', 8083, {
   SAGA_RETRY_BASE_MS: vars.int(250, 1),
   /** For crash tests only: a saga point (e.g. `forward:authorize_payment:effect`) where the service stops forever. */
   SAGA_PAUSE_AT: z.string().min(1).optional(),
+  /** The most units of one SKU a cart line holds. */
+  CART_MAX_QUANTITY: vars.int(99, 1),
+  /** The most lines a cart holds. */
+  CART_MAX_LINES: vars.int(50, 1),
+  /** How long a cart nobody changes is kept. */
+  CART_TTL_DAYS: vars.int(30, 1),
+  /** How long carts wait for the product service's prices before answering 503. */
+  PRODUCT_LOOKUP_TIMEOUT_MS: vars.int(3_000, 100),
 })
 
 export type OrderConfig = ReturnType<typeof loadOrderConfig>

@@ -3,6 +3,9 @@ import type { Db } from '@myshop/db'
 import type { Logger } from '@myshop/logger'
 import type { InventoryClient } from './clients/inventory.ts'
 import type { PaymentClient } from './clients/payment.ts'
+import type { CartLimits } from './carts/model.ts'
+import type { CartStore } from './carts/store.ts'
+import type { Catalog } from './catalog/client.ts'
 
 /** The PostgreSQL schema the order service owns. */
 export const schema = 'orders'
@@ -18,6 +21,11 @@ export interface OrderDeps {
   verifier: Verifier
   /** Wakes the outbox relay after a commit that wrote events. */
   eventsWritten: () => void
+  /** Carts: in Redis when the service has it, else in PostgreSQL. */
+  carts: CartStore
+  cartLimits: CartLimits
+  /** The product service, which prices carts. */
+  catalog: Catalog
   /** Checkout and its sagas: the other services they call, and how they retry and hold their leases. */
   sagas: SagaDeps
 }

@@ -4,6 +4,9 @@ import type { Logger } from '@myshop/logger'
 import { hostname } from 'node:os'
 import { serviceTokens, tokenVerifier } from '@myshop/service-kit'
 import type Redis from 'ioredis'
+import { redisCartStore } from './carts/redis-store.ts'
+import { postgresCartStore } from './carts/repository.ts'
+import { productCatalog } from './catalog/client.ts'
 import type { OrderConfig } from './config.ts'
 import { inventoryClient } from './clients/inventory.ts'
 import { paymentClient } from './clients/payment.ts'
@@ -36,8 +39,24 @@ export const createOrderDeps = ({
   logger,
   verifier: tokenVerifier(config, { redis, sessions }),
   eventsWritten,
+  ...cartDeps(config, sql, redis),
   sagas: sagaDeps(config),
 })
+
+/** Carts in Redis when the service has it (PostgreSQL otherwise), priced by the product service. */
+const cartDeps = (config: OrderConfig, sql: Db, redis: Redis | undefined) => {
+  const ttlMs = config.CART_TTL_DAYS * 24 * 3600 * 1000
+  return {
+    carts: redis
+      ? redisCartStore(redis, { namespace: config.REDIS_PREFIX, ttlMs })
+      : postgresCartStore(sql, { ttlMs }),
+    cartLimits: { maxQuantity: config.CART_MAX_QUANTITY, maxLines: config.CART_MAX_LINES },
+    catalog: productCatalog({
+      baseUrl: config.PRODUCT_SERVICE_URL,
+      timeoutMs: config.PRODUCT_LOOKUP_TIMEOUT_MS,
+    }),
+  }
+}
 
 /**
  * The saga engine's dependencies: clients of the inventory and payment services that call them with the order
