@@ -45,3 +45,7 @@ create table orders.saga_steps (
   primary key (saga_id, name, direction)
 );
 create index saga_steps_seq_idx on orders.saga_steps (saga_id, seq);
+
+-- One checkout of a cart under way at a time, whatever keys its requests carry.
+create unique index sagas_cart_checkout_idx on orders.sagas ((payload ->> 'cartId'))
+  where kind = 'checkout' and status in ('running', 'awaiting_action', 'compensating');

@@ -1,7 +1,9 @@
 import { ping } from '@myshop/db'
 import { createHttpApp, type ReadinessCheck } from '@myshop/http'
 import { cartRoutes } from './carts/routes.ts'
+import { checkoutRoutes } from './checkout/routes.ts'
 import type { OrderDeps } from './deps.ts'
+import { orderChangeRoutes, sagaAdminRoutes } from './sagas/routes.ts'
 
 /** The order service's HTTP app, built from its dependencies and nothing else. */
 export const createApp = (deps: OrderDeps, degradable: Record<string, ReadinessCheck> = {}) =>
@@ -12,4 +14,8 @@ export const createApp = (deps: OrderDeps, degradable: Record<string, ReadinessC
     logger: deps.logger,
     readiness: { database: () => ping(deps.sql) },
     degradable,
-  }).use(cartRoutes(deps))
+  })
+    .use(cartRoutes(deps))
+    .use(checkoutRoutes(deps))
+    .use(orderChangeRoutes(deps))
+    .use(sagaAdminRoutes(deps))

@@ -1,11 +1,11 @@
 import type { Verifier } from '@myshop/auth'
 import type { Db } from '@myshop/db'
 import type { Logger } from '@myshop/logger'
-import type { InventoryClient } from './clients/inventory.ts'
-import type { PaymentClient } from './clients/payment.ts'
 import type { CartLimits } from './carts/model.ts'
 import type { CartStore } from './carts/store.ts'
 import type { Catalog } from './catalog/client.ts'
+import type { InventoryClient } from './clients/inventory.ts'
+import type { PaymentClient } from './clients/payment.ts'
 
 /** The PostgreSQL schema the order service owns. */
 export const schema = 'orders'

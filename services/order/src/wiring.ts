@@ -1,16 +1,16 @@
+import { hostname } from 'node:os'
 import type { SessionStore } from '@myshop/auth'
 import type { Db } from '@myshop/db'
 import type { Logger } from '@myshop/logger'
-import { hostname } from 'node:os'
 import { serviceTokens, tokenVerifier } from '@myshop/service-kit'
 import type Redis from 'ioredis'
 import { redisCartStore } from './carts/redis-store.ts'
 import { postgresCartStore } from './carts/repository.ts'
 import { productCatalog } from './catalog/client.ts'
-import type { OrderConfig } from './config.ts'
 import { inventoryClient } from './clients/inventory.ts'
 import { paymentClient } from './clients/payment.ts'
 import { serviceCaller } from './clients/service-call.ts'
+import type { OrderConfig } from './config.ts'
 import type { OrderDeps, SagaDeps } from './deps.ts'
 
 export interface WiringOptions {

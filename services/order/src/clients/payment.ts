@@ -37,8 +37,7 @@ export interface PaymentClient {
 const path = (id: string, action = '') => `/api/v1/payments/${encodeURIComponent(id)}${action}`
 
 export const paymentClient = (call: ServiceCaller): PaymentClient => ({
-  authorize: (key, input) =>
-    call<Payment>('POST', '/api/v1/payments', { body: input, idempotencyKey: key }),
+  authorize: (key, input) => call<Payment>('POST', '/api/v1/payments', { body: input, idempotencyKey: key }),
   get: (id) => call<Payment>('GET', path(id)),
   capture: (id) => call<Payment>('POST', path(id, '/capture')),
   void: (id) => call<Payment>('POST', path(id, '/void')),

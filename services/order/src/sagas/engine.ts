@@ -116,7 +116,10 @@ const record = async (
           {
             attempts: 0,
             lastError: null,
-            ...(saga.status === 'awaiting_action' && { status: 'running', payload: { ...saga.payload, nextAction: null } }),
+            ...(saga.status === 'awaiting_action' && {
+              status: 'running',
+              payload: { ...saga.payload, nextAction: null },
+            }),
           },
           at,
         )
@@ -145,7 +148,8 @@ const record = async (
           attempts: 0,
           lastError: null,
           nextAttemptAt: new Date(at.getTime() + settings.pollMs),
-          actionDeadline: saga.actionDeadline ?? new Date(at.getTime() + settings.actionTimeoutSeconds * 1000),
+          actionDeadline:
+            saga.actionDeadline ?? new Date(at.getTime() + settings.actionTimeoutSeconds * 1000),
         },
         at,
       )
@@ -159,17 +163,18 @@ const record = async (
       at,
     })
     if (step.direction === 'compensate') return needsAttention(deps, saga, outcome.failure.detail, at)
-    await stopGoingForward(deps, saga, outcome.failure, at, [
-      ...ctx.steps,
-      { ...step, status: 'failed' },
-    ])
+    await stopGoingForward(deps, saga, outcome.failure, at, [...ctx.steps, { ...step, status: 'failed' }])
     return 'continue'
   }
   // Worth retrying: later (backing off), and only so many times.
   const attempts = saga.attempts + 1
   const reason = `${step.name}: ${outcome.reason}`
   if (attempts >= settings.maxAttempts) {
-    await sagas.stepSettled(deps.sql, saga.id, step.name, step.direction, { status: 'failed', error: reason, at })
+    await sagas.stepSettled(deps.sql, saga.id, step.name, step.direction, {
+      status: 'failed',
+      error: reason,
+      at,
+    })
     if (step.direction === 'compensate' || pastPointOfNoReturn(saga.kind, ctx.steps))
       return needsAttention(deps, saga, reason, at)
     await stopGoingForward(
@@ -191,13 +196,21 @@ const record = async (
       at,
     )
   })
-  deps.logger.warn({ sagaId: saga.id, step: step.name, attempts, err: outcome.reason }, 'saga step will be retried')
+  deps.logger.warn(
+    { sagaId: saga.id, step: step.name, attempts, err: outcome.reason },
+    'saga step will be retried',
+  )
   if (waitMs > settings.inlineWaitMs) return 'stop'
   await Bun.sleep(waitMs)
   return 'continue'
 }
 
-const needsAttention = async (deps: OrderDeps, saga: SagaRecord, reason: string, at: Date): Promise<Continue> => {
+const needsAttention = async (
+  deps: OrderDeps,
+  saga: SagaRecord,
+  reason: string,
+  at: Date,
+): Promise<Continue> => {
   deps.logger.error(
     { sagaId: saga.id, orderId: saga.orderId, kind: saga.kind, err: reason },
     'saga needs attention: a step keeps failing and an operator must retry or compensate it',
@@ -215,7 +228,13 @@ export const drive = async (deps: OrderDeps, sagaId: string): Promise<SagaRecord
   const { owner, settings } = deps.sagas
   while (true) {
     const now = deps.now()
-    const saga = await sagas.renewLease(deps.sql, sagaId, owner, new Date(now + settings.leaseMs), new Date(now))
+    const saga = await sagas.renewLease(
+      deps.sql,
+      sagaId,
+      owner,
+      new Date(now + settings.leaseMs),
+      new Date(now),
+    )
     // Lost: another instance runs it now.
     if (!saga) return (await sagas.find(deps.sql, sagaId))!
     let step: { name: string; direction: StepDirection } | null = null

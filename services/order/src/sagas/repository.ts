@@ -159,7 +159,13 @@ export const update = async (
 }
 
 /** Records that a step is being attempted (again), before its call is made. */
-export const stepStarted = (sql: Queryable, sagaId: string, name: string, direction: StepDirection, at: Date) =>
+export const stepStarted = (
+  sql: Queryable,
+  sagaId: string,
+  name: string,
+  direction: StepDirection,
+  at: Date,
+) =>
   sql`
     insert into orders.saga_steps (saga_id, name, direction, status, attempts, started_at)
     values (${sagaId}, ${name}, ${direction}, 'started', 1, ${at})

@@ -68,7 +68,15 @@ export const runSaga = (deps: OrderDeps, id: string): Promise<SagaRecord> => dri
 /** Takes a saga over when nobody holds it and runs it; null when another run holds it. */
 export const resumeSaga = async (deps: OrderDeps, id: string): Promise<SagaRecord | null> => {
   const at = deps.now()
-  if (!(await sagas.takeLease(deps.sql, id, deps.sagas.owner, new Date(at + deps.sagas.settings.leaseMs), new Date(at))))
+  if (
+    !(await sagas.takeLease(
+      deps.sql,
+      id,
+      deps.sagas.owner,
+      new Date(at + deps.sagas.settings.leaseMs),
+      new Date(at),
+    ))
+  )
     return null
   return drive(deps, id)
 }
@@ -106,7 +114,10 @@ export const recoverDue = async (deps: OrderDeps, limit = 20): Promise<number> =
     try {
       await drive(deps, id)
     } catch (error) {
-      deps.logger.error({ err: error, sagaId: id }, 'running a saga failed; the recovery loop takes it up again')
+      deps.logger.error(
+        { err: error, sagaId: id },
+        'running a saga failed; the recovery loop takes it up again',
+      )
     }
   }
   return ids.length
@@ -140,8 +151,18 @@ const leaseForOperator = async (deps: OrderDeps, id: string): Promise<SagaRecord
   const saga = await sagas.find(deps.sql, id)
   if (!saga) throw notFound()
   const at = deps.now()
-  if (!(await sagas.takeLease(deps.sql, id, deps.sagas.owner, new Date(at + deps.sagas.settings.leaseMs), new Date(at))))
-    throw new AppError('idempotency_in_flight', { detail: 'The saga is being run right now; try again shortly' })
+  if (
+    !(await sagas.takeLease(
+      deps.sql,
+      id,
+      deps.sagas.owner,
+      new Date(at + deps.sagas.settings.leaseMs),
+      new Date(at),
+    ))
+  )
+    throw new AppError('idempotency_in_flight', {
+      detail: 'The saga is being run right now; try again shortly',
+    })
   return saga
 }
 
@@ -157,7 +178,11 @@ const operatorRefused = async (deps: OrderDeps, saga: SagaRecord, detail: string
 export const retrySaga = async (deps: OrderDeps, id: string): Promise<Saga> => {
   const saga = await leaseForOperator(deps, id)
   if (saga.status !== 'needs_attention')
-    throw await operatorRefused(deps, saga, `The saga is ${saga.status}; only one that needs attention is retried`)
+    throw await operatorRefused(
+      deps,
+      saga,
+      `The saga is ${saga.status}; only one that needs attention is retried`,
+    )
   const at = new Date(deps.now())
   await sagas.update(
     deps.sql,
@@ -228,7 +253,9 @@ export const onPaymentSettled = async (
 /** Whether the principal may change the order: its owner (with orders:write_own), or anyone with orders:write_all. */
 const mayChange = (principal: Principal, order: { userId: string | null }) =>
   principal.permissions.has('orders:write_all') ||
-  (principal.permissions.has('orders:write_own') && order.userId !== null && order.userId === principal.userId)
+  (principal.permissions.has('orders:write_own') &&
+    order.userId !== null &&
+    order.userId === principal.userId)
 
 /** Another saga still moving the order's money or stock, if any. */
 const busyWith = async (deps: OrderDeps, orderId: string) =>
@@ -236,7 +263,8 @@ const busyWith = async (deps: OrderDeps, orderId: string) =>
 
 const busy = () =>
   new AppError('idempotency_in_flight', {
-    detail: 'Another change to this order (its checkout, a cancellation or a refund) is under way; try again shortly',
+    detail:
+      'Another change to this order (its checkout, a cancellation or a refund) is under way; try again shortly',
   })
 
 /** Runs a cancel or refund saga to its end and answers the order, or the problem it ended with. */

@@ -63,7 +63,8 @@ const clients = (deps: OrderDeps) => {
   const { inventory, payment } = deps.sagas
   if (!inventory || !payment)
     throw new AppError('unavailable', {
-      detail: 'Service identities are off (SERVICE_SECRET is not set): the order service cannot call inventory or payment',
+      detail:
+        'Service identities are off (SERVICE_SECRET is not set): the order service cannot call inventory or payment',
     })
   return { inventory, payment }
 }
@@ -150,7 +151,8 @@ const givePaymentBack: StepDefinition = {
     if ('reason' in made) return retry(made)
     if (!made.id) return { outcome: 'done', result: { paymentId: null } }
     const current = await client.get(made.id)
-    if (!current.ok) return current.retryable ? retry(current) : failWith('bad_gateway', current.problem.detail)
+    if (!current.ok)
+      return current.retryable ? retry(current) : failWith('bad_gateway', current.problem.detail)
     const payment = current.value
     const settle = async (answer: CallResult<Payment>): Promise<StepOutcome> => {
       if (answer.ok)
@@ -173,7 +175,9 @@ const givePaymentBack: StepDefinition = {
         // The authorization timed out at the provider: asking again with its key settles it one way or the other.
         const checkout = await checkoutOf(ctx)
         const again = await authorizeCall(ctx, checkout.saga)
-        return retry({ reason: again.ok ? 'the payment settled; voiding it next' : 'the payment is still settling' })
+        return retry({
+          reason: again.ok ? 'the payment settled; voiding it next' : 'the payment is still settling',
+        })
       }
       default:
         return {
@@ -193,7 +197,8 @@ const giveStockBack: StepDefinition = {
     if ('reason' in made) return retry(made)
     if (!made.id) return { outcome: 'done', result: { reservationId: null } }
     const released = await inventory.release(made.id)
-    if (released.ok) return { outcome: 'done', result: { reservationId: made.id, status: released.value.status } }
+    if (released.ok)
+      return { outcome: 'done', result: { reservationId: made.id, status: released.value.status } }
     if (released.retryable) return retry(released)
     if (released.problem.status !== 409) return failWith('bad_gateway', released.problem.detail)
     // Committed: the units left stock when the order was paid, and go back on hand.
@@ -208,14 +213,21 @@ const giveStockBack: StepDefinition = {
  * order to `status`.
  */
 const settleOrder =
-  (to: (ctx: StepContext, refunded: number, total: number) => 'cancelled' | 'refunded' | 'partially_refunded') =>
+  (
+    to: (
+      ctx: StepContext,
+      refunded: number,
+      total: number,
+    ) => 'cancelled' | 'refunded' | 'partially_refunded',
+  ) =>
   async (ctx: StepContext): Promise<StepOutcome> => {
     const made = await paymentOf(ctx)
     if ('reason' in made) return retry(made)
     let refundedAtPayment = 0
     if (made.id) {
       const payment = await clients(ctx.deps).payment.get(made.id)
-      if (!payment.ok) return payment.retryable ? retry(payment) : failWith('bad_gateway', payment.problem.detail)
+      if (!payment.ok)
+        return payment.retryable ? retry(payment) : failWith('bad_gateway', payment.problem.detail)
       refundedAtPayment = payment.value.refundedAmount
     }
     // Read before the transaction (one saga at a time changes an order's money, so it cannot move meanwhile).
@@ -228,7 +240,14 @@ const settleOrder =
       result: { refunded },
       local: async (tx) => {
         if (missing > 0) await recordRefund(tx, ctx.deps, order.id, missing)
-        await transition(tx, ctx.deps, order.id, to(ctx, refunded, order.totals.total), ctx.saga.payload.actor, note)
+        await transition(
+          tx,
+          ctx.deps,
+          order.id,
+          to(ctx, refunded, order.totals.total),
+          ctx.saga.payload.actor,
+          note,
+        )
       },
     }
   }
@@ -256,7 +275,10 @@ const checkoutForward: Record<string, StepDefinition> = {
       if (!answer.ok) {
         if (answer.retryable) return retry(answer)
         if (answer.problem.code === 'payment_declined') return declined(answer.problem.detail)
-        return failWith(answer.problem.status === 422 ? 'validation_failed' : 'conflict', answer.problem.detail)
+        return failWith(
+          answer.problem.status === 422 ? 'validation_failed' : 'conflict',
+          answer.problem.detail,
+        )
       }
       const payment = answer.value
       const local = recordPayment(ctx, payment)
@@ -264,7 +286,8 @@ const checkoutForward: Record<string, StepDefinition> = {
         return { outcome: 'done', result: { paymentId: payment.id }, local }
       if (payment.status === 'requires_action' && payment.nextAction)
         return { outcome: 'await', result: { paymentId: payment.id }, nextAction: payment.nextAction }
-      if (payment.status === 'pending') return retry({ reason: 'the payment is still settling at the provider' })
+      if (payment.status === 'pending')
+        return retry({ reason: 'the payment is still settling at the provider' })
       return declined(payment.failureReason ?? `The payment is ${payment.status}`)
     },
   },
@@ -323,16 +346,24 @@ const refundForward: Record<string, StepDefinition> = {
       if (answer.ok)
         return { outcome: 'done', result: { paymentId: made.id }, local: recordPayment(ctx, answer.value) }
       if (answer.retryable) return retry(answer)
-      return failWith(answer.problem.code === 'payment_declined' ? 'payment_declined' : 'conflict', answer.problem.detail)
+      return failWith(
+        answer.problem.code === 'payment_declined' ? 'payment_declined' : 'conflict',
+        answer.problem.detail,
+      )
     },
   },
   restock: {
     async run(ctx) {
-      if (!(ctx.saga.payload as RefundPayload).restock) return { outcome: 'done', result: { restocked: false } }
+      if (!(ctx.saga.payload as RefundPayload).restock)
+        return { outcome: 'done', result: { restocked: false } }
       const made = await reservationOf(ctx)
       if ('reason' in made) return retry(made)
       if (!made.id) return { outcome: 'done', result: { restocked: false } }
-      const answer = await clients(ctx.deps).inventory.restock(made.id, stepKey(ctx.saga.id, 'restock'), undefined)
+      const answer = await clients(ctx.deps).inventory.restock(
+        made.id,
+        stepKey(ctx.saga.id, 'restock'),
+        undefined,
+      )
       if (answer.ok) return { outcome: 'done', result: { restocked: true, reservationId: made.id } }
       return answer.retryable ? retry(answer) : failWith('conflict', answer.problem.detail)
     },
