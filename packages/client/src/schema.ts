@@ -685,6 +685,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in customer's orders, newest first
+         * @description Needs a bearer token with the `orders:read_own` permission.
+         */
+        get: operations["listOwnOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every order, newest first, by status, creation time or email
+         * @description Needs a bearer token with the `orders:read_all` permission.
+         */
+        get: operations["listOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An order with its history: one's own, or any for holders of orders:read_all
+         * @description Needs a bearer token (any signed-in user).
+         */
+        get: operations["getOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/fulfillments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a paid order shipped, with its tracking number (409 invalid_transition otherwise)
+         * @description Needs a bearer token with the `orders:write_all` permission.
+         */
+        post: operations["fulfilOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a shipped order delivered (409 invalid_transition otherwise)
+         * @description Needs a bearer token with the `orders:write_all` permission.
+         */
+        post: operations["deliverOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/audit/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Walk the order service's hash-chained audit trail and report the first entry that does not hold
+         * @description Needs a bearer token with the `audit:read` permission.
+         */
+        get: operations["verifyOrderAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/payments": {
         parameters: {
             query?: never;
@@ -1042,7 +1162,7 @@ export interface components {
              * @description Stable machine-readable error code
              * @enum {string}
              */
-            code: "bad_request" | "invalid_signature" | "malformed_json" | "validation_failed" | "unauthenticated" | "payment_declined" | "invalid_token" | "invalid_credentials" | "forbidden" | "not_found" | "route_not_found" | "method_not_allowed" | "conflict" | "email_taken" | "insufficient_stock" | "idempotency_in_flight" | "idempotency_mismatch" | "weak_password" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "too_many_attempts" | "internal" | "bad_gateway" | "unavailable" | "gateway_timeout";
+            code: "bad_request" | "invalid_signature" | "malformed_json" | "validation_failed" | "unauthenticated" | "payment_declined" | "invalid_token" | "invalid_credentials" | "forbidden" | "not_found" | "route_not_found" | "method_not_allowed" | "conflict" | "email_taken" | "insufficient_stock" | "invalid_transition" | "idempotency_in_flight" | "idempotency_mismatch" | "weak_password" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "too_many_attempts" | "internal" | "bad_gateway" | "unavailable" | "gateway_timeout";
             detail?: string;
             /** @description The request path */
             instance?: string;
@@ -10764,6 +10884,2030 @@ export interface operations {
                      *       "status": 404,
                      *       "code": "not_found",
                      *       "detail": "No such media file",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listOwnOrders: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: string | number;
+                status?: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "example id",
+                     *           "userId": "example userId",
+                     *           "email": "example email",
+                     *           "status": "pending",
+                     *           "currency": "CUR",
+                     *           "lines": [
+                     *             {
+                     *               "sku": "example sku",
+                     *               "productId": "example productId",
+                     *               "name": "example name",
+                     *               "unitPrice": 0,
+                     *               "quantity": 1,
+                     *               "lineTotal": 0
+                     *             }
+                     *           ],
+                     *           "totals": {
+                     *             "subtotal": 0,
+                     *             "shipping": 0,
+                     *             "tax": 0,
+                     *             "total": 0,
+                     *             "refunded": 0
+                     *           },
+                     *           "shippingAddress": {
+                     *             "name": "name",
+                     *             "line1": "line",
+                     *             "line2": "line",
+                     *             "city": "city",
+                     *             "postalCode": "postalcode",
+                     *             "region": "region",
+                     *             "country": "DE"
+                     *           },
+                     *           "shippingOption": {
+                     *             "id": "example id",
+                     *             "name": "example name",
+                     *             "amount": 0
+                     *           },
+                     *           "payment": {
+                     *             "id": "example id",
+                     *             "provider": "example provider",
+                     *             "status": "example status"
+                     *           },
+                     *           "fulfillments": [
+                     *             {
+                     *               "id": "example id",
+                     *               "trackingNumber": "example trackingNumber",
+                     *               "carrier": "example carrier",
+                     *               "shippedAt": "2026-01-15T09:30:00.000Z"
+                     *             }
+                     *           ],
+                     *           "history": [
+                     *             {
+                     *               "status": "pending",
+                     *               "at": "2026-01-15T09:30:00.000Z",
+                     *               "actor": "example actor",
+                     *               "note": "example note"
+                     *             }
+                     *           ],
+                     *           "sagaId": "example sagaId",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "nextCursor": "example nextCursor"
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            id: string;
+                            userId: string | null;
+                            email: string;
+                            /**
+                             * @description pending → awaiting_payment → paid → fulfilled → delivered; cancelled; (partially_)refunded
+                             * @default pending
+                             * @enum {string}
+                             */
+                            status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
+                            currency: string;
+                            lines: {
+                                sku: string;
+                                productId: string;
+                                name: string;
+                                /** @description Minor units of the order’s currency */
+                                unitPrice: string | number;
+                                quantity: string | number;
+                                /** @description Minor units of the order’s currency */
+                                lineTotal: string | number;
+                            }[];
+                            /** @description total = subtotal + shipping + tax; refunded is all given back so far */
+                            totals: {
+                                /** @description Minor units of the order’s currency */
+                                subtotal: string | number;
+                                /** @description Minor units of the order’s currency */
+                                shipping: string | number;
+                                /** @description Minor units of the order’s currency */
+                                tax: string | number;
+                                /** @description Minor units of the order’s currency */
+                                total: string | number;
+                                /** @description Minor units of the order’s currency */
+                                refunded: string | number;
+                            };
+                            shippingAddress: {
+                                name: string;
+                                line1: string;
+                                line2?: string;
+                                city: string;
+                                postalCode: string;
+                                region?: string;
+                                /**
+                                 * @description ISO 3166-1 alpha-2
+                                 * @example DE
+                                 */
+                                country: string;
+                                phone?: string;
+                            };
+                            shippingOption: {
+                                id: string;
+                                name: string;
+                                /** @description Minor units of the order’s currency */
+                                amount: string | number;
+                            };
+                            payment: {
+                                id: string | null;
+                                provider: string;
+                                status: string | null;
+                            };
+                            fulfillments: {
+                                id: string;
+                                trackingNumber: string;
+                                carrier: string | null;
+                                /** Format: date-time */
+                                shippedAt: string;
+                            }[];
+                            /** @description Oldest first */
+                            history: {
+                                /**
+                                 * @description pending → awaiting_payment → paid → fulfilled → delivered; cancelled; (partially_)refunded
+                                 * @default pending
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
+                                /** Format: date-time */
+                                at: string;
+                                /** @description usr_…, svc:order, or system */
+                                actor: string;
+                                note: string | null;
+                            }[];
+                            sagaId: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        /** @description Pass as `cursor` for the next page; null on the last */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request could not be read (malformed JSON or multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "bad_request",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the permission this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks the schema or a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/validation-failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "code": "validation_failed",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listOrders: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: string | number;
+                status?: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
+                since?: string;
+                email?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "example id",
+                     *           "userId": "example userId",
+                     *           "email": "example email",
+                     *           "status": "pending",
+                     *           "currency": "CUR",
+                     *           "lines": [
+                     *             {
+                     *               "sku": "example sku",
+                     *               "productId": "example productId",
+                     *               "name": "example name",
+                     *               "unitPrice": 0,
+                     *               "quantity": 1,
+                     *               "lineTotal": 0
+                     *             }
+                     *           ],
+                     *           "totals": {
+                     *             "subtotal": 0,
+                     *             "shipping": 0,
+                     *             "tax": 0,
+                     *             "total": 0,
+                     *             "refunded": 0
+                     *           },
+                     *           "shippingAddress": {
+                     *             "name": "name",
+                     *             "line1": "line",
+                     *             "line2": "line",
+                     *             "city": "city",
+                     *             "postalCode": "postalcode",
+                     *             "region": "region",
+                     *             "country": "DE"
+                     *           },
+                     *           "shippingOption": {
+                     *             "id": "example id",
+                     *             "name": "example name",
+                     *             "amount": 0
+                     *           },
+                     *           "payment": {
+                     *             "id": "example id",
+                     *             "provider": "example provider",
+                     *             "status": "example status"
+                     *           },
+                     *           "fulfillments": [
+                     *             {
+                     *               "id": "example id",
+                     *               "trackingNumber": "example trackingNumber",
+                     *               "carrier": "example carrier",
+                     *               "shippedAt": "2026-01-15T09:30:00.000Z"
+                     *             }
+                     *           ],
+                     *           "history": [
+                     *             {
+                     *               "status": "pending",
+                     *               "at": "2026-01-15T09:30:00.000Z",
+                     *               "actor": "example actor",
+                     *               "note": "example note"
+                     *             }
+                     *           ],
+                     *           "sagaId": "example sagaId",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "nextCursor": "example nextCursor"
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            id: string;
+                            userId: string | null;
+                            email: string;
+                            /**
+                             * @description pending → awaiting_payment → paid → fulfilled → delivered; cancelled; (partially_)refunded
+                             * @default pending
+                             * @enum {string}
+                             */
+                            status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
+                            currency: string;
+                            lines: {
+                                sku: string;
+                                productId: string;
+                                name: string;
+                                /** @description Minor units of the order’s currency */
+                                unitPrice: string | number;
+                                quantity: string | number;
+                                /** @description Minor units of the order’s currency */
+                                lineTotal: string | number;
+                            }[];
+                            /** @description total = subtotal + shipping + tax; refunded is all given back so far */
+                            totals: {
+                                /** @description Minor units of the order’s currency */
+                                subtotal: string | number;
+                                /** @description Minor units of the order’s currency */
+                                shipping: string | number;
+                                /** @description Minor units of the order’s currency */
+                                tax: string | number;
+                                /** @description Minor units of the order’s currency */
+                                total: string | number;
+                                /** @description Minor units of the order’s currency */
+                                refunded: string | number;
+                            };
+                            shippingAddress: {
+                                name: string;
+                                line1: string;
+                                line2?: string;
+                                city: string;
+                                postalCode: string;
+                                region?: string;
+                                /**
+                                 * @description ISO 3166-1 alpha-2
+                                 * @example DE
+                                 */
+                                country: string;
+                                phone?: string;
+                            };
+                            shippingOption: {
+                                id: string;
+                                name: string;
+                                /** @description Minor units of the order’s currency */
+                                amount: string | number;
+                            };
+                            payment: {
+                                id: string | null;
+                                provider: string;
+                                status: string | null;
+                            };
+                            fulfillments: {
+                                id: string;
+                                trackingNumber: string;
+                                carrier: string | null;
+                                /** Format: date-time */
+                                shippedAt: string;
+                            }[];
+                            /** @description Oldest first */
+                            history: {
+                                /**
+                                 * @description pending → awaiting_payment → paid → fulfilled → delivered; cancelled; (partially_)refunded
+                                 * @default pending
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
+                                /** Format: date-time */
+                                at: string;
+                                /** @description usr_…, svc:order, or system */
+                                actor: string;
+                                note: string | null;
+                            }[];
+                            sagaId: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        /** @description Pass as `cursor` for the next page; null on the last */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request could not be read (malformed JSON or multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "bad_request",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the permission this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks the schema or a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/validation-failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "code": "validation_failed",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "example id",
+                     *       "userId": "example userId",
+                     *       "email": "example email",
+                     *       "status": "pending",
+                     *       "currency": "CUR",
+                     *       "lines": [
+                     *         {
+                     *           "sku": "example sku",
+                     *           "productId": "example productId",
+                     *           "name": "example name",
+                     *           "unitPrice": 0,
+                     *           "quantity": 1,
+                     *           "lineTotal": 0
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "subtotal": 0,
+                     *         "shipping": 0,
+                     *         "tax": 0,
+                     *         "total": 0,
+                     *         "refunded": 0
+                     *       },
+                     *       "shippingAddress": {
+                     *         "name": "name",
+                     *         "line1": "line",
+                     *         "line2": "line",
+                     *         "city": "city",
+                     *         "postalCode": "postalcode",
+                     *         "region": "region",
+                     *         "country": "DE"
+                     *       },
+                     *       "shippingOption": {
+                     *         "id": "example id",
+                     *         "name": "example name",
+                     *         "amount": 0
+                     *       },
+                     *       "payment": {
+                     *         "id": "example id",
+                     *         "provider": "example provider",
+                     *         "status": "example status"
+                     *       },
+                     *       "fulfillments": [
+                     *         {
+                     *           "id": "example id",
+                     *           "trackingNumber": "example trackingNumber",
+                     *           "carrier": "example carrier",
+                     *           "shippedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "history": [
+                     *         {
+                     *           "status": "pending",
+                     *           "at": "2026-01-15T09:30:00.000Z",
+                     *           "actor": "example actor",
+                     *           "note": "example note"
+                     *         }
+                     *       ],
+                     *       "sagaId": "example sagaId",
+                     *       "createdAt": "2026-01-15T09:30:00.000Z",
+                     *       "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        userId: string | null;
+                        email: string;
+                        /**
+                         * @description pending → awaiting_payment → paid → fulfilled → delivered; cancelled; (partially_)refunded
+                         * @default pending
+                         * @enum {string}
+                         */
+                        status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
+                        currency: string;
+                        lines: {
+                            sku: string;
+                            productId: string;
+                            name: string;
+                            /** @description Minor units of the order’s currency */
+                            unitPrice: string | number;
+                            quantity: string | number;
+                            /** @description Minor units of the order’s currency */
+                            lineTotal: string | number;
+                        }[];
+                        /** @description total = subtotal + shipping + tax; refunded is all given back so far */
+                        totals: {
+                            /** @description Minor units of the order’s currency */
+                            subtotal: string | number;
+                            /** @description Minor units of the order’s currency */
+                            shipping: string | number;
+                            /** @description Minor units of the order’s currency */
+                            tax: string | number;
+                            /** @description Minor units of the order’s currency */
+                            total: string | number;
+                            /** @description Minor units of the order’s currency */
+                            refunded: string | number;
+                        };
+                        shippingAddress: {
+                            name: string;
+                            line1: string;
+                            line2?: string;
+                            city: string;
+                            postalCode: string;
+                            region?: string;
+                            /**
+                             * @description ISO 3166-1 alpha-2
+                             * @example DE
+                             */
+                            country: string;
+                            phone?: string;
+                        };
+                        shippingOption: {
+                            id: string;
+                            name: string;
+                            /** @description Minor units of the order’s currency */
+                            amount: string | number;
+                        };
+                        payment: {
+                            id: string | null;
+                            provider: string;
+                            status: string | null;
+                        };
+                        fulfillments: {
+                            id: string;
+                            trackingNumber: string;
+                            carrier: string | null;
+                            /** Format: date-time */
+                            shippedAt: string;
+                        }[];
+                        /** @description Oldest first */
+                        history: {
+                            /**
+                             * @description pending → awaiting_payment → paid → fulfilled → delivered; cancelled; (partially_)refunded
+                             * @default pending
+                             * @enum {string}
+                             */
+                            status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
+                            /** Format: date-time */
+                            at: string;
+                            /** @description usr_…, svc:order, or system */
+                            actor: string;
+                            note: string | null;
+                        }[];
+                        sagaId: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request could not be read (malformed JSON or multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "bad_request",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the permission this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks the schema or a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/validation-failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "code": "validation_failed",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    fulfilOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "trackingNumber": "1Z999AA10123456784",
+                 *       "carrier": "UPS"
+                 *     }
+                 */
+                "application/json": {
+                    /** @example 1Z999AA10123456784 */
+                    trackingNumber: string;
+                    /** @example UPS */
+                    carrier?: string;
+                };
+                /**
+                 * @example {
+                 *       "trackingNumber": "1Z999AA10123456784",
+                 *       "carrier": "UPS"
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": {
+                    /** @example 1Z999AA10123456784 */
+                    trackingNumber: string;
+                    /** @example UPS */
+                    carrier?: string;
+                };
+                /**
+                 * @example {
+                 *       "trackingNumber": "1Z999AA10123456784",
+                 *       "carrier": "UPS"
+                 *     }
+                 */
+                "multipart/form-data": {
+                    /** @example 1Z999AA10123456784 */
+                    trackingNumber: string;
+                    /** @example UPS */
+                    carrier?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 201 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "example id",
+                     *       "userId": "example userId",
+                     *       "email": "example email",
+                     *       "status": "pending",
+                     *       "currency": "CUR",
+                     *       "lines": [
+                     *         {
+                     *           "sku": "example sku",
+                     *           "productId": "example productId",
+                     *           "name": "example name",
+                     *           "unitPrice": 0,
+                     *           "quantity": 1,
+                     *           "lineTotal": 0
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "subtotal": 0,
+                     *         "shipping": 0,
+                     *         "tax": 0,
+                     *         "total": 0,
+                     *         "refunded": 0
+                     *       },
+                     *       "shippingAddress": {
+                     *         "name": "name",
+                     *         "line1": "line",
+                     *         "line2": "line",
+                     *         "city": "city",
+                     *         "postalCode": "postalcode",
+                     *         "region": "region",
+                     *         "country": "DE"
+                     *       },
+                     *       "shippingOption": {
+                     *         "id": "example id",
+                     *         "name": "example name",
+                     *         "amount": 0
+                     *       },
+                     *       "payment": {
+                     *         "id": "example id",
+                     *         "provider": "example provider",
+                     *         "status": "example status"
+                     *       },
+                     *       "fulfillments": [
+                     *         {
+                     *           "id": "example id",
+                     *           "trackingNumber": "example trackingNumber",
+                     *           "carrier": "example carrier",
+                     *           "shippedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "history": [
+                     *         {
+                     *           "status": "pending",
+                     *           "at": "2026-01-15T09:30:00.000Z",
+                     *           "actor": "example actor",
+                     *           "note": "example note"
+                     *         }
+                     *       ],
+                     *       "sagaId": "example sagaId",
+                     *       "createdAt": "2026-01-15T09:30:00.000Z",
+                     *       "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        userId: string | null;
+                        email: string;
+                        /**
+                         * @description pending → awaiting_payment → paid → fulfilled → delivered; cancelled; (partially_)refunded
+                         * @default pending
+                         * @enum {string}
+                         */
+                        status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
+                        currency: string;
+                        lines: {
+                            sku: string;
+                            productId: string;
+                            name: string;
+                            /** @description Minor units of the order’s currency */
+                            unitPrice: string | number;
+                            quantity: string | number;
+                            /** @description Minor units of the order’s currency */
+                            lineTotal: string | number;
+                        }[];
+                        /** @description total = subtotal + shipping + tax; refunded is all given back so far */
+                        totals: {
+                            /** @description Minor units of the order’s currency */
+                            subtotal: string | number;
+                            /** @description Minor units of the order’s currency */
+                            shipping: string | number;
+                            /** @description Minor units of the order’s currency */
+                            tax: string | number;
+                            /** @description Minor units of the order’s currency */
+                            total: string | number;
+                            /** @description Minor units of the order’s currency */
+                            refunded: string | number;
+                        };
+                        shippingAddress: {
+                            name: string;
+                            line1: string;
+                            line2?: string;
+                            city: string;
+                            postalCode: string;
+                            region?: string;
+                            /**
+                             * @description ISO 3166-1 alpha-2
+                             * @example DE
+                             */
+                            country: string;
+                            phone?: string;
+                        };
+                        shippingOption: {
+                            id: string;
+                            name: string;
+                            /** @description Minor units of the order’s currency */
+                            amount: string | number;
+                        };
+                        payment: {
+                            id: string | null;
+                            provider: string;
+                            status: string | null;
+                        };
+                        fulfillments: {
+                            id: string;
+                            trackingNumber: string;
+                            carrier: string | null;
+                            /** Format: date-time */
+                            shippedAt: string;
+                        }[];
+                        /** @description Oldest first */
+                        history: {
+                            /**
+                             * @description pending → awaiting_payment → paid → fulfilled → delivered; cancelled; (partially_)refunded
+                             * @default pending
+                             * @enum {string}
+                             */
+                            status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
+                            /** Format: date-time */
+                            at: string;
+                            /** @description usr_…, svc:order, or system */
+                            actor: string;
+                            note: string | null;
+                        }[];
+                        sagaId: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request could not be read (malformed JSON or multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "bad_request",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the permission this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "conflict",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body has a media type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks the schema or a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/validation-failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "code": "validation_failed",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deliverOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "example id",
+                     *       "userId": "example userId",
+                     *       "email": "example email",
+                     *       "status": "pending",
+                     *       "currency": "CUR",
+                     *       "lines": [
+                     *         {
+                     *           "sku": "example sku",
+                     *           "productId": "example productId",
+                     *           "name": "example name",
+                     *           "unitPrice": 0,
+                     *           "quantity": 1,
+                     *           "lineTotal": 0
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "subtotal": 0,
+                     *         "shipping": 0,
+                     *         "tax": 0,
+                     *         "total": 0,
+                     *         "refunded": 0
+                     *       },
+                     *       "shippingAddress": {
+                     *         "name": "name",
+                     *         "line1": "line",
+                     *         "line2": "line",
+                     *         "city": "city",
+                     *         "postalCode": "postalcode",
+                     *         "region": "region",
+                     *         "country": "DE"
+                     *       },
+                     *       "shippingOption": {
+                     *         "id": "example id",
+                     *         "name": "example name",
+                     *         "amount": 0
+                     *       },
+                     *       "payment": {
+                     *         "id": "example id",
+                     *         "provider": "example provider",
+                     *         "status": "example status"
+                     *       },
+                     *       "fulfillments": [
+                     *         {
+                     *           "id": "example id",
+                     *           "trackingNumber": "example trackingNumber",
+                     *           "carrier": "example carrier",
+                     *           "shippedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "history": [
+                     *         {
+                     *           "status": "pending",
+                     *           "at": "2026-01-15T09:30:00.000Z",
+                     *           "actor": "example actor",
+                     *           "note": "example note"
+                     *         }
+                     *       ],
+                     *       "sagaId": "example sagaId",
+                     *       "createdAt": "2026-01-15T09:30:00.000Z",
+                     *       "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        userId: string | null;
+                        email: string;
+                        /**
+                         * @description pending → awaiting_payment → paid → fulfilled → delivered; cancelled; (partially_)refunded
+                         * @default pending
+                         * @enum {string}
+                         */
+                        status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
+                        currency: string;
+                        lines: {
+                            sku: string;
+                            productId: string;
+                            name: string;
+                            /** @description Minor units of the order’s currency */
+                            unitPrice: string | number;
+                            quantity: string | number;
+                            /** @description Minor units of the order’s currency */
+                            lineTotal: string | number;
+                        }[];
+                        /** @description total = subtotal + shipping + tax; refunded is all given back so far */
+                        totals: {
+                            /** @description Minor units of the order’s currency */
+                            subtotal: string | number;
+                            /** @description Minor units of the order’s currency */
+                            shipping: string | number;
+                            /** @description Minor units of the order’s currency */
+                            tax: string | number;
+                            /** @description Minor units of the order’s currency */
+                            total: string | number;
+                            /** @description Minor units of the order’s currency */
+                            refunded: string | number;
+                        };
+                        shippingAddress: {
+                            name: string;
+                            line1: string;
+                            line2?: string;
+                            city: string;
+                            postalCode: string;
+                            region?: string;
+                            /**
+                             * @description ISO 3166-1 alpha-2
+                             * @example DE
+                             */
+                            country: string;
+                            phone?: string;
+                        };
+                        shippingOption: {
+                            id: string;
+                            name: string;
+                            /** @description Minor units of the order’s currency */
+                            amount: string | number;
+                        };
+                        payment: {
+                            id: string | null;
+                            provider: string;
+                            status: string | null;
+                        };
+                        fulfillments: {
+                            id: string;
+                            trackingNumber: string;
+                            carrier: string | null;
+                            /** Format: date-time */
+                            shippedAt: string;
+                        }[];
+                        /** @description Oldest first */
+                        history: {
+                            /**
+                             * @description pending → awaiting_payment → paid → fulfilled → delivered; cancelled; (partially_)refunded
+                             * @default pending
+                             * @enum {string}
+                             */
+                            status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
+                            /** Format: date-time */
+                            at: string;
+                            /** @description usr_…, svc:order, or system */
+                            actor: string;
+                            note: string | null;
+                        }[];
+                        sagaId: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request could not be read (malformed JSON or multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "bad_request",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the permission this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "conflict",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks the schema or a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/validation-failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "code": "validation_failed",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    verifyOrderAudit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "service": "example service",
+                     *       "ok": false,
+                     *       "entries": 0,
+                     *       "firstBroken": {
+                     *         "seq": 1,
+                     *         "reason": "example reason"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The service whose audit trail was checked */
+                        service: string;
+                        /** @description True when every entry holds */
+                        ok: boolean;
+                        /** @description Entries checked and found intact */
+                        entries: string | number;
+                        /** @description Present when ok is false */
+                        firstBroken?: {
+                            /** @description The first entry that does not hold */
+                            seq: string | number;
+                            reason: string;
+                        };
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the permission this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
                      *     }
                      */

@@ -25,6 +25,7 @@ export const idPrefixes = [
   'tpc',
   'tpo',
   'sag',
+  'ful',
 ] as const
 export type IdPrefix = (typeof idPrefixes)[number]
 

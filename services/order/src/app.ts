@@ -1,8 +1,10 @@
 import { ping } from '@myshop/db'
 import { createHttpApp, type ReadinessCheck } from '@myshop/http'
+import { auditRoutes } from './audit/routes.ts'
 import { cartRoutes } from './carts/routes.ts'
 import { checkoutRoutes } from './checkout/routes.ts'
 import type { OrderDeps } from './deps.ts'
+import { orderRoutes } from './orders/routes.ts'
 import { orderChangeRoutes, sagaAdminRoutes } from './sagas/routes.ts'
 
 /** The order service's HTTP app, built from its dependencies and nothing else. */
@@ -19,3 +21,5 @@ export const createApp = (deps: OrderDeps, degradable: Record<string, ReadinessC
     .use(checkoutRoutes(deps))
     .use(orderChangeRoutes(deps))
     .use(sagaAdminRoutes(deps))
+    .use(orderRoutes(deps))
+    .use(auditRoutes(deps))
