@@ -26,6 +26,7 @@ export const idPrefixes = [
   'tpo',
   'sag',
   'ful',
+  'shp',
 ] as const
 export type IdPrefix = (typeof idPrefixes)[number]
 

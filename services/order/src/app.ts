@@ -6,6 +6,8 @@ import { checkoutRoutes } from './checkout/routes.ts'
 import type { OrderDeps } from './deps.ts'
 import { orderRoutes } from './orders/routes.ts'
 import { orderChangeRoutes, sagaAdminRoutes } from './sagas/routes.ts'
+import { shippingRoutes } from './shipping/routes.ts'
+import { taxRoutes } from './taxes/routes.ts'
 
 /** The order service's HTTP app, built from its dependencies and nothing else. */
 export const createApp = (deps: OrderDeps, degradable: Record<string, ReadinessCheck> = {}) =>
@@ -23,3 +25,5 @@ export const createApp = (deps: OrderDeps, degradable: Record<string, ReadinessC
     .use(sagaAdminRoutes(deps))
     .use(orderRoutes(deps))
     .use(auditRoutes(deps))
+    .use(shippingRoutes(deps))
+    .use(taxRoutes(deps))
