@@ -44,6 +44,9 @@ export const http = async (
   return { status: res.status, body: parsed, headers: res.headers }
 }
 
+/** The rows of a query as a plain array. */
+const rows = async <T>(query: Promise<readonly T[]>): Promise<T[]> => [...(await query)]
+
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` })
 
 /**
@@ -118,6 +121,16 @@ export const checkoutPlatform = async (env: Record<string, string> = {}) => {
   }
   const admin = await signIn(adminEmail, adminPassword)
 
+  /** A token of the order service's own identity, as it calls other services with. */
+  const serviceToken = async () => {
+    const res = await http(`${user.url}/api/v1/auth/service-token`, 'POST', {
+      service: 'order',
+      secret: await serviceSecret(shopSecret, 'order'),
+    })
+    expect(res.status).toBe(200)
+    return res.body.accessToken as string
+  }
+
   /** A shopper of their own, signed in. */
   const shopper = async () => {
     const email = uniqueEmail('shopper')
@@ -191,26 +204,26 @@ export const checkoutPlatform = async (env: Record<string, string> = {}) => {
   }
 
   /** An order's reservations at the inventory service, by status. */
-  const reservations = (orderId: string) =>
-    deps.sql<{ id: string; status: string }[]>`
-      select id, status from inventory.reservations where reference = ${orderId} order by created_at`
+  const reservations = async (orderId: string) =>
+    rows(deps.sql<{ id: string; status: string }[]>`
+      select id, status from inventory.reservations where reference = ${orderId} order by created_at`)
 
   /** The payment ledger of an order: every provider call made, by kind and outcome. */
   const ledger = async (orderId: string) =>
-    deps.sql<{ kind: string; outcome: string }[]>`
+    rows(deps.sql<{ kind: string; outcome: string }[]>`
       select t.kind, t.outcome from payments.transactions t join payments.payments p on p.id = t.payment_id
-      where p.reference = ${orderId} order by t.created_at, t.id`
+      where p.reference = ${orderId} order by t.created_at, t.id`)
 
-  const payments = (orderId: string) =>
-    deps.sql<{ id: string; status: string; capturedAmount: number; refundedAmount: number }[]>`
+  const payments = async (orderId: string) =>
+    rows(deps.sql<{ id: string; status: string; capturedAmount: number; refundedAmount: number }[]>`
       select id, status, captured_amount::int as "capturedAmount", refunded_amount::int as "refundedAmount"
-      from payments.payments where reference = ${orderId}`
+      from payments.payments where reference = ${orderId}`)
 
   /** The charges the test provider itself holds for an order's payments (what the card was charged). */
-  const charges = (orderId: string) =>
-    deps.sql<{ status: string }[]>`
+  const charges = async (orderId: string) =>
+    rows(deps.sql<{ status: string }[]>`
       select c.status from payments.test_provider_charges c
-      join payments.payments p on c.idempotency_key = p.id || ':authorize' where p.reference = ${orderId}`
+      join payments.payments p on c.idempotency_key = p.id || ':authorize' where p.reference = ${orderId}`)
 
   const sagaOf = async (orderId: string) =>
     (
@@ -229,6 +242,7 @@ export const checkoutPlatform = async (env: Record<string, string> = {}) => {
     kind: db.kind,
     distributed,
     shopper,
+    serviceToken,
     product,
     cart,
     checkoutBody,

@@ -11,6 +11,7 @@ import {
   failureError,
   findSagaByKey,
   isLeased,
+  isSettled,
   newSagaId,
   runSaga,
   type SagaRecord,
@@ -59,7 +60,8 @@ const inFlight = () =>
  * payment, when they must). 409 while a run holds it.
  */
 export const checkoutAnswer = async (deps: OrderDeps, saga: SagaRecord): Promise<CheckoutAnswer> => {
-  if (isLeased(deps, saga) && saga.leaseOwner !== deps.sagas.owner) throw inFlight()
+  // A run still holding it may yet change the answer; a settled saga's answer is final.
+  if (!isSettled(saga.status) && isLeased(deps, saga)) throw inFlight()
   const failure = saga.payload.failure
   if (failure && saga.status !== 'completed') throw failureError(failure)
   const order = await getOrder(deps, saga.orderId)

@@ -133,6 +133,7 @@ const record = async (
   }
   if (outcome.outcome === 'await') {
     await deps.sql.begin(async (tx) => {
+      if (outcome.local) await outcome.local(tx)
       await sagas.stepSettled(tx, saga.id, step.name, step.direction, {
         status: 'started',
         error: null,

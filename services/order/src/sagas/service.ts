@@ -24,6 +24,7 @@ import type { RefundPayload } from './steps.ts'
 
 export { SagaCrash } from './engine.ts'
 export type { Saga, SagaFailure, SagaRecord, SagaStatus } from './model.ts'
+export { isSettled } from './model.ts'
 export { type CheckoutPayload, sagaActor } from './steps.ts'
 
 const notFound = () => new AppError('not_found', { detail: 'No such saga' })

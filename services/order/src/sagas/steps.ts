@@ -32,7 +32,12 @@ export type StepOutcome =
   /** Done: its result is recorded, and `local` (changes to the order) runs in the same transaction. */
   | { outcome: 'done'; result?: Record<string, unknown>; local?: (tx: Tx) => Promise<unknown> }
   /** The customer must act (3-D Secure): the saga waits, and asks again later. */
-  | { outcome: 'await'; result: Record<string, unknown>; nextAction: { type: 'redirect'; url: string } }
+  | {
+      outcome: 'await'
+      result: Record<string, unknown>
+      nextAction: { type: 'redirect'; url: string }
+      local?: (tx: Tx) => Promise<unknown>
+    }
   /** Not done, and worth trying again with the same idempotency key. */
   | { outcome: 'retry'; reason: string }
   /** A business answer that ends going forward: the saga compensates. */
@@ -285,7 +290,7 @@ const checkoutForward: Record<string, StepDefinition> = {
       if (payment.status === 'authorized')
         return { outcome: 'done', result: { paymentId: payment.id }, local }
       if (payment.status === 'requires_action' && payment.nextAction)
-        return { outcome: 'await', result: { paymentId: payment.id }, nextAction: payment.nextAction }
+        return { outcome: 'await', result: { paymentId: payment.id }, nextAction: payment.nextAction, local }
       if (payment.status === 'pending')
         return retry({ reason: 'the payment is still settling at the provider' })
       return declined(payment.failureReason ?? `The payment is ${payment.status}`)
