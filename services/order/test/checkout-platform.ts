@@ -13,7 +13,7 @@ import type { OrderDeps } from '../src/deps.ts'
 import { orderService } from '../src/index.ts'
 import { catalogServer, uniqueSku } from './catalog-server.ts'
 
-const shopSecret = 'a shop secret for checkout tests, thirty-two characters or more'
+export const shopSecret = 'a shop secret for checkout tests, thirty-two characters or more'
 const adminPassword = 'copper-Meadow-71-falcon'
 const shopperPassword = 'lantern-Orchid-42-harbor'
 
@@ -78,6 +78,13 @@ export const checkoutPlatform = async (env: Record<string, string> = {}) => {
     ...(process.env.REDIS_URL && { REDIS_URL: process.env.REDIS_URL }),
     ...env,
   }
+  /** What a separate order-service process needs to join these services. */
+  const processEnv = (): Record<string, string> => ({
+    ...base,
+    USER_SERVICE_URL: user.url,
+    INVENTORY_SERVICE_URL: inventory.url,
+    PAYMENT_SERVICE_URL: payment.url,
+  })
   const shared = distributed ? {} : { sql: db.sql, sessions: memorySessionStore(), bus: memoryBus() }
   const stops: (() => Promise<void>)[] = []
   afterAll(async () => {
@@ -243,6 +250,7 @@ export const checkoutPlatform = async (env: Record<string, string> = {}) => {
     distributed,
     shopper,
     serviceToken,
+    processEnv,
     product,
     cart,
     checkoutBody,
