@@ -503,6 +503,26 @@ export interface paths {
         patch: operations["updateProduct"];
         trace?: never;
     };
+    "/api/v1/products/variants/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Up to 100 SKUs with their products, names and prices (active products only, unless the caller manages the catalog)
+         * @description Public: no token needed.
+         */
+        post: operations["lookupVariants"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/catalog/import": {
         parameters: {
             query?: never;
@@ -683,6 +703,90 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/carts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new cart (201); a signed-in shopper who has one gets theirs (200)
+         * @description Public: no token needed.
+         */
+        post: operations["createCart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/carts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A cart; a guest cart read by a signed-in shopper becomes theirs (merged into their cart)
+         * @description Public: no token needed.
+         */
+        get: operations["getCart"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/carts/{id}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add units of a SKU at the catalog’s price (to its line when there is one)
+         * @description Public: no token needed.
+         */
+        post: operations["addCartItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/carts/{id}/items/{sku}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a line
+         * @description Public: no token needed.
+         */
+        delete: operations["removeCartItem"];
+        options?: never;
+        head?: never;
+        /**
+         * Set the quantity of a line
+         * @description Public: no token needed.
+         */
+        patch: operations["updateCartItem"];
         trace?: never;
     };
     "/api/v1/checkout": {
@@ -8918,6 +9022,269 @@ export interface operations {
             };
         };
     };
+    lookupVariants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "skus": [
+                 *         "skus"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Up to 100 different SKUs */
+                    skus: string[];
+                };
+                /**
+                 * @example {
+                 *       "skus": [
+                 *         "skus"
+                 *       ]
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": {
+                    /** @description Up to 100 different SKUs */
+                    skus: string[];
+                };
+                /**
+                 * @example {
+                 *       "skus": [
+                 *         "skus"
+                 *       ]
+                 *     }
+                 */
+                "multipart/form-data": {
+                    /** @description Up to 100 different SKUs */
+                    skus: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "sku": "example sku",
+                     *           "productId": "example productId",
+                     *           "name": "example name",
+                     *           "options": {},
+                     *           "displayName": "example displayName",
+                     *           "price": {
+                     *             "amount": 4900,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "status": "draft"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The SKUs found, in SKU order; a SKU not found (or not visible to the caller) is absent */
+                        items: {
+                            sku: string;
+                            productId: string;
+                            /** @description The product's name */
+                            name: string;
+                            options: {
+                                [key: string]: string;
+                            };
+                            /** @description The product's name with the variant's option values */
+                            displayName: string;
+                            price: {
+                                /**
+                                 * @description Minor units (cents)
+                                 * @example 4900
+                                 */
+                                amount: string | number;
+                                /**
+                                 * @description ISO-4217 code
+                                 * @example EUR
+                                 */
+                                currency: string;
+                            };
+                            /** @enum {string} */
+                            status: "draft" | "active" | "archived";
+                        }[];
+                    };
+                };
+            };
+            /** @description The request could not be read (malformed JSON or multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "bad_request",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body has a media type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks the schema or a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/validation-failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "code": "validation_failed",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     importCatalog: {
         parameters: {
             query?: {
@@ -11258,6 +11625,1400 @@ export interface operations {
             };
         };
     };
+    createCart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "example id",
+                     *       "userId": "example userId",
+                     *       "currency": "example currency",
+                     *       "items": [
+                     *         {
+                     *           "sku": "example sku",
+                     *           "productId": "example productId",
+                     *           "name": "example name",
+                     *           "unitPrice": 1,
+                     *           "quantity": 1,
+                     *           "lineTotal": 1
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "subtotal": 1,
+                     *         "itemCount": 1
+                     *       },
+                     *       "createdAt": "2026-01-15T09:30:00.000Z",
+                     *       "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description For a guest cart, the secret that reaches it: keep it private */
+                        id: string;
+                        userId: string | null;
+                        /** @description The lines' currency; null while empty */
+                        currency: string | null;
+                        items: {
+                            sku: string;
+                            productId: string;
+                            name: string;
+                            /** @description Minor units */
+                            unitPrice: string | number;
+                            quantity: string | number;
+                            /** @description Minor units */
+                            lineTotal: string | number;
+                        }[];
+                        totals: {
+                            /** @description Minor units; shipping and tax are added at checkout */
+                            subtotal: string | number;
+                            itemCount: string | number;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Response for status 201 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "example id",
+                     *       "userId": "example userId",
+                     *       "currency": "example currency",
+                     *       "items": [
+                     *         {
+                     *           "sku": "example sku",
+                     *           "productId": "example productId",
+                     *           "name": "example name",
+                     *           "unitPrice": 1,
+                     *           "quantity": 1,
+                     *           "lineTotal": 1
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "subtotal": 1,
+                     *         "itemCount": 1
+                     *       },
+                     *       "createdAt": "2026-01-15T09:30:00.000Z",
+                     *       "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description For a guest cart, the secret that reaches it: keep it private */
+                        id: string;
+                        userId: string | null;
+                        /** @description The lines' currency; null while empty */
+                        currency: string | null;
+                        items: {
+                            sku: string;
+                            productId: string;
+                            name: string;
+                            /** @description Minor units */
+                            unitPrice: string | number;
+                            quantity: string | number;
+                            /** @description Minor units */
+                            lineTotal: string | number;
+                        }[];
+                        totals: {
+                            /** @description Minor units; shipping and tax are added at checkout */
+                            subtotal: string | number;
+                            itemCount: string | number;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "conflict",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "example id",
+                     *       "userId": "example userId",
+                     *       "currency": "example currency",
+                     *       "items": [
+                     *         {
+                     *           "sku": "example sku",
+                     *           "productId": "example productId",
+                     *           "name": "example name",
+                     *           "unitPrice": 1,
+                     *           "quantity": 1,
+                     *           "lineTotal": 1
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "subtotal": 1,
+                     *         "itemCount": 1
+                     *       },
+                     *       "createdAt": "2026-01-15T09:30:00.000Z",
+                     *       "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description For a guest cart, the secret that reaches it: keep it private */
+                        id: string;
+                        userId: string | null;
+                        /** @description The lines' currency; null while empty */
+                        currency: string | null;
+                        items: {
+                            sku: string;
+                            productId: string;
+                            name: string;
+                            /** @description Minor units */
+                            unitPrice: string | number;
+                            quantity: string | number;
+                            /** @description Minor units */
+                            lineTotal: string | number;
+                        }[];
+                        totals: {
+                            /** @description Minor units; shipping and tax are added at checkout */
+                            subtotal: string | number;
+                            itemCount: string | number;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request could not be read (malformed JSON or multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "bad_request",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "conflict",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks the schema or a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/validation-failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "code": "validation_failed",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addCartItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "sku": "SHIRT-LINEN-M",
+                 *       "quantity": 2
+                 *     }
+                 */
+                "application/json": {
+                    /** @example SHIRT-LINEN-M */
+                    sku: string;
+                    /** @example 2 */
+                    quantity: string | number;
+                };
+                /**
+                 * @example {
+                 *       "sku": "SHIRT-LINEN-M",
+                 *       "quantity": 2
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": {
+                    /** @example SHIRT-LINEN-M */
+                    sku: string;
+                    /** @example 2 */
+                    quantity: string | number;
+                };
+                /**
+                 * @example {
+                 *       "sku": "SHIRT-LINEN-M",
+                 *       "quantity": 2
+                 *     }
+                 */
+                "multipart/form-data": {
+                    /** @example SHIRT-LINEN-M */
+                    sku: string;
+                    /** @example 2 */
+                    quantity: string | number;
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "example id",
+                     *       "userId": "example userId",
+                     *       "currency": "example currency",
+                     *       "items": [
+                     *         {
+                     *           "sku": "example sku",
+                     *           "productId": "example productId",
+                     *           "name": "example name",
+                     *           "unitPrice": 1,
+                     *           "quantity": 1,
+                     *           "lineTotal": 1
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "subtotal": 1,
+                     *         "itemCount": 1
+                     *       },
+                     *       "createdAt": "2026-01-15T09:30:00.000Z",
+                     *       "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description For a guest cart, the secret that reaches it: keep it private */
+                        id: string;
+                        userId: string | null;
+                        /** @description The lines' currency; null while empty */
+                        currency: string | null;
+                        items: {
+                            sku: string;
+                            productId: string;
+                            name: string;
+                            /** @description Minor units */
+                            unitPrice: string | number;
+                            quantity: string | number;
+                            /** @description Minor units */
+                            lineTotal: string | number;
+                        }[];
+                        totals: {
+                            /** @description Minor units; shipping and tax are added at checkout */
+                            subtotal: string | number;
+                            itemCount: string | number;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request could not be read (malformed JSON or multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "bad_request",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "conflict",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body has a media type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks the schema or a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/validation-failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "code": "validation_failed",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    removeCartItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                sku: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "example id",
+                     *       "userId": "example userId",
+                     *       "currency": "example currency",
+                     *       "items": [
+                     *         {
+                     *           "sku": "example sku",
+                     *           "productId": "example productId",
+                     *           "name": "example name",
+                     *           "unitPrice": 1,
+                     *           "quantity": 1,
+                     *           "lineTotal": 1
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "subtotal": 1,
+                     *         "itemCount": 1
+                     *       },
+                     *       "createdAt": "2026-01-15T09:30:00.000Z",
+                     *       "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description For a guest cart, the secret that reaches it: keep it private */
+                        id: string;
+                        userId: string | null;
+                        /** @description The lines' currency; null while empty */
+                        currency: string | null;
+                        items: {
+                            sku: string;
+                            productId: string;
+                            name: string;
+                            /** @description Minor units */
+                            unitPrice: string | number;
+                            quantity: string | number;
+                            /** @description Minor units */
+                            lineTotal: string | number;
+                        }[];
+                        totals: {
+                            /** @description Minor units; shipping and tax are added at checkout */
+                            subtotal: string | number;
+                            itemCount: string | number;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request could not be read (malformed JSON or multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "bad_request",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "conflict",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks the schema or a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/validation-failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "code": "validation_failed",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateCartItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                sku: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "quantity": 2
+                 *     }
+                 */
+                "application/json": {
+                    /** @example 2 */
+                    quantity: string | number;
+                };
+                /**
+                 * @example {
+                 *       "quantity": 2
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": {
+                    /** @example 2 */
+                    quantity: string | number;
+                };
+                /**
+                 * @example {
+                 *       "quantity": 2
+                 *     }
+                 */
+                "multipart/form-data": {
+                    /** @example 2 */
+                    quantity: string | number;
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "example id",
+                     *       "userId": "example userId",
+                     *       "currency": "example currency",
+                     *       "items": [
+                     *         {
+                     *           "sku": "example sku",
+                     *           "productId": "example productId",
+                     *           "name": "example name",
+                     *           "unitPrice": 1,
+                     *           "quantity": 1,
+                     *           "lineTotal": 1
+                     *         }
+                     *       ],
+                     *       "totals": {
+                     *         "subtotal": 1,
+                     *         "itemCount": 1
+                     *       },
+                     *       "createdAt": "2026-01-15T09:30:00.000Z",
+                     *       "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description For a guest cart, the secret that reaches it: keep it private */
+                        id: string;
+                        userId: string | null;
+                        /** @description The lines' currency; null while empty */
+                        currency: string | null;
+                        items: {
+                            sku: string;
+                            productId: string;
+                            name: string;
+                            /** @description Minor units */
+                            unitPrice: string | number;
+                            quantity: string | number;
+                            /** @description Minor units */
+                            lineTotal: string | number;
+                        }[];
+                        totals: {
+                            /** @description Minor units; shipping and tax are added at checkout */
+                            subtotal: string | number;
+                            itemCount: string | number;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request could not be read (malformed JSON or multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "bad_request",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "conflict",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body has a media type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks the schema or a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/validation-failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "code": "validation_failed",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     checkout: {
         parameters: {
             query?: never;
@@ -11271,17 +13032,16 @@ export interface operations {
             content: {
                 /**
                  * @example {
+                 *       "cartId": "cart_01KC0000000000000000000000",
                  *       "email": "ada@example.com",
                  *       "shippingAddress": {
-                 *         "name": "name",
-                 *         "line1": "line",
-                 *         "line2": "line",
-                 *         "city": "city",
-                 *         "postalCode": "postalcode",
-                 *         "region": "region",
-                 *         "country": "DE"
+                 *         "name": "Ada Lovelace",
+                 *         "line1": "12 St James Square",
+                 *         "city": "London",
+                 *         "postalCode": "SW1Y 4JH",
+                 *         "country": "GB"
                  *       },
-                 *       "shippingOption": "shippingoption",
+                 *       "shippingOption": "shp_standard",
                  *       "payment": {
                  *         "provider": "test",
                  *         "token": "tok_visa"
@@ -11324,17 +13084,16 @@ export interface operations {
                 };
                 /**
                  * @example {
+                 *       "cartId": "cart_01KC0000000000000000000000",
                  *       "email": "ada@example.com",
                  *       "shippingAddress": {
-                 *         "name": "name",
-                 *         "line1": "line",
-                 *         "line2": "line",
-                 *         "city": "city",
-                 *         "postalCode": "postalcode",
-                 *         "region": "region",
-                 *         "country": "DE"
+                 *         "name": "Ada Lovelace",
+                 *         "line1": "12 St James Square",
+                 *         "city": "London",
+                 *         "postalCode": "SW1Y 4JH",
+                 *         "country": "GB"
                  *       },
-                 *       "shippingOption": "shippingoption",
+                 *       "shippingOption": "shp_standard",
                  *       "payment": {
                  *         "provider": "test",
                  *         "token": "tok_visa"
@@ -11377,17 +13136,16 @@ export interface operations {
                 };
                 /**
                  * @example {
+                 *       "cartId": "cart_01KC0000000000000000000000",
                  *       "email": "ada@example.com",
                  *       "shippingAddress": {
-                 *         "name": "name",
-                 *         "line1": "line",
-                 *         "line2": "line",
-                 *         "city": "city",
-                 *         "postalCode": "postalcode",
-                 *         "region": "region",
-                 *         "country": "DE"
+                 *         "name": "Ada Lovelace",
+                 *         "line1": "12 St James Square",
+                 *         "city": "London",
+                 *         "postalCode": "SW1Y 4JH",
+                 *         "country": "GB"
                  *       },
-                 *       "shippingOption": "shippingoption",
+                 *       "shippingOption": "shp_standard",
                  *       "payment": {
                  *         "provider": "test",
                  *         "token": "tok_visa"

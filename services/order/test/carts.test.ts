@@ -93,6 +93,15 @@ describe('carts', () => {
     expect(empty.body).toMatchObject({ currency: null, items: [], totals: { subtotal: 0, itemCount: 0 } })
   })
 
+  test('reaches a line whose SKU holds a slash by its encoded SKU', async () => {
+    const sku = catalog.put({ sku: `${uniqueSku()}/RED` })
+    const id = await newCart()
+    await add(id, sku, 1)
+    const path = `/api/v1/carts/${id}/items/${encodeURIComponent(sku)}`
+    expect((await call('PATCH', path, { quantity: 3 })).body.items[0]).toMatchObject({ sku, quantity: 3 })
+    expect((await call('DELETE', path)).body.items).toEqual([])
+  })
+
   test('takes the catalog’s current price when a line is added to again', async () => {
     const sku = catalog.put({ sku: uniqueSku(), price: { amount: 1000, currency: 'EUR' } })
     const id = await newCart()

@@ -17,7 +17,10 @@ if #KEYS > 1 then redis.call('SET', KEYS[2], ARGV[4], 'PX', ARGV[3]) end
 return 1`
 
 const deleteScript = `
-local doc = redis.call('HGET', KEYS[1], 'doc')
+local stored = redis.call('HMGET', KEYS[1], 'v', 'doc')
+if not stored[1] then return 0 end
+if ARGV[3] ~= '' and stored[1] ~= ARGV[3] then return 0 end
+local doc = stored[2]
 redis.call('DEL', KEYS[1])
 if doc then
   local userId = cjson.decode(doc).userId
@@ -60,8 +63,9 @@ export const redisCartStore = (
       )
       return result === 1 ? 'saved' : result === -1 ? 'user_has_cart' : 'conflict'
     },
-    async delete(id) {
-      await redis.eval(deleteScript, 1, cartPrefix + id, userPrefix, id)
+    async delete(id, version) {
+      const deleted = await redis.eval(deleteScript, 1, cartPrefix + id, userPrefix, id, version ?? '')
+      return deleted === 1
     },
     // Redis expires carts itself.
     purgeExpired: async () => 0,

@@ -71,8 +71,10 @@ export const postgresCartStore = (
         throw error
       }
     },
-    async delete(id) {
-      await sql`delete from orders.carts where id = ${id}`
+    async delete(id, version) {
+      const deleted = await sql`
+        delete from orders.carts where id = ${id} ${version === undefined ? sql`` : sql`and version = ${version}`}`
+      return deleted.count === 1
     },
     async purgeExpired(limit) {
       const deleted = await sql`

@@ -1,4 +1,4 @@
-import { bearerToken } from '@myshop/auth'
+import { attestedSession, bearerToken } from '@myshop/auth'
 import { AppError } from '@myshop/errors'
 import { errorResponses } from '@myshop/http'
 import { Elysia } from 'elysia'
@@ -13,7 +13,7 @@ import { addItem, createCart, getCart, removeItem, updateItem } from './service.
 const shopperOf = async (deps: OrderDeps, request: Request): Promise<string | null> => {
   const token = bearerToken(request.headers.get('authorization'))
   if (!token) return null
-  const result = await deps.verifier.verify(token)
+  const result = await deps.verifier.verify(token, { activeSession: attestedSession(request) })
   if (!result.ok)
     throw new AppError('invalid_token', {
       detail: 'The access token is not valid',
@@ -70,7 +70,10 @@ export const cartRoutes = (deps: OrderDeps) =>
         params: cartItemParams,
         body: updateItemSchema,
         response: { 200: cartSchema, ...cartErrors },
-        detail: { operationId: 'updateCartItem', summary: 'Set the quantity of a line' },
+        detail: {
+          operationId: 'updateCartItem',
+          summary: 'Set the quantity of a line',
+        },
       },
     )
     .delete(

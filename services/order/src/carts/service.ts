@@ -35,25 +35,39 @@ const mayUse = (record: CartRecord, userId: string | null) =>
 
 /**
  * A guest cart used by a signed-in shopper becomes theirs: when they have no cart it is given to them; when they
- * have one, its lines are added to theirs, it is removed, and the answer is their cart (another id).
+ * have one, the guest cart is removed and its lines are added to theirs, and the answer is their cart (another
+ * id). Removing the guest cart first, at the version read, lets only one of several concurrent requests merge it.
  */
 const adopt = async (deps: OrderDeps, guestId: string, userId: string): Promise<CartRecord> => {
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
     const guest = await deps.carts.get(guestId)
     const own = await deps.carts.findByUser(userId)
     if (!guest || guest.userId !== null) {
-      // Adopted meanwhile (by this shopper's other request) or gone.
+      // Adopted or merged meanwhile (by this shopper's other request), or gone.
       if (guest?.userId === userId) return guest
       if (own && !guest) return own
       throw noSuchCart()
     }
-    const at = iso(deps)
-    const next = own ? mergeLines(own, guest, deps.cartLimits, at) : { ...guest, userId, updatedAt: at }
-    const result = await deps.carts.save(next)
-    if (result === 'saved') {
-      if (own) await deps.carts.delete(guest.id)
-      return saved(next)
+    if (own) {
+      if (await deps.carts.delete(guest.id, guest.version)) return mergeInto(deps, userId, guest)
+    } else {
+      const claimed = { ...guest, userId, updatedAt: iso(deps) }
+      if ((await deps.carts.save(claimed)) === 'saved') return saved(claimed)
     }
+    await backOff(attempt)
+  }
+  throw busy()
+}
+
+/** Adds a removed guest cart's lines to the shopper's cart (the guest cart becomes theirs if they have none now). */
+const mergeInto = async (deps: OrderDeps, userId: string, guest: CartRecord): Promise<CartRecord> => {
+  for (let attempt = 0; attempt < maxAttempts; attempt++) {
+    const own = await deps.carts.findByUser(userId)
+    const at = iso(deps)
+    const next = own
+      ? mergeLines(own, guest, deps.cartLimits, at)
+      : { ...guest, userId, version: 0, updatedAt: at }
+    if ((await deps.carts.save(next)) === 'saved') return saved(next)
     await backOff(attempt)
   }
   throw busy()
@@ -191,4 +205,6 @@ export const repriceCart = async (deps: OrderDeps, cart: Cart): Promise<{ cart: 
 }
 
 /** Removes the cart once an order was placed from it (safe to call twice). */
-export const closeCart = (deps: OrderDeps, cartId: string): Promise<void> => deps.carts.delete(cartId)
+export const closeCart = async (deps: OrderDeps, cartId: string): Promise<void> => {
+  await deps.carts.delete(cartId)
+}

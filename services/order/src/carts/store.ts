@@ -19,8 +19,11 @@ export interface CartStore {
    * yet), and gives it another time to live.
    */
   save(record: CartRecord): Promise<SaveResult>
-  /** Removes a cart (nothing when there is none). */
-  delete(id: string): Promise<void>
+  /**
+   * Removes a cart (nothing when there is none); with `version`, only while the stored cart is still at that
+   * version. Answers whether it removed one.
+   */
+  delete(id: string, version?: number): Promise<boolean>
   /** Removes up to `limit` expired carts the store does not expire itself; answers how many. */
   purgeExpired(limit: number): Promise<number>
 }

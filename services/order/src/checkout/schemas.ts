@@ -28,7 +28,24 @@ export const checkoutInputSchema = t.Object(
       { additionalProperties: false },
     ),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    examples: [
+      {
+        cartId: 'cart_01KC0000000000000000000000',
+        email: 'ada@example.com',
+        shippingAddress: {
+          name: 'Ada Lovelace',
+          line1: '12 St James Square',
+          city: 'London',
+          postalCode: 'SW1Y 4JH',
+          country: 'GB',
+        },
+        shippingOption: 'shp_standard',
+        payment: { provider: 'test', token: 'tok_visa' },
+      },
+    ],
+  },
 )
 
 export const checkoutHeaders = t.Object({
