@@ -1,4 +1,4 @@
-import { bearerToken, type Principal } from '@myshop/auth'
+import { attestedSession, bearerToken, type Principal } from '@myshop/auth'
 import { AppError } from '@myshop/errors'
 import { errorResponses } from '@myshop/http'
 import { Elysia } from 'elysia'
@@ -18,7 +18,7 @@ import { checkout } from './service.ts'
 const shopper = async (deps: OrderDeps, request: Request): Promise<Principal | null> => {
   const token = bearerToken(request.headers.get('authorization'))
   if (!token) return null
-  const result = await deps.verifier.verify(token)
+  const result = await deps.verifier.verify(token, { activeSession: attestedSession(request) })
   if (!result.ok)
     throw new AppError('invalid_token', {
       detail: 'The access token is not valid',
