@@ -49,3 +49,7 @@ create index saga_steps_seq_idx on orders.saga_steps (saga_id, seq);
 -- One checkout of a cart under way at a time, whatever keys its requests carry.
 create unique index sagas_cart_checkout_idx on orders.sagas ((payload ->> 'cartId'))
   where kind = 'checkout' and status in ('running', 'awaiting_action', 'compensating');
+
+-- One cancellation or refund of an order under way at a time: each reads what the order was given back before it.
+create unique index sagas_order_change_idx on orders.sagas (order_id)
+  where kind in ('cancel', 'refund') and status in ('running', 'awaiting_action', 'compensating');

@@ -118,4 +118,26 @@ describe('a crash at any point of a checkout is recovered', () => {
       expect(order.body.status).toBe('cancelled')
     },
   )
+
+  test('the shopper’s retried request, once the crashed run’s lease is over, finishes the checkout itself', async () => {
+    const sku = await p.product(5)
+    const cartId = await p.cart([{ sku, quantity: 1 }])
+    const key = crypto.randomUUID()
+    p.deps.sagas.fault = (at) => {
+      if (at === 'forward:capture_payment:effect') throw new SagaCrash(at)
+    }
+    try {
+      expect((await p.checkout(p.checkoutBody(cartId), key)).status).toBe(500)
+    } finally {
+      p.deps.sagas.fault = undefined
+    }
+    p.advance(p.deps.sagas.settings.leaseMs + 1_000)
+    const retried = await p.checkout(p.checkoutBody(cartId), key)
+    expect(retried.status).toBe(201)
+    expect(retried.body).toMatchObject({ status: 'paid', payment: { status: 'captured' } })
+    expect(await p.ledger(retried.body.id)).toEqual([
+      { kind: 'authorize', outcome: 'succeeded' },
+      { kind: 'capture', outcome: 'succeeded' },
+    ])
+  })
 })

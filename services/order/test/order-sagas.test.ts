@@ -80,6 +80,24 @@ describe('POST /api/v1/orders/:id/cancel', () => {
     ])
   })
 
+  test('two cancellations at once: one refund, the units back once', async () => {
+    const buyer = await p.shopper()
+    const { sku, order } = await paidOrder(buyer)
+    const answers = await Promise.all([
+      post(`${orders}/${order.id}/cancel`, buyer.token),
+      post(`${orders}/${order.id}/cancel`, buyer.token),
+      post(`${orders}/${order.id}/cancel`, p.admin.token),
+    ])
+    expect(answers.map((a) => a.status).filter((s) => s === 200).length).toBeGreaterThanOrEqual(1)
+    expect(answers.every((a) => a.status === 200 || a.status === 409)).toBe(true)
+    expect((await p.ledger(order.id)).filter((t) => t.kind === 'refund')).toEqual([
+      { kind: 'refund', outcome: 'succeeded' },
+    ])
+    expect(await p.stock(sku)).toEqual({ onHand: 5, reserved: 0, available: 5, ledger: 5 })
+    const final = await http(`${orders}/${order.id}`, 'GET', undefined, bearer(buyer.token))
+    expect(final.body).toMatchObject({ status: 'cancelled', totals: { refunded: order.totals.total } })
+  })
+
   test('an administrator cancels anyone’s order', async () => {
     const buyer = await p.shopper()
     const { order } = await paidOrder(buyer)

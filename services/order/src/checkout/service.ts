@@ -13,6 +13,7 @@ import {
   isLeased,
   isSettled,
   newSagaId,
+  resumeSaga,
   runSaga,
   type SagaRecord,
   sagaActor,
@@ -95,6 +96,11 @@ export const checkout = async (
       throw new AppError('idempotency_mismatch', {
         detail: 'This Idempotency-Key was used for another checkout request',
       })
+    // Left mid-way and due (a retry waiting, a crashed run, a payment to ask about): this request moves it on.
+    if (!isSettled(saga.status) && !isLeased(deps, saga) && saga.nextAttemptAt.getTime() <= deps.now()) {
+      const resumed = await resumeSaga(deps, saga.id)
+      if (resumed) return checkoutAnswer(deps, resumed)
+    }
     return checkoutAnswer(deps, saga)
   }
   const existing = await findSagaByKey(deps, key)

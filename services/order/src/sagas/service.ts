@@ -286,36 +286,48 @@ const runToAnswer = async (deps: OrderDeps, id: string) => {
 
 const cancellable = ['pending', 'awaiting_payment', 'paid', 'cancelled']
 
+/** Starts a cancel or refund saga of the order, or answers 409 while another change of it is under way. */
+const startOrderChange = async (
+  deps: OrderDeps,
+  kind: 'cancel' | 'refund',
+  orderId: string,
+  payload: SagaPayload,
+): Promise<string> => {
+  if (await busyWith(deps, orderId)) throw busy()
+  const id = newSagaId(deps)
+  try {
+    await deps.sql.begin((tx) => startSaga(tx, deps, { id, kind, orderId, payload }))
+  } catch (error) {
+    // Another cancellation or refund of the order started at the same moment.
+    if ((error as { code?: string }).code === '23505') throw busy()
+    throw error
+  }
+  return id
+}
+
 /**
  * Cancels an order before it is fulfilled: its payment voided (or refunded when captured), its stock released (or
  * put back when taken), the order cancelled; as a saga, so a crash midway is finished by recovery. A checkout
- * still waiting for the customer is undone instead. Someone else's order is not found.
+ * that did not complete (waiting for the customer, or for an operator) is undone instead. Someone else's order is
+ * not found.
  */
 export const cancelOrder = async (deps: OrderDeps, orderId: string, principal: Principal) => {
   const order = await getOrder(deps, orderId)
   if (!mayChange(principal, order)) throw new AppError('not_found', { detail: 'No such order' })
   if (!cancellable.includes(order.status))
-    throw new AppError('invalid_transition' as ErrorCode, {
+    throw new AppError('invalid_transition', {
       detail: `The order is ${order.status} and can no longer be cancelled`,
     })
   if (order.status === 'cancelled') return order
-  const running = await busyWith(deps, orderId)
-  if (running?.kind === 'checkout' && running.status === 'awaiting_action') {
-    await compensateSaga(deps, running.id, principal.userId)
+  const [checkout] = await sagas.forOrder(deps.sql, orderId, 'checkout')
+  if (checkout && (checkout.status === 'awaiting_action' || checkout.status === 'needs_attention')) {
+    await compensateSaga(deps, checkout.id, principal.userId)
     return getOrder(deps, orderId)
   }
-  if (running) throw busy()
-  const id = newSagaId(deps)
-  const started = await deps.sql.begin((tx) =>
-    startSaga(tx, deps, {
-      id,
-      kind: 'cancel',
-      orderId,
-      payload: { actor: principal.userId, reason: 'Cancelled on request' },
-      idempotencyKey: `cancel:${orderId}`,
-    }),
-  )
-  if (!started) throw busy()
+  const id = await startOrderChange(deps, 'cancel', orderId, {
+    actor: principal.userId,
+    reason: 'Cancelled on request',
+  })
   return runToAnswer(deps, id)
 }
 
@@ -333,7 +345,7 @@ export const refundOrder = async (
 ) => {
   const order = await getOrder(deps, orderId)
   if (!refundable.includes(order.status))
-    throw new AppError('invalid_transition' as ErrorCode, {
+    throw new AppError('invalid_transition', {
       detail: `The order is ${order.status} and cannot be refunded`,
     })
   const left = order.totals.total - order.totals.refunded
@@ -341,14 +353,11 @@ export const refundOrder = async (
     throw new AppError('conflict', {
       detail: `Only ${left} ${order.currency} minor units of the order are left to refund`,
     })
-  if (await busyWith(deps, orderId)) throw busy()
-  const id = newSagaId(deps)
   const payload: RefundPayload = {
     actor: principal.userId,
     amount: input.amount ?? null,
     restock: input.restock ?? false,
     reason: input.reason ?? null,
   }
-  await deps.sql.begin((tx) => startSaga(tx, deps, { id, kind: 'refund', orderId, payload }))
-  return runToAnswer(deps, id)
+  return runToAnswer(deps, await startOrderChange(deps, 'refund', orderId, payload))
 }
