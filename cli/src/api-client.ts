@@ -88,7 +88,7 @@ export type ReindexResult = Pick<ReindexJob, 'engine' | 'indexed'>
 export type AuditVerification = Json<'verifyInventoryAudit', 200>
 
 /** The services that keep an audit trail, which `verifyAudit` checks. */
-export const auditedServices = ['inventory', 'order'] as const
+export const auditedServices = ['inventory', 'order', 'payment'] as const
 
 export type AuditedService = (typeof auditedServices)[number]
 
@@ -345,6 +345,7 @@ export const createApiClient = ({
   > = {
     inventory: (options) => shop.GET('/api/v1/admin/audit/inventory', options),
     order: (options) => shop.GET('/api/v1/admin/audit/order', options),
+    payment: (options) => shop.GET('/api/v1/admin/audit/payment', options),
   }
 
   return {

@@ -13,6 +13,7 @@ afterAll(() => Promise.all([fake.stop(), removeHome(home)]))
 
 const cli = (args: string[], own = home) => runCli([...args, '--url', fake.url], { home: own })
 const intact = { service: 'inventory', ok: true, entries: 12 }
+const payments = { service: 'payment', ok: true, entries: 7 }
 const broken = {
   service: 'inventory',
   ok: false,
@@ -23,17 +24,19 @@ const broken = {
 describe('myshop audit verify', () => {
   test('reports every audit trail that holds and exits 0', async () => {
     fake.audits.set('inventory', intact)
+    fake.audits.set('payment', payments)
     const result = await cli(['audit', 'verify'])
     expect(result.code).toBe(0)
     expect(result.stdout.trim().split('\n')).toEqual([
       expect.stringMatching(/^inventory\s+ok\s+12 entries hold$/),
       expect.stringMatching(/^order\s+ok\s+12 entries hold$/),
+      expect.stringMatching(/^payment\s+ok\s+7 entries hold$/),
     ])
     const json = await cli(['audit', 'verify', '--json'])
     expect(json.code).toBe(0)
     expect(JSON.parse(json.stdout)).toEqual({
       ok: true,
-      services: [intact, { service: 'order', ok: true, entries: 12 }],
+      services: [intact, { service: 'order', ok: true, entries: 12 }, payments],
     })
   })
 
@@ -57,7 +60,7 @@ describe('myshop audit verify', () => {
     const before = fake.requests.length
     const result = await cli(['audit', 'verify', '--service', 'gateway'])
     expect(result.code).toBe(2)
-    expect(result.stderr).toContain('no audit trail for "gateway": --service takes inventory, order')
+    expect(result.stderr).toContain('no audit trail for "gateway": --service takes inventory, order, payment')
     expect(fake.requests.length).toBe(before)
   })
 

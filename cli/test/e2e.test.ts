@@ -213,6 +213,7 @@ describe('the audit trail through the CLI', () => {
       services: [
         { service: 'inventory', ok: true },
         { service: 'order', ok: true },
+        { service: 'payment', ok: true },
       ],
     })
     expect(report.services[0].entries).toBeGreaterThanOrEqual(1)

@@ -113,6 +113,7 @@ export const startFakeMyShop = (): FakeMyShop => {
   const audits = new Map<string, AuditVerification>([
     ['inventory', { service: 'inventory', ok: true, entries: 12 }],
     ['order', { service: 'order', ok: true, entries: 12 }],
+    ['payment', { service: 'payment', ok: true, entries: 12 }],
   ])
   let health: { body: Health; status: number } = {
     body: { status: 'ok', services: { user: { status: 'ok', latencyMs: 3 } } },

@@ -106,6 +106,7 @@ export const routes: Route[] = [
   // The test provider's own: the page a customer approves a payment at, and its signed callback.
   r('GET', `${v1}/payments/test-provider/3ds/:chargeId`, 'payment', 'public'),
   r('POST', `${v1}/webhooks/test-provider`, 'payment', 'public'),
+  r('GET', `${v1}/admin/audit/payment`, 'payment', { permission: 'audit:read' }),
   r('GET', `${v1}/admin/audit/inventory`, 'inventory', { permission: 'audit:read' }),
   // Checkout moves money and stock: its per-IP limit fails closed like sign-in's.
   r('POST', `${v1}/checkout`, 'order', 'public', 'auth'),

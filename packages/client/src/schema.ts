@@ -1305,6 +1305,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/audit/payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Walk the payment service's hash-chained audit trail and report the first entry that does not hold
+         * @description Needs a bearer token with the `audit:read` permission.
+         */
+        get: operations["verifyPaymentAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inventory/low": {
         parameters: {
             query?: never;
@@ -13267,11 +13287,7 @@ export interface operations {
                         id: string;
                         userId: string | null;
                         email: string;
-                        /**
-                         * @description pending → awaiting_payment → paid → fulfilled → delivered; cancelled; (partially_)refunded
-                         * @default pending
-                         * @enum {string}
-                         */
+                        /** @enum {string} */
                         status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
                         currency: string;
                         lines: {
@@ -13331,11 +13347,7 @@ export interface operations {
                         }[];
                         /** @description Oldest first */
                         history: {
-                            /**
-                             * @description pending → awaiting_payment → paid → fulfilled → delivered; cancelled; (partially_)refunded
-                             * @default pending
-                             * @enum {string}
-                             */
+                            /** @enum {string} */
                             status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
                             /** Format: date-time */
                             at: string;
@@ -13435,11 +13447,7 @@ export interface operations {
                         id: string;
                         userId: string | null;
                         email: string;
-                        /**
-                         * @description pending → awaiting_payment → paid → fulfilled → delivered; cancelled; (partially_)refunded
-                         * @default pending
-                         * @enum {string}
-                         */
+                        /** @enum {string} */
                         status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
                         currency: string;
                         lines: {
@@ -13499,11 +13507,7 @@ export interface operations {
                         }[];
                         /** @description Oldest first */
                         history: {
-                            /**
-                             * @description pending → awaiting_payment → paid → fulfilled → delivered; cancelled; (partially_)refunded
-                             * @default pending
-                             * @enum {string}
-                             */
+                            /** @enum {string} */
                             status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
                             /** Format: date-time */
                             at: string;
@@ -13864,11 +13868,7 @@ export interface operations {
                         id: string;
                         userId: string | null;
                         email: string;
-                        /**
-                         * @description pending → awaiting_payment → paid → fulfilled → delivered; cancelled; (partially_)refunded
-                         * @default pending
-                         * @enum {string}
-                         */
+                        /** @enum {string} */
                         status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
                         currency: string;
                         lines: {
@@ -13928,11 +13928,7 @@ export interface operations {
                         }[];
                         /** @description Oldest first */
                         history: {
-                            /**
-                             * @description pending → awaiting_payment → paid → fulfilled → delivered; cancelled; (partially_)refunded
-                             * @default pending
-                             * @enum {string}
-                             */
+                            /** @enum {string} */
                             status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
                             /** Format: date-time */
                             at: string;
@@ -14278,11 +14274,7 @@ export interface operations {
                         id: string;
                         userId: string | null;
                         email: string;
-                        /**
-                         * @description pending → awaiting_payment → paid → fulfilled → delivered; cancelled; (partially_)refunded
-                         * @default pending
-                         * @enum {string}
-                         */
+                        /** @enum {string} */
                         status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
                         currency: string;
                         lines: {
@@ -14342,11 +14334,7 @@ export interface operations {
                         }[];
                         /** @description Oldest first */
                         history: {
-                            /**
-                             * @description pending → awaiting_payment → paid → fulfilled → delivered; cancelled; (partially_)refunded
-                             * @default pending
-                             * @enum {string}
-                             */
+                            /** @enum {string} */
                             status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
                             /** Format: date-time */
                             at: string;
@@ -15830,11 +15818,7 @@ export interface operations {
                             id: string;
                             userId: string | null;
                             email: string;
-                            /**
-                             * @description pending → awaiting_payment → paid → fulfilled → delivered; cancelled; (partially_)refunded
-                             * @default pending
-                             * @enum {string}
-                             */
+                            /** @enum {string} */
                             status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
                             currency: string;
                             lines: {
@@ -15894,11 +15878,7 @@ export interface operations {
                             }[];
                             /** @description Oldest first */
                             history: {
-                                /**
-                                 * @description pending → awaiting_payment → paid → fulfilled → delivered; cancelled; (partially_)refunded
-                                 * @default pending
-                                 * @enum {string}
-                                 */
+                                /** @enum {string} */
                                 status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
                                 /** Format: date-time */
                                 at: string;
@@ -16176,11 +16156,7 @@ export interface operations {
                             id: string;
                             userId: string | null;
                             email: string;
-                            /**
-                             * @description pending → awaiting_payment → paid → fulfilled → delivered; cancelled; (partially_)refunded
-                             * @default pending
-                             * @enum {string}
-                             */
+                            /** @enum {string} */
                             status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
                             currency: string;
                             lines: {
@@ -16240,11 +16216,7 @@ export interface operations {
                             }[];
                             /** @description Oldest first */
                             history: {
-                                /**
-                                 * @description pending → awaiting_payment → paid → fulfilled → delivered; cancelled; (partially_)refunded
-                                 * @default pending
-                                 * @enum {string}
-                                 */
+                                /** @enum {string} */
                                 status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
                                 /** Format: date-time */
                                 at: string;
@@ -16512,11 +16484,7 @@ export interface operations {
                         id: string;
                         userId: string | null;
                         email: string;
-                        /**
-                         * @description pending → awaiting_payment → paid → fulfilled → delivered; cancelled; (partially_)refunded
-                         * @default pending
-                         * @enum {string}
-                         */
+                        /** @enum {string} */
                         status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
                         currency: string;
                         lines: {
@@ -16576,11 +16544,7 @@ export interface operations {
                         }[];
                         /** @description Oldest first */
                         history: {
-                            /**
-                             * @description pending → awaiting_payment → paid → fulfilled → delivered; cancelled; (partially_)refunded
-                             * @default pending
-                             * @enum {string}
-                             */
+                            /** @enum {string} */
                             status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
                             /** Format: date-time */
                             at: string;
@@ -16902,11 +16866,7 @@ export interface operations {
                         id: string;
                         userId: string | null;
                         email: string;
-                        /**
-                         * @description pending → awaiting_payment → paid → fulfilled → delivered; cancelled; (partially_)refunded
-                         * @default pending
-                         * @enum {string}
-                         */
+                        /** @enum {string} */
                         status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
                         currency: string;
                         lines: {
@@ -16966,11 +16926,7 @@ export interface operations {
                         }[];
                         /** @description Oldest first */
                         history: {
-                            /**
-                             * @description pending → awaiting_payment → paid → fulfilled → delivered; cancelled; (partially_)refunded
-                             * @default pending
-                             * @enum {string}
-                             */
+                            /** @enum {string} */
                             status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
                             /** Format: date-time */
                             at: string;
@@ -17307,11 +17263,7 @@ export interface operations {
                         id: string;
                         userId: string | null;
                         email: string;
-                        /**
-                         * @description pending → awaiting_payment → paid → fulfilled → delivered; cancelled; (partially_)refunded
-                         * @default pending
-                         * @enum {string}
-                         */
+                        /** @enum {string} */
                         status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
                         currency: string;
                         lines: {
@@ -17371,11 +17323,7 @@ export interface operations {
                         }[];
                         /** @description Oldest first */
                         history: {
-                            /**
-                             * @description pending → awaiting_payment → paid → fulfilled → delivered; cancelled; (partially_)refunded
-                             * @default pending
-                             * @enum {string}
-                             */
+                            /** @enum {string} */
                             status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
                             /** Format: date-time */
                             at: string;
@@ -22221,6 +22169,176 @@ export interface operations {
                      *       "title": "Payload too large",
                      *       "status": 413,
                      *       "code": "payload_too_large",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    verifyPaymentAudit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "service": "example service",
+                     *       "ok": false,
+                     *       "entries": 0,
+                     *       "firstBroken": {
+                     *         "seq": 1,
+                     *         "reason": "example reason"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The service whose audit trail was checked */
+                        service: string;
+                        /** @description True when every entry holds */
+                        ok: boolean;
+                        /** @description Entries checked and found intact */
+                        entries: string | number;
+                        /** @description Present when ok is false */
+                        firstBroken?: {
+                            /** @description The first entry that does not hold */
+                            seq: string | number;
+                            reason: string;
+                        };
+                    };
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the permission this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
                      *     }
                      */

@@ -148,5 +148,7 @@ export const appCaller =
     }
     return { status: res.status, headers: res.headers, body: parsed }
   }
+export { tamperWithEntry } from './event-store.ts'
 export { eventually, privateRedis, redisServerPath, usePrivateRedis } from './private-redis.ts'
+export { rewriteAuditEntry } from './tamper.ts'
 export { type TestClaims, testTokens } from './tokens.ts'

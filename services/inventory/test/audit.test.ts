@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'bun:test'
+import { tamperWithEntry } from '@myshop/testing'
 import { stockFromAudit } from '../src/audit/service.ts'
 import { reservationSweeper } from '../src/reservations/sweeper.ts'
 import { inventoryHarness } from './harness.ts'
@@ -146,12 +147,7 @@ describe('GET /api/v1/admin/audit/inventory', () => {
     const sku = await h.stocked(5)
     const [entry] = await h.sql<{ seq: number; data: unknown }[]>`
       select seq, data from inventory.event_store where stream_id = ${`${sku}@default`}`
-    const tamper = (data: unknown) =>
-      h.sql.begin(async (tx) => {
-        await tx`alter table inventory.event_store disable trigger event_store_append_only`
-        await tx`update inventory.event_store set data = ${tx.json(data as never)} where seq = ${entry!.seq}`
-        await tx`alter table inventory.event_store enable always trigger event_store_append_only`
-      })
+    const tamper = (data: unknown) => tamperWithEntry(h.sql, 'inventory', entry!.seq, data)
     await tamper({ ...(entry!.data as object), delta: 500 })
     try {
       expect(await audit()).toMatchObject({

@@ -1,72 +1,94 @@
+// Two changes to one order at once only show what the row lock does under real concurrency: these run against a
+// real PostgreSQL server (the embedded one has a single connection, so every transaction there runs alone).
 import { describe, expect, test } from 'bun:test'
-import type { OrderDeps } from '../src/deps.ts'
-import { recoverDue, SagaCrash } from '../src/sagas/service.ts'
-import { checkoutPlatform } from './checkout-platform.ts'
+import { AppError } from '@myshop/errors'
+import { hasRealInfrastructure } from '@myshop/testing'
+import { orderFromAudit, verifyAudit } from '../src/audit/service.ts'
+import { getOrder, recordRefund, transition } from '../src/orders/service.ts'
+import { orderFixtures } from './fixtures.ts'
+import { orderHarness } from './harness.ts'
 
-const p = await checkoutPlatform()
+const statuses = (responses: { status: number }[]) => {
+  const counts: Record<number, number> = {}
+  for (const r of responses) counts[r.status] = (counts[r.status] ?? 0) + 1
+  return counts
+}
 
-describe('checkout under concurrency', () => {
-  test('many buyers of a SKU with few units: exactly that many paid orders, the rest 409, never below zero', async () => {
-    const units = 5
-    const buyers = p.distributed ? 40 : 12
-    const sku = await p.product(units)
-    const carts = await Promise.all(Array.from({ length: buyers }, () => p.cart([{ sku, quantity: 1 }])))
-    const answers = await Promise.all(carts.map((cartId) => p.checkout(p.checkoutBody(cartId))))
-    const statuses = answers.map((a) => a.status)
-    expect(statuses.filter((s) => s === 201)).toHaveLength(units)
-    expect(statuses.filter((s) => s === 409)).toHaveLength(buyers - units)
-    for (const a of answers.filter((x) => x.status === 409)) expect(a.body.code).toBe('insufficient_stock')
-    expect(await p.stock(sku)).toEqual({ onHand: 0, reserved: 0, available: 0, ledger: 0 })
-    const paid = await p.deps.sql<{ n: number }[]>`
-      select count(*)::int as n from orders.orders o join orders.order_lines l on l.order_id = o.id
-      where l.sku = ${sku} and o.status = 'paid'`
-    expect(paid[0]!.n).toBe(units)
-    const captured = await p.deps.sql<{ n: number }[]>`
-      select count(*)::int as n from payments.payments p join orders.order_lines l on l.order_id = p.reference
-      where l.sku = ${sku} and p.status = 'captured'`
-    expect(captured[0]!.n).toBe(units)
-  }, 60_000)
+describe.skipIf(!hasRealInfrastructure())('changes to one order at once', async () => {
+  const h = await orderHarness()
+  const f = await orderFixtures(h)
 
-  test('two instances recovering at once never run the same saga', async () => {
-    const sku = await p.product(20)
-    const count = 6
-    const orderIds: string[] = []
-    for (let i = 0; i < count; i++) {
-      const cartId = await p.cart([{ sku, quantity: 1 }])
-      p.deps.sagas.fault = (at) => {
-        if (at === 'forward:authorize_payment:effect') throw new SagaCrash(at)
-      }
-      try {
-        expect((await p.checkout(p.checkoutBody(cartId))).status).toBe(500)
-      } finally {
-        p.deps.sagas.fault = undefined
-      }
-      const [row] = await p.deps.sql<{ orderId: string }[]>`
-        select order_id as "orderId" from orders.sagas where payload ->> 'cartId' = ${cartId}`
-      orderIds.push(row!.orderId)
-    }
-    p.advance(p.deps.sagas.settings.leaseMs + 1_000)
-    // A second instance: the same services, another name on its leases.
-    const other: OrderDeps = { ...p.deps, sagas: { ...p.deps.sagas, owner: `other-${crypto.randomUUID()}` } }
-    const [a, b] = await Promise.all([recoverDue(p.deps), recoverDue(other)])
-    expect(a + b).toBe(count)
-    for (const orderId of orderIds) {
-      expect((await p.sagaOf(orderId)).status).toBe('completed')
-      const steps = await p.deps.sql<{ name: string; attempts: number }[]>`
-        select s.name, s.attempts from orders.saga_steps s join orders.sagas g on g.id = s.saga_id
-        where g.order_id = ${orderId} and s.direction = 'forward' order by s.seq`
-      // The crashed attempt and the recovery's: never a third from the other instance.
-      expect(steps.find((s) => s.name === 'authorize_payment')!.attempts).toBe(2)
-      expect(
-        steps
-          .filter((s) => s.name !== 'authorize_payment' && s.name !== 'reserve_stock')
-          .every((s) => s.attempts === 1),
-      ).toBe(true)
-      expect(await p.ledger(orderId)).toEqual([
-        { kind: 'authorize', outcome: 'succeeded' },
-        { kind: 'capture', outcome: 'succeeded' },
+  const fulfil = (id: string, trackingNumber: string) =>
+    h.call('POST', `/api/v1/orders/${id}/fulfillments`, { trackingNumber }, h.as(h.admin))
+
+  test('twenty shipments of one paid order at once: one is recorded, nineteen get 409', async () => {
+    const order = await f.paid()
+    const responses = await Promise.all(Array.from({ length: 20 }, (_, i) => fulfil(order.id, `T-${i}`)))
+    expect(statuses(responses)).toEqual({ 201: 1, 409: 19 })
+    for (const refused of responses.filter((r) => r.status === 409))
+      expect(refused.body).toMatchObject({
+        code: 'invalid_transition',
+        detail: 'The order is already fulfilled',
+      })
+    const read = await getOrder(h.deps, order.id)
+    expect(read.fulfillments).toHaveLength(1)
+    expect(read.history.filter((e) => e.status === 'fulfilled')).toHaveLength(1)
+    expect((await f.events(order.id)).filter((e) => e.type === 'order.fulfilled')).toHaveLength(1)
+    expect(await orderFromAudit(h.deps, order.id)).toEqual(read)
+  })
+
+  test('a shipment waits for a cancellation under way, then is refused', async () => {
+    const order = await f.paid()
+    let shipment: Promise<{ status: number; body: { code?: string } }> | undefined
+    await h.sql.begin(async (tx) => {
+      await transition(tx, h.deps, order.id, 'cancelled', 'usr_customer')
+      shipment = fulfil(order.id, 'T-late')
+      // The shipment's transaction is waiting on the order's row meanwhile.
+      const outcome = await Promise.race([
+        shipment.then(() => 'answered'),
+        Bun.sleep(300).then(() => 'waiting'),
       ])
-    }
-    expect(await p.stock(sku)).toMatchObject({ onHand: 20 - count, reserved: 0 })
-  }, 60_000)
+      expect(outcome).toBe('waiting')
+    })
+    expect(await shipment!).toMatchObject({
+      status: 409,
+      body: { code: 'invalid_transition', detail: 'An order that is cancelled cannot become fulfilled' },
+    })
+    expect((await getOrder(h.deps, order.id)).fulfillments).toEqual([])
+  })
+
+  test('ten refunds of 1000 at once on a total of 5942: five are recorded, five refused, none beyond the total', async () => {
+    const order = await f.paid()
+    const outcomes = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        h.sql
+          .begin(async (tx) => {
+            const refunded = await recordRefund(tx, h.deps, order.id, 1000, 'usr_admin')
+            await transition(tx, h.deps, order.id, 'partially_refunded', 'usr_admin')
+            return refunded
+          })
+          .then(
+            () => 'recorded',
+            (e: unknown) => (e instanceof AppError ? e.code : String(e)),
+          ),
+      ),
+    )
+    expect(outcomes.filter((o) => o === 'recorded')).toHaveLength(5)
+    expect(outcomes.filter((o) => o === 'conflict')).toHaveLength(5)
+    const read = await getOrder(h.deps, order.id)
+    expect(read.totals.refunded).toBe(5000)
+    expect(read.history.filter((e) => e.status === 'partially_refunded')).toHaveLength(5)
+    expect(await orderFromAudit(h.deps, order.id)).toEqual(read)
+  })
+
+  test('orders placed and moved at once keep one chain, and each rebuilds to its rows', async () => {
+    const orders = await Promise.all(Array.from({ length: 30 }, () => f.place()))
+    await Promise.all(
+      orders.map((o, i) =>
+        f.moveTo(o.id, ...(i % 2 ? (['awaiting_payment', 'paid'] as const) : (['cancelled'] as const))),
+      ),
+    )
+    for (const o of orders) expect(await orderFromAudit(h.deps, o.id)).toEqual(await getOrder(h.deps, o.id))
+    expect(await verifyAudit(h.deps)).toMatchObject({ service: 'order', ok: true })
+  })
 })

@@ -87,6 +87,7 @@ describe('placeOrder', () => {
       { ...base, currency: 'XYZ' },
       { ...base, email: 'not an email' },
       { ...base, id: 'ord_short' },
+      { ...base, actor: ' ' },
     ])
       await expect(h.sql.begin((tx) => placeOrder(tx, h.deps, input))).rejects.toMatchObject({
         code: 'validation_failed',

@@ -90,5 +90,12 @@ describe('quote', () => {
     expect(
       await quote(h.deps, { country: 'CH', currency: 'CHF', subtotal: 1000, shippingOptionId: id }),
     ).toMatchObject({ total: 1900 })
+    // The default delivers everywhere, but only to countries.
+    await expect(
+      quote(h.deps, { country: 'XX', currency: 'EUR', subtotal: 1000, shippingOptionId: 'shp_standard' }),
+    ).rejects.toMatchObject({
+      code: 'validation_failed',
+      errors: [{ path: '/shippingAddress/country', message: 'must be an ISO 3166-1 alpha-2 country code' }],
+    })
   })
 })

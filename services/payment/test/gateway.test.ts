@@ -51,4 +51,14 @@ describe('the payment routes at the gateway', async () => {
     const forged = await callback(text, 't=1,v1=00')
     expect(forged.status).toBe(400)
   })
+
+  test('lets only holders of audit:read (admins) verify the audit trail', async () => {
+    const path = '/api/v1/admin/audit/payment'
+    expect((await send('GET', path)).status).toBe(401)
+    for (const token of [h.customer, h.support, h.manager])
+      expect((await send('GET', path, token)).status).toBe(403)
+    const res = await send('GET', path, h.admin)
+    expect(res.status).toBe(200)
+    expect(JSON.parse(res.text)).toMatchObject({ service: 'payment', ok: true })
+  })
 })

@@ -8,6 +8,7 @@ import {
   orderInputProblems,
   orderStatuses,
 } from './model.ts'
+import { orderStatusSchema } from './schemas.ts'
 
 // The machine as the order API documents it, written out pair by pair.
 const legal = new Set([
@@ -133,5 +134,11 @@ describe('page cursors', () => {
       forge([1, 'ord_01KBV8QZ7E0000000000000000']),
     ])
       expect(decodeCursor(cursor)).toBeNull()
+  })
+})
+
+describe('the status schema', () => {
+  test('names every status of the model, and no other', () => {
+    expect(orderStatusSchema.anyOf.map((s) => s.const)).toEqual([...orderStatuses])
   })
 })

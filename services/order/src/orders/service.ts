@@ -224,6 +224,7 @@ export const placeOrder = async (
     problems.push({ path: '/currency', message: 'must be an ISO 4217 currency' })
   if (!new RegExp(eventEmailPattern).test(input.email))
     problems.push({ path: '/email', message: 'must be an email address' })
+  if (!input.actor.trim()) problems.push({ path: '/actor', message: 'must name who placed the order' })
   if (input.id !== undefined && !isId(input.id, 'ord'))
     problems.push({ path: '/id', message: 'must be an order id (ord_…)' })
   if (problems.length > 0)

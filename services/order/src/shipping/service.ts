@@ -3,6 +3,7 @@ import { newId } from '@myshop/ids'
 import { isCurrency } from '@myshop/money'
 import type { OrderDeps } from '../deps.ts'
 import { taxRateFor } from '../taxes/service.ts'
+import { isCountry } from './countries.ts'
 import {
   type OfferedOption,
   offer,
@@ -168,12 +169,19 @@ export const deactivateShippingOption = (deps: OrderDeps, id: string): Promise<S
 /**
  * Prices an order: shipping by the chosen option in `currency` (free at or above its `freeOver`), plus tax at the
  * destination's rate on subtotal and shipping. 422 `shipping_unavailable` when the option is unknown, inactive, or
- * not offered for the country or currency.
+ * not offered for the country or currency; 422 `validation_failed` (at `/shippingAddress/country`) for a country
+ * that is not an ISO 3166-1 alpha-2 code.
  */
 export const quote = async (
   deps: OrderDeps,
   input: { country: string; currency: string; subtotal: number; shippingOptionId: string },
 ): Promise<Quote> => {
+  if (!isCountry(input.country))
+    throw invalid(
+      '/shippingAddress/country',
+      'must be an ISO 3166-1 alpha-2 country code',
+      `${input.country} is not a country code`,
+    )
   const option = await options.find(deps.sql, input.shippingOptionId)
   if (!option) throw unavailable(`There is no shipping option ${input.shippingOptionId}`)
   const reason = unavailableReason(option, input.country, input.currency)

@@ -53,21 +53,33 @@ export const paymentRoutes = (deps: PaymentDeps) =>
       response: { 200: paymentSchema, ...errorResponses(401, 403, 404, 422) },
       detail: { operationId: 'getPayment', summary: 'One payment with its ledger of provider calls' },
     })
-    .post('/:id/capture', ({ params, request }) => capture(deps, params.id, eventContext(request)), {
-      auth: 'payment:authorize',
-      params: paymentParams,
-      response: { 200: paymentSchema, ...errorResponses(401, 402, 403, 404, 409, 422, 504) },
-      detail: { operationId: 'capturePayment', summary: 'Take the authorized amount; again changes nothing' },
-    })
-    .post('/:id/void', ({ params, request }) => voidPayment(deps, params.id, eventContext(request)), {
-      auth: 'payment:authorize',
-      params: paymentParams,
-      response: { 200: paymentSchema, ...errorResponses(401, 402, 403, 404, 409, 422, 504) },
-      detail: {
-        operationId: 'voidPayment',
-        summary: 'Release the hold before capture, or give up a check the customer has not finished',
+    .post(
+      '/:id/capture',
+      ({ params, principal, request }) => capture(deps, params.id, principal.userId, eventContext(request)),
+      {
+        auth: 'payment:authorize',
+        params: paymentParams,
+        response: { 200: paymentSchema, ...errorResponses(401, 402, 403, 404, 409, 422, 504) },
+        detail: {
+          operationId: 'capturePayment',
+          summary: 'Take the authorized amount; again changes nothing',
+        },
       },
-    })
+    )
+    .post(
+      '/:id/void',
+      ({ params, principal, request }) =>
+        voidPayment(deps, params.id, principal.userId, eventContext(request)),
+      {
+        auth: 'payment:authorize',
+        params: paymentParams,
+        response: { 200: paymentSchema, ...errorResponses(401, 402, 403, 404, 409, 422, 504) },
+        detail: {
+          operationId: 'voidPayment',
+          summary: 'Release the hold before capture, or give up a check the customer has not finished',
+        },
+      },
+    )
     .post(
       '/:id/refunds',
       async ({ params, body, headers, principal, request, set }) => {

@@ -11,6 +11,8 @@ import {
   paymentVoided,
 } from '@myshop/events'
 import { newId } from '@myshop/ids'
+import { authorizationEntry } from '../audit/model.ts'
+import { auditPayment } from '../audit/service.ts'
 import { type PaymentDeps, schema, source } from '../deps.ts'
 import type { ProviderName, ProviderOutcome } from './provider.ts'
 import type { PaymentRecord, RefundRecord, TransactionKind, TransactionRecord } from './repository.ts'
@@ -171,8 +173,17 @@ export const authorize = async (
         busyUntil,
         at,
       })
-    )
+    ) {
+      const { reference, amount, currency, provider } = input
+      await auditPayment(
+        deps,
+        tx,
+        id,
+        { type: 'payment.created', data: { reference, amount, currency, provider } },
+        actor,
+      )
       return { payment: (await payments.find(tx, id))!, call: true }
+    }
     // Locked, and so read after any request settling it commits: one that just settled it is answered, not repeated.
     const existing = (await payments.find(tx, (await payments.findByKey(tx, key))!.id, true))!
     if (existing.fingerprint !== fingerprint)
@@ -232,6 +243,8 @@ export const authorize = async (
           meta(deps, ctx),
         ),
       )
+    const entry = authorizationEntry(result)
+    if (entry) await auditPayment(deps, tx, current.id, entry, actor)
     return view(tx, updated)
   })
   if (result.outcome === 'succeeded' || result.outcome === 'declined') deps.eventsWritten()
@@ -283,7 +296,7 @@ const change = async (
 }
 
 /** Takes the authorized amount. Capturing a captured payment again changes nothing. */
-export const capture = (deps: PaymentDeps, id: string, ctx: EventContext = {}) =>
+export const capture = (deps: PaymentDeps, id: string, actor: string, ctx: EventContext = {}) =>
   change(
     deps,
     id,
@@ -311,6 +324,13 @@ export const capture = (deps: PaymentDeps, id: string, ctx: EventContext = {}) =
         schema,
         paymentCaptured.create({ ...facts(updated, at), amount: payment.amount }, meta(deps, ctx)),
       )
+      await auditPayment(
+        deps,
+        tx,
+        payment.id,
+        { type: 'payment.captured', data: { amount: payment.amount } },
+        actor,
+      )
       return true
     },
   )
@@ -319,7 +339,7 @@ export const capture = (deps: PaymentDeps, id: string, ctx: EventContext = {}) =
  * Releases the hold before capture, or gives up a check the customer never finished (then their approval, if it
  * comes later, finds nothing to approve). Voiding a voided payment again changes nothing.
  */
-export const voidPayment = (deps: PaymentDeps, id: string, ctx: EventContext = {}) =>
+export const voidPayment = (deps: PaymentDeps, id: string, actor: string, ctx: EventContext = {}) =>
   change(
     deps,
     id,
@@ -347,6 +367,7 @@ export const voidPayment = (deps: PaymentDeps, id: string, ctx: EventContext = {
         schema,
         paymentVoided.create({ ...facts(updated, at), amount: payment.amount }, meta(deps, ctx)),
       )
+      await auditPayment(deps, tx, payment.id, { type: 'payment.voided', data: {} }, actor)
       return true
     },
   )
@@ -398,6 +419,13 @@ export const refund = async (
       at,
     })
     await payments.update(tx, id, { refundedAmount: payment.refundedAmount + wanted }, at)
+    await auditPayment(
+      deps,
+      tx,
+      id,
+      { type: 'payment.refund_requested', data: { refundId, amount: wanted } },
+      actor,
+    )
     return { payment, refund: (await payments.findRefund(tx, id, key))!, call: true }
   })
   if (!taken.call) {
@@ -406,6 +434,7 @@ export const refund = async (
   }
 
   const providerKey = `${id}:refund:${taken.refund.id}`
+  const refunded = { refundId: taken.refund.id, amount: taken.refund.amount }
   const result = await deps.providers[taken.payment.provider as ProviderName].refund({
     reference: taken.payment.providerReference!,
     amount: taken.refund.amount,
@@ -420,6 +449,7 @@ export const refund = async (
     else if (result.outcome !== 'succeeded') {
       await payments.settleRefund(tx, taken.refund.id, { status: 'failed', providerReference: null }, at)
       await payments.update(tx, id, { refundedAmount: current.refundedAmount - taken.refund.amount }, at)
+      await auditPayment(deps, tx, id, { type: 'payment.refund_failed', data: refunded }, actor)
     } else {
       await payments.settleRefund(
         tx,
@@ -452,6 +482,7 @@ export const refund = async (
           meta(deps, ctx),
         ),
       )
+      await auditPayment(deps, tx, id, { type: 'payment.refund_succeeded', data: refunded }, actor)
     }
     return view(tx, (await payments.find(tx, id))!)
   })
@@ -467,6 +498,9 @@ export const refund = async (
  * replay. One about a payment no longer awaiting the customer (voided meanwhile) is acknowledged and changes
  * nothing.
  */
+/** Who a provider's callback is recorded as in the audit trail. */
+const callbackActor = (provider: ProviderName) => `provider:${provider}`
+
 export const receiveCallback = async (
   deps: PaymentDeps,
   provider: ProviderName,
@@ -515,6 +549,7 @@ export const receiveCallback = async (
         ),
       )
     }
+    await auditPayment(deps, tx, payment.id, authorizationEntry(result)!, callbackActor(provider))
     wrote = true
     return { paymentId: payment.id, status: (await payments.find(tx, payment.id))!.status }
   })
