@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { eventually, testDatabase, uniqueEmail } from '@myshop/testing'
 import { parse } from 'csv-parse/sync'
 import { base64url } from 'jose'
+import { auditedServices } from '../src/api-client.ts'
 import type { RunningPlatform } from '../src/platform.ts'
 import { runCli } from './run-cli.ts'
 import { startTestPlatform } from './test-platform.ts'
@@ -208,15 +209,14 @@ describe('the audit trail through the CLI', () => {
     const intact = await cli('audit', 'verify', '--json')
     expect(intact.code).toBe(0)
     const report = JSON.parse(intact.stdout)
-    expect(report).toMatchObject({
-      ok: true,
-      services: [
-        { service: 'inventory', ok: true },
-        { service: 'order', ok: true },
-        { service: 'payment', ok: true },
-      ],
-    })
-    expect(report.services[0].entries).toBeGreaterThanOrEqual(1)
+    expect(report.ok).toBe(true)
+    const inventory = report.services.find((s: { service: string }) => s.service === 'inventory')
+    expect(inventory).toMatchObject({ ok: true })
+    expect(inventory.entries).toBeGreaterThanOrEqual(1)
+    // Every audited service is checked, each with a trail that holds.
+    expect(report.services.map((s: { service: string; ok: boolean }) => [s.service, s.ok])).toEqual(
+      auditedServices.map((service) => [service, true]),
+    )
 
     // The embedded database is one session the running services hold; only a server can be reached beside them.
     if (platform.mode !== 'distributed') return
