@@ -69,17 +69,22 @@ const runStep = async (
   const { saga } = ctx
   const definition = stepDefinitions[saga.kind][step.direction][step.name]!
   const point = `${step.direction}:${step.name}`
-  await deps.sql.begin(async (tx) => {
-    const at = new Date(deps.now())
-    await sagas.stepStarted(tx, saga.id, step.name, step.direction, at)
-    await sagas.update(tx, saga.id, { currentStep: step.name }, at)
-    if (definition.begin) await definition.begin(tx, ctx)
-  })
-  deps.eventsWritten()
-  await fault(deps, `${point}:started`)
-  let outcome: StepOutcome
+  let outcome: StepOutcome | null = null
   try {
-    outcome = await definition.run(ctx)
+    await deps.sql.begin(async (tx) => {
+      const at = new Date(deps.now())
+      await sagas.stepStarted(tx, saga.id, step.name, step.direction, at)
+      await sagas.update(tx, saga.id, { currentStep: step.name }, at)
+      if (definition.begin) await definition.begin(tx, ctx)
+    })
+    deps.eventsWritten()
+  } catch (error) {
+    // The order refused the step's own change (or the database failed): counted as an attempt, and retried.
+    outcome = { outcome: 'retry', reason: message(error) }
+  }
+  await fault(deps, `${point}:started`)
+  try {
+    outcome ??= await definition.run(ctx)
   } catch (error) {
     if (error instanceof SagaCrash) throw error
     outcome = { outcome: 'retry', reason: message(error) }
