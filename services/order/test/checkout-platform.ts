@@ -9,8 +9,12 @@ import { paymentService } from '@myshop/payment-service'
 import type { RunningService } from '@myshop/service-kit'
 import { testDatabase, uniqueEmail } from '@myshop/testing'
 import { userService } from '@myshop/user-service'
+import { inventoryClient } from '../src/clients/inventory.ts'
+import { paymentClient } from '../src/clients/payment.ts'
+import { serviceCaller } from '../src/clients/service-call.ts'
 import type { OrderDeps } from '../src/deps.ts'
 import { orderService } from '../src/index.ts'
+import { SagaCrash } from '../src/sagas/service.ts'
 import { catalogServer, uniqueSku } from './catalog-server.ts'
 
 export const shopSecret = 'a shop secret for checkout tests, thirty-two characters or more'
@@ -42,6 +46,16 @@ export const http = async (
     parsed = text ? JSON.parse(text) : null
   } catch {}
   return { status: res.status, body: parsed, headers: res.headers }
+}
+
+/** Clients of an inventory and a payment service nobody answers for: every call fails, worth retrying. */
+export const unreachable = () => {
+  const call = serviceCaller({
+    baseUrl: 'http://127.0.0.1:9',
+    tokens: { token: async () => 'x', authorization: async () => 'Bearer x', forget() {} },
+    timeoutMs: 200,
+  })
+  return { inventory: inventoryClient(call), payment: paymentClient(call) }
 }
 
 /** The rows of a query as a plain array. */
@@ -263,6 +277,20 @@ export const checkoutPlatform = async (env: Record<string, string> = {}) => {
     sagaOf,
     advance: (ms: number) => {
       offsetMs += ms
+    },
+    /**
+     * Makes the order service crash at `point` (the run stops there with its lease held, as a dead process
+     * leaves it) the first time a saga gets there; answers whether it did.
+     */
+    crashOnceAt: (point: string) => {
+      let crashed = false
+      deps.sagas.fault = (at) => {
+        if (at === point && !crashed) {
+          crashed = true
+          throw new SagaCrash(at)
+        }
+      }
+      return () => crashed
     },
   }
 }

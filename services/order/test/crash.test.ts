@@ -14,20 +14,14 @@ const crashAt = async (point: string, token: string) => {
   const sku = await p.product(5)
   const cartId = await p.cart([{ sku, quantity: 2 }])
   const key = crypto.randomUUID()
-  let crashed = false
-  p.deps.sagas.fault = (at) => {
-    if (at === point && !crashed) {
-      crashed = true
-      throw new SagaCrash(at)
-    }
-  }
+  const crashed = p.crashOnceAt(point)
   try {
     const res = await p.checkout(p.checkoutBody(cartId, token), key)
     expect(res.status).toBe(500)
   } finally {
     p.deps.sagas.fault = undefined
   }
-  expect(crashed).toBe(true)
+  expect(crashed()).toBe(true)
   const [row] = await p.deps.sql<{ orderId: string }[]>`
     select order_id as "orderId" from orders.sagas where payload ->> 'cartId' = ${cartId}`
   const orderId = row!.orderId
@@ -87,20 +81,14 @@ describe('a crash at any point of a checkout is recovered', () => {
       const cartId = await p.cart([{ sku, quantity: 1 }])
       const res = await p.checkout(p.checkoutBody(cartId, 'tok_3ds'))
       expect(res.status).toBe(202)
-      let crashed = false
-      p.deps.sagas.fault = (at) => {
-        if (at === point && !crashed) {
-          crashed = true
-          throw new SagaCrash(at)
-        }
-      }
+      const crashed = p.crashOnceAt(point)
       p.advance(p.deps.sagas.settings.actionTimeoutSeconds * 1000 + 1_000)
       try {
         await recoverDue(p.deps)
       } finally {
         p.deps.sagas.fault = undefined
       }
-      expect(crashed).toBe(true)
+      expect(crashed()).toBe(true)
       p.advance(p.deps.sagas.settings.leaseMs + 1_000)
       await recoverDue(p.deps)
       expect((await p.sagaOf(res.body.id)).status).toBe('compensated')

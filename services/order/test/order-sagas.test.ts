@@ -1,9 +1,7 @@
 import { describe, expect, test } from 'bun:test'
-import { paymentClient } from '../src/clients/payment.ts'
-import { serviceCaller } from '../src/clients/service-call.ts'
 import { sagaSteps } from '../src/sagas/model.ts'
 import { recoverDue } from '../src/sagas/service.ts'
-import { bearer, checkoutPlatform, http } from './checkout-platform.ts'
+import { bearer, checkoutPlatform, http, unreachable } from './checkout-platform.ts'
 
 const p = await checkoutPlatform()
 const orders = `${p.order.url}/api/v1/orders`
@@ -205,13 +203,8 @@ describe('the admin saga API', () => {
     const logger = p.deps.logger
     const payment = p.deps.sagas.payment
     // The payment service cannot be reached while the checkout is undone.
-    p.deps.sagas.payment = paymentClient(
-      serviceCaller({
-        baseUrl: 'http://127.0.0.1:9',
-        tokens: { token: async () => 'x', authorization: async () => 'Bearer x', forget() {} },
-        timeoutMs: 200,
-      }),
-    )
+    p.deps.sagas.payment = unreachable().payment
+
     p.deps.logger = Object.assign(Object.create(logger), {
       error: (...args: unknown[]) => errors.push(args),
     })
