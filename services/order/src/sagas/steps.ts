@@ -276,7 +276,12 @@ const checkoutForward: Record<string, StepDefinition> = {
   authorize_payment: {
     begin: (tx, ctx) => transition(tx, ctx.deps, ctx.saga.orderId, 'awaiting_payment', sagaActor),
     async run(ctx) {
-      const answer = await authorizeCall(ctx, ctx.saga)
+      // Waiting for the customer: the payment made is looked at (the event saying how it ended may be late).
+      const waitingOn = stepOf(ctx.steps, 'authorize_payment')?.result?.paymentId
+      const answer =
+        ctx.saga.status === 'awaiting_action' && typeof waitingOn === 'string'
+          ? await clients(ctx.deps).payment.get(waitingOn)
+          : await authorizeCall(ctx, ctx.saga)
       if (!answer.ok) {
         if (answer.retryable) return retry(answer)
         if (answer.problem.code === 'payment_declined') return declined(answer.problem.detail)
@@ -293,7 +298,8 @@ const checkoutForward: Record<string, StepDefinition> = {
         return { outcome: 'await', result: { paymentId: payment.id }, nextAction: payment.nextAction, local }
       if (payment.status === 'pending')
         return retry({ reason: 'the payment is still settling at the provider' })
-      return declined(payment.failureReason ?? `The payment is ${payment.status}`)
+      if (payment.status === 'failed') return declined(payment.failureReason ?? 'The payment was declined')
+      return failWith('conflict', `The payment is ${payment.status}`)
     },
   },
   mark_paid: {
