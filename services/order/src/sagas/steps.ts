@@ -167,7 +167,7 @@ const givePaymentBack: StepDefinition = {
           local: recordPayment(ctx, answer.value),
         }
       // Refused because the payment moved meanwhile (approved while being voided): looked at again next attempt.
-      return retry(answer.ok ? { reason: '' } : answer.retryable ? answer : { reason: answer.problem.detail })
+      return retry(answer.retryable ? answer : { reason: answer.problem.detail })
     }
     switch (payment.status) {
       case 'authorized':
