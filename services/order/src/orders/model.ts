@@ -1,4 +1,5 @@
 import type { FieldError } from '@myshop/errors'
+import type { CartLine } from '../carts/model.ts'
 
 /** Every status an order can be in. */
 export const orderStatuses = [
@@ -13,17 +14,8 @@ export const orderStatuses = [
 ] as const
 export type OrderStatus = (typeof orderStatuses)[number]
 
-/** One line of an order: what was bought, at the price checkout charged. */
-export interface OrderLine {
-  sku: string
-  productId: string
-  name: string
-  /** Minor units of the order's currency. */
-  unitPrice: number
-  quantity: number
-  /** unitPrice × quantity. */
-  lineTotal: number
-}
+/** One line of an order: a cart's line as checkout priced it (unitPrice and lineTotal in minor units). */
+export type OrderLine = CartLine
 
 /** An order's amounts in minor units: total = subtotal + shipping + tax; refunded ≤ total. */
 export interface OrderTotals {
