@@ -129,6 +129,22 @@ describe('POST /api/v1/orders/:id/refunds', () => {
     expect((await p.ledger(order.id)).filter((t) => t.kind === 'refund')).toHaveLength(2)
   })
 
+  test('with an Idempotency-Key a retried refund answers the first, giving the money back once', async () => {
+    const buyer = await p.shopper()
+    const { order } = await paidOrder(buyer)
+    const key = { 'idempotency-key': crypto.randomUUID(), ...bearer(p.admin.token) }
+    const first = await http(`${orders}/${order.id}/refunds`, 'POST', { amount: 300 }, key)
+    const again = await http(`${orders}/${order.id}/refunds`, 'POST', { amount: 300 }, key)
+    expect(first.status).toBe(201)
+    expect(again.status).toBe(201)
+    expect(again.body.totals.refunded).toBe(300)
+    expect((await p.ledger(order.id)).filter((t) => t.kind === 'refund')).toHaveLength(1)
+    const other = await http(`${orders}/${order.id}/refunds`, 'POST', { amount: 400 }, key)
+    expect(other.status).toBe(422)
+    expect(other.body.code).toBe('idempotency_mismatch')
+    expect(await p.payments(order.id)).toEqual([expect.objectContaining({ refundedAmount: 300 })])
+  })
+
   test('more than is left is a 409; bad input 422; nothing moves', async () => {
     const buyer = await p.shopper()
     const { order } = await paidOrder(buyer)

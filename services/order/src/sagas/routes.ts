@@ -2,7 +2,14 @@ import { authGuard, errorResponses } from '@myshop/http'
 import { Elysia } from 'elysia'
 import type { OrderDeps } from '../deps.ts'
 import { orderParams, orderSchema } from '../orders/schemas.ts'
-import { refundInputSchema, sagaListQuery, sagaPageSchema, sagaParams, sagaSchema } from './schemas.ts'
+import {
+  refundHeaders,
+  refundInputSchema,
+  sagaListQuery,
+  sagaPageSchema,
+  sagaParams,
+  sagaSchema,
+} from './schemas.ts'
 import { cancelOrder, compensateSaga, getSaga, listSagas, refundOrder, retrySaga } from './service.ts'
 
 /** Operators' view of the sagas, and their repairs: retry one that needs attention, or undo one now. */
@@ -60,14 +67,15 @@ export const orderChangeRoutes = (deps: OrderDeps) =>
     })
     .post(
       '/:id/refunds',
-      async ({ params, body, principal, set }) => {
-        const order = await refundOrder(deps, params.id, body ?? {}, principal)
+      async ({ params, body, headers, principal, set }) => {
+        const order = await refundOrder(deps, params.id, body ?? {}, principal, headers['idempotency-key'])
         set.status = 201
         return order
       },
       {
         auth: 'orders:write_all',
         params: orderParams,
+        headers: refundHeaders,
         body: refundInputSchema,
         response: { 201: orderSchema, ...errorResponses(401, 402, 403, 404, 409, 422, 502, 503) },
         detail: {

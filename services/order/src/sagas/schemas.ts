@@ -66,3 +66,15 @@ export const refundInputSchema = t.Object(
   },
   { additionalProperties: false },
 )
+
+export const refundHeaders = t.Object({
+  'idempotency-key': t.Optional(
+    t.String({
+      minLength: 1,
+      maxLength: 255,
+      pattern: '^[\\x21-\\x7e]+$',
+      description:
+        'With a key, the same request answers what the first did (one refund); another body under it, 422',
+    }),
+  ),
+})

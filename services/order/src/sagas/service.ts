@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { Principal } from '@myshop/auth'
 import type { Tx } from '@myshop/db'
 import { AppError, type ErrorCode, errorCodes } from '@myshop/errors'
@@ -268,9 +269,13 @@ const busy = () =>
       'Another change to this order (its checkout, a cancellation or a refund) is under way; try again shortly',
   })
 
-/** Runs a cancel or refund saga to its end and answers the order, or the problem it ended with. */
-const runToAnswer = async (deps: OrderDeps, id: string) => {
-  const saga = await drive(deps, id)
+/** The order a cancel or refund saga ended with, or the problem it ended with (409 while it runs). */
+const changeAnswer = async (deps: OrderDeps, saga: SagaRecord) => {
+  if (!isSettled(saga.status) && isLeased(deps, saga))
+    throw new AppError('idempotency_in_flight', {
+      detail: 'A request with this Idempotency-Key is still running; retry shortly for its answer',
+      headers: { 'retry-after': '1' },
+    })
   if (saga.status === 'compensated' && saga.payload.failure) throw failureError(saga.payload.failure)
   if (saga.status === 'needs_attention')
     throw new AppError('bad_gateway', {
@@ -284,6 +289,9 @@ const runToAnswer = async (deps: OrderDeps, id: string) => {
   return getOrder(deps, saga.orderId)
 }
 
+/** Runs a cancel or refund saga to its end and answers the order, or the problem it ended with. */
+const runToAnswer = async (deps: OrderDeps, id: string) => changeAnswer(deps, await drive(deps, id))
+
 const cancellable = ['pending', 'awaiting_payment', 'paid', 'cancelled']
 
 /** Starts a cancel or refund saga of the order, or answers 409 while another change of it is under way. */
@@ -292,11 +300,23 @@ const startOrderChange = async (
   kind: 'cancel' | 'refund',
   orderId: string,
   payload: SagaPayload,
+  idempotency: { key: string; fingerprint: string } | null = null,
 ): Promise<string> => {
   if (await busyWith(deps, orderId)) throw busy()
   const id = newSagaId(deps)
   try {
-    await deps.sql.begin((tx) => startSaga(tx, deps, { id, kind, orderId, payload }))
+    const started = await deps.sql.begin((tx) =>
+      startSaga(tx, deps, {
+        id,
+        kind,
+        orderId,
+        payload,
+        idempotencyKey: idempotency?.key ?? null,
+        fingerprint: idempotency?.fingerprint ?? null,
+      }),
+    )
+    // An identical request got there first.
+    if (!started) throw busy()
   } catch (error) {
     // Another cancellation or refund of the order started at the same moment.
     if ((error as { code?: string }).code === '23505') throw busy()
@@ -342,7 +362,27 @@ export const refundOrder = async (
   orderId: string,
   input: { amount?: number | undefined; restock?: boolean | undefined; reason?: string | undefined },
   principal: Principal,
+  idempotencyKey?: string | undefined,
 ) => {
+  // With a key, a retried request answers what the first did instead of giving the money back twice.
+  const idempotency = idempotencyKey
+    ? {
+        key: `refund:${orderId}:${idempotencyKey}`,
+        fingerprint: createHash('sha256')
+          .update(JSON.stringify([input.amount ?? null, input.restock ?? false, input.reason ?? null]))
+          .digest('hex'),
+      }
+    : null
+  if (idempotency) {
+    const first = await sagas.findByKey(deps.sql, idempotency.key)
+    if (first) {
+      if (first.fingerprint !== idempotency.fingerprint)
+        throw new AppError('idempotency_mismatch', {
+          detail: 'This Idempotency-Key was used for another refund of this order',
+        })
+      return changeAnswer(deps, first)
+    }
+  }
   const order = await getOrder(deps, orderId)
   if (!refundable.includes(order.status))
     throw new AppError('invalid_transition', {
@@ -359,5 +399,5 @@ export const refundOrder = async (
     restock: input.restock ?? false,
     reason: input.reason ?? null,
   }
-  return runToAnswer(deps, await startOrderChange(deps, 'refund', orderId, payload))
+  return runToAnswer(deps, await startOrderChange(deps, 'refund', orderId, payload, idempotency))
 }
