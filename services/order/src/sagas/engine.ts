@@ -260,6 +260,10 @@ export const drive = async (deps: OrderDeps, sagaId: string): Promise<SagaRecord
       if (!step) {
         const status: SagaStatus = saga.status === 'compensating' ? 'compensated' : 'completed'
         await sagas.update(deps.sql, sagaId, { status, currentStep: null }, new Date(now))
+        deps.logger.info(
+          { sagaId, kind: saga.kind, orderId: saga.orderId, status, failure: saga.payload.failure?.code },
+          `${saga.kind} saga ${status}`,
+        )
         continue
       }
       if ((await runStep(deps, { deps, saga, steps }, step)) === 'continue') continue
