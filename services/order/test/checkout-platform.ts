@@ -7,7 +7,7 @@ import { memoryBus } from '@myshop/events'
 import { inventoryService } from '@myshop/inventory-service'
 import { paymentService } from '@myshop/payment-service'
 import type { RunningService } from '@myshop/service-kit'
-import { testDatabase, uniqueEmail } from '@myshop/testing'
+import { httpCaller, testDatabase, uniqueEmail } from '@myshop/testing'
 import { userService } from '@myshop/user-service'
 import { inventoryClient } from '../src/clients/inventory.ts'
 import { paymentClient } from '../src/clients/payment.ts'
@@ -21,31 +21,10 @@ export const shopSecret = 'a shop secret for checkout tests, thirty-two characte
 const adminPassword = 'copper-Meadow-71-falcon'
 const shopperPassword = 'lantern-Orchid-42-harbor'
 
-export interface JsonResponse {
-  status: number
-  // biome-ignore lint/suspicious/noExplicitAny: test bodies are read field by field
-  body: any
-  headers: Headers
-}
-
-/** A JSON request over real HTTP. */
-export const http = async (
-  url: string,
-  method: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): Promise<JsonResponse> => {
-  const res = await fetch(url, {
-    method,
-    headers: { ...(body !== undefined && { 'content-type': 'application/json' }), ...headers },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  })
-  const text = await res.text()
-  let parsed: unknown = text
-  try {
-    parsed = text ? JSON.parse(text) : null
-  } catch {}
-  return { status: res.status, body: parsed, headers: res.headers }
+/** A JSON request over real HTTP to `url`. */
+export const http = (url: string, method: string, body?: unknown, headers: Record<string, string> = {}) => {
+  const target = new URL(url)
+  return httpCaller(target.origin)(method, `${target.pathname}${target.search}`, body, headers)
 }
 
 /** Clients of an inventory and a payment service nobody answers for: every call fails, worth retrying. */

@@ -13,9 +13,9 @@ describe('checkout without service identities', () => {
         email: 'ada@example.com',
         shippingAddress: {
           name: 'Ada',
-          line1: '1 Main St',
-          city: 'Berlin',
-          postalCode: '10115',
+          line1: 'Hauptstr. 5',
+          city: 'Köln',
+          postalCode: '50667',
           country: 'DE',
         },
         shippingOption: 'shp_standard',
