@@ -131,7 +131,7 @@ describe('POST /api/v1/checkout', () => {
 
 /** Waits until `check` holds, or fails after a few seconds. */
 const until = async (what: string, check: () => Promise<boolean>) => {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 600; i++) {
     if (await check()) return
     await Bun.sleep(25)
   }
