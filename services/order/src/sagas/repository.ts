@@ -70,6 +70,17 @@ export const steps = (sql: Queryable, sagaId: string) =>
     select name, direction, status, attempts, started_at as "startedAt", finished_at as "finishedAt", error, result
     from orders.saga_steps where saga_id = ${sagaId} order by seq`
 
+/** The steps of several sagas, by saga id, each saga's in the order they were first started. */
+export const stepsOf = async (sql: Queryable, sagaIds: string[]): Promise<Map<string, StepRecord[]>> => {
+  const rows = await sql<(StepRecord & { sagaId: string })[]>`
+    select saga_id as "sagaId", name, direction, status, attempts, started_at as "startedAt",
+      finished_at as "finishedAt", error, result
+    from orders.saga_steps where saga_id = any(${sagaIds}) order by saga_id, seq`
+  const bySaga = new Map<string, StepRecord[]>(sagaIds.map((id) => [id, []]))
+  for (const { sagaId, ...step } of rows) bySaga.get(sagaId)?.push(step)
+  return bySaga
+}
+
 /**
  * Extends the lease `owner` holds on a saga, answering the saga; null when the lease is no longer the owner's (it
  * expired, or another instance took it over), so the owner stops.

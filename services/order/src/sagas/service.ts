@@ -144,7 +144,11 @@ export const listSagas = async (
     })
   const rows = await sagas.list(deps.sql, { status: filter.status, after, limit: limit + 1 })
   const page = rows.slice(0, limit)
-  const items = await Promise.all(page.map(async (s) => sagaView(s, await sagas.steps(deps.sql, s.id))))
+  const steps = await sagas.stepsOf(
+    deps.sql,
+    page.map((s) => s.id),
+  )
+  const items = page.map((s) => sagaView(s, steps.get(s.id) ?? []))
   return { items, nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!) : null }
 }
 
