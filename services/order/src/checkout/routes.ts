@@ -1,6 +1,6 @@
 import { attestedSession, bearerToken, type Principal } from '@myshop/auth'
 import { AppError } from '@myshop/errors'
-import { errorResponses } from '@myshop/http'
+import { errorResponses, eventContext } from '@myshop/http'
 import { Elysia } from 'elysia'
 import type { OrderDeps } from '../deps.ts'
 import {
@@ -33,7 +33,13 @@ export const checkoutRoutes = (deps: OrderDeps) =>
   new Elysia({ prefix: '/api/v1/checkout', tags: ['checkout'] }).post(
     '/',
     async ({ body, headers, request, set }) => {
-      const answer = await checkout(deps, body, headers['idempotency-key'], await shopper(deps, request))
+      const answer = await checkout(
+        deps,
+        body,
+        headers['idempotency-key'],
+        await shopper(deps, request),
+        eventContext(request),
+      )
       set.status = answer.status
       set.headers.location = `/api/v1/orders/${answer.order.id}`
       return answer.order

@@ -82,6 +82,7 @@ export const checkout = async (
   input: CheckoutInput,
   idempotencyKey: string,
   principal: Principal | null,
+  ctx: { requestId?: string; traceparent?: string } = {},
 ): Promise<CheckoutAnswer> => {
   if (!deps.sagas.inventory || !deps.sagas.payment)
     throw new AppError('unavailable', {
@@ -145,28 +146,33 @@ export const checkout = async (
         }))
       )
         return false
-      await placeOrder(tx, deps, {
-        id: orderId,
-        userId,
-        email: input.email,
-        currency,
-        lines: cart.items,
-        totals: {
-          subtotal: priced.subtotal,
-          shipping: priced.shipping.amount,
-          tax: priced.tax.amount,
-          total: priced.total,
+      await placeOrder(
+        tx,
+        deps,
+        {
+          id: orderId,
+          userId,
+          email: input.email,
+          currency,
+          lines: cart.items,
+          totals: {
+            subtotal: priced.subtotal,
+            shipping: priced.shipping.amount,
+            tax: priced.tax.amount,
+            total: priced.total,
+          },
+          shippingAddress: input.shippingAddress,
+          shippingOption: {
+            id: priced.shipping.optionId,
+            name: priced.shipping.name,
+            amount: priced.shipping.amount,
+          },
+          paymentProvider: input.payment.provider,
+          sagaId,
+          actor: userId ?? sagaActor,
         },
-        shippingAddress: input.shippingAddress,
-        shippingOption: {
-          id: priced.shipping.optionId,
-          name: priced.shipping.name,
-          amount: priced.shipping.amount,
-        },
-        paymentProvider: input.payment.provider,
-        sagaId,
-        actor: userId ?? sagaActor,
-      })
+        ctx,
+      )
       return true
     })
   } catch (error) {
