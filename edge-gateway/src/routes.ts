@@ -91,6 +91,7 @@ export const routes: Route[] = [
   r('GET', `${v1}/reservations/:id`, 'inventory', { permission: 'inventory:reserve' }),
   r('POST', `${v1}/reservations/:id/commit`, 'inventory', { permission: 'inventory:reserve' }),
   r('POST', `${v1}/reservations/:id/release`, 'inventory', { permission: 'inventory:reserve' }),
+  r('POST', `${v1}/reservations/:id/restocks`, 'inventory', { permission: 'inventory:reserve' }),
   // Carts: guests and signed-in shoppers alike; a shopper's cart is theirs alone (the service answers 404).
   r('POST', `${v1}/carts`, 'order', 'public'),
   r('GET', `${v1}/carts/:id`, 'order', 'public'),
@@ -107,6 +108,14 @@ export const routes: Route[] = [
   r('POST', `${v1}/webhooks/test-provider`, 'payment', 'public'),
   r('GET', `${v1}/admin/audit/payment`, 'payment', { permission: 'audit:read' }),
   r('GET', `${v1}/admin/audit/inventory`, 'inventory', { permission: 'audit:read' }),
+  // Checkout moves money and stock: its per-IP limit fails closed like sign-in's.
+  r('POST', `${v1}/checkout`, 'order', 'public', 'auth'),
+  r('POST', `${v1}/orders/:id/cancel`, 'order', 'authenticated'),
+  r('POST', `${v1}/orders/:id/refunds`, 'order', { permission: 'orders:write_all' }),
+  r('GET', `${v1}/admin/sagas`, 'order', { permission: 'sagas:manage' }),
+  r('GET', `${v1}/admin/sagas/:id`, 'order', { permission: 'sagas:manage' }),
+  r('POST', `${v1}/admin/sagas/:id/retry`, 'order', { permission: 'sagas:manage' }),
+  r('POST', `${v1}/admin/sagas/:id/compensate`, 'order', { permission: 'sagas:manage' }),
   r('GET', `${v1}/orders`, 'order', { permission: 'orders:read_own' }),
   r('GET', `${v1}/orders/:id`, 'order', 'authenticated'),
   r('POST', `${v1}/orders/:id/fulfillments`, 'order', { permission: 'orders:write_all' }),

@@ -24,6 +24,7 @@ export const idPrefixes = [
   'rfd',
   'tpc',
   'tpo',
+  'sag',
   'ful',
   'shp',
 ] as const

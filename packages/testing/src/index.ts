@@ -129,6 +129,19 @@ export interface TestResponse {
   body: any
 }
 
+/** Calls a server over HTTP at `baseUrl` the way `appCaller` calls an in-process app. */
+export const httpCaller = (baseUrl: string) =>
+  appCaller({
+    handle: async (request) => {
+      const url = new URL(request.url)
+      return fetch(`${baseUrl.replace(/\/+$/, '')}${url.pathname}${url.search}`, {
+        method: request.method,
+        headers: request.headers,
+        ...(request.body && { body: await request.text() }),
+      })
+    },
+  })
+
 /** Calls an in-process app (`app.handle`) with a JSON request and reads the response. */
 export const appCaller =
   (app: { handle(request: Request): Promise<Response> }) =>

@@ -2,8 +2,10 @@ import { ping } from '@myshop/db'
 import { createHttpApp, type ReadinessCheck } from '@myshop/http'
 import { auditRoutes } from './audit/routes.ts'
 import { cartRoutes } from './carts/routes.ts'
+import { checkoutRoutes } from './checkout/routes.ts'
 import type { OrderDeps } from './deps.ts'
 import { orderRoutes } from './orders/routes.ts'
+import { orderChangeRoutes, sagaAdminRoutes } from './sagas/routes.ts'
 import { shippingRoutes } from './shipping/routes.ts'
 import { taxRoutes } from './taxes/routes.ts'
 
@@ -18,6 +20,9 @@ export const createApp = (deps: OrderDeps, degradable: Record<string, ReadinessC
     degradable,
   })
     .use(cartRoutes(deps))
+    .use(checkoutRoutes(deps))
+    .use(orderChangeRoutes(deps))
+    .use(sagaAdminRoutes(deps))
     .use(orderRoutes(deps))
     .use(auditRoutes(deps))
     .use(shippingRoutes(deps))

@@ -36,6 +36,21 @@ export const orderHarness = async (overrides: Partial<OrderDeps> = {}) => {
     cartLimits: { maxQuantity: 99, maxLines: 50 },
     // Nothing answers here: tests that price carts pass the catalog of `test/catalog-server.ts`.
     catalog: productCatalog({ baseUrl: 'http://127.0.0.1:9', timeoutMs: 500 }),
+    // No service identity: tests that check out pass the sagas of `test/checkout-platform.ts`.
+    sagas: {
+      owner: `test-${crypto.randomUUID()}`,
+      inventory: null,
+      payment: null,
+      settings: {
+        leaseMs: 30_000,
+        maxAttempts: 6,
+        retryBaseMs: 50,
+        retryMaxMs: 60_000,
+        inlineWaitMs: 1_500,
+        actionTimeoutSeconds: 900,
+        pollMs: 5_000,
+      },
+    },
     ...overrides,
   }
   const app = createApp(deps)
