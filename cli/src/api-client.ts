@@ -112,7 +112,7 @@ export type ReindexResult = Pick<ReindexJob, 'engine' | 'indexed'>
 export type AuditVerification = Json<'verifyInventoryAudit', 200>
 
 /** The services that keep an audit trail, which `verifyAudit` checks. */
-export const auditedServices = ['inventory'] as const
+export const auditedServices = ['inventory', 'order'] as const
 
 export type AuditedService = (typeof auditedServices)[number]
 
@@ -368,6 +368,7 @@ export const createApiClient = ({
     ) => Promise<Outcome<operations['verifyInventoryAudit']['responses'][200]['content']['application/json']>>
   > = {
     inventory: (options) => shop.GET('/api/v1/admin/audit/inventory', options),
+    order: (options) => shop.GET('/api/v1/admin/audit/order', options),
   }
 
   return {

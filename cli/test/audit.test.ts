@@ -25,10 +25,16 @@ describe('myshop audit verify', () => {
     fake.audits.set('inventory', intact)
     const result = await cli(['audit', 'verify'])
     expect(result.code).toBe(0)
-    expect(result.stdout.trim()).toMatch(/^inventory\s+ok\s+12 entries hold$/)
+    expect(result.stdout.trim().split('\n')).toEqual([
+      expect.stringMatching(/^inventory\s+ok\s+12 entries hold$/),
+      expect.stringMatching(/^order\s+ok\s+12 entries hold$/),
+    ])
     const json = await cli(['audit', 'verify', '--json'])
     expect(json.code).toBe(0)
-    expect(JSON.parse(json.stdout)).toEqual({ ok: true, services: [intact] })
+    expect(JSON.parse(json.stdout)).toEqual({
+      ok: true,
+      services: [intact, { service: 'order', ok: true, entries: 12 }],
+    })
   })
 
   test('names the first broken link and exits 1', async () => {
@@ -51,7 +57,7 @@ describe('myshop audit verify', () => {
     const before = fake.requests.length
     const result = await cli(['audit', 'verify', '--service', 'gateway'])
     expect(result.code).toBe(2)
-    expect(result.stderr).toContain('no audit trail for "gateway": --service takes inventory')
+    expect(result.stderr).toContain('no audit trail for "gateway": --service takes inventory, order')
     expect(fake.requests.length).toBe(before)
   })
 

@@ -112,6 +112,7 @@ export const startFakeMyShop = (): FakeMyShop => {
   const unlocks: string[] = []
   const audits = new Map<string, AuditVerification>([
     ['inventory', { service: 'inventory', ok: true, entries: 12 }],
+    ['order', { service: 'order', ok: true, entries: 12 }],
   ])
   let health: { body: Health; status: number } = {
     body: { status: 'ok', services: { user: { status: 'ok', latencyMs: 3 } } },

@@ -29,6 +29,8 @@ export const permissions = [
   'orders:read_all',
   'orders:write_all',
   'sagas:manage',
+  // Configuring what checkout charges: shipping options and tax rates. Admins only.
+  'checkout:configure',
   'notifications:send',
   'reports:read',
   'keys:rotate',

@@ -15,9 +15,16 @@ export const errorCodes = {
   conflict: 409,
   email_taken: 409,
   insufficient_stock: 409,
+  cart_changed: 409,
+  cart_empty: 422,
+  sku_unavailable: 422,
+  currency_mismatch: 422,
+  cart_limit: 422,
+  invalid_transition: 409,
   idempotency_in_flight: 409,
   idempotency_mismatch: 422,
   weak_password: 422,
+  shipping_unavailable: 422,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
@@ -46,9 +53,16 @@ const titles: Record<ErrorCode, string> = {
   conflict: 'Conflict',
   email_taken: 'Email already registered',
   insufficient_stock: 'Not enough stock',
+  cart_changed: 'The cart changed',
+  cart_empty: 'The cart is empty',
+  sku_unavailable: 'Not for sale',
+  currency_mismatch: 'Another currency than the cart',
+  cart_limit: 'Over the cart limits',
+  invalid_transition: 'Not allowed in the current status',
   idempotency_in_flight: 'A request with this idempotency key is still in flight',
   idempotency_mismatch: 'Idempotency key reused with a different request',
   weak_password: 'Password too weak',
+  shipping_unavailable: 'Shipping option not available',
   payload_too_large: 'Payload too large',
   unsupported_media_type: 'Unsupported media type',
   rate_limited: 'Too many requests',
@@ -70,6 +84,8 @@ export interface AppErrorOptions {
   cause?: unknown
   errors?: FieldError[]
   headers?: Record<string, string>
+  /** Members of the problem document beyond the standard ones (e.g. `shortages`), for clients to act on. */
+  extensions?: Record<string, unknown>
 }
 
 /** The only error type business code throws for expected failures; rendered as RFC 9457 problem+json. */
@@ -79,6 +95,7 @@ export class AppError extends Error {
   readonly detail: string | undefined
   readonly errors: FieldError[] | undefined
   readonly headers: Record<string, string> | undefined
+  readonly extensions: Record<string, unknown> | undefined
 
   constructor(code: ErrorCode, options: AppErrorOptions = {}) {
     super(options.detail ?? titles[code], options.cause === undefined ? undefined : { cause: options.cause })
@@ -88,6 +105,7 @@ export class AppError extends Error {
     this.detail = options.detail
     this.errors = options.errors
     this.headers = options.headers
+    this.extensions = options.extensions
   }
 }
 
@@ -101,13 +119,22 @@ export interface Problem {
   instance?: string
   requestId?: string
   errors?: FieldError[]
+  [extension: string]: unknown
 }
 
 /** Renders an error code (and optional detail) as a problem document. */
 export const problem = (
   code: ErrorCode,
-  extra: { detail?: string; instance?: string; requestId?: string; errors?: FieldError[] } = {},
+  extra: {
+    detail?: string
+    instance?: string
+    requestId?: string
+    errors?: FieldError[]
+    extensions?: Record<string, unknown> | undefined
+  } = {},
 ): Problem => ({
+  // Extensions first: they never replace a standard member.
+  ...extra.extensions,
   type: `https://myshop.dev/problems/${code.replaceAll('_', '-')}`,
   title: titles[code],
   status: errorCodes[code],

@@ -100,7 +100,7 @@ export const createHttpApp = ({
   const render = (
     request: Request,
     code: ErrorCode,
-    extra: { detail?: string; errors?: FieldError[] } = {},
+    extra: { detail?: string; errors?: FieldError[]; extensions?: Record<string, unknown> } = {},
     headers: Record<string, string> = {},
   ) => {
     const meta = requestMeta(request)
@@ -120,6 +120,7 @@ export const createHttpApp = ({
         {
           ...(error.detail !== undefined && { detail: error.detail }),
           ...(error.errors && { errors: error.errors }),
+          ...(error.extensions && { extensions: error.extensions }),
         },
         error.headers,
       )

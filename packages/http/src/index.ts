@@ -14,4 +14,4 @@ export {
   type ReadinessReport,
 } from './readiness.ts'
 export { eventContext, type RequestMeta, requestMeta } from './request-meta.ts'
-export { errorResponses, problemSchema } from './schemas.ts'
+export { auditVerificationSchema, errorResponses, problemSchema } from './schemas.ts'

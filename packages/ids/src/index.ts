@@ -24,6 +24,9 @@ export const idPrefixes = [
   'rfd',
   'tpc',
   'tpo',
+  'sag',
+  'ful',
+  'shp',
 ] as const
 export type IdPrefix = (typeof idPrefixes)[number]
 

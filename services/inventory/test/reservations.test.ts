@@ -83,6 +83,13 @@ describe('POST /api/v1/reservations', () => {
       ]),
     )
     expect(res.body.errors).toHaveLength(3)
+    expect(res.body.shortages).toEqual(
+      expect.arrayContaining([
+        { sku: few, requested: 2, available: 1 },
+        { sku: none, requested: 1, available: 0 },
+        { sku: unknown, requested: 1, available: 0 },
+      ]),
+    )
     expect(res.body.detail).toContain(`${few} (1 available, 2 wanted)`)
     expect(await reservationCount(reference)).toBe(0)
     expect((await h.stockRows(plenty))[0]).toMatchObject({ reserved: 0, available: 10 })

@@ -1,9 +1,12 @@
 #!/usr/bin/env bun
 import { fileURLToPath } from 'node:url'
-import { defineService, type RunningService } from '@myshop/service-kit'
+import { paymentAuthorized, paymentFailed } from '@myshop/events'
+import { consumer, defineService, type RunningService } from '@myshop/service-kit'
 import { createApp } from './app.ts'
 import { loadOrderConfig } from './config.ts'
 import { type OrderDeps, schema } from './deps.ts'
+import { sagaRecovery } from './sagas/recovery.ts'
+import { onPaymentSettled, paymentOutcomesConsumer } from './sagas/service.ts'
 import { createOrderDeps } from './wiring.ts'
 
 export const migrationsDir = fileURLToPath(new URL('../../../db/migrations/order', import.meta.url))
@@ -18,6 +21,18 @@ export const orderService = defineService({
   database: { schema, migrationsDir },
   deps: ({ config, sql, redis, logger, shared, eventsWritten }) =>
     createOrderDeps({ config, sql, redis, logger, eventsWritten, sessions: shared.sessions }),
+  prepare: async (deps, { config, onStop }) => {
+    // Resumes sagas left mid-way by a crash, retries those due, and times out those awaiting the customer.
+    const recovery = sagaRecovery(deps, config.SAGA_RECOVERY_INTERVAL_MS)
+    recovery.start()
+    onStop(() => recovery.stop())
+  },
+  consumers: (deps) => [
+    // A payment the customer approved or failed (3-D Secure) wakes the checkout waiting for it.
+    consumer(paymentOutcomesConsumer, [paymentAuthorized, paymentFailed], (event) =>
+      onPaymentSettled(deps, event),
+    ),
+  ],
   app: (deps, { degradable }) => createApp(deps, degradable),
 })
 

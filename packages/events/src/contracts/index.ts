@@ -2,6 +2,14 @@
 
 export { stockAdjusted, stockLow, stockReleased, stockReserved } from './inventory.ts'
 export {
+  orderCancelled,
+  orderDelivered,
+  orderFulfilled,
+  orderPaid,
+  orderPlaced,
+  orderRefunded,
+} from './order.ts'
+export {
   paymentAuthorized,
   paymentCaptured,
   paymentFailed,

@@ -1,7 +1,6 @@
-import { authGuard, errorResponses } from '@myshop/http'
+import { auditVerificationSchema, authGuard, errorResponses } from '@myshop/http'
 import { Elysia } from 'elysia'
 import type { InventoryDeps } from '../deps.ts'
-import { auditVerificationSchema } from './schemas.ts'
 import { verifyAudit } from './service.ts'
 
 export const auditRoutes = (deps: InventoryDeps) =>

@@ -84,3 +84,22 @@ export const expired = async (sql: Queryable, at: Date, limit: number): Promise<
       select id from inventory.reservations where status = 'reserved' and expires_at <= ${at}
       order by expires_at limit ${limit}`
   ).map((r) => r.id)
+
+/** Records a restock request under its idempotency key; false when one with the key exists. */
+export const claimRestock = async (
+  sql: Queryable,
+  r: { reservationId: string; key: string; fingerprint: string; actor: string; at: Date },
+): Promise<boolean> => {
+  const rows = await sql`
+    insert into inventory.restocks (reservation_id, idempotency_key, fingerprint, actor, created_at)
+    values (${r.reservationId}, ${r.key}, ${r.fingerprint}, ${r.actor}, ${r.at})
+    on conflict (reservation_id, idempotency_key) do nothing
+    returning reservation_id`
+  return rows.length === 1
+}
+
+export const restockFingerprint = async (sql: Queryable, reservationId: string, key: string) => {
+  const [row] = await sql<{ fingerprint: string }[]>`
+    select fingerprint from inventory.restocks where reservation_id = ${reservationId} and idempotency_key = ${key}`
+  return row?.fingerprint ?? null
+}

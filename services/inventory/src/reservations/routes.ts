@@ -6,8 +6,15 @@ import {
   reservationInputSchema,
   reservationParams,
   reservationSchema,
+  restockInputSchema,
 } from './schemas.ts'
-import { commitReservation, getReservation, releaseReservation, reserve } from './service.ts'
+import {
+  commitReservation,
+  getReservation,
+  releaseReservation,
+  reserve,
+  restockReservation,
+} from './service.ts'
 
 export const reservationRoutes = (deps: InventoryDeps) =>
   new Elysia({ prefix: '/api/v1/reservations', tags: ['reservations'] })
@@ -70,6 +77,33 @@ export const reservationRoutes = (deps: InventoryDeps) =>
         detail: {
           operationId: 'releaseReservation',
           summary: 'Give the held stock back; again changes nothing',
+        },
+      },
+    )
+    .post(
+      '/:id/restocks',
+      async ({ params, body, headers, principal, request, set }) => {
+        const reservation = await restockReservation(
+          deps,
+          params.id,
+          body ?? {},
+          headers['idempotency-key'],
+          principal.userId,
+          eventContext(request),
+        )
+        set.status = 201
+        return reservation
+      },
+      {
+        auth: 'inventory:reserve',
+        params: reservationParams,
+        headers: idempotencyHeaders,
+        body: restockInputSchema,
+        response: { 201: reservationSchema, ...errorResponses(401, 403, 404, 409, 422) },
+        detail: {
+          operationId: 'restockReservation',
+          summary:
+            'Put units of a committed reservation back on hand (returned goods), never more than it took (409); the same Idempotency-Key puts nothing back twice',
         },
       },
     )

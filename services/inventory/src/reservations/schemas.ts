@@ -59,3 +59,25 @@ export const reservationSchema = t.Object({
   createdAt: t.String({ format: 'date-time' }),
   updatedAt: t.String({ format: 'date-time' }),
 })
+
+export const restockInputSchema = t.Object(
+  {
+    lines: t.Optional(
+      t.Array(
+        t.Object(
+          {
+            sku: skuSchema,
+            quantity: t.Integer({ minimum: 1, maximum: stockLimits.quantity, examples: [1] }),
+          },
+          { additionalProperties: false },
+        ),
+        {
+          minItems: 1,
+          maxItems: reservationLimits.lines,
+          description: 'What comes back; everything not yet back when absent',
+        },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+)

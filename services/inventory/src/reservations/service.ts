@@ -4,7 +4,7 @@ import { AppError } from '@myshop/errors'
 import { outbox, stockReleased, stockReserved } from '@myshop/events'
 import { newId } from '@myshop/ids'
 import { systemActor } from '../audit/model.ts'
-import { auditCommit, auditRelease, auditReservation } from '../audit/service.ts'
+import { auditAdjustment, auditCommit, auditRelease, auditReservation } from '../audit/service.ts'
 import { type InventoryDeps, schema } from '../deps.ts'
 import {
   type EventContext,
@@ -13,6 +13,8 @@ import {
   lockStock,
   moveStock,
   recordAdjustment,
+  returnedReason,
+  returnedUnits,
 } from '../stock/service.ts'
 import type { ReservationLine, ReservationRecord } from './repository.ts'
 import * as reservations from './repository.ts'
@@ -123,6 +125,7 @@ export const reserve = async (
           path: `/lines/${input.lines.findIndex((line) => line.sku === s.sku)}/quantity`,
           message: `${s.sku}: ${s.available} available`,
         })),
+        extensions: { shortages: short },
       })
 
     for (const line of lines)
@@ -276,3 +279,97 @@ export const expireReservation = async (deps: InventoryDeps, id: string): Promis
 /** Reservations held past their expiry, up to `limit`. */
 export const expiredReservations = (deps: InventoryDeps, limit: number) =>
   reservations.expired(deps.sql, new Date(deps.now()), limit)
+
+/**
+ * Puts units of a committed reservation back on hand (goods returned, or an order cancelled after its stock was
+ * taken): the given SKUs' units, or all not yet put back when none are given; each line is written to the ledger
+ * against the reservation, so no more comes back than was taken (409). The same idempotency key answers the
+ * reservation without putting anything back again; with other lines, 422.
+ */
+export const restockReservation = async (
+  deps: InventoryDeps,
+  id: string,
+  input: { lines?: { sku: string; quantity: number }[] | undefined },
+  key: string,
+  actor: string,
+  ctx: EventContext = {},
+): Promise<Reservation> => {
+  const fingerprint = createHash('sha256')
+    .update(JSON.stringify({ actor, lines: input.lines ? wanted(input.lines) : null }))
+    .digest('hex')
+  let wrote = false
+  const reservation = await deps.sql.begin(async (tx) => {
+    const record = await reservations.find(tx, id, true)
+    if (!record) throw notFound()
+    const held = await reservations.lines(tx, id)
+    const at = new Date(deps.now())
+    if (!(await reservations.claimRestock(tx, { reservationId: id, key, fingerprint, actor, at }))) {
+      if ((await reservations.restockFingerprint(tx, id, key)) !== fingerprint)
+        throw new AppError('idempotency_mismatch', {
+          detail: 'This Idempotency-Key was used for another restock of this reservation',
+        })
+      return view(record, held)
+    }
+    if (record.status !== 'committed') throw refused(record, 'restocked')
+    const returned = new Map(
+      (await returnedUnits(tx, id)).map((r) => [`${r.sku}@${r.location}`, r.quantity] as const),
+    )
+    const left = held
+      .map((line) => ({
+        ...line,
+        quantity: line.quantity - (returned.get(`${line.sku}@${line.location}`) ?? 0),
+      }))
+      .filter((line) => line.quantity > 0)
+    const units = input.lines ? wanted(input.lines) : wanted(left)
+    const back: ReservationLine[] = []
+    const short: string[] = []
+    for (const [sku, quantity] of units) {
+      const places = left.filter((line) => line.sku === sku)
+      const leftOfSku = places.reduce((sum, line) => sum + line.quantity, 0)
+      if (quantity > leftOfSku) {
+        short.push(`${sku} (${leftOfSku} left to put back, ${quantity} asked)`)
+        continue
+      }
+      let remaining = quantity
+      for (const place of places) {
+        const take = Math.min(place.quantity, remaining)
+        if (take > 0) back.push({ sku, location: place.location, quantity: take })
+        remaining -= take
+      }
+    }
+    if (short.length > 0)
+      throw new AppError('conflict', { detail: `More than the reservation took: ${short.join(', ')}` })
+    const skus = back.map((line) => line.sku)
+    await lockStock(tx, skus)
+    const recorded = []
+    for (const line of back) {
+      const row = await moveStock(deps, tx, { ...line, onHand: line.quantity, reserved: 0 })
+      const adjustment = await recordAdjustment(
+        deps,
+        tx,
+        row,
+        { delta: line.quantity, reason: returnedReason, actor, reservationId: id },
+        ctx,
+      )
+      recorded.push({ ...line, adjustmentId: adjustment.id })
+    }
+    await followThresholds(deps, tx, skus, ctx)
+    for (const line of recorded)
+      await auditAdjustment(
+        deps,
+        tx,
+        {
+          sku: line.sku,
+          location: line.location,
+          adjustmentId: line.adjustmentId,
+          delta: line.quantity,
+          reason: returnedReason,
+        },
+        actor,
+      )
+    wrote = recorded.length > 0
+    return view(record, held)
+  })
+  if (wrote) deps.eventsWritten()
+  return reservation
+}

@@ -107,3 +107,10 @@ export const low = (sql: Queryable, after: string | null, limit: number) =>
     group by k.sku
     having coalesce(sum(s.available), 0) <= k.low_stock_threshold
     order by k.sku limit ${limit}`
+
+/** Units of a reservation the ledger shows put back on hand, per SKU and location. */
+export const returnedUnits = (sql: Queryable, reservationId: string, reason: string) =>
+  sql<{ sku: string; location: string; quantity: number }[]>`
+    select sku, location, sum(delta)::int as quantity from inventory.adjustments
+    where reservation_id = ${reservationId} and reason = ${reason}
+    group by sku, location`

@@ -49,6 +49,13 @@ export const getStock = async (deps: InventoryDeps, sku: string, detailed: boole
 }
 
 /** Locks the stock rows of the SKUs for the rest of the transaction, in an order every writer shares. */
+/** Why the ledger's rows of units put back from a committed reservation were written. */
+export const returnedReason = 'returned to stock'
+
+/** Units of a reservation already put back on hand, per SKU and location. */
+export const returnedUnits = (tx: Tx, reservationId: string) =>
+  stock.returnedUnits(tx, reservationId, returnedReason)
+
 export const lockStock = (tx: Tx, skus: string[]) => stock.lock(tx, [...new Set(skus)].sort())
 
 /** A change to a location's counts, made under `lockStock`. */

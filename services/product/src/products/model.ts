@@ -172,3 +172,13 @@ export const toSearchDocument = (p: Product, ancestorIds: string[], version: num
   updatedAt: p.updatedAt,
   version,
 })
+
+/** What a cart or an order line shows for a variant: the product's name and the variant's option values. */
+export const variantDisplayName = (
+  productName: string,
+  options: Record<string, string>,
+  order: readonly string[] = [],
+): string => {
+  const values = Object.values(inOrder(options, order))
+  return values.length ? `${productName} — ${values.join(' / ')}` : productName
+}

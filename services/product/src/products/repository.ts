@@ -203,6 +203,26 @@ export const productIdForSku = async (sql: Queryable, sku: string) => {
   return row?.productId ?? null
 }
 
+export interface SkuRow {
+  sku: string
+  productId: string
+  name: string
+  status: ProductStatus
+  options: Record<string, string>
+  optionNames: string[]
+  priceAmount: number
+  currency: string
+}
+
+/** The variants of these SKUs with their products' names, statuses and option order (all statuses, or active only). */
+export const variantsBySku = (sql: Queryable, skus: string[], activeOnly: boolean) =>
+  sql<SkuRow[]>`
+    select v.sku, v.product_id as "productId", p.name, p.status, v.options, p.option_names as "optionNames",
+           v.price_amount as "priceAmount", v.currency
+    from catalog.variants v join catalog.products p on p.id = v.product_id
+    where v.sku = any(${skus}) ${activeOnly ? sql`and p.status = 'active'` : sql``}
+    order by v.sku`
+
 /** Refreshes the planner's statistics of the tables a catalog search reads. */
 export const analyzeCatalog = (sql: Queryable) =>
   sql`analyze catalog.products, catalog.product_categories, catalog.variants`

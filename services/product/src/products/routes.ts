@@ -13,11 +13,14 @@ import {
   searchResultSchema,
   suggestionsSchema,
   suggestQuerySchema,
+  variantLookupResultSchema,
+  variantLookupSchema,
 } from './schemas.ts'
 import {
   createProduct,
   deleteProduct,
   getProduct,
+  lookupVariants,
   productSearch,
   searchProducts,
   updateProduct,
@@ -92,6 +95,20 @@ export const productRoutes = (deps: ProductDeps) =>
           operationId: 'getProduct',
           summary: 'One product by id or slug (drafts only for catalog managers)',
           responses: cachedReadResponses(productSchema, { 404: 'Not found' }),
+        },
+      },
+    )
+    .post(
+      '/products/variants/lookup',
+      async ({ body, request }) =>
+        lookupVariants(deps, body.skus, await canManage(deps, request.headers.get('authorization'))),
+      {
+        body: variantLookupSchema,
+        response: { 200: variantLookupResultSchema, ...errorResponses(400, 422) },
+        detail: {
+          operationId: 'lookupVariants',
+          summary:
+            'Up to 100 SKUs with their products, names and prices (active products only, unless the caller manages the catalog)',
         },
       },
     )

@@ -183,3 +183,33 @@ export const cachedReadResponses = (
     Object.entries(errors).map(([status, description]) => [status, problem(description)]),
   ),
 })
+
+/** How many SKUs one lookup takes. */
+export const lookupLimit = 100
+
+export const variantLookupSchema = t.Object(
+  {
+    skus: t.Array(t.String({ minLength: 1, maxLength: productLimits.sku, pattern: skuPattern }), {
+      minItems: 1,
+      maxItems: lookupLimit,
+      uniqueItems: true,
+      description: `Up to ${lookupLimit} different SKUs`,
+    }),
+  },
+  { additionalProperties: false },
+)
+
+export const variantLookupResultSchema = t.Object({
+  items: t.Array(
+    t.Object({
+      sku: t.String(),
+      productId: t.String(),
+      name: t.String({ description: "The product's name" }),
+      options: t.Record(t.String(), t.String()),
+      displayName: t.String({ description: "The product's name with the variant's option values" }),
+      price: moneySchema,
+      status,
+    }),
+    { description: 'The SKUs found, in SKU order; a SKU not found (or not visible to the caller) is absent' },
+  ),
+})

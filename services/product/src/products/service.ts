@@ -18,6 +18,7 @@ import {
   type Product,
   type ProductStatus,
   toSearchDocument,
+  variantDisplayName,
 } from './model.ts'
 import * as products from './repository.ts'
 import { slugify } from './slug.ts'
@@ -380,6 +381,22 @@ export const getProduct = async (
   if (!loaded || (loaded.row.status !== 'active' && !canManage)) throw notFound()
   return toProduct(loaded, deps.storage)
 }
+
+/**
+ * The variants of up to 100 SKUs with their products' names, statuses and prices (carts price their lines with
+ * it). Shoppers see the SKUs of active products only; catalog managers see every status.
+ */
+export const lookupVariants = async (deps: ProductDeps, skus: string[], canManage: boolean) => ({
+  items: (await products.variantsBySku(deps.sql, skus, !canManage)).map((row) => ({
+    sku: row.sku,
+    productId: row.productId,
+    name: row.name,
+    options: inOrder(row.options, row.optionNames),
+    displayName: variantDisplayName(row.name, row.options, row.optionNames),
+    price: { amount: row.priceAmount, currency: row.currency },
+    status: row.status,
+  })),
+})
 
 /**
  * Search documents for products, with the ancestors of their categories and their versions. Read in one
