@@ -82,10 +82,10 @@ export type LowStockPage = Json<'listLowStock', 200>
 export type Order = Json<'getOrder', 200>
 
 /** One page of orders, newest first. */
-export type OrderPage = Json<'listAllOrders', 200>
+export type OrderPage = Json<'listOrders', 200>
 
 /** Which orders `listOrders` reads: by status, placed since a time, a page at a time. */
-export type OrderFilter = NonNullable<operations['listAllOrders']['parameters']['query']>
+export type OrderFilter = NonNullable<operations['listOrders']['parameters']['query']>
 
 export type OrderStatus = NonNullable<OrderFilter['status']>
 
@@ -487,9 +487,7 @@ export const createApiClient = ({
 
     /** One page of every customer's orders (orders:read_all), newest first. */
     listOrders: (filter: OrderFilter = {}): Promise<OrderPage> =>
-      authed((options) =>
-        shop.GET('/api/v1/admin/orders', { params: { query: given(filter) }, ...options }),
-      ),
+      authed((options) => shop.GET('/api/v1/admin/orders', { params: { query: given(filter) }, ...options })),
 
     /** An order with its history. */
     getOrder: (id: string): Promise<Order> =>
@@ -497,9 +495,7 @@ export const createApiClient = ({
 
     /** Cancels an order before it ships: its stock is released and its payment voided or refunded. */
     cancelOrder: (id: string): Promise<Order> =>
-      authed((options) =>
-        shop.POST('/api/v1/orders/{id}/cancel', { params: { path: { id } }, ...options }),
-      ),
+      authed((options) => shop.POST('/api/v1/orders/{id}/cancel', { params: { path: { id } }, ...options })),
 
     /** Gives back all or part of what an order's payment took, restocking its units when asked. */
     refundOrder: (id: string, refund: NewRefund): Promise<Order> =>
@@ -519,9 +515,7 @@ export const createApiClient = ({
 
     /** One page of sagas (sagas:manage), newest first. */
     listSagas: (filter: SagaFilter = {}): Promise<SagaPage> =>
-      authed((options) =>
-        shop.GET('/api/v1/admin/sagas', { params: { query: given(filter) }, ...options }),
-      ),
+      authed((options) => shop.GET('/api/v1/admin/sagas', { params: { query: given(filter) }, ...options })),
 
     /** A saga with the timeline of its steps. */
     getSaga: (id: string): Promise<Saga> =>
