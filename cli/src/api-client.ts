@@ -78,6 +78,30 @@ export type NewStockAdjustment = Served<JsonBody<'adjustStock'>>
 /** One page of the SKUs at or below their low-stock threshold. */
 export type LowStockPage = Json<'listLowStock', 200>
 
+/** An order with its lines, totals, payment, fulfilments and status history. */
+export type Order = Json<'getOrder', 200>
+
+/** One page of orders, newest first. */
+export type OrderPage = Json<'listOrders', 200>
+
+/** Which orders `listOrders` reads: by status, placed since a time, a page at a time. */
+export type OrderFilter = NonNullable<operations['listOrders']['parameters']['query']>
+
+export type OrderStatus = NonNullable<OrderFilter['status']>
+
+/** What a refund asks for: an amount in minor units (everything left when absent), and whether to restock. */
+export type NewRefund = Served<JsonBody<'refundOrder'>>
+
+/** A checkout, cancellation or refund as the order service runs it: its status and the timeline of its steps. */
+export type Saga = Json<'getSaga', 200>
+
+/** One page of sagas, newest first. */
+export type SagaPage = Json<'listSagas', 200>
+
+export type SagaFilter = NonNullable<operations['listSagas']['parameters']['query']>
+
+export type SagaStatus = NonNullable<SagaFilter['status']>
+
 /** A background reindex as the product service reports it. */
 export type ReindexJob = Json<'getReindexJob', 200>
 
@@ -460,6 +484,54 @@ export const createApiClient = ({
           body: { threshold },
           ...options,
         }),
+      ),
+
+    /** One page of every customer's orders (orders:read_all), newest first. */
+    listOrders: (filter: OrderFilter = {}): Promise<OrderPage> =>
+      authed((options) => shop.GET('/api/v1/admin/orders', { params: { query: given(filter) }, ...options })),
+
+    /** An order with its history. */
+    getOrder: (id: string): Promise<Order> =>
+      authed((options) => shop.GET('/api/v1/orders/{id}', { params: { path: { id } }, ...options })),
+
+    /** Cancels an order before it ships: its stock is released and its payment voided or refunded. */
+    cancelOrder: (id: string): Promise<Order> =>
+      authed((options) => shop.POST('/api/v1/orders/{id}/cancel', { params: { path: { id } }, ...options })),
+
+    /** Gives back all or part of what an order's payment took, restocking its units when asked. */
+    refundOrder: (id: string, refund: NewRefund): Promise<Order> =>
+      authed((options) =>
+        shop.POST('/api/v1/orders/{id}/refunds', { params: { path: { id } }, body: refund, ...options }),
+      ),
+
+    /** Marks a paid order shipped with its tracking number. */
+    shipOrder: (id: string, shipment: { trackingNumber: string; carrier?: string }): Promise<Order> =>
+      authed((options) =>
+        shop.POST('/api/v1/orders/{id}/fulfillments', {
+          params: { path: { id } },
+          body: shipment,
+          ...options,
+        }),
+      ),
+
+    /** One page of sagas (sagas:manage), newest first. */
+    listSagas: (filter: SagaFilter = {}): Promise<SagaPage> =>
+      authed((options) => shop.GET('/api/v1/admin/sagas', { params: { query: given(filter) }, ...options })),
+
+    /** A saga with the timeline of its steps. */
+    getSaga: (id: string): Promise<Saga> =>
+      authed((options) => shop.GET('/api/v1/admin/sagas/{id}', { params: { path: { id } }, ...options })),
+
+    /** Runs a stopped saga forward again from the step that failed. */
+    retrySaga: (id: string): Promise<Saga> =>
+      authed((options) =>
+        shop.POST('/api/v1/admin/sagas/{id}/retry', { params: { path: { id } }, ...options }),
+      ),
+
+    /** Undoes what a saga did so far: stock released, payment voided or refunded, order cancelled. */
+    compensateSaga: (id: string): Promise<Saga> =>
+      authed((options) =>
+        shop.POST('/api/v1/admin/sagas/{id}/compensate', { params: { path: { id } }, ...options }),
       ),
 
     /**

@@ -5,6 +5,8 @@ import { registerCatalog } from './catalog.tsx'
 import { registerDb } from './db.tsx'
 import { registerHealth } from './health.tsx'
 import { registerInventory } from './inventory.tsx'
+import { registerOrders } from './orders.tsx'
+import { registerSagas } from './sagas.tsx'
 import { registerSeed } from './seed.tsx'
 import { registerServices } from './services.tsx'
 import { registerStart } from './start.tsx'
@@ -20,6 +22,8 @@ export const commands: RegisterCommand[] = [
   registerCatalog,
   registerSeed,
   registerInventory,
+  registerOrders,
+  registerSagas,
   registerServices,
   registerAudit,
 ]
