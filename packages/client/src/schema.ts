@@ -14665,10 +14665,7 @@ export interface operations {
                              */
                             kind: "checkout" | "cancel" | "refund";
                             orderId: string;
-                            /**
-                             * @default running
-                             * @enum {string}
-                             */
+                            /** @enum {string} */
                             status: "running" | "awaiting_action" | "completed" | "compensating" | "compensated" | "needs_attention";
                             currentStep: string | null;
                             lastError: string | null;
@@ -14923,10 +14920,7 @@ export interface operations {
                          */
                         kind: "checkout" | "cancel" | "refund";
                         orderId: string;
-                        /**
-                         * @default running
-                         * @enum {string}
-                         */
+                        /** @enum {string} */
                         status: "running" | "awaiting_action" | "completed" | "compensating" | "compensated" | "needs_attention";
                         currentStep: string | null;
                         lastError: string | null;
@@ -15196,10 +15190,7 @@ export interface operations {
                          */
                         kind: "checkout" | "cancel" | "refund";
                         orderId: string;
-                        /**
-                         * @default running
-                         * @enum {string}
-                         */
+                        /** @enum {string} */
                         status: "running" | "awaiting_action" | "completed" | "compensating" | "compensated" | "needs_attention";
                         currentStep: string | null;
                         lastError: string | null;
@@ -15487,10 +15478,7 @@ export interface operations {
                          */
                         kind: "checkout" | "cancel" | "refund";
                         orderId: string;
-                        /**
-                         * @default running
-                         * @enum {string}
-                         */
+                        /** @enum {string} */
                         status: "running" | "awaiting_action" | "completed" | "compensating" | "compensated" | "needs_attention";
                         currentStep: string | null;
                         lastError: string | null;

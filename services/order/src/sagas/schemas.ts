@@ -11,7 +11,16 @@ const statuses = [
 const dateTime = t.String({ format: 'date-time' })
 const nullable = <S extends Parameters<typeof t.Union>[0][number]>(schema: S) => t.Union([schema, t.Null()])
 
-export const sagaStatusSchema = t.UnionEnum(statuses)
+// Literals rather than t.UnionEnum(statuses): Elysia fills an optional UnionEnum in a query with its first value,
+// which would turn "no status filter" into "running only".
+export const sagaStatusSchema = t.Union([
+  t.Literal(statuses[0]),
+  t.Literal(statuses[1]),
+  t.Literal(statuses[2]),
+  t.Literal(statuses[3]),
+  t.Literal(statuses[4]),
+  t.Literal(statuses[5]),
+])
 
 export const sagaSchema = t.Object({
   id: t.String(),
