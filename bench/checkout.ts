@@ -102,7 +102,8 @@ const call = async (method: string, path: string, body?: unknown, headers: Recor
 }
 
 const expectStatus = (answer: Answer, status: number, what: string) => {
-  if (answer.status !== status) throw new Error(`${what}: HTTP ${answer.status} ${JSON.stringify(answer.body)}`)
+  if (answer.status !== status)
+    throw new Error(`${what}: HTTP ${answer.status} ${JSON.stringify(answer.body)}`)
   return answer.body
 }
 
@@ -177,7 +178,13 @@ const buy = async (sku: string): Promise<number> => {
     {
       cartId,
       email: 'buyer@example.com',
-      shippingAddress: { name: 'Ada Buyer', line1: 'Hauptstraße 1', city: 'Berlin', postalCode: '10115', country: 'DE' },
+      shippingAddress: {
+        name: 'Ada Buyer',
+        line1: 'Hauptstraße 1',
+        city: 'Berlin',
+        postalCode: '10115',
+        country: 'DE',
+      },
       shippingOption,
       payment: { provider: 'test', token: 'tok_visa' },
     },
@@ -188,7 +195,8 @@ const buy = async (sku: string): Promise<number> => {
   return checkout.status
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0
 
 interface Round {
   name: string
@@ -211,7 +219,9 @@ const cpuNow = () => ({
 
 /** `buyers` buyers, each buying again as soon as they are done, for `seconds`, each time picking a SKU of `skus`. */
 const round = async (name: string, skus: string[]): Promise<Round> => {
-  const before = Object.fromEntries(await Promise.all(skus.map(async (sku) => [sku, await onHand(sku)] as const)))
+  const before = Object.fromEntries(
+    await Promise.all(skus.map(async (sku) => [sku, await onHand(sku)] as const)),
+  )
   const latencies: number[] = []
   const sold = new Map<string, number>()
   const cpuBefore = cpuNow()
@@ -283,8 +293,12 @@ try {
 }
 
 const ms = (n: number) => `${n.toFixed(1)} ms`
-console.log(`\nbench:checkout: ${buyers} buyers, ${seconds} s per round, distributed mode (PostgreSQL + Redis)\n`)
-console.log('round                 checkouts/s   p50 flow   p99 flow   oversold   CPU per checkout (platform / postgres / redis / driver)')
+console.log(
+  `\nbench:checkout: ${buyers} buyers, ${seconds} s per round, distributed mode (PostgreSQL + Redis)\n`,
+)
+console.log(
+  'round                 checkouts/s   p50 flow   p99 flow   oversold   CPU per checkout (platform / postgres / redis / driver)',
+)
 for (const r of results)
   console.log(
     `${r.name.padEnd(22)}${r.perSecond.toFixed(1).padStart(11)}${ms(r.p50).padStart(11)}${ms(r.p99).padStart(11)}${String(r.oversold).padStart(11)}   ${ms(r.cpuMs.platform!)} / ${ms(r.cpuMs.postgres!)} / ${ms(r.cpuMs.redis!)} / ${ms(r.cpuMs.driver!)}`,

@@ -21,7 +21,8 @@ export const orderStatuses: readonly OrderStatus[] = [
 const orderIdPattern = /^ord_[0-9A-HJKMNP-TV-Z]{26}$/
 
 const orderId = (value: string): string => {
-  if (!orderIdPattern.test(value)) throw new InvalidArgumentError('expected an order id (ord_ and 26 characters)')
+  if (!orderIdPattern.test(value))
+    throw new InvalidArgumentError('expected an order id (ord_ and 26 characters)')
   return value
 }
 
@@ -40,7 +41,8 @@ const since = (value: string): string => {
 
 export const pageSize = (value: string): number => {
   const n = Number(value)
-  if (!/^\d+$/.test(value.trim()) || n < 1 || n > 100) throw new InvalidArgumentError('expected a whole number 1..100')
+  if (!/^\d+$/.test(value.trim()) || n < 1 || n > 100)
+    throw new InvalidArgumentError('expected a whole number 1..100')
   return n
 }
 
@@ -91,19 +93,25 @@ export const printOrder = (out: Output, order: Order) => {
         ['status', order.status],
         ['email', order.email],
         ['placed', when(order.createdAt)],
-        ['ship to', `${address.name}, ${address.line1}, ${address.postalCode} ${address.city}, ${address.country}`],
+        [
+          'ship to',
+          `${address.name}, ${address.line1}, ${address.postalCode} ${address.city}, ${address.country}`,
+        ],
         ['shipping', `${order.shippingOption.name} (${money(totals.shipping, currency)})`],
         ['subtotal', money(totals.subtotal, currency)],
         ['tax', money(totals.tax, currency)],
         ['total', money(totals.total, currency)],
         ...(totals.refunded ? [['refunded', money(totals.refunded, currency)] as [string, string]] : []),
-        ['payment', `${order.payment.provider} ${order.payment.status ?? '-'} ${order.payment.id ?? ''}`.trim()],
+        [
+          'payment',
+          `${order.payment.provider} ${order.payment.status ?? '-'} ${order.payment.id ?? ''}`.trim(),
+        ],
         ...order.fulfillments.map(
           (f) =>
-            ['shipped', `${when(f.shippedAt)} ${f.carrier ?? ''} ${f.trackingNumber}`.replace(/\s+/g, ' ')] as [
-              string,
-              string,
-            ],
+            [
+              'shipped',
+              `${when(f.shippedAt)} ${f.carrier ?? ''} ${f.trackingNumber}`.replace(/\s+/g, ' '),
+            ] as [string, string],
         ),
         ...(order.sagaId ? [['saga', order.sagaId] as [string, string]] : []),
       ]}
@@ -119,7 +127,9 @@ type RefundOptions = { amount?: string; restock?: boolean; yes?: boolean }
 
 /** orders list / show / cancel / refund / ship: orders for support staff and administrators. */
 export const registerOrders = (program: Command, { action, deps }: CommandContext): void => {
-  const orders = program.command('orders').description('read, cancel, refund and ship orders (support, admin)')
+  const orders = program
+    .command('orders')
+    .description('read, cancel, refund and ship orders (support, admin)')
 
   action<ListOptions>(
     orders
@@ -156,7 +166,10 @@ export const registerOrders = (program: Command, { action, deps }: CommandContex
   )
 
   action(
-    orders.command('show').description('one order with its lines and status history').argument('<id>', 'the order id', orderId),
+    orders
+      .command('show')
+      .description('one order with its lines and status history')
+      .argument('<id>', 'the order id', orderId),
     async ({ args, api, out }) => {
       const order = await api.getOrder(args[0] as string)
       if (out.json) out.printJson(order)
@@ -168,7 +181,9 @@ export const registerOrders = (program: Command, { action, deps }: CommandContex
   action<{ yes?: boolean }>(
     orders
       .command('cancel')
-      .description('cancel an order before it ships: its stock is released and its payment voided or refunded')
+      .description(
+        'cancel an order before it ships: its stock is released and its payment voided or refunded',
+      )
       .argument('<id>', 'the order id', orderId)
       .option('--yes', 'do not ask first'),
     async ({ opts, args, api, out }) => {
@@ -210,7 +225,10 @@ export const registerOrders = (program: Command, { action, deps }: CommandContex
         opts.yes,
       )
       const refunded = await out.during(`Refunding ${id}`, () =>
-        api.refundOrder(id, { ...(amount !== undefined && { amount }), ...(opts.restock && { restock: true }) }),
+        api.refundOrder(id, {
+          ...(amount !== undefined && { amount }),
+          ...(opts.restock && { restock: true }),
+        }),
       )
       if (out.json) out.printJson(refunded)
       else

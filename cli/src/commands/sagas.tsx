@@ -103,7 +103,10 @@ export const registerSagas = (program: Command, { action, deps }: CommandContext
   )
 
   action(
-    sagas.command('show').description('a saga and the timeline of its steps').argument('<id>', 'the saga id', sagaId),
+    sagas
+      .command('show')
+      .description('a saga and the timeline of its steps')
+      .argument('<id>', 'the saga id', sagaId),
     async ({ args, api, out }) => {
       const saga = await api.getSaga(args[0] as string)
       if (out.json) out.printJson(saga)
@@ -128,7 +131,7 @@ export const registerSagas = (program: Command, { action, deps }: CommandContext
   action<{ yes?: boolean }>(
     sagas
       .command('compensate')
-      .description("undo what a saga did: stock released, payment voided or refunded, order cancelled")
+      .description('undo what a saga did: stock released, payment voided or refunded, order cancelled')
       .argument('<id>', 'the saga id', sagaId)
       .option('--yes', 'do not ask first'),
     async ({ opts, args, api, out }) => {
