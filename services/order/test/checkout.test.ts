@@ -166,6 +166,32 @@ describe('3-D Secure', () => {
     expect(done.body).toMatchObject({ id: res.body.id, status: 'paid', nextAction: null })
   })
 
+  test('an approval whose event finds the checkout busy is picked up by recovery asking the payment service', async () => {
+    const { sku, res } = await buy(3, 1, 'tok_3ds')
+    expect(res.status).toBe(202)
+    // Another instance holds the saga when payment.authorized arrives, so the event cannot move it on.
+    await p.deps.sql`
+      update orders.sagas set lease_owner = 'another-instance', lease_until = ${new Date(p.deps.now() + 60_000)}
+      where id = ${res.body.sagaId}`
+    const approve = await fetch(`${p.payment.url}${res.body.nextAction.url}?outcome=approve`)
+    expect(approve.status).toBe(200)
+    await until('its payment.authorized was handled', async () => {
+      const handled = await p.deps.sql`
+        select 1 from orders.inbox i join payments.outbox o on o.id = i.event_id
+        where i.consumer = 'order-checkout-payments' and o.type = 'payment.authorized'
+          and o.data ->> 'reference' = ${res.body.id}`
+      return handled.length > 0
+    })
+    expect((await p.sagaOf(res.body.id)).status).toBe('awaiting_action')
+    // That instance is gone: once its lease runs out, recovery asks the payment service and completes the checkout.
+    p.advance(60_000 + p.deps.sagas.settings.pollMs)
+    const { recoverDue } = await import('../src/sagas/service.ts')
+    await recoverDue(p.deps)
+    expect((await p.sagaOf(res.body.id)).status).toBe('completed')
+    expect(await p.stock(sku)).toMatchObject({ onHand: 2, reserved: 0 })
+    expect(await p.charges(res.body.id)).toEqual([{ status: 'captured' }])
+  })
+
   test('a check the customer fails: the order cancelled, the stock released', async () => {
     const { sku, res, again } = await buy(3, 2, 'tok_3ds')
     expect(res.status).toBe(202)
