@@ -1,3 +1,4 @@
+import { orderStatuses as eventOrderStatuses } from '@myshop/events'
 import { formatDecimalPrice, parseDecimalPrice } from '@myshop/money'
 import { type Command, InvalidArgumentError } from 'commander'
 import type { Order, OrderPage, OrderStatus } from '../api-client.ts'
@@ -6,17 +7,11 @@ import { CliError, exitCodes } from '../errors.ts'
 import { type Column, Details, type Output, Table } from '../output.tsx'
 import { confirm } from '../prompt.tsx'
 
-/** Every status an order can be in, to check `--status` before a request. */
-export const orderStatuses: readonly OrderStatus[] = [
-  'pending',
-  'awaiting_payment',
-  'paid',
-  'fulfilled',
-  'delivered',
-  'cancelled',
-  'partially_refunded',
-  'refunded',
-]
+/**
+ * Every status an order can be in, to check `--status` before a request: the order events' list, typed as the
+ * document's so the type-check fails when the two part ways.
+ */
+export const orderStatuses: readonly OrderStatus[] = eventOrderStatuses
 
 const orderIdPattern = /^ord_[0-9A-HJKMNP-TV-Z]{26}$/
 

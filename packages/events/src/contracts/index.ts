@@ -8,6 +8,7 @@ export {
   orderPaid,
   orderPlaced,
   orderRefunded,
+  orderStatuses,
 } from './order.ts'
 export {
   paymentAuthorized,

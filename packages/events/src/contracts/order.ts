@@ -4,7 +4,8 @@ import { eventEmailPattern } from './user.ts'
 
 const minor = z.number().int().nonnegative()
 
-const status = z.enum([
+/** Every status an order can be in; the order service's status machine moves between them. */
+export const orderStatuses = [
   'pending',
   'awaiting_payment',
   'paid',
@@ -13,7 +14,9 @@ const status = z.enum([
   'cancelled',
   'partially_refunded',
   'refunded',
-])
+] as const
+
+const status = z.enum(orderStatuses)
 
 /**
  * What every order event carries, so notifications and analytics need not call back: who bought what, for how

@@ -1,17 +1,9 @@
 import type { FieldError } from '@myshop/errors'
+import { orderStatuses } from '@myshop/events'
 import type { CartLine } from '../carts/model.ts'
 
-/** Every status an order can be in. */
-export const orderStatuses = [
-  'pending',
-  'awaiting_payment',
-  'paid',
-  'fulfilled',
-  'delivered',
-  'cancelled',
-  'partially_refunded',
-  'refunded',
-] as const
+/** Every status an order can be in (the order events' contract holds the list). */
+export { orderStatuses }
 export type OrderStatus = (typeof orderStatuses)[number]
 
 /** One line of an order: a cart's line as checkout priced it (unitPrice and lineTotal in minor units). */
