@@ -5,8 +5,9 @@ import { describe, expect, test } from 'bun:test'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { httpCaller, uniqueEmail } from '@myshop/testing'
+import { uniqueEmail } from '@myshop/testing'
 import { runCli } from './run-cli.ts'
+import { shopAt } from './shop.ts'
 import { bootForFile } from './test-platform.ts'
 
 const booted = bootForFile('copper-Meadow-71-falcon')
@@ -23,68 +24,22 @@ const json = async (...args: string[]) => {
   expect({ args, code: result.code, stderr: result.stderr }).toEqual({ args, code: 0, stderr: '' })
   return JSON.parse(result.stdout)
 }
-const api = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
-  httpCaller(booted.platform.gatewayUrl)(method, path, body, headers)
-const bearer = (token: string) => ({ authorization: `Bearer ${token}` })
-
-const signIn = async (email: string, password: string) => {
-  const res = await api('POST', '/api/v1/auth/login', { email, password })
-  expect(res.status).toBe(200)
-  return res.body.accessToken as string
-}
-
-const available = async (sku: string) =>
-  (await api('GET', `/api/v1/inventory/${sku}`)).body.available as number
+const shop = () => shopAt(booted.platform.gatewayUrl)
 
 describe('myshop orders and sagas against a running MyShop', () => {
   test('an operator lists, shows, ships, refunds and cancels real orders, and reads their sagas', async () => {
     expect(
       (await cli('login', '--email', booted.admin.email, '--password', booted.admin.password)).code,
     ).toBe(0)
+    const { signIn, register, stockedSku, cartOf, checkout, available } = shop()
     const admin = await signIn(booted.admin.email, booted.admin.password)
-    const sku = `E2E-ORDERS-${crypto.randomUUID().slice(0, 8).toUpperCase()}`
-    const created = await api(
-      'POST',
-      '/api/v1/products',
-      {
-        name: 'Orders teapot',
-        status: 'active',
-        variants: [{ sku, price: { amount: 3000, currency: 'EUR' } }],
-      },
-      bearer(admin),
-    )
-    expect(created.status).toBe(201)
-    for (let tries = 0; (await api('GET', `/api/v1/inventory/${sku}`)).status !== 200; tries++) {
-      expect(tries).toBeLessThan(100)
-      await Bun.sleep(50)
-    }
-    expect((await cli('inventory', 'adjust', sku, '10', '--reason', 'delivery')).code).toBe(0)
+    const sku = await stockedSku(admin, 'ORDERS', 'Orders teapot', 3000, 10)
 
     const email = uniqueEmail('orders-buyer')
     const password = 'amber-Willow-44-harbor'
-    expect((await api('POST', '/api/v1/auth/register', { email, password, name: 'Buyer' })).status).toBe(201)
-    const shopper = await signIn(email, password)
+    const shopper = await register(email, password)
     const buy = async (quantity: number) => {
-      const cart = await api('POST', '/api/v1/carts', undefined, bearer(shopper))
-      await api('POST', `/api/v1/carts/${cart.body.id}/items`, { sku, quantity }, bearer(shopper))
-      const bought = await api(
-        'POST',
-        '/api/v1/checkout',
-        {
-          cartId: cart.body.id,
-          email,
-          shippingAddress: {
-            name: 'Grace Buyer',
-            line1: '7 Rue Neuve',
-            city: 'Lyon',
-            postalCode: '69002',
-            country: 'FR',
-          },
-          shippingOption: 'shp_standard',
-          payment: { provider: 'test', token: 'tok_visa' },
-        },
-        { ...bearer(shopper), 'idempotency-key': crypto.randomUUID() },
-      )
+      const bought = await checkout(shopper, await cartOf(shopper, sku, quantity), email)
       expect(bought.status).toBe(201)
       return bought.body as { id: string; sagaId: string; totals: { total: number } }
     }
