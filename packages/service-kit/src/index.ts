@@ -7,6 +7,7 @@ export {
   tokenVars,
   withRedisPrefix,
 } from './config.ts'
+export { type PeriodicJob, type PeriodicJobOptions, periodicJob } from './periodic.ts'
 export {
   broadcast,
   type Consumer,

@@ -1,3 +1,4 @@
+import { periodicJob } from '@myshop/service-kit'
 import type { InventoryDeps } from '../deps.ts'
 import { expiredReservations, expireReservation } from './service.ts'
 
@@ -18,9 +19,6 @@ const batch = 100
  * once, or a holder committing or releasing meanwhile, release nothing twice.
  */
 export const reservationSweeper = (deps: InventoryDeps, intervalMs: number): ReservationSweeper => {
-  let timer: ReturnType<typeof setInterval> | undefined
-  let running: Promise<number> | undefined
-
   const sweep = async () => {
     let released = 0
     while (true) {
@@ -34,33 +32,12 @@ export const reservationSweeper = (deps: InventoryDeps, intervalMs: number): Res
       if (ids.length < batch || !progressed) return released
     }
   }
-
-  const tick = () => {
-    if (running) return
-    running = sweep()
-      .then((released) => {
-        if (released > 0) deps.logger.info({ released }, 'expired reservations released')
-        return released
-      })
-      .catch((error: unknown) => {
-        deps.logger.error({ err: error }, 'releasing expired reservations failed; retrying at the next sweep')
-        return 0
-      })
-      .finally(() => {
-        running = undefined
-      })
-  }
-
-  return {
-    sweep,
-    start() {
-      timer ??= setInterval(tick, intervalMs)
-      timer.unref?.()
-    },
-    async stop() {
-      clearInterval(timer)
-      timer = undefined
-      await running
-    },
-  }
+  const job = periodicJob({
+    pass: sweep,
+    intervalMs,
+    logger: deps.logger,
+    failed: 'releasing expired reservations failed; retrying at the next sweep',
+    handled: (released) => [{ released }, 'expired reservations released'],
+  })
+  return { sweep, start: job.start, stop: job.stop }
 }

@@ -1,3 +1,4 @@
+import { periodicJob } from '@myshop/service-kit'
 import type { OrderDeps } from '../deps.ts'
 import { recoverDue } from './service.ts'
 
@@ -18,9 +19,6 @@ const batch = 20
  * Each is leased before it is run, so two instances never run the same saga.
  */
 export const sagaRecovery = (deps: OrderDeps, intervalMs: number): SagaRecovery => {
-  let timer: ReturnType<typeof setInterval> | undefined
-  let running: Promise<number> | undefined
-
   const recover = async () => {
     let total = 0
     while (true) {
@@ -29,29 +27,11 @@ export const sagaRecovery = (deps: OrderDeps, intervalMs: number): SagaRecovery 
       if (ran < batch) return total
     }
   }
-
-  const tick = () => {
-    if (running) return
-    running = recover()
-      .catch((error: unknown) => {
-        deps.logger.error({ err: error }, 'saga recovery failed; retrying at the next pass')
-        return 0
-      })
-      .finally(() => {
-        running = undefined
-      })
-  }
-
-  return {
-    recover,
-    start() {
-      timer ??= setInterval(tick, intervalMs)
-      timer.unref?.()
-    },
-    async stop() {
-      clearInterval(timer)
-      timer = undefined
-      await running
-    },
-  }
+  const job = periodicJob({
+    pass: recover,
+    intervalMs,
+    logger: deps.logger,
+    failed: 'saga recovery failed; retrying at the next pass',
+  })
+  return { recover, start: job.start, stop: job.stop }
 }
