@@ -1,4 +1,4 @@
-import { loadConfig, vars, z } from '@myshop/config'
+import { loadConfig, vars } from '@myshop/config'
 import { serviceVars, tokenVars, withRedisPrefix } from '@myshop/service-kit/config'
 
 const shape = serviceVars('inventory', 8085, {
