@@ -33,6 +33,10 @@ const schema = {
   RATE_LIMIT_AUTH_PER_IP: vars.int(10, 1),
   /** Used for auth routes while Redis is unreachable: each gateway instance counts alone, so keep it low. */
   RATE_LIMIT_AUTH_FALLBACK_PER_IP: vars.int(3, 1),
+  /** Checkouts per IP per window: enough for a household or an office behind one address, too few to test cards. */
+  RATE_LIMIT_CHECKOUT_PER_IP: vars.int(30, 1),
+  /** Used for checkout while Redis is unreachable: each gateway instance counts alone, so keep it low. */
+  RATE_LIMIT_CHECKOUT_FALLBACK_PER_IP: vars.int(5, 1),
   RATE_LIMIT_TIMEOUT_MS: vars.int(50, 1),
   CORS_ORIGINS: vars.list([]),
   BODY_LIMIT_BYTES: vars.int(1024 * 1024, 1),
@@ -63,6 +67,8 @@ export interface GatewayConfig {
     perUser: Limit
     authPerIp: Limit
     authFallbackPerIp: Limit
+    checkoutPerIp: Limit
+    checkoutFallbackPerIp: Limit
     storeTimeoutMs: number
   }
   corsOrigins: string[]
@@ -112,6 +118,8 @@ export const gatewayConfig = (env: Record<string, string | undefined>): GatewayC
       perUser: { limit: e.RATE_LIMIT_PER_USER, windowMs: window },
       authPerIp: { limit: e.RATE_LIMIT_AUTH_PER_IP, windowMs: window },
       authFallbackPerIp: { limit: e.RATE_LIMIT_AUTH_FALLBACK_PER_IP, windowMs: window },
+      checkoutPerIp: { limit: e.RATE_LIMIT_CHECKOUT_PER_IP, windowMs: window },
+      checkoutFallbackPerIp: { limit: e.RATE_LIMIT_CHECKOUT_FALLBACK_PER_IP, windowMs: window },
       storeTimeoutMs: e.RATE_LIMIT_TIMEOUT_MS,
     },
     corsOrigins: e.CORS_ORIGINS,

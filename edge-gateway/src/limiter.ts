@@ -50,7 +50,12 @@ export const createLimiter = (shared: Shared, store: RateLimitStore | null): Lim
   const primary = store ?? memoryStore({ now })
   const local = memoryStore({ now })
   const strict = memoryStore({ now })
-  const { authFallbackPerIp } = shared.config.rateLimit
+  const { authFallbackPerIp, checkoutFallbackPerIp } = shared.config.rateLimit
+  // The classes that fail closed, onto their stricter limit each instance counts alone.
+  const fallback: Partial<Record<LimitClass, Limit>> = {
+    auth: authFallbackPerIp,
+    checkout: checkoutFallbackPerIp,
+  }
   let lastLogged = Number.NEGATIVE_INFINITY
   const lookUp = store?.checkManyAndExists?.bind(store)
 
@@ -74,8 +79,9 @@ export const createLimiter = (shared: Shared, store: RateLimitStore | null): Lim
     const effective: LimitCheck[] = []
     for (const c of checks) {
       shared.metrics.limiterFallbacks.inc({ class: c.class })
-      const closed = c.class === 'auth' && c.scope === 'ip'
-      const options = closed ? authFallbackPerIp : c.options
+      const strictOptions = c.scope === 'ip' ? fallback[c.class] : undefined
+      const closed = strictOptions !== undefined
+      const options = strictOptions ?? c.options
       const r = await (closed ? strict : local).check(c.key, options)
       // The memory store cannot fail; the type still says it might.
       if (!r.ok) throw r.error

@@ -22,6 +22,7 @@ afterAll(() => {
 
 const run = `${Date.now()}${Math.random().toString(36).slice(2, 8)}`
 const login = () => new Request('http://gateway.test/api/v1/auth/login', { method: 'POST', body: '{}' })
+const checkout = () => new Request('http://gateway.test/api/v1/checkout', { method: 'POST', body: '{}' })
 
 describe('rate-limit headers (in-process store)', () => {
   test('every limited response carries RateLimit headers; the 429 adds Retry-After', async () => {
@@ -42,6 +43,33 @@ describe('rate-limit headers (in-process store)', () => {
     expect(limited.headers.get('ratelimit-remaining')).toBe('0')
     expect(limited.headers.get('ratelimit-limit')).toBe('2')
     expect(await limited.json()).toMatchObject({ status: 429, code: 'rate_limited' })
+  })
+
+  test('checkout has a bucket of its own: signing in does not use up buying, nor buying signing in', async () => {
+    const app = testGateway(
+      {
+        USER_SERVICE_URL: upstream.url,
+        ORDER_SERVICE_URL: upstream.url,
+        RATE_LIMIT_AUTH_PER_IP: '1',
+        RATE_LIMIT_CHECKOUT_PER_IP: '2',
+      },
+      keys.jwksUrl,
+    )
+    const statuses = async (make: () => Request, times: number) => {
+      const seen: number[] = []
+      for (let i = 0; i < times; i++) {
+        const res = await app.fetch(make())
+        seen.push(res.status)
+        await res.body?.cancel()
+      }
+      return seen
+    }
+    expect(await statuses(login, 2)).toEqual([200, 429])
+    const bought = await app.fetch(checkout())
+    expect(bought.status).toBe(200)
+    expect(bought.headers.get('ratelimit-policy')).toBe('2;w=60')
+    expect(((await bought.json()) as Echo).path).toBe('/api/v1/checkout')
+    expect(await statuses(checkout, 2)).toEqual([200, 429])
   })
 
   test('authenticated routes are limited per user too, and report the tighter limit', async () => {
@@ -167,7 +195,7 @@ describe.skipIf(!redisUrl)('rate limiting on real Redis (REDIS_URL)', () => {
     })
 
   for (const coalesce of [false, true])
-    test(`with Redis stopped, default routes fail open and auth routes fail closed${coalesce ? ' (coalescing)' : ''}`, async () => {
+    test(`with Redis stopped, default routes fail open and auth and checkout routes fail closed${coalesce ? ' (coalescing)' : ''}`, async () => {
       const port = freePort()
       const server = Bun.spawn(['redis-server', '--port', String(port), '--save', '', '--appendonly', 'no'], {
         stdout: 'ignore',
@@ -187,6 +215,9 @@ describe.skipIf(!redisUrl)('rate limiting on real Redis (REDIS_URL)', () => {
         RATE_LIMIT_PER_IP: '1000',
         RATE_LIMIT_AUTH_PER_IP: '10',
         RATE_LIMIT_AUTH_FALLBACK_PER_IP: '3',
+        ORDER_SERVICE_URL: upstream.url,
+        RATE_LIMIT_CHECKOUT_PER_IP: '30',
+        RATE_LIMIT_CHECKOUT_FALLBACK_PER_IP: '2',
       })
       const app = createGateway({
         config,
@@ -231,10 +262,21 @@ describe.skipIf(!redisUrl)('rate limiting on real Redis (REDIS_URL)', () => {
       }
       expect(logins).toEqual([200, 200, 200, 429, 429, 429])
 
+      const checkouts: number[] = []
+      for (let i = 0; i < 4; i++) {
+        const res = await app.fetch(checkout())
+        checkouts.push(res.status)
+        if (res.status === 429) expect(res.headers.get('ratelimit-limit')).toBe('2')
+        await res.body?.cancel()
+      }
+      expect(checkouts).toEqual([200, 200, 429, 429])
+
       const metrics = await (await app.fetch(new Request('http://gateway.test/metrics'))).text()
       expect(metrics).toContain('gateway_rate_limit_fallbacks_total{class="default"} 40')
       expect(metrics).toContain('gateway_rate_limit_fallbacks_total{class="auth"} 6')
       expect(metrics).toContain('gateway_rate_limit_rejections_total{class="auth",scope="ip"} 3')
+      expect(metrics).toContain('gateway_rate_limit_fallbacks_total{class="checkout"} 4')
+      expect(metrics).toContain('gateway_rate_limit_rejections_total{class="checkout",scope="ip"} 2')
       redis.disconnect()
     })
 })

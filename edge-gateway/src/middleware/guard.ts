@@ -27,9 +27,13 @@ const sessionUnknown = () => 'unknown' as const
  * Redis together in one round trip. Every request is counted against its IP, including ones that
  * end in 401, so invalid-token floods are limited too.
  */
-export const guard =
-  (route: Route, deps: GuardDeps): GatewayMiddleware =>
-  async (c, next) => {
+export const guard = (route: Route, deps: GuardDeps): GatewayMiddleware => {
+  const limits = deps.shared.config.rateLimit
+  // The route's per-IP limit and key prefix, worked out once rather than per request.
+  const perIp = { auth: limits.authPerIp, checkout: limits.checkoutPerIp, default: limits.perIp }
+  const ipLimit = perIp[route.limit]
+  const ipKeyPrefix = `ip:${route.limit}:`
+  return async (c, next) => {
     const { config, metrics } = deps.shared
     const state = c.get('state')
     state.routeLabel = route.label
@@ -60,12 +64,8 @@ export const guard =
       }
     }
 
-    const limits = config.rateLimit
-    const ip = state.clientIp
     const checks: LimitCheck[] = [
-      route.limit === 'auth'
-        ? { scope: 'ip', class: 'auth', key: `ip:auth:${ip}`, options: limits.authPerIp }
-        : { scope: 'ip', class: 'default', key: `ip:default:${ip}`, options: limits.perIp },
+      { scope: 'ip', class: route.limit, key: ipKeyPrefix + state.clientIp, options: ipLimit },
     ]
     if (principal)
       checks.push({
@@ -121,3 +121,4 @@ export const guard =
     const res = c.res
     for (const k in headers) res.headers.set(k, headers[k]!)
   }
+}
