@@ -5,6 +5,7 @@ export {
   type HttpAppOptions,
   securityHeaders,
 } from './app.ts'
+export { auditRoute } from './audit-route.ts'
 export { authGuard } from './auth-guard.ts'
 export { clientIp, type PeerSource, type ProxyTrust, proxyTrust, trustNoProxy } from './client-ip.ts'
 export {
