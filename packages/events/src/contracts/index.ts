@@ -13,6 +13,7 @@ export {
 export {
   paymentAuthorized,
   paymentCaptured,
+  paymentDisputed,
   paymentFailed,
   paymentRefunded,
   paymentVoided,

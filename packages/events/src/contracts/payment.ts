@@ -52,3 +52,19 @@ export const paymentRefunded = defineEvent({
     capturedAmount: minor,
   }),
 })
+
+/**
+ * The shopper's bank opened a dispute (a chargeback) over the payment: `amount` is what it disputes. The money is
+ * held by the provider until the dispute is decided; operators answer it with the provider.
+ */
+export const paymentDisputed = defineEvent({
+  type: 'payment.disputed',
+  version: 1,
+  schema: z.object({
+    ...facts,
+    disputeId: z.string().min(1),
+    amount: minor,
+    reason: z.string().min(1),
+    status: z.string().min(1),
+  }),
+})
