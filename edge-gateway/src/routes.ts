@@ -102,13 +102,22 @@ export const routes: Route[] = [
   r('PATCH', `${v1}/carts/:id/items/:sku`, 'order', 'public'),
   r('DELETE', `${v1}/carts/:id/items/:sku`, 'order', 'public'),
   r('POST', `${v1}/payments`, 'payment', { permission: 'payment:authorize' }),
-  r('GET', `${v1}/payments/:id`, 'payment', { permission: 'payment:authorize' }),
+  // What checkout offers, and where a provider sends the shopper back: public, as the shopper holds no token there.
+  r('GET', `${v1}/payments/providers`, 'payment', 'public'),
+  r('GET', `${v1}/payments/:id{pay_[^/]+}/return`, 'payment', 'public'),
+  r('GET', `${v1}/payments/:id{pay_[^/]+}`, 'payment', { permission: 'payment:authorize' }),
+  r('POST', `${v1}/payments/:id/resolve`, 'payment', { permission: 'payment:authorize' }),
   r('POST', `${v1}/payments/:id/capture`, 'payment', { permission: 'payment:authorize' }),
   r('POST', `${v1}/payments/:id/void`, 'payment', { permission: 'payment:authorize' }),
   r('POST', `${v1}/payments/:id/refunds`, 'payment', { permission: 'payment:refund' }),
   // The test provider's own: the page a customer approves a payment at, and its signed callback.
   r('GET', `${v1}/payments/test-provider/3ds/:chargeId`, 'payment', 'public'),
   r('POST', `${v1}/webhooks/test-provider`, 'payment', 'public'),
+  // Providers' events: public, each trusted for its signature over the raw body, which the gateway passes on as sent.
+  r('POST', `${v1}/webhooks/stripe`, 'payment', 'public'),
+  r('POST', `${v1}/webhooks/paypal`, 'payment', 'public'),
+  r('GET', `${v1}/admin/payments/reconciliation`, 'payment', { permission: 'payments:reconcile' }),
+  r('GET', `${v1}/admin/payments/:id/provider`, 'payment', { permission: 'payments:reconcile' }),
   r('GET', `${v1}/admin/audit/payment`, 'payment', { permission: 'audit:read' }),
   r('GET', `${v1}/admin/audit/inventory`, 'inventory', { permission: 'audit:read' }),
   // Checkout moves money and stock: its per-IP limit fails closed like sign-in's.

@@ -24,6 +24,8 @@ export const permissions = [
   // Support refunds through the order, which keeps its saga and status in step.
   'payment:authorize',
   'payment:refund',
+  // Comparing the payment ledger with the providers' records, and a payment with its provider's view: operators.
+  'payments:reconcile',
   'orders:read_own',
   'orders:write_own',
   'orders:read_all',
@@ -43,7 +45,14 @@ const grants: Record<Role, readonly Permission[]> = {
   customer: ['profile:read', 'profile:write', 'orders:read_own', 'orders:write_own'],
   catalog_manager: ['profile:read', 'profile:write', 'catalog:write', 'inventory:read'],
   inventory_manager: ['profile:read', 'profile:write', 'inventory:read', 'inventory:write'],
-  support: ['profile:read', 'profile:write', 'users:read', 'orders:read_all', 'orders:write_all'],
+  support: [
+    'profile:read',
+    'profile:write',
+    'users:read',
+    'orders:read_all',
+    'orders:write_all',
+    'payments:reconcile',
+  ],
   analyst: ['profile:read', 'profile:write', 'reports:read'],
   admin: permissions,
 }

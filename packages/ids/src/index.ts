@@ -27,6 +27,7 @@ export const idPrefixes = [
   'sag',
   'ful',
   'shp',
+  'dsp',
 ] as const
 export type IdPrefix = (typeof idPrefixes)[number]
 

@@ -18,8 +18,16 @@ export interface PaymentDeps {
   verifier: Verifier
   /** Wakes the outbox relay after a commit that wrote events. */
   eventsWritten: () => void
-  /** The providers payments are made with, by name. */
-  providers: Record<ProviderName, PaymentProvider>
+  /** The providers with credentials, by name: each settles the payments made with it. */
+  providers: Partial<Record<ProviderName, PaymentProvider>>
+  /** The providers new payments may use (PAYMENT_PROVIDERS), in the shop's order. */
+  offered: readonly ProviderName[]
+  /** What a storefront's browser needs to use each provider (Stripe's publishable key, PayPal's client id). */
+  publicKeys: Partial<Record<ProviderName, { publishableKey?: string; clientId?: string }>>
+  /** Where shoppers' browsers reach the gateway, without a trailing slash: providers send them back under it. */
+  publicUrl: string
+  /** The storefront page shoppers land on after a provider sends them back, if the shop has one. */
+  returnUrl?: string | undefined
   /** The built-in test provider, whose 3-D Secure page the service serves. */
   testProvider: TestProvider
 }

@@ -109,7 +109,11 @@ describe('the audit trail of payments', () => {
       providers: {
         test: {
           ...h.deps.testProvider,
-          refund: async () => ({ outcome: 'declined' as const, reference: null, reason: 'refund_refused' }),
+          refund: async () => ({
+            outcome: 'declined' as const,
+            reference: null,
+            reason: 'invalid_request' as const,
+          }),
         },
       },
     }

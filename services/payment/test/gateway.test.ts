@@ -47,7 +47,12 @@ describe('the payment routes at the gateway', async () => {
     })
     const applied = await callback(text, signature)
     expect(applied.status).toBe(200)
-    expect(JSON.parse(applied.text)).toEqual({ paymentId: null, status: null })
+    expect(JSON.parse(applied.text)).toEqual({
+      received: true,
+      duplicate: false,
+      paymentId: null,
+      status: null,
+    })
     const forged = await callback(text, 't=1,v1=00')
     expect(forged.status).toBe(400)
   })

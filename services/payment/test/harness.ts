@@ -26,6 +26,9 @@ export const paymentHarness = async () => {
     verifier: tokens.verifier(async () => true),
     eventsWritten: () => eventsWritten++,
     providers: { test: testProvider },
+    offered: ['test'],
+    publicKeys: {},
+    publicUrl: 'http://shop.test',
     testProvider,
   }
   const app = createApp(deps)

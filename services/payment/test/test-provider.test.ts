@@ -67,16 +67,37 @@ describe('the signed callback', () => {
     return { id: res.body.id as string, charge: res.body.providerReference as string }
   }
 
-  test('a well signed callback is applied once; the same callback again is refused as a replay (409)', async () => {
+  test('a well signed callback is applied once; the same callback again is acknowledged and changes nothing', async () => {
+    const { id, charge } = await awaiting()
+    const approved = (await h.deps.testProvider.completeAction(charge, 'approve'))!
+    const signature = approved.headers['test-provider-signature']
+    const res = await h.postCallback(approved.body, signature)
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual({
+      received: true,
+      duplicate: false,
+      paymentId: id,
+      status: 'authorized',
+    })
+    const replay = await h.postCallback(approved.body, signature)
+    expect(replay.status).toBe(200)
+    expect(await replay.json()).toEqual({
+      received: true,
+      duplicate: true,
+      paymentId: id,
+      status: 'authorized',
+    })
+    expect((await h.rows(id)).ledger).toHaveLength(2)
+    expect(await h.events('payment.authorized', id)).toHaveLength(1)
+  })
+
+  test('a signed callback is a hint: the provider is asked, so one claiming an approval the charge never had changes nothing', async () => {
     const { id, charge } = await awaiting()
     const { text, signature } = h.signed({ id: `evt_${crypto.randomUUID()}`, charge, outcome: 'succeeded' })
     const res = await h.postCallback(text, signature)
     expect(res.status).toBe(200)
-    expect(await res.json()).toEqual({ paymentId: id, status: 'authorized' })
-    const replay = await h.postCallback(text, signature)
-    expect(replay.status).toBe(409)
-    expect((await h.rows(id)).ledger).toHaveLength(2)
-    expect(await h.events('payment.authorized', id)).toHaveLength(1)
+    expect(await res.json()).toMatchObject({ duplicate: false, paymentId: id, status: 'requires_action' })
+    expect(await h.events('payment.authorized', id)).toHaveLength(0)
   })
 
   test('a forged, unsigned, stale or tampered callback is refused (400), changing nothing', async () => {
@@ -98,6 +119,7 @@ describe('the signed callback', () => {
     }
     expect((await h.rows(id)).payment!.status).toBe('requires_action')
     // The refused ones were not recorded as received: the genuine callback still applies.
+    await h.deps.testProvider.completeAction(charge, 'approve')
     expect((await h.postCallback(good.text, good.signature)).status).toBe(200)
     expect((await h.rows(id)).payment!.status).toBe('authorized')
   })

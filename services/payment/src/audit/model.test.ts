@@ -65,7 +65,13 @@ describe('authorizationEntry', () => {
       type: 'payment.authorized',
       data: { providerReference: 'tpc_1' },
     })
-    expect(authorizationEntry({ outcome: 'requires_action', reference: 'tpc_1', actionUrl: '/x' })).toEqual({
+    expect(
+      authorizationEntry({
+        outcome: 'requires_action',
+        reference: 'tpc_1',
+        nextAction: { type: 'redirect', url: '/x' },
+      }),
+    ).toEqual({
       type: 'payment.requires_action',
       data: { providerReference: 'tpc_1' },
     })

@@ -21,6 +21,8 @@ export type PaymentEntry =
   | { type: 'payment.refund_requested'; data: { refundId: string; amount: number } }
   | { type: 'payment.refund_succeeded'; data: { refundId: string; amount: number } }
   | { type: 'payment.refund_failed'; data: { refundId: string; amount: number } }
+  /** The shopper's bank disputed the payment; its status and amounts stay as they are until the provider moves money. */
+  | { type: 'payment.disputed'; data: { disputeId: string; amount: number; reason: string } }
 
 /** A payment as its audit trail tells it: the status and amounts its row holds. */
 export interface PaymentState {
@@ -76,6 +78,8 @@ export const foldPayment = (entries: readonly { type: string; data: unknown }[])
         break
       case 'payment.refund_failed':
         state.refundedAmount -= entry.data.amount
+        break
+      case 'payment.disputed':
         break
       case 'payment.refund_succeeded':
         settled += entry.data.amount

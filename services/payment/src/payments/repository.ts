@@ -1,4 +1,5 @@
 import type { Queryable } from '@myshop/db'
+import type { NextAction } from '../providers/types.ts'
 
 export type PaymentStatus =
   | 'pending'
@@ -19,7 +20,7 @@ export interface PaymentRecord {
   status: PaymentStatus
   provider: string
   providerReference: string | null
-  nextActionUrl: string | null
+  nextAction: NextAction | null
   failureReason: string | null
   capturedAmount: number
   refundedAmount: number
@@ -53,7 +54,7 @@ export interface RefundRecord {
 
 const columns = (sql: Queryable) =>
   sql`id, fingerprint, reference, amount, currency, status, provider, provider_reference as "providerReference",
-      next_action_url as "nextActionUrl", failure_reason as "failureReason", captured_amount as "capturedAmount",
+      next_action as "nextAction", failure_reason as "failureReason", captured_amount as "capturedAmount",
       refunded_amount as "refundedAmount", created_at as "createdAt", updated_at as "updatedAt"`
 
 /**
@@ -123,7 +124,7 @@ export const update = (
   change: Partial<
     Pick<
       PaymentRecord,
-      'status' | 'providerReference' | 'nextActionUrl' | 'failureReason' | 'capturedAmount' | 'refundedAmount'
+      'status' | 'providerReference' | 'nextAction' | 'failureReason' | 'capturedAmount' | 'refundedAmount'
     >
   >,
   at: Date,
@@ -132,7 +133,7 @@ export const update = (
     update payments.payments set
       status = coalesce(${change.status ?? null}, status),
       provider_reference = coalesce(${change.providerReference ?? null}, provider_reference),
-      next_action_url = ${change.nextActionUrl === undefined ? sql`next_action_url` : change.nextActionUrl},
+      next_action = ${change.nextAction === undefined ? sql`next_action` : change.nextAction === null ? null : sql.json(change.nextAction as never)},
       failure_reason = coalesce(${change.failureReason ?? null}, failure_reason),
       captured_amount = coalesce(${change.capturedAmount ?? null}::bigint, captured_amount),
       refunded_amount = coalesce(${change.refundedAmount ?? null}::bigint, refunded_amount),
@@ -204,15 +205,98 @@ export const settleRefund = (
         updated_at = ${at}
     where id = ${id}`
 
-/** Records a provider callback by its event id: false when it was received before (a replay). */
-export const receive = async (
+/** A dispute (chargeback) the shopper's bank opened over a payment, as the provider last described it. */
+export interface DisputeRecord {
+  id: string
+  amount: number
+  currency: string
+  reason: string
+  status: string
+  openedAt: string
+}
+
+export const latestDispute = async (sql: Queryable, paymentId: string): Promise<DisputeRecord | null> => {
+  const [row] = await sql<DisputeRecord[]>`
+    select provider_dispute_id as id, amount, currency, reason, status,
+           to_char(opened_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "openedAt"
+    from payments.disputes where payment_id = ${paymentId} order by opened_at desc, id desc limit 1`
+  return row ?? null
+}
+
+/**
+ * Records a dispute, or its new status when the provider described it before: answers whether it is new (and so
+ * worth telling operators about).
+ */
+export const upsertDispute = async (
+  sql: Queryable,
+  d: {
+    id: string
+    paymentId: string
+    provider: string
+    providerDisputeId: string
+    amount: number
+    currency: string
+    reason: string
+    status: string
+    at: Date
+  },
+): Promise<boolean> => {
+  const [row] = await sql<{ created: boolean }[]>`
+    insert into payments.disputes (id, payment_id, provider, provider_dispute_id, amount, currency, reason, status,
+                                   opened_at, updated_at)
+    values (${d.id}, ${d.paymentId}, ${d.provider}, ${d.providerDisputeId}, ${d.amount}, ${d.currency}, ${d.reason},
+            ${d.status}, ${d.at}, ${d.at})
+    on conflict (provider, provider_dispute_id) do update set status = excluded.status, updated_at = excluded.updated_at
+    returning (xmax = 0) as created`
+  return row!.created
+}
+
+/**
+ * The payment a provider's ids name: the payment's own reference first, else a capture, refund or authorization its
+ * ledger holds.
+ */
+export const findIdByProviderIds = async (
   sql: Queryable,
   provider: string,
-  eventId: string,
-  at: Date,
-): Promise<boolean> => {
-  const rows = await sql`
-    insert into payments.webhook_receipts (provider, event_id, received_at) values (${provider}, ${eventId}, ${at})
-    on conflict do nothing returning event_id`
-  return rows.length === 1
+  ids: string[],
+): Promise<string | null> => {
+  if (ids.length === 0) return null
+  const [own] = await sql<{ id: string }[]>`
+    select id from payments.payments where provider = ${provider} and provider_reference in ${sql(ids)} limit 1`
+  if (own) return own.id
+  const [viaLedger] = await sql<{ id: string }[]>`
+    select t.payment_id as id from payments.transactions t join payments.payments p on p.id = t.payment_id
+    where p.provider = ${provider} and t.provider_reference in ${sql(ids)} limit 1`
+  return viaLedger?.id ?? null
 }
+
+/** A payment as reconciliation compares it: refunded counts refunds that succeeded only. */
+export interface LedgerEntry {
+  paymentId: string
+  providerReference: string | null
+  status: PaymentStatus
+  amount: number
+  currency: string
+  capturedAmount: number
+  refundedAmount: number
+}
+
+const ledgerColumns = (sql: Queryable) =>
+  sql`p.id as "paymentId", p.provider_reference as "providerReference", p.status, p.amount, p.currency,
+      p.captured_amount as "capturedAmount",
+      coalesce((select sum(r.amount) from payments.refunds r where r.payment_id = p.id and r.status = 'succeeded'),
+               0)::bigint as "refundedAmount"`
+
+/** The payments made through `provider` since `since`. */
+export const ledgerSince = (sql: Queryable, provider: string, since: Date) =>
+  sql<LedgerEntry[]>`
+    select ${ledgerColumns(sql)} from payments.payments p
+    where p.provider = ${provider} and p.created_at >= ${since} order by p.created_at, p.id`
+
+/** The payments of `provider` with these references, whenever made. */
+export const ledgerByReferences = (sql: Queryable, provider: string, references: string[]) =>
+  references.length === 0
+    ? Promise.resolve([] as LedgerEntry[])
+    : sql<LedgerEntry[]>`
+        select ${ledgerColumns(sql)} from payments.payments p
+        where p.provider = ${provider} and p.provider_reference in ${sql(references)}`

@@ -1,16 +1,66 @@
 import { AppError } from '@myshop/errors'
-import { authGuard, errorResponses, eventContext } from '@myshop/http'
+import { authGuard, errorResponses, eventContext, t } from '@myshop/http'
 import { isCurrency } from '@myshop/money'
 import { Elysia } from 'elysia'
 import type { PaymentDeps } from '../deps.ts'
+import { page } from '../pages.ts'
 import {
   authorizeInputSchema,
   idempotencyHeaders,
   paymentParams,
   paymentSchema,
+  providersSchema,
   refundInputSchema,
+  returnQuerySchema,
 } from './schemas.ts'
-import { authorize, capture, getPayment, refund, voidPayment } from './service.ts'
+import {
+  authorize,
+  capture,
+  getPayment,
+  offeredProviders,
+  refund,
+  resolvePayment,
+  shopperReturned,
+  voidPayment,
+} from './service.ts'
+
+/**
+ * What anyone may ask without a token: which providers checkout offers (with what a storefront's browser needs to
+ * use them), and where a provider sends the shopper back after they approved or cancelled.
+ */
+export const publicPaymentRoutes = (deps: PaymentDeps) =>
+  new Elysia({ prefix: '/api/v1/payments', tags: ['payments'] })
+    .get('/providers', () => offeredProviders(deps), {
+      response: { 200: providersSchema },
+      detail: {
+        operationId: 'listPaymentProviders',
+        summary: "The providers checkout offers, with Stripe's publishable key and PayPal's client id",
+      },
+    })
+    .get(
+      '/:id/return',
+      async ({ params, query, request, redirect }) => {
+        const back = await shopperReturned(deps, params.id, query.cancelled === 'true', eventContext(request))
+        if (back.redirectTo) return redirect(back.redirectTo, 303)
+        return page(back.title, [back.line])
+      },
+      {
+        params: paymentParams,
+        query: returnQuerySchema,
+        response: {
+          200: t.String({ description: 'An HTML page saying where the payment stands' }),
+          303: t.Void({
+            description: 'To the storefront (PAYMENT_RETURN_URL), with payment, reference and status',
+          }),
+          ...errorResponses(404, 422),
+        },
+        detail: {
+          operationId: 'paymentReturn',
+          summary:
+            'Where a provider sends the shopper back: the provider is asked where the payment stands and it is brought up to date',
+        },
+      },
+    )
 
 export const paymentRoutes = (deps: PaymentDeps) =>
   new Elysia({ prefix: '/api/v1/payments', tags: ['payments'] })
@@ -53,6 +103,21 @@ export const paymentRoutes = (deps: PaymentDeps) =>
       response: { 200: paymentSchema, ...errorResponses(401, 403, 404, 422) },
       detail: { operationId: 'getPayment', summary: 'One payment with its ledger of provider calls' },
     })
+    .post(
+      '/:id/resolve',
+      ({ params, principal, request }) =>
+        resolvePayment(deps, params.id, principal.userId, eventContext(request)),
+      {
+        auth: 'payment:authorize',
+        params: paymentParams,
+        response: { 200: paymentSchema, ...errorResponses(401, 403, 404, 409, 422, 504) },
+        detail: {
+          operationId: 'resolvePayment',
+          summary:
+            'Ask the provider where a payment awaiting the customer stands, and bring it up to date; any other payment is answered as it is',
+        },
+      },
+    )
     .post(
       '/:id/capture',
       ({ params, principal, request }) => capture(deps, params.id, principal.userId, eventContext(request)),

@@ -22,10 +22,16 @@ export const authorizeInputSchema = t.Object(
     ]),
     amount: minorUnits('The amount to hold'),
     currency: t.String({ pattern: '^[A-Z]{3}$', description: 'ISO 4217 currency code', examples: ['EUR'] }),
-    provider: t.Union([t.Literal(providerNames[0])], { description: 'Who processes the card' }),
-    token: printable(200, "The provider's token for the card (the test provider's: tok_visa, tok_3ds, ...)", [
-      'tok_visa',
-    ]),
+    provider: t.UnionEnum(providerNames, {
+      description: 'Who processes the payment: one the shop offers (GET /api/v1/payments/providers)',
+    }),
+    token: t.Optional(
+      printable(
+        200,
+        "The card's token or payment method, required for test and stripe (the test provider's: tok_visa, tok_3ds, ...; Stripe's: pm_…); PayPal takes none",
+        ['tok_visa'],
+      ),
+    ),
   },
   { additionalProperties: false },
 )
@@ -42,6 +48,24 @@ export const idempotencyHeaders = t.Object({
 })
 
 export const paymentParams = t.Object({ id: t.String({ pattern: '^pay_[0-9A-HJKMNP-TV-Z]{26}$' }) })
+
+export const redirectActionSchema = t.Object(
+  { type: t.Literal('redirect'), url: t.String() },
+  { description: 'Open url' },
+)
+export const stripeActionSchema = t.Object(
+  { type: t.Literal('stripe_sdk'), clientSecret: t.String(), url: t.Union([t.String(), t.Null()]) },
+  { description: 'Finish with Stripe.js: stripe.handleNextAction({ clientSecret }), or open url when given' },
+)
+
+const disputeSchema = t.Object({
+  id: t.String({ description: "The provider's id of the dispute" }),
+  amount: t.Integer({ description: 'Disputed, in minor units' }),
+  currency: t.String(),
+  reason: t.String(),
+  status: t.String({ description: 'As the provider last reported it' }),
+  openedAt: t.String({ format: 'date-time' }),
+})
 
 const status = t.Union([
   t.Literal('pending'),
@@ -62,12 +86,15 @@ export const paymentSchema = t.Object({
   status,
   provider: t.String(),
   providerReference: t.Union([t.String(), t.Null()]),
-  nextAction: t.Union([t.Object({ type: t.Literal('redirect'), url: t.String() }), t.Null()], {
-    description: 'Where the customer goes to approve the payment, when it awaits them',
+  nextAction: t.Union([redirectActionSchema, stripeActionSchema, t.Null()], {
+    description: 'What the customer does to approve the payment, when it awaits them',
   }),
   failureReason: t.Union([t.String(), t.Null()]),
   capturedAmount: t.Integer(),
   refundedAmount: t.Integer({ description: 'Given back, or being given back, in minor units' }),
+  dispute: t.Union([disputeSchema, t.Null()], {
+    description: "The latest dispute (chargeback) the shopper's bank opened over the payment",
+  }),
   refunds: t.Array(
     t.Object({
       id: t.String(),
@@ -100,7 +127,23 @@ export const paymentSchema = t.Object({
   updatedAt: t.String({ format: 'date-time' }),
 })
 
-export const callbackReceiptSchema = t.Object({
-  paymentId: t.Union([t.String(), t.Null()]),
-  status: t.Union([status, t.Null()]),
+export const providersSchema = t.Object({
+  providers: t.Array(
+    t.Object({
+      name: t.UnionEnum(providerNames),
+      publishableKey: t.Optional(t.String({ description: "Stripe's publishable key, for Stripe.js" })),
+      clientId: t.Optional(t.String({ description: "PayPal's client id, for PayPal's JavaScript SDK" })),
+    }),
+    { description: 'The providers checkout offers, in the order the shop lists them' },
+  ),
+})
+
+export const returnQuerySchema = t.Object({
+  cancelled: t.Optional(t.Literal('true', { description: 'The shopper cancelled at the provider' })),
+  // What providers add when they send the shopper back; read by nothing but accepted.
+  token: t.Optional(printable(200, "PayPal's order id", ['5O190127TN364715T'])),
+  PayerID: t.Optional(printable(200, "PayPal's id of the payer", ['FSMVU44LF3YUS'])),
+  payment_intent: t.Optional(printable(200, "Stripe's PaymentIntent id", ['pi_3MtwBwLkdIwHu7ix28a3tqPa'])),
+  payment_intent_client_secret: t.Optional(printable(200, "Stripe's client secret", ['pi_3M_secret_x'])),
+  redirect_status: t.Optional(printable(40, "Stripe's outcome of the redirect", ['succeeded'])),
 })

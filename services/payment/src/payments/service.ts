@@ -6,6 +6,7 @@ import {
   outbox,
   paymentAuthorized,
   paymentCaptured,
+  paymentDisputed,
   paymentFailed,
   paymentRefunded,
   paymentVoided,
@@ -14,7 +15,15 @@ import { newId } from '@myshop/ids'
 import { authorizationEntry } from '../audit/model.ts'
 import { auditPayment } from '../audit/service.ts'
 import { type PaymentDeps, schema, source } from '../deps.ts'
-import type { ProviderName, ProviderOutcome } from './provider.ts'
+import {
+  cardProviders,
+  isProviderName,
+  type NextAction,
+  type PaymentProvider,
+  type ProviderEvent,
+  type ProviderName,
+  type ProviderOutcome,
+} from './provider.ts'
 import type { PaymentRecord, RefundRecord, TransactionKind, TransactionRecord } from './repository.ts'
 import * as payments from './repository.ts'
 
@@ -28,7 +37,8 @@ export interface AuthorizeInput {
   amount: number
   currency: string
   provider: ProviderName
-  token: string
+  /** The card's token; PayPal's shopper signs in at PayPal instead, and sends none. */
+  token?: string | undefined
 }
 
 /** A payment as its holder sees it, with every call made to its provider. */
@@ -40,10 +50,12 @@ export interface Payment {
   status: PaymentRecord['status']
   provider: string
   providerReference: string | null
-  nextAction: { type: 'redirect'; url: string } | null
+  nextAction: NextAction | null
   failureReason: string | null
   capturedAmount: number
   refundedAmount: number
+  /** The latest dispute the shopper's bank opened over the payment, if any. */
+  dispute: payments.DisputeRecord | null
   refunds: { id: string; amount: number; status: RefundRecord['status']; createdAt: string }[]
   transactions: (Omit<TransactionRecord, 'createdAt'> & { createdAt: string })[]
   createdAt: string
@@ -77,13 +89,11 @@ const view = async (sql: Tx | PaymentDeps['sql'], record: PaymentRecord): Promis
   status: record.status,
   provider: record.provider,
   providerReference: record.providerReference,
-  nextAction:
-    record.status === 'requires_action' && record.nextActionUrl
-      ? { type: 'redirect', url: record.nextActionUrl }
-      : null,
+  nextAction: record.status === 'requires_action' ? record.nextAction : null,
   failureReason: record.failureReason,
   capturedAmount: record.capturedAmount,
   refundedAmount: record.refundedAmount,
+  dispute: await payments.latestDispute(sql, record.id),
   refunds: (await payments.refunds(sql, record.id)).map((r) => ({
     id: r.id,
     amount: r.amount,
@@ -125,12 +135,50 @@ const record = (
     providerReference: result.outcome === 'timeout' ? null : result.reference,
     idempotencyKey,
     outcome: result.outcome,
-    detail: result.outcome === 'declined' ? result.reason : null,
+    detail:
+      result.outcome === 'declined'
+        ? result.detail
+          ? `${result.reason}: ${result.detail}`
+          : result.reason
+        : result.outcome === 'timeout'
+          ? (result.detail ?? null)
+          : null,
     at,
   })
 
 const declinedError = (reason: string) =>
   new AppError('payment_declined', { detail: `The payment was declined: ${reason}` })
+
+/**
+ * The provider a new payment is made with: one this shop offers (PAYMENT_PROVIDERS) and has credentials for, else
+ * 422 provider_unavailable.
+ */
+export const offeredProvider = (deps: PaymentDeps, name: string): PaymentProvider => {
+  const provider = isProviderName(name) && deps.offered.includes(name) ? deps.providers[name] : undefined
+  if (!provider)
+    throw new AppError('provider_unavailable', {
+      detail: `This shop does not take payments through ${name}; it offers ${deps.offered.join(', ')}`,
+      errors: [{ path: '/provider', message: `must be one of ${deps.offered.join(', ')}` }],
+    })
+  return provider
+}
+
+/**
+ * The provider an existing payment was made with. One no longer offered still settles the payments made with it;
+ * one whose credentials were taken away cannot (503) until they are back.
+ */
+const providerOf = (deps: PaymentDeps, payment: PaymentRecord): PaymentProvider => {
+  const provider = deps.providers[payment.provider as ProviderName]
+  if (!provider)
+    throw new AppError('unavailable', {
+      detail: `The ${payment.provider} provider is not configured, so this payment cannot be changed now`,
+    })
+  return provider
+}
+
+/** Where a provider sends the shopper back after a check (the return route of this service, through the gateway). */
+const returnUrl = (deps: PaymentDeps, paymentId: string) =>
+  `${deps.publicUrl}/api/v1/payments/${paymentId}/return`
 
 /** Answers a payment's outcome as the authorize route reports it: a failed one is a 402 every time it is asked. */
 const authorizeAnswer = (payment: Payment) => {
@@ -152,6 +200,12 @@ export const authorize = async (
   actor: string,
   ctx: EventContext = {},
 ): Promise<{ payment: Payment; replayed: boolean }> => {
+  const provider = offeredProvider(deps, input.provider)
+  if (cardProviders.includes(input.provider) && !input.token)
+    throw new AppError('validation_failed', {
+      detail: `A payment through ${input.provider} needs the card's token`,
+      errors: [{ path: '/token', message: `is required with provider ${input.provider}` }],
+    })
   // The caller is part of it: a key another caller happened to use is refused, not answered with their payment.
   const fingerprint = createHash('sha256')
     .update(JSON.stringify({ actor, ...input }))
@@ -198,10 +252,14 @@ export const authorize = async (
     return { payment: authorizeAnswer(await view(deps.sql, claimed.payment)), replayed: true }
 
   const providerKey = `${claimed.payment.id}:authorize`
-  const result = await deps.providers[input.provider].authorize({
+  const result = await provider.authorize({
+    paymentId: claimed.payment.id,
+    description: input.reference,
     amount: input.amount,
     currency: input.currency,
-    token: input.token,
+    token: input.token ?? null,
+    returnUrl: returnUrl(deps, claimed.payment.id),
+    cancelUrl: `${returnUrl(deps, claimed.payment.id)}?cancelled=true`,
     idempotencyKey: providerKey,
   })
   const payment = await deps.sql.begin(async (tx) => {
@@ -223,7 +281,7 @@ export const authorize = async (
         {
           status: result.outcome === 'succeeded' ? 'authorized' : 'requires_action',
           providerReference: result.reference,
-          nextActionUrl: result.outcome === 'requires_action' ? result.actionUrl : null,
+          nextAction: result.outcome === 'requires_action' ? result.nextAction : null,
         },
         at,
       )
@@ -306,9 +364,10 @@ export const capture = (deps: PaymentDeps, id: string, actor: string, ctx: Event
       return true
     },
     (payment) =>
-      deps.providers[payment.provider as ProviderName].capture({
+      providerOf(deps, payment).capture({
         reference: payment.providerReference!,
         amount: payment.amount,
+        currency: payment.currency,
         idempotencyKey: `${payment.id}:capture`,
       }),
     async (tx, payment, result, at) => {
@@ -350,7 +409,7 @@ export const voidPayment = (deps: PaymentDeps, id: string, actor: string, ctx: E
       return true
     },
     (payment) =>
-      deps.providers[payment.provider as ProviderName].void({
+      providerOf(deps, payment).void({
         reference: payment.providerReference!,
         idempotencyKey: `${payment.id}:void`,
       }),
@@ -360,7 +419,7 @@ export const voidPayment = (deps: PaymentDeps, id: string, actor: string, ctx: E
         await payments.update(tx, payment.id, {}, at)
         return false
       }
-      await payments.update(tx, payment.id, { status: 'voided', nextActionUrl: null }, at)
+      await payments.update(tx, payment.id, { status: 'voided', nextAction: null }, at)
       const updated = (await payments.find(tx, payment.id))!
       await outbox.add(
         tx,
@@ -435,9 +494,14 @@ export const refund = async (
 
   const providerKey = `${id}:refund:${taken.refund.id}`
   const refunded = { refundId: taken.refund.id, amount: taken.refund.amount }
-  const result = await deps.providers[taken.payment.provider as ProviderName].refund({
+  const capture = (await payments.transactions(deps.sql, id)).find(
+    (t) => t.kind === 'capture' && t.outcome === 'succeeded',
+  )
+  const result = await providerOf(deps, taken.payment).refund({
     reference: taken.payment.providerReference!,
+    captureReference: capture?.providerReference ?? null,
     amount: taken.refund.amount,
+    currency: taken.payment.currency,
     idempotencyKey: providerKey,
   })
   const payment = await deps.sql.begin(async (tx) => {
@@ -493,66 +557,216 @@ export const refund = async (
 }
 
 /**
- * Applies a provider's callback about a charge awaiting the customer: approved, the payment is authorized; failed,
- * it fails. The signature and age are checked by the provider, and a callback received before is refused as a
- * replay. One about a payment no longer awaiting the customer (voided meanwhile) is acknowledged and changes
- * nothing.
+ * Writes what the provider says of a payment awaiting the shopper: authorized, failed, or still waiting (then
+ * nothing changes). Runs in the caller's transaction with the payment locked; answers whether it wrote events.
  */
-/** Who a provider's callback is recorded as in the audit trail. */
-const callbackActor = (provider: ProviderName) => `provider:${provider}`
-
-export const receiveCallback = async (
+const applyResolution = async (
   deps: PaymentDeps,
-  provider: ProviderName,
-  rawBody: string,
-  headers: Headers,
+  tx: Tx,
+  payment: PaymentRecord,
+  result: ProviderOutcome,
+  actor: string,
+  ctx: EventContext,
+  at: Date,
+): Promise<boolean> => {
+  if (result.outcome === 'timeout' || result.outcome === 'requires_action') {
+    await payments.update(tx, payment.id, {}, at)
+    return false
+  }
+  await record(tx, payment, 'authorize', payment.amount, `${payment.id}:resolve`, result, at)
+  if (result.outcome === 'succeeded') {
+    await payments.update(tx, payment.id, { status: 'authorized', nextAction: null }, at)
+    const updated = (await payments.find(tx, payment.id))!
+    await outbox.add(
+      tx,
+      schema,
+      paymentAuthorized.create({ ...facts(updated, at), amount: updated.amount }, meta(deps, ctx)),
+    )
+  } else {
+    await payments.update(
+      tx,
+      payment.id,
+      { status: 'failed', failureReason: result.reason, nextAction: null },
+      at,
+    )
+    const updated = (await payments.find(tx, payment.id))!
+    await outbox.add(
+      tx,
+      schema,
+      paymentFailed.create(
+        { ...facts(updated, at), amount: updated.amount, reason: result.reason },
+        meta(deps, ctx),
+      ),
+    )
+  }
+  await auditPayment(deps, tx, payment.id, authorizationEntry(result)!, actor)
+  return true
+}
+
+/**
+ * Asks the provider where a payment awaiting the shopper stands, and writes it: approved, it is authorized (PayPal
+ * authorizes the approved order in this call); failed, cancelled or expired, it fails; still waiting, it stays. A
+ * payment not awaiting the shopper is answered as it is. Called when the shopper comes back, when a webhook says
+ * something happened, and by the checkout while it waits.
+ */
+export const resolvePayment = async (
+  deps: PaymentDeps,
+  id: string,
+  actor: string,
   ctx: EventContext = {},
-): Promise<{ paymentId: string | null; status: PaymentRecord['status'] | null }> => {
-  const check = await deps.providers[provider].parseCallback(rawBody, headers)
-  if (!check.ok) throw new AppError('invalid_signature', { detail: check.reason })
-  const { callback } = check
-  let wrote = false
-  const answer = await deps.sql.begin(async (tx) => {
+): Promise<Payment> => {
+  const taken = await deps.sql.begin(async (tx) => {
     const at = new Date(deps.now())
-    if (!(await payments.receive(tx, provider, callback.eventId, at)))
-      throw new AppError('conflict', { detail: 'This callback was received before' })
-    const payment = await payments.findByProviderReference(tx, provider, callback.reference)
-    if (!payment) return { paymentId: null, status: null }
-    if (payment.status !== 'requires_action') return { paymentId: payment.id, status: payment.status }
-    const result: ProviderOutcome =
-      callback.result.outcome === 'succeeded'
-        ? { outcome: 'succeeded', reference: callback.reference }
-        : { outcome: 'declined', reference: callback.reference, reason: callback.result.reason }
-    await record(tx, payment, 'authorize', payment.amount, `${payment.id}:authorize`, result, at)
-    if (result.outcome === 'succeeded') {
-      await payments.update(tx, payment.id, { status: 'authorized', nextActionUrl: null }, at)
-      const updated = (await payments.find(tx, payment.id))!
-      await outbox.add(
-        tx,
-        schema,
-        paymentAuthorized.create({ ...facts(updated, at), amount: updated.amount }, meta(deps, ctx)),
-      )
-    } else {
-      await payments.update(
-        tx,
-        payment.id,
-        { status: 'failed', failureReason: result.reason, nextActionUrl: null },
-        at,
-      )
-      const updated = (await payments.find(tx, payment.id))!
-      await outbox.add(
-        tx,
-        schema,
-        paymentFailed.create(
-          { ...facts(updated, at), amount: updated.amount, reason: result.reason },
-          meta(deps, ctx),
-        ),
-      )
-    }
-    await auditPayment(deps, tx, payment.id, authorizationEntry(result)!, callbackActor(provider))
-    wrote = true
-    return { paymentId: payment.id, status: (await payments.find(tx, payment.id))!.status }
+    const payment = await payments.find(tx, id, true)
+    if (!payment) throw notFound()
+    if (payment.status !== 'requires_action' || !payment.providerReference) return null
+    if (!(await payments.takeBusy(tx, id, new Date(at.getTime() + busyMs), at))) throw inFlight()
+    return payment
+  })
+  if (!taken) return getPayment(deps, id)
+  let result: ProviderOutcome
+  try {
+    result = await providerOf(deps, taken).resolve({
+      reference: taken.providerReference!,
+      idempotencyKey: `${id}:resolve`,
+    })
+  } catch (error) {
+    await deps.sql.begin((tx) => payments.update(tx, id, {}, new Date(deps.now())))
+    throw error
+  }
+  let wrote = false
+  const payment = await deps.sql.begin(async (tx) => {
+    const at = new Date(deps.now())
+    const current = (await payments.find(tx, id, true))!
+    wrote =
+      current.status === 'requires_action'
+        ? await applyResolution(deps, tx, current, result, actor, ctx, at)
+        : false
+    if (current.status !== 'requires_action') await payments.update(tx, id, {}, at)
+    return view(tx, (await payments.find(tx, id))!)
   })
   if (wrote) deps.eventsWritten()
-  return answer
+  if (result.outcome === 'timeout') throw timedOut()
+  return payment
+}
+
+/** Who a provider's webhook is recorded as in the audit trail. */
+export const providerActor = (provider: ProviderName) => `provider:${provider}`
+
+/**
+ * Records a dispute the provider reported over a payment, in the caller's transaction. A new one is announced
+ * (payment.disputed, which the order service marks the order with and operators are told of) and audited; a known
+ * one only has its status brought up to date. Answers whether it was new.
+ */
+export const recordDispute = async (
+  deps: PaymentDeps,
+  tx: Tx,
+  paymentId: string,
+  provider: ProviderName,
+  dispute: NonNullable<ProviderEvent['dispute']>,
+  ctx: EventContext = {},
+): Promise<boolean> => {
+  const at = new Date(deps.now())
+  const payment = (await payments.find(tx, paymentId, true))!
+  const created = await payments.upsertDispute(tx, {
+    id: newId('dsp', at.getTime()),
+    paymentId,
+    provider,
+    providerDisputeId: dispute.id,
+    amount: dispute.amount,
+    currency: dispute.currency,
+    reason: dispute.reason,
+    status: dispute.status,
+    at,
+  })
+  if (!created) return false
+  await outbox.add(
+    tx,
+    schema,
+    paymentDisputed.create(
+      {
+        ...facts(payment, at),
+        disputeId: dispute.id,
+        amount: dispute.amount,
+        reason: dispute.reason,
+        status: dispute.status,
+      },
+      meta(deps, ctx),
+    ),
+  )
+  await auditPayment(
+    deps,
+    tx,
+    paymentId,
+    {
+      type: 'payment.disputed',
+      data: { disputeId: dispute.id, amount: dispute.amount, reason: dispute.reason },
+    },
+    providerActor(provider),
+  )
+  deps.logger.warn(
+    { paymentId, reference: payment.reference, provider, disputeId: dispute.id, amount: dispute.amount },
+    'payment disputed',
+  )
+  return true
+}
+
+/** The payment a provider's ids name (its own reference, or a capture, refund or authorization in its ledger). */
+export const paymentIdForProviderIds = (
+  sql: Tx | PaymentDeps['sql'],
+  provider: ProviderName,
+  ids: string[],
+) => payments.findIdByProviderIds(sql, provider, ids)
+
+/** The providers checkout offers, in the shop's order, with what a browser needs to use each. */
+export const offeredProviders = (deps: PaymentDeps) => ({
+  providers: deps.offered.map((name) => ({ name, ...deps.publicKeys[name] })),
+})
+
+/**
+ * The shopper came back from the provider: it is asked where the payment stands (a provider not answering leaves
+ * that to the webhook or the checkout's next look). Answers where to send the shopper (the storefront's
+ * PAYMENT_RETURN_URL when set) or what to tell them.
+ */
+export const shopperReturned = async (
+  deps: PaymentDeps,
+  id: string,
+  cancelled: boolean,
+  ctx: EventContext = {},
+): Promise<{ redirectTo: string | null; title: string; line: string }> => {
+  let payment = await getPayment(deps, id)
+  payment = await resolvePayment(deps, id, 'shopper', ctx).catch(() => payment)
+  if (deps.returnUrl) {
+    const to = new URL(deps.returnUrl)
+    to.searchParams.set('payment', payment.id)
+    to.searchParams.set('reference', payment.reference)
+    to.searchParams.set('status', payment.status)
+    return { redirectTo: to.toString(), title: '', line: '' }
+  }
+  if (payment.status === 'authorized' || payment.status === 'captured')
+    return { redirectTo: null, title: 'Payment approved', line: 'Thank you. You can close this page.' }
+  if (payment.status === 'requires_action')
+    return {
+      redirectTo: null,
+      title: cancelled ? 'Payment not finished' : 'Payment being confirmed',
+      line: cancelled
+        ? 'You left the payment page before approving; the order is released if the payment is not approved.'
+        : 'The provider has not confirmed the payment yet. You can close this page.',
+    }
+  return { redirectTo: null, title: 'Payment not completed', line: `The payment is ${payment.status}.` }
+}
+
+/** The payments made through a provider since a time, as reconciliation compares them. */
+export const ledgerSince = (deps: PaymentDeps, provider: ProviderName, since: Date) =>
+  payments.ledgerSince(deps.sql, provider, since)
+
+/** The payments of a provider with these references, whenever they were made. */
+export const ledgerByReferences = (deps: PaymentDeps, provider: ProviderName, references: string[]) =>
+  payments.ledgerByReferences(deps.sql, provider, references)
+
+/** The provider a payment was made with, for asking it about the payment (503 when it is not configured). */
+export const providerOfPayment = async (deps: PaymentDeps, id: string) => {
+  const found = await payments.find(deps.sql, id)
+  if (!found) throw notFound()
+  return providerOf(deps, found)
 }

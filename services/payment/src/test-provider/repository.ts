@@ -12,6 +12,7 @@ export interface Charge {
   declineReason: string | null
   capturedAmount: number
   refundedAmount: number
+  createdAt: Date
 }
 
 export interface Operation {
@@ -23,12 +24,12 @@ export interface Operation {
 
 const chargeColumns = (sql: Queryable) =>
   sql`id, idempotency_key as "idempotencyKey", token, amount, currency, status, decline_reason as "declineReason",
-      captured_amount as "capturedAmount", refunded_amount as "refundedAmount"`
+      captured_amount as "capturedAmount", refunded_amount as "refundedAmount", created_at as "createdAt"`
 
 /** Inserts the charge unless one with its idempotency key exists; answers the one kept under that key. */
 export const claimCharge = async (
   sql: Queryable,
-  c: Omit<Charge, 'capturedAmount' | 'refundedAmount'> & { at: Date },
+  c: Omit<Charge, 'capturedAmount' | 'refundedAmount' | 'createdAt'> & { at: Date },
 ): Promise<{ charge: Charge; created: boolean }> => {
   const inserted = await sql<Charge[]>`
     insert into payments.test_provider_charges
@@ -89,3 +90,15 @@ export const insertOperation = (sql: Queryable, op: Operation & { key: string; a
 export const chargesByKey = async (sql: Queryable, key: string): Promise<Charge[]> =>
   sql<Charge[]>`
     select ${chargeColumns(sql)} from payments.test_provider_charges where idempotency_key = ${key}`
+
+/** A charge's captures, voids and refunds, oldest first. */
+export const operationsOf = (sql: Queryable, chargeId: string) =>
+  sql<Operation[]>`
+    select id, charge_id as "chargeId", kind, amount from payments.test_provider_operations
+    where charge_id = ${chargeId} order by created_at, id`
+
+/** The charges made since `since`, oldest first. */
+export const chargesSince = (sql: Queryable, since: Date) =>
+  sql<Charge[]>`
+    select ${chargeColumns(sql)} from payments.test_provider_charges where created_at >= ${since}
+    order by created_at, id`

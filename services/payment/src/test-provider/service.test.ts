@@ -8,13 +8,19 @@ const at = 1_800_000_000
 const provider = createTestProvider({ sql: {} as Db, now: () => at * 1000, secret, toleranceSeconds: 300 })
 const body = JSON.stringify({ id: 'evt_1', charge: 'tpc_1', outcome: 'succeeded' })
 const read = (text: string, signature: string) =>
-  provider.parseCallback(text, new Headers({ [signatureHeader]: signature }))
+  provider.parseWebhook(text, new Headers({ [signatureHeader]: signature }))
 
 describe('the test provider’s callbacks', () => {
   test('a callback it signed reads back', async () => {
     expect(await read(body, signCallback(secret, body, at))).toEqual({
       ok: true,
-      callback: { eventId: 'evt_1', reference: 'tpc_1', result: { outcome: 'succeeded' } },
+      event: {
+        id: 'evt_1',
+        type: 'charge.succeeded',
+        kind: 'authorization',
+        references: ['tpc_1'],
+        occurredAt: new Date(at * 1000).toISOString(),
+      },
     })
   })
 

@@ -1,7 +1,13 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import type { Db } from '@myshop/db'
 import { newId } from '@myshop/ids'
-import type { CallbackCheck, PaymentProvider, ProviderOutcome } from '../payments/provider.ts'
+import type {
+  DeclineReason,
+  PaymentProvider,
+  ProviderOutcome,
+  ProviderRecord,
+  WebhookCheck,
+} from '../providers/types.ts'
 import * as provider from './repository.ts'
 
 /** The cards the test provider knows, by token, and what each does. */
@@ -45,10 +51,42 @@ export const actionPath = (chargeId: string) => `/api/v1/payments/test-provider/
 export const signCallback = (secret: string, body: string, timestamp: number) =>
   `t=${timestamp},v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`
 
-const declined = (token: string) => {
-  const behaviour: string | undefined = testTokens[token as keyof typeof testTokens]
+const declined = (token: string | null): DeclineReason | null => {
+  const behaviour: string | undefined =
+    token === null ? undefined : testTokens[token as keyof typeof testTokens]
   if (behaviour === undefined) return 'invalid_token'
-  return behaviour.startsWith('declined: ') ? behaviour.slice('declined: '.length) : null
+  return behaviour.startsWith('declined: ') ? (behaviour.slice('declined: '.length) as DeclineReason) : null
+}
+
+/** What a refused operation on a charge comes to: the charge is not in a state for it, or the amount is wrong. */
+const refusal = (reference: string | null, detail: string): ProviderOutcome => ({
+  outcome: 'declined',
+  reference,
+  reason: detail.startsWith('charge_') ? 'unexpected_state' : 'invalid_request',
+  detail,
+})
+
+/** The payment id the service sent inside its idempotency keys (`pay_…:authorize`), the way a processor keeps metadata. */
+const paymentIdOf = (key: string) => (key.startsWith('pay_') ? key.split(':')[0]! : null)
+
+/** A charge as a processor's dashboard shows it, for reconciliation. */
+const recordOf = (charge: provider.Charge, operations: provider.Operation[]): ProviderRecord => {
+  const of = (kind: provider.Operation['kind']) =>
+    operations
+      .filter((o) => o.kind === kind)
+      .map((o) => ({ reference: o.id, amount: o.amount, status: 'succeeded' as const }))
+  return {
+    reference: charge.id,
+    paymentId: paymentIdOf(charge.idempotencyKey),
+    status: charge.status === 'declined' ? 'failed' : charge.status === 'voided' ? 'voided' : charge.status,
+    amount: charge.amount,
+    currency: charge.currency,
+    capturedAmount: charge.capturedAmount,
+    refundedAmount: charge.refundedAmount,
+    captures: of('capture'),
+    refunds: of('refund'),
+    createdAt: charge.createdAt.toISOString(),
+  }
 }
 
 /**
@@ -63,9 +101,18 @@ export const createTestProvider = ({
 }: TestProviderOptions): TestProvider => {
   const outcomeOf = (charge: provider.Charge): ProviderOutcome => {
     if (charge.status === 'declined')
-      return { outcome: 'declined', reference: charge.id, reason: charge.declineReason ?? 'declined' }
+      return {
+        outcome: 'declined',
+        reference: charge.id,
+        reason: (charge.declineReason as DeclineReason | null) ?? 'card_declined',
+      }
+    if (charge.status === 'voided') return refusal(charge.id, 'charge_voided')
     if (charge.status === 'requires_action')
-      return { outcome: 'requires_action', reference: charge.id, actionUrl: actionPath(charge.id) }
+      return {
+        outcome: 'requires_action',
+        reference: charge.id,
+        nextAction: { type: 'redirect', url: actionPath(charge.id) },
+      }
     return { outcome: 'succeeded', reference: charge.id }
   }
 
@@ -83,9 +130,9 @@ export const createTestProvider = ({
       const done = await provider.findOperation(tx, idempotencyKey)
       if (done) return { outcome: 'succeeded', reference: done.id }
       const charge = await provider.lockCharge(tx, reference)
-      if (!charge) return { outcome: 'declined', reference: null, reason: 'no_such_charge' }
+      if (!charge) return { outcome: 'declined', reference: null, reason: 'not_found' }
       const change = apply(charge)
-      if (typeof change === 'string') return { outcome: 'declined', reference: charge.id, reason: change }
+      if (typeof change === 'string') return refusal(charge.id, change)
       const at = new Date(now())
       await provider.updateCharge(tx, charge.id, { ...change, declineReason: charge.declineReason }, at)
       const id = newId('tpo', at.getTime())
@@ -103,6 +150,7 @@ export const createTestProvider = ({
 
   return {
     async authorize({ amount, currency, token, idempotencyKey }) {
+      if (token === null) return { outcome: 'declined', reference: null, reason: 'invalid_token' }
       const reason = declined(token)
       const at = new Date(now())
       const { charge, created } = await provider.claimCharge(sql, {
@@ -149,7 +197,7 @@ export const createTestProvider = ({
               },
       ),
 
-    async parseCallback(rawBody, headers): Promise<CallbackCheck> {
+    async parseWebhook(rawBody, headers): Promise<WebhookCheck> {
       const parts = Object.fromEntries(
         (headers.get(signatureHeader) ?? '').split(',').map((part) => {
           const at = part.indexOf('=')
@@ -180,7 +228,16 @@ export const createTestProvider = ({
             ? ({ outcome: 'declined', reason: parsed.reason } as const)
             : null
       if (!result) return { ok: false, reason: 'The callback has no outcome' }
-      return { ok: true, callback: { eventId: parsed.id, reference: parsed.charge, result } }
+      return {
+        ok: true,
+        event: {
+          id: parsed.id,
+          type: `charge.${result.outcome}`,
+          kind: 'authorization',
+          references: [parsed.charge],
+          occurredAt: new Date(timestamp * 1000).toISOString(),
+        },
+      }
     },
 
     async completeAction(chargeId, outcome) {
@@ -207,6 +264,21 @@ export const createTestProvider = ({
           ? { outcome: 'succeeded' }
           : { outcome: 'declined', reason: 'authentication_failed' },
       )
+    },
+
+    async resolve({ reference }) {
+      const charge = await provider.findCharge(sql, reference)
+      return charge ? outcomeOf(charge) : { outcome: 'declined', reference: null, reason: 'not_found' }
+    },
+
+    async inspect(reference) {
+      const charge = await provider.findCharge(sql, reference)
+      return charge ? recordOf(charge, await provider.operationsOf(sql, charge.id)) : null
+    },
+
+    async list(since) {
+      const charges = await provider.chargesSince(sql, since)
+      return Promise.all(charges.map(async (c) => recordOf(c, await provider.operationsOf(sql, c.id))))
     },
 
     async pendingAction(chargeId) {
