@@ -34,7 +34,7 @@ export const guard = (route: Route, deps: GuardDeps): GatewayMiddleware => {
   const ipLimit = perIp[route.limit]
   const ipKeyPrefix = `ip:${route.limit}:`
   return async (c, next) => {
-    const { config, metrics } = deps.shared
+    const { metrics } = deps.shared
     const state = c.get('state')
     state.routeLabel = route.label
 
