@@ -81,6 +81,20 @@ export type LowStockPage = Json<'listLowStock', 200>
 /** An order with its lines, totals, payment, fulfilments and status history. */
 export type Order = Json<'getOrder', 200>
 
+/** The payment ledger compared with a provider's records since a time: every difference found. */
+export type Reconciliation = Json<'reconcilePayments', 200>
+
+/** One difference between the ledger and a provider. */
+export type PaymentDifference = Reconciliation['differences'][number]
+
+/** The providers reconciliation compares the ledger with. */
+export type PaymentProviderName = NonNullable<
+  operations['reconcilePayments']['parameters']['query']
+>['provider']
+
+/** One payment beside the provider's record of it. */
+export type PaymentAtProvider = Json<'getPaymentAtProvider', 200>
+
 /** One page of orders, newest first. */
 export type OrderPage = Json<'listOrders', 200>
 
@@ -489,6 +503,21 @@ export const createApiClient = ({
     /** One page of every customer's orders (orders:read_all), newest first. */
     listOrders: (filter: OrderFilter = {}): Promise<OrderPage> =>
       authed((options) => shop.GET('/api/v1/admin/orders', { params: { query: given(filter) }, ...options })),
+
+    /** Compares the payment ledger with a provider's records of payments made since `since` (ISO 8601). */
+    reconcilePayments: (provider: PaymentProviderName, since: string): Promise<Reconciliation> =>
+      authed((options) =>
+        shop.GET('/api/v1/admin/payments/reconciliation', {
+          params: { query: { provider, since } },
+          ...options,
+        }),
+      ),
+
+    /** A payment, its ledger, and the provider's record of it side by side. */
+    getPaymentAtProvider: (id: string): Promise<PaymentAtProvider> =>
+      authed((options) =>
+        shop.GET('/api/v1/admin/payments/{id}/provider', { params: { path: { id } }, ...options }),
+      ),
 
     /** An order with its history. */
     getOrder: (id: string): Promise<Order> =>

@@ -6,6 +6,7 @@ import { registerDb } from './db.tsx'
 import { registerHealth } from './health.tsx'
 import { registerInventory } from './inventory.tsx'
 import { registerOrders } from './orders.tsx'
+import { registerPayments } from './payments.tsx'
 import { registerSagas } from './sagas.tsx'
 import { registerSeed } from './seed.tsx'
 import { registerServices } from './services.tsx'
@@ -23,6 +24,7 @@ export const commands: RegisterCommand[] = [
   registerSeed,
   registerInventory,
   registerOrders,
+  registerPayments,
   registerSagas,
   registerServices,
   registerAudit,
