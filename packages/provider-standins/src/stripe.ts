@@ -117,6 +117,9 @@ export interface SignedWebhook {
   headers: Record<string, string>
 }
 
+/** A signed webhook and the id of the event it carries. */
+export type SignedEvent = SignedWebhook & { id: string }
+
 export interface StripeStandInOptions {
   /** The only secret key the stand-in accepts (default `sk_test_myshop_standin`). */
   secretKey?: string
@@ -137,7 +140,7 @@ export interface StripeStandIn {
    * requires_payment_method with a last_payment_error. Answers the webhook Stripe would send about it, or null when
    * the PaymentIntent awaits nothing.
    */
-  completeAction(id: string, outcome: 'approve' | 'fail'): Promise<SignedWebhook | null>
+  completeAction(id: string, outcome: 'approve' | 'fail'): Promise<SignedEvent | null>
   /**
    * The next `count` requests fail: `server_error` answers 500 without doing anything, `rate_limit` 429, `hang`
    * never answers (until `stop`), and `server_error_after_commit` does the work, keeps its answer for the
@@ -147,16 +150,12 @@ export interface StripeStandIn {
   /** The same as `failNext(count, 'server_error_after_commit')`. */
   faultAfterCommit(count?: number): void
   /** A webhook event of `type` about `object`, signed with the SDK's own helper (or another secret or time). */
-  event(
-    type: string,
-    object: object,
-    options?: { secret?: string; timestamp?: number },
-  ): Promise<SignedWebhook & { id: string }>
+  event(type: string, object: object, options?: { secret?: string; timestamp?: number }): Promise<SignedEvent>
   /** A cardholder disputes the PaymentIntent's charge: answers the signed `charge.dispute.created` webhook. */
   dispute(
     id: string,
     options?: { reason?: string; amount?: number },
-  ): Promise<SignedWebhook & { dispute: StandInDispute }>
+  ): Promise<SignedEvent & { dispute: StandInDispute }>
   /** A refund made in Stripe's Dashboard, outside MyShop (the whole remainder when no amount is given). */
   refundOutside(id: string, amount?: number): StandInRefund
   intents: Map<string, StandInPaymentIntent>

@@ -165,7 +165,7 @@ export const createStripeProvider = ({
         })
       default:
         // Rate limited after our retries, 5xx, a connection error or a timeout: the call may have been made.
-        return { outcome: 'timeout', detail: error.code ?? error.type }
+        return { outcome: 'timeout', detail: error.code ?? error.rawType ?? error.type }
     }
   }
 
@@ -181,7 +181,7 @@ export const createStripeProvider = ({
       return declined(reference, 'unexpected_state', error.payment_intent?.status)
     const reason = reasonsByCode[error.code ?? '']
     if (reason) return declined(reference, reason)
-    return declined(reference, 'invalid_request', error.code ?? error.type)
+    return declined(reference, 'invalid_request', error.code ?? error.rawType ?? error.type)
   }
 
   const nextActionOf = (intent: Stripe.PaymentIntent): NextAction => ({
@@ -249,7 +249,7 @@ export const createStripeProvider = ({
   const unreachable = (error: unknown) => {
     if (!(error instanceof StripeError)) return error
     return new AppError('bad_gateway', {
-      detail: `Stripe could not be asked (${error.code ?? error.type}${error.statusCode ? `, HTTP ${error.statusCode}` : ''})`,
+      detail: `Stripe could not be asked (${error.code ?? error.rawType ?? error.type}${error.statusCode ? `, HTTP ${error.statusCode}` : ''})`,
     })
   }
 
