@@ -13,6 +13,7 @@ export interface Params {
   [key: string]: string | Params
 }
 
+/** A PaymentIntent as Stripe answers it (the fields MyShop reads, and the usual ones beside them). */
 export interface StandInPaymentIntent {
   id: string
   object: 'payment_intent'
@@ -44,6 +45,7 @@ export interface StandInPaymentIntent {
     | 'canceled'
 }
 
+/** The charge a confirmed PaymentIntent made, authorized or failed. */
 export interface StandInCharge {
   id: string
   object: 'charge'
@@ -66,6 +68,7 @@ export interface StandInCharge {
   status: 'succeeded' | 'failed'
 }
 
+/** A refund of a PaymentIntent's captured charge. */
 export interface StandInRefund {
   id: string
   object: 'refund'
@@ -81,6 +84,7 @@ export interface StandInRefund {
   status: 'succeeded' | 'pending' | 'failed' | 'canceled'
 }
 
+/** A cardholder's dispute of a captured charge. */
 export interface StandInDispute {
   id: string
   object: 'dispute'
@@ -120,6 +124,7 @@ export interface SignedWebhook {
 /** A signed webhook and the id of the event it carries. */
 export type SignedEvent = SignedWebhook & { id: string }
 
+/** The keys and clock of a stand-in. */
 export interface StripeStandInOptions {
   /** The only secret key the stand-in accepts (default `sk_test_myshop_standin`). */
   secretKey?: string
@@ -128,8 +133,10 @@ export interface StripeStandInOptions {
   now?: () => number
 }
 
+/** A failure the stand-in can be told to answer the next requests with (see `failNext`). */
 export type StripeFault = 'server_error' | 'rate_limit' | 'hang' | 'server_error_after_commit'
 
+/** A running stand-in: its address, the controls a test drives it with, and its state to assert on. */
 export interface StripeStandIn {
   url: string
   secretKey: string

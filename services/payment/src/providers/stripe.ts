@@ -113,6 +113,85 @@ const recordStatus: Record<string, ProviderRecord['status']> = {
   canceled: 'voided',
 }
 
+/** A call that did not work as a value: no answer is `timeout`, a refusal `declined`; a bad key throws. */
+const failure = (error: unknown): ProviderOutcome => {
+  if (!(error instanceof StripeError)) throw error
+  const reference = error.payment_intent?.id ?? null
+  switch (error.type) {
+    case 'StripeCardError':
+      return cardDecline(reference, error.code, error.decline_code)
+    case 'StripeInvalidRequestError':
+    case 'StripeIdempotencyError':
+      return invalidRequest(reference, error)
+    case 'StripeAuthenticationError':
+    case 'StripePermissionError':
+      throw new AppError('bad_gateway', {
+        detail: `Stripe refused MyShop's API key (HTTP ${error.statusCode}); check the configured secret key`,
+      })
+    default:
+      // Rate limited after our retries, 5xx, a connection error or a timeout: the call may have been made.
+      return { outcome: 'timeout', detail: error.code ?? error.rawType ?? error.type }
+  }
+}
+
+/** A request Stripe refused: an unknown payment method or PaymentIntent, a wrong state, or another. */
+const invalidRequest = (
+  reference: string | null,
+  error: InstanceType<typeof StripeError>,
+): ProviderOutcome => {
+  if (error.code === 'resource_missing')
+    return error.param === 'payment_method'
+      ? declined(reference, 'invalid_token')
+      : declined(reference, 'not_found', error.param)
+  if (error.code === 'payment_intent_unexpected_state')
+    return declined(reference, 'unexpected_state', error.payment_intent?.status)
+  const reason = reasonsByCode[error.code ?? '']
+  if (reason) return declined(reference, reason)
+  return declined(reference, 'invalid_request', error.code ?? error.rawType ?? error.type)
+}
+
+/** What the shopper does next: Stripe.js with the client secret, or the issuer's page when Stripe gave one. */
+const nextActionOf = (intent: Stripe.PaymentIntent): NextAction => ({
+  type: 'stripe_sdk',
+  clientSecret: intent.client_secret ?? '',
+  url: intent.next_action?.redirect_to_url?.url ?? null,
+})
+
+/** Where a PaymentIntent stands, as an outcome of authorizing it. */
+const authorization = (intent: Stripe.PaymentIntent): ProviderOutcome => {
+  switch (intent.status) {
+    case 'requires_capture':
+    case 'succeeded':
+      return { outcome: 'succeeded', reference: intent.id }
+    case 'requires_action':
+      return { outcome: 'requires_action', reference: intent.id, nextAction: nextActionOf(intent) }
+    case 'requires_payment_method': {
+      const error = intent.last_payment_error
+      if (!error) return declined(intent.id, 'authentication_failed')
+      if (error.type === 'card_error') return cardDecline(intent.id, error.code, error.decline_code)
+      return declined(intent.id, reasonsByCode[error.code ?? ''] ?? 'authentication_failed', error.code)
+    }
+    case 'processing':
+      return { outcome: 'timeout', detail: 'processing' }
+    default:
+      return declined(intent.id, 'unexpected_state', intent.status)
+  }
+}
+
+/** The amount to send Stripe, or the decline of an amount it cannot take (never rounded). */
+const amountFor = (amount: number, currency: string) => {
+  const converted = toStripeAmount(amount, currency)
+  return converted.ok ? converted.amount : declined(null, 'invalid_request', converted.problem)
+}
+
+/** A read that failed: the caller cannot be answered, so it is told so (never with the key). */
+const unreachable = (error: unknown) => {
+  if (!(error instanceof StripeError)) return error
+  return new AppError('bad_gateway', {
+    detail: `Stripe could not be asked (${error.code ?? error.rawType ?? error.type}${error.statusCode ? `, HTTP ${error.statusCode}` : ''})`,
+  })
+}
+
 /**
  * Stripe as a payment provider, through the official SDK: a payment is a PaymentIntent confirmed at once with a
  * manual capture, so it is authorized first and captured when the order ships. Every mutating call sends the
@@ -148,74 +227,7 @@ export const createStripeProvider = ({
     }
   }
 
-  /** A call that did not work as a value: no answer is `timeout`, a refusal `declined`; a bad key throws. */
-  const failure = (error: unknown): ProviderOutcome => {
-    if (!(error instanceof StripeError)) throw error
-    const reference = error.payment_intent?.id ?? null
-    switch (error.type) {
-      case 'StripeCardError':
-        return cardDecline(reference, error.code, error.decline_code)
-      case 'StripeInvalidRequestError':
-      case 'StripeIdempotencyError':
-        return invalidRequest(reference, error)
-      case 'StripeAuthenticationError':
-      case 'StripePermissionError':
-        throw new AppError('bad_gateway', {
-          detail: `Stripe refused MyShop's API key (HTTP ${error.statusCode}); check the configured secret key`,
-        })
-      default:
-        // Rate limited after our retries, 5xx, a connection error or a timeout: the call may have been made.
-        return { outcome: 'timeout', detail: error.code ?? error.rawType ?? error.type }
-    }
-  }
-
-  const invalidRequest = (
-    reference: string | null,
-    error: InstanceType<typeof StripeError>,
-  ): ProviderOutcome => {
-    if (error.code === 'resource_missing')
-      return error.param === 'payment_method'
-        ? declined(reference, 'invalid_token')
-        : declined(reference, 'not_found', error.param)
-    if (error.code === 'payment_intent_unexpected_state')
-      return declined(reference, 'unexpected_state', error.payment_intent?.status)
-    const reason = reasonsByCode[error.code ?? '']
-    if (reason) return declined(reference, reason)
-    return declined(reference, 'invalid_request', error.code ?? error.rawType ?? error.type)
-  }
-
-  const nextActionOf = (intent: Stripe.PaymentIntent): NextAction => ({
-    type: 'stripe_sdk',
-    clientSecret: intent.client_secret ?? '',
-    url: intent.next_action?.redirect_to_url?.url ?? null,
-  })
-
-  /** Where a PaymentIntent stands, as an outcome of authorizing it. */
-  const authorization = (intent: Stripe.PaymentIntent): ProviderOutcome => {
-    switch (intent.status) {
-      case 'requires_capture':
-      case 'succeeded':
-        return { outcome: 'succeeded', reference: intent.id }
-      case 'requires_action':
-        return { outcome: 'requires_action', reference: intent.id, nextAction: nextActionOf(intent) }
-      case 'requires_payment_method': {
-        const error = intent.last_payment_error
-        if (!error) return declined(intent.id, 'authentication_failed')
-        if (error.type === 'card_error') return cardDecline(intent.id, error.code, error.decline_code)
-        return declined(intent.id, reasonsByCode[error.code ?? ''] ?? 'authentication_failed', error.code)
-      }
-      case 'processing':
-        return { outcome: 'timeout', detail: 'processing' }
-      default:
-        return declined(intent.id, 'unexpected_state', intent.status)
-    }
-  }
-
-  const amountFor = (amount: number, currency: string) => {
-    const converted = toStripeAmount(amount, currency)
-    return converted.ok ? converted.amount : declined(null, 'invalid_request', converted.problem)
-  }
-
+  /** A PaymentIntent and its refunds as a ProviderRecord, in our units. */
   const record = async (intent: Stripe.PaymentIntent): Promise<ProviderRecord> => {
     const currency = intent.currency.toUpperCase()
     const ours = (amount: number) => fromStripeAmount(amount, currency)
@@ -243,14 +255,6 @@ export const createStripeProvider = ({
       refunds,
       createdAt: new Date(intent.created * 1000).toISOString(),
     }
-  }
-
-  /** A read that failed: the caller cannot be answered, so it is told so (never with the key). */
-  const unreachable = (error: unknown) => {
-    if (!(error instanceof StripeError)) return error
-    return new AppError('bad_gateway', {
-      detail: `Stripe could not be asked (${error.code ?? error.rawType ?? error.type}${error.statusCode ? `, HTTP ${error.statusCode}` : ''})`,
-    })
   }
 
   return {
