@@ -112,7 +112,12 @@ export interface PaymentProvider {
    */
   resolve(input: { reference: string; idempotencyKey: string }): Promise<ProviderOutcome>
   /** Takes `amount` of the authorization; succeeded's reference is the capture's id. */
-  capture(input: { reference: string; amount: number; currency: string; idempotencyKey: string }): Promise<ProviderOutcome>
+  capture(input: {
+    reference: string
+    amount: number
+    currency: string
+    idempotencyKey: string
+  }): Promise<ProviderOutcome>
   /** Releases an authorization, or gives up one awaiting the shopper. */
   void(input: { reference: string; idempotencyKey: string }): Promise<ProviderOutcome>
   /**
