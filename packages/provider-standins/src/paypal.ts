@@ -976,13 +976,15 @@ export const startPayPalStandIn = (options: PayPalStandInOptions = {}): PayPalSt
       })
     },
     refundOutside(captureId, amount) {
-      const capture = find(captures, captureId)
-      const reply = refundCapture(
-        captureId,
-        { amount: { currency_code: capture.amount.currency_code, value: amount } },
-        true,
-      )
-      return refunds.get((reply.body as { id: string }).id)!
+      try {
+        const capture = find(captures, captureId)
+        const money = { currency_code: capture.amount.currency_code, value: amount }
+        const reply = refundCapture(captureId, { amount: money }, true)
+        return refunds.get((reply.body as { id: string }).id)!
+      } catch (error) {
+        if (error instanceof Refusal) throw new Error(`PayPal refuses the refund: ${error.details[0]?.issue}`)
+        throw error
+      }
     },
     orders,
     authorizations,
