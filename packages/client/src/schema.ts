@@ -1165,6 +1165,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/payments/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The providers checkout offers, with Stripe's publishable key and PayPal's client id
+         * @description Public: no token needed.
+         */
+        get: operations["listPaymentProviders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where a provider sends the shopper back: the provider is asked where the payment stands and it is brought up to date
+         * @description Public: no token needed.
+         */
+        get: operations["paymentReturn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/payments": {
         parameters: {
             query?: never;
@@ -1199,6 +1239,26 @@ export interface paths {
         get: operations["getPayment"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask the provider where a payment awaiting the customer stands, and bring it up to date; any other payment is answered as it is
+         * @description Needs a bearer token with the `payment:authorize` permission.
+         */
+        post: operations["resolvePayment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1295,10 +1355,90 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * The test provider's signed callback (HMAC-SHA256 in test-provider-signature); a forged, stale or replayed one is refused
+         * The test provider's signed callback (HMAC-SHA256 in test-provider-signature); a forged or stale one is 400
          * @description Public: no token needed.
          */
         post: operations["testProviderCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/stripe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stripe's events, verified against STRIPE_WEBHOOK_SECRET over the raw body (Stripe-Signature, with its age); a bad signature is 400 and nothing is recorded; a repeat is acknowledged
+         * @description Public: no token needed.
+         */
+        post: operations["stripeWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/paypal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * PayPal's events, verified with PayPal's signature verification for PAYPAL_WEBHOOK_ID; a bad signature is 400 and nothing is recorded; a repeat is acknowledged
+         * @description Public: no token needed.
+         */
+        post: operations["paypalWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/payments/reconciliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Compare the ledger's payments through a provider since a time with the provider's own records: every missing capture, amount mismatch and one-sided refund
+         * @description Needs a bearer token with the `payments:reconcile` permission.
+         */
+        get: operations["reconcilePayments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/payments/{id}/provider": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One payment beside the provider's record of it, with the differences
+         * @description Needs a bearer token with the `payments:reconcile` permission.
+         */
+        get: operations["getPaymentAtProvider"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1562,7 +1702,7 @@ export interface components {
              * @description Stable machine-readable error code
              * @enum {string}
              */
-            code: "bad_request" | "invalid_signature" | "malformed_json" | "validation_failed" | "unauthenticated" | "payment_declined" | "invalid_token" | "invalid_credentials" | "forbidden" | "not_found" | "route_not_found" | "method_not_allowed" | "conflict" | "email_taken" | "insufficient_stock" | "cart_changed" | "cart_empty" | "sku_unavailable" | "currency_mismatch" | "cart_limit" | "invalid_transition" | "idempotency_in_flight" | "idempotency_mismatch" | "weak_password" | "shipping_unavailable" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "too_many_attempts" | "internal" | "bad_gateway" | "unavailable" | "gateway_timeout";
+            code: "bad_request" | "invalid_signature" | "malformed_json" | "validation_failed" | "unauthenticated" | "payment_declined" | "invalid_token" | "invalid_credentials" | "forbidden" | "not_found" | "route_not_found" | "method_not_allowed" | "conflict" | "email_taken" | "insufficient_stock" | "cart_changed" | "cart_empty" | "sku_unavailable" | "currency_mismatch" | "cart_limit" | "invalid_transition" | "idempotency_in_flight" | "idempotency_mismatch" | "weak_password" | "shipping_unavailable" | "provider_unavailable" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "too_many_attempts" | "internal" | "bad_gateway" | "unavailable" | "gateway_timeout";
             detail?: string;
             /** @description The request path */
             instance?: string;
@@ -20119,6 +20259,321 @@ export interface operations {
             };
         };
     };
+    listPaymentProviders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "providers": [
+                     *         {
+                     *           "name": "test",
+                     *           "publishableKey": "example publishableKey",
+                     *           "clientId": "example clientId"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The providers checkout offers, in the order the shop lists them */
+                        providers: {
+                            /**
+                             * @default test
+                             * @enum {string}
+                             */
+                            name: "test" | "stripe" | "paypal";
+                            /** @description Stripe's publishable key, for Stripe.js */
+                            publishableKey?: string;
+                            /** @description PayPal's client id, for PayPal's JavaScript SDK */
+                            clientId?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    paymentReturn: {
+        parameters: {
+            query?: {
+                cancelled?: "true";
+                token?: string;
+                PayerID?: string;
+                payment_intent?: string;
+                payment_intent_client_secret?: string;
+                redirect_status?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An HTML page saying where the payment stands */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example example */
+                    "text/plain": string;
+                };
+            };
+            /** @description To the storefront (PAYMENT_RETURN_URL), with payment, reference and status */
+            303: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request could not be read (malformed JSON or multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "bad_request",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks the schema or a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/validation-failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "code": "validation_failed",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     authorizePayment: {
         parameters: {
             query?: never;
@@ -20156,15 +20611,16 @@ export interface operations {
                      */
                     currency: string;
                     /**
-                     * @description Who processes the card
-                     * @constant
+                     * @description Who processes the payment: one the shop offers (GET /api/v1/payments/providers)
+                     * @default test
+                     * @enum {string}
                      */
-                    provider: "test";
+                    provider: "test" | "stripe" | "paypal";
                     /**
-                     * @description The provider's token for the card (the test provider's: tok_visa, tok_3ds, ...)
+                     * @description The card's token or payment method, required for test and stripe (the test provider's: tok_visa, tok_3ds, ...; Stripe's: pm_…); PayPal takes none
                      * @example tok_visa
                      */
-                    token: string;
+                    token?: string;
                 };
                 /**
                  * @example {
@@ -20192,15 +20648,16 @@ export interface operations {
                      */
                     currency: string;
                     /**
-                     * @description Who processes the card
-                     * @constant
+                     * @description Who processes the payment: one the shop offers (GET /api/v1/payments/providers)
+                     * @default test
+                     * @enum {string}
                      */
-                    provider: "test";
+                    provider: "test" | "stripe" | "paypal";
                     /**
-                     * @description The provider's token for the card (the test provider's: tok_visa, tok_3ds, ...)
+                     * @description The card's token or payment method, required for test and stripe (the test provider's: tok_visa, tok_3ds, ...; Stripe's: pm_…); PayPal takes none
                      * @example tok_visa
                      */
-                    token: string;
+                    token?: string;
                 };
                 /**
                  * @example {
@@ -20228,15 +20685,16 @@ export interface operations {
                      */
                     currency: string;
                     /**
-                     * @description Who processes the card
-                     * @constant
+                     * @description Who processes the payment: one the shop offers (GET /api/v1/payments/providers)
+                     * @default test
+                     * @enum {string}
                      */
-                    provider: "test";
+                    provider: "test" | "stripe" | "paypal";
                     /**
-                     * @description The provider's token for the card (the test provider's: tok_visa, tok_3ds, ...)
+                     * @description The card's token or payment method, required for test and stripe (the test provider's: tok_visa, tok_3ds, ...; Stripe's: pm_…); PayPal takes none
                      * @example tok_visa
                      */
-                    token: string;
+                    token?: string;
                 };
             };
         };
@@ -20263,6 +20721,14 @@ export interface operations {
                      *       "failureReason": "example failureReason",
                      *       "capturedAmount": 1,
                      *       "refundedAmount": 1,
+                     *       "dispute": {
+                     *         "id": "example id",
+                     *         "amount": 1,
+                     *         "currency": "example currency",
+                     *         "reason": "example reason",
+                     *         "status": "example status",
+                     *         "openedAt": "2026-01-15T09:30:00.000Z"
+                     *       },
                      *       "refunds": [
                      *         {
                      *           "id": "example id",
@@ -20297,16 +20763,34 @@ export interface operations {
                         status: "pending" | "requires_action" | "authorized" | "captured" | "voided" | "refunded" | "partially_refunded" | "failed";
                         provider: string;
                         providerReference: string | null;
-                        /** @description Where the customer goes to approve the payment, when it awaits them */
+                        /** @description What the customer does to approve the payment, when it awaits them */
                         nextAction: {
                             /** @constant */
                             type: "redirect";
                             url: string;
+                        } | {
+                            /** @constant */
+                            type: "stripe_sdk";
+                            clientSecret: string;
+                            url: string | null;
                         } | null;
                         failureReason: string | null;
                         capturedAmount: string | number;
                         /** @description Given back, or being given back, in minor units */
                         refundedAmount: string | number;
+                        /** @description The latest dispute (chargeback) the shopper's bank opened over the payment */
+                        dispute: {
+                            /** @description The provider's id of the dispute */
+                            id: string;
+                            /** @description Disputed, in minor units */
+                            amount: string | number;
+                            currency: string;
+                            reason: string;
+                            /** @description As the provider last reported it */
+                            status: string;
+                            /** Format: date-time */
+                            openedAt: string;
+                        } | null;
                         refunds: {
                             id: string;
                             amount: string | number;
@@ -20606,6 +21090,14 @@ export interface operations {
                      *       "failureReason": "example failureReason",
                      *       "capturedAmount": 1,
                      *       "refundedAmount": 1,
+                     *       "dispute": {
+                     *         "id": "example id",
+                     *         "amount": 1,
+                     *         "currency": "example currency",
+                     *         "reason": "example reason",
+                     *         "status": "example status",
+                     *         "openedAt": "2026-01-15T09:30:00.000Z"
+                     *       },
                      *       "refunds": [
                      *         {
                      *           "id": "example id",
@@ -20640,16 +21132,34 @@ export interface operations {
                         status: "pending" | "requires_action" | "authorized" | "captured" | "voided" | "refunded" | "partially_refunded" | "failed";
                         provider: string;
                         providerReference: string | null;
-                        /** @description Where the customer goes to approve the payment, when it awaits them */
+                        /** @description What the customer does to approve the payment, when it awaits them */
                         nextAction: {
                             /** @constant */
                             type: "redirect";
                             url: string;
+                        } | {
+                            /** @constant */
+                            type: "stripe_sdk";
+                            clientSecret: string;
+                            url: string | null;
                         } | null;
                         failureReason: string | null;
                         capturedAmount: string | number;
                         /** @description Given back, or being given back, in minor units */
                         refundedAmount: string | number;
+                        /** @description The latest dispute (chargeback) the shopper's bank opened over the payment */
+                        dispute: {
+                            /** @description The provider's id of the dispute */
+                            id: string;
+                            /** @description Disputed, in minor units */
+                            amount: string | number;
+                            currency: string;
+                            reason: string;
+                            /** @description As the provider last reported it */
+                            status: string;
+                            /** Format: date-time */
+                            openedAt: string;
+                        } | null;
                         refunds: {
                             id: string;
                             amount: string | number;
@@ -20862,7 +21372,7 @@ export interface operations {
             };
         };
     };
-    capturePayment: {
+    resolvePayment: {
         parameters: {
             query?: never;
             header?: never;
@@ -20895,6 +21405,14 @@ export interface operations {
                      *       "failureReason": "example failureReason",
                      *       "capturedAmount": 1,
                      *       "refundedAmount": 1,
+                     *       "dispute": {
+                     *         "id": "example id",
+                     *         "amount": 1,
+                     *         "currency": "example currency",
+                     *         "reason": "example reason",
+                     *         "status": "example status",
+                     *         "openedAt": "2026-01-15T09:30:00.000Z"
+                     *       },
                      *       "refunds": [
                      *         {
                      *           "id": "example id",
@@ -20929,16 +21447,367 @@ export interface operations {
                         status: "pending" | "requires_action" | "authorized" | "captured" | "voided" | "refunded" | "partially_refunded" | "failed";
                         provider: string;
                         providerReference: string | null;
-                        /** @description Where the customer goes to approve the payment, when it awaits them */
+                        /** @description What the customer does to approve the payment, when it awaits them */
                         nextAction: {
                             /** @constant */
                             type: "redirect";
                             url: string;
+                        } | {
+                            /** @constant */
+                            type: "stripe_sdk";
+                            clientSecret: string;
+                            url: string | null;
                         } | null;
                         failureReason: string | null;
                         capturedAmount: string | number;
                         /** @description Given back, or being given back, in minor units */
                         refundedAmount: string | number;
+                        /** @description The latest dispute (chargeback) the shopper's bank opened over the payment */
+                        dispute: {
+                            /** @description The provider's id of the dispute */
+                            id: string;
+                            /** @description Disputed, in minor units */
+                            amount: string | number;
+                            currency: string;
+                            reason: string;
+                            /** @description As the provider last reported it */
+                            status: string;
+                            /** Format: date-time */
+                            openedAt: string;
+                        } | null;
+                        refunds: {
+                            id: string;
+                            amount: string | number;
+                            /** @enum {string} */
+                            status: "pending" | "succeeded" | "failed";
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        /** @description Every call made to the provider for this payment, oldest first */
+                        transactions: {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "authorize" | "capture" | "void" | "refund";
+                            amount: string | number;
+                            currency: string;
+                            providerReference: string | null;
+                            idempotencyKey: string;
+                            /** @enum {string} */
+                            outcome: "succeeded" | "requires_action" | "declined" | "failed" | "timeout";
+                            detail: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request could not be read (malformed JSON or multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "bad_request",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the permission this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "conflict",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks the schema or a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/validation-failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "code": "validation_failed",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    capturePayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "example id",
+                     *       "reference": "example reference",
+                     *       "amount": 1,
+                     *       "currency": "example currency",
+                     *       "status": "pending",
+                     *       "provider": "example provider",
+                     *       "providerReference": "example providerReference",
+                     *       "nextAction": {
+                     *         "type": "redirect",
+                     *         "url": "example url"
+                     *       },
+                     *       "failureReason": "example failureReason",
+                     *       "capturedAmount": 1,
+                     *       "refundedAmount": 1,
+                     *       "dispute": {
+                     *         "id": "example id",
+                     *         "amount": 1,
+                     *         "currency": "example currency",
+                     *         "reason": "example reason",
+                     *         "status": "example status",
+                     *         "openedAt": "2026-01-15T09:30:00.000Z"
+                     *       },
+                     *       "refunds": [
+                     *         {
+                     *           "id": "example id",
+                     *           "amount": 1,
+                     *           "status": "pending",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "transactions": [
+                     *         {
+                     *           "id": "example id",
+                     *           "kind": "authorize",
+                     *           "amount": 1,
+                     *           "currency": "example currency",
+                     *           "providerReference": "example providerReference",
+                     *           "idempotencyKey": "example idempotencyKey",
+                     *           "outcome": "succeeded",
+                     *           "detail": "example detail",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "createdAt": "2026-01-15T09:30:00.000Z",
+                     *       "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        reference: string;
+                        amount: string | number;
+                        currency: string;
+                        /** @enum {string} */
+                        status: "pending" | "requires_action" | "authorized" | "captured" | "voided" | "refunded" | "partially_refunded" | "failed";
+                        provider: string;
+                        providerReference: string | null;
+                        /** @description What the customer does to approve the payment, when it awaits them */
+                        nextAction: {
+                            /** @constant */
+                            type: "redirect";
+                            url: string;
+                        } | {
+                            /** @constant */
+                            type: "stripe_sdk";
+                            clientSecret: string;
+                            url: string | null;
+                        } | null;
+                        failureReason: string | null;
+                        capturedAmount: string | number;
+                        /** @description Given back, or being given back, in minor units */
+                        refundedAmount: string | number;
+                        /** @description The latest dispute (chargeback) the shopper's bank opened over the payment */
+                        dispute: {
+                            /** @description The provider's id of the dispute */
+                            id: string;
+                            /** @description Disputed, in minor units */
+                            amount: string | number;
+                            currency: string;
+                            reason: string;
+                            /** @description As the provider last reported it */
+                            status: string;
+                            /** Format: date-time */
+                            openedAt: string;
+                        } | null;
                         refunds: {
                             id: string;
                             amount: string | number;
@@ -21220,6 +22089,14 @@ export interface operations {
                      *       "failureReason": "example failureReason",
                      *       "capturedAmount": 1,
                      *       "refundedAmount": 1,
+                     *       "dispute": {
+                     *         "id": "example id",
+                     *         "amount": 1,
+                     *         "currency": "example currency",
+                     *         "reason": "example reason",
+                     *         "status": "example status",
+                     *         "openedAt": "2026-01-15T09:30:00.000Z"
+                     *       },
                      *       "refunds": [
                      *         {
                      *           "id": "example id",
@@ -21254,16 +22131,34 @@ export interface operations {
                         status: "pending" | "requires_action" | "authorized" | "captured" | "voided" | "refunded" | "partially_refunded" | "failed";
                         provider: string;
                         providerReference: string | null;
-                        /** @description Where the customer goes to approve the payment, when it awaits them */
+                        /** @description What the customer does to approve the payment, when it awaits them */
                         nextAction: {
                             /** @constant */
                             type: "redirect";
                             url: string;
+                        } | {
+                            /** @constant */
+                            type: "stripe_sdk";
+                            clientSecret: string;
+                            url: string | null;
                         } | null;
                         failureReason: string | null;
                         capturedAmount: string | number;
                         /** @description Given back, or being given back, in minor units */
                         refundedAmount: string | number;
+                        /** @description The latest dispute (chargeback) the shopper's bank opened over the payment */
+                        dispute: {
+                            /** @description The provider's id of the dispute */
+                            id: string;
+                            /** @description Disputed, in minor units */
+                            amount: string | number;
+                            currency: string;
+                            reason: string;
+                            /** @description As the provider last reported it */
+                            status: string;
+                            /** Format: date-time */
+                            openedAt: string;
+                        } | null;
                         refunds: {
                             id: string;
                             amount: string | number;
@@ -21586,6 +22481,14 @@ export interface operations {
                      *       "failureReason": "example failureReason",
                      *       "capturedAmount": 1,
                      *       "refundedAmount": 1,
+                     *       "dispute": {
+                     *         "id": "example id",
+                     *         "amount": 1,
+                     *         "currency": "example currency",
+                     *         "reason": "example reason",
+                     *         "status": "example status",
+                     *         "openedAt": "2026-01-15T09:30:00.000Z"
+                     *       },
                      *       "refunds": [
                      *         {
                      *           "id": "example id",
@@ -21620,16 +22523,34 @@ export interface operations {
                         status: "pending" | "requires_action" | "authorized" | "captured" | "voided" | "refunded" | "partially_refunded" | "failed";
                         provider: string;
                         providerReference: string | null;
-                        /** @description Where the customer goes to approve the payment, when it awaits them */
+                        /** @description What the customer does to approve the payment, when it awaits them */
                         nextAction: {
                             /** @constant */
                             type: "redirect";
                             url: string;
+                        } | {
+                            /** @constant */
+                            type: "stripe_sdk";
+                            clientSecret: string;
+                            url: string | null;
                         } | null;
                         failureReason: string | null;
                         capturedAmount: string | number;
                         /** @description Given back, or being given back, in minor units */
                         refundedAmount: string | number;
+                        /** @description The latest dispute (chargeback) the shopper's bank opened over the payment */
+                        dispute: {
+                            /** @description The provider's id of the dispute */
+                            id: string;
+                            /** @description Disputed, in minor units */
+                            amount: string | number;
+                            currency: string;
+                            reason: string;
+                            /** @description As the provider last reported it */
+                            status: string;
+                            /** Format: date-time */
+                            openedAt: string;
+                        } | null;
                         refunds: {
                             id: string;
                             amount: string | number;
@@ -22100,14 +23021,19 @@ export interface operations {
                 content: {
                     /**
                      * @example {
+                     *       "received": true,
+                     *       "duplicate": false,
                      *       "paymentId": "example paymentId",
-                     *       "status": "pending"
+                     *       "status": "example status"
                      *     }
                      */
                     "application/json": {
+                        /** @constant */
+                        received: true;
+                        /** @description Received before: acknowledged again, nothing done */
+                        duplicate: boolean;
                         paymentId: string | null;
-                        /** @enum {string|null} */
-                        status: "pending" | "requires_action" | "authorized" | "captured" | "voided" | "refunded" | "partially_refunded" | "failed" | null;
+                        status: string | null;
                     };
                 };
             };
@@ -22123,6 +23049,24 @@ export interface operations {
                      *       "title": "Bad request",
                      *       "status": 400,
                      *       "code": "bad_request",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
                      *     }
                      */
@@ -22159,6 +23103,1062 @@ export interface operations {
                      *       "title": "Payload too large",
                      *       "status": 413,
                      *       "code": "payload_too_large",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    stripeWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "received": true,
+                     *       "duplicate": false,
+                     *       "paymentId": "example paymentId",
+                     *       "status": "example status"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        received: true;
+                        /** @description Received before: acknowledged again, nothing done */
+                        duplicate: boolean;
+                        paymentId: string | null;
+                        status: string | null;
+                    };
+                };
+            };
+            /** @description The request could not be read (malformed JSON or multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "bad_request",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "conflict",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    paypalWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "received": true,
+                     *       "duplicate": false,
+                     *       "paymentId": "example paymentId",
+                     *       "status": "example status"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        received: true;
+                        /** @description Received before: acknowledged again, nothing done */
+                        duplicate: boolean;
+                        paymentId: string | null;
+                        status: string | null;
+                    };
+                };
+            };
+            /** @description The request could not be read (malformed JSON or multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "bad_request",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "code": "conflict",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reconcilePayments: {
+        parameters: {
+            query: {
+                provider: "test" | "stripe" | "paypal";
+                since: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "provider": "example provider",
+                     *       "since": "2026-01-15T09:30:00.000Z",
+                     *       "checked": 1,
+                     *       "differences": [
+                     *         {
+                     *           "kind": "missing_at_provider",
+                     *           "paymentId": "example paymentId",
+                     *           "providerReference": "example providerReference",
+                     *           "detail": "example detail",
+                     *           "ours": {
+                     *             "status": "example status",
+                     *             "amount": 1,
+                     *             "capturedAmount": 1,
+                     *             "refundedAmount": 1
+                     *           },
+                     *           "theirs": {
+                     *             "status": "example status",
+                     *             "amount": 1,
+                     *             "capturedAmount": 1,
+                     *             "refundedAmount": 1
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        provider: string;
+                        /** Format: date-time */
+                        since: string;
+                        /** @description Payments compared */
+                        checked: string | number;
+                        /** @description Empty when the ledger and the provider agree */
+                        differences: {
+                            /**
+                             * @default missing_at_provider
+                             * @enum {string}
+                             */
+                            kind: "missing_at_provider" | "unknown_to_ledger" | "status_mismatch" | "amount_mismatch" | "missing_capture" | "capture_only_at_provider" | "refund_only_in_ledger" | "refund_only_at_provider";
+                            paymentId: string | null;
+                            providerReference: string | null;
+                            detail: string;
+                            /** @description The ledger, or null when it has no such payment */
+                            ours: {
+                                status: string;
+                                amount: string | number;
+                                capturedAmount: string | number;
+                                /** @description Refunded successfully, in minor units */
+                                refundedAmount: string | number;
+                            } | null;
+                            /** @description The provider, or null when it has no record */
+                            theirs: {
+                                status: string;
+                                amount: string | number;
+                                capturedAmount: string | number;
+                                /** @description Refunded successfully, in minor units */
+                                refundedAmount: string | number;
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request could not be read (malformed JSON or multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "bad_request",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the permission this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks the schema or a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/validation-failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "code": "validation_failed",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPaymentAtProvider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "payment": {
+                     *         "id": "example id",
+                     *         "reference": "example reference",
+                     *         "amount": 1,
+                     *         "currency": "example currency",
+                     *         "status": "pending",
+                     *         "provider": "example provider",
+                     *         "providerReference": "example providerReference",
+                     *         "nextAction": {
+                     *           "type": "redirect",
+                     *           "url": "example url"
+                     *         },
+                     *         "failureReason": "example failureReason",
+                     *         "capturedAmount": 1,
+                     *         "refundedAmount": 1,
+                     *         "dispute": {
+                     *           "id": "example id",
+                     *           "amount": 1,
+                     *           "currency": "example currency",
+                     *           "reason": "example reason",
+                     *           "status": "example status",
+                     *           "openedAt": "2026-01-15T09:30:00.000Z"
+                     *         },
+                     *         "refunds": [
+                     *           {
+                     *             "id": "example id",
+                     *             "amount": 1,
+                     *             "status": "pending",
+                     *             "createdAt": "2026-01-15T09:30:00.000Z"
+                     *           }
+                     *         ],
+                     *         "transactions": [
+                     *           {
+                     *             "id": "example id",
+                     *             "kind": "authorize",
+                     *             "amount": 1,
+                     *             "currency": "example currency",
+                     *             "providerReference": "example providerReference",
+                     *             "idempotencyKey": "example idempotencyKey",
+                     *             "outcome": "succeeded",
+                     *             "detail": "example detail",
+                     *             "createdAt": "2026-01-15T09:30:00.000Z"
+                     *           }
+                     *         ],
+                     *         "createdAt": "2026-01-15T09:30:00.000Z",
+                     *         "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *       },
+                     *       "provider": {
+                     *         "reference": "example reference",
+                     *         "paymentId": "example paymentId",
+                     *         "status": "requires_action",
+                     *         "amount": 1,
+                     *         "currency": "example currency",
+                     *         "capturedAmount": 1,
+                     *         "refundedAmount": 1,
+                     *         "captures": [
+                     *           {
+                     *             "reference": "example reference",
+                     *             "amount": 1,
+                     *             "status": "succeeded"
+                     *           }
+                     *         ],
+                     *         "refunds": [
+                     *           {
+                     *             "reference": "example reference",
+                     *             "amount": 1,
+                     *             "status": "succeeded"
+                     *           }
+                     *         ],
+                     *         "createdAt": "2026-01-15T09:30:00.000Z"
+                     *       },
+                     *       "differences": [
+                     *         {
+                     *           "kind": "missing_at_provider",
+                     *           "paymentId": "example paymentId",
+                     *           "providerReference": "example providerReference",
+                     *           "detail": "example detail",
+                     *           "ours": {
+                     *             "status": "example status",
+                     *             "amount": 1,
+                     *             "capturedAmount": 1,
+                     *             "refundedAmount": 1
+                     *           },
+                     *           "theirs": {
+                     *             "status": "example status",
+                     *             "amount": 1,
+                     *             "capturedAmount": 1,
+                     *             "refundedAmount": 1
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        payment: {
+                            id: string;
+                            reference: string;
+                            amount: string | number;
+                            currency: string;
+                            /** @enum {string} */
+                            status: "pending" | "requires_action" | "authorized" | "captured" | "voided" | "refunded" | "partially_refunded" | "failed";
+                            provider: string;
+                            providerReference: string | null;
+                            /** @description What the customer does to approve the payment, when it awaits them */
+                            nextAction: {
+                                /** @constant */
+                                type: "redirect";
+                                url: string;
+                            } | {
+                                /** @constant */
+                                type: "stripe_sdk";
+                                clientSecret: string;
+                                url: string | null;
+                            } | null;
+                            failureReason: string | null;
+                            capturedAmount: string | number;
+                            /** @description Given back, or being given back, in minor units */
+                            refundedAmount: string | number;
+                            /** @description The latest dispute (chargeback) the shopper's bank opened over the payment */
+                            dispute: {
+                                /** @description The provider's id of the dispute */
+                                id: string;
+                                /** @description Disputed, in minor units */
+                                amount: string | number;
+                                currency: string;
+                                reason: string;
+                                /** @description As the provider last reported it */
+                                status: string;
+                                /** Format: date-time */
+                                openedAt: string;
+                            } | null;
+                            refunds: {
+                                id: string;
+                                amount: string | number;
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed";
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            /** @description Every call made to the provider for this payment, oldest first */
+                            transactions: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "authorize" | "capture" | "void" | "refund";
+                                amount: string | number;
+                                currency: string;
+                                providerReference: string | null;
+                                idempotencyKey: string;
+                                /** @enum {string} */
+                                outcome: "succeeded" | "requires_action" | "declined" | "failed" | "timeout";
+                                detail: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                        /** @description The provider's record, null when it has none */
+                        provider: {
+                            reference: string;
+                            paymentId: string | null;
+                            /**
+                             * @default requires_action
+                             * @enum {string}
+                             */
+                            status: "requires_action" | "authorized" | "captured" | "voided" | "failed";
+                            amount: string | number;
+                            currency: string;
+                            capturedAmount: string | number;
+                            refundedAmount: string | number;
+                            captures: {
+                                reference: string;
+                                amount: string | number;
+                                /** @enum {string} */
+                                status: "succeeded" | "pending" | "failed";
+                            }[];
+                            refunds: {
+                                reference: string;
+                                amount: string | number;
+                                /** @enum {string} */
+                                status: "succeeded" | "pending" | "failed";
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                        } | null;
+                        differences: {
+                            /**
+                             * @default missing_at_provider
+                             * @enum {string}
+                             */
+                            kind: "missing_at_provider" | "unknown_to_ledger" | "status_mismatch" | "amount_mismatch" | "missing_capture" | "capture_only_at_provider" | "refund_only_in_ledger" | "refund_only_at_provider";
+                            paymentId: string | null;
+                            providerReference: string | null;
+                            detail: string;
+                            /** @description The ledger, or null when it has no such payment */
+                            ours: {
+                                status: string;
+                                amount: string | number;
+                                capturedAmount: string | number;
+                                /** @description Refunded successfully, in minor units */
+                                refundedAmount: string | number;
+                            } | null;
+                            /** @description The provider, or null when it has no record */
+                            theirs: {
+                                status: string;
+                                amount: string | number;
+                                capturedAmount: string | number;
+                                /** @description Refunded successfully, in minor units */
+                                refundedAmount: string | number;
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request could not be read (malformed JSON or multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "bad_request",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the permission this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "code": "not_found",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks the schema or a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/validation-failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "code": "validation_failed",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
                      *     }
                      */

@@ -43,7 +43,9 @@ export const reconcile = async (
   const listed = await ask(name, () => provider.list(since))
   const theirs = new Map(listed.map((record) => [record.reference, record]))
   const differences: Difference[] = []
+  const compared = new Set<string>()
   const compare = async (entry: LedgerView) => {
+    compared.add(entry.paymentId)
     const reference = entry.providerReference!
     const record: ProviderRecord | null =
       theirs.get(reference) ?? (await ask(name, () => provider.inspect(reference)))
@@ -55,11 +57,14 @@ export const reconcile = async (
   for (const entry of referenced) await compare(entry)
   const older = await ledgerByReferences(deps, name, [...theirs.keys()])
   for (const entry of older) await compare(entry)
-  for (const record of theirs.values()) differences.push(unknownToLedger(record))
+  // A provider may list a payment under another of its ids (PayPal lists authorizations): one that names a payment
+  // already compared is that payment, not a stranger.
+  const strangers = [...theirs.values()].filter((r) => !(r.paymentId && compared.has(r.paymentId)))
+  for (const record of strangers) differences.push(unknownToLedger(record))
   return {
     provider: name,
     since: since.toISOString(),
-    checked: referenced.length + older.length + theirs.size,
+    checked: referenced.length + older.length + strangers.length,
     differences,
   }
 }
