@@ -6,6 +6,7 @@ import { createGateway } from '@myshop/edge-gateway'
 import { gatewayConfig } from '@myshop/edge-gateway/config'
 import { startPayPalStandIn } from '@myshop/provider-standins/paypal'
 import { startStripeStandIn } from '@myshop/provider-standins/stripe'
+import type { TestResponse } from '@myshop/testing'
 import Stripe from 'stripe'
 import { createApp } from '../src/app.ts'
 import type { PaymentDeps } from '../src/deps.ts'
@@ -55,14 +56,19 @@ afterAll(async () => {
 })
 
 /** A request through the gateway; answers the status and the parsed body (or the text, for a page). */
-const send = async (method: string, path: string, body?: string, headers: Record<string, string> = {}) => {
+const send = async (
+  method: string,
+  path: string,
+  body?: string,
+  headers: Record<string, string> = {},
+): Promise<TestResponse> => {
   const res = await gateway.fetch(new Request(`http://gateway.test${path}`, { method, headers, body }))
   const text = await res.text()
   let parsed: unknown = text
   try {
     parsed = JSON.parse(text)
   } catch {}
-  return { status: res.status, headers: res.headers, body: parsed as Record<string, any> }
+  return { status: res.status, headers: res.headers, body: parsed }
 }
 const asAdmin = { authorization: `Bearer ${h.admin}`, 'content-type': 'application/json' }
 const authorize = (body: Record<string, unknown>, key = crypto.randomUUID()) =>
