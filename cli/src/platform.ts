@@ -56,6 +56,16 @@ export const defaultMediaPublicUrl = (env: Env): string | undefined => {
 }
 
 /**
+ * Where shoppers come back from Stripe or PayPal when PAYMENT_PUBLIC_URL is unset: the gateway this run starts, on
+ * its configured port (a gateway on a port picked at boot is not known yet, and keeps the payment service's default).
+ */
+export const defaultPaymentPublicUrl = (env: Env): string | undefined => {
+  if (env.PAYMENT_PUBLIC_URL) return undefined
+  const port = gatewayConfig(env).port
+  return port ? `http://localhost:${port}` : undefined
+}
+
+/**
  * Validates the configuration of every process `myshop start` boots before any of them starts, and throws one
  * ConfigError listing the problems of all of them. The services' URLs that the platform hands the gateway and the
  * services at boot are left out: the environment's values for them are not used.
@@ -114,12 +124,14 @@ export const startPlatform = async (
   try {
     const shared = { ...(db && { sql: db.sql }), ...(sessions && { sessions }), ...(bus && { bus }) }
     const mediaUrl = defaultMediaPublicUrl(env)
+    const paymentUrl = defaultPaymentPublicUrl(env)
     const booted: Env = {
       ...env,
       // Each service is told the URLs of those booted before it, never the environment's.
       ...Object.fromEntries(list.map((service) => [serviceUrlVar(service.name), undefined])),
       TRUSTED_PROXIES: env.TRUSTED_PROXIES || loopbackProxies,
       ...(mediaUrl && { MEDIA_PUBLIC_URL: mediaUrl }),
+      ...(paymentUrl && { PAYMENT_PUBLIC_URL: paymentUrl }),
     }
     // Services prove who they are to each other with secrets derived from the shop's; without one set, this run
     // makes its own (the tokens it signs last minutes, and every service is handed its secret here).
