@@ -799,7 +799,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Buy a cart: 201 with the paid order; 202 with nextAction when the customer must approve the payment; 409 insufficient_stock (shortages), cart_changed (cart) or still running; 402 payment_declined; the same Idempotency-Key and body answer the same
+         * Buy a cart: 201 with the paid order; 202 with nextAction when the customer must approve the payment; 409 insufficient_stock (shortages), cart_changed (cart) or still running; 402 payment_declined; 422 provider_unavailable; the same Idempotency-Key and body answer the same
          * @description Public: no token needed.
          */
         post: operations["checkout"];
@@ -957,7 +957,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Every order, newest first, by status, creation time or email
+         * Every order, newest first, by status, creation time, email or whether its payment is disputed
          * @description Needs a bearer token with the `orders:read_all` permission.
          */
         get: operations["listOrders"];
@@ -1562,7 +1562,7 @@ export interface components {
              * @description Stable machine-readable error code
              * @enum {string}
              */
-            code: "bad_request" | "invalid_signature" | "malformed_json" | "validation_failed" | "unauthenticated" | "payment_declined" | "invalid_token" | "invalid_credentials" | "forbidden" | "not_found" | "route_not_found" | "method_not_allowed" | "conflict" | "email_taken" | "insufficient_stock" | "cart_changed" | "cart_empty" | "sku_unavailable" | "currency_mismatch" | "cart_limit" | "invalid_transition" | "idempotency_in_flight" | "idempotency_mismatch" | "weak_password" | "shipping_unavailable" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "too_many_attempts" | "internal" | "bad_gateway" | "unavailable" | "gateway_timeout";
+            code: "bad_request" | "invalid_signature" | "malformed_json" | "validation_failed" | "unauthenticated" | "payment_declined" | "invalid_token" | "invalid_credentials" | "forbidden" | "not_found" | "route_not_found" | "method_not_allowed" | "conflict" | "email_taken" | "insufficient_stock" | "cart_changed" | "cart_empty" | "sku_unavailable" | "currency_mismatch" | "cart_limit" | "invalid_transition" | "idempotency_in_flight" | "idempotency_mismatch" | "weak_password" | "shipping_unavailable" | "provider_unavailable" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "too_many_attempts" | "internal" | "bad_gateway" | "unavailable" | "gateway_timeout";
             detail?: string;
             /** @description The request path */
             instance?: string;
@@ -13090,16 +13090,13 @@ export interface operations {
                     /** @description The id of a shipping option offered for the address (GET /api/v1/shipping-options) */
                     shippingOption: string;
                     payment: {
+                        /** @enum {string} */
+                        provider: "test" | "stripe" | "paypal";
                         /**
-                         * @description Who processes the card
-                         * @constant
-                         */
-                        provider: "test";
-                        /**
-                         * @description The provider's token for the card (the test provider's: tok_visa, tok_3ds, ...)
+                         * @description The provider's token for the card (Stripe's pm_…, the test provider's tok_visa, tok_3ds, ...); required for test and stripe, none for paypal
                          * @example tok_visa
                          */
-                        token: string;
+                        token?: string;
                     };
                 };
                 /**
@@ -13142,16 +13139,13 @@ export interface operations {
                     /** @description The id of a shipping option offered for the address (GET /api/v1/shipping-options) */
                     shippingOption: string;
                     payment: {
+                        /** @enum {string} */
+                        provider: "test" | "stripe" | "paypal";
                         /**
-                         * @description Who processes the card
-                         * @constant
-                         */
-                        provider: "test";
-                        /**
-                         * @description The provider's token for the card (the test provider's: tok_visa, tok_3ds, ...)
+                         * @description The provider's token for the card (Stripe's pm_…, the test provider's tok_visa, tok_3ds, ...); required for test and stripe, none for paypal
                          * @example tok_visa
                          */
-                        token: string;
+                        token?: string;
                     };
                 };
                 /**
@@ -13194,16 +13188,13 @@ export interface operations {
                     /** @description The id of a shipping option offered for the address (GET /api/v1/shipping-options) */
                     shippingOption: string;
                     payment: {
+                        /** @enum {string} */
+                        provider: "test" | "stripe" | "paypal";
                         /**
-                         * @description Who processes the card
-                         * @constant
-                         */
-                        provider: "test";
-                        /**
-                         * @description The provider's token for the card (the test provider's: tok_visa, tok_3ds, ...)
+                         * @description The provider's token for the card (Stripe's pm_…, the test provider's tok_visa, tok_3ds, ...); required for test and stripe, none for paypal
                          * @example tok_visa
                          */
-                        token: string;
+                        token?: string;
                     };
                 };
             };
@@ -13274,6 +13265,14 @@ export interface operations {
                      *           "note": "example note"
                      *         }
                      *       ],
+                     *       "dispute": {
+                     *         "id": "example id",
+                     *         "amount": 0,
+                     *         "currency": "CUR",
+                     *         "reason": "fraudulent",
+                     *         "status": "needs_response",
+                     *         "openedAt": "2026-01-15T09:30:00.000Z"
+                     *       },
                      *       "sagaId": "example sagaId",
                      *       "createdAt": "2026-01-15T09:30:00.000Z",
                      *       "updatedAt": "2026-01-15T09:30:00.000Z",
@@ -13351,20 +13350,43 @@ export interface operations {
                             status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
                             /** Format: date-time */
                             at: string;
-                            /** @description usr_…, svc:order, or system */
+                            /** @description usr_…, svc:order, system, or provider:<name> (a dispute it reported) */
                             actor: string;
                             note: string | null;
                         }[];
+                        /** @description A chargeback the shopper's bank opened over the payment, as the provider last reported it; null when none */
+                        dispute: {
+                            /** @description The provider's id of the dispute */
+                            id: string;
+                            /** @description Minor units of the order’s currency */
+                            amount: string | number;
+                            currency: string;
+                            /** @example fraudulent */
+                            reason: string;
+                            /**
+                             * @description The provider's status of the dispute
+                             * @example needs_response
+                             */
+                            status: string;
+                            /** Format: date-time */
+                            openedAt: string;
+                        } | null;
                         sagaId: string | null;
                         /** Format: date-time */
                         createdAt: string;
                         /** Format: date-time */
                         updatedAt: string;
-                        /** @description Where the customer approves the payment (202), or null */
+                        /** @description What the customer must do to approve the payment (202): go to `url`, or finish it with Stripe’s SDK; or null */
                         nextAction: {
                             /** @constant */
                             type: "redirect";
                             url: string;
+                        } | {
+                            /** @constant */
+                            type: "stripe_sdk";
+                            /** @description Handed to Stripe's SDK in the browser to finish the payment */
+                            clientSecret: string;
+                            url: string | null;
                         } | null;
                     };
                 };
@@ -13434,6 +13456,14 @@ export interface operations {
                      *           "note": "example note"
                      *         }
                      *       ],
+                     *       "dispute": {
+                     *         "id": "example id",
+                     *         "amount": 0,
+                     *         "currency": "CUR",
+                     *         "reason": "fraudulent",
+                     *         "status": "needs_response",
+                     *         "openedAt": "2026-01-15T09:30:00.000Z"
+                     *       },
                      *       "sagaId": "example sagaId",
                      *       "createdAt": "2026-01-15T09:30:00.000Z",
                      *       "updatedAt": "2026-01-15T09:30:00.000Z",
@@ -13511,20 +13541,43 @@ export interface operations {
                             status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
                             /** Format: date-time */
                             at: string;
-                            /** @description usr_…, svc:order, or system */
+                            /** @description usr_…, svc:order, system, or provider:<name> (a dispute it reported) */
                             actor: string;
                             note: string | null;
                         }[];
+                        /** @description A chargeback the shopper's bank opened over the payment, as the provider last reported it; null when none */
+                        dispute: {
+                            /** @description The provider's id of the dispute */
+                            id: string;
+                            /** @description Minor units of the order’s currency */
+                            amount: string | number;
+                            currency: string;
+                            /** @example fraudulent */
+                            reason: string;
+                            /**
+                             * @description The provider's status of the dispute
+                             * @example needs_response
+                             */
+                            status: string;
+                            /** Format: date-time */
+                            openedAt: string;
+                        } | null;
                         sagaId: string | null;
                         /** Format: date-time */
                         createdAt: string;
                         /** Format: date-time */
                         updatedAt: string;
-                        /** @description Where the customer approves the payment (202), or null */
+                        /** @description What the customer must do to approve the payment (202): go to `url`, or finish it with Stripe’s SDK; or null */
                         nextAction: {
                             /** @constant */
                             type: "redirect";
                             url: string;
+                        } | {
+                            /** @constant */
+                            type: "stripe_sdk";
+                            /** @description Handed to Stripe's SDK in the browser to finish the payment */
+                            clientSecret: string;
+                            url: string | null;
                         } | null;
                     };
                 };
@@ -13859,6 +13912,14 @@ export interface operations {
                      *           "note": "example note"
                      *         }
                      *       ],
+                     *       "dispute": {
+                     *         "id": "example id",
+                     *         "amount": 0,
+                     *         "currency": "CUR",
+                     *         "reason": "fraudulent",
+                     *         "status": "needs_response",
+                     *         "openedAt": "2026-01-15T09:30:00.000Z"
+                     *       },
                      *       "sagaId": "example sagaId",
                      *       "createdAt": "2026-01-15T09:30:00.000Z",
                      *       "updatedAt": "2026-01-15T09:30:00.000Z"
@@ -13932,10 +13993,27 @@ export interface operations {
                             status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
                             /** Format: date-time */
                             at: string;
-                            /** @description usr_…, svc:order, or system */
+                            /** @description usr_…, svc:order, system, or provider:<name> (a dispute it reported) */
                             actor: string;
                             note: string | null;
                         }[];
+                        /** @description A chargeback the shopper's bank opened over the payment, as the provider last reported it; null when none */
+                        dispute: {
+                            /** @description The provider's id of the dispute */
+                            id: string;
+                            /** @description Minor units of the order’s currency */
+                            amount: string | number;
+                            currency: string;
+                            /** @example fraudulent */
+                            reason: string;
+                            /**
+                             * @description The provider's status of the dispute
+                             * @example needs_response
+                             */
+                            status: string;
+                            /** Format: date-time */
+                            openedAt: string;
+                        } | null;
                         sagaId: string | null;
                         /** Format: date-time */
                         createdAt: string;
@@ -14267,6 +14345,14 @@ export interface operations {
                      *           "note": "example note"
                      *         }
                      *       ],
+                     *       "dispute": {
+                     *         "id": "example id",
+                     *         "amount": 0,
+                     *         "currency": "CUR",
+                     *         "reason": "fraudulent",
+                     *         "status": "needs_response",
+                     *         "openedAt": "2026-01-15T09:30:00.000Z"
+                     *       },
                      *       "sagaId": "example sagaId",
                      *       "createdAt": "2026-01-15T09:30:00.000Z",
                      *       "updatedAt": "2026-01-15T09:30:00.000Z"
@@ -14340,10 +14426,27 @@ export interface operations {
                             status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
                             /** Format: date-time */
                             at: string;
-                            /** @description usr_…, svc:order, or system */
+                            /** @description usr_…, svc:order, system, or provider:<name> (a dispute it reported) */
                             actor: string;
                             note: string | null;
                         }[];
+                        /** @description A chargeback the shopper's bank opened over the payment, as the provider last reported it; null when none */
+                        dispute: {
+                            /** @description The provider's id of the dispute */
+                            id: string;
+                            /** @description Minor units of the order’s currency */
+                            amount: string | number;
+                            currency: string;
+                            /** @example fraudulent */
+                            reason: string;
+                            /**
+                             * @description The provider's status of the dispute
+                             * @example needs_response
+                             */
+                            status: string;
+                            /** Format: date-time */
+                            openedAt: string;
+                        } | null;
                         sagaId: string | null;
                         /** Format: date-time */
                         createdAt: string;
@@ -15795,6 +15898,14 @@ export interface operations {
                      *               "note": "example note"
                      *             }
                      *           ],
+                     *           "dispute": {
+                     *             "id": "example id",
+                     *             "amount": 0,
+                     *             "currency": "CUR",
+                     *             "reason": "fraudulent",
+                     *             "status": "needs_response",
+                     *             "openedAt": "2026-01-15T09:30:00.000Z"
+                     *           },
                      *           "sagaId": "example sagaId",
                      *           "createdAt": "2026-01-15T09:30:00.000Z",
                      *           "updatedAt": "2026-01-15T09:30:00.000Z"
@@ -15872,10 +15983,27 @@ export interface operations {
                                 status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
                                 /** Format: date-time */
                                 at: string;
-                                /** @description usr_…, svc:order, or system */
+                                /** @description usr_…, svc:order, system, or provider:<name> (a dispute it reported) */
                                 actor: string;
                                 note: string | null;
                             }[];
+                            /** @description A chargeback the shopper's bank opened over the payment, as the provider last reported it; null when none */
+                            dispute: {
+                                /** @description The provider's id of the dispute */
+                                id: string;
+                                /** @description Minor units of the order’s currency */
+                                amount: string | number;
+                                currency: string;
+                                /** @example fraudulent */
+                                reason: string;
+                                /**
+                                 * @description The provider's status of the dispute
+                                 * @example needs_response
+                                 */
+                                status: string;
+                                /** Format: date-time */
+                                openedAt: string;
+                            } | null;
                             sagaId: string | null;
                             /** Format: date-time */
                             createdAt: string;
@@ -16059,6 +16187,7 @@ export interface operations {
                 status?: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
                 since?: string;
                 email?: string;
+                disputed?: boolean;
             };
             header?: never;
             path?: never;
@@ -16133,6 +16262,14 @@ export interface operations {
                      *               "note": "example note"
                      *             }
                      *           ],
+                     *           "dispute": {
+                     *             "id": "example id",
+                     *             "amount": 0,
+                     *             "currency": "CUR",
+                     *             "reason": "fraudulent",
+                     *             "status": "needs_response",
+                     *             "openedAt": "2026-01-15T09:30:00.000Z"
+                     *           },
                      *           "sagaId": "example sagaId",
                      *           "createdAt": "2026-01-15T09:30:00.000Z",
                      *           "updatedAt": "2026-01-15T09:30:00.000Z"
@@ -16210,10 +16347,27 @@ export interface operations {
                                 status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
                                 /** Format: date-time */
                                 at: string;
-                                /** @description usr_…, svc:order, or system */
+                                /** @description usr_…, svc:order, system, or provider:<name> (a dispute it reported) */
                                 actor: string;
                                 note: string | null;
                             }[];
+                            /** @description A chargeback the shopper's bank opened over the payment, as the provider last reported it; null when none */
+                            dispute: {
+                                /** @description The provider's id of the dispute */
+                                id: string;
+                                /** @description Minor units of the order’s currency */
+                                amount: string | number;
+                                currency: string;
+                                /** @example fraudulent */
+                                reason: string;
+                                /**
+                                 * @description The provider's status of the dispute
+                                 * @example needs_response
+                                 */
+                                status: string;
+                                /** Format: date-time */
+                                openedAt: string;
+                            } | null;
                             sagaId: string | null;
                             /** Format: date-time */
                             createdAt: string;
@@ -16465,6 +16619,14 @@ export interface operations {
                      *           "note": "example note"
                      *         }
                      *       ],
+                     *       "dispute": {
+                     *         "id": "example id",
+                     *         "amount": 0,
+                     *         "currency": "CUR",
+                     *         "reason": "fraudulent",
+                     *         "status": "needs_response",
+                     *         "openedAt": "2026-01-15T09:30:00.000Z"
+                     *       },
                      *       "sagaId": "example sagaId",
                      *       "createdAt": "2026-01-15T09:30:00.000Z",
                      *       "updatedAt": "2026-01-15T09:30:00.000Z"
@@ -16538,10 +16700,27 @@ export interface operations {
                             status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
                             /** Format: date-time */
                             at: string;
-                            /** @description usr_…, svc:order, or system */
+                            /** @description usr_…, svc:order, system, or provider:<name> (a dispute it reported) */
                             actor: string;
                             note: string | null;
                         }[];
+                        /** @description A chargeback the shopper's bank opened over the payment, as the provider last reported it; null when none */
+                        dispute: {
+                            /** @description The provider's id of the dispute */
+                            id: string;
+                            /** @description Minor units of the order’s currency */
+                            amount: string | number;
+                            currency: string;
+                            /** @example fraudulent */
+                            reason: string;
+                            /**
+                             * @description The provider's status of the dispute
+                             * @example needs_response
+                             */
+                            status: string;
+                            /** Format: date-time */
+                            openedAt: string;
+                        } | null;
                         sagaId: string | null;
                         /** Format: date-time */
                         createdAt: string;
@@ -16847,6 +17026,14 @@ export interface operations {
                      *           "note": "example note"
                      *         }
                      *       ],
+                     *       "dispute": {
+                     *         "id": "example id",
+                     *         "amount": 0,
+                     *         "currency": "CUR",
+                     *         "reason": "fraudulent",
+                     *         "status": "needs_response",
+                     *         "openedAt": "2026-01-15T09:30:00.000Z"
+                     *       },
                      *       "sagaId": "example sagaId",
                      *       "createdAt": "2026-01-15T09:30:00.000Z",
                      *       "updatedAt": "2026-01-15T09:30:00.000Z"
@@ -16920,10 +17107,27 @@ export interface operations {
                             status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
                             /** Format: date-time */
                             at: string;
-                            /** @description usr_…, svc:order, or system */
+                            /** @description usr_…, svc:order, system, or provider:<name> (a dispute it reported) */
                             actor: string;
                             note: string | null;
                         }[];
+                        /** @description A chargeback the shopper's bank opened over the payment, as the provider last reported it; null when none */
+                        dispute: {
+                            /** @description The provider's id of the dispute */
+                            id: string;
+                            /** @description Minor units of the order’s currency */
+                            amount: string | number;
+                            currency: string;
+                            /** @example fraudulent */
+                            reason: string;
+                            /**
+                             * @description The provider's status of the dispute
+                             * @example needs_response
+                             */
+                            status: string;
+                            /** Format: date-time */
+                            openedAt: string;
+                        } | null;
                         sagaId: string | null;
                         /** Format: date-time */
                         createdAt: string;
@@ -17244,6 +17448,14 @@ export interface operations {
                      *           "note": "example note"
                      *         }
                      *       ],
+                     *       "dispute": {
+                     *         "id": "example id",
+                     *         "amount": 0,
+                     *         "currency": "CUR",
+                     *         "reason": "fraudulent",
+                     *         "status": "needs_response",
+                     *         "openedAt": "2026-01-15T09:30:00.000Z"
+                     *       },
                      *       "sagaId": "example sagaId",
                      *       "createdAt": "2026-01-15T09:30:00.000Z",
                      *       "updatedAt": "2026-01-15T09:30:00.000Z"
@@ -17317,10 +17529,27 @@ export interface operations {
                             status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
                             /** Format: date-time */
                             at: string;
-                            /** @description usr_…, svc:order, or system */
+                            /** @description usr_…, svc:order, system, or provider:<name> (a dispute it reported) */
                             actor: string;
                             note: string | null;
                         }[];
+                        /** @description A chargeback the shopper's bank opened over the payment, as the provider last reported it; null when none */
+                        dispute: {
+                            /** @description The provider's id of the dispute */
+                            id: string;
+                            /** @description Minor units of the order’s currency */
+                            amount: string | number;
+                            currency: string;
+                            /** @example fraudulent */
+                            reason: string;
+                            /**
+                             * @description The provider's status of the dispute
+                             * @example needs_response
+                             */
+                            status: string;
+                            /** Format: date-time */
+                            openedAt: string;
+                        } | null;
                         sagaId: string | null;
                         /** Format: date-time */
                         createdAt: string;
