@@ -5,7 +5,8 @@ import { describe, expect, test } from 'bun:test'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { uniqueEmail } from '@myshop/testing'
+import { outbox, paymentDisputed } from '@myshop/events'
+import { eventually, testDatabase, uniqueEmail } from '@myshop/testing'
 import { runCli } from './run-cli.ts'
 import { shopAt } from './shop.ts'
 import { bootForFile } from './test-platform.ts'
@@ -133,6 +134,64 @@ describe('myshop orders and sagas against a running MyShop', () => {
     expect(refused.stderr).toMatch(/forbidden|permission/i)
     expect((await asShopper('sagas', 'list')).code).not.toBe(0)
   }, 120_000)
+
+  test('lists only the orders whose payment is disputed, with their dispute', async () => {
+    expect(
+      (await cli('login', '--email', booted.admin.email, '--password', booted.admin.password)).code,
+    ).toBe(0)
+    const { signIn, boughtByNewShopper } = shop()
+    const bought = await boughtByNewShopper(
+      await signIn(booted.admin.email, booted.admin.password),
+      'DISPUTE',
+      2500,
+    )
+    expect(bought.status).toBe(201)
+    const order = bought.body as { id: string; totals: { total: number } }
+    const disputedIds = async () =>
+      (await json('orders', 'list', '--disputed', '--limit', '100', '--all')).items.map(
+        (o: { id: string; dispute: unknown }) => {
+          expect(o.dispute).not.toBeNull()
+          return o.id
+        },
+      )
+    expect(await disputedIds()).not.toContain(order.id)
+    expect(
+      (await json('orders', 'list', '--limit', '100', '--all')).items.map((o: { id: string }) => o.id),
+    ).toContain(order.id)
+
+    // The shopper's bank disputes the payment: the payment service writes payment.disputed, as its provider's
+    // notice makes it. Only a database server can be reached beside the running services.
+    if (booted.platform.mode !== 'distributed') return
+    const { sql } = await testDatabase()
+    await sql.begin((tx) =>
+      outbox.add(
+        tx,
+        'payments',
+        paymentDisputed.create(
+          {
+            paymentId: (bought.body as { payment: { id: string } }).payment.id,
+            reference: order.id,
+            provider: 'test',
+            providerReference: null,
+            currency: 'EUR',
+            occurredAt: new Date().toISOString(),
+            disputeId: 'dp_e2e_1',
+            amount: 2500,
+            reason: 'fraudulent',
+            status: 'needs_response',
+          },
+          { source: 'payment' },
+        ),
+      ),
+    )
+    await eventually('the order lists as disputed', async () => (await disputedIds()).includes(order.id))
+    const table = await cli('orders', 'list', '--disputed', '--limit', '100')
+    expect(table.stdout).toMatch(/ID\s+PLACED\s+STATUS\s+EMAIL\s+TOTAL\s+DISPUTE/)
+    expect(table.stdout).toMatch(new RegExp(`${order.id}.*needs_response 25\\.00 EUR fraudulent`))
+    const shown = await cli('orders', 'show', order.id)
+    expect(shown.stdout).toMatch(/dispute: +needs_response 25\.00 EUR fraudulent \(dp_e2e_1\)\n/)
+    expect(shown.stdout).toMatch(/paid\s+provider:test\s+Payment disputed: 25\.00 EUR/)
+  }, 60_000)
 
   test('refuses malformed ids, statuses and amounts before any request', async () => {
     for (const args of [

@@ -1,7 +1,7 @@
 // What end-to-end tests do as a shop's people do through the gateway: an administrator stocks a new product, a
 // shopper registers, signs in and buys it.
 import { expect } from 'bun:test'
-import { httpCaller } from '@myshop/testing'
+import { httpCaller, uniqueEmail } from '@myshop/testing'
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` })
 
@@ -83,5 +83,13 @@ export const shopAt = (gatewayUrl: string) => {
   const available = async (sku: string) =>
     (await api('GET', `/api/v1/inventory/${sku}`)).body.available as number
 
-  return { api, signIn, register, stockedSku, cartOf, checkout, available }
+  /** A new shopper's checkout of one unit of a new product priced `amount` EUR cents, as the gateway answered it. */
+  const boughtByNewShopper = async (admin: string, label: string, amount: number) => {
+    const sku = await stockedSku(admin, label, `${label} item`, amount, 5)
+    const email = uniqueEmail(label.toLowerCase())
+    const shopper = await register(email, 'amber-Willow-44-harbor')
+    return checkout(shopper, await cartOf(shopper, sku, 1), email)
+  }
+
+  return { api, signIn, register, stockedSku, cartOf, checkout, available, boughtByNewShopper }
 }

@@ -59,6 +59,14 @@ const orderColumns: Column<OrderPage['items'][number]>[] = [
   { header: 'total', value: (o) => money(o.totals.total, o.currency) },
 ]
 
+/** An order's dispute in a few words: its status, the amount disputed, why. */
+const disputeSummary = (order: Pick<Order, 'dispute'>) =>
+  order.dispute
+    ? `${order.dispute.status} ${money(order.dispute.amount, order.dispute.currency)} ${order.dispute.reason}`
+    : ''
+
+const disputeColumn: Column<OrderPage['items'][number]> = { header: 'dispute', value: disputeSummary }
+
 type Line = Order['lines'][number]
 type HistoryEntry = Order['history'][number]
 
@@ -108,6 +116,9 @@ export const printOrder = (out: Output, order: Order) => {
               `${when(f.shippedAt)} ${f.carrier ?? ''} ${f.trackingNumber}`.replace(/\s+/g, ' '),
             ] as [string, string],
         ),
+        ...(order.dispute
+          ? [['dispute', `${disputeSummary(order)} (${order.dispute.id})`] as [string, string]]
+          : []),
         ...(order.sagaId ? [['saga', order.sagaId] as [string, string]] : []),
       ]}
       color={out.color}
@@ -117,7 +128,14 @@ export const printOrder = (out: Output, order: Order) => {
   out.print(<Table columns={historyColumns} rows={order.history} color={out.color} width={out.width} />)
 }
 
-type ListOptions = { status?: OrderStatus; since?: string; limit?: number; cursor?: string; all?: boolean }
+type ListOptions = {
+  status?: OrderStatus
+  since?: string
+  disputed?: boolean
+  limit?: number
+  cursor?: string
+  all?: boolean
+}
 type RefundOptions = { amount?: string; restock?: boolean; yes?: boolean }
 
 /** orders list / show / cancel / refund / ship: orders for support staff and administrators. */
@@ -132,11 +150,17 @@ export const registerOrders = (program: Command, { action, deps }: CommandContex
       .description("every customer's orders, newest first")
       .option('--status <status>', `only orders in this status: ${orderStatuses.join(', ')}`, status)
       .option('--since <date>', 'only orders placed at or after this date or time', since)
+      .option('--disputed', "only orders whose payment the shopper's bank disputed")
       .option('--limit <n>', 'page size (1..100)', pageSize)
       .option('--cursor <cursor>', 'continue from a previous page')
       .option('--all', 'follow every page'),
     async ({ opts, api, out }) => {
-      const filter = { status: opts.status, since: opts.since, limit: opts.limit }
+      const filter = {
+        status: opts.status,
+        since: opts.since,
+        limit: opts.limit,
+        ...(opts.disputed && { disputed: true }),
+      }
       const result = await out.during('Loading orders', async () => {
         let page = await api.listOrders({ ...filter, cursor: opts.cursor })
         const items = [...page.items]
@@ -154,7 +178,15 @@ export const registerOrders = (program: Command, { action, deps }: CommandContex
         return undefined
       }
       if (!result.items.length) out.line('No orders')
-      else out.print(<Table columns={orderColumns} rows={result.items} color={out.color} width={out.width} />)
+      else
+        out.print(
+          <Table
+            columns={opts.disputed ? [...orderColumns, disputeColumn] : orderColumns}
+            rows={result.items}
+            color={out.color}
+            width={out.width}
+          />,
+        )
       if (result.nextCursor) out.note(`more orders: --cursor ${result.nextCursor} (or --all)`)
       return undefined
     },

@@ -799,7 +799,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Buy a cart: 201 with the paid order; 202 with nextAction when the customer must approve the payment; 409 insufficient_stock (shortages), cart_changed (cart) or still running; 402 payment_declined; the same Idempotency-Key and body answer the same
+         * Buy a cart: 201 with the paid order; 202 with nextAction when the customer must approve the payment; 409 insufficient_stock (shortages), cart_changed (cart) or still running; 402 payment_declined; 422 provider_unavailable; the same Idempotency-Key and body answer the same
          * @description Public: no token needed.
          */
         post: operations["checkout"];
@@ -957,7 +957,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Every order, newest first, by status, creation time or email
+         * Every order, newest first, by status, creation time, email or whether its payment is disputed
          * @description Needs a bearer token with the `orders:read_all` permission.
          */
         get: operations["listOrders"];
@@ -13230,16 +13230,13 @@ export interface operations {
                     /** @description The id of a shipping option offered for the address (GET /api/v1/shipping-options) */
                     shippingOption: string;
                     payment: {
+                        /** @enum {string} */
+                        provider: "test" | "stripe" | "paypal";
                         /**
-                         * @description Who processes the card
-                         * @constant
-                         */
-                        provider: "test";
-                        /**
-                         * @description The provider's token for the card (the test provider's: tok_visa, tok_3ds, ...)
+                         * @description The provider's token for the card (Stripe's pm_…, the test provider's tok_visa, tok_3ds, ...); required for test and stripe, none for paypal
                          * @example tok_visa
                          */
-                        token: string;
+                        token?: string;
                     };
                 };
                 /**
@@ -13282,16 +13279,13 @@ export interface operations {
                     /** @description The id of a shipping option offered for the address (GET /api/v1/shipping-options) */
                     shippingOption: string;
                     payment: {
+                        /** @enum {string} */
+                        provider: "test" | "stripe" | "paypal";
                         /**
-                         * @description Who processes the card
-                         * @constant
-                         */
-                        provider: "test";
-                        /**
-                         * @description The provider's token for the card (the test provider's: tok_visa, tok_3ds, ...)
+                         * @description The provider's token for the card (Stripe's pm_…, the test provider's tok_visa, tok_3ds, ...); required for test and stripe, none for paypal
                          * @example tok_visa
                          */
-                        token: string;
+                        token?: string;
                     };
                 };
                 /**
@@ -13334,16 +13328,13 @@ export interface operations {
                     /** @description The id of a shipping option offered for the address (GET /api/v1/shipping-options) */
                     shippingOption: string;
                     payment: {
+                        /** @enum {string} */
+                        provider: "test" | "stripe" | "paypal";
                         /**
-                         * @description Who processes the card
-                         * @constant
-                         */
-                        provider: "test";
-                        /**
-                         * @description The provider's token for the card (the test provider's: tok_visa, tok_3ds, ...)
+                         * @description The provider's token for the card (Stripe's pm_…, the test provider's tok_visa, tok_3ds, ...); required for test and stripe, none for paypal
                          * @example tok_visa
                          */
-                        token: string;
+                        token?: string;
                     };
                 };
             };
@@ -13414,6 +13405,14 @@ export interface operations {
                      *           "note": "example note"
                      *         }
                      *       ],
+                     *       "dispute": {
+                     *         "id": "example id",
+                     *         "amount": 0,
+                     *         "currency": "CUR",
+                     *         "reason": "fraudulent",
+                     *         "status": "needs_response",
+                     *         "openedAt": "2026-01-15T09:30:00.000Z"
+                     *       },
                      *       "sagaId": "example sagaId",
                      *       "createdAt": "2026-01-15T09:30:00.000Z",
                      *       "updatedAt": "2026-01-15T09:30:00.000Z",
@@ -13491,20 +13490,43 @@ export interface operations {
                             status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
                             /** Format: date-time */
                             at: string;
-                            /** @description usr_…, svc:order, or system */
+                            /** @description usr_…, svc:order, system, or provider:<name> (a dispute it reported) */
                             actor: string;
                             note: string | null;
                         }[];
+                        /** @description A chargeback the shopper's bank opened over the payment, as the provider last reported it; null when none */
+                        dispute: {
+                            /** @description The provider's id of the dispute */
+                            id: string;
+                            /** @description Minor units of the order’s currency */
+                            amount: string | number;
+                            currency: string;
+                            /** @example fraudulent */
+                            reason: string;
+                            /**
+                             * @description The provider's status of the dispute
+                             * @example needs_response
+                             */
+                            status: string;
+                            /** Format: date-time */
+                            openedAt: string;
+                        } | null;
                         sagaId: string | null;
                         /** Format: date-time */
                         createdAt: string;
                         /** Format: date-time */
                         updatedAt: string;
-                        /** @description Where the customer approves the payment (202), or null */
+                        /** @description What the customer must do to approve the payment (202): go to `url`, or finish it with Stripe’s SDK; or null */
                         nextAction: {
                             /** @constant */
                             type: "redirect";
                             url: string;
+                        } | {
+                            /** @constant */
+                            type: "stripe_sdk";
+                            /** @description Handed to Stripe's SDK in the browser to finish the payment */
+                            clientSecret: string;
+                            url: string | null;
                         } | null;
                     };
                 };
@@ -13574,6 +13596,14 @@ export interface operations {
                      *           "note": "example note"
                      *         }
                      *       ],
+                     *       "dispute": {
+                     *         "id": "example id",
+                     *         "amount": 0,
+                     *         "currency": "CUR",
+                     *         "reason": "fraudulent",
+                     *         "status": "needs_response",
+                     *         "openedAt": "2026-01-15T09:30:00.000Z"
+                     *       },
                      *       "sagaId": "example sagaId",
                      *       "createdAt": "2026-01-15T09:30:00.000Z",
                      *       "updatedAt": "2026-01-15T09:30:00.000Z",
@@ -13651,20 +13681,43 @@ export interface operations {
                             status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
                             /** Format: date-time */
                             at: string;
-                            /** @description usr_…, svc:order, or system */
+                            /** @description usr_…, svc:order, system, or provider:<name> (a dispute it reported) */
                             actor: string;
                             note: string | null;
                         }[];
+                        /** @description A chargeback the shopper's bank opened over the payment, as the provider last reported it; null when none */
+                        dispute: {
+                            /** @description The provider's id of the dispute */
+                            id: string;
+                            /** @description Minor units of the order’s currency */
+                            amount: string | number;
+                            currency: string;
+                            /** @example fraudulent */
+                            reason: string;
+                            /**
+                             * @description The provider's status of the dispute
+                             * @example needs_response
+                             */
+                            status: string;
+                            /** Format: date-time */
+                            openedAt: string;
+                        } | null;
                         sagaId: string | null;
                         /** Format: date-time */
                         createdAt: string;
                         /** Format: date-time */
                         updatedAt: string;
-                        /** @description Where the customer approves the payment (202), or null */
+                        /** @description What the customer must do to approve the payment (202): go to `url`, or finish it with Stripe’s SDK; or null */
                         nextAction: {
                             /** @constant */
                             type: "redirect";
                             url: string;
+                        } | {
+                            /** @constant */
+                            type: "stripe_sdk";
+                            /** @description Handed to Stripe's SDK in the browser to finish the payment */
+                            clientSecret: string;
+                            url: string | null;
                         } | null;
                     };
                 };
@@ -13999,6 +14052,14 @@ export interface operations {
                      *           "note": "example note"
                      *         }
                      *       ],
+                     *       "dispute": {
+                     *         "id": "example id",
+                     *         "amount": 0,
+                     *         "currency": "CUR",
+                     *         "reason": "fraudulent",
+                     *         "status": "needs_response",
+                     *         "openedAt": "2026-01-15T09:30:00.000Z"
+                     *       },
                      *       "sagaId": "example sagaId",
                      *       "createdAt": "2026-01-15T09:30:00.000Z",
                      *       "updatedAt": "2026-01-15T09:30:00.000Z"
@@ -14072,10 +14133,27 @@ export interface operations {
                             status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
                             /** Format: date-time */
                             at: string;
-                            /** @description usr_…, svc:order, or system */
+                            /** @description usr_…, svc:order, system, or provider:<name> (a dispute it reported) */
                             actor: string;
                             note: string | null;
                         }[];
+                        /** @description A chargeback the shopper's bank opened over the payment, as the provider last reported it; null when none */
+                        dispute: {
+                            /** @description The provider's id of the dispute */
+                            id: string;
+                            /** @description Minor units of the order’s currency */
+                            amount: string | number;
+                            currency: string;
+                            /** @example fraudulent */
+                            reason: string;
+                            /**
+                             * @description The provider's status of the dispute
+                             * @example needs_response
+                             */
+                            status: string;
+                            /** Format: date-time */
+                            openedAt: string;
+                        } | null;
                         sagaId: string | null;
                         /** Format: date-time */
                         createdAt: string;
@@ -14407,6 +14485,14 @@ export interface operations {
                      *           "note": "example note"
                      *         }
                      *       ],
+                     *       "dispute": {
+                     *         "id": "example id",
+                     *         "amount": 0,
+                     *         "currency": "CUR",
+                     *         "reason": "fraudulent",
+                     *         "status": "needs_response",
+                     *         "openedAt": "2026-01-15T09:30:00.000Z"
+                     *       },
                      *       "sagaId": "example sagaId",
                      *       "createdAt": "2026-01-15T09:30:00.000Z",
                      *       "updatedAt": "2026-01-15T09:30:00.000Z"
@@ -14480,10 +14566,27 @@ export interface operations {
                             status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
                             /** Format: date-time */
                             at: string;
-                            /** @description usr_…, svc:order, or system */
+                            /** @description usr_…, svc:order, system, or provider:<name> (a dispute it reported) */
                             actor: string;
                             note: string | null;
                         }[];
+                        /** @description A chargeback the shopper's bank opened over the payment, as the provider last reported it; null when none */
+                        dispute: {
+                            /** @description The provider's id of the dispute */
+                            id: string;
+                            /** @description Minor units of the order’s currency */
+                            amount: string | number;
+                            currency: string;
+                            /** @example fraudulent */
+                            reason: string;
+                            /**
+                             * @description The provider's status of the dispute
+                             * @example needs_response
+                             */
+                            status: string;
+                            /** Format: date-time */
+                            openedAt: string;
+                        } | null;
                         sagaId: string | null;
                         /** Format: date-time */
                         createdAt: string;
@@ -15935,6 +16038,14 @@ export interface operations {
                      *               "note": "example note"
                      *             }
                      *           ],
+                     *           "dispute": {
+                     *             "id": "example id",
+                     *             "amount": 0,
+                     *             "currency": "CUR",
+                     *             "reason": "fraudulent",
+                     *             "status": "needs_response",
+                     *             "openedAt": "2026-01-15T09:30:00.000Z"
+                     *           },
                      *           "sagaId": "example sagaId",
                      *           "createdAt": "2026-01-15T09:30:00.000Z",
                      *           "updatedAt": "2026-01-15T09:30:00.000Z"
@@ -16012,10 +16123,27 @@ export interface operations {
                                 status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
                                 /** Format: date-time */
                                 at: string;
-                                /** @description usr_…, svc:order, or system */
+                                /** @description usr_…, svc:order, system, or provider:<name> (a dispute it reported) */
                                 actor: string;
                                 note: string | null;
                             }[];
+                            /** @description A chargeback the shopper's bank opened over the payment, as the provider last reported it; null when none */
+                            dispute: {
+                                /** @description The provider's id of the dispute */
+                                id: string;
+                                /** @description Minor units of the order’s currency */
+                                amount: string | number;
+                                currency: string;
+                                /** @example fraudulent */
+                                reason: string;
+                                /**
+                                 * @description The provider's status of the dispute
+                                 * @example needs_response
+                                 */
+                                status: string;
+                                /** Format: date-time */
+                                openedAt: string;
+                            } | null;
                             sagaId: string | null;
                             /** Format: date-time */
                             createdAt: string;
@@ -16199,6 +16327,7 @@ export interface operations {
                 status?: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
                 since?: string;
                 email?: string;
+                disputed?: boolean;
             };
             header?: never;
             path?: never;
@@ -16273,6 +16402,14 @@ export interface operations {
                      *               "note": "example note"
                      *             }
                      *           ],
+                     *           "dispute": {
+                     *             "id": "example id",
+                     *             "amount": 0,
+                     *             "currency": "CUR",
+                     *             "reason": "fraudulent",
+                     *             "status": "needs_response",
+                     *             "openedAt": "2026-01-15T09:30:00.000Z"
+                     *           },
                      *           "sagaId": "example sagaId",
                      *           "createdAt": "2026-01-15T09:30:00.000Z",
                      *           "updatedAt": "2026-01-15T09:30:00.000Z"
@@ -16350,10 +16487,27 @@ export interface operations {
                                 status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
                                 /** Format: date-time */
                                 at: string;
-                                /** @description usr_…, svc:order, or system */
+                                /** @description usr_…, svc:order, system, or provider:<name> (a dispute it reported) */
                                 actor: string;
                                 note: string | null;
                             }[];
+                            /** @description A chargeback the shopper's bank opened over the payment, as the provider last reported it; null when none */
+                            dispute: {
+                                /** @description The provider's id of the dispute */
+                                id: string;
+                                /** @description Minor units of the order’s currency */
+                                amount: string | number;
+                                currency: string;
+                                /** @example fraudulent */
+                                reason: string;
+                                /**
+                                 * @description The provider's status of the dispute
+                                 * @example needs_response
+                                 */
+                                status: string;
+                                /** Format: date-time */
+                                openedAt: string;
+                            } | null;
                             sagaId: string | null;
                             /** Format: date-time */
                             createdAt: string;
@@ -16605,6 +16759,14 @@ export interface operations {
                      *           "note": "example note"
                      *         }
                      *       ],
+                     *       "dispute": {
+                     *         "id": "example id",
+                     *         "amount": 0,
+                     *         "currency": "CUR",
+                     *         "reason": "fraudulent",
+                     *         "status": "needs_response",
+                     *         "openedAt": "2026-01-15T09:30:00.000Z"
+                     *       },
                      *       "sagaId": "example sagaId",
                      *       "createdAt": "2026-01-15T09:30:00.000Z",
                      *       "updatedAt": "2026-01-15T09:30:00.000Z"
@@ -16678,10 +16840,27 @@ export interface operations {
                             status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
                             /** Format: date-time */
                             at: string;
-                            /** @description usr_…, svc:order, or system */
+                            /** @description usr_…, svc:order, system, or provider:<name> (a dispute it reported) */
                             actor: string;
                             note: string | null;
                         }[];
+                        /** @description A chargeback the shopper's bank opened over the payment, as the provider last reported it; null when none */
+                        dispute: {
+                            /** @description The provider's id of the dispute */
+                            id: string;
+                            /** @description Minor units of the order’s currency */
+                            amount: string | number;
+                            currency: string;
+                            /** @example fraudulent */
+                            reason: string;
+                            /**
+                             * @description The provider's status of the dispute
+                             * @example needs_response
+                             */
+                            status: string;
+                            /** Format: date-time */
+                            openedAt: string;
+                        } | null;
                         sagaId: string | null;
                         /** Format: date-time */
                         createdAt: string;
@@ -16987,6 +17166,14 @@ export interface operations {
                      *           "note": "example note"
                      *         }
                      *       ],
+                     *       "dispute": {
+                     *         "id": "example id",
+                     *         "amount": 0,
+                     *         "currency": "CUR",
+                     *         "reason": "fraudulent",
+                     *         "status": "needs_response",
+                     *         "openedAt": "2026-01-15T09:30:00.000Z"
+                     *       },
                      *       "sagaId": "example sagaId",
                      *       "createdAt": "2026-01-15T09:30:00.000Z",
                      *       "updatedAt": "2026-01-15T09:30:00.000Z"
@@ -17060,10 +17247,27 @@ export interface operations {
                             status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
                             /** Format: date-time */
                             at: string;
-                            /** @description usr_…, svc:order, or system */
+                            /** @description usr_…, svc:order, system, or provider:<name> (a dispute it reported) */
                             actor: string;
                             note: string | null;
                         }[];
+                        /** @description A chargeback the shopper's bank opened over the payment, as the provider last reported it; null when none */
+                        dispute: {
+                            /** @description The provider's id of the dispute */
+                            id: string;
+                            /** @description Minor units of the order’s currency */
+                            amount: string | number;
+                            currency: string;
+                            /** @example fraudulent */
+                            reason: string;
+                            /**
+                             * @description The provider's status of the dispute
+                             * @example needs_response
+                             */
+                            status: string;
+                            /** Format: date-time */
+                            openedAt: string;
+                        } | null;
                         sagaId: string | null;
                         /** Format: date-time */
                         createdAt: string;
@@ -17384,6 +17588,14 @@ export interface operations {
                      *           "note": "example note"
                      *         }
                      *       ],
+                     *       "dispute": {
+                     *         "id": "example id",
+                     *         "amount": 0,
+                     *         "currency": "CUR",
+                     *         "reason": "fraudulent",
+                     *         "status": "needs_response",
+                     *         "openedAt": "2026-01-15T09:30:00.000Z"
+                     *       },
                      *       "sagaId": "example sagaId",
                      *       "createdAt": "2026-01-15T09:30:00.000Z",
                      *       "updatedAt": "2026-01-15T09:30:00.000Z"
@@ -17457,10 +17669,27 @@ export interface operations {
                             status: "pending" | "awaiting_payment" | "paid" | "fulfilled" | "delivered" | "cancelled" | "partially_refunded" | "refunded";
                             /** Format: date-time */
                             at: string;
-                            /** @description usr_…, svc:order, or system */
+                            /** @description usr_…, svc:order, system, or provider:<name> (a dispute it reported) */
                             actor: string;
                             note: string | null;
                         }[];
+                        /** @description A chargeback the shopper's bank opened over the payment, as the provider last reported it; null when none */
+                        dispute: {
+                            /** @description The provider's id of the dispute */
+                            id: string;
+                            /** @description Minor units of the order’s currency */
+                            amount: string | number;
+                            currency: string;
+                            /** @example fraudulent */
+                            reason: string;
+                            /**
+                             * @description The provider's status of the dispute
+                             * @example needs_response
+                             */
+                            status: string;
+                            /** Format: date-time */
+                            openedAt: string;
+                        } | null;
                         sagaId: string | null;
                         /** Format: date-time */
                         createdAt: string;

@@ -1,10 +1,11 @@
 #!/usr/bin/env bun
 import { fileURLToPath } from 'node:url'
-import { paymentAuthorized, paymentFailed } from '@myshop/events'
+import { paymentAuthorized, paymentDisputed, paymentFailed } from '@myshop/events'
 import { consumer, defineService, type RunningService } from '@myshop/service-kit'
 import { createApp } from './app.ts'
 import { loadOrderConfig } from './config.ts'
 import { type OrderDeps, schema } from './deps.ts'
+import { disputesConsumer, onPaymentDisputed } from './orders/service.ts'
 import { sagaRecovery } from './sagas/recovery.ts'
 import { onPaymentSettled, paymentOutcomesConsumer } from './sagas/service.ts'
 import { createOrderDeps } from './wiring.ts'
@@ -32,6 +33,8 @@ export const orderService = defineService({
     consumer(paymentOutcomesConsumer, [paymentAuthorized, paymentFailed], (event) =>
       onPaymentSettled(deps, event),
     ),
+    // The shopper's bank disputed a payment: the order records it and operators are warned.
+    consumer(disputesConsumer, [paymentDisputed], (event) => onPaymentDisputed(deps, event)),
   ],
   app: (deps, { degradable }) => createApp(deps, degradable),
 })

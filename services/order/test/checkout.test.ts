@@ -344,7 +344,8 @@ describe('checkout refuses', () => {
       { ...body, cartId: 'nope' },
       { ...body, email: 'not an email' },
       { ...body, shippingAddress: { ...body.shippingAddress, country: 'Germany' } },
-      { ...body, payment: { provider: 'stripe', token: 'tok_visa' } },
+      { ...body, payment: { provider: 'bitcoin', token: 'tok_visa' } },
+      { ...body, payment: { provider: 'test' } },
       { ...body, payment: { provider: 'test', token: '' } },
       { ...body, shippingOption: 'x'.repeat(65) },
     ]

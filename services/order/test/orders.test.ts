@@ -27,6 +27,7 @@ describe('placeOrder', () => {
       payment: { id: null, provider: 'test', status: null },
       fulfillments: [],
       history: [{ status: 'pending', at: expect.stringMatching(iso), actor: 'svc:order', note: null }],
+      dispute: null,
       sagaId: input.sagaId,
       createdAt: order.history[0]!.at,
       updatedAt: order.history[0]!.at,

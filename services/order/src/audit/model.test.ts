@@ -60,6 +60,36 @@ describe('foldOrder', () => {
     ])
   })
 
+  test('a dispute is recorded on the order and noted in its history, its status unchanged', () => {
+    const dispute = {
+      id: 'du_1',
+      amount: 2500,
+      currency: 'EUR',
+      reason: 'fraudulent',
+      status: 'needs_response',
+      openedAt: at(1),
+    }
+    const order = foldOrder('ord_1', [
+      { type: 'order.placed', data: placed, actor: 'svc:order', occurredAt: at(0) },
+      {
+        type: 'order.disputed',
+        data: { dispute, note: 'Payment disputed' },
+        actor: 'provider:stripe',
+        occurredAt: at(2),
+      },
+    ])
+    expect(order).toMatchObject({ status: 'pending', dispute, updatedAt: at(2) })
+    expect(order!.history.at(-1)).toEqual({
+      status: 'pending',
+      at: at(2),
+      actor: 'provider:stripe',
+      note: 'Payment disputed',
+    })
+    expect(
+      foldOrder('ord_1', [{ type: 'order.placed', data: placed, actor: 'x', occurredAt: at(0) }])!.dispute,
+    ).toBeNull()
+  })
+
   test('is null for an empty stream and refuses one that does not start with the placing, or holds an unknown entry', () => {
     expect(foldOrder('ord_1', [])).toBeNull()
     expect(() =>

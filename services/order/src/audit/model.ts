@@ -1,4 +1,4 @@
-import type { Fulfillment, NewOrder, Order, OrderStatus } from '../orders/model.ts'
+import type { Dispute, Fulfillment, NewOrder, Order, OrderStatus } from '../orders/model.ts'
 
 /** The stream type of an order in the audit trail; its id is the order's. */
 export const orderStreamType = 'order'
@@ -13,6 +13,8 @@ export type OrderEntry =
   | { type: 'order.payment_recorded'; data: { paymentId: string; status: string } }
   | { type: 'order.refund_recorded'; data: { amount: number } }
   | { type: 'order.fulfillment_added'; data: Fulfillment }
+  /** The provider reported a dispute over the order's payment; the history notes it, the status stays. */
+  | { type: 'order.disputed'; data: { dispute: Dispute; note: string } }
 
 /** An entry as the audit trail returns it: what happened, who did it, when. */
 export interface RecordedEntry {
@@ -35,6 +37,7 @@ const placed = (id: string, data: PlacedData, actor: string, at: string): Order 
   payment: { id: null, provider: data.paymentProvider, status: null },
   fulfillments: [],
   history: [{ status: 'pending', at, actor, note: null }],
+  dispute: null,
   sagaId: data.sagaId,
   createdAt: at,
   updatedAt: at,
@@ -64,6 +67,13 @@ const apply = (order: Order, entry: OrderEntry, actor: string, at: string): Orde
       }
     case 'order.fulfillment_added':
       return { ...order, fulfillments: [...order.fulfillments, entry.data], updatedAt: at }
+    case 'order.disputed':
+      return {
+        ...order,
+        dispute: entry.data.dispute,
+        history: [...order.history, { status: order.status, at, actor, note: entry.data.note }],
+        updatedAt: at,
+      }
     default:
       throw new Error(`an order stream holds an entry of unknown type ${entry.type}`)
   }
@@ -71,7 +81,7 @@ const apply = (order: Order, entry: OrderEntry, actor: string, at: string): Orde
 
 /**
  * Folds an order's entries, oldest first, into the order they describe: the first places it, each later one
- * changes its status (adding to its history), payment, refunded total or shipments. Null for an empty stream.
+ * changes its status (adding to its history), payment, refunded total, shipments or dispute. Null for an empty stream.
  */
 export const foldOrder = (id: string, entries: readonly RecordedEntry[]): Order | null => {
   const [first, ...rest] = entries

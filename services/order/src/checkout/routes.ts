@@ -56,7 +56,7 @@ export const checkoutRoutes = (deps: OrderDeps) =>
       detail: {
         operationId: 'checkout',
         summary:
-          'Buy a cart: 201 with the paid order; 202 with nextAction when the customer must approve the payment; 409 insufficient_stock (shortages), cart_changed (cart) or still running; 402 payment_declined; the same Idempotency-Key and body answer the same',
+          'Buy a cart: 201 with the paid order; 202 with nextAction when the customer must approve the payment; 409 insufficient_stock (shortages), cart_changed (cart) or still running; 402 payment_declined; 422 provider_unavailable; the same Idempotency-Key and body answer the same',
       },
     },
   )

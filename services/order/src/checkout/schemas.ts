@@ -16,14 +16,20 @@ export const checkoutInputSchema = t.Object(
     }),
     payment: t.Object(
       {
-        provider: t.Literal('test', { description: 'Who processes the card' }),
-        token: t.String({
-          minLength: 1,
-          maxLength: 200,
-          pattern: '^[\\x21-\\x7e]+$',
-          description: "The provider's token for the card (the test provider's: tok_visa, tok_3ds, ...)",
-          examples: ['tok_visa'],
+        provider: t.Union([t.Literal('test'), t.Literal('stripe'), t.Literal('paypal')], {
+          description:
+            'Who processes the payment: one the shop offers (GET /api/v1/payments/providers), else 422 provider_unavailable',
         }),
+        token: t.Optional(
+          t.String({
+            minLength: 1,
+            maxLength: 200,
+            pattern: '^[\\x21-\\x7e]+$',
+            description:
+              "The provider's token for the card (Stripe's pm_…, the test provider's tok_visa, tok_3ds, ...); required for test and stripe, none for paypal",
+            examples: ['tok_visa'],
+          }),
+        ),
       },
       { additionalProperties: false },
     ),
@@ -61,9 +67,23 @@ export const checkoutHeaders = t.Object({
 export const checkoutResultSchema = t.Composite([
   orderSchema,
   t.Object({
-    nextAction: t.Union([t.Object({ type: t.Literal('redirect'), url: t.String() }), t.Null()], {
-      description: 'Where the customer approves the payment (202), or null',
-    }),
+    nextAction: t.Union(
+      [
+        t.Object({ type: t.Literal('redirect'), url: t.String() }),
+        t.Object({
+          type: t.Literal('stripe_sdk'),
+          clientSecret: t.String({
+            description: "Handed to Stripe's SDK in the browser to finish the payment",
+          }),
+          url: t.Union([t.String(), t.Null()]),
+        }),
+        t.Null(),
+      ],
+      {
+        description:
+          'What the customer must do to approve the payment (202): go to `url`, or finish it with Stripe’s SDK; or null',
+      },
+    ),
   }),
 ])
 

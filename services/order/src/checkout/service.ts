@@ -3,6 +3,7 @@ import type { Principal } from '@myshop/auth'
 import { AppError } from '@myshop/errors'
 import { newId } from '@myshop/ids'
 import { cartForCheckout, repriceCart } from '../carts/service.ts'
+import type { NextAction, PaymentClient, ProviderName } from '../clients/payment.ts'
 import type { OrderDeps } from '../deps.ts'
 import type { Order, ShippingAddress } from '../orders/model.ts'
 import { getOrder, placeOrder } from '../orders/service.ts'
@@ -26,13 +27,13 @@ export interface CheckoutInput {
   email: string
   shippingAddress: ShippingAddress
   shippingOption: string
-  payment: { provider: string; token: string }
+  payment: { provider: ProviderName; token?: string | undefined }
 }
 
 /** What checkout answers: 201 with the paid order, or 202 while the customer must act (or a retry is due). */
 export interface CheckoutAnswer {
   status: 201 | 202
-  order: Order & { nextAction: { type: 'redirect'; url: string } | null }
+  order: Order & { nextAction: NextAction | null }
 }
 
 /** Stock is held this much longer than the customer may take to approve the payment. */
@@ -49,6 +50,38 @@ const canonical = (value: unknown): string =>
           .join(',')}}`
       : JSON.stringify(value)
 
+/** The providers that take a card, as a token made in the shopper's browser; PayPal takes none. */
+const cardProviders: ReadonlySet<ProviderName> = new Set(['test', 'stripe'])
+
+/** 422 when a card provider is asked to pay without the card's token. */
+const requireToken = (payment: CheckoutInput['payment']) => {
+  if (cardProviders.has(payment.provider) && payment.token === undefined)
+    throw new AppError('validation_failed', {
+      detail: `A payment by ${payment.provider} needs the card's token`,
+      errors: [{ path: '/payment/token', message: `required when the provider is ${payment.provider}` }],
+    })
+}
+
+/**
+ * 422 provider_unavailable when the payment service says the shop does not offer `provider`. When it cannot be
+ * asked, checkout goes on: the authorization is refused there the same way if the provider is not offered.
+ */
+const requireOffered = async (deps: OrderDeps, payment: PaymentClient, provider: ProviderName) => {
+  const answer = await payment.providers()
+  if (!answer.ok || !Array.isArray(answer.value.providers)) {
+    deps.logger.warn(
+      { err: answer.ok ? 'no list of providers' : answer.retryable ? answer.reason : answer.problem.detail },
+      'the payment service could not say which providers it offers; checkout goes on',
+    )
+    return
+  }
+  const offered = answer.value.providers.map((p) => p.name)
+  if (!offered.includes(provider))
+    throw new AppError('provider_unavailable', {
+      detail: `This shop does not take payments by ${provider}; it offers ${offered.join(', ') || 'none'}`,
+    })
+}
+
 const inFlight = () =>
   new AppError('idempotency_in_flight', {
     detail: 'A checkout with this Idempotency-Key is still running; retry shortly for its answer',
@@ -57,7 +90,7 @@ const inFlight = () =>
 
 /**
  * The answer a checkout saga stands at, the same however often it is asked: its failure (409 insufficient_stock,
- * 402 payment_declined, ...), 201 with the paid order, or 202 with the order (and where the customer approves the
+ * 402 payment_declined, 422 provider_unavailable, ...), 201 with the paid order, or 202 with the order (and where the customer approves the
  * payment, when they must). 409 while a run holds it.
  */
 export const checkoutAnswer = async (deps: OrderDeps, saga: SagaRecord): Promise<CheckoutAnswer> => {
@@ -71,7 +104,8 @@ export const checkoutAnswer = async (deps: OrderDeps, saga: SagaRecord): Promise
 }
 
 /**
- * Checks a cart out: re-prices it (409 cart_changed with the new cart when a price changed), quotes shipping and
+ * Checks a cart out: refuses a card payment without its token (422) and a provider the shop does not offer (422
+ * provider_unavailable) before anything is written, re-prices it (409 cart_changed with the new cart when a price changed), quotes shipping and
  * tax, places the order and records its saga in one transaction, then runs the saga in this request: reserve the
  * stock, authorize the payment, mark the order paid and take the stock, capture, close the cart. The key is the
  * caller's (a user's, or a guest cart's): the same key with the same body answers what the first request did, with
@@ -84,11 +118,13 @@ export const checkout = async (
   principal: Principal | null,
   ctx: { requestId?: string; traceparent?: string } = {},
 ): Promise<CheckoutAnswer> => {
-  if (!deps.sagas.inventory || !deps.sagas.payment)
+  const { payment } = deps.sagas
+  if (!deps.sagas.inventory || !payment)
     throw new AppError('unavailable', {
       detail:
         'Checkout is off: service identities are not configured (SERVICE_SECRET), so stock and payments cannot be reached',
     })
+  requireToken(input.payment)
   const userId = principal?.userId ?? null
   const key = userId ? `user:${userId}:${idempotencyKey}` : `cart:${input.cartId}:${idempotencyKey}`
   const fingerprint = createHash('sha256').update(canonical(input)).digest('hex')
@@ -106,6 +142,7 @@ export const checkout = async (
   }
   const existing = await findSagaByKey(deps, key)
   if (existing) return answerExisting(existing)
+  await requireOffered(deps, payment, input.payment.provider)
 
   const read = await cartForCheckout(deps, input.cartId, userId)
   const { cart, changed } = await repriceCart(deps, read)
@@ -129,7 +166,10 @@ export const checkout = async (
     currency,
     total: priced.total,
     lines: cart.items.map((line) => ({ sku: line.sku, quantity: line.quantity })),
-    payment: input.payment,
+    payment: {
+      provider: input.payment.provider,
+      ...(input.payment.token !== undefined && { token: input.payment.token }),
+    },
     reservationTtlSeconds: deps.sagas.settings.actionTimeoutSeconds + reservationMarginSeconds,
   }
   let started: boolean

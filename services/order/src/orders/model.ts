@@ -1,5 +1,6 @@
 import type { FieldError } from '@myshop/errors'
 import { orderStatuses } from '@myshop/events'
+import { formatDecimalPrice } from '@myshop/money'
 import type { CartLine } from '../carts/model.ts'
 
 /** Every status an order can be in (the order events' contract holds the list). */
@@ -49,11 +50,39 @@ export interface Fulfillment {
   shippedAt: string
 }
 
+/**
+ * A dispute (chargeback) the shopper's bank opened over the order's payment, as the provider last reported it:
+ * `amount` (minor units of `currency`) is what it disputes; the money is held until the dispute is decided.
+ */
+export interface Dispute {
+  id: string
+  amount: number
+  currency: string
+  reason: string
+  status: string
+  openedAt: string
+}
+
+/** Whether two reports of a dispute say the same: nothing to record again. */
+export const sameDispute = (a: Dispute, b: Dispute): boolean =>
+  a.id === b.id &&
+  a.amount === b.amount &&
+  a.currency === b.currency &&
+  a.reason === b.reason &&
+  a.status === b.status
+
+/** The history note of a dispute reported on the order: opened, or a later report of the same one. */
+export const disputeNote = (dispute: Dispute, before: Dispute | null): string =>
+  `Payment disputed${before?.id === dispute.id ? ' (updated)' : ''}: ${formatDecimalPrice(dispute.amount, dispute.currency)} ${dispute.currency}, reason ${dispute.reason}, status ${dispute.status} (dispute ${dispute.id})`
+
 /** One step of an order's status history: who moved it where, when, and why. */
 export interface HistoryEntry {
   status: OrderStatus
   at: string
-  /** A user id (`usr_…`), `svc:order` for checkout and its flows, or `system` for the service's own jobs. */
+  /**
+   * A user id (`usr_…`), `svc:order` for checkout and its flows, `system` for the service's own jobs, or
+   * `provider:<name>` for what a payment provider reported (a dispute).
+   */
   actor: string
   note: string | null
 }
@@ -72,6 +101,7 @@ export interface Order {
   payment: OrderPayment
   fulfillments: Fulfillment[]
   history: HistoryEntry[]
+  dispute: Dispute | null
   sagaId: string | null
   createdAt: string
   updatedAt: string

@@ -1,5 +1,6 @@
 import type { Queryable } from '@myshop/db'
 import type {
+  Dispute,
   Fulfillment,
   HistoryEntry,
   OrderLine,
@@ -27,18 +28,38 @@ export interface OrderRow {
   paymentProvider: string
   paymentId: string | null
   paymentStatus: string | null
+  disputeId: string | null
+  disputeAmount: number | null
+  disputeCurrency: string | null
+  disputeReason: string | null
+  disputeStatus: string | null
+  disputeOpenedAt: Date | null
   sagaId: string | null
   createdAt: Date
   updatedAt: Date
 }
 
-export type NewOrderRow = Omit<OrderRow, 'refunded' | 'paymentId' | 'paymentStatus' | 'updatedAt'>
+export type NewOrderRow = Omit<
+  OrderRow,
+  | 'refunded'
+  | 'paymentId'
+  | 'paymentStatus'
+  | 'updatedAt'
+  | 'disputeId'
+  | 'disputeAmount'
+  | 'disputeCurrency'
+  | 'disputeReason'
+  | 'disputeStatus'
+  | 'disputeOpenedAt'
+>
 
 const columns = (sql: Queryable) =>
   sql`id, user_id as "userId", email, status, currency, subtotal, shipping, tax, total, refunded,
       shipping_address as "shippingAddress", shipping_option_id as "shippingOptionId",
       shipping_option_name as "shippingOptionName", shipping_option_amount as "shippingOptionAmount",
       payment_provider as "paymentProvider", payment_id as "paymentId", payment_status as "paymentStatus",
+      dispute_id as "disputeId", dispute_amount as "disputeAmount", dispute_currency as "disputeCurrency",
+      dispute_reason as "disputeReason", dispute_status as "disputeStatus", dispute_opened_at as "disputeOpenedAt",
       saga_id as "sagaId", created_at as "createdAt", updated_at as "updatedAt"`
 
 /** Inserts an order unless one with its id exists; true when it was inserted. */
@@ -97,6 +118,14 @@ export const setPayment = (sql: Queryable, id: string, payment: { id: string; st
   sql`update orders.orders set payment_id = ${payment.id}, payment_status = ${payment.status}, updated_at = ${at}
       where id = ${id}`
 
+/** Records the order's dispute as the provider last reported it. */
+export const setDispute = (sql: Queryable, id: string, dispute: Dispute, at: Date) =>
+  sql`update orders.orders
+      set dispute_id = ${dispute.id}, dispute_amount = ${dispute.amount}, dispute_currency = ${dispute.currency},
+          dispute_reason = ${dispute.reason}, dispute_status = ${dispute.status},
+          dispute_opened_at = ${new Date(dispute.openedAt)}, updated_at = ${at}
+      where id = ${id}`
+
 /** Adds to the refunded total; the table's check refuses more than the order's total. */
 export const addRefund = (sql: Queryable, id: string, amount: number, at: Date) =>
   sql`update orders.orders set refunded = refunded + ${amount}, updated_at = ${at} where id = ${id}`
@@ -124,6 +153,8 @@ export interface OrderFilter {
   status?: OrderStatus | undefined
   since?: Date | undefined
   email?: string | undefined
+  /** Only orders with a dispute (true), or only those without (false). */
+  disputed?: boolean | undefined
 }
 
 /** Orders matching the filter, newest first (by creation time, then id), from after `after` (null: the start). */
@@ -133,6 +164,11 @@ export const page = (sql: Queryable, filter: OrderFilter, after: PagePosition | 
     filter.status === undefined ? null : sql`status = ${filter.status}`,
     filter.since === undefined ? null : sql`created_at >= ${filter.since}`,
     filter.email === undefined ? null : sql`lower(email) = lower(${filter.email})`,
+    filter.disputed === undefined
+      ? null
+      : filter.disputed
+        ? sql`dispute_id is not null`
+        : sql`dispute_id is null`,
     after === null ? null : sql`(created_at, id) < (${new Date(after.createdAt)}, ${after.id})`,
   ].filter((c) => c !== null)
   const where = conditions.reduce((acc, c, i) => (i === 0 ? sql`where ${c}` : sql`${acc} and ${c}`), sql``)

@@ -38,6 +38,7 @@ export const orderRoutes = (deps: OrderDeps) =>
             status: query.status,
             since: query.since === undefined ? undefined : new Date(query.since),
             email: query.email,
+            disputed: query.disputed,
           },
           { cursor: query.cursor, limit: query.limit ?? 20 },
         ),
@@ -47,7 +48,8 @@ export const orderRoutes = (deps: OrderDeps) =>
         response: { 200: orderPageSchema, ...errorResponses(401, 403, 422) },
         detail: {
           operationId: 'listOrders',
-          summary: 'Every order, newest first, by status, creation time or email',
+          summary:
+            'Every order, newest first, by status, creation time, email or whether its payment is disputed',
         },
       },
     )

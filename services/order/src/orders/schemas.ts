@@ -84,10 +84,31 @@ export const orderSchema = t.Object({
     t.Object({
       status: orderStatusSchema,
       at: dateTime,
-      actor: t.String({ description: 'usr_…, svc:order, or system' }),
+      actor: t.String({
+        description: 'usr_…, svc:order, system, or provider:<name> (a dispute it reported)',
+      }),
       note: nullable(t.String()),
     }),
     { description: 'Oldest first' },
+  ),
+  dispute: nullable(
+    t.Object(
+      {
+        id: t.String({ description: "The provider's id of the dispute" }),
+        amount: minor,
+        currency: t.String({ pattern: '^[A-Z]{3}$' }),
+        reason: t.String({ examples: ['fraudulent'] }),
+        status: t.String({
+          description: "The provider's status of the dispute",
+          examples: ['needs_response'],
+        }),
+        openedAt: dateTime,
+      },
+      {
+        description:
+          "A chargeback the shopper's bank opened over the payment, as the provider last reported it; null when none",
+      },
+    ),
   ),
   sagaId: nullable(t.String()),
   createdAt: dateTime,
@@ -111,6 +132,11 @@ export const ordersQuerySchema = t.Object({
   ...pageQuery,
   since: t.Optional(t.String({ format: 'date-time', description: 'Orders created at or after this time' })),
   email: t.Optional(emailSchema),
+  disputed: t.Optional(
+    t.Boolean({
+      description: 'true: only orders whose payment is disputed; false: only those without a dispute',
+    }),
+  ),
 })
 
 export const orderParams = t.Object({ id: orderIdSchema })

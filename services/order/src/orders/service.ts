@@ -3,7 +3,10 @@ import type { Queryable, Tx } from '@myshop/db'
 import { AppError } from '@myshop/errors'
 import {
   type EnvelopeMeta,
+  type EnvelopeOf,
   eventEmailPattern,
+  type InboxResult,
+  inbox,
   orderCancelled,
   orderDelivered,
   orderFulfilled,
@@ -11,6 +14,7 @@ import {
   orderPlaced,
   orderRefunded,
   outbox,
+  type paymentDisputed,
 } from '@myshop/events'
 import { isId, newId } from '@myshop/ids'
 import { isCurrency } from '@myshop/money'
@@ -18,7 +22,9 @@ import { auditOrder } from '../audit/service.ts'
 import { type OrderDeps, schema, source } from '../deps.ts'
 import {
   checkTransition,
+  type Dispute,
   decodeCursor,
+  disputeNote,
   encodeCursor,
   type Fulfillment,
   type NewOrder,
@@ -27,6 +33,7 @@ import {
   orderInputProblems,
   orderServiceActor,
   refundableStatuses,
+  sameDispute,
 } from './model.ts'
 import * as orders from './repository.ts'
 
@@ -49,6 +56,19 @@ const notFound = () => new AppError('not_found', { detail: 'No such order' })
 const invalidTransition = (detail: string) => new AppError('invalid_transition', { detail })
 
 const iso = (at: Date) => at.toISOString()
+
+/** The order's dispute as its row holds it; null when it has none. */
+const disputeOf = (row: orders.OrderRow): Dispute | null =>
+  row.disputeId === null
+    ? null
+    : {
+        id: row.disputeId,
+        amount: row.disputeAmount!,
+        currency: row.disputeCurrency!,
+        reason: row.disputeReason!,
+        status: row.disputeStatus!,
+        openedAt: iso(row.disputeOpenedAt!),
+      }
 
 /** The orders of these rows with their lines, shipments and history, in the rows' order. */
 const assemble = async (sql: Queryable, rows: orders.OrderRow[]): Promise<Order[]> => {
@@ -86,6 +106,7 @@ const assemble = async (sql: Queryable, rows: orders.OrderRow[]): Promise<Order[
       shippedAt: iso(shippedAt),
     })),
     history: of(history, row.id).map(({ orderId: _, at, ...h }) => ({ ...h, at: iso(at) })),
+    dispute: disputeOf(row),
     sagaId: row.sagaId,
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
@@ -358,6 +379,83 @@ export const recordRefund = async (
   await orders.addRefund(tx, orderId, amount, at)
   await auditOrder(tx, orderId, { type: 'order.refund_recorded', data: { amount } }, actor, at)
   return (await readOrder(tx, orderId))!
+}
+
+/**
+ * Records a dispute the provider reported over the order's payment, in `tx`: the order's dispute, a history entry
+ * noting it (the status stays), and its audit entry. A dispute already known is kept as it was opened; the same
+ * report again changes nothing. Null when there is no such order.
+ */
+export const recordDispute = async (
+  tx: Tx,
+  deps: OrderDeps,
+  orderId: string,
+  report: Omit<Dispute, 'openedAt'> & { reportedAt: Date },
+  actor: string,
+): Promise<Order | null> => {
+  const row = await orders.lockOrder(tx, orderId)
+  if (!row) return null
+  const before = disputeOf(row)
+  const { reportedAt, ...facts } = report
+  const dispute: Dispute = {
+    ...facts,
+    openedAt: before?.id === report.id ? before.openedAt : iso(reportedAt),
+  }
+  if (before && sameDispute(before, dispute)) return (await readOrder(tx, orderId))!
+  const at = new Date(deps.now())
+  const note = disputeNote(dispute, before)
+  await orders.setDispute(tx, orderId, dispute, at)
+  await orders.insertHistory(tx, { orderId, status: row.status, at, actor, note })
+  await auditOrder(tx, orderId, { type: 'order.disputed', data: { dispute, note } }, actor, at)
+  return (await readOrder(tx, orderId))!
+}
+
+/** The inbox name of the consumer of payment disputes: each event is handled once under it. */
+export const disputesConsumer = 'order-payment-disputes'
+
+/**
+ * The shopper's bank disputed an order's payment: the order records the dispute (once per event, through the
+ * inbox), and operators are warned in the log. An event for an order this shop does not know is acknowledged.
+ */
+export const onPaymentDisputed = async (
+  deps: OrderDeps,
+  event: EnvelopeOf<typeof paymentDisputed>,
+): Promise<InboxResult> => {
+  const { data } = event
+  let known = false
+  const result = await inbox.handleOnce(deps.sql, schema, disputesConsumer, event, async (tx) => {
+    known =
+      (await recordDispute(
+        tx,
+        deps,
+        data.reference,
+        {
+          id: data.disputeId,
+          amount: data.amount,
+          currency: data.currency,
+          reason: data.reason,
+          status: data.status,
+          reportedAt: new Date(data.occurredAt),
+        },
+        `provider:${data.provider}`,
+      )) !== null
+  })
+  if (result === 'handled')
+    deps.logger.warn(
+      {
+        orderId: data.reference,
+        paymentId: data.paymentId,
+        provider: data.provider,
+        disputeId: data.disputeId,
+        amount: data.amount,
+        currency: data.currency,
+        reason: data.reason,
+        status: data.status,
+        ...(!known && { unknownOrder: true }),
+      },
+      'payment disputed',
+    )
+  return result
 }
 
 /** The order; 404 when there is none. */

@@ -1,3 +1,5 @@
+import type { NextAction } from '../clients/payment.ts'
+
 export type SagaKind = 'checkout' | 'cancel' | 'refund'
 export type SagaStatus =
   | 'running'
@@ -21,7 +23,8 @@ export interface SagaPayload {
   /** Who started it: `usr_…`, `svc:order` or `system`. */
   actor: string
   failure?: SagaFailure | null
-  nextAction?: { type: 'redirect'; url: string } | null
+  /** What the shopper must do for the checkout to go on, while it awaits them. */
+  nextAction?: NextAction | null
   [key: string]: unknown
 }
 

@@ -2,7 +2,7 @@ import type { Tx } from '@myshop/db'
 import { AppError } from '@myshop/errors'
 import { closeCart } from '../carts/service.ts'
 import type { Shortage } from '../clients/inventory.ts'
-import type { Payment } from '../clients/payment.ts'
+import type { NextAction, Payment, ProviderName } from '../clients/payment.ts'
 import type { CallResult } from '../clients/service-call.ts'
 import type { OrderDeps } from '../deps.ts'
 import { getOrder, recordRefund, setPayment, transition } from '../orders/service.ts'
@@ -15,7 +15,7 @@ export interface CheckoutPayload extends SagaPayload {
   currency: string
   total: number
   lines: { sku: string; quantity: number }[]
-  payment: { provider: string; token: string }
+  payment: { provider: ProviderName; token?: string }
   /** How long the stock is held: longer than the customer may take to approve the payment. */
   reservationTtlSeconds: number
 }
@@ -35,7 +35,7 @@ export type StepOutcome =
   | {
       outcome: 'await'
       result: Record<string, unknown>
-      nextAction: { type: 'redirect'; url: string }
+      nextAction: NextAction
       local?: (tx: Tx) => Promise<unknown>
     }
   /** Not done, and worth trying again with the same idempotency key. */
@@ -105,7 +105,7 @@ const authorizeCall = (ctx: StepContext, checkout: SagaRecord) => {
     amount: payload.total,
     currency: payload.currency,
     provider: payload.payment.provider,
-    token: payload.payment.token,
+    ...(payload.payment.token !== undefined && { token: payload.payment.token }),
   })
 }
 
@@ -141,6 +141,9 @@ const paymentOf = async (ctx: StepContext) => {
 }
 
 const declined = (detail: string) => failWith('payment_declined', detail)
+
+/** The payment service's refusals of an authorization that checkout answers as they are (402, 422). */
+const authorizationRefusals = new Set(['payment_declined', 'provider_unavailable'])
 
 const recordPayment = (ctx: StepContext, payment: Payment) => (tx: Tx) =>
   setPayment(tx, ctx.deps, ctx.saga.orderId, { id: payment.id, status: payment.status })
@@ -276,15 +279,17 @@ const checkoutForward: Record<string, StepDefinition> = {
   authorize_payment: {
     begin: (tx, ctx) => transition(tx, ctx.deps, ctx.saga.orderId, 'awaiting_payment', sagaActor),
     async run(ctx) {
-      // Waiting for the customer: the payment made is looked at (the event saying how it ended may be late).
+      // Waiting for the customer: the payment service asks the provider where the payment stands (the event
+      // saying how it ended may be late, or the provider's notice to the payment service lost).
       const waitingOn = stepOf(ctx.steps, 'authorize_payment')?.result?.paymentId
       const answer =
         ctx.saga.status === 'awaiting_action' && typeof waitingOn === 'string'
-          ? await clients(ctx.deps).payment.get(waitingOn)
+          ? await clients(ctx.deps).payment.resolve(waitingOn)
           : await authorizeCall(ctx, ctx.saga)
       if (!answer.ok) {
         if (answer.retryable) return retry(answer)
-        if (answer.problem.code === 'payment_declined') return declined(answer.problem.detail)
+        if (authorizationRefusals.has(answer.problem.code))
+          return failWith(answer.problem.code, answer.problem.detail)
         return failWith(
           answer.problem.status === 422 ? 'validation_failed' : 'conflict',
           answer.problem.detail,
