@@ -34,16 +34,16 @@ export const startTestPlatform = async (
 }
 
 /**
- * Boots MyShop before a test file's tests with a first administrator of a fresh email, and stops it after them; the
- * platform is read from the returned object once the tests run.
+ * Boots MyShop before a test file's tests with a first administrator of a fresh email (and `env` added to its
+ * environment), and stops it after them; the platform is read from the returned object once the tests run.
  */
-export const bootForFile = (password: string) => {
+export const bootForFile = (password: string, env: Record<string, string> = {}) => {
   const booted = {
     admin: { email: uniqueEmail('admin'), password },
     platform: undefined as unknown as RunningPlatform,
   }
   beforeAll(async () => {
-    booted.platform = await startTestPlatform(booted.admin)
+    booted.platform = await startTestPlatform(booted.admin, env)
   }, 120_000)
   afterAll(async () => {
     await booted.platform?.stop()
