@@ -104,8 +104,8 @@ export const routes: Route[] = [
   r('POST', `${v1}/payments`, 'payment', { permission: 'payment:authorize' }),
   // What checkout offers, and where a provider sends the shopper back: public, as the shopper holds no token there.
   r('GET', `${v1}/payments/providers`, 'payment', 'public'),
-  r('GET', `${v1}/payments/:id{pay_[^/]+}/return`, 'payment', 'public'),
-  r('GET', `${v1}/payments/:id{pay_[^/]+}`, 'payment', { permission: 'payment:authorize' }),
+  r('GET', `${v1}/payments/:id/return`, 'payment', 'public'),
+  r('GET', `${v1}/payments/:id{(?!providers$)[^/]+}`, 'payment', { permission: 'payment:authorize' }),
   r('POST', `${v1}/payments/:id/resolve`, 'payment', { permission: 'payment:authorize' }),
   r('POST', `${v1}/payments/:id/capture`, 'payment', { permission: 'payment:authorize' }),
   r('POST', `${v1}/payments/:id/void`, 'payment', { permission: 'payment:authorize' }),

@@ -42,7 +42,8 @@ describe('the payment client', () => {
 
   test('resolves a payment awaiting the shopper with POST /api/v1/payments/:id/resolve', async () => {
     const service = scripted([{ ok: true, value: { id: 'pay_1', status: 'authorized' } }])
-    const answer = await paymentClient(service.call).resolve('pay_1')
+    const client = paymentClient(service.call)
+    const answer = await client.resolve('pay_1')
     expect(answer).toMatchObject({ ok: true, value: { id: 'pay_1', status: 'authorized' } })
     expect(service.asked).toEqual(['POST /api/v1/payments/pay_1/resolve'])
   })
