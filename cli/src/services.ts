@@ -15,10 +15,18 @@ export const loadServices = async (): Promise<AnyService[]> => [
   (await import('@myshop/inventory-service')).inventoryService,
   (await import('@myshop/payment-service')).paymentService,
   (await import('@myshop/order-service')).orderService,
+  (await import('@myshop/notification-service')).notificationService,
 ]
 
 /** The services' names in boot order: what `loadServices` returns, without loading any of them. */
-export const serviceNamesInBootOrder = ['user', 'product', 'inventory', 'payment', 'order'] as const
+export const serviceNamesInBootOrder = [
+  'user',
+  'product',
+  'inventory',
+  'payment',
+  'order',
+  'notification',
+] as const
 
 /** Every service's port variable set to `value` (`'0'` picks free ports): `{ USER_PORT: '0', ... }`. */
 export const servicePorts = (value = '0'): Record<string, string> =>

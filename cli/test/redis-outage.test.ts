@@ -39,6 +39,7 @@ describe.skipIf(!process.env.DATABASE_URL || !redisServerPath)('with Redis down 
       INVENTORY_DATABASE_URL: database,
       PAYMENT_DATABASE_URL: database,
       ORDER_DATABASE_URL: database,
+      NOTIFICATION_DATABASE_URL: database,
       DATABASE_URL: '',
       REDIS_URL: redis.url,
       MYSHOP_ADMIN_EMAIL: adminEmail,

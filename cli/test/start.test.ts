@@ -27,6 +27,7 @@ const freshEnv = async () => {
     env.INVENTORY_DATABASE_URL = db.url
     env.PAYMENT_DATABASE_URL = db.url
     env.ORDER_DATABASE_URL = db.url
+    env.NOTIFICATION_DATABASE_URL = db.url
   } else await freshPgliteDir(join(dataDir, 'pg'))
   // The suite's own DATABASE_URL / REDIS_URL must not leak into a MyShop meant to use only USER_DATABASE_URL.
   return { dataDir, env: { ...env, DATABASE_URL: '', REDIS_URL: '' } }
@@ -52,6 +53,7 @@ const schemas = {
   inventory: 'inventory',
   payment: 'payments',
   order: 'orders',
+  notification: 'notifications',
 }
 
 const run = (args: string[], env: Record<string, string>) => runCli(args, { home: env.MYSHOP_DATA_DIR!, env })
@@ -236,10 +238,10 @@ describe('myshop start', () => {
     })
     expect(problems).toEqual([
       '  - GATEWAY_PORT must be a whole number between 0 and 65535 (0 picks a free port); got "99999". (read by edge-gateway)',
-      '  - LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent; got "loud". (read by user, product, inventory, payment, order, edge-gateway)',
+      '  - LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent; got "loud". (read by user, product, inventory, payment, order, notification, edge-gateway)',
       '  - MYSHOP_ADMIN_PASSWORD is refused: This password is too common or too easy to guess. Choose a stronger passphrase. (read by user)',
       '  - PRODUCT_PORT must be a whole number between 0 and 65535 (0 picks a free port); got "-1". (read by product)',
-      '  - REDIS_URL must be a URL (scheme://host…); got "redis host". (read by user, product, inventory, payment, order, edge-gateway)',
+      '  - REDIS_URL must be a URL (scheme://host…); got "redis host". (read by user, product, inventory, payment, order, notification, edge-gateway)',
       '  - USER_PORT must be a whole number between 0 and 65535 (0 picks a free port); got "abc". (read by user)',
     ])
     expect(heading).toBe('error: MyShop cannot start. The configuration has 6 problems:')

@@ -81,7 +81,8 @@ const serviceGrants: Record<ServiceIdentity, readonly Permission[]> = {
   order: ['inventory:reserve', 'payment:authorize', 'payment:refund'],
   payment: [],
   inventory: [],
-  notification: [],
+  // Messages name the staff of a role (inventory managers, administrators) and show an order's shipping address.
+  notification: ['users:read', 'orders:read_all'],
   analytics: [],
 }
 

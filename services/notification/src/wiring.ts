@@ -1,0 +1,84 @@
+import { hostname } from 'node:os'
+import type { SessionStore } from '@myshop/auth'
+import type { Db } from '@myshop/db'
+import type { Logger } from '@myshop/logger'
+import { serviceTokens, tokenVerifier } from '@myshop/service-kit'
+import type Redis from 'ioredis'
+import { channelSenders } from './channels/index.ts'
+import { httpDirectory } from './clients/directory.ts'
+import { serviceGet } from './clients/service-call.ts'
+import type { NotificationConfig } from './config.ts'
+import { emailOnlyRecipients } from './consumers/recipients.ts'
+import type { NotificationDeps } from './deps.ts'
+import { bullmqQueue } from './queue/bullmq.ts'
+import type { NotificationQueue, RetryPolicy } from './queue/model.ts'
+import { postgresQueue } from './queue/postgres.ts'
+import { renderEmail, renderPush, renderSms } from './templates/index.ts'
+
+export interface WiringOptions {
+  config: NotificationConfig
+  sql: Db
+  redis?: Redis | undefined
+  logger: Logger
+  eventsWritten?: () => void
+  sessions?: SessionStore | undefined
+}
+
+/** BullMQ on the shop's Redis when it has one, else the PostgreSQL queue. */
+export const notificationQueue = (config: NotificationConfig, sql: Db, logger: Logger): NotificationQueue => {
+  const policy: RetryPolicy = {
+    maxAttempts: config.NOTIFICATION_MAX_ATTEMPTS,
+    baseMs: config.NOTIFICATION_RETRY_BASE_MS,
+    maxMs: 10 * 60_000,
+  }
+  const leaseMs = config.NOTIFICATION_LEASE_MS
+  return config.REDIS_URL
+    ? bullmqQueue({ redisUrl: config.REDIS_URL, prefix: config.REDIS_PREFIX, logger, policy, leaseMs })
+    : postgresQueue({ sql, logger, policy, leaseMs, pollMs: config.NOTIFICATION_POLL_MS })
+}
+
+/**
+ * Assembles the notification service's dependencies from configuration: tokens verified against the user
+ * service's keys, the queue, the channels' providers, and the user and order services called with the
+ * notification service's own identity (none without SERVICE_SECRET: staff and order messages then wait).
+ */
+export const createNotificationDeps = ({
+  config,
+  sql,
+  redis,
+  logger,
+  eventsWritten = () => {},
+  sessions,
+}: WiringOptions): NotificationDeps => {
+  const tokens = config.SERVICE_SECRET
+    ? serviceTokens({
+        userServiceUrl: config.USER_SERVICE_URL,
+        service: 'notification',
+        secret: config.SERVICE_SECRET,
+      })
+    : null
+  const get = (baseUrl: string) => serviceGet({ baseUrl, tokens, timeoutMs: config.SERVICE_CALL_TIMEOUT_MS })
+  return {
+    sql,
+    now: Date.now,
+    logger,
+    verifier: tokenVerifier(config, { redis, sessions }),
+    eventsWritten,
+    queue: notificationQueue(config, sql, logger),
+    senders: channelSenders(config, config.MYSHOP_DATA_DIR),
+    renderer: { renderEmail, renderSms, renderPush },
+    recipients: emailOnlyRecipients,
+    directory: httpDirectory(get(config.USER_SERVICE_URL), get(config.ORDER_SERVICE_URL)),
+    settings: {
+      emailFrom: config.NOTIFICATION_EMAIL_FROM,
+      owner: `notification@${hostname()}:${process.pid}:${crypto.randomUUID().slice(0, 8)}`,
+      leaseMs: config.NOTIFICATION_LEASE_MS,
+      concurrency: {
+        email: config.NOTIFICATION_EMAIL_CONCURRENCY,
+        sms: config.NOTIFICATION_SMS_CONCURRENCY,
+        push: config.NOTIFICATION_PUSH_CONCURRENCY,
+      },
+      rateLimits: config.NOTIFICATION_RATE_LIMITS,
+    },
+  }
+}
