@@ -53,5 +53,8 @@ export const nextSmsTime = (
     const wait = (end - localMinute(at, timeZone) + 1440) % 1440 || 1
     at = new Date(Math.floor(at.getTime() / 60_000) * 60_000 + wait * 60_000)
   }
-  return at
+  // Clocks moved forward on the way: the end came sooner than the minutes counted, so step back to it.
+  const over = localMinute(at, timeZone) - end
+  const earlier = new Date(at.getTime() - over * 60_000)
+  return over > 0 && over <= 180 && smsAllowedAt(earlier, timeZone, window) ? earlier : at
 }
