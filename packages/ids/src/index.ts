@@ -28,6 +28,7 @@ export const idPrefixes = [
   'ful',
   'shp',
   'dsp',
+  'psb',
 ] as const
 export type IdPrefix = (typeof idPrefixes)[number]
 

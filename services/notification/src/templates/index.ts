@@ -1,39 +1,84 @@
-import type { RenderInput, TemplateName } from '../messages/renderer.ts'
+import { plainTextSelectors, render, toPlainText } from '@react-email/render'
+import type { Category } from '../messages/model.ts'
+import { orderCancelled } from './order-cancelled.tsx'
+import { orderConfirmation } from './order-confirmation.tsx'
+import { orderRefunded } from './order-refunded.tsx'
+import { orderShipped } from './order-shipped.tsx'
+import { paymentDisputed } from './payment-disputed.tsx'
+import { stockLow } from './stock-low.tsx'
+import type { PushContent, Template } from './template.ts'
+import { testMessage } from './test.tsx'
+import { welcome } from './welcome.tsx'
 
-/** Every template's name. */
-export const templateNames: readonly TemplateName[] = [
-  'welcome',
-  'order_confirmation',
-  'order_shipped',
-  'order_cancelled',
-  'order_refunded',
-  'stock_low',
-  'payment_disputed',
-  'test',
-]
+export type { Locale } from './data.ts'
+export { formatMoney, localeOf } from './data.ts'
+export type { PushContent } from './template.ts'
 
-const subjects: Record<TemplateName, string> = {
-  welcome: 'Welcome to MyShop',
-  order_confirmation: 'Your order is confirmed',
-  order_shipped: 'Your order is on its way',
-  order_cancelled: 'Your order was cancelled',
-  order_refunded: 'Your refund',
-  stock_low: 'Stock is running low',
-  payment_disputed: 'A payment was disputed',
-  test: 'MyShop test message',
+export type TemplateName =
+  | 'welcome'
+  | 'order_confirmation'
+  | 'order_shipped'
+  | 'order_cancelled'
+  | 'order_refunded'
+  | 'stock_low'
+  | 'payment_disputed'
+  | 'test'
+
+export interface RenderInput {
+  template: TemplateName
+  /** `en` or `de` (a region such as `de-AT` counts); any other renders in English. */
+  locale: string
+  /** The template's data; `unsubscribeUrl` (http/https) adds the unsubscribe link to the email's footer. */
+  data: Record<string, unknown>
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+const templates: Record<TemplateName, Template> = {
+  welcome,
+  order_confirmation: orderConfirmation,
+  order_shipped: orderShipped,
+  order_cancelled: orderCancelled,
+  order_refunded: orderRefunded,
+  stock_low: stockLow,
+  payment_disputed: paymentDisputed,
+  test: testMessage,
+}
 
-const plain = ({ template, data }: RenderInput) => `${subjects[template]}\n\n${JSON.stringify(data, null, 2)}`
+/** Every template's name. */
+export const templateNames = Object.keys(templates) as readonly TemplateName[]
 
-/** Plain renderings of every template: subject, the data as text, and the same escaped in HTML. */
-export const renderEmail = async (input: RenderInput) => ({
-  subject: subjects[input.template],
-  text: plain(input),
-  html: `<pre>${escapeHtml(plain(input))}</pre>`,
-})
+/** Whether a string names a template. */
+export const isTemplateName = (value: string): value is TemplateName => Object.hasOwn(templates, value)
 
-export const renderSms = (input: RenderInput) => subjects[input.template]
+/**
+ * The preference category of each template's messages. Staff alerts are transactional for the staff member (they
+ * must act on them), so every template here is transactional; a marketing template would be `marketing`.
+ */
+export const templateCategory = (name: TemplateName): Category => templates[name].category
 
-export const renderPush = (input: RenderInput) => ({ title: 'MyShop', body: subjects[input.template] })
+/** Data that renders each template, for previews and tests. */
+export const sampleData = Object.fromEntries(
+  templateNames.map((name) => [name, templates[name].sample]),
+) as Record<TemplateName, Record<string, unknown>>
+
+// Tables (an order's lines and totals) keep their columns in the text part instead of running together.
+const textOptions = {
+  selectors: [
+    ...plainTextSelectors,
+    { selector: 'table', format: 'dataTable', options: { uppercaseHeaderCells: false } },
+  ],
+}
+
+/** The email for a message: its subject, and HTML and plain-text parts of the same content. */
+export const renderEmail = async ({ template, locale, data }: RenderInput) => {
+  const { subject, element } = templates[template].email(locale, data)
+  const html = await render(element)
+  return { subject, html, text: toPlainText(html, textOptions) }
+}
+
+/** The SMS text for a message, one line. */
+export const renderSms = ({ template, locale, data }: RenderInput): string =>
+  templates[template].sms(locale, data)
+
+/** What the push notification for a message shows, and the page it opens. */
+export const renderPush = ({ template, locale, data }: RenderInput): PushContent =>
+  templates[template].push(locale, data)
