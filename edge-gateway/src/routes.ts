@@ -140,6 +140,17 @@ export const routes: Route[] = [
   r('POST', `${v1}/admin/notifications/test`, 'notification', { permission: 'notifications:send' }),
   r('GET', `${v1}/admin/notifications/:id`, 'notification', { permission: 'notifications:send' }),
   r('POST', `${v1}/admin/notifications/:id/retry`, 'notification', { permission: 'notifications:send' }),
+  r('GET', `${v1}/notifications/preferences`, 'notification', 'authenticated'),
+  r('PATCH', `${v1}/notifications/preferences`, 'notification', 'authenticated'),
+  // One-click unsubscribe (RFC 8058): the link in the email is the credential, signed by the notification service.
+  r('GET', `${v1}/notifications/unsubscribe`, 'notification', 'public'),
+  r('POST', `${v1}/notifications/unsubscribe`, 'notification', 'public'),
+  r('GET', `${v1}/push/vapid-public-key`, 'notification', 'public'),
+  r('POST', `${v1}/push/subscriptions`, 'notification', 'authenticated'),
+  r('DELETE', `${v1}/push/subscriptions`, 'notification', 'authenticated'),
+  // Email and SMS providers' delivery reports: public, each trusted for its signature over the raw body.
+  r('POST', `${v1}/webhooks/sendgrid`, 'notification', 'public'),
+  r('POST', `${v1}/webhooks/twilio`, 'notification', 'public'),
   r('GET', `${v1}/admin/shipping-options`, 'order', { permission: 'checkout:configure' }),
   r('POST', `${v1}/admin/shipping-options`, 'order', { permission: 'checkout:configure' }),
   r('GET', `${v1}/admin/shipping-options/:id`, 'order', { permission: 'checkout:configure' }),

@@ -2,6 +2,9 @@ import { ping } from '@myshop/db'
 import { createHttpApp, type ReadinessCheck } from '@myshop/http'
 import { adminRoutes } from './admin/routes.ts'
 import type { NotificationDeps } from './deps.ts'
+import { preferencesRoutes } from './preferences/routes.ts'
+import { pushRoutes } from './push/routes.ts'
+import { webhookRoutes } from './webhooks/routes.ts'
 
 /** The notification service's HTTP app, built from its dependencies and nothing else. */
 export const createApp = (deps: NotificationDeps, degradable: Record<string, ReadinessCheck> = {}) =>
@@ -11,4 +14,8 @@ export const createApp = (deps: NotificationDeps, degradable: Record<string, Rea
     logger: deps.logger,
     readiness: { database: () => ping(deps.sql) },
     degradable,
-  }).use(adminRoutes(deps))
+  })
+    .use(adminRoutes(deps))
+    .use(preferencesRoutes(deps.features))
+    .use(pushRoutes(deps.features))
+    .use(webhookRoutes(deps))

@@ -1,5 +1,6 @@
 import { loadConfig, vars, z } from '@myshop/config'
 import { serviceVars, tokenVars, withRedisPrefix } from '@myshop/service-kit/config'
+import { channelVars } from './channels/index.ts'
 
 /** `sendgrid=100,twilio=10/1000`: per provider, at most that many sends per window (ms, one second by default). */
 const rateLimitsVar = () =>
@@ -24,6 +25,24 @@ const rateLimitsVar = () =>
 
 const shape = serviceVars('notification', 8086, {
   ...tokenVars(),
+  ...channelVars(),
+  /**
+   * What unsubscribe links are signed with. The default suits a shop on one machine; a shop others can reach sets
+   * its own, or anyone could unsubscribe anyone.
+   */
+  NOTIFICATION_UNSUBSCRIBE_SECRET: z.string().min(16).default('myshop-notification-unsubscribe-secret'),
+  /** Where shoppers' browsers reach the gateway: unsubscribe links point under it. */
+  NOTIFICATION_PUBLIC_URL: z.url().default('http://127.0.0.1:8080'),
+  /** Who push services may contact about the shop's messages (VAPID subject): a mailto: or https: address. */
+  NOTIFICATION_VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:)/)
+    .default('mailto:shop@myshop.local'),
+  /**
+   * How push messages leave: `webpush` to the browsers' push services, `file` as JSON lines beside the emails. The
+   * default is `file` in embedded mode (no DATABASE_URL), `webpush` otherwise.
+   */
+  NOTIFICATION_PUSH_VIA: z.enum(['webpush', 'file']).optional(),
   /** Where the order service answers: order messages read the order's shipping address there. */
   ORDER_SERVICE_URL: vars.url().default('http://127.0.0.1:8083'),
   /** How long one call to the user or order service may take. */

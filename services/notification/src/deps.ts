@@ -32,6 +32,14 @@ export interface NotificationDeps {
   /** The other services' answers messages need: staff by role, an order's address. */
   directory: Directory
   settings: NotificationSettings
+  /** What the preferences and push features take: the database, tokens, clock and the unsubscribe secret. */
+  features: {
+    sql: Db
+    verifier: Verifier
+    now: () => number
+    logger: Logger
+    config: { NOTIFICATION_UNSUBSCRIBE_SECRET: string }
+  }
 }
 
 export interface NotificationSettings {
@@ -44,4 +52,10 @@ export interface NotificationSettings {
   concurrency: Record<Channel, number>
   /** Per provider name. */
   rateLimits: Record<string, RateLimit>
+  /** What providers' delivery callbacks are verified with; a provider without its key has its callbacks off. */
+  callbacks: {
+    sendgridPublicKey?: string | undefined
+    twilioAuthToken?: string | undefined
+    twilioCallbackUrl?: string | undefined
+  }
 }

@@ -86,6 +86,14 @@ export const notificationHarness = async (overrides: Partial<NotificationDeps> =
       leaseMs: 60_000,
       concurrency: { email: 4, sms: 2, push: 2 },
       rateLimits: {},
+      callbacks: {},
+    },
+    features: {
+      sql,
+      verifier: tokens.verifier(async () => true),
+      now,
+      logger,
+      config: { NOTIFICATION_UNSUBSCRIBE_SECRET: 'a-test-unsubscribe-secret' },
     },
     ...overrides,
   }

@@ -9,6 +9,8 @@ export interface RecipientSet {
   sms: string | null
   /** Their browsers' push subscriptions, when they want push for the category. */
   push: PushMessage['subscription'][]
+  /** When a text message may go out to them (epoch ms), if not now: the end of their quiet hours. */
+  smsNotBefore?: number | undefined
 }
 
 /** Looks up how a person wants to be reached; the preferences feature implements it from their contact and choices. */

@@ -13,7 +13,7 @@ import {
 import type { NewDelivery } from '../deliveries/model.ts'
 import { enqueue, recordDeliveries } from '../deliveries/service.ts'
 import { type NotificationDeps, schema } from '../deps.ts'
-import type { Category, Channel, OutgoingMessage } from '../messages/model.ts'
+import { type Category, type Channel, type OutgoingMessage, recipientOf } from '../messages/model.ts'
 import type { RenderInput, TemplateName } from '../messages/renderer.ts'
 import type { RecipientSet } from './recipients.ts'
 
@@ -32,8 +32,8 @@ export interface MessagePlan {
 /** Renders a plan into one message per recipient and channel the recipient can be reached on. */
 export const renderPlan = async (deps: NotificationDeps, plan: MessagePlan): Promise<NewDelivery[]> => {
   const wanted: NewDelivery[] = []
-  const add = (message: OutgoingMessage) =>
-    wanted.push({ template: plan.template, category: plan.category, message })
+  const add = (message: OutgoingMessage, notBefore?: number) =>
+    wanted.push({ template: plan.template, category: plan.category, message, notBefore })
   for (const person of plan.to) {
     const input: RenderInput = { template: plan.template, locale: person.locale, data: plan.data }
     if (plan.channels.includes('email') && person.email) {
@@ -41,7 +41,7 @@ export const renderPlan = async (deps: NotificationDeps, plan: MessagePlan): Pro
       add({ channel: 'email', to: person.email, from: deps.settings.emailFrom, headers: {}, ...email })
     }
     if (plan.channels.includes('sms') && person.sms)
-      add({ channel: 'sms', to: person.sms, body: deps.renderer.renderSms(input) })
+      add({ channel: 'sms', to: person.sms, body: deps.renderer.renderSms(input) }, person.smsNotBefore)
     if (plan.channels.includes('push'))
       for (const subscription of person.push)
         add({ channel: 'push', subscription, payload: JSON.stringify(deps.renderer.renderPush(input)) })
@@ -59,11 +59,23 @@ export const notify = async (
   plans: MessagePlan[],
 ) => {
   const wanted = (await Promise.all(plans.map((plan) => renderPlan(deps, plan)))).flat()
-  let created: { id: string; channel: Channel }[] = []
+  let created: { id: string; channel: Channel; recipient: string }[] = []
   await inbox.handleOnce(deps.sql, schema, messagesConsumer, event, async (tx) => {
     created = await recordDeliveries(deps, tx, event, wanted)
   })
-  await enqueue(deps, created)
+  // A text message inside the recipient's quiet hours is queued to go out when they end.
+  const waits = new Map(
+    wanted
+      .filter((w) => w.notBefore !== undefined)
+      .map((w) => [`${w.message.channel}:${recipientOf(w.message)}`, w.notBefore!]),
+  )
+  await enqueue(
+    deps,
+    created.map((row) => ({
+      ...row,
+      delayMs: Math.max(0, (waits.get(`${row.channel}:${row.recipient}`) ?? 0) - deps.now()),
+    })),
+  )
   return created
 }
 

@@ -38,6 +38,8 @@ export interface NewDelivery {
   template: TemplateName
   category: Category
   message: OutgoingMessage
+  /** Not to be sent before this time (epoch ms): a text message waits out the recipient's quiet hours. */
+  notBefore?: number | undefined
 }
 
 /** Deliveries an operator may send again: those that gave up. */

@@ -10,6 +10,7 @@ const columns = (sql: Db | Tx) => sql`
 export interface InsertedDelivery {
   id: string
   channel: Channel
+  recipient: string
 }
 
 /** Inserts the deliveries not made yet for their (event, channel, recipient); answers those it inserted. */
@@ -29,7 +30,7 @@ export const insertNew = async (
         values (${row.id}, ${row.eventId}, ${row.eventType}, ${row.template}, ${row.channel}, ${row.recipient},
                 ${row.category}, ${tx.json(row.payload as never)}, ${row.createdAt}, ${row.createdAt})
         on conflict (event_id, channel, recipient) do nothing
-        returning id, channel`),
+        returning id, channel, recipient`),
     )
   return inserted
 }
@@ -134,3 +135,44 @@ export const stranded = (sql: Db, quietSince: Date, at: Date, limit: number) =>
        or (status = 'sending' and lease_until <= ${at})
     order by id
     limit ${limit}`
+
+/** Records a provider's callback once by its id: false when it was received before. */
+export const receiveProviderEvent = async (
+  sql: Db,
+  e: { provider: string; eventId: string; deliveryId: string | null; status: string; at: Date },
+): Promise<boolean> => {
+  const rows = await sql`
+    insert into notifications.provider_events (provider, event_id, delivery_id, status, received_at)
+    values (${e.provider}, ${e.eventId}, ${e.deliveryId}, ${e.status}, ${e.at})
+    on conflict do nothing returning event_id`
+  return rows.length === 1
+}
+
+/** The delivery a provider's callback is about: by the delivery id it carried, else by the provider's message id. */
+export const findForCallback = async (
+  sql: Db,
+  channel: Channel,
+  deliveryId: string | null,
+  providerMessageId: string | null,
+): Promise<Delivery | null> => {
+  const [row] = await sql<Delivery[]>`
+    select ${columns(sql)} from notifications.deliveries
+    where channel = ${channel}
+      and (id = ${deliveryId ?? ''} or (provider_message_id is not null and provider_message_id = ${providerMessageId ?? ''}))
+    limit 1`
+  return row ?? null
+}
+
+/** Moves a sent delivery on as the provider reported it; one already delivered or bounced only moves to bounced. */
+export const markReported = (
+  sql: Db,
+  id: string,
+  status: 'delivered' | 'bounced' | 'failed',
+  detail: string | null,
+  at: Date,
+) =>
+  sql`
+    update notifications.deliveries
+    set status = ${status}, last_error = coalesce(${detail}, last_error), updated_at = ${at}
+    where id = ${id}
+      and (status = 'sent' or (status = 'delivered' and ${status} = 'bounced'))`

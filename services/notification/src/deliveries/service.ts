@@ -38,8 +38,12 @@ export const recordDeliveries = (
 }
 
 /** Hands deliveries to the queue; their job's id is their own, so handing one over twice queues it once. */
-export const enqueue = async (deps: NotificationDeps, rows: { id: string; channel: Channel }[]) => {
-  for (const row of rows) await deps.queue.add(row.id, { channel: row.channel })
+export const enqueue = async (
+  deps: NotificationDeps,
+  rows: { id: string; channel: Channel; delayMs?: number | undefined }[],
+) => {
+  for (const row of rows)
+    await deps.queue.add(row.id, { channel: row.channel }, row.delayMs ? { delayMs: row.delayMs } : undefined)
 }
 
 const sendSafely = async (
@@ -180,3 +184,41 @@ export const suppressRecipient = (
   recipient: string,
   reason: string,
 ) => deliveries.suppress(deps.sql, channel, recipient, reason, new Date(deps.now()))
+
+/**
+ * Applies what a provider reported about a message it took: delivered, bounced (a hard bounce also stops every
+ * later email to the address) or failed. Each callback counts once (by the provider's id of it); one about a
+ * message MyShop did not send is acknowledged and changes nothing. Answers the delivery's id, if found.
+ */
+export const recordProviderReport = async (
+  deps: NotificationDeps,
+  report: {
+    provider: string
+    eventId: string
+    channel: Channel
+    deliveryId: string | null
+    providerMessageId: string | null
+    status: 'delivered' | 'bounced' | 'failed'
+    detail: string | null
+  },
+): Promise<{ deliveryId: string | null; duplicate: boolean }> => {
+  const at = new Date(deps.now())
+  const delivery = await deliveries.findForCallback(
+    deps.sql,
+    report.channel,
+    report.deliveryId,
+    report.providerMessageId,
+  )
+  const fresh = await deliveries.receiveProviderEvent(deps.sql, {
+    provider: report.provider,
+    eventId: report.eventId,
+    deliveryId: delivery?.id ?? null,
+    status: report.status,
+    at,
+  })
+  if (!fresh || !delivery) return { deliveryId: delivery?.id ?? null, duplicate: !fresh }
+  await deliveries.markReported(deps.sql, delivery.id, report.status, report.detail, at)
+  if (report.status === 'bounced')
+    await deliveries.suppress(deps.sql, delivery.channel, delivery.recipient, report.detail ?? 'bounced', at)
+  return { deliveryId: delivery.id, duplicate: false }
+}

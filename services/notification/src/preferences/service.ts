@@ -2,6 +2,7 @@ import type { Verifier } from '@myshop/auth'
 import type { Db } from '@myshop/db'
 import { AppError, type FieldError } from '@myshop/errors'
 import type { Logger } from '@myshop/logger'
+import type { Recipients } from '../consumers/recipients.ts'
 import type { Category, Channel } from '../messages/model.ts'
 import { hasPushSubscription } from '../push/service.ts'
 import {
@@ -15,6 +16,7 @@ import {
   type Preferences,
   resolvePreferences,
 } from './model.ts'
+import { nextSmsTime } from './quiet-hours.ts'
 import * as repo from './repository.ts'
 import {
   signUnsubscribeToken,
@@ -173,3 +175,31 @@ export const unsubscribe = async (deps: PreferencesDeps, token: string): Promise
   deps.logger.info({ userId: scope.userId, category: scope.category, channel: scope.channel }, 'unsubscribed')
   return scope
 }
+
+/**
+ * Where a person is reached for a category, from what they chose and told us: email (always, for transactional
+ * messages), text messages to the phone they opted in with (held back to the end of their quiet hours), and the
+ * browsers they subscribed for push. Someone the notification service has not heard of yet is reached by the
+ * address the event carries, in English.
+ */
+export const preferredRecipients = (
+  deps: PreferencesDeps,
+  pushSubscriptions: (
+    userId: string,
+  ) => Promise<{ endpoint: string; keys: { p256dh: string; auth: string } }[]>,
+): Recipients => ({
+  async forUser({ userId, email, category }) {
+    if (!userId) return { locale: 'en', email, sms: null, push: [] }
+    const { channels, contact } = await reachFor(deps, userId, category)
+    const sms = channels.includes('sms') ? contact.phone : null
+    const timeZone = contact.timeZone ?? 'UTC'
+    const next = sms ? nextSmsTime(deps.now(), timeZone).getTime() : deps.now()
+    return {
+      locale: contact.locale ?? 'en',
+      email: channels.includes('email') ? (contact.email ?? email) : null,
+      sms,
+      push: channels.includes('push') ? await pushSubscriptions(userId) : [],
+      ...(next > deps.now() && { smsNotBefore: next }),
+    }
+  },
+})
