@@ -15,6 +15,7 @@ import { enqueue, recordDeliveries } from '../deliveries/service.ts'
 import { type NotificationDeps, schema } from '../deps.ts'
 import { type Category, type Channel, type OutgoingMessage, recipientOf } from '../messages/model.ts'
 import type { RenderInput, TemplateName } from '../messages/renderer.ts'
+import { recordContact } from '../preferences/service.ts'
 import type { RecipientSet } from './recipients.ts'
 
 /** The consumer group that turns the shop's events into deliveries. */
@@ -98,6 +99,8 @@ const shopper = (deps: NotificationDeps, event: OrderEvent) =>
 /** Welcome, by email, to a new account. */
 export const onUserRegistered = async (deps: NotificationDeps, event: EnvelopeOf<typeof userRegistered>) => {
   const { userId, email, name } = event.data
+  // The address the account was made with is where its messages go until its owner changes it.
+  await recordContact(deps.features, userId, email)
   const person = await deps.recipients.forUser({ userId, email, category: 'account' })
   return notify(deps, event, [
     { template: 'welcome', category: 'account', data: { name, email }, to: [person], channels: ['email'] },

@@ -190,13 +190,19 @@ export const preferredRecipients = (
 ): Recipients => ({
   async forUser({ userId, email, category }) {
     if (!userId) return { locale: 'en', email, sms: null, push: [] }
-    const { channels, contact } = await reachFor(deps, userId, category)
+    const [{ preferences, contact: known }, pushSubscribed] = await Promise.all([
+      getPreferences(deps, userId),
+      hasPushSubscription(deps, userId),
+    ])
+    // The address the event carries reaches someone who never told this service theirs.
+    const contact = { ...known, email: known.email ?? email }
+    const channels = channelsFor(category, preferences, { ...contact, pushSubscribed })
     const sms = channels.includes('sms') ? contact.phone : null
     const timeZone = contact.timeZone ?? 'UTC'
     const next = sms ? nextSmsTime(deps.now(), timeZone).getTime() : deps.now()
     return {
       locale: contact.locale ?? 'en',
-      email: channels.includes('email') ? (contact.email ?? email) : null,
+      email: channels.includes('email') ? contact.email : null,
       sms,
       push: channels.includes('push') ? await pushSubscriptions(userId) : [],
       ...(next > deps.now() && { smsNotBefore: next }),
