@@ -101,6 +101,7 @@ const pipeline = async (label: string, queue: NotificationQueue) => {
     directory: { usersWithRole: async () => [], order: async () => null },
     settings: {
       emailFrom: 'MyShop <shop@myshop.local>',
+      publicUrl: 'http://127.0.0.1:8080',
       owner: `bench-${label}`,
       leaseMs: 60_000,
       concurrency: { email: concurrency, sms: 1, push: 1 },

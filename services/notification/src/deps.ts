@@ -45,6 +45,8 @@ export interface NotificationDeps {
 export interface NotificationSettings {
   /** The From of every email. */
   emailFrom: string
+  /** Where shoppers reach the gateway, without a trailing slash: unsubscribe links point under it. */
+  publicUrl: string
   /** Who this instance is when it leases a delivery. */
   owner: string
   /** How long a send stays leased to one instance. */

@@ -117,6 +117,7 @@ export const createNotificationDeps = ({
     directory: httpDirectory(get(config.USER_SERVICE_URL), get(config.ORDER_SERVICE_URL)),
     settings: {
       emailFrom: config.NOTIFICATION_EMAIL_FROM,
+      publicUrl: config.NOTIFICATION_PUBLIC_URL.replace(/\/+$/, ''),
       owner: `notification@${hostname()}:${process.pid}:${crypto.randomUUID().slice(0, 8)}`,
       leaseMs: config.NOTIFICATION_LEASE_MS,
       concurrency: {

@@ -82,6 +82,7 @@ export const notificationHarness = async (overrides: Partial<NotificationDeps> =
     },
     settings: {
       emailFrom: 'MyShop <shop@example.com>',
+      publicUrl: 'https://shop.example',
       owner: `test-${crypto.randomUUID().slice(0, 8)}`,
       leaseMs: 60_000,
       concurrency: { email: 4, sms: 2, push: 2 },

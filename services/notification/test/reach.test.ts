@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'bun:test'
 import { orderFulfilled } from '@myshop/events'
 import { uniqueEmail } from '@myshop/testing'
-import { onOrderEvent } from '../src/consumers/service.ts'
+import { notify, onOrderEvent } from '../src/consumers/service.ts'
 import { smsAllowedAt } from '../src/preferences/quiet-hours.ts'
 import { preferredRecipients } from '../src/preferences/service.ts'
 import { subscriptionsOf } from '../src/push/service.ts'
@@ -102,5 +102,50 @@ describe('reaching a shopper about a shipped order', () => {
         .runAt
     expect((await runAt(sms.id)).getTime()).toBeGreaterThan(Date.now() + 60_000)
     expect((await runAt(mail.id)).getTime()).toBeLessThanOrEqual(Date.now() + 1000)
+  })
+})
+
+describe('a message the shopper chose to get', () => {
+  test('carries a signed one-click unsubscribe (RFC 8058) that turns that category off; a forged one changes nothing', async () => {
+    const h = await reachHarness()
+    // Marketing is opt-in.
+    const optIn = await h.call(
+      'PATCH',
+      '/api/v1/notifications/preferences',
+      { preferences: { marketing: { email: true } } },
+      h.as(h.customer),
+    )
+    expect(optIn.status).toBe(200)
+    const email = uniqueEmail('news')
+    const plan = async () =>
+      notify(h.deps, { id: crypto.randomUUID(), type: 'marketing.news' }, [
+        {
+          template: 'test',
+          category: 'marketing',
+          data: { requestedBy: 'usr_admin', channel: 'email' },
+          to: [await h.deps.recipients.forUser({ userId: 'usr_customer', email, category: 'marketing' })],
+          channels: ['email'],
+        },
+      ])
+    const [first] = await plan()
+    const [row] = await h.sql<{ payload: { headers: Record<string, string> } }[]>`
+      select payload from notifications.deliveries where id = ${first!.id}`
+    const { headers } = row!.payload
+    expect(headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click')
+    const link = /<([^>]+)>/.exec(headers['List-Unsubscribe']!)![1]!
+    expect(link.startsWith('https://shop.example/api/v1/notifications/unsubscribe?token=')).toBe(true)
+    const path = link.replace('https://shop.example', '')
+    const oneClick = (target: string) =>
+      h.app.handle(
+        new Request(`http://localhost${target}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: 'List-Unsubscribe=One-Click',
+        }),
+      )
+    expect((await oneClick(`${path.slice(0, -4)}AAAA`)).status).toBe(400)
+    expect((await plan()).length).toBe(1)
+    expect((await oneClick(path)).status).toBe(200)
+    expect(await plan()).toEqual([])
   })
 })

@@ -2,6 +2,8 @@ import type { Category, PushMessage } from '../messages/model.ts'
 
 /** Where one person is reached for one category of message, in their language. */
 export interface RecipientSet {
+  /** Their account, when they have one: what an unsubscribe link turns off. */
+  userId?: string | undefined
   locale: string
   /** Null when they turned email off for the category (never for a transactional one). */
   email: string | null

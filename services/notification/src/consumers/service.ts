@@ -13,9 +13,15 @@ import {
 import type { NewDelivery } from '../deliveries/model.ts'
 import { enqueue, recordDeliveries } from '../deliveries/service.ts'
 import { type NotificationDeps, schema } from '../deps.ts'
-import { type Category, type Channel, type OutgoingMessage, recipientOf } from '../messages/model.ts'
+import {
+  type Category,
+  type Channel,
+  type OutgoingMessage,
+  recipientOf,
+  transactionalCategories,
+} from '../messages/model.ts'
 import type { RenderInput, TemplateName } from '../messages/renderer.ts'
-import { recordContact } from '../preferences/service.ts'
+import { recordContact, unsubscribeLink } from '../preferences/service.ts'
 import type { RecipientSet } from './recipients.ts'
 
 /** The consumer group that turns the shop's events into deliveries. */
@@ -36,10 +42,26 @@ export const renderPlan = async (deps: NotificationDeps, plan: MessagePlan): Pro
   const add = (message: OutgoingMessage, notBefore?: number) =>
     wanted.push({ template: plan.template, category: plan.category, message, notBefore })
   for (const person of plan.to) {
-    const input: RenderInput = { template: plan.template, locale: person.locale, data: plan.data }
+    // A message the person chose to get carries the one-click way to stop it (RFC 8058), in the body and headers.
+    const unsubscribe =
+      !transactionalCategories.includes(plan.category) && person.userId
+        ? unsubscribeLink(deps.features, deps.settings.publicUrl, {
+            userId: person.userId,
+            category: plan.category,
+            channel: 'email',
+          })
+        : null
+    const data = unsubscribe ? { ...plan.data, unsubscribeUrl: unsubscribe.url } : plan.data
+    const input: RenderInput = { template: plan.template, locale: person.locale, data }
     if (plan.channels.includes('email') && person.email) {
       const email = await deps.renderer.renderEmail(input)
-      add({ channel: 'email', to: person.email, from: deps.settings.emailFrom, headers: {}, ...email })
+      add({
+        channel: 'email',
+        to: person.email,
+        from: deps.settings.emailFrom,
+        headers: unsubscribe?.headers ?? {},
+        ...email,
+      })
     }
     if (plan.channels.includes('sms') && person.sms)
       add({ channel: 'sms', to: person.sms, body: deps.renderer.renderSms(input) }, person.smsNotBefore)

@@ -201,6 +201,7 @@ export const preferredRecipients = (
     const timeZone = contact.timeZone ?? 'UTC'
     const next = sms ? nextSmsTime(deps.now(), timeZone).getTime() : deps.now()
     return {
+      userId,
       locale: contact.locale ?? 'en',
       email: channels.includes('email') ? contact.email : null,
       sms,
