@@ -209,7 +209,10 @@ const snapshot = async (): Promise<string> => {
       const page = await call('GET', op.path, undefined, admin)
       // A listing served through the catalog cache is left out: its keys carry no database of their own, so on
       // a Redis shared with other test processes it may show their rows. The uncached export lists the same.
-      if (!page.cached) parts.push(`${op.path} ${page.text}`)
+      if (page.cached) continue
+      // Deliveries are made from events and sent in the background, so the list moves on by itself whatever the
+      // request just refused did; what the notification routes refuse is checked by their own tests.
+      if (op.path !== '/api/v1/admin/notifications') parts.push(`${op.path} ${page.text}`)
     }
   return parts.join('\n')
 }
