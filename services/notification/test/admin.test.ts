@@ -125,11 +125,57 @@ describe('the admin API of deliveries', async () => {
     expect(bad.status).toBe(422)
   })
 
+  test("previews a template's email with its sample data in a locale", async () => {
+    const res = await h.call(
+      'GET',
+      '/api/v1/admin/notifications/templates/order_confirmation/preview?locale=de',
+      undefined,
+      h.as(h.admin),
+    )
+    expect(res.status).toBe(200)
+    expect(res.body).toMatchObject({ template: 'order_confirmation', locale: 'de' })
+    expect(res.body.subject.length).toBeGreaterThan(0)
+    expect(res.body.html).toStartWith('<!DOCTYPE html')
+    expect(res.body.text.length).toBeGreaterThan(0)
+    const english = await h.call(
+      'GET',
+      '/api/v1/admin/notifications/templates/order_confirmation/preview',
+      undefined,
+      h.as(h.admin),
+    )
+    expect(english.body.locale).toBe('en')
+    expect(english.body.subject).not.toBe(res.body.subject)
+  })
+
+  test('answers 404 for an unknown template and 422 for a malformed locale', async () => {
+    const missing = await h.call(
+      'GET',
+      '/api/v1/admin/notifications/templates/no_such_template/preview',
+      undefined,
+      h.as(h.admin),
+    )
+    expect(missing.status).toBe(404)
+    const bad = await h.call(
+      'GET',
+      '/api/v1/admin/notifications/templates/welcome/preview?locale=english',
+      undefined,
+      h.as(h.admin),
+    )
+    expect(bad.status).toBe(422)
+  })
+
   test('is for holders of notifications:send only', async () => {
     expect((await h.call('GET', '/api/v1/admin/notifications')).status).toBe(401)
     expect((await h.call('GET', '/api/v1/admin/notifications', undefined, h.as(h.customer))).status).toBe(403)
     const res = await h.call('POST', '/api/v1/admin/notifications/retry-failed', undefined, h.as(h.customer))
     expect(res.status).toBe(403)
+    const preview = await h.call(
+      'GET',
+      '/api/v1/admin/notifications/templates/welcome/preview',
+      undefined,
+      h.as(h.customer),
+    )
+    expect(preview.status).toBe(403)
   })
 })
 
