@@ -175,7 +175,7 @@ export const registerNotifications = (program: Command, { action, deps }: Comman
         api.sendTestNotification({ channel: opts.channel, to }),
       )
       printDelivery(out, delivery)
-      out.note(`follow it with: myshop notifications list --to ${to}`)
+      if (!out.json) out.note(`follow it with: myshop notifications list --to ${to}`)
       return undefined
     },
   )
