@@ -107,6 +107,22 @@ export type OrderStatus = NonNullable<OrderFilter['status']>
 export type NewRefund = Served<JsonBody<'refundOrder'>>
 
 /** A checkout, cancellation or refund as the order service runs it: its status and the timeline of its steps. */
+/** One page of notification deliveries, newest first. */
+export type DeliveryPage = Json<'listDeliveries', 200>
+
+/** Which deliveries `listDeliveries` reads: by status or recipient, a page at a time. */
+export type DeliveryFilter = NonNullable<operations['listDeliveries']['parameters']['query']>
+
+export type DeliveryStatus = NonNullable<DeliveryFilter['status']>
+
+/** One delivery with the rendered message it sends. */
+export type Delivery = Json<'getDelivery', 200>
+
+export type TestNotification = JsonBody<'sendTestNotification'>
+
+/** A template's email rendered with its sample data. */
+export type TemplatePreview = Json<'previewNotificationTemplate', 200>
+
 export type Saga = Json<'getSaga', 200>
 
 /** One page of sagas, newest first. */
@@ -539,6 +555,35 @@ export const createApiClient = ({
         shop.POST('/api/v1/orders/{id}/fulfillments', {
           params: { path: { id } },
           body: shipment,
+          ...options,
+        }),
+      ),
+
+    /** One page of notification deliveries (notifications:send), newest first. */
+    listDeliveries: (filter: DeliveryFilter = {}): Promise<DeliveryPage> =>
+      authed((options) =>
+        shop.GET('/api/v1/admin/notifications', { params: { query: given(filter) }, ...options }),
+      ),
+
+    /** Sends a failed delivery again. */
+    retryDelivery: (id: string): Promise<Delivery> =>
+      authed((options) =>
+        shop.POST('/api/v1/admin/notifications/{id}/retry', { params: { path: { id } }, ...options }),
+      ),
+
+    /** Sends every failed delivery again; answers how many. */
+    retryFailedDeliveries: (): Promise<{ retried: number }> =>
+      authed((options) => shop.POST('/api/v1/admin/notifications/retry-failed', options)),
+
+    /** Queues the test message to an address or number through the whole pipeline. */
+    sendTestNotification: (input: TestNotification): Promise<Delivery> =>
+      authed((options) => shop.POST('/api/v1/admin/notifications/test', { body: input, ...options })),
+
+    /** A template's email in a locale, rendered with its sample data. */
+    previewTemplate: (name: string, locale?: string): Promise<TemplatePreview> =>
+      authed((options) =>
+        shop.GET('/api/v1/admin/notifications/templates/{name}/preview', {
+          params: { path: { name }, query: given({ locale }) },
           ...options,
         }),
       ),

@@ -16,7 +16,7 @@ export const startTestPlatform = async (
   env: Record<string, string> = {},
   services?: AnyService[],
 ): Promise<RunningPlatform> => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'myshop-e2e-'))
+  const dataDir = env.MYSHOP_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'myshop-e2e-'))
   const all: Record<string, string> = {
     GATEWAY_PORT: '0',
     ...servicePorts(),

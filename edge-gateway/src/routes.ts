@@ -138,6 +138,9 @@ export const routes: Route[] = [
   r('GET', `${v1}/admin/notifications`, 'notification', { permission: 'notifications:send' }),
   r('POST', `${v1}/admin/notifications/retry-failed`, 'notification', { permission: 'notifications:send' }),
   r('POST', `${v1}/admin/notifications/test`, 'notification', { permission: 'notifications:send' }),
+  r('GET', `${v1}/admin/notifications/templates/:name/preview`, 'notification', {
+    permission: 'notifications:send',
+  }),
   r('GET', `${v1}/admin/notifications/:id`, 'notification', { permission: 'notifications:send' }),
   r('POST', `${v1}/admin/notifications/:id/retry`, 'notification', { permission: 'notifications:send' }),
   r('GET', `${v1}/notifications/preferences`, 'notification', 'authenticated'),

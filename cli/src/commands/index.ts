@@ -5,6 +5,7 @@ import { registerCatalog } from './catalog.tsx'
 import { registerDb } from './db.tsx'
 import { registerHealth } from './health.tsx'
 import { registerInventory } from './inventory.tsx'
+import { registerNotifications } from './notifications.tsx'
 import { registerOrders } from './orders.tsx'
 import { registerPayments } from './payments.tsx'
 import { registerSagas } from './sagas.tsx'
@@ -26,6 +27,7 @@ export const commands: RegisterCommand[] = [
   registerOrders,
   registerPayments,
   registerSagas,
+  registerNotifications,
   registerServices,
   registerAudit,
 ]

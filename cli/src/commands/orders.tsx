@@ -5,6 +5,7 @@ import type { Order, OrderPage, OrderStatus } from '../api-client.ts'
 import type { CommandContext } from '../command.ts'
 import { CliError, exitCodes } from '../errors.ts'
 import { type Column, Details, type Output, Table } from '../output.tsx'
+import { collectPages } from '../pages.ts'
 import { confirm } from '../prompt.tsx'
 
 /**
@@ -161,18 +162,9 @@ export const registerOrders = (program: Command, { action, deps }: CommandContex
         limit: opts.limit,
         ...(opts.disputed && { disputed: true }),
       }
-      const result = await out.during('Loading orders', async () => {
-        let page = await api.listOrders({ ...filter, cursor: opts.cursor })
-        const items = [...page.items]
-        const seen = new Set<string>()
-        // A cursor seen twice would loop forever; stop instead of trusting the server blindly.
-        while (opts.all && page.nextCursor && !seen.has(page.nextCursor)) {
-          seen.add(page.nextCursor)
-          page = await api.listOrders({ ...filter, cursor: page.nextCursor })
-          items.push(...page.items)
-        }
-        return { items, nextCursor: opts.all ? null : page.nextCursor }
-      })
+      const result = await out.during('Loading orders', () =>
+        collectPages((cursor) => api.listOrders({ ...filter, cursor }), opts),
+      )
       if (out.json) {
         out.printJson(result)
         return undefined

@@ -125,11 +125,33 @@ describe('the admin API of deliveries', async () => {
     expect(bad.status).toBe(422)
   })
 
+  /** The preview of a template (and query string) as the admin, or as another caller. */
+  const preview = (path: string, as = h.as(h.admin)) =>
+    h.call('GET', `/api/v1/admin/notifications/templates/${path}`, undefined, as)
+
+  test("previews a template's email with its sample data in a locale", async () => {
+    const res = await preview('order_confirmation/preview?locale=de')
+    expect(res.status).toBe(200)
+    expect(res.body).toMatchObject({ template: 'order_confirmation', locale: 'de' })
+    expect(res.body.subject.length).toBeGreaterThan(0)
+    expect(res.body.html).toStartWith('<!DOCTYPE html')
+    expect(res.body.text.length).toBeGreaterThan(0)
+    const english = await preview('order_confirmation/preview')
+    expect(english.body.locale).toBe('en')
+    expect(english.body.subject).not.toBe(res.body.subject)
+  })
+
+  test('answers 404 for an unknown template and 422 for a malformed locale', async () => {
+    expect((await preview('no_such_template/preview')).status).toBe(404)
+    expect((await preview('welcome/preview?locale=english')).status).toBe(422)
+  })
+
   test('is for holders of notifications:send only', async () => {
     expect((await h.call('GET', '/api/v1/admin/notifications')).status).toBe(401)
     expect((await h.call('GET', '/api/v1/admin/notifications', undefined, h.as(h.customer))).status).toBe(403)
     const res = await h.call('POST', '/api/v1/admin/notifications/retry-failed', undefined, h.as(h.customer))
     expect(res.status).toBe(403)
+    expect((await preview('welcome/preview', h.as(h.customer))).status).toBe(403)
   })
 })
 

@@ -7,10 +7,13 @@ import {
   deliveryListQuery,
   deliveryListSchema,
   deliveryParams,
+  previewParams,
+  previewQuery,
+  previewSchema,
   retriedSchema,
   testMessageBody,
 } from './schemas.ts'
-import { deliveryDetail, deliveryView, sendTestMessage } from './service.ts'
+import { deliveryDetail, deliveryView, previewTemplate, sendTestMessage } from './service.ts'
 
 /** Operators' view of deliveries: list and read them, send failed ones again, and send a test message. */
 export const adminRoutes = (deps: NotificationDeps) =>
@@ -57,6 +60,20 @@ export const adminRoutes = (deps: NotificationDeps) =>
         detail: {
           operationId: 'sendTestNotification',
           summary: 'Send the test message to an address or number through the whole pipeline',
+        },
+      },
+    )
+    .get(
+      '/templates/:name/preview',
+      ({ params, query }) => previewTemplate(params.name, query.locale ?? 'en'),
+      {
+        auth: 'notifications:send',
+        params: previewParams,
+        query: previewQuery,
+        response: { 200: previewSchema, ...errorResponses(401, 403, 404, 422) },
+        detail: {
+          operationId: 'previewNotificationTemplate',
+          summary: "A template's email rendered with its sample data",
         },
       },
     )

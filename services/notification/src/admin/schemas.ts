@@ -55,3 +55,27 @@ export const testMessageBody = t.Object(
   },
   { additionalProperties: false },
 )
+
+export const previewParams = t.Object({
+  name: t.String({ minLength: 1, maxLength: 64, pattern: '^[a-z_]+$', description: 'A template name' }),
+})
+
+export const previewQuery = t.Object({
+  locale: t.Optional(
+    t.String({
+      pattern: '^[a-z]{2}(-[A-Z]{2})?$',
+      description: 'en, de or a region such as de-AT (default en)',
+    }),
+  ),
+})
+
+export const previewSchema = t.Object(
+  {
+    template: t.String(),
+    locale: t.String(),
+    subject: t.String(),
+    html: t.String(),
+    text: t.String(),
+  },
+  { description: "A template's email rendered with its sample data" },
+)

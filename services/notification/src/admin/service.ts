@@ -5,6 +5,7 @@ import { renderPlan } from '../consumers/service.ts'
 import type { Delivery } from '../deliveries/model.ts'
 import { enqueue, getDelivery, recordDeliveries } from '../deliveries/service.ts'
 import { type NotificationDeps, schema } from '../deps.ts'
+import { isTemplateName, renderEmail, sampleData } from '../templates/index.ts'
 
 const e164 = /^\+[1-9][0-9]{6,14}$/
 const email = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
@@ -58,4 +59,11 @@ export const sendTestMessage = async (
   })
   await enqueue(deps, created)
   return getDelivery(deps, created[0]!.id)
+}
+
+/** A template's email rendered with its sample data, so an operator sees what shoppers get; 404 for no such template. */
+export const previewTemplate = async (name: string, locale: string) => {
+  if (!isTemplateName(name)) throw new AppError('not_found', { detail: 'No template has this name' })
+  const email = await renderEmail({ template: name, locale, data: sampleData[name] })
+  return { template: name, locale, ...email }
 }
