@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { eventually, uniqueEmail } from '@myshop/testing'
 import { runCli } from './run-cli.ts'
+import { shopAt } from './shop.ts'
 import { bootForFile } from './test-platform.ts'
 
 const dataDir = mkdtempSync(join(tmpdir(), 'myshop-cli-notifications-data-'))
@@ -53,6 +54,15 @@ describe('myshop notifications against a running MyShop', () => {
     expect(preview.stdout).toMatch(/^Subject: \S/)
     expect(readFileSync(join(work, 'order_confirmation.de.html'), 'utf8')).toStartWith('<!DOCTYPE html')
     expect((await cli('notifications', 'preview', 'no_such_template')).code).toBe(1)
+
+    // A shopper who registers through the gateway is welcomed, by email, from the user service's event.
+    const shopper = uniqueEmail('welcomed')
+    await shopAt(booted.platform.gatewayUrl).register(shopper, 'amber-Willow-44-harbor')
+    await eventually('the welcome is in the file sink', async () => (await tail()).stdout.includes(shopper))
+    const welcomed = await json('notifications', 'list', '--to', shopper, '--all')
+    expect(welcomed.items).toEqual([
+      expect.objectContaining({ template: 'welcome', eventType: 'user.registered' }),
+    ])
 
     // Nothing failed, so retrying every failed delivery retries none.
     expect(await json('notifications', 'retry', '--all-failed')).toEqual({ retried: 0 })
