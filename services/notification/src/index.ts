@@ -21,6 +21,7 @@ import {
 } from './consumers/service.ts'
 import { requeueStranded, startDelivering } from './deliveries/service.ts'
 import { type NotificationDeps, schema } from './deps.ts'
+import { ensureVapidKeys } from './push/service.ts'
 import { createNotificationDeps } from './wiring.ts'
 
 export const migrationsDir = fileURLToPath(new URL('../../../db/migrations/notification', import.meta.url))
@@ -36,6 +37,8 @@ export const notificationService = defineService({
   deps: ({ config, sql, redis, logger, shared, eventsWritten }) =>
     createNotificationDeps({ config, sql, redis, logger, eventsWritten, sessions: shared.sessions }),
   prepare: async (deps, { config, logger, onStop }) => {
+    // The shop's VAPID key pair is made on its first boot and kept: every browser subscribes with its public half.
+    await ensureVapidKeys(deps.features)
     await startDelivering(deps)
     onStop(() => deps.queue.stop())
     // Deliveries whose job was never added (a crash right after their commit) are handed over again.
