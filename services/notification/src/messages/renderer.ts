@@ -11,8 +11,9 @@ export type TemplateName =
 
 export interface RenderInput {
   template: TemplateName
-  /** 'en' | 'de'; an unknown locale falls back to en. */
+  /** `en` or `de` (a region such as `de-AT` counts); any other renders in English. */
   locale: string
+  /** The template's data; `unsubscribeUrl` (http/https) adds the unsubscribe link to the email's footer. */
   data: Record<string, unknown>
 }
 

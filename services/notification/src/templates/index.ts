@@ -14,23 +14,9 @@ export type { Locale } from './data.ts'
 export { formatMoney, localeOf } from './data.ts'
 export type { PushContent } from './template.ts'
 
-export type TemplateName =
-  | 'welcome'
-  | 'order_confirmation'
-  | 'order_shipped'
-  | 'order_cancelled'
-  | 'order_refunded'
-  | 'stock_low'
-  | 'payment_disputed'
-  | 'test'
+import type { RenderInput, TemplateName } from '../messages/renderer.ts'
 
-export interface RenderInput {
-  template: TemplateName
-  /** `en` or `de` (a region such as `de-AT` counts); any other renders in English. */
-  locale: string
-  /** The template's data; `unsubscribeUrl` (http/https) adds the unsubscribe link to the email's footer. */
-  data: Record<string, unknown>
-}
+export type { RenderInput, TemplateName }
 
 const templates: Record<TemplateName, Template> = {
   welcome,
