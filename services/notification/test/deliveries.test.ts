@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, test } from 'bun:test'
-import { orderFulfilled, userRegistered } from '@myshop/events'
+import { userRegistered } from '@myshop/events'
 import { eventually, uniqueEmail } from '@myshop/testing'
 import { onOrderEvent, onUserRegistered } from '../src/consumers/service.ts'
 import { deliver, startDelivering, suppressRecipient } from '../src/deliveries/service.ts'
 import type { NotificationDeps } from '../src/deps.ts'
-import { notificationHarness, recordingSender } from './harness.ts'
+import { notificationHarness, recordingSender, shippedOrder } from './harness.ts'
 
 const registered = (email = uniqueEmail()) =>
   userRegistered.create(
@@ -159,28 +159,7 @@ describe('deliveries, exactly once', () => {
     }
     const orderId = 'ord_01KC0000000000000000000009'
     h.orders[orderId] = { id: orderId, shippingAddress: { name: 'Ada', city: 'Berlin' } }
-    const event = orderFulfilled.create(
-      {
-        orderId,
-        userId: 'usr_01KC0000000000000000000001',
-        email: uniqueEmail(),
-        status: 'fulfilled',
-        currency: 'EUR',
-        totals: { subtotal: 1000, shipping: 0, tax: 0, total: 1000, refunded: 0 },
-        lines: [
-          { sku: 'LAMP-1', productId: 'prd_1', name: 'Lamp', unitPrice: 1000, quantity: 1, lineTotal: 1000 },
-        ],
-        actor: 'usr_admin',
-        occurredAt: new Date().toISOString(),
-        fulfillment: {
-          id: 'ful_1',
-          trackingNumber: 'TRACK1',
-          carrier: 'DHL',
-          shippedAt: new Date().toISOString(),
-        },
-      },
-      { source: 'order' },
-    )
+    const event = shippedOrder('usr_01KC0000000000000000000001', uniqueEmail(), orderId)
     await onOrderEvent(h.deps, event)
     const rows = await h.deliveriesFor(event.id)
     expect(rows.map((r) => [r.channel, r.template])).toEqual([

@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { migrate } from '@myshop/db'
+import { orderFulfilled } from '@myshop/events'
 import { silentLogger } from '@myshop/logger'
 import { appCaller, testDatabase, testTokens } from '@myshop/testing'
 import { createApp } from '../src/app.ts'
@@ -126,3 +127,28 @@ export const notificationHarness = async (overrides: Partial<NotificationDeps> =
     },
   }
 }
+
+/** An `order.fulfilled` event: one lamp for 10.00 EUR, shipped with DHL under TRACK1. */
+export const shippedOrder = (userId: string, email: string, orderId = `ord_${crypto.randomUUID()}`) =>
+  orderFulfilled.create(
+    {
+      orderId,
+      userId,
+      email,
+      status: 'fulfilled',
+      currency: 'EUR',
+      totals: { subtotal: 1000, shipping: 0, tax: 0, total: 1000, refunded: 0 },
+      lines: [
+        { sku: 'LAMP-1', productId: 'prd_1', name: 'Lamp', unitPrice: 1000, quantity: 1, lineTotal: 1000 },
+      ],
+      actor: 'usr_admin',
+      occurredAt: new Date().toISOString(),
+      fulfillment: {
+        id: 'ful_1',
+        trackingNumber: 'TRACK1',
+        carrier: 'DHL',
+        shippedAt: new Date().toISOString(),
+      },
+    },
+    { source: 'order' },
+  )

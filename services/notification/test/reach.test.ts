@@ -1,41 +1,18 @@
 // Who hears of a shipped order, and how: the shopper's own choices (phone and consent, time zone, push
 // subscriptions, language) decide the channels, and a text inside their quiet hours waits for the morning.
 import { describe, expect, test } from 'bun:test'
-import { orderFulfilled } from '@myshop/events'
 import { uniqueEmail } from '@myshop/testing'
 import { notify, onOrderEvent } from '../src/consumers/service.ts'
 import { smsAllowedAt } from '../src/preferences/quiet-hours.ts'
 import { preferredRecipients } from '../src/preferences/service.ts'
 import { subscriptionsOf } from '../src/push/service.ts'
-import { notificationHarness } from './harness.ts'
+import { notificationHarness, shippedOrder } from './harness.ts'
 
 /** An IANA zone where it is (or is not) quiet for text messages right now. */
 const zoneWhere = (quiet: boolean) =>
   Intl.supportedValuesOf('timeZone').find((zone) => smsAllowedAt(Date.now(), zone) !== quiet)!
 
-const shipped = (userId: string, email: string) =>
-  orderFulfilled.create(
-    {
-      orderId: `ord_${crypto.randomUUID()}`,
-      userId,
-      email,
-      status: 'fulfilled',
-      currency: 'EUR',
-      totals: { subtotal: 1000, shipping: 0, tax: 0, total: 1000, refunded: 0 },
-      lines: [
-        { sku: 'LAMP-1', productId: 'prd_1', name: 'Lamp', unitPrice: 1000, quantity: 1, lineTotal: 1000 },
-      ],
-      actor: 'usr_admin',
-      occurredAt: new Date().toISOString(),
-      fulfillment: {
-        id: 'ful_1',
-        trackingNumber: 'TRACK1',
-        carrier: 'DHL',
-        shippedAt: new Date().toISOString(),
-      },
-    },
-    { source: 'order' },
-  )
+const shipped = (userId: string, email: string) => shippedOrder(userId, email)
 
 const reachHarness = async () => {
   const h = await notificationHarness()
