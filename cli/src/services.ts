@@ -16,6 +16,7 @@ export const loadServices = async (): Promise<AnyService[]> => [
   (await import('@myshop/payment-service')).paymentService,
   (await import('@myshop/order-service')).orderService,
   (await import('@myshop/notification-service')).notificationService,
+  (await import('@myshop/analytics-service')).analyticsService,
 ]
 
 /** The services' names in boot order: what `loadServices` returns, without loading any of them. */
@@ -26,6 +27,7 @@ export const serviceNamesInBootOrder = [
   'payment',
   'order',
   'notification',
+  'analytics',
 ] as const
 
 /** Every service's port variable set to `value` (`'0'` picks free ports): `{ USER_PORT: '0', ... }`. */

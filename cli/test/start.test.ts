@@ -28,6 +28,7 @@ const freshEnv = async () => {
     env.PAYMENT_DATABASE_URL = db.url
     env.ORDER_DATABASE_URL = db.url
     env.NOTIFICATION_DATABASE_URL = db.url
+    env.ANALYTICS_DATABASE_URL = db.url
   } else await freshPgliteDir(join(dataDir, 'pg'))
   // The suite's own DATABASE_URL / REDIS_URL must not leak into a MyShop meant to use only USER_DATABASE_URL.
   return { dataDir, env: { ...env, DATABASE_URL: '', REDIS_URL: '' } }
@@ -54,6 +55,7 @@ const schemas = {
   payment: 'payments',
   order: 'orders',
   notification: 'notifications',
+  analytics: 'analytics',
 }
 
 const run = (args: string[], env: Record<string, string>) => runCli(args, { home: env.MYSHOP_DATA_DIR!, env })

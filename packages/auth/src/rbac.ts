@@ -83,7 +83,8 @@ const serviceGrants: Record<ServiceIdentity, readonly Permission[]> = {
   inventory: [],
   // Messages name the staff of a role (inventory managers, administrators) and show an order's shipping address.
   notification: ['users:read', 'orders:read_all'],
-  analytics: [],
+  // The inventory report reads current stock.
+  analytics: ['inventory:read'],
 }
 
 export const isServiceIdentity = (value: string): value is ServiceIdentity =>

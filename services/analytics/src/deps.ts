@@ -1,0 +1,19 @@
+import type { Verifier } from '@myshop/auth'
+import type { Db } from '@myshop/db'
+import type { Logger } from '@myshop/logger'
+
+/** The PostgreSQL schema the analytics service owns. */
+export const schema = 'analytics'
+
+/** The `source` of the events the analytics service writes. */
+export const source = 'analytics'
+
+/** Everything the analytics service's features need, passed in so tests supply their own. */
+export interface AnalyticsDeps {
+  sql: Db
+  now: () => number
+  logger: Logger
+  verifier: Verifier
+  /** Wakes the outbox relay after a commit that wrote events. */
+  eventsWritten: () => void
+}

@@ -1,0 +1,27 @@
+#!/usr/bin/env bun
+import { fileURLToPath } from 'node:url'
+import { defineService, type RunningService } from '@myshop/service-kit'
+import { createApp } from './app.ts'
+import { loadAnalyticsConfig } from './config.ts'
+import { type AnalyticsDeps, schema } from './deps.ts'
+import { createAnalyticsDeps } from './wiring.ts'
+
+export const migrationsDir = fileURLToPath(new URL('../../../db/migrations/analytics', import.meta.url))
+
+/**
+ * The analytics service: shoppers' tracked behaviour and the shop's sales facts, rolled up as they arrive, and the
+ * reports analysts read from the rollups.
+ */
+export const analyticsService = defineService({
+  name: 'analytics',
+  loadConfig: loadAnalyticsConfig,
+  database: { schema, migrationsDir },
+  deps: ({ config, sql, redis, logger, shared, eventsWritten }) =>
+    createAnalyticsDeps({ config, sql, redis, logger, eventsWritten, sessions: shared.sessions }),
+  app: (deps, { degradable }) => createApp(deps, degradable),
+})
+
+export type RunningAnalyticsService = RunningService<AnalyticsDeps>
+export const startAnalyticsService = analyticsService.start
+
+if (import.meta.main) await analyticsService.main()
