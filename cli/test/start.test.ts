@@ -240,10 +240,10 @@ describe('myshop start', () => {
     })
     expect(problems).toEqual([
       '  - GATEWAY_PORT must be a whole number between 0 and 65535 (0 picks a free port); got "99999". (read by edge-gateway)',
-      '  - LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent; got "loud". (read by user, product, inventory, payment, order, notification, edge-gateway)',
+      '  - LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent; got "loud". (read by user, product, inventory, payment, order, notification, analytics, edge-gateway)',
       '  - MYSHOP_ADMIN_PASSWORD is refused: This password is too common or too easy to guess. Choose a stronger passphrase. (read by user)',
       '  - PRODUCT_PORT must be a whole number between 0 and 65535 (0 picks a free port); got "-1". (read by product)',
-      '  - REDIS_URL must be a URL (scheme://host…); got "redis host". (read by user, product, inventory, payment, order, notification, edge-gateway)',
+      '  - REDIS_URL must be a URL (scheme://host…); got "redis host". (read by user, product, inventory, payment, order, notification, analytics, edge-gateway)',
       '  - USER_PORT must be a whole number between 0 and 65535 (0 picks a free port); got "abc". (read by user)',
     ])
     expect(heading).toBe('error: MyShop cannot start. The configuration has 6 problems:')

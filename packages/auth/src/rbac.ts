@@ -35,6 +35,8 @@ export const permissions = [
   'checkout:configure',
   'notifications:send',
   'reports:read',
+  // Bringing a shop's history from elsewhere into analytics (orders and tracked events with past times): admins.
+  'analytics:import',
   'keys:rotate',
   // Reading whether a service's audit trail is intact: for operators.
   'audit:read',
