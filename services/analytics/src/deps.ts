@@ -1,6 +1,7 @@
 import type { Verifier } from '@myshop/auth'
 import type { Db } from '@myshop/db'
 import type { Logger } from '@myshop/logger'
+import type { Tracking } from './tracking/settings.ts'
 
 /** The PostgreSQL schema the analytics service owns. */
 export const schema = 'analytics'
@@ -16,4 +17,6 @@ export interface AnalyticsDeps {
   verifier: Verifier
   /** Wakes the outbox relay after a commit that wrote events. */
   eventsWritten: () => void
+  /** Shoppers' tracked events: settings, limits, the batch writer and the Elasticsearch copy. */
+  tracking: Tracking
 }

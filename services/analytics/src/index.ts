@@ -1,9 +1,10 @@
 #!/usr/bin/env bun
 import { fileURLToPath } from 'node:url'
-import { defineService, type RunningService } from '@myshop/service-kit'
+import { defineService, periodicJob, type RunningService } from '@myshop/service-kit'
 import { createApp } from './app.ts'
 import { loadAnalyticsConfig } from './config.ts'
 import { type AnalyticsDeps, schema } from './deps.ts'
+import { maintainPartitions } from './tracking/service.ts'
 import { createAnalyticsDeps } from './wiring.ts'
 
 export const migrationsDir = fileURLToPath(new URL('../../../db/migrations/analytics', import.meta.url))
@@ -16,8 +17,36 @@ export const analyticsService = defineService({
   name: 'analytics',
   loadConfig: loadAnalyticsConfig,
   database: { schema, migrationsDir },
-  deps: ({ config, sql, redis, logger, shared, eventsWritten }) =>
-    createAnalyticsDeps({ config, sql, redis, logger, eventsWritten, sessions: shared.sessions }),
+  deps: ({ config, sql, redis, logger, shared, eventsWritten, requestIP }) =>
+    createAnalyticsDeps({
+      config,
+      sql,
+      redis,
+      logger,
+      eventsWritten,
+      sessions: shared.sessions,
+      peers: { requestIP },
+    }),
+  prepare: async (deps, { config, logger, onStop }) => {
+    // Partitions for this month and the next two exist before the first event is taken.
+    await maintainPartitions(deps)
+    const partitions = periodicJob({
+      pass: () => maintainPartitions(deps),
+      intervalMs: config.ANALYTICS_MAINTENANCE_INTERVAL_MS,
+      logger,
+      failed: 'tracked events partitions not maintained',
+      handled: (count) => [{ count }, 'tracked events partitions and retention applied'],
+    })
+    partitions.start()
+    onStop(() => partitions.stop())
+    const { writer, eventIndex } = deps.tracking
+    writer.start()
+    // Runs first: what is still buffered is written while the database is open.
+    onStop(async () => {
+      await writer.stop()
+      await eventIndex?.idle()
+    })
+  },
   app: (deps, { degradable }) => createApp(deps, degradable),
 })
 

@@ -1,10 +1,17 @@
+import { Client } from '@elastic/elasticsearch'
 import type { SessionStore } from '@myshop/auth'
 import type { Db } from '@myshop/db'
+import { type PeerSource, proxyTrust } from '@myshop/http'
 import type { Logger } from '@myshop/logger'
+import { redisStore } from '@myshop/rate-limit'
 import { tokenVerifier } from '@myshop/service-kit'
 import type Redis from 'ioredis'
 import type { AnalyticsConfig } from './config.ts'
 import type { AnalyticsDeps } from './deps.ts'
+import { elasticsearchEventIndex } from './tracking/event-index.ts'
+import { clientLimiter } from './tracking/limits.ts'
+import { storeEvents } from './tracking/service.ts'
+import { createBatchWriter } from './tracking/writer.ts'
 
 export interface WiringOptions {
   config: AnalyticsConfig
@@ -13,9 +20,14 @@ export interface WiringOptions {
   logger: Logger
   eventsWritten?: () => void
   sessions?: SessionStore | undefined
+  /** The server's sockets: whose peer a request came from. */
+  peers?: PeerSource | null
 }
 
-/** Assembles the analytics service's dependencies from configuration: tokens verified against the user service. */
+/**
+ * Assembles the analytics service's dependencies from configuration: tokens verified against the user service,
+ * tracking limits in Redis when there is one, tracked events copied to Elasticsearch when ELASTICSEARCH_URL is set.
+ */
 export const createAnalyticsDeps = ({
   config,
   sql,
@@ -23,10 +35,47 @@ export const createAnalyticsDeps = ({
   logger,
   eventsWritten = () => {},
   sessions,
-}: WiringOptions): AnalyticsDeps => ({
-  sql,
-  now: Date.now,
-  logger,
-  verifier: tokenVerifier(config, { redis, sessions }),
-  eventsWritten,
-})
+  peers = null,
+}: WiringOptions): AnalyticsDeps => {
+  const eventIndex = config.ELASTICSEARCH_URL
+    ? elasticsearchEventIndex(new Client({ node: config.ELASTICSEARCH_URL }), {
+        prefix: config.ELASTICSEARCH_EVENTS_INDEX,
+        logger,
+      })
+    : null
+  const deps: AnalyticsDeps = {
+    sql,
+    now: Date.now,
+    logger,
+    verifier: tokenVerifier(config, { redis, sessions }),
+    eventsWritten,
+    tracking: {
+      settings: {
+        batchMax: config.ANALYTICS_TRACK_BATCH_MAX,
+        maxAgeHours: config.ANALYTICS_TRACK_MAX_AGE_HOURS,
+        retentionDays: config.ANALYTICS_RETENTION_DAYS,
+        rateLimit: { limit: config.ANALYTICS_TRACK_RATE_LIMIT, windowMs: 60_000 },
+      },
+      writer: createBatchWriter({
+        write: (events) => storeEvents(deps, events),
+        written: (events) => eventIndex?.add(events),
+        flushMs: config.ANALYTICS_TRACK_FLUSH_MS,
+        flushRows: config.ANALYTICS_TRACK_FLUSH_ROWS,
+        bufferMax: config.ANALYTICS_TRACK_BUFFER_MAX,
+        logger,
+      }),
+      limiter: clientLimiter(
+        redis
+          ? redisStore(redis, {
+              prefix: `${config.REDIS_PREFIX}:analytics:rl:`,
+              timeoutMs: config.REDIS_COMMAND_TIMEOUT_MS,
+            })
+          : null,
+        logger,
+      ),
+      eventIndex,
+      addressing: { peers, trustedProxies: proxyTrust(config.TRUSTED_PROXIES) },
+    },
+  }
+  return deps
+}

@@ -1,0 +1,120 @@
+import { join } from 'node:path'
+import type { Db } from '@myshop/db'
+import { migrate } from '@myshop/db'
+import { trustNoProxy } from '@myshop/http'
+import { silentLogger } from '@myshop/logger'
+import { memoryStore, type RateLimitStore } from '@myshop/rate-limit'
+import { appCaller, testDatabase, testTokens } from '@myshop/testing'
+import { createApp } from '../src/app.ts'
+import type { AnalyticsDeps } from '../src/deps.ts'
+import type { EventIndex } from '../src/tracking/event-index.ts'
+import { clientLimiter } from '../src/tracking/limits.ts'
+import { maintainPartitions, storeEvents } from '../src/tracking/service.ts'
+import type { TrackingSettings } from '../src/tracking/settings.ts'
+import { createBatchWriter } from '../src/tracking/writer.ts'
+
+export const migrationsDir = join(import.meta.dir, '../../../db/migrations/analytics')
+
+/** The address every request of the harness comes from (its socket peer). */
+export const shopperAddress = '198.51.100.23'
+
+export interface HarnessOptions {
+  sql?: Db
+  settings?: Partial<TrackingSettings>
+  /** Where rate limits live; in process by default. */
+  limits?: RateLimitStore | null
+  eventIndex?: EventIndex | null
+  bufferMax?: number
+  flushRows?: number
+  now?: () => number
+}
+
+/**
+ * The analytics service's app on the test database (or `sql`), partitions made. The batch writer's timer is not
+ * started: tests call `flush()` to have accepted events written.
+ */
+export const analyticsHarness = async (options: HarnessOptions = {}) => {
+  const sql = options.sql ?? (await testDatabase()).sql
+  await migrate(sql, 'analytics', migrationsDir)
+  const tokens = await testTokens()
+  const logger = silentLogger()
+  const eventIndex = options.eventIndex ?? null
+  const deps: AnalyticsDeps = {
+    sql,
+    now: options.now ?? Date.now,
+    logger,
+    verifier: tokens.verifier(async () => true),
+    eventsWritten: () => {},
+    tracking: {
+      settings: {
+        batchMax: 100,
+        maxAgeHours: 72,
+        retentionDays: 395,
+        rateLimit: { limit: 10_000, windowMs: 60_000 },
+        ...options.settings,
+      },
+      writer: createBatchWriter({
+        write: (events) => storeEvents(deps, events),
+        written: (events) => eventIndex?.add(events),
+        flushMs: 60_000,
+        flushRows: options.flushRows ?? 500,
+        bufferMax: options.bufferMax ?? 50_000,
+        logger,
+      }),
+      limiter: clientLimiter(options.limits === undefined ? memoryStore() : options.limits, logger),
+      eventIndex,
+      addressing: { peers: { requestIP: () => ({ address: shopperAddress }) }, trustedProxies: trustNoProxy },
+    },
+  }
+  await maintainPartitions(deps)
+  const app = createApp(deps)
+  const [admin, analyst, customer] = await Promise.all([
+    tokens.sign({ roles: ['admin'], sub: 'usr_admin' }),
+    tokens.sign({ roles: ['analyst'], sub: 'usr_analyst' }),
+    tokens.sign({ roles: ['customer'], sub: 'usr_customer' }),
+  ])
+  return {
+    deps,
+    sql,
+    app,
+    call: appCaller(app),
+    as: (token: string) => ({ authorization: `Bearer ${token}` }),
+    admin,
+    analyst,
+    customer,
+    tokens,
+    flush: async () => {
+      await deps.tracking.writer.flush()
+      await eventIndex?.idle()
+    },
+  }
+}
+
+const unique = () => crypto.randomUUID().replaceAll('-', '').slice(0, 16)
+
+/** A fresh id for a test's anonymous shopper, session or event. */
+export const testId = (label: string) => `${label}_${unique()}`
+
+/** A valid event of `type` at `time`, with properties that type takes. */
+export const event = (
+  type: string,
+  time: Date | string,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> => ({
+  type,
+  anonymousId: 'anon_1',
+  sessionId: 'ses_1',
+  time: typeof time === 'string' ? time : time.toISOString(),
+  properties: sampleProperties[type] ?? {},
+  ...overrides,
+})
+
+export const sampleProperties: Record<string, Record<string, unknown>> = {
+  page_view: { path: '/', referrer: 'https://example.com/', title: 'Home' },
+  product_view: { productId: 'prd_1', sku: 'LAMP-1' },
+  search: { query: 'Desk Lamp', results: 3 },
+  add_to_cart: { productId: 'prd_1', sku: 'LAMP-1', quantity: 1, price: 1999, currency: 'EUR' },
+  remove_from_cart: { productId: 'prd_1', sku: 'LAMP-1', quantity: 1 },
+  checkout_started: { cartId: 'crt_1', value: 1999, currency: 'EUR' },
+  purchase: { orderId: 'ord_1', value: 1999, currency: 'EUR' },
+}
