@@ -83,15 +83,15 @@ describe('partitions and retention', () => {
     expect(names).toContain('tracked_events_p202603')
     const cutoff = new Date('2026-03-25T00:00:00Z')
     for (const table of ['event_counts_hourly', 'event_counts_daily', 'funnel_daily', 'search_terms_daily']) {
-      const [{ n }] = await db.sql<{ n: number }[]>`
+      const [row] = await db.sql<{ n: number }[]>`
         select count(*)::int as n from ${db.sql(`analytics.${table}`)} where bucket < ${cutoff}`
-      expect(n).toBe(0)
+      expect(row?.n).toBe(0)
     }
-    const [{ sessions }] = await db.sql<{ sessions: number }[]>`
+    const [old] = await db.sql<{ sessions: number }[]>`
       select count(*)::int as sessions from analytics.tracked_sessions where first_time < ${cutoff}`
-    expect(sessions).toBe(0)
-    const [{ kept }] = await db.sql<{ kept: number }[]>`
+    expect(old?.sessions).toBe(0)
+    const [june] = await db.sql<{ kept: number }[]>`
       select count(*)::int as kept from analytics.search_terms_daily where bucket = '2026-06-20T00:00:00Z'`
-    expect(kept).toBe(1)
+    expect(june?.kept).toBe(1)
   })
 })
