@@ -162,6 +162,11 @@ export const routes: Route[] = [
   r('GET', `${v1}/admin/tax-rates`, 'order', { permission: 'checkout:configure' }),
   r('PUT', `${v1}/admin/tax-rates/:country`, 'order', { permission: 'checkout:configure' }),
   r('DELETE', `${v1}/admin/tax-rates/:country`, 'order', { permission: 'checkout:configure' }),
+  // Shoppers' browsers send events with or without a token; the analytics service reads one when it is there.
+  r('POST', `${v1}/track`, 'analytics', 'public'),
+  r('POST', `${v1}/admin/analytics/events/import`, 'analytics', { permission: 'analytics:import' }),
+  r('GET', `${v1}/reports/funnel`, 'analytics', { permission: 'reports:read' }),
+  r('GET', `${v1}/reports/search`, 'analytics', { permission: 'reports:read' }),
   r('GET', '/media/*', 'product', 'public'),
   r('GET', '/.well-known/jwks.json', 'user', 'public'),
   r('GET', `${v1}/.well-known/jwks.json`, 'user', 'public'),

@@ -1917,6 +1917,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/track": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a batch of shopper events (202; stored within moments). A bearer token, when sent, names the shopper
+         * @description Public: no token needed.
+         */
+        post: operations["trackEvents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/analytics/events/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Store events recorded elsewhere, each with its id (idempotent), before answering
+         * @description Needs a bearer token with the `analytics:import` permission.
+         */
+        post: operations["importTrackedEvents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Shopping sessions through view, cart, checkout and purchase, per period of their first event
+         * @description Needs a bearer token with the `reports:read` permission.
+         */
+        get: operations["funnelReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Top search terms over the window, with the searches that found nothing
+         * @description Needs a bearer token with the `reports:read` permission.
+         */
+        get: operations["searchReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -30958,6 +31038,1026 @@ export interface operations {
                      *       "title": "Payload too large",
                      *       "status": 413,
                      *       "code": "payload_too_large",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    trackEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "consent": false,
+                 *       "events": []
+                 *     }
+                 */
+                "application/json": {
+                    /** @description false: the shopper did not consent; nothing is stored */
+                    consent?: boolean;
+                    events: unknown[];
+                };
+                /**
+                 * @example {
+                 *       "consent": false,
+                 *       "events": []
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": {
+                    /** @description false: the shopper did not consent; nothing is stored */
+                    consent?: boolean;
+                    events: unknown[];
+                };
+                /**
+                 * @example {
+                 *       "consent": false,
+                 *       "events": []
+                 *     }
+                 */
+                "multipart/form-data": {
+                    /** @description false: the shopper did not consent; nothing is stored */
+                    consent?: boolean;
+                    events: unknown[];
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 202 */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "accepted": 0,
+                     *       "rejected": [
+                     *         {
+                     *           "index": 0,
+                     *           "errors": [
+                     *             {
+                     *               "path": "example path",
+                     *               "message": "example message"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "dropped": "consent"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Events taken; they are stored within moments */
+                        accepted: string | number;
+                        rejected: {
+                            /** @description The event’s position in `events` */
+                            index: string | number;
+                            errors: {
+                                path: string;
+                                message: string;
+                            }[];
+                        }[];
+                        /** @description Why the whole batch was set aside without being stored, if it was */
+                        dropped: null | "consent" | "bot";
+                    };
+                };
+            };
+            /** @description The request could not be read (malformed JSON or multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "bad_request",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body has a media type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks the schema or a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/validation-failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "code": "validation_failed",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importTrackedEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "events": []
+                 *     }
+                 */
+                "application/json": {
+                    events: unknown[];
+                };
+                /**
+                 * @example {
+                 *       "events": []
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": {
+                    events: unknown[];
+                };
+                /**
+                 * @example {
+                 *       "events": []
+                 *     }
+                 */
+                "multipart/form-data": {
+                    events: unknown[];
+                };
+            };
+        };
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "accepted": 0,
+                     *       "duplicates": 0,
+                     *       "rejected": [
+                     *         {
+                     *           "index": 0,
+                     *           "errors": [
+                     *             {
+                     *               "path": "example path",
+                     *               "message": "example message"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Events stored by this request */
+                        accepted: string | number;
+                        /** @description Valid events already stored (same id and time) */
+                        duplicates: string | number;
+                        rejected: {
+                            /** @description The event’s position in `events` */
+                            index: string | number;
+                            errors: {
+                                path: string;
+                                message: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description The request could not be read (malformed JSON or multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "bad_request",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the permission this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "code": "payload_too_large",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body has a media type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks the schema or a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/validation-failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "code": "validation_failed",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    funnelReport: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+                groupBy?: "hour" | "day" | "week" | "month";
+                currency?: string;
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "report": "example report",
+                     *       "from": "2026-01-15T09:30:00.000Z",
+                     *       "to": "2026-01-15T09:30:00.000Z",
+                     *       "groupBy": "example groupBy",
+                     *       "currency": "example currency",
+                     *       "columns": [
+                     *         {
+                     *           "key": "example key",
+                     *           "label": "example label",
+                     *           "kind": "text"
+                     *         }
+                     *       ],
+                     *       "rows": [
+                     *         {
+                     *           "bucket": "2026-01-15T09:30:00.000Z",
+                     *           "sessions": 0,
+                     *           "viewed": 0,
+                     *           "carted": 0,
+                     *           "checkedOut": 0,
+                     *           "purchased": 0,
+                     *           "viewToCart": 0,
+                     *           "cartToCheckout": 0,
+                     *           "checkoutToPurchase": 0,
+                     *           "conversion": 0
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        report: string;
+                        /** Format: date-time */
+                        from: string;
+                        /** Format: date-time */
+                        to: string;
+                        groupBy: string;
+                        currency: string | null;
+                        columns: {
+                            key: string;
+                            label: string;
+                            /** @enum {string} */
+                            kind: "text" | "integer" | "money" | "ratio" | "time";
+                        }[];
+                        rows: {
+                            /** Format: date-time */
+                            bucket: string;
+                            sessions: string | number;
+                            viewed: string | number;
+                            carted: string | number;
+                            checkedOut: string | number;
+                            purchased: string | number;
+                            viewToCart: number | null;
+                            cartToCheckout: number | null;
+                            checkoutToPurchase: number | null;
+                            conversion: number | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request could not be read (malformed JSON or multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "bad_request",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the permission this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks the schema or a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/validation-failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "code": "validation_failed",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "rate_limited",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/internal",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "code": "internal",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-gateway",
+                     *       "title": "Bad gateway",
+                     *       "status": 502,
+                     *       "code": "bad_gateway",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "code": "unavailable",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/gateway-timeout",
+                     *       "title": "Upstream timed out",
+                     *       "status": 504,
+                     *       "code": "gateway_timeout",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    searchReport: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+                groupBy?: "hour" | "day" | "week" | "month";
+                currency?: string;
+                format?: "json" | "csv";
+                zeroOnly?: boolean;
+                limit?: string | number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response for status 200 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "report": "example report",
+                     *       "from": "2026-01-15T09:30:00.000Z",
+                     *       "to": "2026-01-15T09:30:00.000Z",
+                     *       "groupBy": "example groupBy",
+                     *       "currency": "example currency",
+                     *       "columns": [
+                     *         {
+                     *           "key": "example key",
+                     *           "label": "example label",
+                     *           "kind": "text"
+                     *         }
+                     *       ],
+                     *       "rows": [
+                     *         {
+                     *           "term": "example term",
+                     *           "searches": 0,
+                     *           "zeroResultSearches": 0,
+                     *           "averageResults": 0
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        report: string;
+                        /** Format: date-time */
+                        from: string;
+                        /** Format: date-time */
+                        to: string;
+                        groupBy: string;
+                        currency: string | null;
+                        columns: {
+                            key: string;
+                            label: string;
+                            /** @enum {string} */
+                            kind: "text" | "integer" | "money" | "ratio" | "time";
+                        }[];
+                        rows: {
+                            term: string;
+                            searches: string | number;
+                            zeroResultSearches: string | number;
+                            averageResults: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request could not be read (malformed JSON or multipart) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "code": "bad_request",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/unauthenticated",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "code": "unauthenticated",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the permission this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "code": "forbidden",
+                     *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks the schema or a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://myshop.dev/problems/validation-failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "code": "validation_failed",
                      *       "requestId": "req_01JD8X5ZQ4V3N6M2K7P9R1T0W5"
                      *     }
                      */
