@@ -1,24 +1,16 @@
 import { t } from '@myshop/http'
 import type { AnalyticsDeps } from '../deps.ts'
 import { nextBucket } from '../tracking/model.ts'
-import { funnelPage } from '../tracking/service.ts'
+import { type FunnelFigures, funnelPage } from '../tracking/service.ts'
 import type { Report } from './model.ts'
 import { reportSpec } from './routes.ts'
 
 const pageSize = 1000
 
-export interface FunnelRow {
-  [key: string]: string | number | null
+/** The funnel's figures of one bucket, the bucket as an ISO 8601 instant. */
+export type FunnelRow = Omit<FunnelFigures, 'bucket'> & {
   bucket: string
-  sessions: number
-  viewed: number
-  carted: number
-  checkedOut: number
-  purchased: number
-  viewToCart: number | null
-  cartToCheckout: number | null
-  checkoutToPurchase: number | null
-  conversion: number | null
+  [key: string]: string | number | null
 }
 
 /**

@@ -51,20 +51,43 @@ export interface CountDelta {
   events: number
 }
 
-/** Adds events to the counts by type, in key order so concurrent writers never wait on each other in a cycle. */
-export const addEventCounts = async (tx: Tx, grain: Grain, deltas: readonly CountDelta[]) => {
-  if (deltas.length === 0) return
-  await tx`
-    insert into ${tx(`analytics.event_counts_${grain}`)} as c (bucket, type, events)
-    select bucket, type, events
-    from jsonb_to_recordset(${json(
-      tx,
-      deltas.map((d) => ({ ...d, bucket: d.bucket.toISOString() })),
-    )})
-      as r(bucket timestamptz, type text, events bigint)
-    order by bucket, type
-    on conflict (bucket, type) do update set events = c.events + excluded.events`
+/**
+ * Adds `rows` to a rollup: each row's counters are added to its key's (a row is made for a new key). Rows go in key
+ * order, so two writers of overlapping keys never wait on each other in a cycle. Table and column names are this
+ * file's constants; the rows are one JSON parameter.
+ */
+const addToRollup = async (
+  tx: Tx,
+  table: string,
+  keys: Record<string, 'timestamptz' | 'text'>,
+  counters: readonly string[],
+  rows: readonly Record<string, unknown>[],
+) => {
+  if (rows.length === 0) return
+  const key = Object.keys(keys).join(', ')
+  const columns = `${key}, ${counters.join(', ')}`
+  const recordset = [
+    ...Object.entries(keys).map(([column, type]) => `${column} ${type}`),
+    ...counters.map((column) => `${column} bigint`),
+  ].join(', ')
+  await tx.unsafe(
+    `insert into analytics.${table} as t (${columns})
+     select ${columns} from jsonb_to_recordset($1) as r(${recordset})
+     order by ${key}
+     on conflict (${key}) do update set ${counters.map((c) => `${c} = t.${c} + excluded.${c}`).join(', ')}`,
+    [json(tx, rows)],
+  )
 }
+
+/** Adds events to the counts by type. */
+export const addEventCounts = (tx: Tx, grain: Grain, deltas: readonly CountDelta[]) =>
+  addToRollup(
+    tx,
+    `event_counts_${grain}`,
+    { bucket: 'timestamptz', type: 'text' },
+    ['events'],
+    deltas.map((d) => ({ bucket: d.bucket.toISOString(), type: d.type, events: d.events })),
+  )
 
 export interface SessionState {
   sessionId: string
@@ -118,29 +141,21 @@ export interface FunnelDelta {
 }
 
 /** Adds (or, negative, takes away) sessions at each step of a bucket's funnel. */
-export const addFunnel = async (tx: Tx, grain: Grain, deltas: readonly FunnelDelta[]) => {
-  if (deltas.length === 0) return
-  const rows = deltas.map((d) => ({
-    bucket: d.bucket.toISOString(),
-    sessions: d.sessions,
-    viewed: d.viewed,
-    carted: d.carted,
-    checked_out: d.checkedOut,
-    purchased: d.purchased,
-  }))
-  await tx`
-    insert into ${tx(`analytics.funnel_${grain}`)} as f (bucket, sessions, viewed, carted, checked_out, purchased)
-    select bucket, sessions, viewed, carted, checked_out, purchased
-    from jsonb_to_recordset(${json(tx, rows)}) as r(
-      bucket timestamptz, sessions bigint, viewed bigint, carted bigint, checked_out bigint, purchased bigint)
-    order by bucket
-    on conflict (bucket) do update set
-      sessions = f.sessions + excluded.sessions,
-      viewed = f.viewed + excluded.viewed,
-      carted = f.carted + excluded.carted,
-      checked_out = f.checked_out + excluded.checked_out,
-      purchased = f.purchased + excluded.purchased`
-}
+export const addFunnel = (tx: Tx, grain: Grain, deltas: readonly FunnelDelta[]) =>
+  addToRollup(
+    tx,
+    `funnel_${grain}`,
+    { bucket: 'timestamptz' },
+    ['sessions', 'viewed', 'carted', 'checked_out', 'purchased'],
+    deltas.map((d) => ({
+      bucket: d.bucket.toISOString(),
+      sessions: d.sessions,
+      viewed: d.viewed,
+      carted: d.carted,
+      checked_out: d.checkedOut,
+      purchased: d.purchased,
+    })),
+  )
 
 export interface SearchDelta {
   bucket: Date
@@ -150,26 +165,21 @@ export interface SearchDelta {
   resultsSum: number
 }
 
-export const addSearchTerms = async (tx: Tx, grain: Grain, deltas: readonly SearchDelta[]) => {
-  if (deltas.length === 0) return
-  const rows = deltas.map((d) => ({
-    bucket: d.bucket.toISOString(),
-    term: d.term,
-    searches: d.searches,
-    zero_results: d.zeroResults,
-    results_sum: d.resultsSum,
-  }))
-  await tx`
-    insert into ${tx(`analytics.search_terms_${grain}`)} as s (bucket, term, searches, zero_results, results_sum)
-    select bucket, term, searches, zero_results, results_sum
-    from jsonb_to_recordset(${json(tx, rows)}) as r(
-      bucket timestamptz, term text, searches bigint, zero_results bigint, results_sum bigint)
-    order by bucket, term
-    on conflict (bucket, term) do update set
-      searches = s.searches + excluded.searches,
-      zero_results = s.zero_results + excluded.zero_results,
-      results_sum = s.results_sum + excluded.results_sum`
-}
+/** Adds searches to their terms' counts. */
+export const addSearchTerms = (tx: Tx, grain: Grain, deltas: readonly SearchDelta[]) =>
+  addToRollup(
+    tx,
+    `search_terms_${grain}`,
+    { bucket: 'timestamptz', term: 'text' },
+    ['searches', 'zero_results', 'results_sum'],
+    deltas.map((d) => ({
+      bucket: d.bucket.toISOString(),
+      term: d.term,
+      searches: d.searches,
+      zero_results: d.zeroResults,
+      results_sum: d.resultsSum,
+    })),
+  )
 
 // Partitions. Their names carry their month (`tracked_events_p202609`); DDL takes no parameters, so the bounds are
 // written as literals, from dates this service formats itself.

@@ -48,6 +48,8 @@ import {
   searchDeltas,
 } from './rollups.ts'
 
+export type { FunnelFigures, SearchTermFigures } from './repository.ts'
+
 /** How far ahead of the server's clock an event's time may be (clients' clocks drift). */
 const futureMs = 5 * 60_000
 
