@@ -54,8 +54,8 @@ export const streamExport = async ({
 }: ExportOptions): Promise<ExportResult> => {
   const file = 'file' in to ? to.file : null
   const partial = file === null ? null : `${file}.partial`
-  const scanner = format === 'csv' ? csvScanner() : jsonScanner()
-  const decoder = new TextDecoder()
+  const every = chart !== undefined
+  const scanner = format === 'csv' ? csvScanner({ every }) : jsonScanner({ every })
   const progress: ExportProgress = { bytes: 0, rows: 0, share: null }
   let covered: Window = window
   let last: ReportRow | undefined
@@ -66,16 +66,16 @@ export const streamExport = async ({
       if (handle) await handle.write(chunk)
       else await write((to as { stream: Stream }).stream, chunk)
       progress.bytes += chunk.byteLength
-      const rows = scanner.push(decoder.decode(chunk, { stream: true }))
+      const { count, rows } = scanner.push(chunk)
       if (progress.rows === 0 && format === 'json') covered = windowOf(scanner.head(), window)
-      progress.rows += rows.length
+      progress.rows += count
       for (const row of rows) chart?.add(row)
       last = rows.at(-1) ?? last
       if (timeColumn && last && typeof last[timeColumn] === 'string')
         progress.share = windowShare(covered, last[timeColumn] as string)
       onProgress?.(progress)
     }
-    scanner.push(decoder.decode())
+    progress.rows += scanner.end().count
     if (!scanner.complete()) throw new Error('the answer ended before the end of the report')
     if (handle && partial && file) {
       await handle.close()
