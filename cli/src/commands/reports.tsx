@@ -173,13 +173,16 @@ const exists = async (path: string) =>
     () => false,
   )
 
-/** The format a run writes: --json, else --format, else the --out file's extension, else a table on a terminal. */
+/**
+ * The format a run writes: --format, else the --out file's extension, else JSON under --json, else a table on a
+ * terminal and CSV into a pipe. With --out, --json is the summary printed of what was written.
+ */
 const chosenFormat = (opts: ReportOptions & { json?: boolean }, terminal: boolean): Format => {
-  if (opts.json && opts.format && opts.format !== 'json')
+  if (opts.json && !opts.out && opts.format && opts.format !== 'json')
     throw usage(`--json and --format ${opts.format} disagree: give one`)
-  if (opts.json) return 'json'
   if (opts.format) return opts.format
   if (opts.out) return /\.json$/i.test(opts.out) ? 'json' : 'csv'
+  if (opts.json) return 'json'
   return terminal ? 'table' : 'csv'
 }
 
