@@ -402,6 +402,46 @@ export const createApiClient = ({
     payment: (options) => shop.GET('/api/v1/admin/audit/payment', options),
   }
 
+  /**
+   * A GET whose body the caller reads as it arrives (a report export can be far larger than memory), with the same
+   * bearer, refresh-once-on-401 and problem+json errors as every other call. It is a plain fetch rather than the
+   * generated client: that client reads each body whole before handing it over, and has no report operations.
+   * The time limit covers the wait for the response's head only; the body then takes as long as it takes, and
+   * Ctrl-C still cancels it.
+   */
+  const streamed = async (path: string, query: URLSearchParams, mediaType: string): Promise<Response> => {
+    const current = await session()
+    const target = `${url}${path}${query.size ? `?${query}` : ''}`
+    const send = async (token: string): Promise<Response> => {
+      const head = new AbortController()
+      const timer = setTimeout(() => head.abort(), timeoutMs)
+      try {
+        return await fetch(target, {
+          headers: { accept: `${mediaType}, application/problem+json`, authorization: `Bearer ${token}` },
+          signal: signal ? AbortSignal.any([signal, head.signal]) : head.signal,
+        })
+      } catch (error) {
+        if (signal?.aborted) throw error
+        if (head.signal.aborted) throw unreachable(url, `no answer within ${timeoutMs / 1000}s`)
+        throw unreachable(url)
+      } finally {
+        clearTimeout(timer)
+      }
+    }
+    let response = await send(current.accessToken)
+    if (response.status === 401) {
+      await response.body?.cancel()
+      response = await send((await refresh(current)).accessToken)
+    }
+    if (response.ok) return response
+    const text = await response.text().catch(() => '')
+    let problem: unknown = text
+    try {
+      problem = JSON.parse(text)
+    } catch {}
+    throw toApiError(response, problem, now())
+  }
+
   return {
     url,
     login: async (
@@ -606,6 +646,17 @@ export const createApiClient = ({
     compensateSaga: (id: string): Promise<Saga> =>
       authed((options) =>
         shop.POST('/api/v1/admin/sagas/{id}/compensate', { params: { path: { id } }, ...options }),
+      ),
+
+    /**
+     * A report (`GET /api/v1/reports/<name>`, reports:read) as CSV or JSON, its body unread: the caller streams it.
+     * `query` holds the window (from, to, groupBy, currency) and the report's own filters, empty ones dropped.
+     */
+    report: (name: string, query: Record<string, string | undefined>, format: 'csv' | 'json') =>
+      streamed(
+        `/api/v1/reports/${encodeURIComponent(name)}`,
+        new URLSearchParams({ ...(given(query) as Record<string, string>), format }),
+        format === 'csv' ? 'text/csv' : 'application/json',
       ),
 
     /**

@@ -3,6 +3,7 @@ import { isRole } from '@myshop/auth'
 import { decodeOptions } from '@myshop/catalog-format'
 import { isCurrency, parseDecimalPrice, priceProblem } from '@myshop/money'
 import type { AuditVerification, CatalogProduct, Health, Readiness, User } from '../src/api-client.ts'
+import { answerReport, type FakeReports } from './fake-reports.ts'
 
 // A stand-in for the gateway that speaks the same HTTP contract (problem+json errors, rotating
 // refresh tokens, cursor pages, RBAC), with real state, so CLI tests observe real effects.
@@ -60,6 +61,8 @@ export type FakeMyShop = {
   hold: (path: string, after: number) => void
   /** Every sign-in answers 429 with `Retry-After: seconds`, as MyShop does after too many failures. */
   lockLogins: (seconds: number) => void
+  /** What `GET /api/v1/reports/<name>` answers (reports:read: analyst, admin): rows by report, broken bodies. */
+  reports: FakeReports
   stop: () => Promise<void>
 }
 
@@ -383,6 +386,7 @@ export const startFakeMyShop = (): FakeMyShop => {
     !Array.isArray(roles) || roles.some((r) => typeof r !== 'string' || !isRole(r))
 
   const held = new Map<string, number>()
+  const reports: FakeReports = { rows: new Map(), breakAfter: new Map() }
   let loginLockSeconds: number | undefined
 
   const may = (request: Request, permission: 'inventory:read' | 'inventory:write'): StoredUser | Response => {
@@ -781,6 +785,21 @@ export const startFakeMyShop = (): FakeMyShop => {
       })
     }
 
+    const report = path.match(/^\/api\/v1\/reports\/([^/]+)$/)
+    if (report && request.method === 'GET') {
+      const caller = principal(request)
+      if (caller instanceof Response) return caller
+      if (!caller.roles.some((role) => role === 'analyst' || role === 'admin'))
+        return problem(403, 'forbidden', 'Forbidden', 'requires reports:read')
+      return answerReport(
+        reports,
+        decodeURIComponent(report[1] ?? ''),
+        url,
+        request.headers.get('accept'),
+        problem,
+      )
+    }
+
     const audit = path.match(/^\/api\/v1\/admin\/audit\/([^/]+)$/)
     const verification = audit && request.method === 'GET' ? audits.get(audit[1] ?? '') : undefined
     if (verification) {
@@ -839,6 +858,7 @@ export const startFakeMyShop = (): FakeMyShop => {
     lockLogins: (seconds) => {
       loginLockSeconds = seconds
     },
+    reports,
     stop: () => server.stop(true),
   }
 }

@@ -8,6 +8,7 @@ import { registerInventory } from './inventory.tsx'
 import { registerNotifications } from './notifications.tsx'
 import { registerOrders } from './orders.tsx'
 import { registerPayments } from './payments.tsx'
+import { registerReports } from './reports.tsx'
 import { registerSagas } from './sagas.tsx'
 import { registerSeed } from './seed.tsx'
 import { registerServices } from './services.tsx'
@@ -30,4 +31,5 @@ export const commands: RegisterCommand[] = [
   registerNotifications,
   registerServices,
   registerAudit,
+  registerReports,
 ]
