@@ -561,9 +561,14 @@ export const jsonText = (value: unknown): string => {
   return (text ?? 'null').replace(/"\\u0001raw(\d+)\\u0001"/g, (_m, i) => raws[Number(i)] ?? 'null')
 }
 
+/** A shopper's browser: routes that turn automated clients away (tracking drops bots) are fuzzed past that check. */
+const browserAgent =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36'
+
 /** Builds the fetch init of a generated request. */
 export const requestInit = (r: FuzzRequest, token: string | undefined): RequestInit => {
   const headers = new Headers(r.headers)
+  if (!headers.has('user-agent')) headers.set('user-agent', browserAgent)
   if (token) headers.set('authorization', `Bearer ${token}`)
   let body: BodyInit | undefined
   if (r.body?.kind === 'json' || r.body?.kind === 'text') {
