@@ -3,6 +3,7 @@ import { createHttpApp, type ReadinessCheck } from '@myshop/http'
 import type { AnalyticsDeps } from './deps.ts'
 import { reportSpecs } from './reports/index.ts'
 import { reportRoutes } from './reports/routes.ts'
+import { salesRoutes } from './sales/routes.ts'
 
 /** The analytics service's HTTP app, built from its dependencies and nothing else. */
 export const createApp = (deps: AnalyticsDeps, degradable: Record<string, ReadinessCheck> = {}) =>
@@ -12,4 +13,6 @@ export const createApp = (deps: AnalyticsDeps, degradable: Record<string, Readin
     logger: deps.logger,
     readiness: { database: () => ping(deps.sql) },
     degradable,
-  }).use(reportRoutes(deps, reportSpecs))
+  })
+    .use(reportRoutes(deps, reportSpecs))
+    .use(salesRoutes(deps))

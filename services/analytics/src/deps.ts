@@ -1,6 +1,8 @@
 import type { Verifier } from '@myshop/auth'
 import type { Db } from '@myshop/db'
 import type { Logger } from '@myshop/logger'
+import type { ProductDirectory } from './clients/product-directory.ts'
+import type { StockReader } from './clients/stock.ts'
 
 /** The PostgreSQL schema the analytics service owns. */
 export const schema = 'analytics'
@@ -16,4 +18,10 @@ export interface AnalyticsDeps {
   verifier: Verifier
   /** Wakes the outbox relay after a commit that wrote events. */
   eventsWritten: () => void
+  /** Product names, brands and categories from the product service, for the product dimension. */
+  products: ProductDirectory
+  /** Current stock from the inventory service, for the inventory report. */
+  stock: StockReader
+  /** Days of cover below which the inventory report calls a SKU low. */
+  lowCoverDays: number
 }

@@ -1,4 +1,8 @@
+import { cohortsSpec } from './cohorts.ts'
+import { inventorySpec } from './inventory.ts'
+import { productsSpec } from './products.ts'
 import type { ReportSpec } from './routes.ts'
+import { salesSpec } from './sales.ts'
 
 /** Every report the service answers, in the order the API documents them. */
-export const reportSpecs: readonly ReportSpec[] = []
+export const reportSpecs: readonly ReportSpec[] = [salesSpec, productsSpec, cohortsSpec, inventorySpec]
