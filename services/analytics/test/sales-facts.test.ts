@@ -23,10 +23,13 @@ beforeAll(async () => {
   })
 })
 
-const facts = (orderId: string) =>
-  h.sql<{ lineNo: number; kind: string; amount: number; quantity: number; category: string | null }[]>`
+const facts = async (orderId: string) => [
+  ...(await h.sql<
+    { lineNo: number; kind: string; amount: number; quantity: number; category: string | null }[]
+  >`
     select line_no as "lineNo", kind, amount, quantity, category from analytics.sales_facts
-    where order_id = ${orderId} order by kind desc, refund_key, line_no`
+    where order_id = ${orderId} order by kind desc, refund_key, line_no`),
+]
 
 const lines = [
   { sku: 'LAMP-1', productId: 'prd_lamp', quantity: 3, unitPrice: 333 },
@@ -160,7 +163,7 @@ describe('order events', () => {
     const dims = await h.sql<{ productId: string; categoryName: string | null }[]>`
       select product_id as "productId", category_name as "categoryName" from analytics.products
       where product_id in ('prd_chair', 'prd_sofa') order by product_id`
-    expect(dims).toEqual([{ productId: 'prd_chair', categoryName: 'Seats' }])
+    expect([...dims]).toEqual([{ productId: 'prd_chair', categoryName: 'Seats' }])
     h.categories.cat_seats = 'Seats'
     await knowProduct(h, {
       productId: 'prd_sofa',
