@@ -32144,29 +32144,95 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "orders": []
+                 *       "orders": [
+                 *         {
+                 *           "orderId": "ord_1001",
+                 *           "userId": "usr_42",
+                 *           "currency": "EUR",
+                 *           "paidAt": "2026-09-01T10:00:00Z",
+                 *           "lines": [
+                 *             {
+                 *               "sku": "MUG-BLUE",
+                 *               "productId": "prd_7",
+                 *               "quantity": 2,
+                 *               "unitPrice": 1250,
+                 *               "lineTotal": 2500
+                 *             }
+                 *           ],
+                 *           "refunds": [
+                 *             {
+                 *               "refundId": "rf_1",
+                 *               "amount": 1250,
+                 *               "refundedAt": "2026-09-03T10:00:00Z"
+                 *             }
+                 *           ]
+                 *         }
+                 *       ]
                  *     }
                  */
                 "application/json": {
-                    /** @description Orders, each as importedOrder */
                     orders: unknown[];
                 };
                 /**
                  * @example {
-                 *       "orders": []
+                 *       "orders": [
+                 *         {
+                 *           "orderId": "ord_1001",
+                 *           "userId": "usr_42",
+                 *           "currency": "EUR",
+                 *           "paidAt": "2026-09-01T10:00:00Z",
+                 *           "lines": [
+                 *             {
+                 *               "sku": "MUG-BLUE",
+                 *               "productId": "prd_7",
+                 *               "quantity": 2,
+                 *               "unitPrice": 1250,
+                 *               "lineTotal": 2500
+                 *             }
+                 *           ],
+                 *           "refunds": [
+                 *             {
+                 *               "refundId": "rf_1",
+                 *               "amount": 1250,
+                 *               "refundedAt": "2026-09-03T10:00:00Z"
+                 *             }
+                 *           ]
+                 *         }
+                 *       ]
                  *     }
                  */
                 "application/x-www-form-urlencoded": {
-                    /** @description Orders, each as importedOrder */
                     orders: unknown[];
                 };
                 /**
                  * @example {
-                 *       "orders": []
+                 *       "orders": [
+                 *         {
+                 *           "orderId": "ord_1001",
+                 *           "userId": "usr_42",
+                 *           "currency": "EUR",
+                 *           "paidAt": "2026-09-01T10:00:00Z",
+                 *           "lines": [
+                 *             {
+                 *               "sku": "MUG-BLUE",
+                 *               "productId": "prd_7",
+                 *               "quantity": 2,
+                 *               "unitPrice": 1250,
+                 *               "lineTotal": 2500
+                 *             }
+                 *           ],
+                 *           "refunds": [
+                 *             {
+                 *               "refundId": "rf_1",
+                 *               "amount": 1250,
+                 *               "refundedAt": "2026-09-03T10:00:00Z"
+                 *             }
+                 *           ]
+                 *         }
+                 *       ]
                  *     }
                  */
                 "multipart/form-data": {
-                    /** @description Orders, each as importedOrder */
                     orders: unknown[];
                 };
             };

@@ -1,6 +1,6 @@
 import { t } from '@myshop/http'
 import type { AnalyticsDeps } from '../deps.ts'
-import { salesByProduct } from '../sales/service.ts'
+import { type ProductSalesRow, salesByProduct } from '../sales/service.ts'
 import type { Column, Report } from './model.ts'
 import { reportSpec } from './routes.ts'
 import { salesFilters } from './sales.ts'
@@ -33,17 +33,7 @@ interface ProductsFilters {
   sortBy?: 'revenue' | 'units' | undefined
 }
 
-type ProductRow = {
-  productId: string
-  name: string | null
-  category: string | null
-  brand: string | null
-  currency: string
-  units: number
-  revenue: number
-  refunds: number
-  net: number
-}
+type ProductRow = ProductSalesRow & { net: number }
 
 /** Top products over the window, per currency, named as the catalog names them today. */
 export const productsReport = (deps: AnalyticsDeps): Report<ProductsFilters, ProductRow> => ({

@@ -13,23 +13,10 @@ export interface OrderState {
   cancelled: boolean
 }
 
-interface FactRow {
-  orderId: string
-  lineNo: number
-  kind: 'sale' | 'refund'
-  refundKey: string
-  occurredAt: Date
-  productId: string
-  sku: string
-  category: string | null
-  brand: string | null
-  customer: string | null
-  currency: string
-  quantity: number
-  amount: string | number
-}
+/** A fact row as read: bigint amounts come back as numbers (the connection's bigint parser). */
+type FactRow = SalesFact
 
-const toFact = (row: FactRow): SalesFact => ({ ...row, amount: Number(row.amount) })
+const toFact = (row: FactRow): SalesFact => row
 
 /** The category (name) and brand the product dimension holds for each of `productIds` it knows. */
 export const snapshots = async (sql: Queryable, productIds: string[]) => {

@@ -73,7 +73,7 @@ export const salesPage = (
     order by b, currency
     limit ${q.limit}`
 
-export interface ProductSalesRow {
+export type ProductSalesRow = {
   productId: string
   name: string | null
   category: string | null

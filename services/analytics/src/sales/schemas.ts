@@ -45,11 +45,23 @@ export const importedOrderSchema = t.Object(
 /** The body: up to 500 orders; each is checked on its own, so one bad order is rejected by index, not the batch. */
 export const orderImportSchema = t.Object(
   {
-    orders: t.Array(t.Unknown(), {
-      minItems: 1,
-      maxItems: 500,
-      description: 'Orders, each as importedOrder',
-    }),
+    orders: t.Array(
+      // Each order is checked on its own against importedOrder, so one bad order is rejected by index.
+      t.Unknown({
+        description: 'An order: orderId, userId, currency, paidAt, lines, refunds',
+        examples: [
+          {
+            orderId: 'ord_1001',
+            userId: 'usr_42',
+            currency: 'EUR',
+            paidAt: '2026-09-01T10:00:00Z',
+            lines: [{ sku: 'MUG-BLUE', productId: 'prd_7', quantity: 2, unitPrice: 1250, lineTotal: 2500 }],
+            refunds: [{ refundId: 'rf_1', amount: 1250, refundedAt: '2026-09-03T10:00:00Z' }],
+          },
+        ],
+      }),
+      { minItems: 1, maxItems: 500 },
+    ),
   },
   { additionalProperties: false },
 )

@@ -24,7 +24,10 @@ import {
   saleFacts,
 } from './model.ts'
 import * as sales from './repository.ts'
-import type { Grain, ProductFilter } from './rollup-repository.ts'
+import type { Grain, ProductFilter, ProductSalesRow } from './rollup-repository.ts'
+
+export type { ProductSalesRow }
+
 import * as rollups from './rollup-repository.ts'
 import { importedOrderSchema } from './schemas.ts'
 
