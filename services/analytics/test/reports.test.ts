@@ -10,7 +10,7 @@ import {
   paidEvent,
   refundedEvent,
   type TestLine,
-} from './harness.ts'
+} from './sales-harness.ts'
 
 let h: Harness
 const stand = inventoryStandIn({

@@ -8,7 +8,7 @@ import {
   knowProduct,
   paidEvent,
   refundedEvent,
-} from './harness.ts'
+} from './sales-harness.ts'
 
 let h: Harness
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from 'bun:test'
-import { analyticsHarness, type Harness } from './harness.ts'
+import { analyticsHarness, type Harness } from './sales-harness.ts'
 
 let h: Harness
 beforeAll(async () => {
