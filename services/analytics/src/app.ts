@@ -3,6 +3,7 @@ import { createHttpApp, type ReadinessCheck } from '@myshop/http'
 import type { AnalyticsDeps } from './deps.ts'
 import { reportSpecs } from './reports/index.ts'
 import { reportRoutes } from './reports/routes.ts'
+import { salesRoutes } from './sales/routes.ts'
 import { trackingRoutes } from './tracking/routes.ts'
 
 /** The analytics service's HTTP app, built from its dependencies and nothing else. */
@@ -15,4 +16,5 @@ export const createApp = (deps: AnalyticsDeps, degradable: Record<string, Readin
     degradable,
   })
     .use(trackingRoutes(deps))
+    .use(salesRoutes(deps))
     .use(reportRoutes(deps, reportSpecs))

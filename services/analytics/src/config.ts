@@ -9,6 +9,10 @@ const shape = serviceVars('analytics', 8087, {
   INVENTORY_SERVICE_URL: vars.url().default('http://127.0.0.1:8085'),
   /** How long one call to another service may take. */
   SERVICE_CALL_TIMEOUT_MS: vars.int(5_000, 100),
+  /** How long reading a product or category from the product service may take when recording a sale. */
+  ANALYTICS_PRODUCT_LOOKUP_TIMEOUT_MS: vars.int(1_500, 50),
+  /** Days of cover (stock over the recent daily rate of sale) below which the inventory report calls a SKU low. */
+  ANALYTICS_LOW_COVER_DAYS: vars.int(7, 0),
   /** With it, tracked events are also written to a monthly Elasticsearch index. */
   ELASTICSEARCH_URL: z.url().optional(),
   /** Tracked events go to monthly indices `<prefix>-YYYY.MM`. */

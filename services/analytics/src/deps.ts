@@ -1,6 +1,8 @@
 import type { Verifier } from '@myshop/auth'
 import type { Db } from '@myshop/db'
 import type { Logger } from '@myshop/logger'
+import type { ProductDirectory } from './clients/product-directory.ts'
+import type { StockReader } from './clients/stock.ts'
 import type { Tracking } from './tracking/settings.ts'
 
 /** The PostgreSQL schema the analytics service owns. */
@@ -19,4 +21,10 @@ export interface AnalyticsDeps {
   eventsWritten: () => void
   /** Shoppers' tracked events: settings, limits, the batch writer and the Elasticsearch copy. */
   tracking: Tracking
+  /** Product names, brands and categories from the product service, for the product dimension. */
+  products: ProductDirectory
+  /** Current stock from the inventory service, for the inventory report. */
+  stock: StockReader
+  /** Days of cover below which the inventory report calls a SKU low. */
+  lowCoverDays: number
 }

@@ -1,9 +1,20 @@
 #!/usr/bin/env bun
 import { fileURLToPath } from 'node:url'
-import { defineService, periodicJob, type RunningService } from '@myshop/service-kit'
+import {
+  categoryChanged,
+  orderCancelled,
+  orderPaid,
+  orderRefunded,
+  productCreated,
+  productDeleted,
+  productUpdated,
+} from '@myshop/events'
+import { consumer, defineService, periodicJob, type RunningService } from '@myshop/service-kit'
 import { createApp } from './app.ts'
+import { catalogConsumer, onCategoryChanged, onProductChanged, onProductDeleted } from './catalog/service.ts'
 import { loadAnalyticsConfig } from './config.ts'
 import { type AnalyticsDeps, schema } from './deps.ts'
+import { onOrderEvent, salesConsumer } from './sales/service.ts'
 import { maintainPartitions } from './tracking/service.ts'
 import { createAnalyticsDeps } from './wiring.ts'
 
@@ -47,6 +58,14 @@ export const analyticsService = defineService({
       await eventIndex?.idle()
     })
   },
+  consumers: (deps) => [
+    consumer(salesConsumer, [orderPaid, orderRefunded, orderCancelled], (event) => onOrderEvent(deps, event)),
+    consumer(`${catalogConsumer}-products`, [productCreated, productUpdated], (event) =>
+      onProductChanged(deps, event),
+    ),
+    consumer(`${catalogConsumer}-deletions`, [productDeleted], (event) => onProductDeleted(deps, event)),
+    consumer(`${catalogConsumer}-categories`, [categoryChanged], (event) => onCategoryChanged(deps, event)),
+  ],
   app: (deps, { degradable }) => createApp(deps, degradable),
 })
 

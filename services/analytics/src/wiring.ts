@@ -4,8 +4,10 @@ import type { Db } from '@myshop/db'
 import { type PeerSource, proxyTrust } from '@myshop/http'
 import type { Logger } from '@myshop/logger'
 import { redisStore } from '@myshop/rate-limit'
-import { tokenVerifier } from '@myshop/service-kit'
+import { serviceTokens, tokenVerifier } from '@myshop/service-kit'
 import type Redis from 'ioredis'
+import { httpProductDirectory } from './clients/product-directory.ts'
+import { httpStockReader } from './clients/stock.ts'
 import type { AnalyticsConfig } from './config.ts'
 import type { AnalyticsDeps } from './deps.ts'
 import { elasticsearchEventIndex } from './tracking/event-index.ts'
@@ -26,7 +28,9 @@ export interface WiringOptions {
 
 /**
  * Assembles the analytics service's dependencies from configuration: tokens verified against the user service,
- * tracking limits in Redis when there is one, tracked events copied to Elasticsearch when ELASTICSEARCH_URL is set.
+ * tracking limits in Redis when there is one, tracked events copied to Elasticsearch when ELASTICSEARCH_URL is set,
+ * the product service read for the product dimension, and the inventory service with the service's own identity
+ * (none without SERVICE_SECRET: the inventory report then shows stock as unknown).
  */
 export const createAnalyticsDeps = ({
   config,
@@ -49,6 +53,24 @@ export const createAnalyticsDeps = ({
     logger,
     verifier: tokenVerifier(config, { redis, sessions }),
     eventsWritten,
+    products: httpProductDirectory({
+      baseUrl: config.PRODUCT_SERVICE_URL,
+      timeoutMs: config.ANALYTICS_PRODUCT_LOOKUP_TIMEOUT_MS,
+      logger,
+    }),
+    stock: httpStockReader({
+      baseUrl: config.INVENTORY_SERVICE_URL,
+      tokens: config.SERVICE_SECRET
+        ? serviceTokens({
+            userServiceUrl: config.USER_SERVICE_URL,
+            service: 'analytics',
+            secret: config.SERVICE_SECRET,
+          })
+        : null,
+      timeoutMs: config.SERVICE_CALL_TIMEOUT_MS,
+      logger,
+    }),
+    lowCoverDays: config.ANALYTICS_LOW_COVER_DAYS,
     tracking: {
       settings: {
         batchMax: config.ANALYTICS_TRACK_BATCH_MAX,

@@ -6,6 +6,8 @@ import { silentLogger } from '@myshop/logger'
 import { memoryStore, type RateLimitStore } from '@myshop/rate-limit'
 import { appCaller, testDatabase, testTokens } from '@myshop/testing'
 import { createApp } from '../src/app.ts'
+import type { CatalogProduct } from '../src/clients/product-directory.ts'
+import { httpStockReader } from '../src/clients/stock.ts'
 import type { AnalyticsDeps } from '../src/deps.ts'
 import type { EventIndex } from '../src/tracking/event-index.ts'
 import { clientLimiter } from '../src/tracking/limits.ts'
@@ -27,11 +29,14 @@ export interface HarnessOptions {
   bufferMax?: number
   flushRows?: number
   now?: () => number
+  /** Where the inventory service answers (see `inventoryStandIn`); nowhere by default. */
+  inventoryUrl?: string
 }
 
 /**
- * The analytics service's app on the test database (or `sql`), partitions made. The batch writer's timer is not
- * started: tests call `flush()` to have accepted events written.
+ * The analytics service's app on the test database (or `sql`), partitions made, its product directory answering
+ * from `catalog` and `categories`. The batch writer's timer is not started: tests call `flush()` to have accepted
+ * events written.
  */
 export const analyticsHarness = async (options: HarnessOptions = {}) => {
   const sql = options.sql ?? (await testDatabase()).sql
@@ -39,12 +44,33 @@ export const analyticsHarness = async (options: HarnessOptions = {}) => {
   const tokens = await testTokens()
   const logger = silentLogger()
   const eventIndex = options.eventIndex ?? null
+  const catalog: Record<string, CatalogProduct> = {}
+  const categories: Record<string, string> = {}
+  const lookups: string[] = []
   const deps: AnalyticsDeps = {
     sql,
     now: options.now ?? Date.now,
     logger,
     verifier: tokens.verifier(async () => true),
     eventsWritten: () => {},
+    products: {
+      product: async (id) => {
+        lookups.push(id)
+        return catalog[id] ?? null
+      },
+      categoryName: async (id) => categories[id] ?? null,
+    },
+    stock: httpStockReader({
+      baseUrl: options.inventoryUrl ?? 'http://127.0.0.1:9',
+      tokens: {
+        token: async () => 'svc-analytics',
+        authorization: async () => 'Bearer svc-analytics',
+        forget: () => {},
+      },
+      timeoutMs: 500,
+      logger,
+    }),
+    lowCoverDays: 7,
     tracking: {
       settings: {
         batchMax: 100,
@@ -83,6 +109,9 @@ export const analyticsHarness = async (options: HarnessOptions = {}) => {
     analyst,
     customer,
     tokens,
+    catalog,
+    categories,
+    lookups,
     flush: async () => {
       await deps.tracking.writer.flush()
       await eventIndex?.idle()

@@ -1,0 +1,72 @@
+import type { Logger } from '@myshop/logger'
+
+/** A product as the product service's public API shows it, reduced to what the product dimension keeps. */
+export interface CatalogProduct {
+  productId: string
+  name: string
+  brand: string | null
+  category: { id: string; name: string } | null
+  skus: string[]
+}
+
+/** Reads products and category names from the product service; null when it cannot say (down, slow, missing). */
+export interface ProductDirectory {
+  product(productId: string): Promise<CatalogProduct | null>
+  categoryName(categoryId: string): Promise<string | null>
+}
+
+/**
+ * The product service's public product and category API, each call bounded by `timeoutMs`. Any failure answers
+ * null: a fact is recorded without the product's details, which a later product event fills in.
+ */
+export const httpProductDirectory = ({
+  baseUrl,
+  timeoutMs,
+  logger,
+  fetch: fetchImpl = fetch,
+}: {
+  baseUrl: string
+  timeoutMs: number
+  logger: Logger
+  fetch?: typeof fetch
+}): ProductDirectory => {
+  const root = baseUrl.replace(/\/+$/, '')
+  const get = async <T>(path: string): Promise<T | null> => {
+    try {
+      const response = await fetchImpl(`${root}${path}`, {
+        headers: { accept: 'application/json' },
+        signal: AbortSignal.timeout(timeoutMs),
+      })
+      if (response.status === 404) return null
+      if (!response.ok) throw new Error(`GET ${path} answered ${response.status}`)
+      return (await response.json()) as T
+    } catch (error) {
+      logger.warn({ err: error, path }, 'product service not reached; product details left unknown')
+      return null
+    }
+  }
+  return {
+    async product(productId) {
+      const body = await get<{
+        id: string
+        name: string
+        brand: string | null
+        categories: { id: string; name: string }[]
+        variants: { sku: string }[]
+      }>(`/api/v1/products/${encodeURIComponent(productId)}`)
+      if (!body) return null
+      const first = body.categories[0]
+      return {
+        productId: body.id,
+        name: body.name,
+        brand: body.brand,
+        category: first ? { id: first.id, name: first.name } : null,
+        skus: body.variants.map((v) => v.sku),
+      }
+    },
+    async categoryName(categoryId) {
+      const body = await get<{ name: string }>(`/api/v1/categories/${encodeURIComponent(categoryId)}`)
+      return body?.name ?? null
+    },
+  }
+}
