@@ -9,82 +9,22 @@
 //   BENCH_SCARCE_UNITS (20) and BENCH_SCARCE_BUYERS (200), DATABASE_URL (default
 //   postgres://postgres@127.0.0.1:5432/postgres; a fresh database is created and dropped), REDIS_URL (default
 //   redis://127.0.0.1:6379). Everything listens on 127.0.0.1.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { connect } from '@myshop/db'
-import { servicePorts } from '../cli/src/services.ts'
 import { commandCpuSeconds, cpuSeconds } from './lib.ts'
+import { servePlatformIfChild, spawnPlatform } from './platform.ts'
 
-if (process.argv[2] === '--platform') {
-  // What `myshop start` runs, with the bench's limits: prints the gateway's URL as one JSON line.
-  const { startPlatform } = await import('../cli/src/platform.ts')
-  const platform = await startPlatform(process.env)
-  console.log(JSON.stringify({ gateway: platform.gatewayUrl }))
-  await new Promise(() => {})
-}
+await servePlatformIfChild()
 
 const buyers = Number(process.env.BENCH_BUYERS ?? 16)
 const seconds = Number(process.env.BENCH_SECONDS ?? 10)
 const spreadSkus = Number(process.env.BENCH_SKUS ?? 50)
 const scarceUnits = Number(process.env.BENCH_SCARCE_UNITS ?? 20)
 const scarceBuyers = Number(process.env.BENCH_SCARCE_BUYERS ?? 200)
-const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
-const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
 /** Stock of each SKU in the timed rounds: more than any round sells, so every checkout can succeed. */
 const plenty = 1_000_000
 
-// A database of its own, dropped at the end.
-const dbName = `myshop_bench_${Date.now().toString(36)}`
-const server = connect(serverUrl, { max: 1 })
-await server.unsafe(`create database ${dbName}`)
-const dbUrl = new URL(serverUrl)
-dbUrl.pathname = `/${dbName}`
-
-const dataDir = mkdtempSync(join(tmpdir(), 'myshop-bench-checkout-'))
-const adminEmail = 'bench-admin@myshop.test'
-const adminPassword = 'bench-Copper-Meadow-71'
-const unlimited = '1000000000'
-const platform = Bun.spawn([process.execPath, import.meta.path, '--platform'], {
-  env: {
-    ...process.env,
-    ...servicePorts(),
-    GATEWAY_PORT: '0',
-    DATABASE_URL: dbUrl.toString(),
-    REDIS_URL: redisUrl,
-    MYSHOP_DATA_DIR: dataDir,
-    MYSHOP_ADMIN_EMAIL: adminEmail,
-    MYSHOP_ADMIN_PASSWORD: adminPassword,
-    LOG_LEVEL: 'warn',
-    RATE_LIMIT_PER_IP: unlimited,
-    RATE_LIMIT_PER_USER: unlimited,
-    RATE_LIMIT_AUTH_PER_IP: unlimited,
-  },
-  stdout: 'pipe',
-  stderr: 'inherit',
-})
-
-const cleanup = async () => {
-  platform.kill('SIGTERM')
-  await platform.exited
-  await server.unsafe(`drop database if exists ${dbName} with (force)`)
-  await server.end()
-  rmSync(dataDir, { recursive: true, force: true })
-}
-
-const readUrl = async (): Promise<string> => {
-  const reader = platform.stdout.getReader()
-  let text = ''
-  while (!text.includes('\n')) {
-    const { value, done } = await reader.read()
-    if (done) throw new Error('the platform exited before it was up')
-    text += new TextDecoder().decode(value)
-  }
-  reader.releaseLock()
-  return (JSON.parse(text.slice(0, text.indexOf('\n'))) as { gateway: string }).gateway
-}
-
-const gateway = await readUrl()
+const platform = await spawnPlatform(import.meta.path, 'checkout')
+const { gateway } = platform
+const cleanup = platform.stop
 
 interface Answer {
   status: number
@@ -107,11 +47,7 @@ const expectStatus = (answer: Answer, status: number, what: string) => {
   return answer.body
 }
 
-const login = expectStatus(
-  await call('POST', '/api/v1/auth/login', { email: adminEmail, password: adminPassword }),
-  200,
-  'signing in',
-)
+const login = expectStatus(await call('POST', '/api/v1/auth/login', platform.admin), 200, 'signing in')
 const asAdmin = { authorization: `Bearer ${login.accessToken as string}` }
 
 /** A new active product of one SKU with `onHand` units in stock, once the inventory service has counted it. */

@@ -152,6 +152,32 @@ export type ServiceHealth = Json<'getReadiness', 200>['services'][string]
 /** The gateway's readiness as `myshop health` reports it: anything short of ready is degraded. */
 export type Health = { status: 'ok' | 'degraded'; services: Record<string, ServiceHealth> }
 
+/** One page of the public product listing. */
+export type ProductPage = Json<'listProducts', 200>
+
+/** A shopper's cart. */
+export type Cart = Json<'createCart', 201>
+
+/** What checkout takes: the cart, the contact email, the delivery and the payment. */
+export type CheckoutInput = JsonBody<'checkout'>
+
+/** The order a checkout placed. */
+export type PlacedOrder = Json<'checkout', 201>
+
+/** What an analytics import answers: rows taken, rows it already had (by id), and rows refused by index. */
+export type AnalyticsImportResult = {
+  accepted: number
+  duplicates: number
+  rejected: { index: number; errors: FieldError[] }[]
+}
+
+/** What `POST /api/v1/track` answers. */
+export type TrackResult = {
+  accepted: number
+  rejected: { index: number; errors: FieldError[] }[]
+  dropped: null | 'consent' | 'bot'
+}
+
 /** An RFC 9457 problem answered by MyShop. */
 export class ApiError extends Error {
   readonly status: number
@@ -389,6 +415,29 @@ export const createApiClient = ({
     if (Date.parse(stored.expiresAt) - 30_000 > now().getTime()) return stored.accessToken
     return (await refresh(stored)).accessToken
   }
+
+  /**
+   * A JSON POST to an analytics route (tracking and the history imports), whose bodies the CLI types itself from
+   * the analytics API: the same transport, time limits, bearer and problems as the typed calls.
+   */
+  const postJson =
+    <Data>(path: string, body: unknown) =>
+    async (options: ReturnType<typeof init>): Promise<Outcome<Data>> => {
+      const send = ('fetch' in options && options.fetch) || transport(timeoutMs)
+      const response = await send(
+        new Request(`${url}${path}`, {
+          method: 'POST',
+          headers: { ...options.headers, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        }),
+      )
+      const text = await response.text()
+      let parsed: unknown = text
+      try {
+        parsed = text ? JSON.parse(text) : undefined
+      } catch {}
+      return response.ok ? { data: parsed as Data, response } : { error: parsed, response }
+    }
 
   /** Each audited service's verification route; the paths are literal so each call is typed by the document. */
   const auditRoutes: Record<
@@ -647,6 +696,65 @@ export const createApiClient = ({
       authed((options) =>
         shop.POST('/api/v1/admin/sagas/{id}/compensate', { params: { path: { id } }, ...options }),
       ),
+
+    /** One page of the active products, as shoppers see them (no session needed). */
+    listProducts: async (page: { cursor?: string | undefined; limit?: number } = {}): Promise<ProductPage> =>
+      result(
+        await shop.GET('/api/v1/products', {
+          params: { query: given({ cursor: page.cursor, limit: page.limit }) },
+          ...init(),
+        }),
+      ),
+
+    /** Imports up to 500 paid orders (with their refunds) into analytics; idempotent on order and refund ids. */
+    importAnalyticsOrders: (orders: readonly unknown[]): Promise<AnalyticsImportResult> =>
+      authed(postJson<AnalyticsImportResult>('/api/v1/admin/analytics/orders/import', { orders }), {
+        timeoutMs: 120_000,
+      }),
+
+    /** Imports up to 1000 tracked events into analytics; idempotent on event ids. */
+    importAnalyticsEvents: (events: readonly unknown[]): Promise<AnalyticsImportResult> =>
+      authed(postJson<AnalyticsImportResult>('/api/v1/admin/analytics/events/import', { events }), {
+        timeoutMs: 120_000,
+      }),
+
+    /** A new shopper account (not signed in: `login` signs it in). */
+    register: async (input: { email: string; password: string; name: string }): Promise<User> =>
+      result(await shop.POST('/api/v1/auth/register', { body: input, ...init() })),
+
+    /** A new empty cart of the shopper whose access token is given. */
+    createCart: async (token: string): Promise<Cart> =>
+      result(await shop.POST('/api/v1/carts', init({ token }))),
+
+    /** Puts `quantity` of a SKU in the shopper's cart. */
+    addCartItem: async (token: string, cartId: string, sku: string, quantity: number): Promise<Cart> =>
+      result(
+        await shop.POST('/api/v1/carts/{id}/items', {
+          params: { path: { id: cartId } },
+          body: { sku, quantity },
+          ...init({ token }),
+        }),
+      ),
+
+    /** Checks the shopper's cart out; the same key with the same body answers the same order. */
+    checkout: async (token: string, input: CheckoutInput, idempotencyKey: string): Promise<PlacedOrder> =>
+      result(
+        await shop.POST('/api/v1/checkout', {
+          params: { header: { 'idempotency-key': idempotencyKey } },
+          body: input,
+          ...init({ token, timeoutMs: 60_000 }),
+        }),
+      ),
+
+    /** Sends a shopper's tracked events, as a storefront does, with the shopper's token when signed in. */
+    track: async (
+      token: string | undefined,
+      events: readonly unknown[],
+      consent = true,
+    ): Promise<TrackResult> => {
+      const outcome = await postJson<TrackResult>('/api/v1/track', { consent, events })(init({ token }))
+      return result(outcome)
+    },
 
     /**
      * A report (`GET /api/v1/reports/<name>`, reports:read) as CSV or JSON, its body unread: the caller streams it.

@@ -26,6 +26,16 @@ export type FakeMyShop = {
   url: string
   users: Map<string, StoredUser>
   requests: FakeRequest[]
+  /** Paid orders imported into analytics, by order id (the first copy of each). */
+  analyticsOrders: Map<string, Record<string, unknown>>
+  /** Tracked events stored by analytics (imported or tracked), by event id. */
+  analyticsEvents: Map<string, Record<string, unknown>>
+  /** Sizes of every analytics import request, in order. */
+  analyticsImports: { path: string; size: number }[]
+  /** Orders placed through checkout, in order. */
+  checkouts: { id: string; userId: string; email: string; lines: { sku: string; quantity: number }[] }[]
+  /** Empties analytics and the orders placed, and forgets the requests. */
+  resetAnalytics: () => void
   /** Makes every access token issued so far expired, as if time had passed. */
   expireAccessTokens: () => void
   setHealth: (health: Health, status?: number) => void
@@ -552,6 +562,218 @@ export const startFakeMyShop = (): FakeMyShop => {
     return problem(404, 'not_found', 'Not found', `${request.method} ${path} is not a route`)
   }
 
+  // Analytics and the shopper's checkout, as the analytics, product and order services answer them.
+  const analyticsOrders = new Map<string, Record<string, unknown>>()
+  const analyticsRefunds = new Set<string>()
+  const analyticsEvents = new Map<string, Record<string, unknown>>()
+  const analyticsImports: { path: string; size: number }[] = []
+  const carts = new Map<string, { userId: string; lines: { sku: string; quantity: number }[] }>()
+  const checkouts: FakeMyShop['checkouts'] = []
+  const idPattern = /^[A-Za-z0-9_-]{8,64}$/
+  const eventTypes = [
+    'page_view',
+    'product_view',
+    'search',
+    'add_to_cart',
+    'remove_from_cart',
+    'checkout_started',
+    'purchase',
+  ]
+
+  /** The rules of one tracked event: the errors that refuse it. */
+  const eventErrors = (event: Record<string, unknown>, index: number, imported: boolean) => {
+    const errors: { path: string; message: string }[] = []
+    const at = `/events/${index}`
+    if (
+      imported
+        ? typeof event.id !== 'string' || !idPattern.test(event.id)
+        : event.id !== undefined && !idPattern.test(String(event.id))
+    )
+      errors.push({ path: `${at}/id`, message: 'must be 8..64 characters [A-Za-z0-9_-]' })
+    if (!eventTypes.includes(event.type as string))
+      errors.push({ path: `${at}/type`, message: 'unknown type' })
+    for (const key of ['anonymousId', 'sessionId'])
+      if (typeof event[key] !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(event[key] as string))
+        errors.push({ path: `${at}/${key}`, message: 'must be 1..64 characters [A-Za-z0-9_-]' })
+    const time = typeof event.time === 'string' ? Date.parse(event.time) : Number.NaN
+    if (Number.isNaN(time) || time > Date.now() + 300_000)
+      errors.push({ path: `${at}/time`, message: 'must be an instant, not in the future' })
+    if (typeof event.properties !== 'object' || event.properties === null)
+      errors.push({ path: `${at}/properties`, message: 'must be an object' })
+    return errors
+  }
+
+  const analytics = async (request: Request, url: URL): Promise<Response | undefined> => {
+    const route = `${request.method} ${url.pathname}`
+    if (route === 'GET /api/v1/products') {
+      const limit = Number(url.searchParams.get('limit') ?? 20)
+      const cursor = url.searchParams.get('cursor')
+      if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+        return problem(422, 'validation_failed', 'Invalid request', undefined, [
+          { path: '/limit', message: 'must be 1..100' },
+        ])
+      const all = [...products.values()]
+        .filter((p) => p.status === 'active')
+        .sort((a, b) => a.id.localeCompare(b.id))
+        .filter((p) => !cursor || p.id > cursor)
+      const items = all.slice(0, limit).map((p) => ({ ...p, options: [], images: [] }))
+      return Response.json({
+        items,
+        facets: { categories: [], brands: [], prices: [], options: [] },
+        total: all.length,
+        nextCursor: all.length > limit ? (items.at(-1)?.id ?? null) : null,
+      })
+    }
+    const orderImport = route === 'POST /api/v1/admin/analytics/orders/import'
+    if (orderImport || route === 'POST /api/v1/admin/analytics/events/import') {
+      const caller = admin(request)
+      if (caller instanceof Response) return caller
+      const payload = await body(request)
+      const rows = orderImport ? payload.orders : payload.events
+      const max = orderImport ? 500 : 1000
+      if (!Array.isArray(rows) || rows.length < 1 || rows.length > max)
+        return problem(422, 'validation_failed', 'Invalid request', undefined, [
+          { path: orderImport ? '/orders' : '/events', message: `must be an array of 1..${max}` },
+        ])
+      analyticsImports.push({ path: url.pathname, size: rows.length })
+      let accepted = 0
+      let duplicates = 0
+      const rejected: { index: number; errors: { path: string; message: string }[] }[] = []
+      for (const [index, row] of (rows as Record<string, unknown>[]).entries()) {
+        if (orderImport) {
+          const errors: { path: string; message: string }[] = []
+          const lines = Array.isArray(row.lines) ? (row.lines as Record<string, unknown>[]) : []
+          if (typeof row.orderId !== 'string' || !row.orderId || row.orderId.length > 64)
+            errors.push({ path: `/orders/${index}/orderId`, message: 'must be 1..64 characters' })
+          if (!lines.length || lines.some((l) => !Number.isInteger(l.quantity) || (l.quantity as number) < 1))
+            errors.push({
+              path: `/orders/${index}/lines`,
+              message: 'must be 1..200 lines of positive quantity',
+            })
+          if (!(Date.parse(row.paidAt as string) <= Date.now()))
+            errors.push({ path: `/orders/${index}/paidAt`, message: 'must be a past instant' })
+          if (errors.length) rejected.push({ index, errors })
+          else if (analyticsOrders.has(row.orderId as string)) {
+            const refunds = (row.refunds ?? []) as { refundId: string }[]
+            // A refund new to a known order is taken: the order itself is a duplicate.
+            for (const refund of refunds) analyticsRefunds.add(refund.refundId)
+            duplicates++
+          } else {
+            analyticsOrders.set(row.orderId as string, row)
+            for (const refund of (row.refunds ?? []) as { refundId: string }[])
+              analyticsRefunds.add(refund.refundId)
+            accepted++
+          }
+          continue
+        }
+        const errors = eventErrors(row, index, true)
+        if (errors.length) rejected.push({ index, errors })
+        else if (analyticsEvents.has(row.id as string)) duplicates++
+        else {
+          analyticsEvents.set(row.id as string, row)
+          accepted++
+        }
+      }
+      return Response.json({ accepted, duplicates, rejected })
+    }
+    if (route === 'POST /api/v1/track') {
+      let userId: string | undefined
+      if (request.headers.get('authorization')) {
+        const user = principal(request)
+        if (user instanceof Response) return user
+        userId = user.id
+      }
+      const payload = await body(request)
+      if (!Array.isArray(payload.events) || payload.events.length > 100)
+        return problem(422, 'validation_failed', 'Invalid request', undefined, [
+          { path: '/events', message: 'must be an array of at most 100 events' },
+        ])
+      if (payload.consent === false)
+        return Response.json({ accepted: 0, rejected: [], dropped: 'consent' }, { status: 202 })
+      let accepted = 0
+      const rejected: { index: number; errors: { path: string; message: string }[] }[] = []
+      for (const [index, event] of (payload.events as Record<string, unknown>[]).entries()) {
+        const errors = eventErrors(event, index, false)
+        if (errors.length) rejected.push({ index, errors })
+        else {
+          accepted++
+          analyticsEvents.set((event.id as string | undefined) ?? nextId('evt'), { ...event, userId })
+        }
+      }
+      return Response.json({ accepted, rejected, dropped: null }, { status: 202 })
+    }
+    if (route === 'POST /api/v1/auth/register') {
+      const { email, password, name } = await body(request)
+      if (typeof email !== 'string' || !email.includes('@') || typeof password !== 'string' || !password)
+        return problem(422, 'validation_failed', 'Invalid request', undefined, [
+          { path: '/email', message: 'invalid email' },
+        ])
+      if ([...users.values()].some((u) => u.email === email.toLowerCase()))
+        return problem(409, 'email_taken', 'Email already registered')
+      const user = addUser({ email: email.toLowerCase(), password, name: String(name ?? '') })
+      return Response.json(publicUser(user), { status: 201 })
+    }
+    if (route === 'POST /api/v1/carts') {
+      const user = principal(request)
+      if (user instanceof Response) return user
+      const id = nextId('cart')
+      carts.set(id, { userId: user.id, lines: [] })
+      clock += 1000
+      const at = new Date(clock).toISOString()
+      return Response.json(
+        {
+          id,
+          userId: user.id,
+          currency: null,
+          items: [],
+          totals: { subtotal: 0, itemCount: 0 },
+          createdAt: at,
+          updatedAt: at,
+        },
+        { status: 201 },
+      )
+    }
+    const items = url.pathname.match(/^\/api\/v1\/carts\/([^/]+)\/items$/)
+    if (items && request.method === 'POST') {
+      const user = principal(request)
+      if (user instanceof Response) return user
+      const cart = carts.get(items[1] ?? '')
+      if (!cart || cart.userId !== user.id) return problem(404, 'not_found', 'Not found', 'no such cart')
+      const { sku, quantity } = await body(request)
+      const entry = typeof sku === 'string' ? stock.get(sku) : undefined
+      if (!entry || available(entry) < Number(quantity))
+        return problem(409, 'insufficient_stock', 'Not enough stock')
+      cart.lines.push({ sku: sku as string, quantity: Number(quantity) })
+      return Response.json({ id: items[1], userId: user.id, items: cart.lines })
+    }
+    if (route === 'POST /api/v1/checkout') {
+      const user = principal(request)
+      if (user instanceof Response) return user
+      if (!request.headers.get('idempotency-key'))
+        return problem(400, 'idempotency_key_required', 'Idempotency-Key required')
+      const { cartId, email, payment } = await body(request)
+      const cart = carts.get(String(cartId))
+      if (!cart || cart.userId !== user.id) return problem(404, 'not_found', 'Not found', 'no such cart')
+      if ((payment as { token?: string } | undefined)?.token !== 'tok_visa')
+        return problem(402, 'payment_declined', 'Payment declined')
+      let total = 0
+      for (const line of cart.lines) {
+        const at = stock.get(line.sku)?.locations.get('default')
+        if (at) at.onHand -= line.quantity
+        const product = products.get(productIdBySku.get(line.sku) ?? '')
+        total += (product?.variants.find((v) => v.sku === line.sku)?.price.amount ?? 0) * line.quantity
+      }
+      const id = nextSortableId('ord')
+      checkouts.push({ id, userId: user.id, email: String(email), lines: cart.lines })
+      carts.delete(String(cartId))
+      return Response.json(
+        { id, status: 'paid', email, currency: 'EUR', lines: cart.lines, totals: { subtotal: total, total } },
+        { status: 201 },
+      )
+    }
+    return undefined
+  }
+
   const handle = async (request: Request): Promise<Response> => {
     const url = new URL(request.url)
     const path = url.pathname
@@ -808,6 +1030,9 @@ export const startFakeMyShop = (): FakeMyShop => {
       return Response.json(verification)
     }
 
+    const answered = await analytics(request, url)
+    if (answered) return answered
+
     return problem(404, 'not_found', 'Not found', `${route} is not a route`)
   }
 
@@ -840,6 +1065,19 @@ export const startFakeMyShop = (): FakeMyShop => {
       imports.length = 0
       requests.length = 0
       held.clear()
+    },
+    analyticsOrders,
+    analyticsEvents,
+    analyticsImports,
+    checkouts,
+    resetAnalytics: () => {
+      analyticsOrders.clear()
+      analyticsRefunds.clear()
+      analyticsEvents.clear()
+      analyticsImports.length = 0
+      carts.clear()
+      checkouts.length = 0
+      requests.length = 0
     },
     requests,
     unlocks,

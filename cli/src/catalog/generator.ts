@@ -495,11 +495,12 @@ const mulberry32 = (seed: number) => {
   }
 }
 
-// Mixes the seed and the product number into one independent stream per product.
-const streamFor = (seed: number, index: number) =>
+/** An independent random stream for (seed, index): per product here, per order or session in the history. */
+export const streamFor = (seed: number, index: number) =>
   mulberry32(Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(index + 1, 0xc2b2ae35))
 
-const pick = <T>(random: () => number, items: readonly T[]): T =>
+/** One of `items`, uniformly. */
+export const pick = <T>(random: () => number, items: readonly T[]): T =>
   items[Math.floor(random() * items.length)] as T
 
 const skuOf = (code: string, index: number) => `${code}-${String(index + 1).padStart(6, '0')}`

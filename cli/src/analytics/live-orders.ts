@@ -1,0 +1,135 @@
+import { type ApiClient, ApiError, type PlacedOrder } from '../api-client.ts'
+import { pick, streamFor } from '../catalog/generator.ts'
+import type { CatalogItem } from './history.ts'
+
+export type LiveOrdersOptions = {
+  api: ApiClient
+  catalog: readonly CatalogItem[]
+  count: number
+  seed: number
+  now: () => Date
+}
+
+export type LiveOrdersResult = {
+  /** The shopper who placed them (a new account each run). */
+  shopper: string | null
+  placed: { orderId: string; status: string; total: number; currency: string }[]
+  failed: { step: string; message: string }[]
+}
+
+/** Where the demo shopper's orders go (France: no tax rate is set there). */
+const address = {
+  name: 'Demo Shopper',
+  line1: '7 Rue Neuve',
+  city: 'Lyon',
+  postalCode: '69002',
+  country: 'FR',
+}
+
+const randomId = (prefix: string) => `${prefix}_${crypto.randomUUID().replaceAll('-', '')}`
+
+const message = (error: unknown) =>
+  error instanceof ApiError || error instanceof Error ? error.message : String(error)
+
+/**
+ * Places `count` real orders now, through the same API a storefront uses: a new shopper registers and signs in,
+ * then for each order views a product in stock, puts it in a cart and checks out with the test provider's card,
+ * sending the session's tracked events to `POST /api/v1/track` as it goes. The order service's events then make
+ * these orders' sales facts, as for any order. A step MyShop refuses is reported and ends the run of live orders.
+ */
+export const placeLiveOrders = async ({
+  api,
+  catalog,
+  count,
+  seed,
+  now,
+}: LiveOrdersOptions): Promise<LiveOrdersResult> => {
+  const result: LiveOrdersResult = { shopper: null, placed: [], failed: [] }
+  if (count < 1) return result
+  const email = `shopper-${seed}-${crypto.randomUUID().slice(0, 8)}@example.com`
+  // A password nobody knows: the account exists to have placed these orders.
+  const password = crypto.randomUUID() + crypto.randomUUID()
+  let token: string
+  try {
+    await api.register({ email, password, name: 'Demo Shopper' })
+    token = (await api.login(email, password)).accessToken
+  } catch (error) {
+    result.failed.push({ step: 'register', message: message(error) })
+    return result
+  }
+  result.shopper = email
+  const random = streamFor(seed, Date.now() % 0x7fffffff)
+  const anonymousId = randomId('anon')
+  for (let i = 0; i < count; i++) {
+    const sessionId = randomId('ses')
+    const tracked: unknown[] = []
+    const track = (type: string, properties: Record<string, unknown>) =>
+      tracked.push({
+        id: randomId('evt'),
+        type,
+        anonymousId,
+        sessionId,
+        time: now().toISOString(),
+        properties,
+      })
+    let step = 'stock'
+    try {
+      const item = await inStock(api, catalog, random)
+      if (!item) {
+        result.failed.push({ step, message: 'no product of the catalog has stock available' })
+        break
+      }
+      track('page_view', { path: `/p/${item.productId}`, title: item.name.slice(0, 300) })
+      track('product_view', { productId: item.productId, sku: item.sku })
+      step = 'cart'
+      const cart = await api.createCart(token)
+      await api.addCartItem(token, cart.id, item.sku, 1)
+      track('add_to_cart', {
+        productId: item.productId,
+        sku: item.sku,
+        quantity: 1,
+        price: item.price,
+        currency: item.currency,
+      })
+      track('checkout_started', { cartId: cart.id, value: item.price, currency: item.currency })
+      step = 'checkout'
+      const order: PlacedOrder = await api.checkout(
+        token,
+        {
+          cartId: cart.id,
+          email,
+          shippingAddress: address,
+          shippingOption: 'shp_standard',
+          payment: { provider: 'test', token: 'tok_visa' },
+        },
+        crypto.randomUUID(),
+      )
+      const total = Number(order.totals.total)
+      result.placed.push({ orderId: order.id, status: order.status, total, currency: order.currency })
+      track('purchase', { orderId: order.id, value: total, currency: order.currency })
+      step = 'track'
+      await api.track(token, tracked)
+    } catch (error) {
+      result.failed.push({ step, message: message(error) })
+      break
+    }
+  }
+  return result
+}
+
+/** A product of the catalog with at least one unit available, tried in a random order (up to 20 reads). */
+const inStock = async (
+  api: ApiClient,
+  catalog: readonly CatalogItem[],
+  random: () => number,
+): Promise<CatalogItem | undefined> => {
+  for (let tries = 0; tries < 20; tries++) {
+    const item = pick(random, catalog)
+    const stock = await api.getStock(item.sku).catch((error: unknown) => {
+      if (error instanceof ApiError && error.status === 404) return null
+      throw error
+    })
+    if (stock && stock.available > 0) return item
+  }
+  return undefined
+}
