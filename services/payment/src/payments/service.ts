@@ -262,50 +262,20 @@ export const authorize = async (
     cancelUrl: `${returnUrl(deps, claimed.payment.id)}?cancelled=true`,
     idempotencyKey: providerKey,
   })
+  let wrote = false
   const payment = await deps.sql.begin(async (tx) => {
     const at = new Date(deps.now())
     const current = (await payments.find(tx, claimed.payment.id, true))!
-    await record(tx, current, 'authorize', input.amount, providerKey, result, at)
-    if (result.outcome === 'timeout') await payments.update(tx, current.id, {}, at)
-    else if (result.outcome === 'declined')
-      await payments.update(
-        tx,
-        current.id,
-        { status: 'failed', providerReference: result.reference, failureReason: result.reason },
-        at,
-      )
-    else
-      await payments.update(
-        tx,
-        current.id,
-        {
-          status: result.outcome === 'succeeded' ? 'authorized' : 'requires_action',
-          providerReference: result.reference,
-          nextAction: result.outcome === 'requires_action' ? result.nextAction : null,
-        },
-        at,
-      )
-    const updated = (await payments.find(tx, current.id))!
-    if (result.outcome === 'succeeded')
-      await outbox.add(
-        tx,
-        schema,
-        paymentAuthorized.create({ ...facts(updated, at), amount: updated.amount }, meta(deps, ctx)),
-      )
-    if (result.outcome === 'declined')
-      await outbox.add(
-        tx,
-        schema,
-        paymentFailed.create(
-          { ...facts(updated, at), amount: updated.amount, reason: result.reason },
-          meta(deps, ctx),
-        ),
-      )
-    const entry = authorizationEntry(result)
-    if (entry) await auditPayment(deps, tx, current.id, entry, actor)
-    return view(tx, updated)
+    wrote = await settleAuthorization(deps, tx, current, result, {
+      key: providerKey,
+      first: true,
+      actor,
+      ctx,
+      at,
+    })
+    return view(tx, (await payments.find(tx, current.id))!)
   })
-  if (result.outcome === 'succeeded' || result.outcome === 'declined') deps.eventsWritten()
+  if (wrote) deps.eventsWritten()
   return { payment: authorizeAnswer(payment), replayed: false }
 }
 
@@ -557,39 +527,49 @@ export const refund = async (
 }
 
 /**
- * Writes what the provider says of a payment awaiting the shopper: authorized, failed, or still waiting (then
- * nothing changes). Runs in the caller's transaction with the payment locked; answers whether it wrote events.
+ * Writes an authorization's outcome, in the caller's transaction with the payment locked: authorized or failed
+ * (with its event and audit entry), awaiting the shopper, or unchanged after a timeout. `first` is the authorize
+ * call itself, which records every attempt and takes the provider's reference; a later resolve of a payment
+ * awaiting the shopper records only a decision and keeps the reference it has. Answers whether it wrote events.
  */
-const applyResolution = async (
+const settleAuthorization = async (
   deps: PaymentDeps,
   tx: Tx,
   payment: PaymentRecord,
   result: ProviderOutcome,
-  actor: string,
-  ctx: EventContext,
-  at: Date,
+  { key, first, actor, ctx, at }: { key: string; first: boolean; actor: string; ctx: EventContext; at: Date },
 ): Promise<boolean> => {
-  if (result.outcome === 'timeout' || result.outcome === 'requires_action') {
+  const decided = result.outcome === 'succeeded' || result.outcome === 'declined'
+  if (first || decided) await record(tx, payment, 'authorize', payment.amount, key, result, at)
+  if (result.outcome === 'timeout' || (result.outcome === 'requires_action' && !first)) {
     await payments.update(tx, payment.id, {}, at)
     return false
   }
-  await record(tx, payment, 'authorize', payment.amount, `${payment.id}:resolve`, result, at)
-  if (result.outcome === 'succeeded') {
-    await payments.update(tx, payment.id, { status: 'authorized', nextAction: null }, at)
-    const updated = (await payments.find(tx, payment.id))!
+  const reference = first ? { providerReference: result.reference } : {}
+  if (result.outcome === 'requires_action')
+    await payments.update(
+      tx,
+      payment.id,
+      { status: 'requires_action', ...reference, nextAction: result.nextAction },
+      at,
+    )
+  else if (result.outcome === 'succeeded')
+    await payments.update(tx, payment.id, { status: 'authorized', ...reference, nextAction: null }, at)
+  else
+    await payments.update(
+      tx,
+      payment.id,
+      { status: 'failed', ...reference, failureReason: result.reason, nextAction: null },
+      at,
+    )
+  const updated = (await payments.find(tx, payment.id))!
+  if (result.outcome === 'succeeded')
     await outbox.add(
       tx,
       schema,
       paymentAuthorized.create({ ...facts(updated, at), amount: updated.amount }, meta(deps, ctx)),
     )
-  } else {
-    await payments.update(
-      tx,
-      payment.id,
-      { status: 'failed', failureReason: result.reason, nextAction: null },
-      at,
-    )
-    const updated = (await payments.find(tx, payment.id))!
+  if (result.outcome === 'declined')
     await outbox.add(
       tx,
       schema,
@@ -598,9 +578,8 @@ const applyResolution = async (
         meta(deps, ctx),
       ),
     )
-  }
   await auditPayment(deps, tx, payment.id, authorizationEntry(result)!, actor)
-  return true
+  return decided
 }
 
 /**
@@ -640,7 +619,13 @@ export const resolvePayment = async (
     const current = (await payments.find(tx, id, true))!
     wrote =
       current.status === 'requires_action'
-        ? await applyResolution(deps, tx, current, result, actor, ctx, at)
+        ? await settleAuthorization(deps, tx, current, result, {
+            key: `${id}:resolve`,
+            first: false,
+            actor,
+            ctx,
+            at,
+          })
         : false
     if (current.status !== 'requires_action') await payments.update(tx, id, {}, at)
     return view(tx, (await payments.find(tx, id))!)
