@@ -14,8 +14,7 @@
 //   BENCH_TRACK_BATCH (events per request, 50), BENCH_ORDERS (orders in b, 20000), BENCH_EVENTS (tracked events in
 //   b, 200000; the issue's sizes are BENCH_ORDERS=100000 BENCH_EVENTS=1000000, which take longer than five minutes
 //   to load on two cores), BENCH_PRODUCTS (catalog size, 300), BENCH_RUNS (report runs each way, 5),
-//   BENCH_EVENTS_TABLE (analytics.events) and BENCH_FACTS_TABLE (analytics.sales_facts): the service's tables the
-//   bench reads; DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres; a fresh database is created and
+//   DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres; a fresh database is created and
 //   dropped), REDIS_URL (default redis://127.0.0.1:6379). Everything listens on 127.0.0.1.
 import { connect } from '@myshop/db'
 import { type CatalogItem, historyEvents, historyOrders } from '../cli/src/analytics/history.ts'
@@ -32,8 +31,9 @@ const orders = env('BENCH_ORDERS', 20_000)
 const events = env('BENCH_EVENTS', 200_000)
 const products = env('BENCH_PRODUCTS', 300)
 const runs = env('BENCH_RUNS', 5)
-const eventsTable = process.env.BENCH_EVENTS_TABLE ?? 'analytics.events'
-const factsTable = process.env.BENCH_FACTS_TABLE ?? 'analytics.sales_facts'
+// The service's own tables the bench counts and computes from.
+const eventsTable = 'analytics.tracked_events'
+const factsTable = 'analytics.sales_facts'
 const days = 90
 
 const platform = await spawnPlatform(import.meta.path, 'analytics')
@@ -329,7 +329,7 @@ try {
   const auth = { authorization: `Bearer ${login.accessToken as string}` }
   for (const table of [eventsTable, factsTable]) {
     const [found] = await sql.unsafe<{ t: string | null }[]>('select to_regclass($1)::text as t', [table])
-    if (!found?.t) throw new Error(`${table} does not exist: set BENCH_EVENTS_TABLE / BENCH_FACTS_TABLE`)
+    if (!found?.t) throw new Error(`${table} does not exist: the analytics service's migrations did not run`)
   }
   const a = await tracking(gateway)
   const b = await report(gateway, auth)
