@@ -29,6 +29,11 @@ export const snapshots = async (sql: Queryable, productIds: string[]) => {
 }
 
 /** Inserts the facts not yet recorded and answers those it inserted. */
+/** Holds the sales import's lock until the transaction ends: one import at a time writes facts. */
+export const lockImports = async (tx: Tx) => {
+  await tx`select pg_advisory_xact_lock(hashtext('analytics.sales-import'))`
+}
+
 export const insertFacts = async (tx: Tx, facts: readonly SalesFact[]): Promise<SalesFact[]> => {
   if (facts.length === 0) return []
   const rows = await tx<FactRow[]>`

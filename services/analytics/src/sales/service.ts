@@ -12,6 +12,7 @@ import { Value } from '@sinclair/typebox/value'
 import { ensureProducts, rememberSkus } from '../catalog/service.ts'
 import { type AnalyticsDeps, schema } from '../deps.ts'
 import type { ReportWindow } from '../reports/model.ts'
+import { retriedTransaction } from '../transactions.ts'
 import {
   dayOf,
   goodsRefunded,
@@ -269,7 +270,11 @@ export const importOrders = async (deps: AnalyticsDeps, orders: readonly unknown
     valid.flatMap((v) => v.order.lines.map((l) => l.productId)),
   )
   let accepted = 0
-  await deps.sql.begin(async (tx) => {
+  // Imports take turns (they touch the same rollup rows in no common order); a deadlock with a live order's facts
+  // is tried again.
+  await retriedTransaction(deps.sql, async (tx) => {
+    accepted = 0
+    await sales.lockImports(tx)
     for (const { order } of valid) {
       const goods = order.lines.reduce((sum, l) => sum + l.lineTotal, 0)
       let changed = await recordSale(tx, {

@@ -4,6 +4,7 @@ import type { RateLimitCheck } from '@myshop/rate-limit'
 import type { TSchema } from '@sinclair/typebox'
 import { isbot } from 'isbot'
 import type { AnalyticsDeps } from '../deps.ts'
+import { retriedTransaction } from '../transactions.ts'
 import {
   addMonths,
   browserFamily,
@@ -196,8 +197,6 @@ export const importEvents = async (deps: AnalyticsDeps, values: unknown[]): Prom
   return { accepted: inserted.length, duplicates: rows.length - inserted.length, rejected }
 }
 
-const retriedCodes = new Set(['40P01', '40001'])
-
 /**
  * Stores a batch and brings every rollup up to date in the same transaction, counting only the rows actually
  * inserted (a retried batch adds nothing). Answers the events inserted. A deadlock with another writer over the
@@ -207,51 +206,44 @@ export const storeEvents = async (
   deps: AnalyticsDeps,
   events: readonly TrackedEvent[],
 ): Promise<TrackedEvent[]> => {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const inserted = await deps.sql.begin(async (tx) => {
-        const rows = await insertEvents(tx, events)
-        if (rows.length === 0) return rows
-        const batch = batchSessions(rows)
-        const created = new Set(await insertNewSessions(tx, batch))
-        const known = batch.filter((s) => !created.has(s.sessionId))
-        const stored = new Map(
-          (
-            await lockSessions(
-              tx,
-              known.map((s) => s.sessionId),
-            )
-          ).map((s) => [s.sessionId, s]),
+  const inserted = await retriedTransaction(deps.sql, async (tx) => {
+    const rows = await insertEvents(tx, events)
+    if (rows.length === 0) return rows
+    const batch = batchSessions(rows)
+    const created = new Set(await insertNewSessions(tx, batch))
+    const known = batch.filter((s) => !created.has(s.sessionId))
+    const stored = new Map(
+      (
+        await lockSessions(
+          tx,
+          known.map((s) => s.sessionId),
         )
-        const changes: { before: SessionState | null; after: SessionState }[] = []
-        const updates: SessionState[] = []
-        for (const session of batch) {
-          if (created.has(session.sessionId)) {
-            changes.push({ before: null, after: session })
-            continue
-          }
-          const before = stored.get(session.sessionId)
-          if (!before) continue
-          const after = mergeSession(before, session)
-          if (sameSession(before, after)) continue
-          changes.push({ before, after })
-          updates.push(after)
-        }
-        await updateSessions(tx, updates)
-        for (const grain of grains) {
-          await addEventCounts(tx, grain, countDeltas(rows, grain))
-          await addFunnel(tx, grain, funnelDeltas(changes, grain))
-          await addSearchTerms(tx, grain, searchDeltas(rows, grain))
-        }
-        return rows
-      })
-      const keys = new Set(inserted.map((row) => `${row.id}|${row.time.getTime()}`))
-      return events.filter((event) => keys.delete(`${event.id}|${event.time.getTime()}`))
-    } catch (error) {
-      const code = (error as { code?: string }).code
-      if (attempt >= 3 || !code || !retriedCodes.has(code)) throw error
+      ).map((s) => [s.sessionId, s]),
+    )
+    const changes: { before: SessionState | null; after: SessionState }[] = []
+    const updates: SessionState[] = []
+    for (const session of batch) {
+      if (created.has(session.sessionId)) {
+        changes.push({ before: null, after: session })
+        continue
+      }
+      const before = stored.get(session.sessionId)
+      if (!before) continue
+      const after = mergeSession(before, session)
+      if (sameSession(before, after)) continue
+      changes.push({ before, after })
+      updates.push(after)
     }
-  }
+    await updateSessions(tx, updates)
+    for (const grain of grains) {
+      await addEventCounts(tx, grain, countDeltas(rows, grain))
+      await addFunnel(tx, grain, funnelDeltas(changes, grain))
+      await addSearchTerms(tx, grain, searchDeltas(rows, grain))
+    }
+    return rows
+  })
+  const keys = new Set(inserted.map((row) => `${row.id}|${row.time.getTime()}`))
+  return events.filter((event) => keys.delete(`${event.id}|${event.time.getTime()}`))
 }
 
 /**
