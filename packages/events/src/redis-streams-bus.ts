@@ -225,7 +225,14 @@ export const redisStreamsBus = (
         raw === undefined
           ? { kind: 'dead', error: 'message has no envelope field' }
           : await deliver(contracts, handler, raw, { group, consumer, messageId: id, deliveries }, options)
-      await settle(key, id, raw, deliveries, outcome)
+      // A settle Redis refused (an XACK timing out) leaves this message pending, to be taken over after the
+      // visibility timeout (its handler's inbox makes the second run change nothing); the rest of the batch goes on.
+      await settle(key, id, raw, deliveries, outcome).catch((e: unknown) =>
+        options.logger?.warn(
+          { group, consumer, messageId: id, error: String(e) },
+          'event handled but not settled; it stays pending until the visibility timeout',
+        ),
+      )
     }
 
     // Takes over messages idle past the visibility timeout: failed ones (backdated in `settle`) and those whose

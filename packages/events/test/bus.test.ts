@@ -330,6 +330,42 @@ describe.skipIf(!process.env.REDIS_URL)('redisStreamsBus', () => {
   })
   busSuite(() => redisStreamsBus(r!.redis, { prefix: `${r!.prefix}:${freshName('t')}` }))
 
+  test('an acknowledgement Redis refuses holds back only its own message, not the rest of the batch', async () => {
+    const prefix = `${r!.prefix}:${freshName('t')}`
+    // The group exists (made by a first consumer, stopped) before the events, so one read takes all five.
+    const setup = redisStreamsBus(r!.redis, { prefix })
+    const made = await setup.subscribe('g', 'c0', [pinged], () => {}, fast)
+    await made.stop()
+    for (let n = 1; n <= 5; n++) await setup.publish(ping(n))
+    let refused = 0
+    const flaky = new Proxy(r!.redis, {
+      get(target, property) {
+        const value = Reflect.get(target, property, target)
+        if (property !== 'call') return typeof value === 'function' ? value.bind(target) : value
+        return (command: string, ...args: unknown[]) => {
+          if (command === 'XACK' && refused++ === 0) return Promise.reject(new Error('Command timed out'))
+          return (value as (...a: unknown[]) => Promise<unknown>).call(target, command, ...args)
+        }
+      },
+    })
+    const bus = redisStreamsBus(flaky, { prefix })
+    const seen = new Set<number>()
+    await bus.subscribe(
+      'g',
+      'c1',
+      [pinged],
+      (e) => {
+        seen.add(e.data.n)
+      },
+      { ...fast, visibilityTimeoutMs: 10_000 },
+    )
+    // Long before the visibility timeout, every other message of the batch was handled.
+    await waitFor(() => seen.size === 5, 2_000, 'the rest of the batch')
+    expect(refused).toBeGreaterThan(0)
+    await bus.close()
+    await setup.close()
+  })
+
   test('writes one stream per event type and the dead letters to a stream per group', async () => {
     const prefix = `${r!.prefix}:${freshName('t')}`
     const bus = redisStreamsBus(r!.redis, { prefix })
