@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { serviceNames } from '@myshop/edge-gateway/config'
-import { freshPgliteDir, testDatabase } from '@myshop/testing'
+import { freshPgliteDir, type OwnTestDatabase, openTestDatabase } from '@myshop/testing'
 import type { RunningPlatform } from '../src/platform.ts'
 import { type AnyService, loadServices, serviceNamesInBootOrder } from '../src/services.ts'
 import { startTestPlatform } from './test-platform.ts'
@@ -54,17 +54,24 @@ describe('a new service made by following CONTRIBUTING.md', async () => {
   const made = await scaffold()
   const { name, entry } = made
   let platform: RunningPlatform
+  // On a server, a database of its own: the suite's shared one may hold the schema of the service whose name it took.
+  const own: OwnTestDatabase | null = process.env.DATABASE_URL ? await openTestDatabase() : null
 
   beforeAll(async () => {
     const module = (await import(entry)) as Record<string, AnyService>
     const service = module[`${name}Service`]!
-    platform = await startTestPlatform(undefined, { [`${name.toUpperCase()}_PORT`]: '0' }, [
-      ...(await loadServices()).filter((registered) => registered.name !== name),
-      service,
-    ])
+    platform = await startTestPlatform(
+      undefined,
+      {
+        [`${name.toUpperCase()}_PORT`]: '0',
+        ...(own && { [`${name.toUpperCase()}_DATABASE_URL`]: own.url }),
+      },
+      [...(await loadServices()).filter((registered) => registered.name !== name), service],
+    )
   }, 60_000)
   afterAll(async () => {
     await platform?.stop()
+    await own?.close()
     rmSync(made.folder, { recursive: true, force: true })
   })
 
@@ -98,7 +105,7 @@ describe('a new service made by following CONTRIBUTING.md', async () => {
   test.skipIf(!process.env.DATABASE_URL)(
     'its migration made its schema with the outbox the relay reads',
     async () => {
-      const { sql } = await testDatabase()
+      const { sql } = own!
       const [applied] = await sql`select count(*)::int as n from ${sql(`${name}.schema_migrations`)}`
       expect(applied!.n).toBe(1)
       const [outbox] = await sql`select count(*)::int as n from ${sql(`${name}.outbox`)}`
@@ -115,7 +122,7 @@ describe('a new service made by following CONTRIBUTING.md', async () => {
       [`${name.toUpperCase()}_PORT`]: '0',
       MYSHOP_DATA_DIR: dataDir,
       LOG_FORMAT: 'json',
-      ...(process.env.DATABASE_URL && { DATABASE_URL: (await testDatabase()).url }),
+      ...(own && { DATABASE_URL: own.url }),
       ...(process.env.REDIS_URL && { REDIS_URL: process.env.REDIS_URL }),
     }
     const child = Bun.spawn([process.execPath, entry], { env, stdout: 'pipe', stderr: 'pipe' })
