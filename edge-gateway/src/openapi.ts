@@ -6,7 +6,7 @@ import {
   operationMethods,
   problemComponent,
 } from '@myshop/openapi'
-import type { ServiceName } from './config.ts'
+import { type ServiceName, serviceNames } from './config.ts'
 import type { Shared } from './context.ts'
 import { opsPaths, opsSchemas } from './ops-openapi.ts'
 import { routes as gatewayRoutes, openApiPath, type Route } from './routes.ts'
@@ -90,7 +90,11 @@ export const mergeOpenApi = (
   const tags: Json[] = [
     { name: 'gateway', description: "The gateway's own liveness, readiness, metrics and document." },
   ]
-  for (const [service, raw] of Object.entries(docs) as [ServiceName, Json][]) {
+  // In the services' own order, not the order their documents arrived in: the merged document (and the client
+  // generated from it) is the same on every load.
+  for (const service of serviceNames) {
+    const raw = docs[service]
+    if (!raw) continue
     const doc = prefixRefs(raw, service) as Json
     for (const t of Array.isArray(doc.tags) ? doc.tags : []) {
       if (isObject(t) && typeof t.name === 'string') tags.push({ ...t, name: `${service}:${t.name}` })
