@@ -144,7 +144,7 @@ describe('reports as a table', () => {
     const inventory = await cli(['reports', 'inventory', ...window, '--format', 'table'])
     expect(inventory.code).toBe(0)
     expect(inventory.stdout).toMatch(/MUG-1\s+prd_2\s+Blue mug\s+14\s+18\s+0\.60\s+23\.33\s+false\n/)
-    expect(inventory.stdout).toMatch(/MUG-2\s+prd_2\s+Blue mug\s+5\s+0\s+0\s+-\s+false\n/)
+    expect(inventory.stdout).toMatch(/MUG-2\s+prd_2\s+Blue mug\s+5\s+0\s+0\.00\s+-\s+false\n/)
     const search = await cli(['reports', 'search', ...window, '--format', 'table'])
     expect(search.stdout).toMatch(/mug\s+4\s+1\s+2\.50\n/)
     expect(`${inventory.stdout}${search.stdout}`).not.toContain('%')

@@ -162,8 +162,8 @@ export const bucketLabel = (iso: string, groupBy: string): string => {
 export const percent = (ratio: number): string => `${(ratio * 100).toFixed(1)}%`
 
 /**
- * One cell as the table shows it: money in its row's currency, ratios as percentages, other fractional numbers with
- * two decimals, buckets at their grouping.
+ * One cell as the table shows it: money in its row's currency, ratios as percentages, other numbers (rates,
+ * averages) with two decimals, buckets at their grouping.
  */
 export const cellText = (column: ReportColumn, row: ReportRow, groupBy: string): string => {
   const value = row[column.key]
@@ -171,8 +171,7 @@ export const cellText = (column: ReportColumn, row: ReportRow, groupBy: string):
   if (column.kind === 'money' && typeof value === 'number')
     return typeof row.currency === 'string' ? decimal(value, row.currency) : String(value)
   if (column.kind === 'ratio' && typeof value === 'number') return percent(value)
-  if (column.kind === 'number' && typeof value === 'number' && !Number.isInteger(value))
-    return value.toFixed(2)
+  if (column.kind === 'number' && typeof value === 'number') return value.toFixed(2)
   if (column.kind === 'time' && typeof value === 'string')
     return column.key === 'cohort' ? value.slice(0, 7) : bucketLabel(value, groupBy)
   return String(value)
