@@ -746,13 +746,20 @@ export const createApiClient = ({
         }),
       ),
 
-    /** Sends a shopper's tracked events, as a storefront does, with the shopper's token when signed in. */
+    /**
+     * Sends a shopper's tracked events, as a storefront's page does, with the shopper's token when signed in and
+     * the user agent of the shopper's browser (tracking drops what comes from an automated client).
+     */
     track: async (
       token: string | undefined,
       events: readonly unknown[],
-      consent = true,
+      { consent = true, userAgent }: { consent?: boolean; userAgent?: string } = {},
     ): Promise<TrackResult> => {
-      const outcome = await postJson<TrackResult>('/api/v1/track', { consent, events })(init({ token }))
+      const options = init({ token })
+      const outcome = await postJson<TrackResult>('/api/v1/track', { consent, events })({
+        ...options,
+        headers: { ...options.headers, ...(userAgent && { 'user-agent': userAgent }) },
+      })
       return result(outcome)
     },
 

@@ -690,6 +690,10 @@ export const startFakeMyShop = (): FakeMyShop => {
         ])
       if (payload.consent === false)
         return Response.json({ accepted: 0, rejected: [], dropped: 'consent' }, { status: 202 })
+      // As the service does, what an automated client sends (Bun's `Bun/1.x` by default) is dropped.
+      const agent = request.headers.get('user-agent')
+      if (agent && !/^Mozilla\/5\.0 \(/.test(agent))
+        return Response.json({ accepted: 0, rejected: [], dropped: 'bot' }, { status: 202 })
       let accepted = 0
       const rejected: { index: number; errors: { path: string; message: string }[] }[] = []
       for (const [index, event] of (payload.events as Record<string, unknown>[]).entries()) {

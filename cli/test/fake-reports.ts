@@ -9,7 +9,7 @@ export type FakeReportRow = Record<string, string | number | null>
 /** A report's rows in the order the service answers them: a list, or a generator made afresh for each request. */
 export type FakeReportRows = FakeReportRow[] | (() => Iterable<FakeReportRow>)
 
-type Kind = 'text' | 'integer' | 'money' | 'ratio' | 'time'
+type Kind = 'text' | 'integer' | 'number' | 'money' | 'ratio' | 'time'
 const col = (key: string, label: string, kind: Kind) => ({ key, label, kind })
 
 /** Each report's columns, as the contract lists them. */
@@ -58,7 +58,7 @@ export const reportColumns: Record<string, { key: string; label: string; kind: K
     col('term', 'Term', 'text'),
     col('searches', 'Searches', 'integer'),
     col('zeroResultSearches', 'Zero-result searches', 'integer'),
-    col('averageResults', 'Average results', 'ratio'),
+    col('averageResults', 'Average results', 'number'),
   ],
   inventory: [
     col('sku', 'SKU', 'text'),
@@ -66,8 +66,8 @@ export const reportColumns: Record<string, { key: string; label: string; kind: K
     col('name', 'Name', 'text'),
     col('available', 'Available', 'integer'),
     col('unitsSold', 'Units sold', 'integer'),
-    col('dailyRate', 'Daily rate', 'ratio'),
-    col('daysOfCover', 'Days of cover', 'ratio'),
+    col('dailyRate', 'Daily rate', 'number'),
+    col('daysOfCover', 'Days of cover', 'number'),
     col('low', 'Low', 'text'),
   ],
 }

@@ -115,6 +115,41 @@ describe('reports as a table', () => {
     )
   })
 
+  test('rates, days of cover and average results are numbers with two decimals, not percentages', async () => {
+    fake.reports.rows.set('inventory', [
+      {
+        sku: 'MUG-1',
+        productId: 'prd_2',
+        name: 'Blue mug',
+        available: 14,
+        unitsSold: 18,
+        dailyRate: 0.6,
+        daysOfCover: 23.33,
+        low: 'false',
+      },
+      {
+        sku: 'MUG-2',
+        productId: 'prd_2',
+        name: 'Blue mug',
+        available: 5,
+        unitsSold: 0,
+        dailyRate: 0,
+        daysOfCover: null,
+        low: 'false',
+      },
+    ])
+    fake.reports.rows.set('search', [
+      { term: 'mug', searches: 4, zeroResultSearches: 1, averageResults: 2.5 },
+    ])
+    const inventory = await cli(['reports', 'inventory', ...window, '--format', 'table'])
+    expect(inventory.code).toBe(0)
+    expect(inventory.stdout).toMatch(/MUG-1\s+prd_2\s+Blue mug\s+14\s+18\s+0\.60\s+23\.33\s+false\n/)
+    expect(inventory.stdout).toMatch(/MUG-2\s+prd_2\s+Blue mug\s+5\s+0\s+0\.00\s+-\s+false\n/)
+    const search = await cli(['reports', 'search', ...window, '--format', 'table'])
+    expect(search.stdout).toMatch(/mug\s+4\s+1\s+2\.50\n/)
+    expect(`${inventory.stdout}${search.stdout}`).not.toContain('%')
+  })
+
   test('is the default on a terminal, fitted to its width', async () => {
     const terminal = runInTerminal(['reports', 'sales', ...window, '--url', fake.url], { home, columns: 60 })
     expect(await terminal.exited).toBe(0)

@@ -26,6 +26,13 @@ const address = {
   country: 'FR',
 }
 
+/**
+ * The demo shopper's browser. Tracking drops events sent by automated clients (Bun's own user agent among them),
+ * and these stand for what a storefront's page sends from the shopper's browser.
+ */
+export const shopperBrowser =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36'
+
 const randomId = (prefix: string) => `${prefix}_${crypto.randomUUID().replaceAll('-', '')}`
 
 const message = (error: unknown) =>
@@ -108,7 +115,19 @@ export const placeLiveOrders = async ({
       result.placed.push({ orderId: order.id, status: order.status, total, currency: order.currency })
       track('purchase', { orderId: order.id, value: total, currency: order.currency })
       step = 'track'
-      await api.track(token, tracked)
+      const answer = await api.track(token, tracked, { userAgent: shopperBrowser })
+      if (answer.dropped || answer.rejected.length) {
+        const why = answer.dropped
+          ? `all dropped (${answer.dropped})`
+          : answer.rejected
+              .flatMap(({ index, errors }) => errors.map((e) => `event ${index}: ${e.path} ${e.message}`))
+              .join('; ')
+        result.failed.push({
+          step,
+          message: `the order was placed, but its tracked events were refused: ${why}`,
+        })
+        break
+      }
     } catch (error) {
       result.failed.push({ step, message: message(error) })
       break

@@ -14,7 +14,8 @@ export type Format = (typeof formats)[number]
 export type ReportColumn = {
   key: string
   label: string
-  kind: 'text' | 'integer' | 'money' | 'ratio' | 'time'
+  /** `ratio` is a fraction 0..1 shown as a percentage; `number` a quantity that is not (a rate, an average). */
+  kind: 'text' | 'integer' | 'number' | 'money' | 'ratio' | 'time'
 }
 
 export type Cell = string | number | boolean | null
@@ -160,13 +161,17 @@ export const bucketLabel = (iso: string, groupBy: string): string => {
 /** A ratio (0..1) as a percentage with one decimal: 0.1234 is 12.3%. */
 export const percent = (ratio: number): string => `${(ratio * 100).toFixed(1)}%`
 
-/** One cell as the table shows it: money in its row's currency, ratios as percentages, buckets at their grouping. */
+/**
+ * One cell as the table shows it: money in its row's currency, ratios as percentages, other numbers (rates,
+ * averages) with two decimals, buckets at their grouping.
+ */
 export const cellText = (column: ReportColumn, row: ReportRow, groupBy: string): string => {
   const value = row[column.key]
   if (value === null || value === undefined) return '-'
   if (column.kind === 'money' && typeof value === 'number')
     return typeof row.currency === 'string' ? decimal(value, row.currency) : String(value)
   if (column.kind === 'ratio' && typeof value === 'number') return percent(value)
+  if (column.kind === 'number' && typeof value === 'number') return value.toFixed(2)
   if (column.kind === 'time' && typeof value === 'string')
     return column.key === 'cohort' ? value.slice(0, 7) : bucketLabel(value, groupBy)
   return String(value)

@@ -32184,7 +32184,7 @@ export interface operations {
                             key: string;
                             label: string;
                             /** @enum {string} */
-                            kind: "text" | "integer" | "money" | "ratio" | "time";
+                            kind: "text" | "integer" | "number" | "money" | "ratio" | "time";
                         }[];
                         rows: {
                             /** Format: date-time */
@@ -32433,7 +32433,7 @@ export interface operations {
                             key: string;
                             label: string;
                             /** @enum {string} */
-                            kind: "text" | "integer" | "money" | "ratio" | "time";
+                            kind: "text" | "integer" | "number" | "money" | "ratio" | "time";
                         }[];
                         rows: {
                             productId: string;
@@ -32679,7 +32679,7 @@ export interface operations {
                             key: string;
                             label: string;
                             /** @enum {string} */
-                            kind: "text" | "integer" | "money" | "ratio" | "time";
+                            kind: "text" | "integer" | "number" | "money" | "ratio" | "time";
                         }[];
                         rows: {
                             /** Format: date-time */
@@ -32919,7 +32919,7 @@ export interface operations {
                             key: string;
                             label: string;
                             /** @enum {string} */
-                            kind: "text" | "integer" | "money" | "ratio" | "time";
+                            kind: "text" | "integer" | "number" | "money" | "ratio" | "time";
                         }[];
                         rows: {
                             /** Format: date-time */
@@ -33156,7 +33156,7 @@ export interface operations {
                             key: string;
                             label: string;
                             /** @enum {string} */
-                            kind: "text" | "integer" | "money" | "ratio" | "time";
+                            kind: "text" | "integer" | "number" | "money" | "ratio" | "time";
                         }[];
                         rows: {
                             term: string;
@@ -33394,7 +33394,7 @@ export interface operations {
                             key: string;
                             label: string;
                             /** @enum {string} */
-                            kind: "text" | "integer" | "money" | "ratio" | "time";
+                            kind: "text" | "integer" | "number" | "money" | "ratio" | "time";
                         }[];
                         rows: {
                             sku: string;

@@ -21,8 +21,8 @@ const columns: readonly Column[] = [
   { key: 'name', label: 'Name', kind: 'text' },
   { key: 'available', label: 'Available', kind: 'integer' },
   { key: 'unitsSold', label: 'Units sold', kind: 'integer' },
-  { key: 'dailyRate', label: 'Units per day', kind: 'ratio' },
-  { key: 'daysOfCover', label: 'Days of cover', kind: 'ratio' },
+  { key: 'dailyRate', label: 'Units per day', kind: 'number' },
+  { key: 'daysOfCover', label: 'Days of cover', kind: 'number' },
   { key: 'low', label: 'Low', kind: 'text' },
 ]
 

@@ -19,9 +19,10 @@ export interface ReportWindow {
 
 /**
  * How a column is written: `money` is an integer in minor units in JSON and a decimal in the row's `currency`
- * in CSV; `ratio` is a fraction 0..1; `time` an ISO 8601 instant.
+ * in CSV; `ratio` is a fraction 0..1 (read as a percentage); `number` a quantity that is neither (a rate per day,
+ * days of cover, an average count); `time` an ISO 8601 instant.
  */
-export type ColumnKind = 'text' | 'integer' | 'money' | 'ratio' | 'time'
+export type ColumnKind = 'text' | 'integer' | 'number' | 'money' | 'ratio' | 'time'
 
 export interface Column {
   key: string

@@ -36,6 +36,7 @@ const columnSchema = t.Object({
   kind: t.Union([
     t.Literal('text'),
     t.Literal('integer'),
+    t.Literal('number'),
     t.Literal('money'),
     t.Literal('ratio'),
     t.Literal('time'),

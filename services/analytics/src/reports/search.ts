@@ -30,7 +30,7 @@ export const searchReport = (deps: AnalyticsDeps): Report<SearchFilters, SearchR
     { key: 'term', label: 'Term', kind: 'text' },
     { key: 'searches', label: 'Searches', kind: 'integer' },
     { key: 'zeroResultSearches', label: 'Searches without results', kind: 'integer' },
-    { key: 'averageResults', label: 'Average results', kind: 'ratio' },
+    { key: 'averageResults', label: 'Average results', kind: 'number' },
   ],
   async *pages(window, filters) {
     const zeroOnly = filters.zeroOnly === true || filters.zeroOnly === 'true'
