@@ -353,7 +353,9 @@ try {
   console.log(`a. tracking: ${trackEvents} events, ${clients} clients, batches of ${trackBatch}`)
   console.log(`   through the gateway (until stored): ${a.track.toFixed(0)} events/s`)
   console.log(`   bare COPY of the same rows:         ${a.copy.toFixed(0)} events/s`)
-  console.log(`   ratio tracked/COPY: ${(a.track / a.copy).toFixed(2)}x (target ≥ 0.3x); 503 backoffs: ${backoffs}`)
+  console.log(
+    `   ratio tracked/COPY: ${(a.track / a.copy).toFixed(2)}x (target ≥ 0.3x); 503 backoffs: ${backoffs}`,
+  )
   console.log(
     `b. sales by day over ${days} days: ${orders} orders, ${events} events (loaded through the import API in ${b.loadSeconds.toFixed(0)} s)`,
   )
