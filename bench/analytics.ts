@@ -1,8 +1,8 @@
 // Analytics at scale, on the real platform as `myshop start` boots it in distributed mode (gateway and services in
 // one process, PostgreSQL, Redis), two measures in the same run:
 //   a. tracking: concurrent clients POST batches of events to the gateway's /api/v1/track until the service's
-//      writer has stored them all (rows counted), against a bare PostgreSQL COPY of the same rows into a plain table
-//      of the same database (target: at least 0.3x);
+//      writer has stored them all, against a bare PostgreSQL COPY of the same rows into a plain table of the same
+//      database (target: at least 0.3x), with the CPU the platform, PostgreSQL, Redis and the clients used meanwhile;
 //   b. the sales-by-day report over 90 days: a history of orders and tracked events (the same generator as
 //      `myshop seed`) loaded through the service's own import API in full batches, which maintains the facts and
 //      their rollups as live orders do; then GET /api/v1/reports/sales (from the rollups) against the same figures
@@ -10,12 +10,13 @@
 //      the two must agree on every figure.
 //
 // Usage: bun run bench:analytics
-//   env: BENCH_TRACK_EVENTS (events tracked in a, 100000), BENCH_CLIENTS (concurrent tracking clients, 16),
-//   BENCH_TRACK_BATCH (events per request, 50), BENCH_ORDERS (orders in b, 20000), BENCH_EVENTS (tracked events in
-//   b, 200000; the issue's sizes are BENCH_ORDERS=100000 BENCH_EVENTS=1000000, which take longer than five minutes
-//   to load on two cores), BENCH_PRODUCTS (catalog size, 300), BENCH_RUNS (report runs each way, 5),
-//   DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres; a fresh database is created and
-//   dropped), REDIS_URL (default redis://127.0.0.1:6379). Everything listens on 127.0.0.1.
+//   env: BENCH_PARTS (the measures to run, `a,b`; `a` or `b` alone for a quicker run), BENCH_TRACK_EVENTS (events
+//   tracked in a, 100000), BENCH_CLIENTS (concurrent tracking clients, 16), BENCH_TRACK_BATCH (events per request,
+//   50), BENCH_ORDERS (orders in b, 20000), BENCH_EVENTS (tracked events in b, 200000; the issue's sizes are
+//   BENCH_ORDERS=100000 BENCH_EVENTS=1000000, about five minutes to load on two cores), BENCH_PRODUCTS (catalog
+//   size, 300), BENCH_RUNS (report runs each way, 5), DATABASE_URL (default
+//   postgres://postgres@127.0.0.1:5432/postgres; a fresh database is created and dropped), REDIS_URL (default
+//   redis://127.0.0.1:6379). Everything listens on 127.0.0.1.
 import { availableParallelism } from 'node:os'
 import { connect } from '@myshop/db'
 import { type CatalogItem, historyEvents, historyOrders } from '../cli/src/analytics/history.ts'
