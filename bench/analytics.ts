@@ -1,8 +1,8 @@
 // Analytics at scale, on the real platform as `myshop start` boots it in distributed mode (gateway and services in
 // one process, PostgreSQL, Redis), two measures in the same run:
 //   a. tracking: concurrent clients POST batches of events to the gateway's /api/v1/track until the service's
-//      writer has stored them all (rows counted), against a bare PostgreSQL COPY of the same rows into a plain table
-//      of the same database (target: at least 0.3x);
+//      writer has stored them all, against a bare PostgreSQL COPY of the same rows into a plain table of the same
+//      database (target: at least 0.3x), with the CPU the platform, PostgreSQL, Redis and the clients used meanwhile;
 //   b. the sales-by-day report over 90 days: a history of orders and tracked events (the same generator as
 //      `myshop seed`) loaded through the service's own import API in full batches, which maintains the facts and
 //      their rollups as live orders do; then GET /api/v1/reports/sales (from the rollups) against the same figures
@@ -10,15 +10,18 @@
 //      the two must agree on every figure.
 //
 // Usage: bun run bench:analytics
-//   env: BENCH_TRACK_EVENTS (events tracked in a, 100000), BENCH_CLIENTS (concurrent tracking clients, 16),
-//   BENCH_TRACK_BATCH (events per request, 50), BENCH_ORDERS (orders in b, 20000), BENCH_EVENTS (tracked events in
-//   b, 200000; the issue's sizes are BENCH_ORDERS=100000 BENCH_EVENTS=1000000, which take longer than five minutes
-//   to load on two cores), BENCH_PRODUCTS (catalog size, 300), BENCH_RUNS (report runs each way, 5),
-//   DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres; a fresh database is created and
-//   dropped), REDIS_URL (default redis://127.0.0.1:6379). Everything listens on 127.0.0.1.
+//   env: BENCH_PARTS (the measures to run, `a,b`; `a` or `b` alone for a quicker run), BENCH_TRACK_EVENTS (events
+//   tracked in a, 100000), BENCH_CLIENTS (concurrent tracking clients, 16), BENCH_TRACK_BATCH (events per request,
+//   50), BENCH_ORDERS (orders in b, 20000), BENCH_EVENTS (tracked events in b, 200000; the issue's sizes are
+//   BENCH_ORDERS=100000 BENCH_EVENTS=1000000, about five minutes to load on two cores), BENCH_PRODUCTS (catalog
+//   size, 300), BENCH_RUNS (report runs each way, 5), DATABASE_URL (default
+//   postgres://postgres@127.0.0.1:5432/postgres; a fresh database is created and dropped), REDIS_URL (default
+//   redis://127.0.0.1:6379). Everything listens on 127.0.0.1.
+import { availableParallelism } from 'node:os'
 import { connect } from '@myshop/db'
 import { type CatalogItem, historyEvents, historyOrders } from '../cli/src/analytics/history.ts'
 import { generateCatalog } from '../cli/src/catalog/generator.ts'
+import { commandCpuSeconds, cpuSeconds, machineCpuSeconds } from './lib.ts'
 import { servePlatformIfChild, spawnPlatform } from './platform.ts'
 
 await servePlatformIfChild()
@@ -31,6 +34,7 @@ const orders = env('BENCH_ORDERS', 20_000)
 const events = env('BENCH_EVENTS', 200_000)
 const products = env('BENCH_PRODUCTS', 300)
 const runs = env('BENCH_RUNS', 5)
+const parts = new Set((process.env.BENCH_PARTS ?? 'a,b').split(',').map((part) => part.trim()))
 // The service's own tables the bench counts and computes from.
 const eventsTable = 'analytics.tracked_events'
 const factsTable = 'analytics.sales_facts'
@@ -70,6 +74,13 @@ const expectStatus = (answer: Answer, status: number, what: string) => {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0
 
+/** Events the tracking rollups have counted (committed with the rows). */
+const storedByRollup = async () => {
+  const [row] = await sql<{ n: number }[]>`
+    select coalesce(sum(events), 0)::int as n from analytics.event_counts_daily`
+  return row?.n ?? 0
+}
+
 const count = async (table: string) => {
   const [row] = await sql.unsafe<{ n: number }[]>(`select count(*)::int as n from ${table}`)
   return row?.n ?? 0
@@ -95,6 +106,49 @@ const browserAgent =
 
 let backoffs = 0
 
+/**
+ * CPU seconds used by the PostgreSQL backends serving the bench's database, read from `/proc` every 200 ms while
+ * running: a backend's last reading stands for it once it has exited. Other databases' load (and PostgreSQL's
+ * shared background writers) is left out, so what other work on the machine runs does not count here.
+ */
+const watchBackends = () => {
+  const used = new Map<number, number>()
+  const read = async () => {
+    const rows = await sql<{ pid: number }[]>`
+      select pid from pg_stat_activity where datname = current_database()`
+    for (const { pid } of rows) {
+      try {
+        used.set(pid, cpuSeconds(pid))
+      } catch {}
+    }
+  }
+  const first = read()
+  const timer = setInterval(() => void read().catch(() => {}), 200)
+  const total = () => [...used.values()].reduce((sum, n) => sum + n, 0)
+  let base = 0
+  return {
+    started: first.then(() => {
+      base = total()
+    }),
+    stop: async () => {
+      clearInterval(timer)
+      await read()
+      return total() - base
+    },
+  }
+}
+
+/** CPU seconds used so far by the platform's process, Redis, this load generator and the whole machine. */
+const cpuNow = () => {
+  const self = process.cpuUsage()
+  return {
+    platform: cpuSeconds(platform.pid),
+    redis: commandCpuSeconds('redis-server'),
+    clients: (self.user + self.system) / 1e6,
+    machine: machineCpuSeconds().busy,
+  }
+}
+
 const track = async (gateway: string, events: unknown[]) => {
   const res = await fetch(`${gateway}/api/v1/track`, {
     method: 'POST',
@@ -112,8 +166,11 @@ const track = async (gateway: string, events: unknown[]) => {
 /** Part a: tracked events per second through the gateway, against COPY of the same rows. */
 const tracking = async (gateway: string) => {
   const rows = trackedRows(trackEvents)
-  const before = await count(eventsTable)
+  const before = await storedByRollup()
+  const backends = watchBackends()
+  await backends.started
   let next = 0
+  const cpuBefore = cpuNow()
   const started = performance.now()
   await Promise.all(
     Array.from({ length: clients }, async () => {
@@ -132,13 +189,24 @@ const tracking = async (gateway: string) => {
       }
     }),
   )
-  // Accepted is not yet stored: the writer flushes in batches; the measure ends when every row is there.
+  const acceptMs = performance.now() - started
+  // Accepted is not yet stored: the writer flushes in batches; the measure ends when every row is there. The daily
+  // counts by type are committed with the rows they count and are a few rows to sum, where counting the rows again
+  // every 20 ms would load the database the writer is using.
   const deadline = Date.now() + 300_000
-  while ((await count(eventsTable)) - before < rows.length) {
+  while ((await storedByRollup()) - before < rows.length) {
     if (Date.now() > deadline) throw new Error('the tracked events were not all stored within 5 minutes')
     await Bun.sleep(20)
   }
   const trackMs = performance.now() - started
+  const cpuAfter = cpuNow()
+  const postgres = await backends.stop()
+  if ((await count(eventsTable)) - before !== rows.length)
+    throw new Error('the rollups and the stored rows disagree')
+  const cpu = Object.fromEntries(
+    Object.entries(cpuAfter).map(([who, used]) => [who, used - cpuBefore[who as keyof typeof cpuBefore]]),
+  ) as typeof cpuAfter
+  const seconds = trackMs / 1000
 
   await sql`create table bench_copy (id text primary key, type text not null, anonymous_id text not null,
     session_id text not null, time timestamptz not null, properties jsonb not null)`
@@ -162,10 +230,18 @@ const tracking = async (gateway: string) => {
   const copyMs = performance.now() - copyStarted
   if ((await count('bench_copy')) !== rows.length) throw new Error('COPY lost rows')
   await sql`drop table bench_copy`
-  return { track: (rows.length / trackMs) * 1000, copy: (rows.length / copyMs) * 1000 }
+  return {
+    track: (rows.length / trackMs) * 1000,
+    copy: (rows.length / copyMs) * 1000,
+    cpu: { platform: cpu.platform, postgres, redis: cpu.redis, clients: cpu.clients },
+    machineCores: cpu.machine / seconds,
+    perThousand: { platform: (cpu.platform / rows.length) * 1e6, postgres: (postgres / rows.length) * 1e6 },
+    acceptMs,
+    trackMs,
+  }
 }
 
-/** Sends `items` to an import route in batches of `size`, a few requests at once; fails on any refused row. */
+/** Sends `items` to an import route in batches of `size`, `parallel` requests at once; fails on any refused row. */
 const importAll = async <T>(
   gateway: string,
   auth: Record<string, string>,
@@ -173,6 +249,7 @@ const importAll = async <T>(
   key: string,
   items: Iterable<T>,
   size: number,
+  parallel: number,
 ) => {
   const inFlight = new Set<Promise<void>>()
   let batch: T[] = []
@@ -192,7 +269,7 @@ const importAll = async <T>(
     if (batch.length < size) continue
     send(batch)
     batch = []
-    while (inFlight.size >= 3) await Promise.race(inFlight)
+    while (inFlight.size >= parallel) await Promise.race(inFlight)
   }
   if (batch.length) send(batch)
   await Promise.all(inFlight)
@@ -285,6 +362,8 @@ const report = async (gateway: string, auth: Record<string, string>) => {
   end.setUTCHours(0, 0, 0, 0)
   const options = { seed: 1, orders, events, days, end, catalog }
   const loadStarted = performance.now()
+  // One order import at a time: the service runs them in turn under a lock, so a second one sent alongside would
+  // only wait there, and its wait counts against the gateway's upstream timeout.
   const loadedOrders = await importAll(
     gateway,
     auth,
@@ -292,7 +371,9 @@ const report = async (gateway: string, auth: Record<string, string>) => {
     'orders',
     historyOrders(options),
     500,
+    1,
   )
+  const ordersSeconds = (performance.now() - loadStarted) / 1000
   const loadedEvents = await importAll(
     gateway,
     auth,
@@ -300,6 +381,7 @@ const report = async (gateway: string, auth: Record<string, string>) => {
     'events',
     historyEvents(options),
     1000,
+    3,
   )
   const loadSeconds = (performance.now() - loadStarted) / 1000
   if (loadedOrders !== orders || loadedEvents !== events)
@@ -333,7 +415,13 @@ const report = async (gateway: string, auth: Record<string, string>) => {
         `${JSON.stringify(served[differing])} against ${JSON.stringify(computed[differing])}`,
     )
   }
-  return { rollupsMs: median(fromRollups), factsMs: median(fromFacts), rows: served.length, loadSeconds }
+  return {
+    rollupsMs: median(fromRollups),
+    factsMs: median(fromFacts),
+    rows: served.length,
+    loadSeconds,
+    ordersSeconds,
+  }
 }
 
 try {
@@ -348,22 +436,38 @@ try {
     const [found] = await sql.unsafe<{ t: string | null }[]>('select to_regclass($1)::text as t', [table])
     if (!found?.t) throw new Error(`${table} does not exist: the analytics service's migrations did not run`)
   }
-  const a = await tracking(gateway)
-  const b = await report(gateway, auth)
-  console.log(`a. tracking: ${trackEvents} events, ${clients} clients, batches of ${trackBatch}`)
-  console.log(`   through the gateway (until stored): ${a.track.toFixed(0)} events/s`)
-  console.log(`   bare COPY of the same rows:         ${a.copy.toFixed(0)} events/s`)
-  console.log(
-    `   ratio tracked/COPY: ${(a.track / a.copy).toFixed(2)}x (target ≥ 0.3x); 503 backoffs: ${backoffs}`,
-  )
-  console.log(
-    `b. sales by day over ${days} days: ${orders} orders, ${events} events (loaded through the import API in ${b.loadSeconds.toFixed(0)} s)`,
-  )
-  console.log(`   GET /api/v1/reports/sales (rollups): ${b.rollupsMs.toFixed(1)} ms (median of ${runs})`)
-  console.log(`   plain SQL over the sales facts:     ${b.factsMs.toFixed(1)} ms (median of ${runs})`)
-  console.log(
-    `   ratio facts/rollups: ${(b.factsMs / b.rollupsMs).toFixed(1)}x (target ≥ 20x); ${b.rows} rows, identical figures`,
-  )
+  if (parts.has('a')) {
+    const a = await tracking(gateway)
+    const { cpu, perThousand } = a
+    console.log(`a. tracking: ${trackEvents} events, ${clients} clients, batches of ${trackBatch}`)
+    console.log(`   through the gateway (until stored): ${a.track.toFixed(0)} events/s`)
+    console.log(`   bare COPY of the same rows:         ${a.copy.toFixed(0)} events/s`)
+    console.log(
+      `   ratio tracked/COPY: ${(a.track / a.copy).toFixed(2)}x (target ≥ 0.3x); 503 backoffs: ${backoffs}`,
+    )
+    console.log(
+      `   all accepted after ${(a.acceptMs / 1000).toFixed(1)} s, all stored after ${(a.trackMs / 1000).toFixed(1)} s`,
+    )
+    console.log(
+      `   CPU seconds while tracking: platform ${cpu.platform.toFixed(2)}, postgres (its backends) ` +
+        `${cpu.postgres.toFixed(2)}, redis ${cpu.redis.toFixed(2)}, clients ${cpu.clients.toFixed(2)}; ` +
+        `the whole machine kept ${a.machineCores.toFixed(2)} of ${availableParallelism()} cores busy`,
+    )
+    console.log(
+      `   CPU per 1000 events: platform ${perThousand.platform.toFixed(0)} ms, postgres ${perThousand.postgres.toFixed(0)} ms`,
+    )
+  }
+  if (parts.has('b')) {
+    const b = await report(gateway, auth)
+    console.log(
+      `b. sales by day over ${days} days: ${orders} orders, ${events} events (loaded through the import API in ${b.loadSeconds.toFixed(0)} s: orders ${b.ordersSeconds.toFixed(0)} s, events ${(b.loadSeconds - b.ordersSeconds).toFixed(0)} s)`,
+    )
+    console.log(`   GET /api/v1/reports/sales (rollups): ${b.rollupsMs.toFixed(1)} ms (median of ${runs})`)
+    console.log(`   plain SQL over the sales facts:     ${b.factsMs.toFixed(1)} ms (median of ${runs})`)
+    console.log(
+      `   ratio facts/rollups: ${(b.factsMs / b.rollupsMs).toFixed(1)}x (target ≥ 20x); ${b.rows} rows, identical figures`,
+    )
+  }
 } finally {
   await cleanup()
 }

@@ -87,6 +87,14 @@ export const commandCpuSeconds = (command: string) => {
   return ticks / 100
 }
 
+/** CPU seconds the whole machine has been busy (every core, every process) and idle so far, from `/proc/stat`. */
+export const machineCpuSeconds = () => {
+  const ticks = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number)
+  const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0)
+  const total = ticks.slice(0, 8).reduce((sum, n) => sum + n, 0)
+  return { busy: (total - idle) / 100, idle: idle / 100 }
+}
+
 /**
  * A command prefix that runs a process on one core (`taskset`), so a server under test and the load generator
  * do not take turns on the same core. Empty when pinning is off (`BENCH_PIN=0`), there are fewer than two

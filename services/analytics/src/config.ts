@@ -28,8 +28,10 @@ const shape = serviceVars('analytics', 8087, {
   ANALYTICS_TRACK_MAX_AGE_HOURS: vars.int(72, 1),
   /** How often accepted events are written to PostgreSQL. */
   ANALYTICS_TRACK_FLUSH_MS: vars.int(250, 10),
-  /** Events per insert; a write starts as soon as this many wait. */
+  /** A write starts as soon as this many events wait. */
   ANALYTICS_TRACK_FLUSH_ROWS: vars.int(500, 1),
+  /** Events one write (one transaction) takes at most: what arrived during the previous write goes together. */
+  ANALYTICS_TRACK_WRITE_ROWS: vars.int(5_000, 1),
   /** Events waiting in memory at most (while PostgreSQL is slow or down); `/track` answers 503 beyond it. */
   ANALYTICS_TRACK_BUFFER_MAX: vars.int(50_000, 1),
   /** Events one client (anonymous id and address) may send per minute. */

@@ -83,6 +83,7 @@ export const createAnalyticsDeps = ({
         written: (events) => eventIndex?.add(events),
         flushMs: config.ANALYTICS_TRACK_FLUSH_MS,
         flushRows: config.ANALYTICS_TRACK_FLUSH_ROWS,
+        batchRows: config.ANALYTICS_TRACK_WRITE_ROWS,
         bufferMax: config.ANALYTICS_TRACK_BUFFER_MAX,
         logger,
       }),

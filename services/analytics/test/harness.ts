@@ -28,6 +28,7 @@ export interface HarnessOptions {
   eventIndex?: EventIndex | null
   bufferMax?: number
   flushRows?: number
+  batchRows?: number
   now?: () => number
   /** Where the inventory service answers (see `inventoryStandIn`); nowhere by default. */
   inventoryUrl?: string
@@ -84,6 +85,7 @@ export const analyticsHarness = async (options: HarnessOptions = {}) => {
         written: (events) => eventIndex?.add(events),
         flushMs: 60_000,
         flushRows: options.flushRows ?? 500,
+        batchRows: options.batchRows ?? 5_000,
         bufferMax: options.bufferMax ?? 50_000,
         logger,
       }),

@@ -210,16 +210,17 @@ export const storeEvents = async (
     const rows = await insertEvents(tx, events)
     if (rows.length === 0) return rows
     const batch = batchSessions(rows)
-    const created = new Set(await insertNewSessions(tx, batch))
-    const known = batch.filter((s) => !created.has(s.sessionId))
-    const stored = new Map(
-      (
-        await lockSessions(
-          tx,
-          known.map((s) => s.sessionId),
-        )
-      ).map((s) => [s.sessionId, s]),
-    )
+    // Sent together, run in order: the sessions not yet known are inserted, then every session of the batch is read
+    // and locked (those just inserted with them), so the batch's sessions move their rollups once.
+    const [createdIds, locked] = await Promise.all([
+      insertNewSessions(tx, batch),
+      lockSessions(
+        tx,
+        batch.map((s) => s.sessionId),
+      ),
+    ])
+    const created = new Set(createdIds)
+    const stored = new Map(locked.map((s) => [s.sessionId, s]))
     const changes: { before: SessionState | null; after: SessionState }[] = []
     const updates: SessionState[] = []
     for (const session of batch) {
@@ -234,12 +235,16 @@ export const storeEvents = async (
       changes.push({ before, after })
       updates.push(after)
     }
-    await updateSessions(tx, updates)
-    for (const grain of grains) {
-      await addEventCounts(tx, grain, countDeltas(rows, grain))
-      await addFunnel(tx, grain, funnelDeltas(changes, grain))
-      await addSearchTerms(tx, grain, searchDeltas(rows, grain))
-    }
+    // The session updates and every rollup go out in one pipeline, in this order in every writer: sessions, then
+    // each table's keys sorted.
+    await Promise.all([
+      updateSessions(tx, updates),
+      ...grains.flatMap((grain) => [
+        addEventCounts(tx, grain, countDeltas(rows, grain)),
+        addFunnel(tx, grain, funnelDeltas(changes, grain)),
+        addSearchTerms(tx, grain, searchDeltas(rows, grain)),
+      ]),
+    ])
     return rows
   })
   const keys = new Set(inserted.map((row) => `${row.id}|${row.time.getTime()}`))

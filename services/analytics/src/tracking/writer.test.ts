@@ -17,7 +17,7 @@ const tracked = (id: string): TrackedEvent => ({
 })
 
 describe('the batch writer', () => {
-  test('writes in batches of at most flushRows, in order, and hands on what each batch inserted', async () => {
+  test('writes in batches of at most batchRows, in order, and hands on what each batch inserted', async () => {
     const batches: string[][] = []
     const handed: string[] = []
     const writer = createBatchWriter({
@@ -27,7 +27,8 @@ describe('the batch writer', () => {
       },
       written: (events) => handed.push(...events.map((e) => e.id)),
       flushMs: 60_000,
-      flushRows: 2,
+      flushRows: 1,
+      batchRows: 2,
       bufferMax: 10,
       logger: silentLogger(),
     })
@@ -49,6 +50,7 @@ describe('the batch writer', () => {
       },
       flushMs: 60_000,
       flushRows: 10,
+      batchRows: 10,
       bufferMax: 3,
       logger: silentLogger(),
     })
@@ -62,6 +64,31 @@ describe('the batch writer', () => {
     expect(stored).toEqual(['e1', 'e2', 'e3'])
   })
 
+  test('events arriving during a write go together in the next one, up to batchRows', async () => {
+    const batches: string[][] = []
+    let release = () => {}
+    const writer = createBatchWriter({
+      write: async (events) => {
+        batches.push(events.map((e) => e.id))
+        if (batches.length === 1) await new Promise<void>((resolve) => (release = resolve))
+        return events
+      },
+      flushMs: 60_000,
+      flushRows: 1,
+      batchRows: 3,
+      bufferMax: 100,
+      logger: silentLogger(),
+    })
+    writer.offer([tracked('e1')])
+    await Bun.sleep(5)
+    expect(batches).toEqual([['e1']])
+    writer.offer(['e2', 'e3', 'e4', 'e5'].map(tracked))
+    release()
+    await writer.flush()
+    expect(batches).toEqual([['e1'], ['e2', 'e3', 'e4'], ['e5']])
+    expect(writer.pending).toBe(0)
+  })
+
   test('a timer writes what waits without being asked', async () => {
     const stored: string[] = []
     const writer = createBatchWriter({
@@ -71,6 +98,7 @@ describe('the batch writer', () => {
       },
       flushMs: 10,
       flushRows: 100,
+      batchRows: 100,
       bufferMax: 100,
       logger: silentLogger(),
     })

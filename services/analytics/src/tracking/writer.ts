@@ -7,7 +7,10 @@ export interface BatchWriterOptions {
   /** Called with what each committed batch inserted (the Elasticsearch copy). */
   written?: (events: TrackedEvent[]) => void
   flushMs: number
+  /** A write starts as soon as this many events wait (or at the next tick). */
   flushRows: number
+  /** Events one write takes at most: those that arrived while the previous write was under way go together. */
+  batchRows: number
   /** At most this many events wait in memory; beyond it `offer` refuses. */
   bufferMax: number
   logger: Logger
@@ -15,7 +18,9 @@ export interface BatchWriterOptions {
 
 /**
  * Accepted events on their way to PostgreSQL: kept in memory and written every `flushMs`, or as soon as
- * `flushRows` wait, `flushRows` per multi-row insert. While the database fails, the events stay (in order) and are
+ * `flushRows` wait. One write at a time takes everything waiting, up to `batchRows`: under a light load writes are
+ * small and prompt, and under a heavy one they grow, so the fixed cost of a transaction is paid once for many events
+ * rather than the writer falling behind the intake. While the database fails, the events stay (in order) and are
  * tried again on the next tick; the buffer is bounded, so a long outage refuses new events rather than growing.
  */
 export interface BatchWriter {
@@ -37,6 +42,7 @@ export const createBatchWriter = ({
   written,
   flushMs,
   flushRows,
+  batchRows,
   bufferMax,
   logger,
 }: BatchWriterOptions): BatchWriter => {
@@ -47,7 +53,7 @@ export const createBatchWriter = ({
 
   const drain = async () => {
     while (buffer.length > 0) {
-      const batch = buffer.slice(0, flushRows)
+      const batch = buffer.slice(0, batchRows)
       let inserted: TrackedEvent[]
       try {
         inserted = await write(batch)
