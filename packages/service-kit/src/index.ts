@@ -21,5 +21,11 @@ export {
   type Shared,
   stopOnSignals,
 } from './service.ts'
-export { type ServiceTokens, type ServiceTokensOptions, serviceTokens } from './service-tokens.ts'
+export {
+  type ServiceGetOptions,
+  type ServiceTokens,
+  type ServiceTokensOptions,
+  serviceGet,
+  serviceTokens,
+} from './service-tokens.ts'
 export { type SessionCheckedVerifierOptions, sessionCheckedVerifier, tokenVerifier } from './verifier.ts'

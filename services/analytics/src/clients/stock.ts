@@ -1,5 +1,5 @@
 import type { Logger } from '@myshop/logger'
-import type { ServiceTokens } from '@myshop/service-kit'
+import { type ServiceTokens, serviceGet } from '@myshop/service-kit'
 
 /** A SKU's current stock as the inventory service tells it. */
 export interface SkuStock {
@@ -30,25 +30,13 @@ export const httpStockReader = ({
   logger: Logger
   fetch?: typeof fetch
 }): StockReader => {
-  const root = baseUrl.replace(/\/+$/, '')
+  const get = tokens ? serviceGet({ baseUrl, tokens, timeoutMs, fetch: fetchImpl }) : null
   return {
     async stock(sku) {
-      if (!tokens) return null
+      if (!get) return null
       try {
-        const once = async () =>
-          fetchImpl(`${root}/api/v1/inventory/${encodeURIComponent(sku)}`, {
-            headers: { authorization: await tokens.authorization(), accept: 'application/json' },
-            signal: AbortSignal.timeout(timeoutMs),
-          })
-        let response = await once()
-        if (response.status === 401) {
-          tokens.forget()
-          response = await once()
-        }
-        if (response.status === 404) return null
-        if (!response.ok) throw new Error(`GET stock of ${sku} answered ${response.status}`)
-        const body = (await response.json()) as SkuStock
-        return { available: body.available, status: body.status }
+        const body = await get<SkuStock>(`/api/v1/inventory/${encodeURIComponent(sku)}`)
+        return body && { available: body.available, status: body.status }
       } catch (error) {
         logger.warn({ err: error, sku }, 'inventory service not reached; stock left unknown')
         return null

@@ -1,4 +1,4 @@
-import type { serviceGet } from './service-call.ts'
+import type { serviceGet } from '@myshop/service-kit'
 
 /** A member of staff a message is addressed to. */
 export interface StaffMember {
