@@ -130,8 +130,12 @@ export const createOutput = ({ stdout, stderr, json, color }: OutputOptions): Ou
   const interactive = Boolean(stdout.isTTY) && !json
   // When piped, lines must not be wrapped at an imaginary 80 columns or greps and cuts break.
   const columns = stdout.isTTY && stdout.columns ? stdout.columns : 1000
+  // A person at a terminal sees it update even where CI=true would make ink write only its last frame (a shell inside
+  // a CI job, an operator's environment that exports CI); piped, nothing is drawn at all.
   const live = (node: ReactElement): Instance | null =>
-    interactive ? render(node, { stdout: stdout as NodeJS.WriteStream, patchConsole: false }) : null
+    interactive
+      ? render(node, { stdout: stdout as NodeJS.WriteStream, patchConsole: false, interactive: true })
+      : null
   return {
     json,
     color,

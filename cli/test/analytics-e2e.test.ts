@@ -2,11 +2,11 @@
 // REDIS_URL, else embedded) with a catalog, a history imported into analytics and a few live orders placed through
 // checkout, and every `myshop reports` report reads back what was sent: the expected figures are computed here from
 // the same generator, seed and catalog, and from the live orders as the orders API tells them.
-import { describe, expect, test } from 'bun:test'
+import { afterAll, describe, expect, test } from 'bun:test'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { eventually } from '@myshop/testing'
+import { eventually, openTestDatabase } from '@myshop/testing'
 import { readCatalog } from '../src/analytics/catalog.ts'
 import { type HistoryEvent, historyEvents, historyOrders } from '../src/analytics/history.ts'
 import { createApiClient } from '../src/api-client.ts'
@@ -15,14 +15,30 @@ import { decimal } from '../src/reports/model.ts'
 import { runCli } from './run-cli.ts'
 import { bootForFile } from './test-platform.ts'
 
-const booted = bootForFile('saffron-Ledger-36-compass')
+// On a server, a database of its own: the suite's shared one holds other files' orders, which analytics would count.
+const own = process.env.DATABASE_URL ? await openTestDatabase() : null
+const booted = bootForFile('saffron-Ledger-36-compass', own ? { DATABASE_URL: own.url } : {})
+// Registered after the platform's own afterAll, so it runs once the platform has stopped.
+afterAll(async () => {
+  await own?.close()
+})
 const home = mkdtempSync(join(tmpdir(), 'myshop-cli-analytics-admin-'))
 const work = mkdtempSync(join(tmpdir(), 'myshop-cli-analytics-out-'))
 
 const cli = (...args: string[]) => runCli([...args, '--url', booted.platform.gatewayUrl], { home, cwd: work })
 const json = async (...args: string[]) => {
   const result = await cli(...args, '--json')
-  expect({ args, code: result.code, stderr: result.stderr }).toEqual({ args, code: 0, stderr: '' })
+  // A failure under --json is told on stdout: shown with it.
+  expect({
+    args,
+    code: result.code,
+    stderr: result.stderr,
+    ...(result.code && { stdout: result.stdout }),
+  }).toEqual({
+    args,
+    code: 0,
+    stderr: '',
+  })
   return JSON.parse(result.stdout)
 }
 

@@ -26,8 +26,9 @@ export const startTestPlatform = async (
     RATE_LIMIT_AUTH_PER_IP: '1000',
     ...env,
   }
-  // Every service (and the gateway, for its Redis namespace) reads DATABASE_URL.
-  if (process.env.DATABASE_URL) all.DATABASE_URL = (await testDatabase()).url
+  // Every service (and the gateway, for its Redis namespace) reads DATABASE_URL: the suite's shared test database
+  // unless the caller gives one of its own.
+  if (process.env.DATABASE_URL) all.DATABASE_URL = env.DATABASE_URL ?? (await testDatabase()).url
   else await freshPgliteDir(join(dataDir, 'pg'))
   if (process.env.REDIS_URL) all.REDIS_URL = process.env.REDIS_URL
   return services ? startPlatform(all, services) : startPlatform(all)

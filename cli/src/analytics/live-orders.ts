@@ -1,5 +1,5 @@
 import { type ApiClient, ApiError, type PlacedOrder } from '../api-client.ts'
-import { pick, streamFor } from '../catalog/generator.ts'
+import { streamFor } from '../catalog/generator.ts'
 import type { CatalogItem } from './history.ts'
 
 export type LiveOrdersOptions = {
@@ -136,14 +136,21 @@ export const placeLiveOrders = async ({
   return result
 }
 
-/** A product of the catalog with at least one unit available, tried in a random order (up to 20 reads). */
+/**
+ * A product of the catalog with at least one unit available, tried in a random order, each at most once (up to 200
+ * reads): a shop whose catalog is mostly sold out still finds the few products it can sell.
+ */
 const inStock = async (
   api: ApiClient,
   catalog: readonly CatalogItem[],
   random: () => number,
 ): Promise<CatalogItem | undefined> => {
-  for (let tries = 0; tries < 20; tries++) {
-    const item = pick(random, catalog)
+  const order = [...catalog]
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1))
+    ;[order[i], order[j]] = [order[j]!, order[i]!]
+  }
+  for (const item of order.slice(0, 200)) {
     const stock = await api.getStock(item.sku).catch((error: unknown) => {
       if (error instanceof ApiError && error.status === 404) return null
       throw error

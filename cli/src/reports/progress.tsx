@@ -40,6 +40,8 @@ export const progressOn = (stream: Stream, label: string) => {
   const shown = render(<ExportBar label={label} progress={{ bytes: 0, rows: 0, share: null }} />, {
     stdout: stream as NodeJS.WriteStream,
     patchConsole: false,
+    // Drawn as it moves on a terminal, even where CI=true would make ink write only its last frame.
+    interactive: true,
   })
   let drawn = 0
   return {

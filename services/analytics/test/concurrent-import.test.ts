@@ -1,6 +1,5 @@
 // Imports sent side by side touch the same rollup rows (the same days, products and shop-wide rows) in no common
-// order: each must be recorded whole, once, and the rollups must agree with the facts. Its orders are the only ones
-// in NOK, so the shop-wide rollup rows it reads are its own even in a database other tests share.
+// order: each must be recorded whole, once, and the rollups must agree with the facts.
 import { expect, test } from 'bun:test'
 import { analyticsHarness } from './harness.ts'
 

@@ -1,9 +1,14 @@
-import { describe, expect, test } from 'bun:test'
+import { afterAll, describe, expect, test } from 'bun:test'
 import { Client, errors } from '@elastic/elasticsearch'
 import Mock from '@elastic/elasticsearch-mock'
 import { silentLogger } from '@myshop/logger'
+import { openTestDatabase } from '@myshop/testing'
 import { elasticsearchEventIndex, eventMappings } from '../src/tracking/event-index.ts'
 import { analyticsHarness, event, testId } from './harness.ts'
+
+// The harnesses made by the tests below share this file's own database.
+const db = await openTestDatabase()
+afterAll(() => db.close())
 
 interface Call {
   method: string
@@ -49,7 +54,7 @@ describe('tracked events in Elasticsearch', () => {
   test('each written batch is bulk-indexed into monthly indices, with the template put first', async () => {
     const es = fakeElasticsearch(ok)
     const index = elasticsearchEventIndex(es.client, { logger: silentLogger(), retryBaseMs: 1 })
-    const h = await analyticsHarness({ eventIndex: index })
+    const h = await analyticsHarness({ sql: db.sql, eventIndex: index })
     const sessionId = testId('ses')
     const [january, february] = [testId('evt'), testId('evt')]
     const events = [
@@ -118,7 +123,7 @@ describe('tracked events in Elasticsearch', () => {
       }
     })
     const index = elasticsearchEventIndex(es.client, { logger: silentLogger(), retryBaseMs: 1, attempts: 3 })
-    const h = await analyticsHarness({ eventIndex: index })
+    const h = await analyticsHarness({ sql: db.sql, eventIndex: index })
     const sessionId = testId('ses')
     const events = ['page_view', 'product_view', 'add_to_cart'].map((type, i) =>
       event(type, new Date(Date.now() - (10 - i) * 60_000), { sessionId }),
@@ -137,7 +142,7 @@ describe('tracked events in Elasticsearch', () => {
   test('an unreachable cluster neither loses nor holds up the database write', async () => {
     const client = new Client({ node: 'http://127.0.0.1:1', maxRetries: 0, requestTimeout: 200 })
     const index = elasticsearchEventIndex(client, { logger: silentLogger(), retryBaseMs: 1, attempts: 2 })
-    const h = await analyticsHarness({ eventIndex: index })
+    const h = await analyticsHarness({ sql: db.sql, eventIndex: index })
     const sessionId = testId('ses')
     await h.call('POST', '/api/v1/track', {
       events: [event('page_view', new Date(Date.now() - 60_000), { sessionId })],

@@ -1,10 +1,11 @@
+import { afterAll } from 'bun:test'
 import { join } from 'node:path'
 import type { Db } from '@myshop/db'
 import { migrate } from '@myshop/db'
 import { trustNoProxy } from '@myshop/http'
 import { silentLogger } from '@myshop/logger'
 import { memoryStore, type RateLimitStore } from '@myshop/rate-limit'
-import { appCaller, testDatabase, testTokens } from '@myshop/testing'
+import { appCaller, openTestDatabase, testTokens } from '@myshop/testing'
 import { createApp } from '../src/app.ts'
 import type { CatalogProduct } from '../src/clients/product-directory.ts'
 import { httpStockReader } from '../src/clients/stock.ts'
@@ -35,12 +36,16 @@ export interface HarnessOptions {
 }
 
 /**
- * The analytics service's app on the test database (or `sql`), partitions made, its product directory answering
+ * The analytics service's app on a database of its own (or `sql`), dropped after the file's tests: reports sum whole
+ * rollup rows, which another file's orders or events on the same days would change. Partitions are made, its product
+ * directory answers
  * from `catalog` and `categories`. The batch writer's timer is not started: tests call `flush()` to have accepted
  * events written.
  */
 export const analyticsHarness = async (options: HarnessOptions = {}) => {
-  const sql = options.sql ?? (await testDatabase()).sql
+  const own = options.sql ? null : await openTestDatabase()
+  if (own) afterAll(() => own.close())
+  const sql = options.sql ?? own!.sql
   await migrate(sql, 'analytics', migrationsDir)
   const tokens = await testTokens()
   const logger = silentLogger()

@@ -1,10 +1,7 @@
-import { beforeAll, describe, expect, test } from 'bun:test'
+import { describe, expect, test } from 'bun:test'
 import { analyticsHarness, type Harness } from './sales-harness.ts'
 
-let h: Harness
-beforeAll(async () => {
-  h = await analyticsHarness()
-})
+const h: Harness = await analyticsHarness()
 
 const order = (orderId: string, extra: Record<string, unknown> = {}) => ({
   orderId,

@@ -10,9 +10,8 @@ import {
   refundedEvent,
 } from './sales-harness.ts'
 
-let h: Harness
+const h: Harness = await analyticsHarness()
 beforeAll(async () => {
-  h = await analyticsHarness()
   h.categories.cat_lamps = 'Lamps'
   await knowProduct(h, {
     productId: 'prd_lamp',

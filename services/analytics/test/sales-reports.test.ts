@@ -12,13 +12,13 @@ import {
   type TestLine,
 } from './sales-harness.ts'
 
-let h: Harness
 const stand = inventoryStandIn({
   'SKU-P0': { available: 3, status: 'low' },
   'SKU-P1': { available: 500, status: 'in_stock' },
   'SKU-P2': { available: 2, status: 'in_stock' },
 })
 afterAll(() => stand.stop())
+const h: Harness = await analyticsHarness({ inventoryUrl: stand.url })
 
 const products = ['P0', 'P1', 'P2', 'P3', 'P4', 'P5']
 const currencies = ['EUR', 'USD', 'JPY']
@@ -30,7 +30,6 @@ const random = (seed: number) => () => {
 }
 
 beforeAll(async () => {
-  h = await analyticsHarness({ inventoryUrl: stand.url })
   h.categories.cat_a = 'Alpha'
   h.categories.cat_b = 'Beta'
   for (const [i, p] of products.entries())

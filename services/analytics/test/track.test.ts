@@ -180,7 +180,10 @@ describe('POST /api/v1/track', () => {
 
 describe('limits', () => {
   test('a client sending too many events gets 429 with Retry-After, and its batch is not stored', async () => {
-    const limited = await analyticsHarness({ settings: { rateLimit: { limit: 5, windowMs: 60_000 } } })
+    const limited = await analyticsHarness({
+      sql: h.sql,
+      settings: { rateLimit: { limit: 5, windowMs: 60_000 } },
+    })
     const anonymousId = testId('anon')
     const sessionId = testId('ses')
     const batch = (n: number) => ({
@@ -203,6 +206,7 @@ describe('limits', () => {
     const broken = memoryStore()
     broken.checkMany = async () => ({ ok: false, error: new Error('redis down') })
     const limited = await analyticsHarness({
+      sql: h.sql,
       limits: broken,
       settings: { rateLimit: { limit: 2, windowMs: 60_000 } },
     })
@@ -214,7 +218,7 @@ describe('limits', () => {
   })
 
   test('while the database does not take events, the buffer fills and /track answers 503; nothing is lost', async () => {
-    const small = await analyticsHarness({ bufferMax: 3 })
+    const small = await analyticsHarness({ sql: h.sql, bufferMax: 3 })
     const sessionId = testId('ses')
     const writer = small.deps.tracking.writer
     const body = (n: number) => ({
