@@ -22,6 +22,7 @@ export {
   stopOnSignals,
 } from './service.ts'
 export {
+  publicGet,
   type ServiceGetOptions,
   type ServiceTokens,
   type ServiceTokensOptions,

@@ -90,28 +90,45 @@ export interface ServiceGetOptions {
   fetch?: typeof fetch
 }
 
+/** GETs a path of another service as JSON, bounded by `timeoutMs`, with the headers given. */
+const jsonRequest = ({ baseUrl, timeoutMs, fetch: fetchImpl = fetch }: Omit<ServiceGetOptions, 'tokens'>) => {
+  const root = baseUrl.replace(/\/+$/, '')
+  return (path: string, headers: Record<string, string> = {}) =>
+    fetchImpl(`${root}${path}`, {
+      headers: { accept: 'application/json', ...headers },
+      signal: AbortSignal.timeout(timeoutMs),
+    })
+}
+
+/** A response's JSON; null for a 404; any other failure throws. */
+const jsonOf = async <T>(path: string, response: Response): Promise<T | null> => {
+  if (response.status === 404) return null
+  if (!response.ok) throw new AppError('bad_gateway', { detail: `GET ${path} answered ${response.status}` })
+  return (await response.json()) as T
+}
+
+/** Reads another MyShop service's public JSON (the catalog): null for a 404; any other failure throws. */
+export const publicGet = (options: Omit<ServiceGetOptions, 'tokens'>) => {
+  const request = jsonRequest(options)
+  return async <T>(path: string): Promise<T | null> => jsonOf<T>(path, await request(path))
+}
+
 /**
  * Reads another MyShop service's JSON with the calling service's own identity: a refused token (401) is forgotten
  * and the call made once more. Answers null for a 404; any other failure throws (an event being handled is then
  * retried by the bus).
  */
-export const serviceGet = ({ baseUrl, tokens, timeoutMs, fetch: fetchImpl = fetch }: ServiceGetOptions) => {
-  const root = baseUrl.replace(/\/+$/, '')
+export const serviceGet = ({ tokens, ...options }: ServiceGetOptions) => {
+  const request = jsonRequest(options)
   return async <T>(path: string): Promise<T | null> => {
     if (!tokens)
       throw new AppError('unavailable', { detail: 'The service has no SERVICE_SECRET to call others with' })
-    const once = async () =>
-      fetchImpl(`${root}${path}`, {
-        headers: { authorization: await tokens.authorization(), accept: 'application/json' },
-        signal: AbortSignal.timeout(timeoutMs),
-      })
+    const once = async () => request(path, { authorization: await tokens.authorization() })
     let response = await once()
     if (response.status === 401) {
       tokens.forget()
       response = await once()
     }
-    if (response.status === 404) return null
-    if (!response.ok) throw new AppError('bad_gateway', { detail: `GET ${path} answered ${response.status}` })
-    return (await response.json()) as T
+    return jsonOf<T>(path, response)
   }
 }

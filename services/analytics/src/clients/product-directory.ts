@@ -1,4 +1,5 @@
 import type { Logger } from '@myshop/logger'
+import { publicGet } from '@myshop/service-kit'
 
 /** A product as the product service's public API shows it, reduced to what the product dimension keeps. */
 export interface CatalogProduct {
@@ -30,16 +31,10 @@ export const httpProductDirectory = ({
   logger: Logger
   fetch?: typeof fetch
 }): ProductDirectory => {
-  const root = baseUrl.replace(/\/+$/, '')
+  const read = publicGet({ baseUrl, timeoutMs, fetch: fetchImpl })
   const get = async <T>(path: string): Promise<T | null> => {
     try {
-      const response = await fetchImpl(`${root}${path}`, {
-        headers: { accept: 'application/json' },
-        signal: AbortSignal.timeout(timeoutMs),
-      })
-      if (response.status === 404) return null
-      if (!response.ok) throw new Error(`GET ${path} answered ${response.status}`)
-      return (await response.json()) as T
+      return await read<T>(path)
     } catch (error) {
       logger.warn({ err: error, path }, 'product service not reached; product details left unknown')
       return null
