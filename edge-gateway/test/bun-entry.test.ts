@@ -46,13 +46,24 @@ describe.skipIf(!process.env.REDIS_URL)("the Bun entry on Bun's native Redis cli
       stdout: 'ignore',
       stderr: 'ignore',
     })
-  const waitForRedis = async (port: number) => {
+  /** Waits until the server answers; false when it exited first (its port was taken). */
+  const waitForRedis = async (port: number, server: ReturnType<typeof startRedis>) => {
     for (let i = 0; i < 100; i++) {
       const probe = Bun.spawnSync(['redis-cli', '-p', String(port), 'ping'])
-      if (probe.stdout.toString().trim() === 'PONG') return
+      if (probe.stdout.toString().trim() === 'PONG') return true
+      if (server.exitCode !== null) return false
       await Bun.sleep(50)
     }
     throw new Error('redis-server did not start')
+  }
+  /** A redis-server of the test's own on a random port, another one tried when that port is already in use. */
+  const startRedisOnAFreePort = async () => {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const port = 20_000 + Math.floor(Math.random() * 20_000)
+      const server = startRedis(port)
+      if (await waitForRedis(port, server)) return { port, server }
+    }
+    throw new Error('redis-server did not start on any of five ports')
   }
   // The test tokens carry the session `ses_test`; the gateway asks the same Redis whether it is active.
   const addSession = (port: number) =>
@@ -65,9 +76,9 @@ describe.skipIf(!process.env.REDIS_URL)("the Bun entry on Bun's native Redis cli
       .filter(Boolean)
 
   test('sessions and limits live in Redis, reads fail open while it is down, and it is used again once back', async () => {
-    const port = 20_000 + Math.floor(Math.random() * 20_000)
-    let redis = startRedis(port)
-    await waitForRedis(port)
+    const started = await startRedisOnAFreePort()
+    const { port } = started
+    let redis = started.server
     const entry = await startGateway(
       gatewayConfig({
         GATEWAY_PORT: '0',
@@ -99,7 +110,8 @@ describe.skipIf(!process.env.REDIS_URL)("the Bun entry on Bun's native Redis cli
         expect(performance.now() - started).toBeLessThan(2_000)
 
         redis = startRedis(port)
-        await waitForRedis(port)
+        if (!(await waitForRedis(port, redis)))
+          throw new Error('redis-server did not start again on its port')
         addSession(port)
         let reconnected = false
         for (let i = 0; i < 60 && !reconnected; i++) {
